@@ -1,0 +1,125 @@
+"""Shared fixtures: small data folders built in code, and a browser for the browser tests."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+]
+
+SOURCE = {"name": "Defensoría del Pueblo", "url": "https://www.defensoria.gob.pe/", "published": "2023-01-10"}
+
+
+def make_event(fid: str, kind: str = "blockade", start: str = "2023-01-09", end: str | None = None,
+               lon: float = -70.13333, lat: float = -15.5, **props) -> dict:
+    """A valid event Feature; keyword arguments override or add properties."""
+    properties = {"kind": kind, "start": start, "place": props.pop("place", "Juliaca"),
+                  "region": props.pop("region", "Puno"), "geo_precision": 1,
+                  "sources": [dict(SOURCE)]}
+    if end is not None:
+        properties["end"] = end
+    properties.update(props)
+    return {"type": "Feature", "id": fid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": properties}
+
+
+def make_hotspot(fid: str, name: str, lon: float, lat: float, start: str, end: str | None = None,
+                 level: int = 2, region: str = "Puno") -> dict:
+    """A valid hotspot Feature."""
+    props = {"name": name, "region": region, "start": start, "level": level, "sources": [dict(SOURCE)],
+             "description": f"Sustained protest in {name}."}
+    if end:
+        props["end"] = end
+    return {"type": "Feature", "id": fid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": props}
+
+
+def make_corridor(fid: str, name: str, coords: list[list[float]], via: list[str], roads=("PE-3S",)) -> dict:
+    """A valid corridor Feature."""
+    return {"type": "Feature", "id": fid, "geometry": {"type": "LineString", "coordinates": coords},
+            "properties": {"name": name, "roads": list(roads), "from": via[0], "to": via[-1], "via": via,
+                           "sources": [dict(SOURCE)]}}
+
+
+def write_folder(folder: Path, events: list[dict], hotspots: list[dict] | None = None,
+                 corridors: list[dict] | None = None, counts: list[dict] | None = None) -> Path:
+    """Write a data folder with the given layers (layers given as None are left out)."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def dump(name: str, feats: list[dict]) -> None:
+        (folder / name).write_text(json.dumps({"type": "FeatureCollection", "features": feats},
+                                              ensure_ascii=False), encoding="utf-8")
+    dump("events.geojson", events)
+    if hotspots is not None:
+        dump("hotspots.geojson", hotspots)
+    if corridors is not None:
+        dump("corridors.geojson", corridors)
+    if counts is not None:
+        with open(folder / "reported_counts.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=["date", "metric", "value", "reporter", "source_url"])
+            writer.writeheader()
+            writer.writerows(counts)
+    return folder
+
+
+@pytest.fixture
+def tiny_data(tmp_path: Path) -> Path:
+    """Three days around 9 January 2023 in Puno, with one hotspot, one corridor and counts."""
+    events = [
+        make_event("e-juliaca-clash", "clash", "2023-01-09", place="Juliaca", fatalities=17, status="confirmed",
+                   description="Seventeen people were killed near the airport."),
+        make_event("e-chucuito", "blockade", "2023-01-09", lon=-69.88993, lat=-15.89441, place="Chucuito",
+                   fatalities=1, road="PE-3S", km=1380),
+        make_event("e-ilave", "blockade", "2023-01-08", "2023-01-10", lon=-69.66667, lat=-16.08333, place="Ilave"),
+        make_event("e-lima", "detention", "2023-01-06", lon=-77.02824, lat=-12.04318, place="Lima",
+                   region="Lima", detained=224),
+    ]
+    hotspots = [make_hotspot("h-puno", "Puno", -70.02198, -15.84003, "2022-12-07", "2023-01-31", level=3)]
+    corridors = [make_corridor("juliaca-desaguadero", "Juliaca–Desaguadero",
+                               [[-70.13333, -15.5], [-70.02198, -15.84003], [-69.88993, -15.89441],
+                                [-69.66667, -16.08333], [-69.042, -16.56609]],
+                               ["Juliaca", "Puno", "Chucuito", "Ilave", "Desaguadero"])]
+    counts = [{"date": "2023-01-09", "metric": "blockade_points", "value": "45", "reporter": "SUTRAN",
+               "source_url": "https://www.gob.pe/sutran"}]
+    return write_folder(tmp_path / "data", events, hotspots, corridors, counts)
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, if installed."""
+    for candidate in CHROMIUM_CANDIDATES:
+        if os.path.exists(candidate):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian chromium driven by Playwright; skips locally without one, fails in CI."""
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no chromium at /usr/bin/chromium: the browser tests must run in CI")
+        pytest.skip("no chromium installed (apt-get install chromium); browser tests skipped locally")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

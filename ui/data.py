@@ -1,0 +1,24 @@
+"""Cached access to the dataset for the pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from geo.store import Dataset, load_dataset, resolve_data_dir
+
+
+def _fingerprint(folder: Path) -> tuple:
+    """Modification times of the layer files, so an edit on disk reloads the data."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()))
+
+
+@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
+def _load(folder: str, fingerprint: tuple) -> Dataset:
+    return load_dataset(folder)
+
+
+def get_dataset() -> Dataset:
+    """The dataset of ``$BLOCKADE_MAP_DATA`` (or the bundled data), shared by all sessions."""
+    folder = resolve_data_dir()
+    return _load(str(folder), _fingerprint(folder))
