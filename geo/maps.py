@@ -12,10 +12,11 @@ import math
 from typing import Iterable, Sequence
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import assets
+from geo.mapindex import AGGREGATE_OVER, event_index
 from geo.model import KINDS
 from geo.store import Dataset
 from geo.timeline import View, kinds_present, select_events, select_hotspots
@@ -109,12 +110,42 @@ def _json_for_script(data: object) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-class PointLayer(MacroElement):
+class _Raw(Element):
+    """Text already rendered: added to the figure as it is, never compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _RawMacro(MacroElement):
+    """A MacroElement whose rendered parts reach the figure as text.
+
+    branca wraps each rendered part in ``Element(text)``, which compiles it as a Jinja
+    template: slow when the part holds a large data array, and wrong when the data
+    holds ``{{`` or ``{%``. Data layers render through this class instead.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for part in ("header", "html", "script"):
+            macro = self._template.module.__dict__.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Raw(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class PointLayer(_RawMacro):
     """Circle markers drawn in the browser from one compact JSON array.
 
     One array and one loop instead of a folium object (and a block of JS) per point:
     the page stays small and fast as the number of points grows.
-    Rows are ``[lat, lon, css_class, colour, radius_px, popup_html, tooltip_html]``.
+    Rows are ``[lat, lon, css_class, colour, radius_px, popup_html, tooltip_html]``;
+    ``rows_json`` may give them already serialised (see :meth:`geo.mapindex.EventIndex.rows_json`).
     """
 
     _template = Template("""
@@ -136,13 +167,86 @@ class PointLayer(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, rows: Sequence[Sequence], name: str = "PointLayer"):
+    def __init__(self, rows: Sequence[Sequence] = (), name: str = "PointLayer", rows_json: str | None = None):
         super().__init__()
         self._name = name
-        self.rows_json = _json_for_script([list(r) for r in rows])
+        self.rows_json = rows_json if rows_json is not None else _json_for_script([list(r) for r in rows])
 
 
-class HotspotLayer(MacroElement):
+class CellLayer(_RawMacro):
+    """Counted grid cells standing for many events, with a note saying how many and how.
+
+    Each cell is a round badge with its number of events, coloured by its most frequent
+    kind; its popup gives the counts per kind, the dead, injured and detained, and its
+    most frequent places. While the layer is on the map a note in the corner says
+    ``N events shown as M cells; zoom or filter to see individual points``.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var rows = {{ this.rows_json }};
+            var kinds = {{ this.kinds_json }};
+            var group = {{ this._parent.get_name() }};
+            if (!document.getElementById("bm-cell-style")) {
+                var style = document.createElement("style");
+                style.id = "bm-cell-style";
+                style.textContent = ".bm-cell div { border-radius: 50%; text-align: center; color: #fff;" +
+                    " font: bold 12px sans-serif; border: 2px solid rgba(255,255,255,0.85);" +
+                    " box-shadow: 0 0 0 1px #222; opacity: 0.88; }" +
+                    ".bm-agg-note { background: rgba(255,255,255,0.92); padding: 4px 8px; font: 12px sans-serif;" +
+                    " border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 320px; }";
+                document.head.appendChild(style);
+            }
+            function fmt(n) { return Number(n).toLocaleString("en-US"); }
+            for (var i = 0; i < rows.length; i++) {
+                var r = rows[i], by = r[3], top = 0, parts = [], counts = [];
+                for (var k = 0; k < by.length; k++) {
+                    if (by[k] > by[top]) { top = k; }
+                    if (by[k]) { parts.push(fmt(by[k]) + " " + kinds[k][0]); }
+                }
+                if (r[4]) { counts.push(fmt(r[4]) + " dead"); }
+                if (r[5]) { counts.push(fmt(r[5]) + " injured"); }
+                if (r[6]) { counts.push(fmt(r[6]) + " detained"); }
+                var size = Math.round(24 + 8 * Math.log10(r[2]));
+                var icon = L.divIcon({
+                    className: "bm-cell bm-kind-" + kinds[top][0], iconSize: [size, size],
+                    html: '<div data-count="' + r[2] + '" style="background:' + kinds[top][1] + ";width:" + size +
+                          "px;height:" + size + "px;line-height:" + size + 'px">' + fmt(r[2]) + "</div>"
+                });
+                var popup = '<div class="bm-popup"><b>' + fmt(r[2]) + " events in this cell</b><br>" +
+                    parts.join(", ") + (counts.length ? "<br><b>" + counts.join(", ") + "</b>" : "") +
+                    "<br>Mostly at " + r[7] +
+                    "<br><small>Zoom in, or filter by kind or region, to see each event and its sources.</small></div>";
+                L.marker([r[0], r[1]], {icon: icon}).bindPopup(popup, {maxWidth: 340})
+                    .bindTooltip(fmt(r[2]) + " events: " + parts.join(", ")).addTo(group);
+            }
+            var note = L.control({position: "bottomleft"});
+            note.onAdd = function () {
+                var div = L.DomUtil.create("div", "bm-agg-note");
+                div.textContent = {{ this.note_json }};
+                return div;
+            };
+            group.on("add", function () { note.addTo(group._map); });
+            group.on("remove", function () { note.remove(); });
+            if (group._map) { note.addTo(group._map); }
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, cells, note: str):
+        super().__init__()
+        self._name = "CellLayer"
+        rows = [[round(float(cells.lat[i]), 5), round(float(cells.lon[i]), 5), int(cells.count[i]),
+                 [int(v) for v in cells.by_kind[i]], int(cells.fatalities[i]), int(cells.injured[i]),
+                 int(cells.detained[i]), esc(", ".join(cells.places[i]))] for i in range(len(cells))]
+        self.rows_json = _json_for_script(rows)
+        self.kinds_json = _json_for_script([[kind, KIND_COLORS[kind]] for kind in KINDS])
+        self.note = note
+        self.note_json = _json_for_script(note)
+
+
+class HotspotLayer(_RawMacro):
     """Translucent circles (radius in metres) marking centres of sustained protest."""
 
     _template = Template("""
@@ -298,14 +402,19 @@ def _line_latlons(geometry) -> list[list[tuple[float, float]]]:
     return [[(round(y, 5), round(x, 5)) for x, y in part.coords] for part in parts]
 
 
+def event_row(e: dict) -> list:
+    """The PointLayer row of one event record: position, CSS class, colour, radius, popup, tooltip."""
+    return [round(e["lat"], 5), round(e["lon"], 5), f"bm-event bm-kind-{e['kind']}",
+            KIND_COLORS.get(e["kind"], "#000"), marker_radius(e["fatalities"]),
+            popup_html(e), tooltip_text(e)]
+
+
 def event_rows(events) -> list[list]:
     """The PointLayer rows for an events frame (largest circles first, so small ones stay clickable)."""
     from geo.timeline import event_record
     records = [event_record(r) for r in events.itertuples(index=False)]
     records.sort(key=lambda e: -int(e["fatalities"]))
-    return [[round(e["lat"], 5), round(e["lon"], 5), f"bm-event bm-kind-{e['kind']}",
-             KIND_COLORS.get(e["kind"], "#000"), marker_radius(e["fatalities"]),
-             popup_html(e), tooltip_text(e)] for e in records]
+    return [event_row(e) for e in records]
 
 
 def hotspot_rows(hotspots) -> list[list]:
@@ -316,12 +425,38 @@ def hotspot_rows(hotspots) -> list[list]:
             for h in hotspots.itertuples(index=False)]
 
 
+def aggregation_note(selected: int, cells: int) -> str:
+    """The sentence shown when events are drawn as cells: how many, as how many cells, and what to do."""
+    return (f"{selected:,} events shown as {cells:,} cells; "
+            "zoom or filter to see individual points")
+
+
+def layers_note(layers: Iterable[folium.FeatureGroup]) -> str | None:
+    """The aggregation note of the :class:`CellLayer` among ``layers``, or None when every event
+    is drawn on its own."""
+    for group in layers:
+        for child in group._children.values():
+            if isinstance(child, CellLayer):
+                return child.note
+    return None
+
+
 def day_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
-    """The layers that change with the view: hotspots first, then events on top."""
+    """The layers that change with the view: hotspots first, then events on top.
+
+    Up to :data:`geo.mapindex.AGGREGATE_OVER` events are drawn one circle each, with
+    popups; more are drawn as counted grid cells (:class:`CellLayer`) with a note saying so.
+    """
     hotspots = folium.FeatureGroup(name="Hotspots")
     HotspotLayer(hotspot_rows(select_hotspots(dataset, view))).add_to(hotspots)
     events = folium.FeatureGroup(name="Events")
-    PointLayer(event_rows(select_events(dataset, view)), name="EventLayer").add_to(events)
+    index = event_index(dataset)
+    positions = index.select(view)
+    if len(positions) > AGGREGATE_OVER:
+        cells = index.cells(positions)
+        CellLayer(cells, aggregation_note(len(positions), len(cells))).add_to(events)
+    else:
+        PointLayer(rows_json=index.rows_json(positions), name="EventLayer").add_to(events)
     return [hotspots, events]
 
 

@@ -71,13 +71,13 @@ class Dataset:
     @property
     def first_day(self) -> str | None:
         """Earliest start among events and hotspots, or None for an empty dataset."""
-        starts = list(self.events["start"]) + list(self.hotspots["start"])
+        starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
         return min(starts) if starts else None
 
     @property
     def last_day(self) -> str | None:
         """Latest end among events and hotspots, or None for an empty dataset."""
-        ends = list(self.events["end"]) + list(self.hotspots["end"])
+        ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
         return max(ends) if ends else None
 
 

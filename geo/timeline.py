@@ -164,14 +164,19 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
     }
 
 
-def mapped_vs_reported(summary: dict) -> list[str]:
+def mapped_vs_reported(summary: dict, mapped: dict | None = None) -> list[str]:
     """Sentences setting national counts beside what is mapped, e.g. '45 blockade points
-    reported nationwide (SUTRAN); 9 mapped'."""
-    blockades = [e for e in summary["events"] if e["kind"] == "blockade"]
-    mapped = {"blockade_points": len(blockades),
-              "roads_blocked": len({e.get("road") or e["place"] for e in blockades}),
-              "regions_affected": len({e["region"] for e in blockades}),
-              "deaths_total": None, "detained": summary["totals"]["detained"]}
+    reported nationwide (SUTRAN); 9 mapped'.
+
+    ``mapped`` may give the mapped figures already counted (see
+    :meth:`geo.mapindex.EventIndex.mapped`); otherwise they are counted from ``summary["events"]``.
+    """
+    if mapped is None:
+        blockades = [e for e in summary["events"] if e["kind"] == "blockade"]
+        mapped = {"blockade_points": len(blockades),
+                  "roads_blocked": len({e.get("road") or e["place"] for e in blockades}),
+                  "regions_affected": len({e["region"] for e in blockades}),
+                  "deaths_total": None, "detained": summary["totals"]["detained"]}
     labels = {"blockade_points": "blockade points", "roads_blocked": "roads blocked",
               "regions_affected": "regions affected", "deaths_total": "dead in all since 7 December 2022",
               "detained": "detained"}

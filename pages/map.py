@@ -2,8 +2,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.maps import base_map, day_layers
-from geo.timeline import day_summary, mapped_vs_reported
+from geo.mapindex import TABLE_LIMIT, event_index
+from geo.maps import base_map, day_layers, layers_note
+from geo.timeline import mapped_vs_reported, reported_on, select_hotspots
 from ui import controls, state
 from ui.data import get_dataset
 from ui.tables import events_table
@@ -15,18 +16,24 @@ controls.view_controls(ds)
 view = state.current_view()
 state.write_view_to_url(view)
 
-summary = day_summary(ds, view.day, view.kinds, view.regions, view.mode)
+index = event_index(ds)  # built once per dataset load: the view is a few numpy operations
+positions = index.select(view)
+totals = index.totals(positions)
+reported = reported_on(ds, view.day)
 heading = "Everything up to" if view.mode == "cumulative" else "Blockades and protests on"
 st.title(f"{heading} {view.day}")
 st.caption(f"Peru's general strike, December 2022 to January 2023 · {view.summary()}")
 
 map_col, side_col = st.columns([3, 1])
 with map_col:
+    layers = day_layers(ds, view)
     st_folium(base_map(ds), key="blockade-map", height=620, use_container_width=True,
-              feature_group_to_add=day_layers(ds, view), returned_objects=[])
+              feature_group_to_add=layers, returned_objects=[])
+    note = layers_note(layers)
+    if note:
+        st.caption(f"{note}.")
 with side_col:
-    totals = summary["totals"]
-    if not summary["events"]:
+    if not len(positions):
         st.info(f"Nothing is mapped for {view.day} with these filters. That does not mean nothing "
                 "happened: only reports with a place and a source are mapped.")
     a, b = st.columns(2)
@@ -35,12 +42,16 @@ with side_col:
     a.metric("Blockades", totals["blockade"])
     b.metric("Clashes", totals["clash"])
     st.markdown("**Reported nationwide** (not points on the map)")
-    lines = mapped_vs_reported(summary)
+    lines = mapped_vs_reported({"totals": totals, "reported": reported}, mapped=index.mapped(positions))
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else "_No national count for this day._")
-    if summary["hotspots"]:
-        st.markdown("**Hotspots:** " + ", ".join(h["name"] for h in summary["hotspots"]))
+    hotspots = select_hotspots(ds, view)
+    if len(hotspots):
+        st.markdown("**Hotspots:** " + ", ".join(hotspots["name"]))
 
 st.subheader("What happened, and who reported it")
-if summary["events"]:
-    events_table(summary["events"])
+if len(positions):
+    if len(positions) > TABLE_LIMIT:
+        st.caption(f"The first {TABLE_LIMIT:,} of {len(positions):,} events, by start date; "
+                   "filter by kind or region to list fewer.")
+    events_table(index.records(positions[:TABLE_LIMIT]))
 controls.advance_if_playing(ds)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.mapindex import event_index
 from geo.store import Dataset, load_dataset, resolve_data_dir
 
 
@@ -15,7 +16,9 @@ def _fingerprint(folder: Path) -> tuple:
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def _load(folder: str, fingerprint: tuple) -> Dataset:
-    return load_dataset(folder)
+    dataset = load_dataset(folder)
+    event_index(dataset)  # built here, once, so that no session's rerun pays for it
+    return dataset
 
 
 def get_dataset() -> Dataset:

@@ -43,7 +43,7 @@ def init_view_state(ds: Dataset) -> list[str]:
     bad = [k for k in kinds if k not in KINDS]
     if bad:
         warnings.append(f"Unknown kind(s) {', '.join(bad)} ignored; kinds are {', '.join(KINDS)}.")
-    regions_known = sorted(set(ds.events["region"]))
+    regions_known = sorted(ds.events["region"].unique())
     regions = [r for r in params.get("regions", "").split(",") if r]
     st.session_state[DAY] = day
     st.session_state[MODE] = mode

@@ -1,0 +1,226 @@
+"""A per-dataset index that makes each view of the map cheap, however many events there are.
+
+Built once per loaded dataset (the dashboard caches the dataset, and the index rides on
+it), the index holds the events sorted by start then id, with their days as integers and
+their kinds and regions as small codes, so that selecting a view is a few numpy
+operations instead of string comparisons and per-row Python. The serialised marker of
+each event (popup and tooltip included) is made the first time it is needed and kept.
+
+When a view selects more events than :data:`AGGREGATE_OVER`, the map draws them as grid
+cells of :data:`CELL_DEG` degrees with their counts instead of one marker each, and says
+so; see :meth:`EventIndex.cells`.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo.model import KINDS
+from geo.timeline import View, check_day, event_record
+
+#: More selected events than this are drawn as counted grid cells instead of one marker each.
+AGGREGATE_OVER = 1500
+#: Side of an aggregation cell in degrees (about 11 km at Peru's latitudes).
+CELL_DEG = 0.1
+#: Most events listed in the dashboard's table for one view.
+TABLE_LIMIT = 500
+
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+def day_number(day: str) -> int:
+    """Days since 1970-01-01 of a ``YYYY-MM-DD`` day."""
+    return int((np.datetime64(check_day(day), "D") - _EPOCH).astype(np.int64))
+
+
+def _day_numbers(values: pd.Series) -> np.ndarray:
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    days = pd.to_datetime(values, format="%Y-%m-%d").to_numpy().astype("datetime64[D]")
+    return (days - _EPOCH).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Events of a view counted per grid cell.
+
+    Attributes
+    ----------
+    lat, lon : ndarray
+        Mean position of the cell's events.
+    count : ndarray
+        Events per cell (sums to the number of events selected).
+    by_kind : ndarray
+        ``(cells, len(KINDS))`` counts per kind, in the contract's order.
+    fatalities, injured, detained : ndarray
+        Summed counts per cell.
+    places : list of list of str
+        Up to three most frequent places of each cell, most frequent first.
+    """
+
+    lat: np.ndarray
+    lon: np.ndarray
+    count: np.ndarray
+    by_kind: np.ndarray
+    fatalities: np.ndarray
+    injured: np.ndarray
+    detained: np.ndarray
+    places: list[list[str]]
+
+    def __len__(self) -> int:
+        return int(len(self.count))
+
+
+class EventIndex:
+    """Events of one dataset, arranged for fast selection and map building.
+
+    Parameters
+    ----------
+    events : DataFrame
+        The dataset's events frame (:func:`geo.store.events_frame`).
+
+    Examples
+    --------
+    >>> index = EventIndex(dataset.events)                      # doctest: +SKIP
+    >>> positions = index.select(View("2023-01-09"))             # doctest: +SKIP
+    >>> index.frame(positions)  # == select_events(dataset, View("2023-01-09"))  # doctest: +SKIP
+    """
+
+    def __init__(self, events: pd.DataFrame):
+        if not isinstance(events, pd.DataFrame):
+            raise TypeError(f"events must be a DataFrame, got {type(events).__name__}")
+        self.source = events
+        order = events.sort_values(["start", "id"]).index
+        self.events = events.loc[order]
+        ev = self.events
+        self.start = _day_numbers(ev["start"])
+        self.end = _day_numbers(ev["end"])
+        self.kind = pd.Categorical(ev["kind"], categories=list(KINDS)).codes.astype(np.int8)
+        region_codes, region_names = pd.factorize(ev["region"])
+        self.region = region_codes.astype(np.int32)
+        self.region_names: list[str] = [str(r) for r in region_names]
+        place_codes, place_names = pd.factorize(ev["place"])
+        self.place_names: list[str] = [str(p) for p in place_names]
+        self.place = place_codes.astype(np.int64)
+        self.lat = ev["lat"].to_numpy(dtype=float)
+        self.lon = ev["lon"].to_numpy(dtype=float)
+        self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)
+        self.injured = ev["injured"].to_numpy(dtype=np.int64)
+        self.detained = ev["detained"].to_numpy(dtype=np.int64)
+        cx = np.floor(self.lon / CELL_DEG).astype(np.int64)
+        cy = np.floor(self.lat / CELL_DEG).astype(np.int64)
+        self.cell = cy * 100_000 + cx
+        self._rows = np.full(len(ev), None, dtype=object)
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return int(len(self.start))
+
+    # ------------------------------------------------------------ selection
+    def select(self, view: View) -> np.ndarray:
+        """Positions (in start-then-id order) of the events ``view`` shows.
+
+        The same events, in the same order, as :func:`geo.timeline.select_events`.
+        """
+        if not isinstance(view, View):
+            raise TypeError(f"view must be a View, got {type(view).__name__}")
+        day = day_number(view.day)
+        started = int(np.searchsorted(self.start, day, side="right"))
+        if view.mode == "cumulative":
+            pos = np.arange(started)
+        else:
+            pos = np.flatnonzero(self.end[:started] >= day)
+        if view.kinds:
+            pos = pos[np.isin(self.kind[pos], [KINDS.index(k) for k in view.kinds])]
+        if view.regions:
+            wanted = [i for i, name in enumerate(self.region_names) if name in set(view.regions)]
+            pos = pos[np.isin(self.region[pos], wanted)]
+        return pos
+
+    def frame(self, positions: np.ndarray) -> pd.DataFrame:
+        """The events frame rows at ``positions`` (original index labels kept)."""
+        return self.events.iloc[positions]
+
+    def records(self, positions: np.ndarray) -> list[dict]:
+        """Plain-dict records (:func:`geo.timeline.event_record`) of the events at ``positions``."""
+        return [event_record(r) for r in self.frame(positions).itertuples(index=False)]
+
+    def totals(self, positions: np.ndarray) -> dict[str, int]:
+        """Counts per kind and summed casualty counts: :func:`geo.timeline.totals`, vectorised."""
+        per_kind = np.bincount(self.kind[positions], minlength=len(KINDS))
+        result = {kind: int(per_kind[i]) for i, kind in enumerate(KINDS)}
+        result["fatalities"] = int(self.fatalities[positions].sum())
+        result["injured"] = int(self.injured[positions].sum())
+        result["detained"] = int(self.detained[positions].sum())
+        result["events"] = int(len(positions))
+        return result
+
+    def mapped(self, positions: np.ndarray) -> dict[str, int]:
+        """What the map shows against national counts (see :func:`geo.timeline.mapped_vs_reported`):
+        blockade points, distinct roads (or places) blocked, regions affected, detained."""
+        blockades = positions[self.kind[positions] == KINDS.index("blockade")]
+        frame = self.events.iloc[blockades]
+        roads = frame["road"].where(frame["road"].notna() & (frame["road"] != ""), frame["place"])
+        return {"blockade_points": int(len(blockades)), "roads_blocked": int(roads.nunique()),
+                "regions_affected": int(len(np.unique(self.region[blockades]))),
+                "deaths_total": None, "detained": int(self.detained[positions].sum())}
+
+    # ------------------------------------------------------------ map layers
+    def rows_json(self, positions: np.ndarray) -> str:
+        """The :class:`geo.maps.PointLayer` JSON array for the events at ``positions``.
+
+        Largest circles first (stable, so ties keep start-then-id order), exactly as
+        :func:`geo.maps.event_rows` orders them. Each event's row is serialised once and kept.
+        """
+        from geo.maps import _json_for_script, event_row
+
+        ordered = positions[np.argsort(-self.fatalities[positions], kind="stable")]
+        missing = ordered[np.equal(self._rows[ordered], None)]
+        if len(missing):
+            rows = [_json_for_script(event_row(rec)) for rec in self.records(missing)]
+            with self._lock:
+                self._rows[missing] = rows
+        return "[" + ",".join(self._rows[ordered].tolist()) + "]"
+
+    def cells(self, positions: np.ndarray) -> Cells:
+        """Count the events at ``positions`` per grid cell of :data:`CELL_DEG` degrees."""
+        keys, inverse, count = np.unique(self.cell[positions], return_inverse=True, return_counts=True)
+        m = len(keys)
+        kinds = np.bincount(inverse * len(KINDS) + self.kind[positions],
+                            minlength=m * len(KINDS)).reshape(m, len(KINDS))
+
+        def total(values: np.ndarray) -> np.ndarray:
+            return np.bincount(inverse, weights=values, minlength=m)
+
+        lat = total(self.lat[positions]) / np.maximum(count, 1)
+        lon = total(self.lon[positions]) / np.maximum(count, 1)
+        # Most frequent places per cell: count (cell, place) pairs, then sort by cell and count.
+        pairs, pair_count = np.unique(inverse * len(self.place_names) + self.place[positions], return_counts=True)
+        pair_cell = pairs // max(len(self.place_names), 1)
+        order = np.lexsort((-pair_count, pair_cell))
+        cells_sorted, places_sorted = pair_cell[order], pairs[order] % max(len(self.place_names), 1)
+        first = np.r_[True, cells_sorted[1:] != cells_sorted[:-1]] if len(order) else np.zeros(0, bool)
+        starts = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0)) if len(order) else first
+        keep = (np.arange(len(order)) - starts) < 3
+        places: list[list[str]] = [[] for _ in range(m)]
+        for cell_i, place_i in zip(cells_sorted[keep].tolist(), places_sorted[keep].tolist()):
+            places[cell_i].append(self.place_names[place_i])
+        return Cells(lat=lat, lon=lon, count=count, by_kind=kinds,
+                     fatalities=total(self.fatalities[positions]).astype(np.int64),
+                     injured=total(self.injured[positions]).astype(np.int64),
+                     detained=total(self.detained[positions]).astype(np.int64), places=places)
+
+
+def event_index(dataset) -> EventIndex:
+    """The :class:`EventIndex` of ``dataset``, built on first use and kept on the dataset.
+
+    It is rebuilt when ``dataset.events`` is replaced by another frame.
+    """
+    index = getattr(dataset, "_event_index", None)
+    if index is None or index.source is not dataset.events:
+        index = EventIndex(dataset.events)
+        dataset._event_index = index
+    return index
