@@ -110,10 +110,13 @@ class EventIndex:
         self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)
         self.injured = ev["injured"].to_numpy(dtype=np.int64)
         self.detained = ev["detained"].to_numpy(dtype=np.int64)
+        road = ev["road"].where(ev["road"].notna() & (ev["road"] != ""), ev["place"])
+        self.road_or_place = pd.factorize(road)[0].astype(np.int64)
         cx = np.floor(self.lon / CELL_DEG).astype(np.int64)
         cy = np.floor(self.lat / CELL_DEG).astype(np.int64)
         self.cell = cy * 100_000 + cx
         self._rows = np.full(len(ev), None, dtype=object)
+        self._records = np.full(len(ev), None, dtype=object)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -145,8 +148,18 @@ class EventIndex:
         return self.events.iloc[positions]
 
     def records(self, positions: np.ndarray) -> list[dict]:
-        """Plain-dict records (:func:`geo.timeline.event_record`) of the events at ``positions``."""
-        return [event_record(r) for r in self.frame(positions).itertuples(index=False)]
+        """Plain-dict records (:func:`geo.timeline.event_record`) of the events at ``positions``.
+
+        Each record is made once and kept; callers must not change them.
+        """
+        positions = np.asarray(positions, dtype=np.int64)
+        missing = positions[np.equal(self._records[positions], None)]
+        if len(missing):
+            missing = np.unique(missing)
+            made = [event_record(r) for r in self.frame(missing).itertuples(index=False)]
+            with self._lock:
+                self._records[missing] = made
+        return self._records[positions].tolist()
 
     def totals(self, positions: np.ndarray) -> dict[str, int]:
         """Counts per kind and summed casualty counts: :func:`geo.timeline.totals`, vectorised."""
@@ -162,9 +175,8 @@ class EventIndex:
         """What the map shows against national counts (see :func:`geo.timeline.mapped_vs_reported`):
         blockade points, distinct roads (or places) blocked, regions affected, detained."""
         blockades = positions[self.kind[positions] == KINDS.index("blockade")]
-        frame = self.events.iloc[blockades]
-        roads = frame["road"].where(frame["road"].notna() & (frame["road"] != ""), frame["place"])
-        return {"blockade_points": int(len(blockades)), "roads_blocked": int(roads.nunique()),
+        return {"blockade_points": int(len(blockades)),
+                "roads_blocked": int(len(np.unique(self.road_or_place[blockades]))),
                 "regions_affected": int(len(np.unique(self.region[blockades]))),
                 "deaths_total": None, "detained": int(self.detained[positions].sum())}
 

@@ -12,6 +12,7 @@ import math
 from typing import Iterable, Sequence
 
 import folium
+import xyzservices
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -41,6 +42,8 @@ HOTSPOT_COLOR = "#fb6a4a"
 CORRIDOR_COLOR = "#5b4636"
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+# Given as a provider, folium skips its search of every xyzservices provider (5 ms per map).
+_TILES = xyzservices.TileProvider(name="OpenStreetMap", url=TILES_URL, attribution=TILES_ATTRIBUTION)
 DEFAULT_CENTER = (-14.5, -72.5)
 DEFAULT_ZOOM = 6
 PRECISION_WORDS = {
@@ -237,10 +240,10 @@ class CellLayer(_RawMacro):
     def __init__(self, cells, note: str):
         super().__init__()
         self._name = "CellLayer"
-        rows = [[round(float(cells.lat[i]), 5), round(float(cells.lon[i]), 5), int(cells.count[i]),
-                 [int(v) for v in cells.by_kind[i]], int(cells.fatalities[i]), int(cells.injured[i]),
-                 int(cells.detained[i]), esc(", ".join(cells.places[i]))] for i in range(len(cells))]
-        self.rows_json = _json_for_script(rows)
+        rows = zip(cells.lat.round(5).tolist(), cells.lon.round(5).tolist(), cells.count.tolist(),
+                   cells.by_kind.tolist(), cells.fatalities.tolist(), cells.injured.tolist(),
+                   cells.detained.tolist(), [esc(", ".join(p)) for p in cells.places])
+        self.rows_json = _json_for_script([list(r) for r in rows])
         self.kinds_json = _json_for_script([[kind, KIND_COLORS[kind]] for kind in KINDS])
         self.note = note
         self.note_json = _json_for_script(note)
@@ -273,7 +276,31 @@ class HotspotLayer(_RawMacro):
         self.rows_json = _json_for_script([list(r) for r in rows])
 
 
-class MapChrome(MacroElement):
+class CorridorLayer(_RawMacro):
+    """The road corridors: one polyline per line from one JSON array, each with its name as tooltip."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var rows = {{ this.rows_json }};
+            var group = {{ this._parent.get_name() }};
+            for (var i = 0; i < rows.length; i++) {
+                L.polyline(rows[i][0], {
+                    color: "{{ this.color }}", weight: 3, opacity: 0.65, className: "bm-corridor"
+                }).bindTooltip(rows[i][1], {sticky: true}).addTo(group);
+            }
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, rows: Sequence[Sequence]):
+        super().__init__()
+        self._name = "CorridorLayer"
+        self.color = CORRIDOR_COLOR
+        self.rows_json = _json_for_script([list(r) for r in rows])
+
+
+class MapChrome(_RawMacro):
     """Legend, a notice shown when tiles cannot load, and a plain background behind them."""
 
     _template = Template("""
@@ -380,21 +407,25 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True) -
                    control_scale=True, prefer_canvas=False)
     _use_assets(m, asset_mode)
     if tiles:
-        folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
+        folium.TileLayer(_TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
     bounds = _bounds(dataset)
     if bounds:
         m.fit_bounds(bounds, padding=(10, 10))
     if len(dataset.corridors):
         corridors = folium.FeatureGroup(name="Road corridors", control=False)
-        for row in dataset.corridors.itertuples(index=False):
-            coords = _line_latlons(row.geometry)
-            for part in coords:
-                folium.PolyLine(part, color=CORRIDOR_COLOR, weight=3, opacity=0.65,
-                                class_name="bm-corridor",
-                                tooltip=esc(f"{row.name} ({', '.join(row.roads)})")).add_to(corridors)
+        CorridorLayer(corridor_rows(dataset.corridors)).add_to(corridors)
         corridors.add_to(m)
     MapChrome().add_to(m)
     return m
+
+
+def corridor_rows(corridors) -> list[list]:
+    """The CorridorLayer rows: ``[[[lat, lon], ...], tooltip]`` per line (a MultiLineString gives several)."""
+    rows = []
+    for row in corridors.itertuples(index=False):
+        tooltip = esc(f"{row.name} ({', '.join(row.roads)})")
+        rows += [[[list(p) for p in part], tooltip] for part in _line_latlons(row.geometry)]
+    return rows
 
 
 def _line_latlons(geometry) -> list[list[tuple[float, float]]]:

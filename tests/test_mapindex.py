@@ -1,0 +1,158 @@
+"""The event index and the map's day layer: same events as the timeline, markers at small
+sizes, counted cells past the threshold."""
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from geo.mapindex import AGGREGATE_OVER, CELL_DEG, TABLE_LIMIT, EventIndex, day_number, event_index
+from geo.maps import CellLayer, PointLayer, _json_for_script, build_map, day_layers, event_rows, layers_note
+from geo.store import load_dataset
+from geo.timeline import View, mapped_vs_reported, select_events, totals
+from tests.conftest import make_event, write_folder
+
+KINDS_CYCLE = ["blockade", "protest", "clash", "closure", "detention", "other"]
+# Three towns far apart, so cells never merge across them: Juliaca, Cusco, Arequipa.
+TOWNS = [("Juliaca", "Puno", -70.13333, -15.5), ("Cusco", "Cusco", -71.9675, -13.5319),
+         ("Arequipa", "Arequipa", -71.5375, -16.3989)]
+
+
+def _many_events(n: int) -> list[dict]:
+    events = []
+    for i in range(n):
+        place, region, lon, lat = TOWNS[i % 3]
+        start = f"2023-01-{1 + i % 9:02d}"
+        end = f"2023-01-{9 + i % 3:02d}"
+        events.append(make_event(f"e{i:05d}", KINDS_CYCLE[i % 6], start, end, lon=lon + (i % 5) * 0.001,
+                                 lat=lat, place=place, region=region, fatalities=i % 4 if i % 6 == 2 else 0,
+                                 detained=3 if i % 6 == 4 else 0))
+    return events
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """2,400 events in three towns, all active on 9 January 2023: past the aggregation threshold."""
+    folder = write_folder(tmp_path_factory.mktemp("big") / "data", _many_events(2400))
+    return load_dataset(folder)
+
+
+@pytest.fixture
+def tiny(tiny_data):
+    return load_dataset(tiny_data)
+
+
+VIEWS = [View("2023-01-09"), View("2023-01-08"), View("2023-01-20"), View("2023-01-09", "cumulative"),
+         View("2023-01-09", kinds=("blockade", "clash")), View("2023-01-10", regions=("Puno", "Nowhere")),
+         View("2022-12-01", "cumulative"), View("2023-01-05", "cumulative", kinds=("detention",), regions=("Lima",))]
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: f"{v.day}-{v.mode}-{'+'.join(v.kinds)}-{'+'.join(v.regions)}")
+@pytest.mark.parametrize("which", ["tiny", "big"])
+def test_index_selects_what_the_timeline_selects(view, which, request):
+    ds = request.getfixturevalue(which)
+    index = event_index(ds)
+    positions = index.select(view)
+    expected = select_events(ds, view)
+    assert list(index.frame(positions).index) == list(expected.index)
+    assert index.totals(positions) == totals(expected)
+    summary = {"events": index.records(positions), "totals": totals(expected), "reported": []}
+    reported = [{"metric": m, "value": 1, "reporter": "R", "source_url": "https://x.pe"}
+                for m in ("blockade_points", "roads_blocked", "regions_affected", "detained")]
+    summary["reported"] = reported
+    assert mapped_vs_reported(summary) == mapped_vs_reported(summary, mapped=index.mapped(positions))
+
+
+def test_index_is_built_once_per_events_frame(tiny):
+    first = event_index(tiny)
+    assert event_index(tiny) is first
+    tiny.events = tiny.events.iloc[:2]
+    assert event_index(tiny) is not first and len(event_index(tiny)) == 2
+
+
+def test_index_checks_its_inputs(tiny):
+    with pytest.raises(TypeError, match="DataFrame"):
+        EventIndex([1, 2])
+    with pytest.raises(TypeError, match="View"):
+        event_index(tiny).select("2023-01-09")
+    with pytest.raises(ValueError, match="not a date"):
+        day_number("2023-13-01")
+    assert day_number("1970-01-02") == 1
+
+
+def test_small_views_draw_one_marker_per_event_with_popups(tiny):
+    view = View("2023-01-09")
+    hotspots, events = day_layers(tiny, view)
+    layer = next(iter(events._children.values()))
+    assert isinstance(layer, PointLayer) and layers_note([hotspots, events]) is None
+    rows = json.loads(layer.rows_json)
+    assert layer.rows_json == _json_for_script(event_rows(select_events(tiny, view)))
+    assert [r[2] for r in rows] == ["bm-event bm-kind-clash", "bm-event bm-kind-blockade", "bm-event bm-kind-blockade"]
+    assert rows[0][:2] == [-15.5, -70.13333] and rows[0][4] == pytest.approx(6 + 3.5 * 17 ** 0.5, abs=0.1)
+    assert "Juliaca" in rows[0][5] and "17 dead" in rows[0][5] and "Defensoría del Pueblo" in rows[0][5]
+    html = build_map(tiny, view, tiles=False).get_root().render()
+    assert html.count('"bm-event bm-kind-') == 3 and "bm-agg-note" not in html
+
+
+def test_popups_are_kept_between_views(tiny):
+    index = event_index(tiny)
+    first = index.rows_json(index.select(View("2023-01-09")))
+    assert index.rows_json(index.select(View("2023-01-09"))) == first
+    assert int(np.sum(np.not_equal(index._rows, None))) == 3  # only the events shown so far were serialised
+
+
+def test_past_the_threshold_events_become_counted_cells(big):
+    view = View("2023-01-09")
+    positions = event_index(big).select(view)
+    assert len(positions) > AGGREGATE_OVER
+    hotspots, events = day_layers(big, view)
+    layer = next(iter(events._children.values()))
+    assert isinstance(layer, CellLayer)
+    rows = json.loads(layer.rows_json)
+    assert sum(r[2] for r in rows) == len(positions) == len(select_events(big, view))
+    assert all(sum(r[3]) == r[2] for r in rows)
+    assert len(rows) == 3  # one cell per town: every event of a town lies within one cell
+    by_place = {r[7]: r for r in rows}
+    frame = select_events(big, view)
+    for place in ("Juliaca", "Cusco", "Arequipa"):
+        mine = frame[frame["place"] == place]
+        assert by_place[place][2] == len(mine)
+        assert by_place[place][3][2] == int((mine["kind"] == "clash").sum())
+        assert by_place[place][4] == int(mine["fatalities"].sum())
+        assert by_place[place][6] == int(mine["detained"].sum())
+    note = layers_note([hotspots, events])
+    assert note == f"{len(positions):,} events shown as 3 cells; zoom or filter to see individual points"
+    html = build_map(big, view, tiles=False).get_root().render()
+    assert "bm-agg-note" in html and "bm-event bm-kind-" not in html
+
+
+def test_a_filter_brings_individual_markers_back(big):
+    view = View("2023-01-09", kinds=("clash",))
+    _, events = day_layers(big, view)
+    layer = next(iter(events._children.values()))
+    assert isinstance(layer, PointLayer)
+    assert len(json.loads(layer.rows_json)) == len(select_events(big, view)) <= AGGREGATE_OVER
+
+
+def test_cells_group_by_grid_and_keep_frequent_places(big):
+    index = event_index(big)
+    positions = index.select(View("2023-01-11", "cumulative"))
+    cells = index.cells(positions)
+    assert int(cells.count.sum()) == len(positions) == int(cells.by_kind.sum())
+    assert sorted(p[0] for p in cells.places) == ["Arequipa", "Cusco", "Juliaca"]
+    assert np.all(np.floor(cells.lat / CELL_DEG) == np.floor(np.array(sorted(cells.lat)) / CELL_DEG)[
+        np.argsort(np.argsort(cells.lat))])
+
+
+def test_data_that_looks_like_a_template_is_drawn_as_text(tmp_path):
+    folder = write_folder(tmp_path / "data", [make_event("e1", description="Sign said {{ 7*7 }} and {% raw %}")])
+    ds = load_dataset(folder)
+    html = build_map(ds, View("2023-01-09"), tiles=False).get_root().render()
+    assert "{{ 7*7 }}" in html and "{% raw %}" in html and ">49<" not in html
+
+
+def test_table_limit_is_sane():
+    assert 100 <= TABLE_LIMIT <= AGGREGATE_OVER
+    assert re.fullmatch(r"[0-9.]+", str(CELL_DEG))
