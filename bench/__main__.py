@@ -13,12 +13,11 @@ page and the naive page (:mod:`bench.naive_page`) the same way:
 - ``browser_step_ms`` (10,000 events): click to the next day's markers in headless chromium
   (no naive figure: folium's popups need jQuery from a CDN, and this machine is offline).
 
-A baseline sample slower than 10 s is measured once. The optimised page is measured
-first, alone on the machine; the naive runs then share the two cores in two lanes, so
-that the whole benchmark stays within ten minutes (sharing can only slow the baseline
-down a little, never the optimised figures). A baseline run still going when the budget
-ends is cut and reported as a lower bound (``baseline_censored``; its ratio is then a
-lower bound too). Results go to ``bench/results.json``.
+Workers run one at a time, so no measurement competes with another. A baseline sample
+slower than 10 s is measured once; the naive page's slowest run (everything up to the
+last day at 100,000 events, several minutes) comes last and is cut when the ten-minute
+budget runs out: it is then reported as a lower bound (``baseline_censored``; its ratio
+is a lower bound too, and its payload is not known). Results go to ``bench/results.json``.
 """
 from __future__ import annotations
 
@@ -116,6 +115,7 @@ def _browser(n: int) -> dict:
 
 
 def _lane(jobs: list, store: dict, errors: list) -> None:
+    """Run ``jobs`` (key, callable) one after another, storing results and collecting errors."""
     for key, job in jobs:
         try:
             store[key] = job()
@@ -214,8 +214,7 @@ def table(results: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--serial", action="store_true", help="run the naive baseline in one lane (slower)")
-    args = parser.parse_args(argv)
+    parser.parse_args(argv)
     started = time.perf_counter()
     host = machine()
     say(f"Blockade Map benchmark on {host}")
@@ -233,20 +232,13 @@ def main(argv: list[str] | None = None) -> int:
     say("3/4 a real browser at 10,000 events")
     _lane([(("browser", BROWSER_N), lambda: _browser(BROWSER_N))], opt, errors)
 
-    say("4/4 the naive baseline" + ("" if args.serial else " (two lanes)"))
+    say("4/4 the naive baseline (its slowest run last, cut if the time budget runs out)")
     naive: dict = {}
     deadline = time.time() - (time.perf_counter() - started) + BUDGET_S - DEADLINE_MARGIN_S
-    long_lane = [(("steps", TARGETS_N), lambda: _apprun("steps", "naive", TARGETS_N, deadline))]
-    other_lane = [((task, n), (lambda task=task, n=n: _apprun(task, "naive", n, deadline)))
-                  for n in SIZES for task in ("steps", "sessions") if (task, n) != ("steps", TARGETS_N)]
-    if args.serial:
-        _lane(long_lane + other_lane, naive, errors)
-    else:
-        lanes = [threading.Thread(target=_lane, args=(jobs, naive, errors)) for jobs in (long_lane, other_lane)]
-        for lane in lanes:
-            lane.start()
-        for lane in lanes:
-            lane.join()
+    jobs = [((task, n), (lambda task=task, n=n: _apprun(task, "naive", n, deadline)))
+            for n in SIZES for task in ("steps", "sessions") if (task, n) != ("steps", TARGETS_N)]
+    jobs.append((("steps", TARGETS_N), lambda: _apprun("steps", "naive", TARGETS_N, deadline)))
+    _lane(jobs, naive, errors)
     if errors:
         say("FAILED:\n" + "\n".join(errors))
         return 1

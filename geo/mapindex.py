@@ -7,8 +7,8 @@ operations instead of string comparisons and per-row Python. The serialised mark
 each event (popup and tooltip included) is made the first time it is needed and kept.
 
 When a view selects more events than :data:`AGGREGATE_OVER`, the map draws them as grid
-cells of :data:`CELL_DEG` degrees with their counts instead of one marker each, and says
-so; see :meth:`EventIndex.cells`.
+cells with their counts instead of one marker each, and says so; the cells' size follows
+the map's view (:func:`cell_size`), see :meth:`EventIndex.cells`.
 """
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ from geo.timeline import View, check_day, event_record
 
 #: More selected events than this are drawn as counted grid cells instead of one marker each.
 AGGREGATE_OVER = 1500
-#: Side of an aggregation cell in degrees (about 11 km at Peru's latitudes).
-CELL_DEG = 0.1
+#: Sides of the aggregation cells, in degrees; :func:`cell_size` picks one for the map's view.
+CELL_SIZES = (0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0)
+#: About this many cells across the map's view.
+CELLS_ACROSS = 24
 #: Most events listed in the dashboard's table for one view.
 TABLE_LIMIT = 500
 
@@ -34,6 +36,14 @@ _EPOCH = np.datetime64("1970-01-01", "D")
 def day_number(day: str) -> int:
     """Days since 1970-01-01 of a ``YYYY-MM-DD`` day."""
     return int((np.datetime64(check_day(day), "D") - _EPOCH).astype(np.int64))
+
+
+def cell_size(bounds) -> float:
+    """The cell side (one of :data:`CELL_SIZES`) giving about :data:`CELLS_ACROSS` cells across
+    ``bounds`` (``((south, west), (north, east))``)."""
+    (south, west), (north, east) = bounds
+    target = max(north - south, east - west) / CELLS_ACROSS
+    return next((size for size in CELL_SIZES if size >= target), CELL_SIZES[-1])
 
 
 def _day_numbers(values: pd.Series) -> np.ndarray:
@@ -112,9 +122,6 @@ class EventIndex:
         self.detained = ev["detained"].to_numpy(dtype=np.int64)
         road = ev["road"].where(ev["road"].notna() & (ev["road"] != ""), ev["place"])
         self.road_or_place = pd.factorize(road)[0].astype(np.int64)
-        cx = np.floor(self.lon / CELL_DEG).astype(np.int64)
-        cy = np.floor(self.lat / CELL_DEG).astype(np.int64)
-        self.cell = cy * 100_000 + cx
         self._rows = np.full(len(ev), None, dtype=object)
         self._records = np.full(len(ev), None, dtype=object)
         self._lock = threading.Lock()
@@ -180,6 +187,15 @@ class EventIndex:
                 "regions_affected": int(len(np.unique(self.region[blockades]))),
                 "deaths_total": None, "detained": int(self.detained[positions].sum())}
 
+    def within(self, positions: np.ndarray, bounds, pad: float = 0.1) -> np.ndarray:
+        """The ``positions`` whose events lie inside ``bounds`` (``((south, west), (north, east))``),
+        grown by ``pad`` of their size on every side so that a small pan keeps them drawn."""
+        (south, west), (north, east) = bounds
+        dy, dx = (north - south) * pad, (east - west) * pad
+        lat, lon = self.lat[positions], self.lon[positions]
+        keep = (lat >= south - dy) & (lat <= north + dy) & (lon >= west - dx) & (lon <= east + dx)
+        return positions[keep]
+
     # ------------------------------------------------------------ map layers
     def rows_json(self, positions: np.ndarray) -> str:
         """The :class:`geo.maps.PointLayer` JSON array for the events at ``positions``.
@@ -197,9 +213,19 @@ class EventIndex:
                 self._rows[missing] = rows
         return "[" + ",".join(self._rows[ordered].tolist()) + "]"
 
-    def cells(self, positions: np.ndarray) -> Cells:
-        """Count the events at ``positions`` per grid cell of :data:`CELL_DEG` degrees."""
-        keys, inverse, count = np.unique(self.cell[positions], return_inverse=True, return_counts=True)
+    def extent(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """``((south, west), (north, east))`` around every event (Peru's box when there are none)."""
+        if not len(self):
+            return (-18.5, -81.5), (0.1, -68.5)
+        return (float(self.lat.min()), float(self.lon.min())), (float(self.lat.max()), float(self.lon.max()))
+
+    def cells(self, positions: np.ndarray, size: float = 0.1) -> Cells:
+        """Count the events at ``positions`` per grid cell of ``size`` degrees."""
+        if not size > 0:
+            raise ValueError(f"cell size must be > 0 degrees, got {size!r}")
+        cell = (np.floor(self.lat[positions] / size).astype(np.int64) * 10_000_000
+                + np.floor(self.lon[positions] / size).astype(np.int64))
+        keys, inverse, count = np.unique(cell, return_inverse=True, return_counts=True)
         m = len(keys)
         kinds = np.bincount(inverse * len(KINDS) + self.kind[positions],
                             minlength=m * len(KINDS)).reshape(m, len(KINDS))

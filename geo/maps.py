@@ -12,12 +12,13 @@ import math
 from typing import Iterable, Sequence
 
 import folium
+import numpy as np
 import xyzservices
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import assets
-from geo.mapindex import AGGREGATE_OVER, event_index
+from geo.mapindex import AGGREGATE_OVER, cell_size, event_index
 from geo.model import KINDS
 from geo.store import Dataset
 from geo.timeline import View, kinds_present, select_events, select_hotspots
@@ -456,10 +457,15 @@ def hotspot_rows(hotspots) -> list[list]:
             for h in hotspots.itertuples(index=False)]
 
 
-def aggregation_note(selected: int, cells: int) -> str:
-    """The sentence shown when events are drawn as cells: how many, as how many cells, and what to do."""
-    return (f"{selected:,} events shown as {cells:,} cells; "
-            "zoom or filter to see individual points")
+def aggregation_note(selected: int, cells: int, in_view: int = 0) -> str:
+    """The sentence shown when events are drawn as cells: how many, as how many cells, and what to do.
+
+    ``in_view`` is the number drawn one by one because they lie in the map's current view.
+    """
+    if in_view:
+        return (f"{in_view:,} events in view drawn one by one; the other {selected - in_view:,} "
+                f"shown as {cells:,} cells; zoom or filter to see individual points")
+    return f"{selected:,} events shown as {cells:,} cells; zoom or filter to see individual points"
 
 
 def layers_note(layers: Iterable[folium.FeatureGroup]) -> str | None:
@@ -472,22 +478,45 @@ def layers_note(layers: Iterable[folium.FeatureGroup]) -> str | None:
     return None
 
 
-def day_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
+def leaflet_bounds(value: object) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """``((south, west), (north, east))`` from Leaflet's bounds object as streamlit-folium returns it
+    (``{"_southWest": {"lat", "lng"}, "_northEast": {...}}``), or None when it holds no bounds."""
+    try:
+        sw, ne = value["_southWest"], value["_northEast"]  # type: ignore[index]
+        south, west, north, east = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not all(math.isfinite(v) for v in (south, west, north, east)) or south > north or west > east:
+        return None
+    return (south, west), (north, east)
+
+
+def day_layers(dataset: Dataset, view: View,
+               bounds: tuple[tuple[float, float], tuple[float, float]] | None = None) -> list[folium.FeatureGroup]:
     """The layers that change with the view: hotspots first, then events on top.
 
     Up to :data:`geo.mapindex.AGGREGATE_OVER` events are drawn one circle each, with
     popups; more are drawn as counted grid cells (:class:`CellLayer`) with a note saying so.
+    Given the map's current ``bounds`` (``((south, west), (north, east))``), the events
+    inside them are drawn one by one as soon as they are few enough, and only the others
+    as cells: zooming in shows each event.
     """
     hotspots = folium.FeatureGroup(name="Hotspots")
     HotspotLayer(hotspot_rows(select_hotspots(dataset, view))).add_to(hotspots)
     events = folium.FeatureGroup(name="Events")
     index = event_index(dataset)
     positions = index.select(view)
-    if len(positions) > AGGREGATE_OVER:
-        cells = index.cells(positions)
-        CellLayer(cells, aggregation_note(len(positions), len(cells))).add_to(events)
-    else:
+    if len(positions) <= AGGREGATE_OVER:
         PointLayer(rows_json=index.rows_json(positions), name="EventLayer").add_to(events)
+        return [hotspots, events]
+    inside = index.within(positions, bounds) if bounds else positions[:0]
+    if not 0 < len(inside) <= AGGREGATE_OVER:
+        inside = positions[:0]
+    outside = np.setdiff1d(positions, inside, assume_unique=True)
+    cells = index.cells(outside, cell_size(bounds or index.extent()))
+    CellLayer(cells, aggregation_note(len(positions), len(cells), len(inside))).add_to(events)
+    if len(inside):
+        PointLayer(rows_json=index.rows_json(inside), name="EventLayer").add_to(events)
     return [hotspots, events]
 
 

@@ -2,8 +2,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.mapindex import TABLE_LIMIT, event_index
-from geo.maps import base_map, day_layers, layers_note
+from geo.mapindex import AGGREGATE_OVER, TABLE_LIMIT, event_index
+from geo.maps import base_map, day_layers, layers_note, leaflet_bounds
 from geo.timeline import mapped_vs_reported, reported_on, select_hotspots
 from ui import controls, state
 from ui.data import get_dataset
@@ -26,9 +26,15 @@ st.caption(f"Peru's general strike, December 2022 to January 2023 · {view.summa
 
 map_col, side_col = st.columns([3, 1])
 with map_col:
-    layers = day_layers(ds, view)
-    st_folium(base_map(ds), key="blockade-map", height=620, use_container_width=True,
-              feature_group_to_add=layers, returned_objects=[])
+    # Past the threshold events are drawn as cells; then the map reports its bounds (a rerun
+    # on pan and zoom) so that the events in view are drawn one by one once they are few.
+    # streamlit-folium reads returned_objects when the map mounts: each mode has its own key.
+    aggregated = len(positions) > AGGREGATE_OVER
+    map_key = "blockade-map-cells" if aggregated else "blockade-map"
+    bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
+    layers = day_layers(ds, view, bounds=bounds)
+    st_folium(base_map(ds), key=map_key, height=620, use_container_width=True,
+              feature_group_to_add=layers, returned_objects=["bounds"] if aggregated else [])
     note = layers_note(layers)
     if note:
         st.caption(f"{note}.")

@@ -3,13 +3,14 @@ sizes, counted cells past the threshold."""
 from __future__ import annotations
 
 import json
-import re
 
 import numpy as np
 import pytest
 
-from geo.mapindex import AGGREGATE_OVER, CELL_DEG, TABLE_LIMIT, EventIndex, day_number, event_index
-from geo.maps import CellLayer, PointLayer, _json_for_script, build_map, day_layers, event_rows, layers_note
+from geo.mapindex import (AGGREGATE_OVER, CELL_SIZES, TABLE_LIMIT, EventIndex, cell_size, day_number,
+                          event_index)
+from geo.maps import (CellLayer, PointLayer, _json_for_script, build_map, day_layers, event_rows, layers_note,
+                      leaflet_bounds)
 from geo.store import load_dataset
 from geo.timeline import View, mapped_vs_reported, select_events, totals
 from tests.conftest import make_event, write_folder
@@ -136,14 +137,67 @@ def test_a_filter_brings_individual_markers_back(big):
     assert len(json.loads(layer.rows_json)) == len(select_events(big, view)) <= AGGREGATE_OVER
 
 
-def test_cells_group_by_grid_and_keep_frequent_places(big):
+@pytest.mark.parametrize("size", [0.02, 0.25, 1.0])
+def test_cells_group_by_grid_and_keep_frequent_places(big, size):
     index = event_index(big)
     positions = index.select(View("2023-01-11", "cumulative"))
-    cells = index.cells(positions)
+    cells = index.cells(positions, size)
     assert int(cells.count.sum()) == len(positions) == int(cells.by_kind.sum())
-    assert sorted(p[0] for p in cells.places) == ["Arequipa", "Cusco", "Juliaca"]
-    assert np.all(np.floor(cells.lat / CELL_DEG) == np.floor(np.array(sorted(cells.lat)) / CELL_DEG)[
-        np.argsort(np.argsort(cells.lat))])
+    # Each cell's mean position lies in that cell, and no two cells share one.
+    keys = set(zip(np.floor(cells.lat / size).tolist(), np.floor(cells.lon / size).tolist()))
+    assert len(keys) == len(cells)
+    assert {p[0] for p in cells.places} == {"Arequipa", "Cusco", "Juliaca"}
+    if size == 0.02:  # 0.001 degree steps apart, the five positions of a town share a cell
+        assert len(cells) == 3
+    with pytest.raises(ValueError, match="cell size"):
+        index.cells(positions, 0)
+
+
+def test_cell_size_follows_the_view():
+    assert cell_size(((-18.5, -81.5), (0.1, -68.5))) == 1.0  # all of Peru: 18.6 degrees tall
+    assert cell_size(((-16.0, -70.5), (-15.0, -69.5))) == 0.05  # one degree around Juliaca
+    assert cell_size(((-15.51, -70.14), (-15.5, -70.13))) == CELL_SIZES[0]
+    assert cell_size(((-90, -180), (90, 180))) == CELL_SIZES[-1]
+
+
+def test_zoomed_in_the_events_in_view_are_drawn_one_by_one(big):
+    view = View("2023-01-09")
+    near_juliaca = ((-15.6, -70.2), (-15.4, -70.0))
+    hotspots, events = day_layers(big, view, bounds=near_juliaca)
+    layers = list(events._children.values())
+    cells = next(c for c in layers if isinstance(c, CellLayer))
+    points = next(c for c in layers if isinstance(c, PointLayer))
+    juliaca = select_events(big, view).query("place == 'Juliaca'")
+    rows = json.loads(points.rows_json)
+    assert len(rows) == len(juliaca) == 800 and all("Juliaca" in r[5] for r in rows)
+    cell_rows = json.loads(cells.rows_json)
+    assert sorted(r[7] for r in cell_rows) == ["Arequipa", "Cusco"]
+    assert sum(r[2] for r in cell_rows) + len(rows) == len(select_events(big, view))
+    assert layers_note([hotspots, events]) == ("800 events in view drawn one by one; the other 1,600 shown "
+                                               "as 2 cells; zoom or filter to see individual points")
+
+
+def test_a_wide_view_keeps_everything_in_cells(big):
+    _, events = day_layers(big, View("2023-01-09"), bounds=((-18.5, -81.5), (0.1, -68.5)))
+    assert [type(c) for c in events._children.values()] == [CellLayer]
+
+
+def test_index_within_pads_the_bounds(big):
+    index = event_index(big)
+    positions = index.select(View("2023-01-09"))
+    assert len(index.within(positions, ((-15.6, -70.2), (-15.4, -70.0)))) == 800
+    assert len(index.within(positions, ((-15.48, -70.2), (-15.4, -70.0)))) == 0
+    assert len(index.within(positions, ((-15.48, -70.2), (-15.4, -70.0)), pad=1.0)) == 800
+
+
+@pytest.mark.parametrize("value, expected", [
+    ({"_southWest": {"lat": -16, "lng": -71}, "_northEast": {"lat": -15, "lng": -70}}, ((-16.0, -71.0), (-15.0, -70.0))),
+    ({"_southWest": {"lat": None, "lng": None}, "_northEast": {"lat": None, "lng": None}}, None),
+    ({"_southWest": {"lat": -15, "lng": -71}, "_northEast": {"lat": -16, "lng": -70}}, None),
+    (None, None), ({}, None), ("bounds", None),
+])
+def test_leaflet_bounds(value, expected):
+    assert leaflet_bounds(value) == expected
 
 
 def test_data_that_looks_like_a_template_is_drawn_as_text(tmp_path):
@@ -155,4 +209,4 @@ def test_data_that_looks_like_a_template_is_drawn_as_text(tmp_path):
 
 def test_table_limit_is_sane():
     assert 100 <= TABLE_LIMIT <= AGGREGATE_OVER
-    assert re.fullmatch(r"[0-9.]+", str(CELL_DEG))
+    assert list(CELL_SIZES) == sorted(CELL_SIZES)
