@@ -237,6 +237,8 @@ def legend_html(kinds: Iterable[str] = KINDS) -> str:
     rows.append(f'<div><i style="background:{HOTSPOT_COLOR};opacity:0.5;border-style:dashed"></i>'
                 "Protest hotspot</div>")
     rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>')
+    from geo.changes import legend_rows  # day-over-day styles; imported here: geo.changes imports this module
+    rows.append(legend_rows())
     return "".join(rows)
 
 
