@@ -7,7 +7,7 @@ Three corridors meet at Juliaca (a junction):
 - ``juliaca-chucuito``: Juliaca, Puno, Chucuito
 
 Blockades (days inclusive): Calapuja 8-9 Jan, Santa Lucía 9-10 Jan, Chucuito 10 Jan (1 dead);
-a blockade 6 km off every road on 9 Jan (mapped, cuts nothing); a region-level blockade
+a blockade 9 km off the nearest road on 9 Jan (mapped, cuts nothing); a region-level blockade
 (geo_precision 3) on 9 Jan (never cuts). Also a clash in Juliaca on 9 Jan (17 dead) and a
 protest in Lima on 7 Jan. The data covers 2023-01-07 to 2023-01-10.
 """
