@@ -190,3 +190,15 @@ def test_map_page_lists_new_continuing_lifted(data_env):
     assert "- **Lifted** (3): Cabanillas outskirts; Calapuja; Puno region" in text
     at = page("map.py", "2023-01-07")
     assert any(c.value == "No blockade mapped on either day." for c in at.caption)
+
+
+def test_moving_between_pages_keeps_the_day(data_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["date"] = "2023-01-09"
+    at.switch_page("pages/corridors.py").run()
+    assert at.title[0].value == "Road corridors on 2023-01-09"
+    at.slider(key="view_day").set_value(dt.date(2023, 1, 10)).run()
+    at.switch_page("pages/map.py").run()
+    assert at.title[0].value == "Blockades and protests on 2023-01-10"
+    at.switch_page("pages/timeline.py").run()
+    assert {m.label: m.value for m in at.metric}["Blockades mapped"] == "2"
