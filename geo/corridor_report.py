@@ -103,6 +103,11 @@ class CorridorDay:
         """Days in ``[since, day]`` on which each corridor was cut."""
         return days_cut_from_snaps(self.corridors, self.snaps, self.since, self.day)
 
+    def bounds(self) -> list[list[float]]:
+        """``[[south, west], [north, east]]`` of the corridors, for ``folium.Map.fit_bounds``."""
+        west, south, east, north = (float(v) for v in self.corridors.total_bounds)
+        return [[south, west], [north, east]]
+
     def towns(self) -> list[str]:
         """The towns of the network, sorted by name (accents ignored)."""
         net = self.network()
@@ -227,15 +232,15 @@ def status_lines(status: list[dict[str, Any]], days: dict[str, int] | None = Non
     return lines
 
 
-def cut_layer(cd: CorridorDay, half_width_km: float = 2.0) -> folium.FeatureGroup:
+def cut_layer(cd: CorridorDay, half_width_km: float = 5.0) -> folium.FeatureGroup:
     """The day's cut stretches as thick red lines (CSS class ``bm-cut``), for the base map.
 
     Parameters
     ----------
     cd : CorridorDay
-    half_width_km : float, default 2.0
+    half_width_km : float, default 5.0
         Each cut is drawn from ``km - half_width_km`` to ``km + half_width_km`` along its
-        corridor, so it stays visible at the scale of the whole network.
+        corridor, so it stays visible (over the blockade marker) at the scale of the network.
 
     Returns
     -------

@@ -1,11 +1,8 @@
 """Corridors and routes: which roads are cut on the day, and can a truck get through?"""
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo.corridor_report import cut_layer
-from geo.maps import base_map
 from ui import controls, state
-from ui.corridor_views import day_view, route_form, status_table
+from ui.corridor_views import corridor_map, day_view, route_form, status_table
 from ui.data import get_dataset
 
 ds = get_dataset()
@@ -30,8 +27,7 @@ st.markdown(f"**{len(cut)} of {len(status)} corridors cut** on {view.day}."
 
 map_col, side_col = st.columns([3, 2])
 with map_col:
-    st_folium(base_map(ds), key="corridor-map", height=560, use_container_width=True,
-              feature_group_to_add=[cut_layer(cd)], returned_objects=[])
+    corridor_map(ds, cd)
 with side_col:
     st.subheader("Can a truck get through?")
     route_form(cd)

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from geo.corridor_report import CorridorDay, corridor_day, route_sentence
+from geo.corridor_report import CorridorDay, corridor_day, cut_layer, route_sentence
+from geo.maps import base_map, day_layers
 from geo.routing import RouteResult
 from geo.store import Dataset
+from geo.timeline import View
 
 #: The route the form asks about first (the planner's question in issue 3).
 DEFAULT_ROUTE = ("Juliaca", "Arequipa")
@@ -15,6 +18,17 @@ DEFAULT_ROUTE = ("Juliaca", "Arequipa")
 def day_view(ds: Dataset, day: str) -> CorridorDay:
     """The corridors on ``day``, blockades snapped once, days cut counted from the data's first day."""
     return corridor_day(ds.events, ds.corridors, day, since=min(ds.first_day or day, day))
+
+
+def corridor_map(ds: Dataset, cd: CorridorDay) -> None:
+    """The base map framed on the corridors, the day's blockades, the cut stretches in red on top."""
+    m = base_map(ds)
+    m.fit_bounds(cd.bounds(), padding=(20, 20))
+    layers = day_layers(ds, View(cd.day, kinds=("blockade",))) + [cut_layer(cd)]
+    st_folium(m, key="corridor-map", height=560, use_container_width=True,
+              feature_group_to_add=layers, returned_objects=[])
+    st.caption("Red: road cut, drawn 5 km either side of each blockade on it. Orange dots: the "
+               "day's blockades; those farther than 2 km from a corridor cut none.")
 
 
 def status_table(cd: CorridorDay) -> None:

@@ -17,6 +17,11 @@ def _rule(day: str) -> alt.Chart:
         x="date:O")
 
 
+def _sized(chart: alt.LayerChart, height: int) -> alt.LayerChart:
+    """``height`` pixels of plot, axis labels and legend added below (only the width fits the page)."""
+    return chart.properties(height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
 def _x() -> alt.X:
     return alt.X("date:O", title=None, axis=alt.Axis(labelAngle=-60, labelOverlap=True))
 
@@ -30,7 +35,7 @@ def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_ti
     if bars:
         layers.insert(0, alt.Chart(frame[frame["series"].isin(bars)]).mark_bar(opacity=0.6).encode(
             x=_x(), y="value:Q", color=color, tooltip=TOOLTIP))
-    st.altair_chart(alt.layer(*layers).properties(height=320), width="stretch")
+    st.altair_chart(_sized(alt.layer(*layers), 300), width="stretch")
 
 
 def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
@@ -43,7 +48,7 @@ def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
         color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds]),
                         legend=alt.Legend(orient="bottom")),
         order=alt.Order("kind:N"), tooltip=["date:N", "kind:N", "events:Q"])
-    st.altair_chart(alt.layer(bars, _rule(day)).properties(height=280), width="stretch")
+    st.altair_chart(_sized(alt.layer(bars, _rule(day)), 260), width="stretch")
 
 
 def reported_on_day(frame: pd.DataFrame, day: str) -> str:
