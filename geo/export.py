@@ -90,6 +90,17 @@ def events_in_range(dataset: Dataset, first: str, last: str, kinds: Sequence[str
     return frame[mask].sort_values(["start", "id"])
 
 
+def view_range(dataset: Dataset, view) -> tuple[str, str]:
+    """The date range whose events a map view shows: its day, or everything up to it (cumulative)."""
+    from geo.timeline import View
+    if not isinstance(view, View):
+        raise TypeError(f"view must be a View, got {type(view).__name__}")
+    if view.mode == "cumulative":
+        first = dataset.first_day or view.day
+        return (min(first, view.day), view.day)
+    return (view.day, view.day)
+
+
 def export_records(events: pd.DataFrame) -> list[dict]:
     """Plain-dict records (contract fields, ``end`` filled, ``lon``/``lat``) of an events frame."""
     return [event_record(row) for row in events.itertuples(index=False)]

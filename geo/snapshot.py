@@ -17,6 +17,7 @@ import io
 import math
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -386,12 +387,33 @@ class Snapshotter:
         self.tiles = bool(tiles)
         self.tile_timeout_s = float(tile_timeout_s)
         self.executable = executable or chromium_executable()
+        self._worker: ThreadPoolExecutor | None = None
         self._pw = None
         self._browser = None
         self._pages: dict[tuple[int, int, float], object] = {}
         self._offline = False  # set when a capture got no tile at all: later ones wait briefly
 
     def __enter__(self) -> "Snapshotter":
+        # Playwright's sync API refuses to run inside an asyncio loop (a notebook, another
+        # Playwright, a server): every browser call happens on this object's own thread.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blockade-map-snapshot")
+        try:
+            self._call(self._start)
+        except BaseException:
+            self._worker.shutdown(wait=True)
+            self._worker = None
+            raise
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _call(self, func: Callable, *args):
+        if self._worker is None:
+            raise RuntimeError("Snapshotter is not started: use it in a `with` block")
+        return self._worker.submit(func, *args).result()
+
+    def _start(self) -> None:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
         self._pw = sync_playwright().start()
@@ -401,15 +423,9 @@ class Snapshotter:
         except PlaywrightError as exc:
             self._pw.stop()
             self._pw = None
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise SnapshotError(f"could not start Chromium ({self.executable}): {first}") from exc
-        return self
+            raise SnapshotError(f"could not start Chromium ({self.executable}): {_first_line(exc)}") from exc
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the pages, the browser and Playwright."""
+    def _stop(self) -> None:
         self._pages.clear()
         if self._browser is not None:
             self._browser.close()
@@ -418,11 +434,19 @@ class Snapshotter:
             self._pw.stop()
             self._pw = None
 
+    def close(self) -> None:
+        """Close the pages, the browser and Playwright (safe to call twice)."""
+        if self._worker is None:
+            return
+        try:
+            self._call(self._stop)
+        finally:
+            self._worker.shutdown(wait=True)
+            self._worker = None
+
     def _page(self, css_w: int, css_h: int, scale: float):
         key = (css_w, css_h, scale)
         if key not in self._pages:
-            if self._browser is None:
-                raise RuntimeError("Snapshotter is not started: use it in a `with` block")
             context = self._browser.new_context(viewport={"width": css_w, "height": css_h},
                                                 device_scale_factor=scale, user_agent=USER_AGENT,
                                                 java_script_enabled=True)
@@ -439,6 +463,12 @@ class Snapshotter:
 
     def capture(self, html: str, size: Sequence[int] = DEFAULT_SIZE) -> SnapshotResult:
         """Load snapshot ``html`` (from :func:`snapshot_html`) and capture it as a PNG of ``size``."""
+        if not isinstance(html, str):
+            raise TypeError(f"html must be a string, got {type(html).__name__}")
+        check_size(size)
+        return self._call(self._capture, html, size)
+
+    def _capture(self, html: str, size: Sequence[int]) -> SnapshotResult:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
         w, h = check_size(size)
@@ -459,8 +489,7 @@ class Snapshotter:
             measured = page.evaluate("() => window.bmSnapshot.markers()")
             png = page.screenshot(type="png", animations="disabled", caret="hide")
         except PlaywrightError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise SnapshotError(f"the browser could not draw the snapshot: {first}") from exc
+            raise SnapshotError(f"the browser could not draw the snapshot: {_first_line(exc)}") from exc
         png, width, height = _fit(png, w, h)
         markers = [dict(m, x=m["x"] * scale, y=m["y"] * scale) for m in measured["markers"]]
         return SnapshotResult(png=png, width=width, height=height, scale=scale, zoom=measured["zoom"],
@@ -470,6 +499,11 @@ class Snapshotter:
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it."""
         return self.capture(snapshot_html(dataset, view, tiles=self.tiles), size)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _fit(png: bytes, w: int, h: int) -> tuple[bytes, int, int]:
