@@ -52,6 +52,20 @@ def png_bytes(ds: Dataset, view: View, size: tuple[int, int]) -> bytes:
     return result.png
 
 
+def data_file(ds: Dataset, view: View, fmt: str) -> str:
+    """GeoJSON or CSV text of the events the view shows (its day, or everything up to it)."""
+    first, last = data_export.view_range(ds, view)
+    return data_export.render_export(ds, first, last, fmt, view.kinds, view.regions,
+                                     file_name=f"{file_stem(view)}.{fmt}")[0]
+
+
+def citation(ds: Dataset, view: View) -> str:
+    """The sources-and-licence text that goes with the CSV of the view."""
+    first, last = data_export.view_range(ds, view)
+    return data_export.render_export(ds, first, last, "csv", view.kinds, view.regions,
+                                     file_name=f"{file_stem(view)}.csv")[1]
+
+
 def export_panel(ds: Dataset, view: View) -> None:
     """Sidebar expander with download buttons for the view's PNG, HTML, GeoJSON and CSV."""
     stem = file_stem(view)
@@ -74,16 +88,11 @@ def export_panel(ds: Dataset, view: View) -> None:
                            icon=":material/public:", key="export_html", width="stretch",
                            help="One file with every script and style inside: layers, popups and legend")
         for fmt, label, icon in (("geojson", "GeoJSON", ":material/map:"), ("csv", "CSV", ":material/table:")):
-            name = f"{stem}.{fmt}"
-            st.download_button(
-                f"{label} of the events", key=f"export_{fmt}", width="stretch", icon=icon,
-                data=lambda fmt=fmt, name=name: data_export.render_export(
-                    ds, first, last, fmt, view.kinds, view.regions, file_name=name)[0],
-                file_name=name, mime=data_export.MIME_TYPES[fmt], on_click="ignore",
-                help=f"The events active {span}, every field and source")
-        st.download_button(
-            "Sources and licence (.txt)", key="export_citation", width="stretch", icon=":material/info:",
-            data=lambda: data_export.render_export(ds, first, last, "csv", view.kinds, view.regions,
-                                                   file_name=f"{stem}.csv")[1],
-            file_name=f"{stem}.csv.txt", mime="text/plain", on_click="ignore")
+            st.download_button(f"{label} of the events", data=lambda fmt=fmt: data_file(ds, view, fmt),
+                               file_name=f"{stem}.{fmt}", mime=data_export.MIME_TYPES[fmt], on_click="ignore",
+                               key=f"export_{fmt}", width="stretch", icon=icon,
+                               help=f"The events active {span}, every field and source")
+        st.download_button("Sources and licence (.txt)", data=lambda: citation(ds, view),
+                           file_name=f"{stem}.csv.txt", mime="text/plain", on_click="ignore",
+                           key="export_citation", width="stretch", icon=":material/info:")
         st.caption(f"Events active {span}. Data CC BY 4.0; cite the sources listed in each file.")
