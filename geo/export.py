@@ -28,11 +28,14 @@ MIME_TYPES: dict[str, str] = {"geojson": "application/geo+json", "csv": "text/cs
 
 PROJECT = "Blockade Map"
 DATA_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+#: What data/README.md says about sources and licences, in short.
 LICENCE_LINES: tuple[str, ...] = (
-    f"Blockade Map data (places, dates, counts, descriptions, source links): {DATA_LICENCE}.",
-    "Place coordinates from GeoNames (https://www.geonames.org/): CC BY 4.0.",
-    "Each event names the reports it rests on (publisher, link, date of publication);",
-    "cite them together with Blockade Map when you use a figure from this file.",
+    f"Blockade Map data (descriptions, hotspot levels, the way facts were combined): {DATA_LICENCE},",
+    "Blockade Map contributors.",
+    "Place coordinates: GeoNames (https://www.geonames.org), CC BY 4.0; airport reference points",
+    "from the airportsdata package (MIT).",
+    "Facts and figures come from the reports each event cites (publisher, link, date published);",
+    "the reports remain their publishers'. Cite Blockade Map and the sources of the events you use.",
 )
 
 #: Contract fields in the order the CSV writes them (after id and before the sources).
@@ -117,7 +120,7 @@ def event_feature(record: dict) -> dict:
     for field in ("fatalities", "injured", "detained", "geo_precision", "time_precision"):
         props[field] = int(record[field])
     props["status"] = record["status"]
-    props["sources"] = [{part: src.get(part) for part in SOURCE_PARTS} for src in record["sources"]]
+    props["sources"] = [dict(src) for src in record["sources"]]  # name, url, published, and any note
     if record.get("description"):
         props["description"] = record["description"]
     return {"type": "Feature", "id": record["id"],
@@ -147,12 +150,19 @@ def source_label(source: dict) -> str:
     return f"{source.get('name', '')} ({source.get('published', '')}) {source.get('url', '')}".strip()
 
 
+def source_parts(records: Sequence[dict]) -> list[str]:
+    """The keys of the sources: name, url, published, then any other (e.g. note) in name order."""
+    extra = {key for r in records for src in r["sources"] for key in src} - set(SOURCE_PARTS)
+    return list(SOURCE_PARTS) + sorted(extra)
+
+
 def csv_columns(records: Sequence[dict]) -> list[str]:
-    """The CSV header: contract fields, ``sources`` joined, then ``source_N_name/url/published``."""
+    """The CSV header: contract fields, ``sources`` joined, then ``source_N_name/url/published/...``."""
     widest = max((len(r["sources"]) for r in records), default=1)
+    parts = source_parts(records)
     columns = list(CSV_FIELDS) + ["sources"]
     for i in range(1, max(1, widest) + 1):
-        columns += [f"source_{i}_{part}" for part in SOURCE_PARTS]
+        columns += [f"source_{i}_{part}" for part in parts]
     return columns
 
 
@@ -166,8 +176,10 @@ def csv_row(record: dict, columns: Sequence[str]) -> dict:
         row[field] = _number(value) if field == "km" else value
     row["sources"] = "; ".join(source_label(s) for s in record["sources"])
     for i, src in enumerate(record["sources"], start=1):
-        for part in SOURCE_PARTS:
-            row[f"source_{i}_{part}"] = src.get(part, "")
+        for part, value in src.items():
+            key = f"source_{i}_{part}"
+            if key in row:
+                row[key] = "" if value is None else value
     return row
 
 
@@ -232,7 +244,8 @@ def sidecar_text(records: Sequence[dict], first: str, last: str, file_name: str,
             "geo_precision 1/2/3: site or town / near it or part of a region / only the region.",
             "time_precision 1/2/3: the day / only the week / only the month is known.",
             "sources: every source as 'name (published) url', separated by '; '.",
-            "source_N_name, source_N_url, source_N_published: the N-th source, one column each.",
+            "source_N_name, source_N_url, source_N_published: the N-th source, one column each",
+            "(source_N_note: how the source was cited, when the data says so).",
         ]
     else:
         lines += [
@@ -279,7 +292,7 @@ def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequ
     command = command or default_command(first, last, fmt, file_name, kinds, regions)
     if fmt == "geojson":
         metadata = {"title": f"{PROJECT}: events active from {first} to {last}", "from": first, "to": last,
-                    "licence": LICENCE_LINES[0] + " " + LICENCE_LINES[1],
+                    "licence": " ".join(LICENCE_LINES),
                     "sources": [name for name, _ in publishers(records)], "command": command}
         text = to_geojson(records, metadata)
     else:

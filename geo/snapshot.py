@@ -106,9 +106,8 @@ def credits_text(records: Sequence[dict], tiles: bool) -> str:
 class SnapshotOverlay(MacroElement):
     """Header band (title, date, filters, an empty-day line) and footer band (credits).
 
-    Also moves the legend to the bottom-left corner (open sea on a map of Peru, so it hides
-    no event), tracks the tiles (the credits say ``no tiles (offline)`` when none load) and
-    exposes ``window.bmSnapshot`` for the capture: tile state, marker positions, finish().
+    Also tracks the tiles (the credits say ``no tiles (offline)`` when none load) and exposes
+    ``window.bmSnapshot`` for the capture: tile state, marker positions, finish().
     """
 
     _template = Template("""
@@ -146,9 +145,6 @@ class SnapshotOverlay(MacroElement):
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this._parent.get_name() }};
-            var legend = map.getContainer().querySelector(".bm-legend");
-            var corner = map._controlCorners && map._controlCorners.bottomleft;
-            if (legend && corner) { corner.insertBefore(legend, corner.firstChild); }
             var tiles = [];
             map.eachLayer(function (layer) { if (layer instanceof L.TileLayer) { tiles.push(layer); } });
             var failed = 0;
@@ -168,6 +164,9 @@ class SnapshotOverlay(MacroElement):
             });
             window.bmSnapshot = {
                 map: map,
+                idle: function () {
+                    return !(map._panAnim && map._panAnim._inProgress) && !map._animatingZoom;
+                },
                 tilesPending: function () {
                     return tiles.some(function (layer) { return layer.isLoading(); });
                 },
@@ -265,8 +264,12 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True) -> folium.Map
     if not isinstance(view, View):
         raise TypeError(f"view must be a View, got {type(view).__name__}")
     m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles)
-    # A still image must not catch a map half-way through a zoom or a tile fade.
+    # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
+    # (fitBounds to the same zoom as the initial view pans with an animation unless told not to.)
     m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
+    for child in m._children.values():
+        if isinstance(child, folium.map.FitBounds):
+            child.options["animate"] = False
     SnapshotOverlay(view, view_records(dataset, view), tiles=tiles).add_to(m)
     return m
 
@@ -476,7 +479,8 @@ class Snapshotter:
         page = self._page(css_w, css_h, scale)
         try:
             page.set_content(html, wait_until="domcontentloaded")
-            page.wait_for_function("() => window.bmSnapshot !== undefined", timeout=15000)
+            page.wait_for_function("() => window.bmSnapshot !== undefined && window.bmSnapshot.idle()",
+                                   timeout=15000)
             if self.tiles and self.tile_timeout_s > 0:
                 wait_s = min(self.tile_timeout_s, OFFLINE_RETRY_S) if self._offline else self.tile_timeout_s
                 try:

@@ -195,10 +195,33 @@ def _nearest_kind(pixel: tuple[int, int, int]) -> tuple[str, float]:
     return best
 
 
-def _topmost(markers: list[dict], x: float, y: float, scale: float) -> dict:
-    """The last-painted marker whose filled disc covers (x, y)."""
-    covering = [m for m in markers if math.dist((m["x"], m["y"]), (x, y)) <= m["radius"] * scale - 1.5 * scale]
-    return covering[-1]
+def _distance_to_kind(pixel: tuple[int, int, int], kind: str) -> float:
+    pure = _rgb(KIND_COLORS[kind])
+    drawn = tuple(0.85 * c + 0.15 * b for c, b in zip(pure, MAP_BACKGROUND))
+    return min(math.dist(pixel, pure), math.dist(pixel, drawn))
+
+
+def _topmost(markers: list[dict], x: float, y: float, scale: float) -> dict | None:
+    """The last-painted marker whose disc covers (x, y), or None."""
+    covering = [m for m in markers if math.dist((m["x"], m["y"]), (x, y)) <= m["radius"] * scale]
+    return covering[-1] if covering else None
+
+
+def _visible_points(markers: list[dict], m: dict, scale: float) -> list[tuple[int, int, str]]:
+    """Pixels inside ``m``'s disc, nearest its centre first, that lie clear of every circle's
+    outline, each with the kind of the circle painted on top there (``m`` itself, or a later one)."""
+    points = []
+    reach = int(m["radius"] * scale)
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            x, y = round(m["x"]) + dx, round(m["y"]) + dy
+            if math.dist((x, y), (m["x"], m["y"])) > (m["radius"] - 2.5) * scale:
+                continue
+            if any(abs(math.dist((x, y), (o["x"], o["y"])) - o["radius"] * scale) < 2.5 * scale for o in markers):
+                continue  # near an outline (dark stroke)
+            points.append((x, y, _topmost(markers, x, y, scale)["kind"]))
+    points.sort(key=lambda p: math.dist((p[0], p[1]), (m["x"], m["y"])))
+    return points
 
 
 @pytest.mark.browser
@@ -224,19 +247,24 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
         mx, my = _mercator(m["lon"], m["lat"], result.zoom)
         assert abs((mx - rx) * result.scale - (m["x"] - ref["x"])) <= 1.5 * result.scale
         assert abs((my - ry) * result.scale - (m["y"] - ref["y"])) <= 1.5 * result.scale
-    # every marker's centre is painted in the colour of the circle on top there
-    kinds_seen = set()
+    # around every marker's centre, each pixel has the colour of the circle painted on top there
+    kinds_seen, checked = set(), 0
     for m in result.markers:
-        x0, y0 = m["x"], m["y"]
-        assert 0 <= x0 < size[0] and 0 <= y0 < size[1]
-        expected = _topmost(result.markers, x0, y0, result.scale)["kind"]
-        r = max(1, round(result.scale))
-        window = [img.getpixel((round(x0) + dx, round(y0) + dy)) for dx in range(-r, r + 1) for dy in range(-r, r + 1)]
-        hits = [p for p in window if _nearest_kind(p)[0] == expected and _nearest_kind(p)[1] < 60]
-        assert len(hits) >= len(window) * 0.8, (m, expected, window[:3])
-        kinds_seen.add(expected)
+        assert 0 <= m["x"] < size[0] and 0 <= m["y"] < size[1]
+        points = _visible_points(result.markers, m, result.scale)
+        points = points[:: max(1, len(points) // 40)]  # about 40, from the centre out to the rim
+        if not points:
+            continue  # wholly under other circles' outlines
+        hits = 0
+        for x, y, expected in points:
+            kind, distance = _nearest_kind(img.getpixel((x, y)))
+            hits += kind == expected and distance < 60
+        assert hits >= 0.9 * len(points), (m, points[:3], [img.getpixel(p[:2]) for p in points[:3]])
+        kinds_seen |= {k for _, _, k in points}
+        checked += 1
+    assert checked >= 0.9 * len(result.markers)
     assert kinds_seen >= {"clash", "blockade"}
-    # no marker colour where an event of another day would be
+    # no circle of its kind's colour where an event of another day would be
     others = ds.events[~ds.events["id"].isin(events["id"])]
     checked = 0
     for row in others.itertuples(index=False):
@@ -247,11 +275,12 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
         inside = bx + 40 < px < bx + bw - 40 and by + 40 < py < by + bh - 40
         far = all(math.dist((px, py), (m["x"], m["y"])) > (m["radius"] + 20) * result.scale for m in result.markers)
         if inside and far:
-            pixel = img.getpixel((round(px), round(py)))
-            assert _nearest_kind(pixel)[1] > 60, (row.id, pixel)
+            r = 2 * max(1, round(result.scale))  # a drawn circle (radius >= 6) would fill this window
+            window = [img.getpixel((round(px) + dx, round(py) + dy)) for dx in range(-r, r + 1) for dy in range(-r, r + 1)]
+            alike = sum(_distance_to_kind(p, row.kind) < 40 for p in window)
+            assert alike < 0.5 * len(window), (row.id, row.kind, window[:3])
             checked += 1
-    if jan9_data != BUNDLED:
-        assert checked == 1  # Lima's detention of 6 January is not drawn
+    assert checked >= 1  # e.g. with the tiny data: Lima's detention of 6 January is not drawn
 
 
 @pytest.mark.browser

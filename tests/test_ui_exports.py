@@ -5,12 +5,6 @@ import csv
 import io
 import json
 import math
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -78,50 +72,18 @@ def test_files_of_the_view(tiny_data):
     assert sorted(r["id"] for r in rows) == ["e-chucuito", "e-ilave", "e-juliaca-clash", "e-lima"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def app_server(tiny_data):
-    """``streamlit run app.py`` on a free port, serving the tiny data."""
-    port = _free_port()
-    env = dict(os.environ, BLOCKADE_MAP_DATA=str(tiny_data))
-    streamlit = Path(sys.executable).parent / "streamlit"
-    proc = subprocess.Popen([str(streamlit), "run", str(ROOT / "app.py"), "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("streamlit did not start within 30 s")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 def _pixels_near(img: Image.Image, colour: str, within: float = 45) -> int:
     target = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     return sum(n for n, c in img.getcolors(maxcolors=img.width * img.height) if math.dist(c, target) < within)
 
 
 @pytest.mark.browser
-def test_two_clicks_from_the_page_to_a_png_of_the_view(browser, app_server):
+def test_two_clicks_from_the_page_to_a_png_of_the_view(browser, serve_app, tiny_data):
+    app_url = serve_app(tiny_data)
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     try:
         page = context.new_page()
-        page.goto(f"{app_server}/?date={JAN9}")
+        page.goto(f"{app_url}/?date={JAN9}")
         page.get_by_text("Export this view").click()                      # click 1
         with page.expect_download(timeout=90_000) as download:
             page.get_by_role("button", name="PNG image").click()          # click 2
