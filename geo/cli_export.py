@@ -61,6 +61,9 @@ def _configure_snapshot(p: argparse.ArgumentParser) -> None:
     _filters(p)
     p.add_argument("--size", type=_size_arg, default=snapshot.DEFAULT_SIZE, metavar="WxH",
                    help="PNG size in pixels (default 1200x800; print: 2400x1600)")
+    p.add_argument("--fit", choices=snapshot.FITS, default="data",
+                   help="frame the whole data set, the same every day (data, default) or zoom to the "
+                        "events shown (view)")
     p.add_argument("--no-tiles", dest="tiles", action="store_false",
                    help="draw over a plain background instead of OpenStreetMap tiles (no network)")
     p.add_argument("--tile-timeout", type=_seconds_arg, default=snapshot.TILE_TIMEOUT_S, metavar="SECONDS",
@@ -96,6 +99,8 @@ def _batch_command(args: argparse.Namespace) -> str:
         parts += ["--kinds", ",".join(args.kinds)]
     if args.regions:
         parts += ["--regions", ",".join(args.regions)]
+    if args.fit != "data":
+        parts += ["--fit", args.fit]
     if not args.tiles:
         parts.append("--no-tiles")
     return shlex.join(parts)
@@ -134,7 +139,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     try:
         if target == "html":
             view = View(args.date, args.mode, args.kinds, args.regions)
-            path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles)
+            path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles, fit=args.fit)
             print(f"wrote {path} ({len(snapshot.view_records(dataset, view))} events, self-contained HTML)")
         elif target == "png":
             return _single_png(dataset, args)
@@ -154,7 +159,7 @@ def _single_png(dataset, args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
     view = View(args.date, args.mode, args.kinds, args.regions)
-    with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout) as shot:
+    with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout, fit=args.fit) as shot:
         result = shot.render(dataset, view, args.size)
     data_export.atomic_write_bytes(out, result.png)
     tiles = f"{result.tiles_loaded} map tiles" if result.tiles_loaded else snapshot.NO_TILES
@@ -169,7 +174,7 @@ def _batch(dataset, args: argparse.Namespace) -> int:
     bar.update(0, "starting the browser")
     view = View(days[0], args.mode, args.kinds, args.regions)
     paths = snapshot.batch_pngs(dataset, days, out_dir, view=view, size=args.size, tiles=args.tiles,
-                                tile_timeout_s=args.tile_timeout, progress=bar.update)
+                                tile_timeout_s=args.tile_timeout, progress=bar.update, fit=args.fit)
     gif = snapshot.make_gif(paths, [snapshot.short_date(d) for d in days], out_dir / "period.gif")
     (out_dir / "README.txt").write_text(_batch_readme(dataset, args, days), encoding="utf-8")
     print(f"wrote {len(paths)} PNG(s) to {out_dir}/ ({days[0]}.png to {days[-1]}.png), "

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
 import folium
 from branca.element import MacroElement
@@ -30,7 +30,10 @@ from jinja2 import Template
 from geo.export import atomic_write_bytes, publishers
 from geo.maps import TILES_URL, build_map, esc, standalone_html
 from geo.store import Dataset
-from geo.timeline import View, event_record, select_events, totals
+from geo.timeline import View, event_record, select_events, select_hotspots
+
+if TYPE_CHECKING:  # Pillow is imported where images are made
+    from PIL import Image
 
 #: Debian's chromium; tests monkeypatch this to simulate a machine without a browser.
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -57,8 +60,13 @@ TILES_PREFIX = TILES_URL.split("{", 1)[0]
 TILE_CREDIT = "Tiles © OpenStreetMap contributors"
 NO_TILES = "no tiles (offline)"
 USER_AGENT = "blockade-map/0.1 snapshot export (headless Chromium)"
-HEADER_PX, HEADER_EMPTY_PX, FOOTER_PX = 62, 80, 24
-MAX_PUBLISHERS = 6
+#: How a snapshot is framed: the whole data set (as the dashboard), or the view's events.
+FITS: tuple[str, ...] = ("data", "view")
+VIEW_MAX_ZOOM = 9
+HEADER_PX, HEADER_EMPTY_PX, FOOTER_PX = 62, 80, 40
+#: The sources line names publishers up to about this many characters (one line at 1200 pixels).
+SOURCES_CHARS = 165
+LICENCE_CREDIT = "Data: Blockade Map contributors, CC BY 4.0 · Places: GeoNames, CC BY 4.0"
 
 
 class BrowserMissingError(RuntimeError):
@@ -83,24 +91,26 @@ def long_date(day: str) -> str:
     return f"{weekdays[d.weekday()]} {d.day} {months[d.month - 1]} {d.year}"
 
 
-def sources_text(records: Iterable[dict], limit: int = MAX_PUBLISHERS) -> str:
-    """The publishers of ``records``, most frequent first, cut to ``limit`` names."""
+def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS) -> str:
+    """``Sources: A, B, C +4 more``: the publishers of ``records``, most frequent first,
+    as many as fit in ``max_chars``, and how many more there are."""
     names = [name for name, _ in publishers(records)]
     if not names:
         return "Sources: none (nothing mapped)"
-    shown = ", ".join(names[:limit])
-    more = len(names) - limit
-    return f"Sources: {shown}" + (f" +{more} more" if more > 0 else "")
-
-
-def credits_prefix(records: Sequence[dict]) -> str:
-    """The credits line up to the tiles: publishers shown, then the data licences."""
-    return f"{sources_text(records)} · Data: Blockade Map, CC BY 4.0 · Places: GeoNames, CC BY 4.0 · "
+    shown: list[str] = []
+    for i, name in enumerate(names):
+        rest = len(names) - i - 1
+        candidate = "Sources: " + ", ".join(shown + [name]) + (f" +{rest} more" if rest else "")
+        if shown and len(candidate) > max_chars:
+            break
+        shown.append(name)
+    more = len(names) - len(shown)
+    return "Sources: " + ", ".join(shown) + (f" +{more} more" if more else "")
 
 
 def credits_text(records: Sequence[dict], tiles: bool) -> str:
-    """The credits line: publishers shown, data licences, and the map tiles (or their absence)."""
-    return credits_prefix(records) + (TILE_CREDIT if tiles else NO_TILES)
+    """The credits as plain text: the sources line, then licences and the map tiles (or their absence)."""
+    return f"{sources_text(records)}\n{LICENCE_CREDIT} · {TILE_CREDIT if tiles else NO_TILES}"
 
 
 class SnapshotOverlay(MacroElement):
@@ -128,19 +138,24 @@ class SnapshotOverlay(MacroElement):
           .bm-snap-filters, .bm-snap-empty { font-size: 13px; line-height: 19px; color: #444;
               text-overflow: ellipsis; overflow: hidden; }
           .bm-snap-empty { color: #7a4b00; font-style: italic; }
-          .bm-snap-foot { bottom: 0; height: {{ this.footer_px }}px; font-size: 11.5px;
-              line-height: {{ this.footer_px }}px; color: #444; border-top: 1px solid #c8c8c8;
-              text-overflow: ellipsis; }
+          .bm-snap-foot { bottom: 0; height: {{ this.footer_px }}px; font-size: 11.5px; padding-top: 2px;
+              line-height: 17px; color: #444; border-top: 1px solid #c8c8c8; }
+          .bm-snap-foot div { overflow: hidden; text-overflow: ellipsis; }
           body.bm-capture .leaflet-control-zoom { display: none; }
         </style>
         {% endmacro %}
         {% macro html(this, kwargs) %}
         <div class="bm-snap-head">
-          <div class="bm-snap-title">{{ this.title_html }}<span class="bm-snap-date">{{ this.date_html }}</span><span class="bm-snap-count">{{ this.count_html }}</span></div>
+          <div class="bm-snap-title">{{ this.title_html }}<span class="bm-snap-date">{{ this.date_html }}</span>
+            <span class="bm-snap-count">{{ this.count_html }}</span></div>
           <div class="bm-snap-filters">{{ this.filters_html }}</div>
           {% if this.empty_html %}<div class="bm-snap-empty">{{ this.empty_html }}</div>{% endif %}
         </div>
-        <div class="bm-snap-foot">{{ this.credits_html }}<span class="bm-snap-tiles">{{ this.tiles_html }}</span></div>
+        <div class="bm-snap-foot">
+          <div class="bm-snap-sources">{{ this.sources_html }}</div>
+          <div class="bm-snap-credits">{{ this.licence_html }} ·
+            <span class="bm-snap-tiles">{{ this.tiles_html }}</span></div>
+        </div>
         {% endmacro %}
         {% macro script(this, kwargs) %}
         (function () {
@@ -223,7 +238,8 @@ class SnapshotOverlay(MacroElement):
                                   "(only reports with a place and a source are mapped).")
         self.header_px = HEADER_PX if records else HEADER_EMPTY_PX
         self.footer_px = FOOTER_PX
-        self.credits_html = esc(credits_prefix(records))
+        self.sources_html = esc(sources_text(records))
+        self.licence_html = esc(LICENCE_CREDIT)
         self.tiles_html = esc(TILE_CREDIT if tiles else NO_TILES)
         self.tile_credit_json = _js_string(TILE_CREDIT)
         self.no_tiles_json = _js_string(NO_TILES)
@@ -244,7 +260,17 @@ def view_records(dataset: Dataset, view: View) -> list[dict]:
     return [event_record(r) for r in select_events(dataset, view).itertuples(index=False)]
 
 
-def snapshot_map(dataset: Dataset, view: View, tiles: bool = True) -> folium.Map:
+def view_bounds(dataset: Dataset, view: View) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` around the events ``view`` shows (its hotspots when
+    there is no event), or None when it shows nothing."""
+    for frame in (select_events(dataset, view), select_hotspots(dataset, view)):
+        if len(frame):
+            return [[float(frame["lat"].min()), float(frame["lon"].min())],
+                    [float(frame["lat"].max()), float(frame["lon"].max())]]
+    return None
+
+
+def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = "data") -> folium.Map:
     """The map of ``view`` with the snapshot overlay and Leaflet's animations turned off.
 
     Parameters
@@ -253,6 +279,10 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True) -> folium.Map
     view : View
     tiles : bool
         Draw OpenStreetMap tiles (fetched online); ``False`` draws over a plain background.
+    fit : {'data', 'view'}
+        ``data`` frames the whole data set, as the dashboard does (the same frame every day);
+        ``view`` zooms to the events shown (at most zoom 9; to the hotspots when there is no
+        event, to the whole data set when nothing is shown).
 
     Returns
     -------
@@ -263,32 +293,39 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True) -> folium.Map
         raise TypeError(f"dataset must be a Dataset, got {type(dataset).__name__}")
     if not isinstance(view, View):
         raise TypeError(f"view must be a View, got {type(view).__name__}")
+    if fit not in FITS:
+        raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
     m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles)
     # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
     # (fitBounds to the same zoom as the initial view pans with an animation unless told not to.)
     m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
+    bounds = view_bounds(dataset, view) if fit == "view" else None
     for child in m._children.values():
         if isinstance(child, folium.map.FitBounds):
             child.options["animate"] = False
+            if bounds:
+                child.bounds = bounds
+                child.options.update(padding=(40, 40), maxZoom=VIEW_MAX_ZOOM)
     SnapshotOverlay(view, view_records(dataset, view), tiles=tiles).add_to(m)
     return m
 
 
-def snapshot_html(dataset: Dataset, view: View, tiles: bool = True) -> str:
+def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = "data") -> str:
     """One self-contained HTML file of ``view``: every script, style and icon inlined."""
-    html = standalone_html(snapshot_map(dataset, view, tiles=tiles))
+    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit))
     title = esc(f"{TITLE}: {view.day} ({view.summary()})")
     return html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
 
 
 # ---------------------------------------------------------------- files
 
-def write_html(dataset: Dataset, view: View, out: str | os.PathLike, tiles: bool = True) -> Path:
+def write_html(dataset: Dataset, view: View, out: str | os.PathLike, tiles: bool = True,
+               fit: str = "data") -> Path:
     """Write the HTML snapshot of ``view`` to ``out`` (no browser needed)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
-    atomic_write_bytes(out, snapshot_html(dataset, view, tiles=tiles).encode("utf-8"))
+    atomic_write_bytes(out, snapshot_html(dataset, view, tiles=tiles, fit=fit).encode("utf-8"))
     return out
 
 
@@ -376,6 +413,8 @@ class Snapshotter:
         How long to wait for the tiles before capturing anyway.
     executable : str, optional
         The Chromium binary (default :func:`chromium_executable`).
+    fit : {'data', 'view'}
+        How the map is framed (see :func:`snapshot_map`).
 
     Examples
     --------
@@ -384,9 +423,12 @@ class Snapshotter:
     """
 
     def __init__(self, tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S,
-                 executable: str | None = None):
+                 executable: str | None = None, fit: str = "data"):
         if not isinstance(tile_timeout_s, (int, float)) or tile_timeout_s < 0:
             raise ValueError(f"tile_timeout_s must be a number >= 0, got {tile_timeout_s!r}")
+        if fit not in FITS:
+            raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
+        self.fit = fit
         self.tiles = bool(tiles)
         self.tile_timeout_s = float(tile_timeout_s)
         self.executable = executable or chromium_executable()
@@ -502,7 +544,7 @@ class Snapshotter:
 
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it."""
-        return self.capture(snapshot_html(dataset, view, tiles=self.tiles), size)
+        return self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit), size)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -524,20 +566,20 @@ def _fit(png: bytes, w: int, h: int) -> tuple[bytes, int, int]:
 
 
 def render_png(dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
-               tile_timeout_s: float = TILE_TIMEOUT_S) -> bytes:
+               tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = "data") -> bytes:
     """The PNG of ``view`` (starts and closes a browser; use :class:`Snapshotter` for many)."""
     check_size(size)
-    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s) as shot:
+    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit) as shot:
         return shot.render(dataset, view, size).png
 
 
 def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequence[int] = DEFAULT_SIZE,
-              tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S) -> Path:
+              tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = "data") -> Path:
     """Write the PNG of ``view`` to ``out``."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
-    atomic_write_bytes(out, render_png(dataset, view, size, tiles, tile_timeout_s))
+    atomic_write_bytes(out, render_png(dataset, view, size, tiles, tile_timeout_s, fit))
     return out
 
 
@@ -569,7 +611,7 @@ class ProgressBar:
 def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike,
                view: View | None = None, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
                tile_timeout_s: float = TILE_TIMEOUT_S,
-               progress: Callable[[int, str], None] | None = None) -> list[Path]:
+               progress: Callable[[int, str], None] | None = None, fit: str = "data") -> list[Path]:
     """Write ``DIR/YYYY-MM-DD.png`` for every day, with one browser for all of them.
 
     ``view`` gives the mode and filters (its day is replaced by each day in turn);
@@ -580,7 +622,7 @@ def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike
     out_dir.mkdir(parents=True, exist_ok=True)
     template = view or View(days[0] if days else "2023-01-01")
     written = []
-    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s) as shot:
+    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit) as shot:
         for i, day in enumerate(days, start=1):
             result = shot.render(dataset, View(day, template.mode, template.kinds, template.regions), size)
             path = out_dir / f"{day}.png"
@@ -611,7 +653,7 @@ def _draw_label(draw, label: str, width: int) -> None:
     draw.text((x0 + pad - left, y0 + pad - top), label, font=font, fill=(255, 255, 255))
 
 
-def gif_palette(images: Sequence) -> "Image.Image":
+def gif_palette(images: Sequence[Image.Image]) -> Image.Image:
     """One 256-colour palette for every frame: the map's own colours exactly, the rest adaptive.
 
     A shared palette keeps colours from flickering between frames; fixing the kind,

@@ -78,7 +78,8 @@ def test_snapshot_html_is_self_contained_with_title_date_filters_and_credits(tin
     assert "Blockade Map — Peru" in html and "Monday 9 January 2023" in html
     assert "blockade, clash · all regions · this day only" in html
     assert "3 events mapped, 18 dead" in html
-    assert "Sources: Defensoría del Pueblo · Data: Blockade Map, CC BY 4.0" in html
+    assert '<div class="bm-snap-sources">Sources: Defensoría del Pueblo</div>' in html
+    assert "Data: Blockade Map contributors, CC BY 4.0 · Places: GeoNames, CC BY 4.0 ·" in html
     assert snapshot.TILE_CREDIT in html
     assert "Nothing mapped" not in html
     assert html.count("bm-event bm-kind-") == 3
@@ -103,8 +104,13 @@ def test_overlay_escapes_publishers(tmp_path):
 
 
 def test_credits_cut_long_publisher_lists():
-    records = [{"sources": [{"name": f"Outlet {i}"}], "fatalities": 0} for i in range(9)]
-    assert snapshot.sources_text(records).endswith("Outlet 5 +3 more")
+    records = [{"sources": [{"name": f"Outlet number {i}"}]} for i in range(20)]
+    text = snapshot.sources_text(records, max_chars=80)
+    assert text == "Sources: Outlet number 0, Outlet number 1, Outlet number 10 +17 more"  # 4 would pass 80
+    assert snapshot.sources_text(records[:2]) == "Sources: Outlet number 0, Outlet number 1"
+    assert snapshot.credits_text(records[:1], tiles=False) == (
+        "Sources: Outlet number 0\nData: Blockade Map contributors, CC BY 4.0 · Places: GeoNames, CC BY 4.0 · "
+        "no tiles (offline)")
 
 
 def test_progress_bar_text():
@@ -281,6 +287,31 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
             assert alike < 0.5 * len(window), (row.id, row.kind, window[:3])
             checked += 1
     assert checked >= 1  # e.g. with the tiny data: Lima's detention of 6 January is not drawn
+
+
+def test_fit_view_frames_the_events_shown(tiny_data):
+    ds = load_dataset(tiny_data)
+    assert snapshot.view_bounds(ds, View(JAN9)) == [[-16.08333, -70.13333], [-15.5, -69.66667]]
+    assert snapshot.view_bounds(ds, View("2023-01-20")) == [[-15.84003, -70.02198], [-15.84003, -70.02198]]
+    assert snapshot.view_bounds(ds, View("2023-03-01")) is None
+    html = snapshot.snapshot_html(ds, View(JAN9), fit="view")
+    assert re.search(r"fitBounds\(\s*\[\[-16\.08333, -70\.13333\], \[-15\.5, -69\.66667\]\]", html)
+    assert '"maxZoom": 9' in html and '"animate": false' in html
+    with pytest.raises(ValueError, match="fit 'all' is not one of data, view"):
+        snapshot.snapshot_html(ds, View(JAN9), fit="all")
+
+
+@pytest.mark.browser
+def test_png_fit_view_zooms_in_on_the_day(browser, jan9_data):
+    ds = load_dataset(jan9_data)
+    with snapshot.Snapshotter(tiles=False) as shot:
+        whole = shot.render(ds, View(JAN9))
+    with snapshot.Snapshotter(tiles=False, fit="view") as shot:
+        zoomed = shot.render(ds, View(JAN9))
+    assert zoomed.zoom > whole.zoom
+    bx, by, bw, bh = zoomed.map_box
+    assert all(bx < m["x"] < bx + bw and by < m["y"] < by + bh for m in zoomed.markers)
+    assert len(zoomed.markers) == len(whole.markers)
 
 
 @pytest.mark.browser

@@ -43,6 +43,7 @@ def test_panel_offers_png_html_geojson_csv_and_citation(monkeypatch, tiny_data):
     captions = [c.value for c in panel[0].get("caption")]
     assert "2023-01-09 · blockade, clash · all regions · this day only" in captions
     assert panel[0].get("radio")[0].options == ["screen 1200×800", "print 2400×1600"]
+    assert panel[0].get("toggle")[0].label == "Zoom to the events shown" and not panel[0].get("toggle")[0].value
 
 
 def test_panel_without_a_browser_says_what_to_install(monkeypatch, tiny_data, tmp_path):

@@ -30,16 +30,16 @@ def file_stem(view: View) -> str:
     return f"blockade-map-{view.day}" + ("-cumulative" if view.mode == "cumulative" else "")
 
 
-def png_bytes(ds: Dataset, view: View, size: tuple[int, int]) -> bytes:
-    """The PNG of ``view`` (cached per dataset, view and size); runs in the download's thread."""
-    key = (id(ds), view, size)
+def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = "data") -> bytes:
+    """The PNG of ``view`` (cached per dataset, view, size and framing); runs in the download's thread."""
+    key = (id(ds), view, size, fit)
     with _LOCK:
         if key in _PNG_CACHE:
             _PNG_CACHE.move_to_end(key)
             return _PNG_CACHE[key][1]
     recently_offline = bool(_offline_since) and time.monotonic() - _offline_since[-1] < _OFFLINE_FOR_S
     timeout = snapshot.OFFLINE_RETRY_S if recently_offline else snapshot.TILE_TIMEOUT_S
-    with snapshot.Snapshotter(tiles=True, tile_timeout_s=timeout) as shot:
+    with snapshot.Snapshotter(tiles=True, tile_timeout_s=timeout, fit=fit) as shot:
         result = shot.render(ds, view, size)
     with _LOCK:
         if result.tiles_loaded == 0:
@@ -73,17 +73,19 @@ def export_panel(ds: Dataset, view: View) -> None:
     span = first if first == last else f"{first} to {last}"
     with st.sidebar.expander("Export this view", icon=":material/download:"):
         st.caption(f"{view.day} · {view.summary()}")
+        fit = "view" if st.toggle("Zoom to the events shown", key="export_fit",
+                                  help="For the PNG and HTML. Off: the whole data set, as on the dashboard") else "data"
         if snapshot.browser_available():
             size_name = st.radio("PNG size", list(SIZES), horizontal=True, key="export_png_size",
                                  format_func=lambda s: f"{s} {SIZES[s][0]}×{SIZES[s][1]}")
             size = SIZES[size_name]
-            st.download_button("PNG image", data=lambda: png_bytes(ds, view, size), file_name=f"{stem}.png",
+            st.download_button("PNG image", data=lambda: png_bytes(ds, view, size, fit), file_name=f"{stem}.png",
                                mime="image/png", on_click="ignore", type="primary", icon=":material/image:",
                                key="export_png", width="stretch",
                                help="The map with title, date, filters, legend, scale and credits")
         else:
             st.warning(snapshot.MISSING_BROWSER, icon=":material/warning:")
-        st.download_button("HTML (opens offline)", data=lambda: snapshot.snapshot_html(ds, view),
+        st.download_button("HTML (opens offline)", data=lambda: snapshot.snapshot_html(ds, view, fit=fit),
                            file_name=f"{stem}.html", mime="text/html", on_click="ignore",
                            icon=":material/public:", key="export_html", width="stretch",
                            help="One file with every script and style inside: layers, popups and legend")
