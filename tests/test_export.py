@@ -13,7 +13,7 @@ from geo.cli import main
 from geo.model import validate_collection
 from geo.store import load_dataset
 from geo.timeline import View
-from tests.conftest import SOURCE, make_event, write_folder
+from tests.conftest import BUNDLED, SOURCE, make_event, write_folder
 
 SECOND = {"name": "La República", "url": "https://larepublica.pe/sociedad/2023/01/09/juliaca",
           "published": "2023-01-09"}
@@ -194,3 +194,24 @@ def test_exported_files_are_readable_by_others(tiny_data, tmp_path):
     assert result.count == 3 and result.sidecar == tmp_path / "a.geojson.txt"
     assert (result.path.stat().st_mode & 0o777) == 0o644
     assert (result.sidecar.stat().st_mode & 0o777) == 0o644
+
+
+@pytest.mark.skipif(not (BUNDLED / "events.geojson").exists(), reason="bundled data not present")
+def test_bundled_jan9_round_trips_with_every_source_and_note(capsys, tmp_path):
+    day = {e["id"]: e for e in day_events(capsys, BUNDLED, "2023-01-09")}
+    assert len(day) >= 10
+    for fmt in ("csv", "geojson"):
+        code, _, _ = run(capsys, "export", "--from", "2023-01-09", "--to", "2023-01-09", "--format", fmt,
+                         "--out", tmp_path / f"jan9.{fmt}", "--data", BUNDLED)
+        assert code == 0
+    rows = {r["id"]: r for r in read_csv(tmp_path / "jan9.csv")}
+    features = {f["id"]: f for f in json.loads((tmp_path / "jan9.geojson").read_text(encoding="utf-8"))["features"]}
+    assert set(rows) == set(features) == set(day)
+    for fid, e in day.items():
+        assert (rows[fid]["kind"], rows[fid]["place"], int(rows[fid]["fatalities"])) == \
+            (e["kind"], e["place"], e["fatalities"])
+        assert features[fid]["properties"]["sources"] == e["sources"]  # notes included
+        for i, src in enumerate(e["sources"], start=1):
+            assert rows[fid][f"source_{i}_url"] == src["url"]
+            assert rows[fid][f"source_{i}_note"] == src.get("note", "")
+    assert sum(int(r["fatalities"]) for r in rows.values()) == sum(e["fatalities"] for e in day.values())
