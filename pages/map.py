@@ -8,6 +8,7 @@ from geo.timeline import day_summary, mapped_vs_reported
 from ui import controls, state
 from ui.data import get_dataset
 from ui.changes import changes_list
+from ui.exports import export_panel
 from ui.tables import events_table
 
 ds = get_dataset()
@@ -16,6 +17,7 @@ for warning in state.init_view_state(ds):
 controls.view_controls(ds)
 view = state.current_view()
 state.write_view_to_url(view)
+export_panel(ds, view)
 
 summary = day_summary(ds, view.day, view.kinds, view.regions, view.mode)
 heading = "Everything up to" if view.mode == "cumulative" else "Blockades and protests on"
