@@ -281,7 +281,9 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True) -
         folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
     bounds = _bounds(dataset)
     if bounds:
-        m.fit_bounds(bounds, padding=(10, 10))
+        fit = folium.map.FitBounds(bounds, padding=(10, 10))
+        fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
+        fit.add_to(m)
     if len(dataset.corridors):
         corridors = folium.FeatureGroup(name="Road corridors", control=False)
         for row in dataset.corridors.itertuples(index=False):
