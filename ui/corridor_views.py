@@ -1,6 +1,7 @@
 """Streamlit glue of the corridors page: the day's corridor view, status table and route answer."""
 from __future__ import annotations
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -23,7 +24,9 @@ def day_view(ds: Dataset, day: str) -> CorridorDay:
 def corridor_map(ds: Dataset, cd: CorridorDay) -> None:
     """The base map framed on the corridors, the day's blockades, the cut stretches in red on top."""
     m = base_map(ds)
-    m.fit_bounds(cd.bounds(), padding=(20, 20))
+    fit = folium.map.FitBounds(cd.bounds(), padding=(20, 20))
+    fit.options["animate"] = False  # as the base map: no pan animation on load
+    fit.add_to(m)
     layers = day_layers(ds, View(cd.day, kinds=("blockade",))) + [cut_layer(cd)]
     st_folium(m, key="corridor-map", height=560, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])
