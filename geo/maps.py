@@ -225,7 +225,7 @@ class CellLayer(_RawMacro):
                 L.marker([r[0], r[1]], {icon: icon}).bindPopup(popup, {maxWidth: 340})
                     .bindTooltip(fmt(r[2]) + " events: " + parts.join(", ")).addTo(group);
             }
-            var note = L.control({position: "bottomleft"});
+            var note = L.control({position: "bottomright"});
             note.onAdd = function () {
                 var div = L.DomUtil.create("div", "bm-agg-note");
                 div.textContent = {{ this.note_json }};
@@ -321,7 +321,7 @@ class MapChrome(_RawMacro):
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this._parent.get_name() }};
-            var legend = L.control({position: "bottomright"});
+            var legend = L.control({position: "bottomleft"});
             legend.onAdd = function () {
                 var div = L.DomUtil.create("div", "bm-legend");
                 div.innerHTML = {{ this.legend_json }};
@@ -369,6 +369,8 @@ def legend_html(kinds: Iterable[str] = KINDS) -> str:
     rows.append(f'<div><i style="background:{HOTSPOT_COLOR};opacity:0.5;border-style:dashed"></i>'
                 "Protest hotspot</div>")
     rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>')
+    from geo.changes import legend_rows  # day-over-day styles; imported here: geo.changes imports this module
+    rows.append(legend_rows())
     return "".join(rows)
 
 
@@ -411,7 +413,9 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True) -
         folium.TileLayer(_TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
     bounds = _bounds(dataset)
     if bounds:
-        m.fit_bounds(bounds, padding=(10, 10))
+        fit = folium.map.FitBounds(bounds, padding=(10, 10))
+        fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
+        fit.add_to(m)
     if len(dataset.corridors):
         corridors = folium.FeatureGroup(name="Road corridors", control=False)
         CorridorLayer(corridor_rows(dataset.corridors)).add_to(corridors)

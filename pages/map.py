@@ -2,11 +2,14 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.changes import change_layers
 from geo.mapindex import AGGREGATE_OVER, TABLE_LIMIT, event_index
 from geo.maps import base_map, day_layers, layers_note, leaflet_bounds
 from geo.timeline import mapped_vs_reported, reported_on, select_hotspots
 from ui import controls, state
 from ui.data import get_dataset
+from ui.changes import changes_list
+from ui.exports import export_panel
 from ui.tables import events_table
 
 ds = get_dataset()
@@ -15,6 +18,7 @@ for warning in state.init_view_state(ds):
 controls.view_controls(ds)
 view = state.current_view()
 state.write_view_to_url(view)
+export_panel(ds, view)
 
 index = event_index(ds)  # built once per dataset load: the view is a few numpy operations
 positions = index.select(view)
@@ -29,12 +33,14 @@ with map_col:
     # Past the threshold events are drawn as cells; then the map reports its bounds (a rerun
     # on pan and zoom) so that the events in view are drawn one by one once they are few.
     # streamlit-folium reads returned_objects when the map mounts: each mode has its own key.
+    # Day-over-day rings mark single markers, so they are drawn when every event is one.
     aggregated = len(positions) > AGGREGATE_OVER
     map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     layers = day_layers(ds, view, bounds=bounds)
     st_folium(base_map(ds), key=map_key, height=620, use_container_width=True,
-              feature_group_to_add=layers, returned_objects=["bounds"] if aggregated else [])
+              feature_group_to_add=layers + ([] if aggregated else change_layers(ds, view)),
+              returned_objects=["bounds"] if aggregated else [])
     note = layers_note(layers)
     if note:
         st.caption(f"{note}.")
@@ -53,6 +59,7 @@ with side_col:
     hotspots = select_hotspots(ds, view)
     if len(hotspots):
         st.markdown("**Hotspots:** " + ", ".join(hotspots["name"]))
+    changes_list(ds, view)
 
 st.subheader("What happened, and who reported it")
 if len(positions):
