@@ -13,11 +13,10 @@ from typing import Any, Sequence
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.corridors import day_changes
-from geo.maps import _json_for_script, esc, marker_radius
+from geo.maps import _json_for_script, _RawMacro, esc, marker_radius
 from geo.store import Dataset
 from geo.timeline import View, check_day, shift_day
 
@@ -63,15 +62,18 @@ def day_over_day(events: pd.DataFrame, day: str, kinds: Sequence[str] = ("blocka
     if isinstance(kinds, str) or isinstance(regions, str):
         raise TypeError("kinds and regions must be sequences of names, not one string")
     day = check_day(day)
-    frame = events[events["region"].isin(list(regions))] if regions else events
-    ids = day_changes(frame, day, kinds=list(kinds))
-    by_id = frame.set_index(frame["id"].astype(str))
+    # Only the columns needed, so that no row selection copies geometries or sources.
+    frame = events[["id", "kind", "place", "region", "start", "end", "lon", "lat", "fatalities"]]
+    if regions:
+        frame = frame[frame["region"].isin(list(regions))]
+    ids = day_changes(frame[["id", "kind", "start", "end"]], day, kinds=list(kinds))
+    id_text = frame["id"].astype(str)
     out: dict[str, list[dict[str, Any]]] = {}
     for group in GROUPS:
-        rows = by_id.loc[ids[group]] if ids[group] else by_id.iloc[0:0]
-        records = [{"id": i, "place": str(r.place), "region": str(r.region), "start": r.start,
+        rows = frame[id_text.isin(ids[group]).to_numpy()] if ids[group] else frame.iloc[0:0]
+        records = [{"id": str(r.id), "place": str(r.place), "region": str(r.region), "start": r.start,
                     "end": r.end, "lon": float(r.lon), "lat": float(r.lat),
-                    "fatalities": int(r.fatalities)} for i, r in zip(rows.index, rows.itertuples())]
+                    "fatalities": int(r.fatalities)} for r in rows.itertuples(index=False)]
         out[group] = sorted(records, key=lambda e: (e["place"].casefold(), e["id"]))
     return out
 
@@ -89,7 +91,7 @@ def change_summary(changes: dict[str, list[dict[str, Any]]]) -> dict[str, list[s
     return out
 
 
-class ChangeLayer(MacroElement):
+class ChangeLayer(_RawMacro):  # rendered as text: data never compiled as a template
     """Circle markers of one change group drawn from one JSON array.
 
     Rows are ``[lat, lon, radius_px, tooltip_html]``; the style is the same for every row.

@@ -148,6 +148,8 @@ def _day_strings(values: pd.Series) -> pd.Series:
     """Dates as ``YYYY-MM-DD`` strings, whatever way the store handed them over."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return values.dt.strftime("%Y-%m-%d")
+    if isinstance(values.dtype, pd.StringDtype):  # what the store hands over: vectorised, no per-row Python
+        return values.str.slice(0, 10)
     return values.map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
                       else (v.isoformat()[:10] if isinstance(v, _dt.date) else str(v)[:10]))
 
