@@ -16,6 +16,7 @@ import pandas as pd
 from jinja2 import Template
 
 from geo.corridors import day_changes
+from geo.mapindex import index_of
 from geo.maps import _json_for_script, _RawMacro, esc, marker_radius
 from geo.store import Dataset
 from geo.timeline import View, check_day, shift_day
@@ -62,6 +63,19 @@ def day_over_day(events: pd.DataFrame, day: str, kinds: Sequence[str] = ("blocka
     if isinstance(kinds, str) or isinstance(regions, str):
         raise TypeError("kinds and regions must be sequences of names, not one string")
     day = check_day(day)
+    index = index_of(events)
+    if index is not None:  # a loaded dataset's events: its index answers without scanning the frame
+        positions = index.changes(day, kinds=list(kinds), regions=list(regions))
+        out = {}
+        for group in GROUPS:
+            pos = positions[group]
+            fields = zip(index.ids[pos].tolist(), index.place[pos].tolist(), index.region[pos].tolist(),
+                         index.start_text[pos].tolist(), index.end_text[pos].tolist(), index.lon[pos].tolist(),
+                         index.lat[pos].tolist(), index.fatalities[pos].tolist())
+            records = [{"id": i, "place": index.place_names[p], "region": index.region_names[r], "start": a,
+                        "end": b, "lon": x, "lat": y, "fatalities": f} for i, p, r, a, b, x, y, f in fields]
+            out[group] = sorted(records, key=lambda e: (e["place"].casefold(), e["id"]))
+        return out
     # Only the columns needed, so that no row selection copies geometries or sources.
     frame = events[["id", "kind", "place", "region", "start", "end", "lon", "lat", "fatalities"]]
     if regions:

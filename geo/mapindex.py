@@ -13,6 +13,7 @@ the map's view (:func:`cell_size`), see :meth:`EventIndex.cells`.
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -115,6 +116,9 @@ class EventIndex:
         place_codes, place_names = pd.factorize(ev["place"])
         self.place_names: list[str] = [str(p) for p in place_names]
         self.place = place_codes.astype(np.int64)
+        self.ids = ev["id"].astype(str).to_numpy(dtype=object)
+        self.start_text = ev["start"].to_numpy(dtype=object)
+        self.end_text = ev["end"].to_numpy(dtype=object)
         self.lat = ev["lat"].to_numpy(dtype=float)
         self.lon = ev["lon"].to_numpy(dtype=float)
         self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)
@@ -149,6 +153,23 @@ class EventIndex:
             wanted = [i for i, name in enumerate(self.region_names) if name in set(view.regions)]
             pos = pos[np.isin(self.region[pos], wanted)]
         return pos
+
+    def changes(self, day: str, kinds=("blockade",), regions=()) -> dict[str, np.ndarray]:
+        """Positions of the events new on ``day`` (not active the day before), continuing, and
+        lifted (active the day before, not on ``day``): :func:`geo.corridors.day_changes`, vectorised.
+
+        ``kinds=None`` compares every kind; ``regions`` (empty: all) keeps only those regions.
+        """
+        d = day_number(day)
+        keep = np.ones(len(self), dtype=bool)
+        if kinds is not None:
+            keep &= np.isin(self.kind, [KINDS.index(k) for k in kinds if k in KINDS])
+        if regions:
+            keep &= np.isin(self.region, [i for i, name in enumerate(self.region_names) if name in set(regions)])
+        today = keep & (self.start <= d) & (self.end >= d)
+        before = keep & (self.start <= d - 1) & (self.end >= d - 1)
+        return {"new": np.flatnonzero(today & ~before), "continuing": np.flatnonzero(today & before),
+                "lifted": np.flatnonzero(before & ~today)}
 
     def frame(self, positions: np.ndarray) -> pd.DataFrame:
         """The events frame rows at ``positions`` (original index labels kept)."""
@@ -252,6 +273,9 @@ class EventIndex:
                      detained=total(self.detained[positions]).astype(np.int64), places=places)
 
 
+_BY_FRAME: "weakref.WeakValueDictionary[int, EventIndex]" = weakref.WeakValueDictionary()
+
+
 def event_index(dataset) -> EventIndex:
     """The :class:`EventIndex` of ``dataset``, built on first use and kept on the dataset.
 
@@ -261,4 +285,11 @@ def event_index(dataset) -> EventIndex:
     if index is None or index.source is not dataset.events:
         index = EventIndex(dataset.events)
         dataset._event_index = index
+        _BY_FRAME[id(dataset.events)] = index
     return index
+
+
+def index_of(events: pd.DataFrame) -> EventIndex | None:
+    """The index already built for the events frame ``events`` (a dataset's ``events``), or None."""
+    index = _BY_FRAME.get(id(events))
+    return index if index is not None and index.source is events else None

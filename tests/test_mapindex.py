@@ -218,3 +218,15 @@ def test_data_that_looks_like_a_template_is_drawn_as_text(tmp_path):
 def test_table_limit_is_sane():
     assert 100 <= TABLE_LIMIT <= AGGREGATE_OVER
     assert list(CELL_SIZES) == sorted(CELL_SIZES)
+
+
+@pytest.mark.parametrize("which", ["tiny", "big"])
+def test_day_over_day_from_the_index_matches_the_frame_scan(which, request):
+    from geo.changes import day_over_day
+    from geo.timeline import day_range
+    ds = request.getfixturevalue(which)
+    event_index(ds)  # the dataset's events are now indexed: day_over_day takes the fast path
+    unindexed = ds.events.copy()
+    for day in day_range("2023-01-05", "2023-01-13"):
+        for kinds, regions in ((("blockade",), ()), (("clash", "detention"), ("Puno", "Lima")), (("blockade",), ("Nowhere",))):
+            assert day_over_day(ds.events, day, kinds, regions) == day_over_day(unindexed, day, kinds, regions)
