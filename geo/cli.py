@@ -75,7 +75,7 @@ def cmd_day(args: argparse.Namespace) -> int:
     if not summary["events"]:
         print("  nothing mapped for this day")
     for e in summary["events"]:
-        counts = ", ".join(f"{e[k]} {k}" for k in ("fatalities", "injured", "detained") if e[k])
+        counts = ", ".join(f"{e[k]} {w}" for k, w in (("fatalities", "dead"), ("injured", "injured"), ("detained", "detained")) if e[k])
         dates = e["start"] if e["start"] == e["end"] else f"{e['start']}..{e['end']}"
         src = "; ".join(s["name"] for s in e["sources"])
         print(f"  {e['kind']:<9} {e['place']} ({e['region']}) {dates}"

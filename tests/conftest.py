@@ -123,3 +123,66 @@ def browser():
         instance = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def serve_app():
+    """Start ``streamlit run app.py`` on a data folder; returns a function data_dir -> base URL."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    servers: list[subprocess.Popen] = []
+
+    def start(data_dir: Path) -> str:
+        port = _free_port()
+        env = dict(os.environ, BLOCKADE_MAP_DATA=str(data_dir))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        servers.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        return url
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("streamlit did not start within 60 s")
+
+    yield start
+    for proc in servers:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def map_frame(page, timeout_s: float = 30.0):
+    """The streamlit-folium iframe of a page, once Leaflet has drawn in it."""
+    import time
+    deadline = time.time() + timeout_s
+    iframe = page.locator('iframe[title="streamlit_folium.st_folium"]').first
+    iframe.wait_for(state="attached", timeout=timeout_s * 1000)
+    while time.time() < deadline:
+        handle = iframe.element_handle()
+        frame = handle.content_frame() if handle else None
+        if frame is not None and frame.locator(".leaflet-container").count():
+            return frame
+        time.sleep(0.3)
+    raise AssertionError("no Leaflet map appeared in the streamlit-folium frame")

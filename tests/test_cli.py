@@ -52,7 +52,7 @@ def test_day_json(capsys, tiny_data):
 
 def test_day_text_and_empty_day(capsys, tiny_data):
     code, out, _ = run(capsys, "--data", str(tiny_data), "day", "2023-01-09")
-    assert code == 0 and "clash     Juliaca (Puno) 2023-01-09 [17 fatalities]" in out
+    assert code == 0 and "clash     Juliaca (Puno) 2023-01-09 [17 dead]" in out
     assert "reported: 45 blockade points reported nationwide (SUTRAN); 2 mapped" in out
     code, out, _ = run(capsys, "--data", str(tiny_data), "day", "2023-01-20")
     assert code == 0 and "nothing mapped for this day" in out

@@ -18,12 +18,12 @@ def view_controls(ds: Dataset) -> None:
         st.session_state["playing"] = False
     sb = st.sidebar
     sb.slider("Day", min_value=first, max_value=last, key=state.DAY, format="ddd D MMM YYYY")
-    prev_col, next_col, play_col = sb.columns(3)
+    prev_col, next_col = sb.columns(2)
     prev_col.button("◀ Prev", on_click=state.shift_day, args=(-1, ds), width="stretch",
                     disabled=st.session_state[state.DAY] <= first, key="prev_day")
     next_col.button("Next ▶", on_click=state.shift_day, args=(1, ds), width="stretch",
                     disabled=st.session_state[state.DAY] >= last, key="next_day")
-    play_col.toggle("Play", key="playing", help="Step through the days, one per second")
+    sb.toggle("▶▶ Play through the days", key="playing", help="Step forward one day per second")
     sb.radio("Mode", options=["day", "cumulative"], key=state.MODE, horizontal=True,
              format_func={"day": "This day", "cumulative": "Up to this day"}.get)
     sb.multiselect("Kinds", options=list(KINDS), key=state.KINDS_KEY, placeholder="All kinds")

@@ -1,0 +1,55 @@
+"""A real browser opens the dashboard, finds the day's markers, and steps to the next day."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import map_frame
+
+pytestmark = pytest.mark.browser
+
+
+def _marker_classes(frame) -> list[str]:
+    """The bm-kind-* class of every event marker on the map, sorted."""
+    classes = frame.eval_on_selector_all("path.bm-event", "els => els.map(e => e.getAttribute('class'))")
+    return sorted(next(c for c in cls.split() if c.startswith("bm-kind-")) for cls in classes)
+
+
+def _wait_for_count(frame, count: int, timeout_s: float = 20.0) -> list[str]:
+    deadline = time.time() + timeout_s
+    classes = _marker_classes(frame)
+    while len(classes) != count and time.time() < deadline:
+        time.sleep(0.3)
+        classes = _marker_classes(frame)
+    return classes
+
+
+def test_map_shows_the_days_markers_and_steps(browser, serve_app, tiny_data):
+    base = serve_app(tiny_data)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/?date=2023-01-09", wait_until="domcontentloaded")
+        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
+        frame = map_frame(page)
+        classes = _wait_for_count(frame, 3)
+        assert classes == ["bm-kind-blockade", "bm-kind-blockade", "bm-kind-clash"]
+        # Leaflet is served locally: the frame loaded it from the app's static folder.
+        assert frame.evaluate("typeof L !== 'undefined' && L.version") == "1.9.3"
+        assert frame.locator(".bm-legend").inner_text().startswith("What happened")
+        # The clash popup names the place, the toll and the source.
+        frame.locator("path.bm-kind-clash").click(force=True)
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=10000)
+        text = popup.inner_text()
+        assert "Juliaca" in text and "17 dead" in text and "Defensoría del Pueblo" in text
+        # Step to the next day: only the Ilave blockade remains, and the map was not re-mounted.
+        frame.evaluate("window.__bmMarker = 'kept'")
+        page.get_by_role("button", name="Next ▶").click()
+        page.get_by_text("Blockades and protests on 2023-01-10").wait_for(timeout=30000)
+        classes = _wait_for_count(map_frame(page), 1)
+        assert classes == ["bm-kind-blockade"]
+        assert map_frame(page).evaluate("window.__bmMarker") == "kept"
+        assert "date=2023-01-10" in page.url
+    finally:
+        page.close()
