@@ -139,3 +139,40 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
           f"or set the environment variable  {auth.ENV_VAR}='{encoded}'", file=sys.stderr)
     return 0
 
+
+
+# ---------------------------------------------------------------- geocode
+
+def _configure_geocode(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", nargs="+", help="a place ('Puente Añashuayco', 'juliaca') or a km post ('PE-3S km 1380')")
+    p.add_argument("--region", help="department hint, to choose among namesakes")
+    p.add_argument("--limit", type=int, default=5, help="at most this many candidates (default 5)")
+    p.add_argument("--json", action="store_true",
+                   help='print [{"name", "region", "province", "lon", "lat", "score", ...}]')
+
+
+@command("geocode", "place name or road km post -> candidate points, best first", _configure_geocode)
+def cmd_geocode(args: argparse.Namespace) -> int:
+    """Print the candidates for a place name."""
+    from geo.geocode import geocode
+    from geo.store import load_dataset
+    name = " ".join(args.name)
+    corridors = load_dataset(args.data).corridors if geocode_needs_corridors(name) else None
+    candidates = geocode(name, region=args.region, limit=args.limit, corridors=corridors)
+    if args.json:
+        json.dump([c.to_json() for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0 if candidates else 1
+    if not candidates:
+        print(f"blockade-map geocode: no place close to {name!r}", file=sys.stderr)
+        return 1
+    for i, c in enumerate(candidates, 1):
+        where = ", ".join(x for x in (c.province, c.region) if x)
+        print(f"{i}. {c.name} ({where}) lon {c.lon:.5f} lat {c.lat:.5f} score {c.score:g} [{c.kind}]")
+    return 0
+
+
+def geocode_needs_corridors(name: str) -> bool:
+    """True when the query is a kilometre post (placed on the corridors)."""
+    from geo.geocode import parse_km_post
+    return parse_km_post(name) is not None

@@ -38,7 +38,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import filelock
 
 from geo.model import DataError, Problem, validate_event
-from geo.store import EVENTS_FILE, atomic_write_text, dump_collection, resolve_data_dir
+from geo.store import EVENTS_FILE, atomic_write_text, resolve_data_dir
 
 LOG_FILE = "changelog.jsonl"
 BASE_FILE = "changelog.base.geojson"
@@ -291,6 +291,52 @@ def apply_changes(feature: Mapping, changes: Mapping[str, Any]) -> dict:
     return out
 
 
+#: Values an absent optional property stands for (the contract's defaults).
+PROPERTY_DEFAULTS: dict[str, Any] = {"fatalities": 0, "injured": 0, "detained": 0, "time_precision": 1,
+                                     "status": "reported"}
+
+
+def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
+    """The ``changes`` (see :func:`apply_changes`) that turn ``old`` into ``new``.
+
+    An absent property and its contract default (0 dead, time precision 1, status reported,
+    ``end`` equal to ``start``) count as the same value, so an untouched form changes nothing.
+    """
+    before, after = dict(old.get("properties") or {}), dict(new.get("properties") or {})
+
+    def effective(props: Mapping, key: str) -> Any:
+        value = props.get(key)
+        if value is None and key == "end":
+            return props.get("start")
+        return PROPERTY_DEFAULTS.get(key) if value is None else value
+
+    changes: dict[str, Any] = {}
+    for key in list(before) + [k for k in after if k not in before]:
+        if effective(before, key) != effective(after, key):
+            changes[key] = after.get(key)
+    if old.get("geometry") != new.get("geometry"):
+        changes["geometry"] = new.get("geometry")
+    return changes
+
+
+def describe_entry(entry: Mapping) -> str:
+    """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``."""
+    before, after = entry.get("before"), entry.get("after")
+    if before is None and after is not None:
+        p = after.get("properties") or {}
+        return f"created: {p.get('kind')} at {p.get('place')} ({p.get('region')}), {p.get('start')}"
+    if after is None:
+        return "removed from the map (the record stays in this log)"
+    changes = changes_between(before, after)
+    parts = []
+    for key, value in changes.items():
+        if key == "geometry":
+            parts.append(f"location: {before['geometry']['coordinates']} -> {after['geometry']['coordinates']}")
+        else:
+            parts.append(f"{key}: {(before.get('properties') or {}).get(key)!r} -> {value!r}")
+    return "; ".join(parts) or "no visible change"
+
+
 # ---------------------------------------------------------------- ids
 
 def _slug(text: str, limit: int = 40) -> str:
@@ -309,6 +355,48 @@ def new_event_id(feature: Mapping, taken: set[str]) -> str:
         n += 1
         candidate = f"{stem}-{n}"
     return candidate
+
+
+# ---------------------------------------------------------------- writing fast
+
+_PAIR = re.compile(r"\[\s*(-?\d+(?:\.\d+)?),\s*(-?\d+(?:\.\d+)?)\s*\]")
+
+
+class _Dumper:
+    """Writes a FeatureCollection in the bundled file's layout (that of
+    :func:`geo.store.dump_collection`, with each ``[lon, lat]`` pair kept on one line), so an
+    edit changes only the lines of the events it touches.
+
+    The text of unchanged features is reused (the indented JSON encoder is pure Python and
+    slow): the cache holds, per id, the feature it was made from, and a dict comparison (in C)
+    tells whether it still applies.
+    """
+
+    def __init__(self):
+        self._cache: dict[Any, tuple[Any, str]] = {}
+
+    def _feature(self, feature: Any) -> str:
+        key = feature.get("id") if isinstance(feature, dict) else None
+        hit = self._cache.get(key) if isinstance(key, str) else None
+        if hit is not None and hit[0] == feature:
+            return hit[1]
+        text = json.dumps(feature, ensure_ascii=False, indent=1)
+        text = _PAIR.sub(lambda m: f"[{m.group(1)}, {m.group(2)}]", text).replace("\n", "\n  ")
+        if isinstance(key, str):
+            self._cache[key] = (copy.deepcopy(feature), text)
+        return text
+
+    def dump(self, collection: Mapping) -> str:
+        """The text of ``collection``."""
+        parts = []
+        for key, value in collection.items():
+            name = json.dumps(key, ensure_ascii=False)
+            if key == "features" and isinstance(value, list) and value:
+                body = ",\n  ".join(self._feature(f) for f in value)
+                parts.append(f"{name}: [\n  {body}\n ]")
+            else:
+                parts.append(f"{name}: " + json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n "))
+        return "{\n " + ",\n ".join(parts) + "\n}\n" if parts else "{}\n"
 
 
 # ---------------------------------------------------------------- the editor
@@ -342,12 +430,14 @@ class Editor:
         self.events_path = self.folder / EVENTS_FILE
         self.log_path = self.folder / LOG_FILE
         self.base_path = self.folder / BASE_FILE
-        self._lock = filelock.FileLock(self.folder / LOCK_FILE, timeout=timeout, poll_interval=0.005)
+        self._lock = filelock.FileLock(self.folder / LOCK_FILE, timeout=timeout, poll_interval=0.005,
+                                      preserve_lock_file=True)
         self._log_offset = 0
         self._log_ids: set[str] = set()
         self._last_seq = 0
         self._last_tx: list[dict] = []
         self._log_key: tuple | None = None
+        self._dumper = _Dumper()
 
     # -- reading ---------------------------------------------------------------------
     def read(self) -> Snapshot:
@@ -417,7 +507,11 @@ class Editor:
                 fid = feature.get("id")
                 if fid is None or fid == "":
                     fid = new_event_id(feature, taken | seen_ids)
-                    feature["id"] = fid
+                    rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
+                    feature = {"type": feature.get("type"), "id": fid, **rest}
+                elif not isinstance(fid, str) or not fid.strip():
+                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id",
+                                            f"must be a non-empty string, got {fid!r}"))
                 elif fid in fresh.by_id:
                     problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
                 elif fid in self._log_ids:
@@ -584,7 +678,7 @@ class Editor:
             return raw
         if now == tail["file_before"]:
             # The log was written but the events file was not: roll the change forward.
-            text = dump_collection(apply_entries(self._parse_events(raw), self._last_tx))
+            text = self._dumper.dump(apply_entries(self._parse_events(raw), self._last_tx))
             atomic_write_text(self.events_path, text)
             return text.encode("utf-8")
         return self._reconcile_outside_change(raw)
@@ -613,7 +707,7 @@ class Editor:
         if specs:
             self._commit(fresh, specs, OUTSIDE)
         else:  # same events, other formatting or order: record nothing, rewrite canonically
-            text = dump_collection(expected)
+            text = self._dumper.dump(expected)
             atomic_write_text(self.events_path, text)
             self._last_tx = [dict(e, file_after=digest_bytes(text.encode("utf-8"))) for e in self._last_tx]
         return self.events_path.read_bytes()
@@ -623,7 +717,7 @@ class Editor:
         if not specs:
             return Change()
         new = apply_entries(fresh.collection, specs)
-        text = dump_collection(new)
+        text = self._dumper.dump(new)
         after_digest = digest_bytes(text.encode("utf-8"))
         when = utc_now()
         first = self._last_seq + 1
@@ -639,7 +733,7 @@ class Editor:
             entries.append(entry)
         if self._log_offset == 0:
             # A new log starts from the file as it is now.
-            atomic_write_text(self.base_path, dump_collection(fresh.collection))
+            atomic_write_text(self.base_path, self._dumper.dump(fresh.collection))
         payload = "".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in entries)
         created = not self.log_path.exists()
         fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
