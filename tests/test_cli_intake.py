@@ -142,7 +142,7 @@ def test_hash_password_command_reads_stdin(monkeypatch, capsys):
 
 
 def test_hash_password_console_script():
-    out = subprocess.run([sys.executable, "-m", "geo.cli", "hash-password"], input="another secret\n",
+    out = subprocess.run([sys.executable, "-c", "import sys; from geo.cli import main; sys.exit(main())", "hash-password"], input="another secret\n",
                          capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 0 and auth.verify_password("another secret", out.stdout.strip())
     assert out.stdout.strip().split("$")[1] == str(auth.DEFAULT_ITERATIONS)
