@@ -246,44 +246,73 @@ def test_a_change_made_outside_the_editor_is_logged_on_the_next_edit(folder):
 
 
 _WRITER = """
-import sys
+import os, sys, time
 from geo.editing import Editor
 from tests.conftest import make_event
-ed = Editor(sys.argv[1])
+folder, who, stall = sys.argv[1], sys.argv[2], sys.argv[3]
+real_fsync, calls = os.fsync, []
+
+def fsync(fd):
+    # Stall (to be killed) in the 3rd fsync of a file whose path contains `stall`: for the
+    # events' temporary file that is after the new text is written, before the rename.
+    if stall != "none" and stall in os.readlink(f"/proc/self/fd/{fd}"):
+        calls.append(fd)
+        if len(calls) == 3:
+            print("stalled", flush=True)
+            time.sleep(60)
+    real_fsync(fd)
+
+os.fsync = fsync
+ed = Editor(folder)
 print("ready", flush=True)
-i = 0
 while True:
-    i += 1
-    ed.add(make_event(None, place=f"Stress {sys.argv[2]}", description="x" * 2000), who=sys.argv[2])
+    ed.add(make_event(None, place=f"Stress {who}", description="x" * 2000), who=who)
 """
 
 
-def test_a_writer_killed_mid_write_leaves_a_valid_file(tmp_path):
-    # A large file makes each write long, so the kill lands inside one most of the time.
-    big = [make_event(f"seed-{i}", description="y" * 4000) for i in range(400)]
-    folder = write_folder(tmp_path / "data", big)
+def _run_writer(folder: Path, who: str, stall: str, delay: float = 0.0) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    interrupted_writes = 0
-    for round_no, delay in enumerate((0.35, 0.6, 0.9)):
-        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder), f"w{round_no}"], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(folder), who, stall], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, text=True)
+    try:
         assert proc.stdout.readline().strip() == "ready"
+        if stall != "none":
+            assert proc.stdout.readline().strip() == "stalled"
         time.sleep(delay)
+    finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         proc.stdout.close()
-        fc = json.loads((folder / "events.geojson").read_text(encoding="utf-8"))
-        assert validate_collection(fc, "events") == []
-        assert len(fc["features"]) >= 400
-        interrupted_writes += len(list(folder.glob(".events.geojson.*.tmp")))
-    # Writes of ~2 MB take most of each loop, so kills land inside one: their temp files remain.
-    assert interrupted_writes >= 1
-    ed = Editor(folder)
-    ed.add(make_event(None, place="After the crashes"), who="check")   # recovers, then writes
-    final = _events(folder)
-    assert validate_collection(final, "events") == []
-    log = read_log(folder / LOG_FILE)
-    assert len(final["features"]) == 400 + len(log)
+
+
+def _valid_events(folder: Path) -> dict:
+    fc = _events(folder)
+    assert validate_collection(fc, "events") == []
+    return fc
+
+
+def test_a_writer_killed_between_temp_write_and_rename_leaves_the_last_good_file(tmp_path):
+    folder = write_folder(tmp_path / "data", [make_event(f"seed-{i}", description="y" * 4000) for i in range(300)])
+    _run_writer(folder, "w1", "/.events.geojson.")
+    # Killed in the third save: two adds are in the file, the third is logged but not written.
+    assert len(_valid_events(folder)["features"]) == 302
+    assert len(list(folder.glob(".events.geojson.*.tmp"))) == 1        # the interrupted write
+    assert len(read_log(folder / LOG_FILE)) == 3
+    Editor(folder).add(make_event(None, place="After the crash"), who="check")   # rolls forward, then adds
+    final = _valid_events(folder)
+    assert len(final["features"]) == 304 == 300 + len(read_log(folder / LOG_FILE))
+    assert _rebuilt(folder) == final
+
+
+def test_writers_killed_at_random_moments_leave_a_valid_file(tmp_path):
+    folder = write_folder(tmp_path / "data", [make_event(f"seed-{i}", description="y" * 4000) for i in range(300)])
+    _run_writer(folder, "w-log", LOG_FILE)       # killed while the log line is being made durable
+    for round_no, delay in enumerate((0.3, 0.6, 0.9)):
+        _run_writer(folder, f"w{round_no}", "none", delay)
+        assert len(_valid_events(folder)["features"]) >= 300
+    Editor(folder).add(make_event(None, place="After the crashes"), who="check")
+    final = _valid_events(folder)
+    assert len(final["features"]) == 300 + len(read_log(folder / LOG_FILE))
     assert _rebuilt(folder) == final
 
 

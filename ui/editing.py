@@ -152,10 +152,9 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str) -> t
         st.markdown("**Sources** (at least one: publisher, link, date published)")
         for i in range(SOURCE_ROWS):
             a, b, c = st.columns([2, 4, 2])
-            a.text_input("Publisher", key=k(f"src{i}-name"), label_visibility="collapsed" if i else "visible")
-            b.text_input("Link (http/https)", key=k(f"src{i}-url"), label_visibility="collapsed" if i else "visible")
-            c.date_input("Published", key=k(f"src{i}-published"), format="YYYY-MM-DD",
-                         label_visibility="collapsed" if i else "visible")
+            a.text_input(f"Source {i + 1}: publisher", key=k(f"src{i}-name"))
+            b.text_input(f"Source {i + 1}: link (http/https)", key=k(f"src{i}-url"))
+            c.date_input(f"Source {i + 1}: published", key=k(f"src{i}-published"), format="YYYY-MM-DD")
         reason = st.text_input("Note for the change log (optional)", key=k("reason"))
         submitted = st.form_submit_button(submit_label, type="primary")
     if not submitted:
