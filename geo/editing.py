@@ -37,6 +37,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import filelock
 
+from geo.intake import PROPERTY_ORDER
 from geo.model import DataError, Problem, validate_event
 from geo.store import EVENTS_FILE, atomic_write_text, resolve_data_dir
 
@@ -167,7 +168,7 @@ def apply_entries(collection: Mapping, entries: Iterable[Mapping]) -> dict:
     """
     by_id: dict[str, dict] = {}
     for feature in collection.get("features", []):
-        by_id[feature["id"]] = feature
+        by_id[feature.get("id")] = feature
     for entry in entries:
         if entry.get("after") is None:
             by_id.pop(entry["id"], None)
@@ -211,9 +212,16 @@ def _flat(feature: Mapping) -> dict:
     return flat
 
 
+def _ordered(props: Mapping, order: Sequence[str] = ()) -> dict:
+    """Properties in the contract's order; others after them, in ``order`` then as given."""
+    rank = {k: i for i, k in enumerate(PROPERTY_ORDER)}
+    given = list(dict.fromkeys([k for k in order if k in props] + list(props)))
+    keys = sorted(given, key=lambda k: (rank.get(k, len(rank)), given.index(k)))
+    return {k: props[k] for k in keys}
+
+
 def _unflat(event_id: str, flat: Mapping, order: Sequence[str]) -> dict:
-    keys = [k for k in order if k in flat] + [k for k in flat if k not in order]
-    props = {k: flat[k] for k in keys if k != _GEOMETRY and flat[k] is not None}
+    props = _ordered({k: v for k, v in flat.items() if k != _GEOMETRY and v is not None}, order)
     return {"type": "Feature", "id": event_id, "geometry": flat.get(_GEOMETRY), "properties": props}
 
 
@@ -288,6 +296,7 @@ def apply_changes(feature: Mapping, changes: Mapping[str, Any]) -> dict:
             props.pop(key, None)
         else:
             props[key] = copy.deepcopy(value)
+    out["properties"] = _ordered(props)
     return out
 
 
@@ -549,11 +558,13 @@ class Editor:
         who = _check_who(who)
         with self._transaction() as fresh:
             current = fresh.by_id.get(event_id)
-            base = seen.event(event_id) if seen is not None else current
-            if base is None:
-                if seen is not None and current is None and event_id in self._log_ids:
-                    raise ConflictError(f"event {event_id!r} was retracted meanwhile")
-                raise LookupError(f"no event {event_id!r} in the data")
+            base = seen.event(event_id) if seen is not None else None
+            if base is None:  # no snapshot, or the event was added after it: edit the fresh record
+                if current is None:
+                    if event_id in self._log_ids:
+                        raise ConflictError(f"event {event_id!r} was retracted meanwhile")
+                    raise LookupError(f"no event {event_id!r} in the data")
+                base = current
             wanted = apply_changes(base, changes)
             result = merge_event(event_id, current, base, wanted)
             if result == current:

@@ -30,8 +30,8 @@ data = upload.getvalue()
 fingerprint = (upload.name, hashlib.sha256(data).hexdigest())
 done = st.session_state.get("import-done")
 if done and done["file"] == fingerprint:
-    st.success(f"Imported {done['count']} events from {upload.name} (change log #{done['first']}"
-               f"–#{done['last']}). Undo them from the change log on the Edit page if needed.")
+    st.success(ui.plain(f"Imported {done['count']} events from {upload.name} (change log #{done['first']}"
+                        f"–#{done['last']}). Undo them from the change log on the Edit page if needed."))
     st.stop()
 
 snapshot = editor.read()
@@ -49,7 +49,7 @@ if plan.duplicates:
     st.warning(f"{len(plan.duplicates)} probable duplicate(s) of events already in the data (same kind, "
                "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.")
     for i, d in enumerate(plan.duplicates):
-        keep = st.checkbox(f"Import {d.label} anyway", key=f"import-dup-{i}-{d.label}")
+        keep = st.checkbox(ui.plain(f"Import {d.label} anyway"), key=f"import-dup-{i}-{d.label}")
         st.text(f"  new: {d.new_summary}\n  existing {d.existing_id}: {d.existing_summary} "
                 f"({d.distance_m:.0f} m apart)")
         if not keep:

@@ -348,3 +348,17 @@ def test_two_processes_adding_500_each_lose_nothing(tmp_path):
     assert [e["seq"] for e in entries] == list(range(1, 1001))
     assert sum(e["who"] == "p1" for e in entries) == 500 and sum(e["who"] == "p2" for e in entries) == 500
     assert _rebuilt(folder) == fc
+
+
+def test_editing_the_bundled_file_changes_only_the_edited_lines(bundled_copy):
+    import difflib
+    path = bundled_copy / "events.geojson"
+    before = path.read_text(encoding="utf-8").splitlines()
+    first = json.loads("\n".join(before))["features"][0]["id"]
+    Editor(bundled_copy).edit(first, {"injured": 12}, who="ana")
+    after = path.read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
+    assert changed == ['+     "injured": 12,']     # placed in the contract's order, after road
+    assert len(after) == len(before) + 1
+    base = (bundled_copy / "changelog.base.geojson").read_text(encoding="utf-8").splitlines()
+    assert base == before                        # the log starts from the file as it was

@@ -6,6 +6,7 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping
 
@@ -37,6 +38,12 @@ To let editors add, import and correct events, give the dashboard an editor pass
 """
 
 
+def plain(text: object) -> str:
+    """Text from data or uploads, escaped so Streamlit's markdown shows it literally
+    (every ASCII punctuation mark backslash-escaped, as CommonMark allows)."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))
+
+
 # ---------------------------------------------------------------- login
 
 def _secrets() -> Mapping[str, Any] | None:
@@ -56,7 +63,7 @@ def editor_name() -> str | None:
     try:
         auth.parse_hash(encoded)
     except ValueError as exc:
-        st.error(f"Editing is switched off because the configured password hash is unusable: {exc}")
+        st.error(f"Editing is switched off because the configured password hash is unusable: {plain(exc)}")
         return None
     who = st.session_state.get(EDITOR_KEY)
     if who:
@@ -93,10 +100,8 @@ def report_failure(exc: Exception) -> None:
     """Show why a save failed: a conflict, or the data's problems."""
     if isinstance(exc, DataError):
         show_problems(exc.problems, "Nothing was saved:")
-    elif isinstance(exc, ConflictError):
-        st.error(f"Nothing was saved: {exc}")
     else:
-        st.error(f"Nothing was saved: {exc}")
+        st.error(f"Nothing was saved: {plain(exc)}")
 
 
 # ---------------------------------------------------------------- the event form
@@ -232,7 +237,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
     try:
         candidates = geocode(query, hint, limit=5, corridors=ds.corridors)
     except ValueError as exc:
-        st.warning(str(exc))
+        st.warning(plain(exc))
         return
     if not candidates:
         st.warning("No place is close to that name: click the map instead.")
@@ -305,7 +310,7 @@ def flash() -> None:
     """Show (once) the message left by the last successful change."""
     message = st.session_state.pop("edit-flash", None)
     if message:
-        st.success(message)
+        st.success(plain(message))
 
 
 def day_or_none(value: Any) -> str | None:
