@@ -191,7 +191,7 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         if number is not None:
             props[name] = number
     clean_sources = []
-    for i, src in enumerate(sources):
+    for src in sources:
         name, url = cell.text(src.get("name")), cell.text(src.get("url"))
         published = cell.day(src.get("published"), f"sources[{len(clean_sources)}].published")
         if name is None and url is None and published is None:
