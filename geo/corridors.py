@@ -55,12 +55,14 @@ __all__ = [
     "cut_segments",
     "day_changes",
     "days_cut",
+    "days_cut_from_snaps",
     "local_crs",
     "local_crs_proj4",
     "point_at_km",
     "resolve_km_post",
     "snap_active",
     "snap_events",
+    "status_from_snaps",
     "vertex_km",
 ]
 
@@ -509,15 +511,42 @@ def corridor_status(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
         This is the ``blockade-map corridors --json`` shape of CONTRACT.md.
     """
     corridors = _check_corridors(corridors)
-    snaps = snap_active(events, corridors, day, tolerance_m)
+    return status_from_snaps(corridors, snap_active(events, corridors, day, tolerance_m))
+
+
+def status_from_snaps(corridors: gpd.GeoDataFrame,
+                      snapped_active: pd.DataFrame) -> list[dict[str, Any]]:
+    """Corridor status from blockades already snapped and filtered to one day.
+
+    Lets a caller that has the day's snaps (:func:`snap_active`) reuse them instead of
+    snapping again; :func:`corridor_status` is this applied to :func:`snap_active`.
+
+    Parameters
+    ----------
+    corridors : geopandas.GeoDataFrame
+        Corridors with ``id`` and ``name``.
+    snapped_active : pandas.DataFrame
+        Rows of :func:`snap_events` for the events active on the day (``event``,
+        ``corridor``, ``km``, ``distance_m``, ``place``), ordered along each corridor.
+
+    Returns
+    -------
+    list of dict
+        As :func:`corridor_status`.
+    """
+    corridors = _check_corridors(corridors)
+    _check_frame(snapped_active, "snapped_active", ("event", "corridor", "km", "distance_m"),
+                 geo=False)
+    snaps = snapped_active.sort_values(["km", "event"], kind="stable")
     by_corridor: dict[str, list[dict[str, Any]]] = {}
-    for rec in snaps.itertuples(index=False):
-        by_corridor.setdefault(rec.corridor, []).append({
-            "event": str(rec.event),
-            "km": float(rec.km),
-            "distance_m": int(rec.distance_m),
-            "place": None if rec.place is None or (isinstance(rec.place, float)
-                                                   and math.isnan(rec.place)) else str(rec.place),
+    for rec in snaps.to_dict("records"):
+        place = rec.get("place")
+        by_corridor.setdefault(str(rec["corridor"]), []).append({
+            "event": str(rec["event"]),
+            "km": float(rec["km"]),
+            "distance_m": int(rec["distance_m"]),
+            "place": None if place is None or (isinstance(place, float)
+                                               and math.isnan(place)) else str(place),
         })
     names = (corridors["name"] if "name" in corridors.columns else corridors["id"]).tolist()
     out = []
@@ -558,6 +587,34 @@ def days_cut(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
     s, e = _start_end(events)
     overlapping = ((s <= d1.isoformat()) & (e >= d0.isoformat())).fillna(False).astype(bool)
     snaps = snap_events(events.loc[overlapping.to_numpy()], corridors, tolerance_m)
+    return days_cut_from_snaps(corridors, snaps, d0, d1)
+
+
+def days_cut_from_snaps(corridors: gpd.GeoDataFrame, snaps: pd.DataFrame,
+                        start: str | _dt.date, end: str | _dt.date) -> dict[str, int]:
+    """:func:`days_cut` from blockades already snapped (rows of :func:`snap_events`).
+
+    Parameters
+    ----------
+    corridors : geopandas.GeoDataFrame
+        Corridors with ``id``.
+    snaps : pandas.DataFrame
+        Rows of :func:`snap_events` with ``corridor``, ``start`` and ``end``; rows outside
+        ``[start, end]`` are ignored.
+    start, end : str or datetime.date
+        First and last day of the range, ``YYYY-MM-DD``; ``start <= end``.
+
+    Returns
+    -------
+    dict
+        ``{corridor_id: days}`` for every corridor, in file order (0 for never cut).
+    """
+    d0 = _dt.date.fromisoformat(_as_day(start, "start"))
+    d1 = _dt.date.fromisoformat(_as_day(end, "end"))
+    if d1 < d0:
+        raise ValueError(f"end ({d1}) is before start ({d0})")
+    corridors = _check_corridors(corridors)
+    _check_frame(snaps, "snaps", ("corridor", "start", "end"), geo=False)
     n = (d1 - d0).days + 1
     result: dict[str, int] = {}
     for cid in corridors["id"].astype(str):

@@ -237,6 +237,8 @@ def legend_html(kinds: Iterable[str] = KINDS) -> str:
     rows.append(f'<div><i style="background:{HOTSPOT_COLOR};opacity:0.5;border-style:dashed"></i>'
                 "Protest hotspot</div>")
     rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>')
+    from geo.changes import legend_rows  # day-over-day styles; imported here: geo.changes imports this module
+    rows.append(legend_rows())
     return "".join(rows)
 
 
@@ -279,7 +281,9 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True) -
         folium.TileLayer(TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
     bounds = _bounds(dataset)
     if bounds:
-        m.fit_bounds(bounds, padding=(10, 10))
+        fit = folium.map.FitBounds(bounds, padding=(10, 10))
+        fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
+        fit.add_to(m)
     if len(dataset.corridors):
         corridors = folium.FeatureGroup(name="Road corridors", control=False)
         for row in dataset.corridors.itertuples(index=False):

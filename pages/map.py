@@ -2,10 +2,13 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.changes import change_layers
 from geo.maps import base_map, day_layers
 from geo.timeline import day_summary, mapped_vs_reported
 from ui import controls, state
 from ui.data import get_dataset
+from ui.changes import changes_list
+from ui.exports import export_panel
 from ui.tables import events_table
 
 ds = get_dataset()
@@ -14,6 +17,7 @@ for warning in state.init_view_state(ds):
 controls.view_controls(ds)
 view = state.current_view()
 state.write_view_to_url(view)
+export_panel(ds, view)
 
 summary = day_summary(ds, view.day, view.kinds, view.regions, view.mode)
 heading = "Everything up to" if view.mode == "cumulative" else "Blockades and protests on"
@@ -23,7 +27,7 @@ st.caption(f"Peru's general strike, December 2022 to January 2023 · {view.summa
 map_col, side_col = st.columns([3, 1])
 with map_col:
     st_folium(base_map(ds), key="blockade-map", height=620, use_container_width=True,
-              feature_group_to_add=day_layers(ds, view), returned_objects=[])
+              feature_group_to_add=day_layers(ds, view) + change_layers(ds, view), returned_objects=[])
 with side_col:
     totals = summary["totals"]
     if not summary["events"]:
@@ -39,6 +43,7 @@ with side_col:
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else "_No national count for this day._")
     if summary["hotspots"]:
         st.markdown("**Hotspots:** " + ", ".join(h["name"] for h in summary["hotspots"]))
+    changes_list(ds, view)
 
 st.subheader("What happened, and who reported it")
 if summary["events"]:

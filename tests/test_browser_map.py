@@ -10,6 +10,9 @@ from tests.conftest import map_frame
 pytestmark = pytest.mark.browser
 
 
+_FIND_MAP = "() => { const map = Object.values(window).find(v => v && v instanceof L.Map); "
+
+
 def _marker_classes(frame) -> list[str]:
     """The bm-kind-* class of every event marker on the map, sorted."""
     classes = frame.eval_on_selector_all("path.bm-event", "els => els.map(e => e.getAttribute('class'))")
@@ -45,11 +48,39 @@ def test_map_shows_the_days_markers_and_steps(browser, serve_app, tiny_data):
         assert "Juliaca" in text and "17 dead" in text and "Defensoría del Pueblo" in text
         # Step to the next day: only the Ilave blockade remains, and the map was not re-mounted.
         frame.evaluate("window.__bmMarker = 'kept'")
+        frame.evaluate(_FIND_MAP + "map.setView([-15.7, -70.0], 9, {animate: false}); }")
         page.get_by_role("button", name="Next ▶").click()
         page.get_by_text("Blockades and protests on 2023-01-10").wait_for(timeout=30000)
         classes = _wait_for_count(map_frame(page), 1)
         assert classes == ["bm-kind-blockade"]
         assert map_frame(page).evaluate("window.__bmMarker") == "kept"
+        center = map_frame(page).evaluate(_FIND_MAP + "return [map.getCenter().lat, map.getCenter().lng, map.getZoom()]; }")
+        assert center == pytest.approx([-15.7, -70.0, 9], abs=1e-6)
         assert "date=2023-01-10" in page.url
+    finally:
+        page.close()
+
+
+def test_bundled_data_9_and_10_january(browser, serve_app):
+    from collections import Counter
+
+    from geo.store import BUNDLED_DATA, load_dataset
+    from geo.timeline import day_summary
+
+    dataset = load_dataset(BUNDLED_DATA)
+    expected = {day: sorted(f"bm-kind-{e['kind']}" for e in day_summary(dataset, day)["events"])
+                for day in ("2023-01-09", "2023-01-10")}
+    assert len(expected["2023-01-09"]) == 15
+    base = serve_app(BUNDLED_DATA)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/?date=2023-01-09", wait_until="domcontentloaded")
+        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
+        assert _wait_for_count(map_frame(page), 15) == expected["2023-01-09"]
+        assert Counter(expected["2023-01-09"])["bm-kind-clash"] == 2
+        page.get_by_role("button", name="Next ▶").click()
+        page.get_by_text("Blockades and protests on 2023-01-10").wait_for(timeout=30000)
+        want = expected["2023-01-10"]
+        assert _wait_for_count(map_frame(page), len(want)) == want
     finally:
         page.close()

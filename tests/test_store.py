@@ -71,3 +71,14 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path, monkeypatch):
         atomic_write_text(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json"]
+
+
+def test_atomic_write_keeps_the_file_mode(tmp_path):
+    import os
+    import stat
+    path = tmp_path / "events.geojson"
+    atomic_write_text(path, "new")
+    assert stat.S_IMODE(path.stat().st_mode) & 0o044 == 0o044  # readable by others, not 0600
+    os.chmod(path, 0o640)
+    atomic_write_text(path, "again")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640 and path.read_text() == "again"

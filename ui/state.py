@@ -21,6 +21,11 @@ def _bounds(ds: Dataset) -> tuple[date, date]:
 def init_view_state(ds: Dataset) -> list[str]:
     """Seed the widgets' session state from the URL once per session; return warnings."""
     if st.session_state.get("_view_initialised"):
+        # Widget state belongs to the page that drew the widget: re-assigning the values keeps
+        # the view when the user moves to another page with the same controls.
+        for key in (DAY, MODE, KINDS_KEY, REGIONS_KEY):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
         return []
     warnings = []
     params = st.query_params
