@@ -5,7 +5,8 @@ Three inputs are understood:
 * GeoJSON in the contract's form (a FeatureCollection of event Features);
 * CSV with the export's columns (``id, kind, start, end, place, region, road, km, fatalities,
   injured, detained, geo_precision, time_precision, status, description, lon, lat``, then
-  ``source_1_name, source_1_url, source_1_published, source_2_...``; a plain
+  ``source_1_name, source_1_url, source_1_published, source_2_...``, other ``source_N_*``
+  columns such as ``source_N_note`` kept on the source; a plain
   ``source_name, source_url, source_published`` triple is accepted too);
 * CSV with ACLED's columns (``event_date, event_type, sub_event_type, location, admin1,
   latitude, longitude, fatalities, source, notes``; optionally ``event_id_cnty``,
@@ -197,6 +198,7 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         if name is None and url is None and published is None:
             continue
         entry = {"name": name, "url": url, "published": published}
+        entry.update({k: cell.text(v) for k, v in src.items() if k not in entry})  # e.g. a note
         clean_sources.append({k: v for k, v in entry.items() if v is not None})
     if clean_sources:
         props["sources"] = clean_sources
@@ -447,7 +449,9 @@ def _csv_items(text: str, file: str, flavor: str) -> tuple[list[Item], list[Prob
     if missing:
         what = "ACLED columns" if flavor == "acled" else "the export's columns"
         return [], [Problem(file, "header", "columns", f"missing {', '.join(missing)} ({what} expected)")]
-    source_numbers = sorted({int(m.group(1)) for h in header if (m := re.fullmatch(r"source_(\d+)_\w+", h))})
+    numbered = [(int(m.group(1)), m.group(2)) for h in header if (m := re.fullmatch(r"source_(\d+)_(\w+)", h))]
+    source_numbers = sorted({n for n, _ in numbered})
+    source_parts = list(dict.fromkeys(["name", "url", "published"] + [part for _, part in numbered]))
     items, problems = [], []
     for i, row in enumerate(reader):
         row = {k: (v if isinstance(v, str) else "") for k, v in row.items() if k is not None}
@@ -460,7 +464,7 @@ def _csv_items(text: str, file: str, flavor: str) -> tuple[list[Item], list[Prob
             checked = [Problem(p.file, p.feature, _ACLED_FIELDS.get(p.field, p.field), p.message)
                        for p in check_feature(feature, file, label, bad, csv_names=True)]
         else:
-            sources = [{k: row.get(f"source_{n}_{k}") for k in ("name", "url", "published")} for n in source_numbers]
+            sources = [{k: row.get(f"source_{n}_{k}") for k in source_parts} for n in source_numbers]
             sources.append({k: row.get(f"source_{k}") for k in ("name", "url", "published")})
             feature, convert, bad = build_feature(row, sources, file, label)
             checked = check_feature(feature, file, label, bad, csv_names=True)

@@ -6,6 +6,7 @@ from geo.editing import Editor
 from geo.intake import feature_from_form, form_values
 from ui import editing as ui
 from ui.data import get_dataset
+from ui.text import md_escape
 
 PREFIX = "add"
 st.title("Add an event")
@@ -16,7 +17,7 @@ ds = get_dataset()
 
 added = st.session_state.get("added-event")
 if added:
-    st.success(ui.plain(f"Added {added['id']}: it is on the map for {added['start']}."))
+    st.success(md_escape(f"Added {added['id']}: it is on the map for {added['start']}."))
     if st.button("Show it on the map", key="show-added"):
         ui.show_day_on_map(added["start"])
 
@@ -32,7 +33,7 @@ with map_col:
     if ui.apply_click(PREFIX, (picked or {}).get("last_clicked")):
         st.rerun()
     if st.session_state.get(f"{PREFIX}-near"):
-        st.caption(ui.plain(st.session_state[f"{PREFIX}-near"]))
+        st.caption(md_escape(st.session_state[f"{PREFIX}-near"]))
 
 st.subheader("2. What happened, and who reported it")
 submitted = ui.event_form(PREFIX, form_values(None), "Add the event")

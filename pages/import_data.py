@@ -9,6 +9,7 @@ from geo.editing import Editor
 from geo.intake import plan_import
 from ui import editing as ui
 from ui.data import get_dataset
+from ui.text import md_escape
 
 st.title("Import events")
 who = ui.editor_name()
@@ -30,7 +31,7 @@ data = upload.getvalue()
 fingerprint = (upload.name, hashlib.sha256(data).hexdigest())
 done = st.session_state.get("import-done")
 if done and done["file"] == fingerprint:
-    st.success(ui.plain(f"Imported {done['count']} events from {upload.name} (change log #{done['first']}"
+    st.success(md_escape(f"Imported {done['count']} events from {upload.name} (change log #{done['first']}"
                         f"–#{done['last']}). Undo them from the change log on the Edit page if needed."))
     st.stop()
 
@@ -49,7 +50,7 @@ if plan.duplicates:
     st.warning(f"{len(plan.duplicates)} probable duplicate(s) of events already in the data (same kind, "
                "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.")
     for i, d in enumerate(plan.duplicates):
-        keep = st.checkbox(ui.plain(f"Import {d.label} anyway"), key=f"import-dup-{i}-{d.label}")
+        keep = st.checkbox(md_escape(f"Import {d.label} anyway"), key=f"import-dup-{i}-{d.label}")
         st.text(f"  new: {d.new_summary}\n  existing {d.existing_id}: {d.existing_summary} "
                 f"({d.distance_m:.0f} m apart)")
         if not keep:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from geo.intake import acled_kind, feature_from_form, find_duplicates, form_values, plan_import, Item
@@ -170,3 +171,24 @@ def test_form_round_trip_and_required_source():
     values["lon"] = None
     _, problems = feature_from_form(values, sources)
     assert [p.field for p in problems] == ["lon/lat"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson"])
+def test_an_export_of_the_bundled_data_imports_back_unchanged(tmp_path, fmt):
+    from geo.editing import Editor
+    from geo.export import render_export
+    from geo.store import load_dataset
+    from tests.conftest import write_folder
+    bundled = load_dataset()
+    text, _, count = render_export(bundled, bundled.first_day, bundled.last_day, fmt)
+    target = write_folder(tmp_path / "empty", [])
+    plan = plan_import(text, f"export.{fmt}", _fc())
+    assert plan.ok, plan.problems[:5]
+    assert len(plan.items) == count == len(bundled.events)
+    Editor(target).add_many(plan.features(), who="round trip")
+    back = load_dataset(target).events.set_index("id").sort_index()
+    original = bundled.events.set_index("id").sort_index()
+    columns = [c for c in original.columns if c != "geometry"]
+    pd.testing.assert_frame_equal(back[columns], original[columns])
+    notes = sum("note" in src for row in back["sources"] for src in row)
+    assert notes == sum("note" in src for row in original["sources"] for src in row) > 0

@@ -6,7 +6,6 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping
 
@@ -19,6 +18,7 @@ from geo.editing import ConflictError, Editor, describe_entry
 from geo.geocode import geocode, nearest_place, parse_km_post
 from geo.model import KINDS, REGIONS, STATUSES, DataError, Problem
 from geo.store import Dataset
+from ui.text import md_escape
 
 EDITOR_KEY = "editor_name"
 PRECISION = {"geo": {1: "1 · the site or town itself", 2: "2 · near it, or part of a region",
@@ -36,12 +36,6 @@ To let editors add, import and correct events, give the dashboard an editor pass
 3. restart `streamlit run app.py`. Editors then log in here with their name and that password;
    their name goes into the change log.
 """
-
-
-def plain(text: object) -> str:
-    """Text from data or uploads, escaped so Streamlit's markdown shows it literally
-    (every ASCII punctuation mark backslash-escaped, as CommonMark allows)."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))
 
 
 # ---------------------------------------------------------------- login
@@ -63,7 +57,7 @@ def editor_name() -> str | None:
     try:
         auth.parse_hash(encoded)
     except ValueError as exc:
-        st.error(f"Editing is switched off because the configured password hash is unusable: {plain(exc)}")
+        st.error(f"Editing is switched off because the configured password hash is unusable: {md_escape(exc)}")
         return None
     who = st.session_state.get(EDITOR_KEY)
     if who:
@@ -101,7 +95,7 @@ def report_failure(exc: Exception) -> None:
     if isinstance(exc, DataError):
         show_problems(exc.problems, "Nothing was saved:")
     else:
-        st.error(f"Nothing was saved: {plain(exc)}")
+        st.error(f"Nothing was saved: {md_escape(exc)}")
 
 
 # ---------------------------------------------------------------- the event form
@@ -237,7 +231,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
     try:
         candidates = geocode(query, hint, limit=5, corridors=ds.corridors)
     except ValueError as exc:
-        st.warning(plain(exc))
+        st.warning(md_escape(exc))
         return
     if not candidates:
         st.warning("No place is close to that name: click the map instead.")
@@ -310,7 +304,7 @@ def flash() -> None:
     """Show (once) the message left by the last successful change."""
     message = st.session_state.pop("edit-flash", None)
     if message:
-        st.success(plain(message))
+        st.success(md_escape(message))
 
 
 def day_or_none(value: Any) -> str | None:
