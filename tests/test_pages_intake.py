@@ -35,7 +35,7 @@ def shown(element) -> str:
 
 
 def _page(name: str) -> AppTest:
-    return AppTest.from_file(str(ROOT / "pages" / name), default_timeout=60)
+    return AppTest.from_file(str(ROOT / "views" / name), default_timeout=60)
 
 
 def _logged_in(name: str, who: str = "Ana") -> AppTest:
@@ -94,7 +94,7 @@ def test_add_an_event_from_a_geocoded_place(editing_on):
     assert read_log(editing_on / LOG_FILE)[0]["who"] == "Ana"
     assert at.text_input(key="add-place").value == ""  # the form is cleared for the next report
     # The map page shows it at once (its loader keys on the files' modification times).
-    m = AppTest.from_file(str(ROOT / "pages" / "map.py"), default_timeout=60)
+    m = AppTest.from_file(str(ROOT / "views" / "map.py"), default_timeout=60)
     m.query_params["date"] = "2022-12-12"
     m.run()
     assert not m.exception

@@ -17,7 +17,10 @@ def view_controls(ds: Dataset) -> None:
     if st.session_state.get("playing") and st.session_state[state.DAY] >= last:
         st.session_state["playing"] = False
     sb = st.sidebar
-    sb.slider("Day", min_value=first, max_value=last, key=state.DAY, format="ddd D MMM YYYY")
+    if first < last:
+        sb.slider("Day", min_value=first, max_value=last, key=state.DAY, format="ddd D MMM YYYY")
+    else:  # a slider needs two ends; data covering a single day has nothing to slide over
+        sb.markdown(f"**Day:** {first:%a %d %b %Y} (the only day in the data)")
     prev_col, next_col = sb.columns(2)
     prev_col.button("◀ Prev", on_click=state.shift_day, args=(-1, ds), width="stretch",
                     disabled=st.session_state[state.DAY] <= first, key="prev_day")

@@ -267,7 +267,7 @@ SAVE_ERRORS = (DataError, ConflictError, LookupError, ValueError, TimeoutError)
 def show_day_on_map(day: str) -> None:
     """Open the map page on ``day`` (the URL's date is read afresh)."""
     st.session_state.pop("_view_initialised", None)
-    st.switch_page("pages/map.py", query_params={"date": day})
+    st.switch_page("views/map.py", query_params={"date": day})
 
 
 def run_change(action: Callable[[], Any], success: str, on_success: Callable[[], Any] | None = None) -> Any:

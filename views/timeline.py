@@ -38,8 +38,8 @@ query = {"date": day, "mode": view.mode}
 if view.kinds:
     query["kinds"] = ",".join(view.kinds)
 left, right = st.columns(2)
-left.page_link("pages/map.py", label=f"Open the map on {day}", icon="🗺️", query_params=query)
-right.page_link("pages/corridors.py", label=f"Roads cut on {day}", icon="🛣️", query_params=query)
+left.page_link("views/map.py", label=f"Open the map on {day}", icon="🗺️", query_params=query)
+right.page_link("views/corridors.py", label=f"Roads cut on {day}", icon="🛣️", query_params=query)
 
 st.subheader("Blockades: mapped vs reported nationwide")
 series_chart(blockades, day, y_title="blockades")
