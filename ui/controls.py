@@ -5,6 +5,7 @@ import streamlit as st
 
 from geo.model import KINDS
 from geo.store import Dataset
+from geo.timeline import View
 from ui import state
 
 
@@ -45,3 +46,13 @@ def advance_if_playing(ds: Dataset, delay_s: float = 1.0) -> None:
     time.sleep(delay_s)
     st.session_state["_pending_shift"] = 1
     st.rerun()
+
+
+def page_view(ds: Dataset) -> View:
+    """The shared start of every view page: URL -> widgets -> View, and the URL kept in step."""
+    for warning in state.init_view_state(ds):
+        st.warning(warning)
+    view_controls(ds)
+    view = state.current_view()
+    state.write_view_to_url(view)
+    return view

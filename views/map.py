@@ -5,18 +5,14 @@ from streamlit_folium import st_folium
 from geo.changes import change_layers
 from geo.maps import base_map, day_layers
 from geo.timeline import day_summary, mapped_vs_reported
-from ui import controls, state
+from ui import controls
 from ui.data import get_dataset
 from ui.changes import changes_list
 from ui.exports import export_panel
 from ui.tables import events_table
 
 ds = get_dataset()
-for warning in state.init_view_state(ds):
-    st.warning(warning)
-controls.view_controls(ds)
-view = state.current_view()
-state.write_view_to_url(view)
+view = controls.page_view(ds)
 export_panel(ds, view)
 
 summary = day_summary(ds, view.day, view.kinds, view.regions, view.mode)

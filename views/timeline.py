@@ -8,11 +8,7 @@ from ui.text import md_escape
 from ui.timeline_views import kinds_chart, reported_on_day, series_chart
 
 ds = get_dataset()
-for warning in state.init_view_state(ds):
-    st.warning(warning)
-controls.view_controls(ds)
-view = state.current_view()
-state.write_view_to_url(view)
+view = controls.page_view(ds)
 
 first, last = (d.isoformat() for d in state.day_bounds(ds))
 day = view.day
