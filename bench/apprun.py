@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"optimised": ROOT / "pages" / "map.py", "naive": ROOT / "bench" / "naive_page.py"}
+PAGES = {"optimised": ROOT / "views" / "map.py", "naive": ROOT / "bench" / "naive_page.py"}
 ONCE_OVER_S = 10.0  # a sample slower than this is measured once
 
 

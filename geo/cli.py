@@ -168,4 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, not this __main__ copy: the commands that other modules
+    # register with @command land on geo.cli.
+    import geo.cli
+    sys.exit(geo.cli.main())

@@ -14,7 +14,7 @@ def data_env(tiny_data, monkeypatch):
 
 
 def _map_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "map.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "views" / "map.py"), default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.run()
@@ -74,7 +74,7 @@ def test_bad_link_warns_and_falls_back(data_env):
 
 
 def test_about_page_explains_precision(data_env):
-    at = AppTest.from_file(str(ROOT / "pages" / "about.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(ROOT / "views" / "about.py"), default_timeout=30).run()
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "only the region is known" in text and "4 events, 1 protest hotspots and" in text
@@ -84,3 +84,14 @@ def test_app_navigation_runs_the_map_page(data_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     assert not at.exception
     assert at.title[0].value.startswith("Blockades and protests on")
+
+
+def test_one_day_dataset_has_no_slider(tmp_path, monkeypatch):
+    from tests.conftest import make_event, write_folder
+    folder = write_folder(tmp_path / "one", [make_event("only", start="2023-01-09")])
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(folder))
+    at = _map_page()
+    assert not at.exception
+    assert len(at.slider) == 0
+    assert _metric(at, "Events mapped") == "1"
+    assert any("the only day in the data" in m.value for m in at.sidebar.markdown)

@@ -21,7 +21,7 @@ def data_env(net_data, monkeypatch):
 
 
 def page(name: str, date: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / name), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views" / name), default_timeout=60)
     if date:
         at.query_params["date"] = date
     return at.run()
@@ -137,7 +137,7 @@ def test_page_and_cli_agree_every_day_on_bundled_data(capsys, monkeypatch):
 def timeline(date: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["date"] = date
-    at.switch_page("pages/timeline.py")
+    at.switch_page("views/timeline.py")
     return at.run()
 
 
@@ -162,12 +162,13 @@ def test_timeline_page(data_env):
 
 def test_timeline_links_open_the_map_on_the_chosen_day(data_env):
     at = timeline("2023-01-08")
-    links = {p.proto.page: p.proto for p in at.get("page_link")}
+    # The map is the default page: its link is the app's root, the contract's address.
+    links = {p.proto.page or "map": p.proto for p in at.get("page_link")}
     assert links["map"].label == "Open the map on 2023-01-08"
     assert links["map"].query_string == "date=2023-01-08&mode=day"
     assert links["corridors"].query_string == "date=2023-01-08&mode=day"
     at.slider(key="view_day").set_value(dt.date(2023, 1, 10)).run()
-    links = {p.proto.page: p.proto for p in at.get("page_link")}
+    links = {p.proto.page or "map": p.proto for p in at.get("page_link")}
     assert links["map"].query_string == "date=2023-01-10&mode=day"
     assert {m.label: m.value for m in at.metric}["Blockades mapped"] == "2"
 
@@ -195,10 +196,10 @@ def test_map_page_lists_new_continuing_lifted(data_env):
 def test_moving_between_pages_keeps_the_day(data_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["date"] = "2023-01-09"
-    at.switch_page("pages/corridors.py").run()
+    at.switch_page("views/corridors.py").run()
     assert at.title[0].value == "Road corridors on 2023-01-09"
     at.slider(key="view_day").set_value(dt.date(2023, 1, 10)).run()
-    at.switch_page("pages/map.py").run()
+    at.switch_page("views/map.py").run()
     assert at.title[0].value == "Blockades and protests on 2023-01-10"
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("views/timeline.py").run()
     assert {m.label: m.value for m in at.metric}["Blockades mapped"] == "2"

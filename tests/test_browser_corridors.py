@@ -6,8 +6,7 @@ import time
 
 import pytest
 
-from geo.assets import ensure_static
-from tests.conftest import ROOT, map_frame
+from tests.conftest import map_frame
 from tests.corridor_fixture import write_network
 
 pytestmark = pytest.mark.browser
@@ -15,13 +14,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def corridor_app(serve_app, tmp_path_factory):
-    """The dashboard on the corridor fixture data.
-
-    The vendor assets are copied first: while a ``pages/`` folder sits beside app.py, Streamlit
-    starts in its folder-based multipage mode, and a first request for ``/corridors`` runs the
-    page without app.py (which is what normally copies them).
-    """
-    ensure_static(ROOT / "static")
+    """The dashboard on the corridor fixture data; the first request is a deep link, which
+    must still run through app.py (navigation, local assets)."""
     return serve_app(write_network(tmp_path_factory.mktemp("corridor-app") / "net"))
 
 
@@ -70,6 +64,6 @@ def test_timeline_opens_the_map_on_its_day(browser, corridor_app):
         page.get_by_text("Timeline, 2023-01-07 to 2023-01-10").wait_for(timeout=30000)
         page.get_by_role("link", name="Open the map on 2023-01-09").click()
         page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
-        assert "/map" in page.url and "date=2023-01-09" in page.url
+        assert page.url.startswith(f"{corridor_app}/?") and "date=2023-01-09" in page.url
     finally:
         page.close()

@@ -84,3 +84,22 @@ def test_bundled_data_9_and_10_january(browser, serve_app):
         assert _wait_for_count(map_frame(page), len(want)) == want
     finally:
         page.close()
+
+
+def test_a_shared_deep_link_opens_that_view_on_a_fresh_server(browser, serve_app, tmp_path):
+    import shutil
+
+    from tests.conftest import BUNDLED
+    data = tmp_path / "fresh"
+    shutil.copytree(BUNDLED, data)
+    base = serve_app(data)  # a new server: this link is its very first request
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/map?date=2023-01-09&kinds=clash", wait_until="domcontentloaded")
+        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
+        assert _wait_for_count(map_frame(page), 2) == ["bm-kind-clash", "bm-kind-clash"]
+        assert page.get_by_text("Page not found").count() == 0
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Corridors and routes" in nav and "About the data" in nav
+    finally:
+        page.close()

@@ -77,3 +77,10 @@ def test_console_script_honours_environment(tiny_data):
     proc = subprocess.run([str(BIN), "day", "2023-01-06", "--json"], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert [e["detained"] for e in json.loads(proc.stdout)["events"]] == [224]
+
+
+def test_python_dash_m_runs_registered_commands(tiny_data):
+    proc = subprocess.run([sys.executable, "-m", "geo.cli", "corridors", "--date", "2023-01-09", "--json",
+                           "--data", str(tiny_data)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert [c["id"] for c in json.loads(proc.stdout)] == ["juliaca-desaguadero"]

@@ -31,7 +31,7 @@ def big_data(tmp_path_factory):
 
 def _page(data, monkeypatch, query: dict, state: dict | None = None) -> AppTest:
     monkeypatch.setenv("BLOCKADE_MAP_DATA", str(data))
-    at = AppTest.from_file(str(ROOT / "pages" / "map.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views" / "map.py"), default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
     for key, value in (state or {}).items():

@@ -23,7 +23,7 @@ JAN9 = "2023-01-09"
 def _page(monkeypatch, data: Path, **params):
     from streamlit.testing.v1 import AppTest
     monkeypatch.setenv("BLOCKADE_MAP_DATA", str(data))
-    at = AppTest.from_file(str(ROOT / "pages" / "map.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views" / "map.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

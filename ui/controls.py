@@ -5,6 +5,7 @@ import streamlit as st
 
 from geo.model import KINDS
 from geo.store import Dataset
+from geo.timeline import View
 from ui import state
 
 
@@ -17,7 +18,10 @@ def view_controls(ds: Dataset) -> None:
     if st.session_state.get("playing") and st.session_state[state.DAY] >= last:
         st.session_state["playing"] = False
     sb = st.sidebar
-    sb.slider("Day", min_value=first, max_value=last, key=state.DAY, format="ddd D MMM YYYY")
+    if first < last:
+        sb.slider("Day", min_value=first, max_value=last, key=state.DAY, format="ddd D MMM YYYY")
+    else:  # a slider needs two ends; data covering a single day has nothing to slide over
+        sb.markdown(f"**Day:** {first:%a %d %b %Y} (the only day in the data)")
     prev_col, next_col = sb.columns(2)
     prev_col.button("◀ Prev", on_click=state.shift_day, args=(-1, ds), width="stretch",
                     disabled=st.session_state[state.DAY] <= first, key="prev_day")
@@ -42,3 +46,13 @@ def advance_if_playing(ds: Dataset, delay_s: float = 1.0) -> None:
     time.sleep(delay_s)
     st.session_state["_pending_shift"] = 1
     st.rerun()
+
+
+def page_view(ds: Dataset) -> View:
+    """The shared start of every view page: URL -> widgets -> View, and the URL kept in step."""
+    for warning in state.init_view_state(ds):
+        st.warning(warning)
+    view_controls(ds)
+    view = state.current_view()
+    state.write_view_to_url(view)
+    return view

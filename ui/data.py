@@ -11,8 +11,21 @@ from geo.store import Dataset, load_dataset, resolve_data_dir
 
 
 def _fingerprint(folder: Path) -> tuple:
-    """Modification times of the layer files, so an edit on disk reloads the data."""
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()))
+    """Modification times of the layer files, so an edit on disk reloads the data.
+
+    Hidden files (the edit lock, temporary files of an atomic write) are skipped: they come
+    and go while an editor saves.
+    """
+    stamps = []
+    for p in folder.glob("*"):
+        if p.name.startswith("."):
+            continue
+        try:
+            if p.is_file():
+                stamps.append((p.name, p.stat().st_mtime_ns))
+        except FileNotFoundError:  # removed between listing and stat
+            continue
+    return tuple(sorted(stamps))
 
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)

@@ -1,16 +1,12 @@
 """Corridors and routes: which roads are cut on the day, and can a truck get through?"""
 import streamlit as st
 
-from ui import controls, state
+from ui import controls
 from ui.corridor_views import corridor_map, day_view, route_form, status_table
 from ui.data import get_dataset
 
 ds = get_dataset()
-for warning in state.init_view_state(ds):
-    st.warning(warning)
-controls.view_controls(ds)
-view = state.current_view()
-state.write_view_to_url(view)
+view = controls.page_view(ds)
 
 st.title(f"Road corridors on {view.day}")
 st.caption("A corridor is cut when an active blockade lies within 2 km of it. Every mapped blockade "

@@ -6,18 +6,14 @@ from geo.changes import change_layers
 from geo.mapindex import AGGREGATE_OVER, TABLE_LIMIT, event_index
 from geo.maps import base_map, day_layers, layers_note, leaflet_bounds
 from geo.timeline import mapped_vs_reported, reported_on, select_hotspots
-from ui import controls, state
+from ui import controls
 from ui.data import get_dataset
 from ui.changes import changes_list
 from ui.exports import export_panel
 from ui.tables import events_table
 
 ds = get_dataset()
-for warning in state.init_view_state(ds):
-    st.warning(warning)
-controls.view_controls(ds)
-view = state.current_view()
-state.write_view_to_url(view)
+view = controls.page_view(ds)
 export_panel(ds, view)
 
 index = event_index(ds)  # built once per dataset load: the view is a few numpy operations

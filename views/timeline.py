@@ -8,11 +8,7 @@ from ui.text import md_escape
 from ui.timeline_views import kinds_chart, reported_on_day, series_chart
 
 ds = get_dataset()
-for warning in state.init_view_state(ds):
-    st.warning(warning)
-controls.view_controls(ds)
-view = state.current_view()
-state.write_view_to_url(view)
+view = controls.page_view(ds)
 
 first, last = (d.isoformat() for d in state.day_bounds(ds))
 day = view.day
@@ -38,8 +34,8 @@ query = {"date": day, "mode": view.mode}
 if view.kinds:
     query["kinds"] = ",".join(view.kinds)
 left, right = st.columns(2)
-left.page_link("pages/map.py", label=f"Open the map on {day}", icon="🗺️", query_params=query)
-right.page_link("pages/corridors.py", label=f"Roads cut on {day}", icon="🛣️", query_params=query)
+left.page_link("views/map.py", label=f"Open the map on {day}", icon="🗺️", query_params=query)
+right.page_link("views/corridors.py", label=f"Roads cut on {day}", icon="🛣️", query_params=query)
 
 st.subheader("Blockades: mapped vs reported nationwide")
 series_chart(blockades, day, y_title="blockades")
