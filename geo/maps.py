@@ -55,8 +55,12 @@ PRECISION_WORDS = {
 
 
 def esc(text: object) -> str:
-    """Escape text for HTML, and for the JS template literals folium writes it into."""
-    return html.escape("" if text is None else str(text), quote=True).replace("`", "&#96;").replace("$", "&#36;")
+    """Escape text for HTML, for the JS template literals folium writes it into, and for the
+    Jinja templates folium compiles it into (braces become entities, so "{{" is only text)."""
+    escaped = html.escape("" if text is None else str(text), quote=True)
+    for char, entity in (("`", "&#96;"), ("$", "&#36;"), ("{", "&#123;"), ("}", "&#125;")):
+        escaped = escaped.replace(char, entity)
+    return escaped
 
 
 def marker_radius(fatalities: int) -> float:
