@@ -529,9 +529,14 @@ def day_layers(dataset: Dataset, view: View,
 
 
 def build_map(dataset: Dataset, view: View, asset_mode: str = "placeholder", tiles: bool = True) -> folium.Map:
-    """A complete map of one view (base map plus the view's layers), e.g. for export."""
+    """A complete map of one view, as the dashboard draws it (base map, the view's layers and,
+    when every event is its own marker, the day-over-day rings), e.g. for export."""
+    from geo.changes import change_layers  # geo.changes builds on this module
     m = base_map(dataset, asset_mode=asset_mode, tiles=tiles)
-    for layer in day_layers(dataset, view):
+    layers = day_layers(dataset, view)
+    if not layers_note(layers):  # rings go underneath, so every marker stays on top
+        layers = change_layers(dataset, view) + layers
+    for layer in layers:
         layer.add_to(m)
     return m
 

@@ -23,7 +23,7 @@ _OPEN_POPUP = """(lon) => {
         if (!(map instanceof L.Map)) { continue; }
         let done = false;
         map.eachLayer(l => {
-            if (!done && l instanceof L.CircleMarker && (l.getLatLng().lng %s lon)) { l.openPopup(); done = true; }
+            if (!done && l instanceof L.CircleMarker && l.getPopup() && (l.getLatLng().lng %s lon)) { l.openPopup(); done = true; }
         });
         if (done) { return true; }
     }

@@ -16,3 +16,16 @@ def test_escaped_text_survives_folium_templates_verbatim(raw):
     assert "49" not in html.split("bindTooltip")[1][:200]
     for dangerous in ("<script>alert", "${", "{{", "{%", "`$"):
         assert dangerous not in esc(raw)
+
+
+def test_exported_map_carries_the_day_over_day_rings(tiny_data):
+    from geo.maps import build_map
+    from geo.store import load_dataset
+    from geo.timeline import View
+    dataset = load_dataset(tiny_data)
+    html_10 = build_map(dataset, View("2023-01-10")).get_root().render()
+    assert "Lifted: Chucuito (Puno), blocked until 2023-01-09" in html_10
+    html_9 = build_map(dataset, View("2023-01-09")).get_root().render()
+    assert "bm-new" in html_9 and "Lifted:" not in html_9
+    cumulative = build_map(dataset, View("2023-01-10", "cumulative")).get_root().render()
+    assert "Lifted:" not in cumulative

@@ -35,7 +35,7 @@ with map_col:
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     layers = day_layers(ds, view, bounds=bounds)
     st_folium(base_map(ds), key=map_key, height=620, use_container_width=True,
-              feature_group_to_add=layers + ([] if aggregated else change_layers(ds, view)),
+              feature_group_to_add=([] if aggregated else change_layers(ds, view)) + layers,
               returned_objects=["bounds"] if aggregated else [])
     note = layers_note(layers)
     if note:
