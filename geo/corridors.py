@@ -563,6 +563,15 @@ def status_from_snaps(corridors: gpd.GeoDataFrame,
     return out
 
 
+def _date_range(start: str | _dt.date, end: str | _dt.date) -> tuple[_dt.date, _dt.date]:
+    """The range's first and last day as dates; ValueError when it ends before it starts."""
+    d0 = _dt.date.fromisoformat(_as_day(start, "start"))
+    d1 = _dt.date.fromisoformat(_as_day(end, "end"))
+    if d1 < d0:
+        raise ValueError(f"end ({d1}) is before start ({d0})")
+    return d0, d1
+
+
 def days_cut(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
              start: str | _dt.date, end: str | _dt.date,
              tolerance_m: float = DEFAULT_TOLERANCE_M) -> dict[str, int]:
@@ -580,10 +589,7 @@ def days_cut(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
     dict
         ``{corridor_id: days}`` for every corridor, in file order (0 for never cut).
     """
-    d0 = _dt.date.fromisoformat(_as_day(start, "start"))
-    d1 = _dt.date.fromisoformat(_as_day(end, "end"))
-    if d1 < d0:
-        raise ValueError(f"end ({d1}) is before start ({d0})")
+    d0, d1 = _date_range(start, end)
     corridors = _check_corridors(corridors)
     _check_frame(events, "events", ("id", "kind", "geo_precision", "start", "geometry"), geo=True)
     s, e = _start_end(events)
@@ -611,10 +617,7 @@ def days_cut_from_snaps(corridors: gpd.GeoDataFrame, snaps: pd.DataFrame,
     dict
         ``{corridor_id: days}`` for every corridor, in file order (0 for never cut).
     """
-    d0 = _dt.date.fromisoformat(_as_day(start, "start"))
-    d1 = _dt.date.fromisoformat(_as_day(end, "end"))
-    if d1 < d0:
-        raise ValueError(f"end ({d1}) is before start ({d0})")
+    d0, d1 = _date_range(start, end)
     corridors = _check_corridors(corridors)
     _check_frame(snaps, "snaps", ("corridor", "start", "end"), geo=False)
     n = (d1 - d0).days + 1
