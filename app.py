@@ -23,7 +23,7 @@ PAGES = [
 ]
 
 st.set_page_config(page_title="Blockade Map", page_icon="🚧", layout="wide")
-ensure_static(ROOT / "static")
+st.cache_resource(show_spinner=False)(ensure_static)(ROOT / "static")  # once per server, not per rerun
 pages = [st.Page(ROOT / script, title=title, icon=icon, url_path=path) for script, title, icon, path in PAGES]
 # Streamlit serves the default page at "/" only; this hidden default shows the map there, so
 # both "/?date=..." (the contract's address) and "/map?date=..." open the map.
