@@ -4,7 +4,7 @@ For each size it writes a synthetic data folder (:mod:`bench.synth`) and measure
 worker processes (:mod:`bench.apprun`, :mod:`bench.browser_step`), the dashboard's map
 page and the naive page (:mod:`bench.naive_page`) the same way:
 
-- ``day_step_ms``: one rerun after clicking "Next ▶" in day mode (median of 5);
+- ``day_step_ms``: one rerun after clicking "Next" in day mode (median of 5);
 - ``cumulative_step_ms``: one rerun showing everything up to the last day (median of 5);
 - ``payload_day_bytes`` / ``payload_cumulative_bytes``: what those reruns send to the browser;
 - ``cold_start_ms``: from starting the process to the first map ready;

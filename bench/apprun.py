@@ -7,7 +7,7 @@ Tasks
 -----
 steps
     Cold start (from the parent's spawn time to the first map ready), then day steps
-    (click "Next ▶" in day mode), then reruns showing everything up to the last day.
+    (click "Next" in day mode), then reruns showing everything up to the last day.
 sessions
     Ten sessions one after another, each opening the page as a new visitor does (the
     default view: the first day); resident memory after each.
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"optimised": ROOT / "views" / "map.py", "naive": ROOT / "bench" / "naive_page.py"}
+PAGES = {"optimised": ROOT / "pages" / "map.py", "naive": ROOT / "bench" / "naive_page.py"}
 ONCE_OVER_S = 10.0  # a sample slower than this is measured once
 
 

@@ -1,7 +1,7 @@
-"""A real browser clicks "Next ▶" and waits for the next day's map: time from click to markers.
+"""A real browser clicks "Next" and waits for the next day's map: time from click to markers.
 
 Starts ``streamlit run app.py`` on a synthetic data folder, opens it in Debian's chromium
-through Playwright, and for each step marks the markers on screen, clicks "Next ▶", and
+through Playwright, and for each step marks the markers on screen, clicks "Next", and
 waits until none of the marked markers is left and the map holds exactly the next day's
 number of event markers.
 
@@ -100,15 +100,14 @@ def _wait_for(page, expected: int, timeout_s: float) -> float:
 
 def expected_counts(data_dir: str, days: list[str]) -> list[int]:
     """Events the map shows one by one on each day (day mode, no filter)."""
-    from geo.mapindex import event_index
+    from geo.core.view import View
     from geo.store import load_dataset
-    from geo.timeline import View
-    index = event_index(load_dataset(data_dir))
+    index = load_dataset(data_dir).index
     return [len(index.select(View(d))) for d in days]
 
 
 def measure(data_dir: str, first_day: str = "2023-01-05", steps: int = 5, timeout_s: float = 120.0) -> dict:
-    """Click "Next ▶" ``steps`` times from ``first_day``; return the click-to-map times in ms."""
+    """Click "Next" ``steps`` times from ``first_day``; return the click-to-map times in ms."""
     from playwright.sync_api import sync_playwright
     days = [(date.fromisoformat(first_day) + timedelta(days=i)).isoformat() for i in range(steps + 1)]
     expected = expected_counts(data_dir, days)
@@ -126,7 +125,7 @@ def measure(data_dir: str, first_day: str = "2023-01-05", steps: int = 5, timeou
                     frame.evaluate(f"() => document.querySelectorAll('{MARKERS}')"
                                    ".forEach(el => el.setAttribute('data-bm-old', '1'))")
                 t0 = time.perf_counter()
-                page.get_by_role("button", name="Next ▶").click()
+                page.get_by_role("button", name="Next").click()
                 page.get_by_text(f"Blockades and protests on {days[i]}").wait_for(timeout=timeout_s * 1000)
                 _wait_for(page, expected[i], timeout_s)
                 times.append((time.perf_counter() - t0) * 1000)

@@ -9,9 +9,12 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.maps import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS, marker_radius, popup_html, tooltip_text
-from geo.store import load_dataset, resolve_data_dir
-from geo.timeline import day_summary, mapped_vs_reported
+from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
+from geo.render.style import marker_radius
+from geo.render.popups import popup_html, tooltip_text
+from geo.store import load_dataset
+from geo.store.layout import resolve_data_dir
+from geo.query.active import day_summary, mapped_vs_reported
 from ui import controls, state
 from ui.tables import events_table
 
@@ -47,7 +50,7 @@ st_folium(m, height=620, use_container_width=True)
 totals = summary["totals"]
 st.metric("Events mapped", totals["events"])
 st.metric("Dead (mapped)", totals["fatalities"])
-for line in mapped_vs_reported(summary):
+for line in mapped_vs_reported(summary["reported"], summary["mapped"]):
     st.markdown(f"- {line}")
 if summary["events"]:
     events_table(summary["events"])

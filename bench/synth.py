@@ -3,7 +3,7 @@
 Events are spread along the bundled road corridors (``data/corridors.geojson``) and in
 the gazetteer's towns (``data/gazetteer``), each named after its nearest town, over 60
 days from 7 December 2022, lasting 1 to 5 days. Every field of the contract is filled
-and every folder passes :func:`geo.store.load_dataset`.
+and every folder passes :func:`geo.store.folder.load_dataset`.
 The generator is seeded, so a given ``n`` always gives the same folder.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from geo.gazetteer import default_gazetteer
-from geo.model import canonical_region
-from geo.store import BUNDLED_DATA
+from geo.places.gazetteer import default_gazetteer
+from geo.core.dataset import parse_info
+from geo.core.paths import BUNDLED_DATA
 
 FIRST_DAY = date(2022, 12, 7)
 DAYS = 60
@@ -70,6 +70,17 @@ def _corridor_lines() -> list[tuple[str, str, list[str], list[str], shapely.Line
     if not result:
         raise RuntimeError(f"no corridors in {BUNDLED_DATA / 'corridors.geojson'}")
     return result
+
+
+def _info() -> dict:
+    """The bundled dataset's dataset.json (synthetic data keeps its regions, area and title)."""
+    return json.loads((BUNDLED_DATA / "dataset.json").read_text(encoding="utf-8"))
+
+
+def canonical_region(name: str) -> str | None:
+    """The bundled dataset's spelling of a region, or None."""
+    info, _ = parse_info(_info())
+    return info.scope().region(name)
 
 
 def _towns() -> list:
@@ -182,6 +193,9 @@ def write_dataset(folder: str | Path, n: int, seed: int = 6) -> Path:
     def dump(name: str, features: list[dict]) -> None:
         (folder / name).write_text(json.dumps({"type": "FeatureCollection", "features": features},
                                               ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    info = dict(_info(), title=f"Synthetic data: {n:,} events", featured_day=None)
+    info.pop("featured_day")
+    (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
     dump("events.geojson", make_events(n, seed))
     dump("hotspots.geojson", make_hotspots())
     dump("corridors.geojson", make_corridors())

@@ -1,7 +1,7 @@
 """Build the bundled dataset in ``data/`` from the curated tables in ``scripts/bundled_*.py``.
 
 Writes ``events.geojson``, ``hotspots.geojson``, ``corridors.geojson`` and ``reported_counts.csv``.
-Every coordinate comes from :mod:`geo.gazetteer` (GeoNames or the project's sites); none is typed
+Every coordinate comes from :mod:`geo.places.gazetteer` (GeoNames or the project's sites); none is typed
 in the tables. Output is deterministic: run it twice and the files are byte-identical.
 
 Usage::
@@ -31,7 +31,7 @@ from bundled_events import EVENTS  # noqa: E402
 from bundled_layers import CORRIDORS, COUNTS, HOTSPOTS  # noqa: E402
 from bundled_sources import SEED_NAME, SOURCES  # noqa: E402
 
-from geo.gazetteer import Gazetteer, Place, default_gazetteer  # noqa: E402
+from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 
 KINDS = {"blockade", "protest", "clash", "closure", "detention", "other"}
 METRICS = {"blockade_points", "roads_blocked", "regions_affected", "deaths_total", "detained"}

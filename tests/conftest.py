@@ -51,10 +51,24 @@ def make_corridor(fid: str, name: str, coords: list[list[float]], via: list[str]
                            "sources": [dict(SOURCE)]}}
 
 
+PERU_INFO = "peru"
+
+
 def write_folder(folder: Path, events: list[dict], hotspots: list[dict] | None = None,
-                 corridors: list[dict] | None = None, counts: list[dict] | None = None) -> Path:
-    """Write a data folder with the given layers (layers given as None are left out)."""
+                 corridors: list[dict] | None = None, counts: list[dict] | None = None,
+                 info: dict | str | None = PERU_INFO) -> Path:
+    """Write a data folder with the given layers (layers given as None are left out).
+
+    ``info`` is its dataset.json: by default the bundled dataset's (Peru's regions and area,
+    titled "Test data"); None writes no dataset.json.
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    if info == PERU_INFO:
+        info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
+        info["title"] = "Test data"
+        info.pop("featured_day", None)
+    if info is not None:
+        (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
 
     def dump(name: str, feats: list[dict]) -> None:
         (folder / name).write_text(json.dumps({"type": "FeatureCollection", "features": feats},
@@ -91,7 +105,9 @@ def tiny_data(tmp_path: Path) -> Path:
                                ["Juliaca", "Puno", "Chucuito", "Ilave", "Desaguadero"])]
     counts = [{"date": "2023-01-09", "metric": "blockade_points", "value": "45", "reporter": "SUTRAN",
                "source_url": "https://www.gob.pe/sutran"}]
-    return write_folder(tmp_path / "data", events, hotspots, corridors, counts)
+    info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
+    info.update(title="Tiny test data", featured_day="2023-01-09")
+    return write_folder(tmp_path / "data", events, hotspots, corridors, counts, info=info)
 
 
 @pytest.fixture
@@ -186,3 +202,54 @@ def map_frame(page, timeout_s: float = 30.0):
             return frame
         time.sleep(0.3)
     raise AssertionError("no Leaflet map appeared in the streamlit-folium frame")
+
+
+def layer_calls(html: str, function: str) -> list[list]:
+    """The JSON arguments (after the group) of every ``BlockadeMap.<function>(...)`` call in a page."""
+    import json as _json
+    decoder = _json.JSONDecoder()
+    calls, start = [], 0
+    marker = f"BlockadeMap.{function}("
+    while (i := html.find(marker, start)) >= 0:
+        pos = html.index(",", i) + 1  # skip the group or map variable
+        args = []
+        while True:
+            while html[pos] in " \n":
+                pos += 1
+            value, pos = decoder.raw_decode(html, pos)
+            args.append(value)
+            if html[pos] == ")":
+                break
+            pos += 1  # the comma
+        calls.append(args)
+        start = pos
+    return calls
+
+
+def render_groups(groups) -> str:
+    """The page of a bare folium map holding ``groups`` (feature groups of geo.render)."""
+    import folium
+    m = folium.Map(tiles=None)
+    for group in groups:
+        group.add_to(m)
+    return m.get_root().render()
+
+
+def bundled_scope():
+    """The bundled dataset's Scope (its regions and area, from data/dataset.json)."""
+    from geo.core.dataset import parse_info
+    info, problems = parse_info(json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8")))
+    assert not problems, problems
+    return info.scope()
+
+
+def page_test(script: str, default_timeout: float = 60):
+    """An AppTest of ``pages/<script>``: the page hands over to app.py, which routes back to it."""
+    from streamlit.testing.v1 import AppTest
+    return AppTest.from_file(str(ROOT / "pages" / script), default_timeout=default_timeout)
+
+
+def plain(markdown: str) -> str:
+    """Streamlit markdown as a reader sees it: backslash escapes removed."""
+    import re as _re
+    return _re.sub(r"\\(.)", r"\1", markdown)

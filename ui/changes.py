@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.changes import change_summary, day_over_day
-from geo.store import Dataset
-from geo.timeline import View, shift_day
-from ui.text import md_escape
+from geo.core.dataset import Dataset
+from geo.core.dates import shift_day
+from geo.core.escape import escape_markdown
+from geo.core.view import View
+from geo.query.changes import change_summary, day_over_day
 
 LABELS = {"new": "New", "continuing": "Continuing", "lifted": "Lifted"}
 
@@ -18,7 +19,7 @@ def changes_list(ds: Dataset, view: View) -> None:
     if view.kinds and "blockade" not in view.kinds:
         st.caption("Blockades are filtered out of this view.")
         return
-    changes = day_over_day(ds.events, view.day, regions=view.regions)
+    changes = day_over_day(ds, view.day, regions=view.regions)
     places = change_summary(changes)
     if not any(changes.values()):
         st.caption("No blockade mapped on either day.")
@@ -27,7 +28,7 @@ def changes_list(ds: Dataset, view: View) -> None:
     for group, label in LABELS.items():
         names = places[group]
         lines.append(f"- **{label}** ({len(changes[group])}): "
-                     + ("; ".join(md_escape(n) for n in names) if names else "none"))
+                     + ("; ".join(escape_markdown(n) for n in names) if names else "none"))
     st.markdown("\n".join(lines))
     if view.mode == "day":
         st.caption("On the map: a dark ring marks a new blockade, a dashed grey circle a lifted one.")

@@ -1,16 +1,16 @@
 """Streamlit glue of the corridors page: the day's corridor view, status table and route answer."""
 from __future__ import annotations
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.corridor_report import CorridorDay, corridor_day, cut_layer, route_sentence
-from geo.maps import base_map, day_layers
-from geo.routing import RouteResult
-from geo.store import Dataset
-from geo.timeline import View
+from geo.core.dataset import Dataset
+from geo.core.view import View
+from geo.network.report import CorridorDay, corridor_day, route_sentence
+from geo.network.routing import RouteResult
+from geo.render.corridors import cut_layer
+from geo.render.maps import base_map, day_layers
 
 #: The route the form asks about first (the planner's question in issue 3).
 DEFAULT_ROUTE = ("Juliaca", "Arequipa")
@@ -23,11 +23,8 @@ def day_view(ds: Dataset, day: str) -> CorridorDay:
 
 def corridor_map(ds: Dataset, cd: CorridorDay) -> None:
     """The base map framed on the corridors, the day's blockades, the cut stretches in red on top."""
-    m = base_map(ds)
-    fit = folium.map.FitBounds(cd.bounds(), padding=(20, 20))
-    fit.options["animate"] = False  # as the base map: no pan animation on load
-    fit.add_to(m)
-    layers = day_layers(ds, View(cd.day, kinds=("blockade",))) + [cut_layer(cd)]
+    m = base_map(ds, frame=cd.bounds())
+    layers = day_layers(ds, View(cd.day, kinds=("blockade",))).groups + [cut_layer(cd)]
     st_folium(m, key="corridor-map", height=560, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])
     st.caption("Red: road cut, drawn 5 km either side of each blockade on it. Orange dots: the "

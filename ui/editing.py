@@ -7,18 +7,20 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import folium
 import pandas as pd
 import streamlit as st
 
-from geo import assets, auth
-from geo.editing import ConflictError, Editor, describe_entry
-from geo.geocode import geocode, nearest_place, parse_km_post
-from geo.model import KINDS, REGIONS, STATUSES, DataError, Problem
-from geo.store import Dataset
-from ui.text import md_escape
+from geo.core.dataset import Dataset
+from geo.core.escape import escape_markdown
+from geo.core.model import KINDS, STATUSES, DataError, Problem
+from geo.places.gazetteer import default_gazetteer
+from geo.places.geocode import geocode, nearest_place, parse_km_post
+from geo.render.maps import base_map
+from geo.store import auth
+from geo.store.editor import ConflictError, Editor, describe_entry
 
 EDITOR_KEY = "editor_name"
 PRECISION = {"geo": {1: "1 · the site or town itself", 2: "2 · near it, or part of a region",
@@ -57,7 +59,7 @@ def editor_name() -> str | None:
     try:
         auth.parse_hash(encoded)
     except ValueError as exc:
-        st.error(f"Editing is switched off because the configured password hash is unusable: {md_escape(exc)}")
+        st.error(f"Editing is switched off because the configured password hash is unusable: {escape_markdown(exc)}")
         return None
     who = st.session_state.get(EDITOR_KEY)
     if who:
@@ -95,7 +97,7 @@ def report_failure(exc: Exception) -> None:
     if isinstance(exc, DataError):
         show_problems(exc.problems, "Nothing was saved:")
     else:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+        st.error(f"Nothing was saved: {escape_markdown(exc)}")
 
 
 # ---------------------------------------------------------------- the event form
@@ -105,8 +107,14 @@ def _seed(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str) -> tuple[dict, list, str] | None:
-    """Every contract field in one form, pre-filled from ``defaults`` (see geo.intake.form_values).
+def region_choices(ds: Dataset) -> list[str]:
+    """The regions an event may name: the dataset's (dataset.json), else the gazetteer's."""
+    return list(ds.info.regions) or default_gazetteer().regions()
+
+
+def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
+               regions: Sequence[str]) -> tuple[dict, list, str] | None:
+    """Every contract field in one form, pre-filled from ``defaults`` (see geo.intake.forms.form_values).
 
     Widget state lives under ``prefix``-keys (seeded once), so other widgets, e.g. the place
     picker, can set the place and point before the form is drawn.
@@ -120,7 +128,7 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str) -> t
     seeds = {name: defaults.get(name) for name in (
         "kind", "start", "end", "place", "region", "road", "km", "fatalities", "injured", "detained",
         "geo_precision", "time_precision", "status", "description", "lon", "lat")}
-    seeds["region"] = seeds["region"] if seeds["region"] in REGIONS else None
+    seeds["region"] = seeds["region"] if seeds["region"] in regions else None
     for name in ("km", "lon", "lat"):
         seeds[name] = float(seeds[name]) if isinstance(seeds[name], (int, float)) else None
     for name in ("fatalities", "injured", "detained"):
@@ -137,7 +145,7 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str) -> t
         b.date_input("First day", key=k("start"), format="YYYY-MM-DD")
         c.date_input("Last day (empty: one day)", key=k("end"), format="YYYY-MM-DD")
         a.text_input("Place as reported", key=k("place"))
-        b.selectbox("Region", REGIONS, key=k("region"), index=None, placeholder="Choose the department")
+        b.selectbox("Region", list(regions), key=k("region"), index=None, placeholder="Choose the region")
         c.text_input("Road (e.g. PE-3S)", key=k("road"))
         a.number_input("Longitude", key=k("lon"), format="%.5f", min_value=-180.0, max_value=180.0, value=None)
         b.number_input("Latitude", key=k("lat"), format="%.5f", min_value=-90.0, max_value=90.0, value=None)
@@ -176,22 +184,18 @@ def reset_form(prefix: str, keep: Iterable[str] = ("last-click", "pick-map")) ->
 
 # ---------------------------------------------------------------- the place picker
 
-def picker_map(lon: float | None, lat: float | None) -> folium.Map:
-    """A small map (local Leaflet) to click a point on, with the chosen point marked."""
+def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
+    """A small map to click a point on: the dataset's base map, with the chosen point marked."""
     chosen = lon is not None and lat is not None
-    m = folium.Map(location=(lat, lon) if chosen else (-12.0, -75.0), zoom_start=11 if chosen else 5,
-                   tiles=None, control_scale=True)
-    m.default_js = [(name, assets.url_for(name, "static")) for name in assets.MAP_JS]
-    m.default_css = [(name, assets.url_for(name, "static")) for name in assets.MAP_CSS]
-    folium.TileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", max_zoom=18,
-                     attr="&copy; OpenStreetMap contributors").add_to(m)
+    frame = [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]] if chosen else None
+    m = base_map(ds, frame=frame, legend=False)
     if chosen:
         folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
-                            fill_opacity=0.9).add_to(m)
+                            fill_opacity=0.9, class_name="bm-picked").add_to(m)
     return m
 
 
-def apply_click(prefix: str, clicked: Mapping | None) -> bool:
+def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str]) -> bool:
     """Put a new map click into the form's longitude/latitude (and an empty region from the
     nearest named place); True when it changed them."""
     if not clicked or clicked == st.session_state.get(f"{prefix}-last-click"):
@@ -201,16 +205,16 @@ def apply_click(prefix: str, clicked: Mapping | None) -> bool:
     st.session_state[f"{prefix}-lon"], st.session_state[f"{prefix}-lat"] = lon, lat
     near, metres = nearest_place(lon, lat)
     st.session_state[f"{prefix}-near"] = f"Nearest named place: {near.name} ({near.region}), {metres / 1000:.1f} km"
-    if not st.session_state.get(f"{prefix}-region") and near.region in REGIONS:
+    if not st.session_state.get(f"{prefix}-region") and near.region in regions:
         st.session_state[f"{prefix}-region"] = near.region
     return True
 
 
-def use_place(prefix: str, place: Mapping[str, Any]) -> None:
+def use_place(prefix: str, place: Mapping[str, Any], regions: Sequence[str]) -> None:
     """Callback: copy a geocoding candidate into the form (place, region, point; road and km
     for a kilometre post)."""
     st.session_state[f"{prefix}-place"] = place["name"]
-    if place.get("region") in REGIONS:
+    if place.get("region") in regions:
         st.session_state[f"{prefix}-region"] = place["region"]
     st.session_state[f"{prefix}-lon"] = float(place["lon"])
     st.session_state[f"{prefix}-lat"] = float(place["lat"])
@@ -223,7 +227,8 @@ def place_search(prefix: str, ds: Dataset) -> None:
     """Find a place by name (or a road km post) and copy the chosen candidate into the form."""
     query = st.text_input("Find a place", key=f"{prefix}-query",
                           placeholder="Puente Añashuayco · Juliaca · PE-3S km 1380")
-    hint = st.selectbox("In region (optional)", REGIONS, index=None, key=f"{prefix}-hint",
+    regions = region_choices(ds)
+    hint = st.selectbox("In region (optional)", regions, index=None, key=f"{prefix}-hint",
                         placeholder="any region")
     if not query.strip():
         st.caption("Accents and small misspellings are fine; a region chooses among namesakes.")
@@ -231,7 +236,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
     try:
         candidates = geocode(query, hint, limit=5, corridors=ds.corridors)
     except ValueError as exc:
-        st.warning(md_escape(exc))
+        st.warning(escape_markdown(exc))
         return
     if not candidates:
         st.warning("No place is close to that name: click the map instead.")
@@ -241,7 +246,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
     choice = st.radio("Candidates, best first", range(len(candidates)), format_func=labels.__getitem__,
                       key=f"{prefix}-choice-{query}-{hint}")
     st.button("Use this place", key=f"{prefix}-use", on_click=use_place,
-              args=(prefix, candidates[choice].to_json()), type="primary")
+              args=(prefix, candidates[choice].to_json(), regions), type="primary")
 
 
 # ---------------------------------------------------------------- the change log
@@ -267,7 +272,7 @@ SAVE_ERRORS = (DataError, ConflictError, LookupError, ValueError, TimeoutError)
 def show_day_on_map(day: str) -> None:
     """Open the map page on ``day`` (the URL's date is read afresh)."""
     st.session_state.pop("_view_initialised", None)
-    st.switch_page("views/map.py", query_params={"date": day})
+    st.switch_page("pages/map.py", query_params={"date": day})
 
 
 def run_change(action: Callable[[], Any], success: str, on_success: Callable[[], Any] | None = None) -> Any:
@@ -304,7 +309,7 @@ def flash() -> None:
     """Show (once) the message left by the last successful change."""
     message = st.session_state.pop("edit-flash", None)
     if message:
-        st.success(md_escape(message))
+        st.success(escape_markdown(message))
 
 
 def day_or_none(value: Any) -> str | None:

@@ -1,28 +1,24 @@
 """The map page's "Export this view" panel: PNG, HTML, GeoJSON and CSV of the current view.
 
 Every file is made only when its button is clicked (Streamlit's deferred downloads: the
-button shows a spinner meanwhile), so drawing the page stays fast. PNGs are kept for a
-while, so a second click on the same view is instant.
+button shows a spinner meanwhile), so drawing the page stays fast. PNGs are cached per data
+version and view, so a second click on the same view is instant.
 """
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 
 import streamlit as st
 
-from geo import export as data_export
-from geo import snapshot
-from geo.store import Dataset
-from geo.timeline import View
+from geo.core.dataset import Dataset
+from geo.core.view import View
+from geo.export import files as data_export
+from geo.export import snapshot
+from geo.store import open_store
 
 SIZES = {"screen": snapshot.DEFAULT_SIZE, "print": snapshot.PRINT_SIZE}
-_PNG_CACHE: "OrderedDict[tuple, tuple[Dataset, bytes]]" = OrderedDict()
-_PNG_CACHE_SIZE = 8
-_LOCK = threading.Lock()
-_OFFLINE_FOR_S = 300.0
-_offline_since: list[float] = []  # when a render last got no map tile (then wait briefly for tiles)
+#: After a render that got no map tile, later renders wait only briefly for tiles for this long.
+OFFLINE_FOR_S = 300.0
 
 
 def file_stem(view: View) -> str:
@@ -30,26 +26,26 @@ def file_stem(view: View) -> str:
     return f"blockade-map-{view.day}" + ("-cumulative" if view.mode == "cumulative" else "")
 
 
-def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = "data") -> bytes:
-    """The PNG of ``view`` (cached per dataset, view, size and framing); runs in the download's thread."""
-    key = (id(ds), view, size, fit)
-    with _LOCK:
-        if key in _PNG_CACHE:
-            _PNG_CACHE.move_to_end(key)
-            return _PNG_CACHE[key][1]
-    recently_offline = bool(_offline_since) and time.monotonic() - _offline_since[-1] < _OFFLINE_FOR_S
-    timeout = snapshot.OFFLINE_RETRY_S if recently_offline else snapshot.TILE_TIMEOUT_S
+@st.cache_resource(show_spinner=False)
+def _tile_state() -> dict:
+    """When a render last got no map tile (shared by the sessions of this server)."""
+    return {"offline_at": None}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _png(_ds: Dataset, version: tuple, view: View, size: tuple[int, int], fit: str) -> bytes:
+    state = _tile_state()
+    offline = state["offline_at"] is not None and time.monotonic() - state["offline_at"] < OFFLINE_FOR_S
+    timeout = snapshot.OFFLINE_RETRY_S if offline else snapshot.TILE_TIMEOUT_S
     with snapshot.Snapshotter(tiles=True, tile_timeout_s=timeout, fit=fit) as shot:
-        result = shot.render(ds, view, size)
-    with _LOCK:
-        if result.tiles_loaded == 0:
-            _offline_since[:] = [time.monotonic()]
-        else:
-            _offline_since.clear()
-        _PNG_CACHE[key] = (ds, result.png)  # holding ds keeps id(ds) from being reused
-        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
-            _PNG_CACHE.popitem(last=False)
+        result = shot.render(_ds, view, size)
+    state["offline_at"] = time.monotonic() if result.tiles_loaded == 0 else None
     return result.png
+
+
+def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = "data") -> bytes:
+    """The PNG of ``view`` (cached per data version, view, size and framing)."""
+    return _png(ds, open_store(ds.source).version(), view, tuple(size), fit)
 
 
 def data_file(ds: Dataset, view: View, fmt: str) -> str:

@@ -1,21 +1,24 @@
 """The view lives in the URL (?date=...&mode=...&kinds=...&regions=...) so it can be shared."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import streamlit as st
 
-from geo.model import KINDS, parse_date
-from geo.store import Dataset
-from geo.timeline import MODES, View
+from geo.core.dataset import Dataset
+from geo.core.dates import parse_date
+from geo.core.escape import escape_markdown
+from geo.core.model import KINDS
+from geo.core.view import MODES, View
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
 
 
 def _bounds(ds: Dataset) -> tuple[date, date]:
-    first = date.fromisoformat(ds.first_day or "2022-12-07")
-    last = date.fromisoformat(ds.last_day or "2023-01-31")
-    return first, last
+    if ds.first_day is None:  # no dated event at all: a one-day range, today
+        today = date.today()
+        return today, today
+    return date.fromisoformat(ds.first_day), date.fromisoformat(ds.last_day or ds.first_day)
 
 
 def init_view_state(ds: Dataset) -> list[str]:
@@ -30,11 +33,11 @@ def init_view_state(ds: Dataset) -> list[str]:
     warnings = []
     params = st.query_params
     first, last = _bounds(ds)
-    day = first
+    day = date.fromisoformat(ds.featured_day) if ds.featured_day else first
     if "date" in params:
         parsed = parse_date(params["date"])
         if parsed is None:
-            warnings.append(f"The link's date {params['date']!r} is not a date (YYYY-MM-DD); showing {first}.")
+            warnings.append(f"The link's date {params['date']!r} is not a date (YYYY-MM-DD); showing {day}.")
         elif not first <= parsed <= last:
             warnings.append(f"The data covers {first} to {last}; {parsed} is outside it, showing the nearest day.")
             day = min(max(parsed, first), last)
@@ -50,12 +53,16 @@ def init_view_state(ds: Dataset) -> list[str]:
         warnings.append(f"Unknown kind(s) {', '.join(bad)} ignored; kinds are {', '.join(KINDS)}.")
     regions_known = sorted(ds.events["region"].unique())
     regions = [r for r in params.get("regions", "").split(",") if r]
+    unknown = [r for r in regions if r not in regions_known]
+    if unknown:
+        warnings.append(f"Unknown region(s) {', '.join(unknown)} ignored; the data's regions are "
+                        f"{', '.join(regions_known)}.")
     st.session_state[DAY] = day
     st.session_state[MODE] = mode
     st.session_state[KINDS_KEY] = [k for k in kinds if k in KINDS]
     st.session_state[REGIONS_KEY] = [r for r in regions if r in regions_known]
     st.session_state["_view_initialised"] = True
-    return warnings
+    return [escape_markdown(w) for w in warnings]
 
 
 def current_view() -> View:
@@ -80,7 +87,6 @@ def write_view_to_url(view: View) -> None:
 def shift_day(days: int, ds: Dataset) -> None:
     """Callback: move the day by ``days``, staying inside the data's range."""
     first, last = _bounds(ds)
-    from datetime import timedelta
     new = st.session_state[DAY] + timedelta(days=days)
     st.session_state[DAY] = min(max(new, first), last)
 

@@ -1,12 +1,12 @@
-"""Streamlit glue of the timeline page: charts of the series in geo.stats, marked on the chosen day."""
+"""Streamlit glue of the timeline page: charts of the series in geo.query.stats, marked on the chosen day."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.maps import KIND_COLORS
-from geo.model import KINDS
+from geo.core.model import KINDS
+from geo.render.style import KIND_COLORS
 
 TOOLTIP = [alt.Tooltip("date:N", title="Day"), alt.Tooltip("series:N", title="Series"),
            alt.Tooltip("value:Q", title="Value"), alt.Tooltip("source_url:N", title="Source")]

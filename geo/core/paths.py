@@ -1,0 +1,18 @@
+"""Where the bundled dataset lives: ``data/`` beside the package in a source checkout, or the
+copy a wheel installs as ``geo/bundled`` (see ``pyproject.toml``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+_SOURCE_DATA = Path(__file__).resolve().parents[2] / "data"
+_INSTALLED_DATA = Path(__file__).resolve().parents[1] / "bundled"
+
+
+def bundled_data_dir() -> Path:
+    """The folder of the bundled dataset (the source checkout's ``data/`` when there is one)."""
+    if (_SOURCE_DATA / "events.geojson").is_file():
+        return _SOURCE_DATA
+    return _INSTALLED_DATA
+
+
+BUNDLED_DATA = bundled_data_dir()

@@ -1,0 +1,182 @@
+"""AppTest wiring of the add, import and edit pages, read-only and logged in."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.store.auth import hash_password
+from geo.store.editor import Editor, LOG_FILE, read_log
+from tests.conftest import page_test, make_event
+
+PASSWORD = "editor password"
+ADD_SUBMIT = "FormSubmitter:add-form-Add the event"
+
+
+@pytest.fixture
+def data_env(tiny_data, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(tiny_data))
+    monkeypatch.delenv("BLOCKADE_MAP_EDITOR_HASH", raising=False)
+    return tiny_data
+
+
+@pytest.fixture
+def editing_on(data_env, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password(PASSWORD, iterations=1000))
+    return data_env
+
+
+def shown(element) -> str:
+    """An alert's text as the reader sees it (markdown escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", element.value)
+
+
+def _page(name: str) -> AppTest:
+    return page_test(name, default_timeout=60)
+
+
+def _logged_in(name: str, who: str = "Ana") -> AppTest:
+    at = _page(name).run()
+    at.text_input(key="login-name").input(who)
+    at.text_input(key="login-password").input(PASSWORD)
+    at.button(key="FormSubmitter:login-Log in").click().run()
+    assert not at.exception and at.sidebar.text[0].value == who
+    return at
+
+
+@pytest.mark.parametrize("page", ["add_event.py", "import_data.py", "edit_events.py"])
+def test_read_only_without_a_password_hash(data_env, page):
+    at = _page(page).run()
+    assert not at.exception
+    assert "Editing is switched off" in at.info[0].value and "blockade-map hash-password" in at.info[0].value
+    assert "BLOCKADE_MAP_EDITOR_HASH" in at.info[0].value
+    assert len(at.text_input) == 0 and len(at.file_uploader) == 0 and len(at.button) == 0
+
+
+def test_a_broken_hash_keeps_editing_off(data_env, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", "not-a-hash")
+    at = _page("add_event.py").run()
+    assert "Editing is switched off because the configured password hash is unusable" in shown(at.error[0])
+    assert len(at.text_input) == 0
+
+
+def test_wrong_password_is_refused(editing_on):
+    at = _page("add_event.py").run()
+    at.text_input(key="login-name").input("Ana")
+    at.text_input(key="login-password").input("guess guess")
+    at.button(key="FormSubmitter:login-Log in").click().run()
+    assert shown(at.error[0]) == "Wrong password."
+    assert [t.key for t in at.text_input] == ["login-name", "login-password"]
+
+
+def test_add_an_event_from_a_geocoded_place(editing_on):
+    at = _logged_in("add_event.py")
+    at.text_input(key="add-query").input("Puente Anashuayco").run()
+    assert at.radio[0].options[0].startswith("Puente Añashuayco (Arequipa, Arequipa) · bridge")
+    at.button(key="add-use").click().run()
+    assert (at.text_input(key="add-place").value, at.selectbox(key="add-region").value) == ("Puente Añashuayco", "Arequipa")
+    at.date_input(key="add-start").set_value(date(2022, 12, 12))
+    at.text_area(key="add-description").input("Road to Yura blocked at the bridge.")
+    at.text_input(key="add-src0-name").input("La República")
+    at.text_input(key="add-src0-url").input("https://larepublica.pe/sociedad/2022/12/12/bloqueo")
+    at.date_input(key="add-src0-published").set_value(date(2022, 12, 12))
+    at.button(key=ADD_SUBMIT).click().run()
+    assert not at.exception and not at.error
+    assert shown(at.success[0]) == ("Added 2022-12-12-puente-anashuayco-blockade: it is on the map for 2022-12-12.")
+    events = json.loads((editing_on / "events.geojson").read_text(encoding="utf-8"))["features"]
+    new = events[-1]
+    assert new["id"] == "2022-12-12-puente-anashuayco-blockade"
+    assert new["geometry"]["coordinates"] == [-71.60858, -16.32561]
+    assert new["properties"]["kind"] == "blockade" and new["properties"]["region"] == "Arequipa"
+    assert read_log(editing_on / LOG_FILE)[0]["who"] == "Ana"
+    assert at.text_input(key="add-place").value == ""  # the form is cleared for the next report
+    # The map page shows it at once (its loader keys on the files' modification times).
+    m = page_test("map.py", default_timeout=60)
+    m.query_params["date"] = "2022-12-12"
+    m.run()
+    assert not m.exception
+    assert "Puente Añashuayco" in list(m.dataframe[0].value["Place"])
+
+
+def test_add_without_a_source_is_refused(editing_on):
+    at = _logged_in("add_event.py")
+    at.text_input(key="add-place").input("Juliaca")
+    at.selectbox(key="add-region").select("Puno")
+    at.number_input(key="add-lon").set_value(-70.13)
+    at.number_input(key="add-lat").set_value(-15.5)
+    at.button(key=ADD_SUBMIT).click().run()
+    assert shown(at.error[0]) == "Not saved yet: please fix these fields."
+    problems = at.dataframe[0].value
+    assert list(problems["Field"]) == ["sources", "start"] and "a source is required" in problems["Problem"][0]
+    assert problems["Problem"][1] == "is required (YYYY-MM-DD)"
+    assert not (editing_on / LOG_FILE).exists()
+
+
+def _upload(at: AppTest, name: str, features: list[dict]) -> AppTest:
+    body = json.dumps({"type": "FeatureCollection", "features": features}).encode("utf-8")
+    at.file_uploader(key="import-file").upload(name, body, "application/geo+json")
+    return at.run()
+
+
+def test_import_page_refuses_a_bad_file_whole(editing_on):
+    before = (editing_on / "events.geojson").read_bytes()
+    at = _upload(_logged_in("import_data.py"), "bad.geojson",
+                 [make_event("fine", place="Pomata", lon=-69.29, lat=-16.27), make_event("bad", kind="riot"),
+                  make_event("worse", lon=2.3, lat=48.8)])
+    assert not at.exception
+    assert shown(at.error[0]).startswith("2 of 3 rows or features have problems: nothing will be imported")
+    table = at.dataframe[0].value
+    assert list(zip(table["Row or feature"], table["Field"])) == [("bad", "kind"), ("worse", "geometry")]
+    assert not [b for b in at.button if b.key == "import-go"]
+    assert (editing_on / "events.geojson").read_bytes() == before
+
+
+def test_import_page_duplicate_checkbox_and_import(editing_on):
+    at = _upload(_logged_in("import_data.py", who="Bo"), "new.geojson",
+                 [make_event("dup-ilave", lon=-69.667, lat=-16.0835, start="2023-01-09"),
+                  make_event("pomata", place="Pomata", lon=-69.29, lat=-16.27)])
+    assert "1 probable duplicate(s)" in shown(at.warning[0])
+    assert re.sub(r"\\(.)", r"\1", at.checkbox[0].label) == "Import dup-ilave anyway" and at.checkbox[0].value is False
+    assert at.button(key="import-go").label == "Import 1 events"
+    at.checkbox[0].check().run()
+    assert at.button(key="import-go").label == "Import 2 events"
+    at.button(key="import-go").click().run()
+    assert not at.exception and shown(at.success[0]).startswith("Imported 2 events from new.geojson")
+    log = read_log(editing_on / LOG_FILE)
+    assert [(e["id"], e["action"], e["who"]) for e in log] == [("dup-ilave", "import", "Bo"), ("pomata", "import", "Bo")]
+
+
+def test_edit_page_changes_retracts_and_undoes(editing_on):
+    at = _logged_in("edit_events.py")
+    at.selectbox(key="edit-event").select("e-ilave").run()
+    assert at.text_input(key="edit-e-ilave-place").value == "Ilave"
+    at.number_input(key="edit-e-ilave-injured").set_value(4)
+    at.text_input(key="edit-e-ilave-reason").input("RPP, 10 January")
+    at.button(key="FormSubmitter:edit-e-ilave-form-Save changes").click().run()
+    assert not at.exception and shown(at.success[0]) == "Saved 1 change(s) to e-ilave."
+    [entry] = Editor(editing_on).history("e-ilave")
+    assert entry["after"]["properties"]["injured"] == 4 and entry["reason"] == "RPP, 10 January"
+    assert any("injured: None -> 4" in t.value and "why: RPP, 10 January" in t.value for t in at.text)
+    at.button(key=f"log-e-ilave-undo-{entry['seq']}").click().run()
+    assert shown(at.success[0]) == f"Change #{entry['seq']} undone."
+    assert "injured" not in Editor(editing_on).read().event("e-ilave")["properties"]
+    assert at.button(key="edit-retract-e-ilave").disabled       # no reason yet
+    at.text_input(key="edit-retract-why-e-ilave").input("duplicate of e-chucuito").run()
+    at.button(key="edit-retract-e-ilave").click().run()
+    assert shown(at.success[0]) == "Retracted e-ilave."
+    assert Editor(editing_on).read().event("e-ilave") is None
+    assert at.selectbox(key="edit-event").value is None
+
+
+def test_edit_page_reports_a_conflict_and_keeps_the_other_change(editing_on):
+    at = _logged_in("edit_events.py")
+    at.selectbox(key="edit-event").select("e-ilave").run()
+    Editor(editing_on).edit("e-ilave", {"injured": 9}, who="someone else")     # saved meanwhile
+    at.number_input(key="edit-e-ilave-injured").set_value(4)
+    at.button(key="FormSubmitter:edit-e-ilave-form-Save changes").click().run()
+    assert shown(at.error[0]).startswith("Nothing was saved: event 'e-ilave' was changed by someone else")
+    assert Editor(editing_on).read().event("e-ilave")["properties"]["injured"] == 9
+

@@ -1,0 +1,258 @@
+"""Facts about the bundled dataset in data/ (read with json/csv only, no other project module
+except the gazetteer the data was built from)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from geo.places.gazetteer import default_gazetteer
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+KINDS = {"blockade", "protest", "clash", "closure", "detention", "other"}
+REGIONS = {
+    "Amazonas", "Áncash", "Apurímac", "Arequipa", "Ayacucho", "Cajamarca", "Callao", "Cusco", "Huancavelica",
+    "Huánuco", "Ica", "Junín", "La Libertad", "Lambayeque", "Lima", "Loreto", "Madre de Dios", "Moquegua",
+    "Pasco", "Piura", "Puno", "San Martín", "Tacna", "Tumbes", "Ucayali",
+}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def events() -> list[dict]:
+    return load("events.geojson")["features"]
+
+
+@pytest.fixture(scope="module")
+def hotspots() -> list[dict]:
+    return load("hotspots.geojson")["features"]
+
+
+@pytest.fixture(scope="module")
+def corridors() -> list[dict]:
+    return load("corridors.geojson")["features"]
+
+
+@pytest.fixture(scope="module")
+def counts() -> list[dict]:
+    with (DATA / "reported_counts.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def km_between(a: list[float], b: list[float]) -> float:
+    (lon1, lat1), (lon2, lat2) = a, b
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def active_days(props: dict) -> list[dt.date]:
+    d0 = dt.date.fromisoformat(props["start"])
+    d1 = dt.date.fromisoformat(props.get("end", props["start"]))
+    return [d0 + dt.timedelta(days=i) for i in range((d1 - d0).days + 1)]
+
+
+def find(events: list[dict], **want) -> list[dict]:
+    return [f for f in events if all(f["properties"].get(k) == v for k, v in want.items())]
+
+
+# -- shape ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["events.geojson", "hotspots.geojson", "corridors.geojson"])
+def test_feature_collections_with_unique_slug_ids(name: str) -> None:
+    doc = load(name)
+    assert doc["type"] == "FeatureCollection"
+    ids = [f["id"] for f in doc["features"]]
+    assert len(ids) == len(set(ids))
+    assert all(SLUG.match(i) for i in ids), [i for i in ids if not SLUG.match(i)]
+
+
+@pytest.mark.parametrize("name", ["events.geojson", "hotspots.geojson", "corridors.geojson"])
+def test_every_feature_cites_a_dated_web_source(name: str) -> None:
+    for f in load(name)["features"]:
+        sources = f["properties"]["sources"]
+        assert sources, f["id"]
+        for s in sources:
+            assert s["name"] and re.match(r"^https?://", s["url"]), (f["id"], s)
+            assert DATE.match(s["published"]), (f["id"], s)
+
+
+def test_every_url_comes_from_the_facts() -> None:
+    candidates = [DATA.parent.parent / "shared" / "facts", Path("/work/shared/facts")]
+    facts = next((c for c in candidates if c.is_dir()), None)
+    if facts is None:
+        pytest.skip("shared/facts not present beside the repository")
+    known = "".join(p.read_text(encoding="utf-8") for p in facts.iterdir() if p.is_file())
+    urls = {s["url"] for n in ("events.geojson", "hotspots.geojson", "corridors.geojson")
+            for f in load(n)["features"] for s in f["properties"]["sources"]}
+    with (DATA / "reported_counts.csv").open(encoding="utf-8") as fh:
+        urls |= {r["source_url"] for r in csv.DictReader(fh)}
+    assert {u for u in urls if u not in known} == set()
+
+
+def test_event_properties_follow_the_contract(events: list[dict]) -> None:
+    for f in events:
+        p, fid = f["properties"], f["id"]
+        assert f["geometry"]["type"] == "Point", fid
+        assert p["kind"] in KINDS, fid
+        assert DATE.match(p["start"]), fid
+        assert p.get("end", p["start"]) >= p["start"], fid
+        assert "end" not in p or p["end"] != p["start"], fid
+        assert "2022-12-07" <= p["start"] and p.get("end", p["start"]) <= "2023-01-31", fid
+        assert p["region"] in REGIONS, fid
+        assert p["place"], fid
+        assert p["geo_precision"] in (1, 2, 3) and p["time_precision"] in (1, 2, 3), fid
+        assert p["status"] in ("confirmed", "reported"), fid
+        for key in ("fatalities", "injured", "detained"):
+            assert key not in p or (isinstance(p[key], int) and p[key] >= 0), fid
+        assert isinstance(p["description"], str) and len(p["description"]) > 20, fid
+
+
+def test_coordinates_have_at_most_5_decimals(events: list[dict], hotspots: list[dict], corridors: list[dict]) -> None:
+    coords = [f["geometry"]["coordinates"] for f in events + hotspots]
+    coords += [c for f in corridors for c in f["geometry"]["coordinates"]]
+    for lon, lat in coords:
+        assert round(lon, 5) == lon and round(lat, 5) == lat
+
+
+def test_events_sorted_by_start_then_id(events: list[dict]) -> None:
+    keys = [(f["properties"]["start"], f["id"]) for f in events]
+    assert keys == sorted(keys)
+
+
+# -- coverage -------------------------------------------------------------------------------
+def test_at_least_50_events_over_25_active_days(events: list[dict]) -> None:
+    assert len(events) >= 50
+    days = {d for f in events for d in active_days(f["properties"])}
+    assert len(days) >= 25
+
+
+def test_all_points_inside_peru(events: list[dict], hotspots: list[dict]) -> None:
+    for f in events + hotspots:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -81.5 <= lon <= -68.5 and -18.5 <= lat <= 0.1, f["id"]
+
+
+# -- the seed's facts -----------------------------------------------------------------------
+def test_juliaca_massacre(events: list[dict]) -> None:
+    hits = find(events, place="Juliaca", start="2023-01-09", kind="clash")
+    assert [h["properties"]["fatalities"] for h in hits] == [17]
+    props = hits[0]["properties"]
+    assert props["status"] == "confirmed"
+    assert any("Kawsachun" in s["name"] for s in props["sources"])
+
+
+def test_chucuito_blockade_death(events: list[dict]) -> None:
+    hits = find(events, place="Chucuito", start="2023-01-09", kind="blockade")
+    assert [h["properties"]["fatalities"] for h in hits] == [1]
+
+
+def test_lima_224_detained(events: list[dict]) -> None:
+    hits = find(events, place="Lima", start="2023-01-06", kind="detention")
+    assert [h["properties"]["detained"] for h in hits] == [224]
+
+
+@pytest.mark.parametrize("road", ["PE-34A", "PE-3S", "PE-34B"])
+def test_roads_out_of_puno_blocked_on_9_january(events: list[dict], road: str) -> None:
+    hits = [f for f in find(events, start="2023-01-09", kind="blockade", road=road, region="Puno")
+            if any("Kawsachun" in s["name"] for s in f["properties"]["sources"])]
+    assert hits, road
+    assert all(h["properties"]["geo_precision"] >= 2 for h in hits)
+
+
+def test_seed_counts(counts: list[dict]) -> None:
+    rows = {(r["date"], r["metric"], r["reporter"]): int(r["value"]) for r in counts}
+    assert rows[("2023-01-09", "blockade_points", "SUTRAN")] == 45
+    assert rows[("2023-01-08", "blockade_points", "SUTRAN")] == 46
+    assert rows[("2023-01-10", "blockade_points", "Kawsachun News")] == 45
+    assert rows[("2023-01-10", "deaths_total", "Kawsachun News")] == 46
+    assert rows[("2023-01-09", "deaths_total", "El Universal")] == 43
+
+
+def test_hotspots(hotspots: list[dict]) -> None:
+    by_id = {f["id"]: f["properties"] for f in hotspots}
+    assert by_id["puno"]["level"] == 3
+    assert (by_id["puno"]["start"], by_id["puno"]["end"]) == ("2022-12-07", "2023-01-31")
+    for hid in ("juliaca", "arequipa", "cusco", "tacna", "pucallpa", "andahuaylas", "ayacucho", "puerto-maldonado"):
+        assert by_id[hid]["level"] == 2, hid
+    assert all(p["level"] in (1, 2, 3) for p in by_id.values())
+    puno = next(f for f in hotspots if f["id"] == "puno")
+    assert km_between(puno["geometry"]["coordinates"], [-70.022, -15.840]) < 2
+
+
+# -- counts are not points ------------------------------------------------------------------
+def test_reported_counts_schema(counts: list[dict]) -> None:
+    with (DATA / "reported_counts.csv").open(encoding="utf-8") as fh:
+        assert fh.readline().strip() == "date,metric,value,reporter,source_url"
+    metrics = {"blockade_points", "roads_blocked", "regions_affected", "deaths_total", "detained"}
+    for r in counts:
+        assert DATE.match(r["date"]) and r["metric"] in metrics and int(r["value"]) >= 0
+        assert r["reporter"] and r["source_url"].startswith("http")
+    keys = Counter((r["date"], r["metric"], r["reporter"]) for r in counts)
+    assert max(keys.values()) == 1
+
+
+def test_no_national_count_became_a_point(events: list[dict]) -> None:
+    for f in events:
+        p = f["properties"]
+        assert not re.search(r"\bnational|\bnationwide|\bnacional", p["place"], re.I), f["id"]
+        assert p["region"] in REGIONS
+        # a point never carries a national total
+        assert p.get("fatalities", 0) < 40 and p.get("detained", 0) < 300, f["id"]
+    # curfews and states of emergency are left out of the map
+    assert not [f for f in events if re.search(r"curfew|state of emergency", f["properties"]["place"], re.I)]
+
+
+# -- corridors ------------------------------------------------------------------------------
+REQUIRED_CORRIDORS = {"arequipa-juliaca", "cusco-juliaca", "juliaca-desaguadero", "juliaca-puerto-maldonado",
+                      "moquegua-desaguadero", "arequipa-santa-lucia", "urcos-puerto-maldonado", "panamericana-sur"}
+
+
+def test_corridor_set(corridors: list[dict]) -> None:
+    assert {f["id"] for f in corridors} >= REQUIRED_CORRIDORS
+    for f in corridors:
+        p = f["properties"]
+        assert f["geometry"]["type"] == "LineString"
+        assert p["from"] == p["via"][0] and p["to"] == p["via"][-1]
+        assert len(p["via"]) == len(f["geometry"]["coordinates"]) >= 2
+        assert p["roads"] and all(r.startswith("PE-") for r in p["roads"])
+
+
+def test_corridor_vertices_are_the_via_towns_in_order(corridors: list[dict]) -> None:
+    gaz = default_gazetteer()
+    for f in corridors:
+        p = f["properties"]
+        for name, region, vertex in zip(p["via"], p["via_regions"], f["geometry"]["coordinates"]):
+            place = gaz.lookup(name, region=region)
+            assert km_between(vertex, [place.lon, place.lat]) < 1.0, (f["id"], name)
+
+
+@pytest.mark.parametrize("town", ["Juliaca", "Calapuja", "Urcos", "Santa Lucía", "Desaguadero", "Arequipa",
+                                  "Mazuko", "Puerto Maldonado"])
+def test_junction_coordinates_identical(corridors: list[dict], town: str) -> None:
+    seen = {tuple(c) for f in corridors for name, c in zip(f["properties"]["via"], f["geometry"]["coordinates"])
+            if name == town}
+    shared = [f["id"] for f in corridors if town in f["properties"]["via"]]
+    assert len(shared) >= 2, town
+    assert len(seen) == 1, (town, seen)
+
+
+def test_km_refs_on_their_corridors(corridors: list[dict]) -> None:
+    by_id = {f["id"]: f["properties"] for f in corridors}
+    pe3s = {r["km"] for cid in ("cusco-juliaca", "juliaca-desaguadero") for r in by_id[cid]["km_refs"]}
+    assert pe3s == {1076, 1102, 1183, 1294, 1380, 1387, 1391, 1409, 1414, 1450, 1463}
+    assert {r["km"] for r in by_id["panamericana-sur"]["km_refs"]} == {619, 913, 1253, 1272}
+    for p in by_id.values():
+        for ref in p["km_refs"]:
+            assert ref["place"] in p["via"] and ref["road"] in p["roads"]

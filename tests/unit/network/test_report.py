@@ -1,0 +1,146 @@
+"""CorridorDay: one snapping per day shared by status, routes, cut stretches and days cut."""
+from __future__ import annotations
+
+import pytest
+
+from geo.network import corridors as C
+from geo.network.report import CorridorDay, corridor_day, route_sentence, status_lines
+from geo.render.corridors import cut_layer
+from geo.network.corridors import vertex_km
+from geo.network.routing import UnknownPlaceError
+from geo.store import load_dataset
+from tests.conftest import layer_calls, render_groups
+from tests.corridor_fixture import DAYS, FIRST_DAY, net_data  # noqa: F401  (fixture)
+
+
+@pytest.fixture
+def ds(net_data):
+    return load_dataset(net_data)
+
+
+def km_of(ds, corridor: str, vertex: int) -> float:
+    row = ds.corridors.set_index("id").loc[corridor]
+    return float(vertex_km(row.geometry)[1][vertex])
+
+
+@pytest.mark.parametrize("day", DAYS + ["2023-01-11"])
+def test_status_is_corridor_status(ds, day):
+    cd = corridor_day(ds.events, ds.corridors, day, since=FIRST_DAY)
+    assert cd.status() == C.corridor_status(ds.events, ds.corridors, day)
+
+
+def test_status_from_snaps_and_days_cut_from_snaps_match_the_originals(ds):
+    snaps = C.snap_events(ds.events, ds.corridors)
+    for day in DAYS:
+        active = snaps[(snaps["start"] <= day) & (snaps["end"] >= day)]
+        assert C.status_from_snaps(ds.corridors, active) == C.corridor_status(ds.events, ds.corridors, day)
+    assert C.days_cut_from_snaps(ds.corridors, snaps, FIRST_DAY, "2023-01-10") == \
+        C.days_cut(ds.events, ds.corridors, FIRST_DAY, "2023-01-10") == \
+        {"arequipa-juliaca": 2, "ayaviri-juliaca": 2, "juliaca-chucuito": 1}
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    ("2023-01-07", {"arequipa-juliaca": 0, "ayaviri-juliaca": 0, "juliaca-chucuito": 0}),
+    ("2023-01-08", {"arequipa-juliaca": 0, "ayaviri-juliaca": 1, "juliaca-chucuito": 0}),
+    ("2023-01-09", {"arequipa-juliaca": 1, "ayaviri-juliaca": 2, "juliaca-chucuito": 0}),
+    ("2023-01-10", {"arequipa-juliaca": 2, "ayaviri-juliaca": 2, "juliaca-chucuito": 1}),
+])
+def test_days_cut_so_far(ds, day, expected):
+    assert corridor_day(ds.events, ds.corridors, day, since=FIRST_DAY).days_cut() == expected
+
+
+def test_only_the_period_is_snapped(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-08")
+    assert cd.since == "2023-01-08"
+    assert sorted(set(cd.snaps["event"])) == ["b-calapuja"]
+    assert cd.active["event"].tolist() == ["b-calapuja"]
+
+
+def test_routing_across_the_junction(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-07")
+    res = cd.route("Ayaviri", "Arequipa")
+    assert res.passable is True
+    assert res.path == ["ayaviri-juliaca", "arequipa-juliaca"]
+    assert res.towns == ["Ayaviri", "Calapuja", "Juliaca", "Santa Lucía", "Arequipa"]
+    whole = km_of(ds, "ayaviri-juliaca", 2) + km_of(ds, "arequipa-juliaca", 2)
+    assert res.distance_km == pytest.approx(whole, abs=0.1)
+    # on the 9th both corridors are cut: cuts in order of travel, km along each corridor
+    res = corridor_day(ds.events, ds.corridors, "2023-01-09").route("Ayaviri", "Arequipa")
+    assert res.passable is False
+    assert [(c["event"], c["km"]) for c in res.cuts] == [
+        ("b-calapuja", round(km_of(ds, "ayaviri-juliaca", 1), 1)),
+        ("b-santa-lucia", round(km_of(ds, "arequipa-juliaca", 1), 1))]
+
+
+def test_route_sentence_forms(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-09")
+    km = km_of(ds, "arequipa-juliaca", 1)
+    assert route_sentence(cd.route("Juliaca", "Arequipa"), cd.day, cd.names) == (
+        f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut at km {km:.1f} (Santa Lucía, "
+        "b-santa-lucia) on Arequipa–Juliaca.")
+    assert route_sentence(cd.route("Puno", "Chucuito"), cd.day, cd.names).startswith(
+        "Puno → Chucuito on 2023-01-09: passable via Juliaca–Puno–Chucuito (")
+    assert route_sentence(cd.route("Puno", "puno"), cd.day, cd.names) == \
+        "Puno → Puno on 2023-01-09: passable (the same town)."
+    with pytest.raises(TypeError):
+        route_sentence({"passable": True}, cd.day, cd.names)
+    with pytest.raises(UnknownPlaceError, match="did you mean Chucuito"):
+        cd.route("Chucuitto", "Puno")
+
+
+def test_table_rows(ds):
+    rows = corridor_day(ds.events, ds.corridors, "2023-01-10", since=FIRST_DAY).table()
+    assert [(r["corridor"], r["status"], r["days_cut"]) for r in rows] == [
+        ("Arequipa–Juliaca", "cut", 2), ("Ayaviri–Juliaca", "open", 2), ("Juliaca–Puno–Chucuito", "cut", 1)]
+    assert rows[0]["cuts"] == f"km {km_of(ds, 'arequipa-juliaca', 1):.1f} Santa Lucía"
+    assert rows[1]["cuts"] == ""
+
+
+def test_towns_sorted(ds):
+    towns = corridor_day(ds.events, ds.corridors, "2023-01-10").towns()
+    assert towns == ["Arequipa", "Ayaviri", "Calapuja", "Chucuito", "Juliaca", "Puno", "Santa Lucía"]
+
+
+def test_cut_layer_draws_one_red_line_per_cut(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-10")
+    [[rows, style]] = layer_calls(render_groups([cut_layer(cd)]), "lineLayer")
+    assert len(rows) == 2 and style["className"] == "bm-cut" and style["color"] == "#d7191c"
+    assert any("Cut: Arequipa–Juliaca, km" in r[1] and "(Santa Lucía)" in r[1] for r in rows)
+    # 2 km of road either side of the cut; Chucuito ends its corridor, so its stretch is clipped
+    seg = cd.cut_segments(2.0)
+    lengths = [C.corridor_length_km(g) for g in seg.geometry]
+    assert seg["event"].tolist() == ["b-santa-lucia", "b-chucuito"]
+    assert lengths == [pytest.approx(4.0, abs=0.05), pytest.approx(2.0, abs=0.05)]
+    [[rows, _]] = layer_calls(render_groups([cut_layer(corridor_day(ds.events, ds.corridors, "2023-01-07"))]),
+                              "lineLayer")
+    assert rows == []
+
+
+def test_cut_layer_escapes_places(ds):
+    events = ds.events.copy()
+    events.loc[events["id"] == "b-chucuito", "place"] = "<img src=x onerror=alert(1)>"
+    html = render_groups([cut_layer(corridor_day(events, ds.corridors, "2023-01-10"))])
+    [[rows, _]] = layer_calls(html, "lineLayer")
+    assert "<img src=x" not in html and any("&lt;img src=x onerror=alert(1)&gt;" in r[1] for r in rows)
+
+
+def test_status_lines(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-08", since=FIRST_DAY)
+    lines = status_lines(cd.status(), cd.days_cut())
+    assert lines[0] == "Arequipa–Juliaca: open [0 day(s) cut so far]"
+    assert lines[1] == (f"Ayaviri–Juliaca: cut at km {km_of(ds, 'ayaviri-juliaca', 1):.1f} "
+                        "(Calapuja, b-calapuja, 0 m off the road) [1 day(s) cut so far]")
+
+
+def test_input_checks(ds):
+    with pytest.raises(ValueError, match="since .* is after day"):
+        corridor_day(ds.events, ds.corridors, "2023-01-08", since="2023-01-09")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        corridor_day(ds.events, ds.corridors, "9 Jan 2023")
+    with pytest.raises(TypeError):
+        corridor_day(ds.events, ds.corridors, "2023-01-08", tolerance_m="2 km")
+    with pytest.raises(TypeError):
+        corridor_day(list(ds.events), ds.corridors, "2023-01-08")
+    with pytest.raises(TypeError):
+        cut_layer("2023-01-08")
+    assert isinstance(corridor_day(ds.events, ds.corridors, "2023-01-08"), CorridorDay)
