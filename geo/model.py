@@ -20,6 +20,9 @@ METRICS: tuple[str, ...] = (
     "regions_affected",
     "deaths_total",
     "detained",
+    "deaths_in_clashes",
+    "injured_total",
+    "provinces_with_protests",
 )
 COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained")
 COUNTS_COLUMNS: tuple[str, ...] = ("date", "metric", "value", "reporter", "source_url")

@@ -179,7 +179,8 @@ def mapped_vs_reported(summary: dict, mapped: dict | None = None) -> list[str]:
                   "deaths_total": None, "detained": summary["totals"]["detained"]}
     labels = {"blockade_points": "blockade points", "roads_blocked": "roads blocked",
               "regions_affected": "regions affected", "deaths_total": "dead in all since 7 December 2022",
-              "detained": "detained"}
+              "detained": "detained", "deaths_in_clashes": "dead in clashes (not all deaths)",
+              "injured_total": "injured in all", "provinces_with_protests": "provinces with protests"}
     lines = []
     for item in summary["reported"]:
         line = f"{item['value']} {labels[item['metric']]} reported nationwide ({item['reporter']})"
