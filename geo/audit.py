@@ -291,10 +291,13 @@ def _named_places(place: str, region: str, gaz: Gazetteer) -> list[tuple[str, fl
     phrases = [place] + [p for p in _PLACE_SPLIT.split(place) if p.strip()]
     for phrase in phrases:
         words = normalize(phrase).split()
+        for p in gaz.matches(" ".join(words)) if len(words) > _MAX_WORDS else ():
+            if want is None or normalize(p.region) == want:
+                found[(p.name, p.lon, p.lat)] = None
         for size in range(min(_MAX_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 key = " ".join(words[i:i + size])
-                if len(key) < 4:
+                if len(key) < 3:
                     continue
                 for p in gaz.matches(key):
                     if want is None or normalize(p.region) == want:
