@@ -64,6 +64,8 @@ _NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+")
 _PLACE_SPLIT = re.compile(r"[,;:()/|→–—]|\s-\s|\s+y\s+|\s+and\s+")
 _PLACEHOLDER_REPORTERS = {"", "-", "?", "n/a", "na", "none", "unknown", "desconocido", "national", "nacional"}
 _MAX_WORDS = 5
+#: Columns of a facts row whose numbers are not figures (dates, links, publishers).
+_NOT_FIGURES = {"date", "source_url", "published", "publisher"}
 
 
 @dataclass
@@ -75,7 +77,8 @@ class References:
     urls : set of str
         Every URL the reference files hold.
     rows_by_url : dict
-        For each URL in a table's ``source_url`` column, the text of the rows citing it.
+        For each URL in a table's ``source_url`` column, the text of the rows citing it (without
+        their date, URL and publisher columns, whose numbers are not figures).
     free_text : str
         The text of the reports (``.txt``) and notes (``.md``): it backs the figures of a source
         whose URL is not a table row's (the seed bulletin).
@@ -123,7 +126,8 @@ def load_references(folders: Iterable[str | os.PathLike]) -> References:
                 url = (row.get("source_url") or "").strip()
                 if url:
                     refs.urls.add(url)
-                    refs.rows_by_url.setdefault(url, []).append(" | ".join(str(v) for v in row.values()))
+                    text = " | ".join(str(v) for k, v in row.items() if k not in _NOT_FIGURES)
+                    refs.rows_by_url.setdefault(url, []).append(text)
                 if row.get("region") and row.get("capital"):
                     refs.capitals.setdefault(row["region"], set()).add(row["capital"])
     refs.free_text = "\n".join(free)

@@ -56,8 +56,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
         return 1
     dataset = load_dataset(folder)
+    if getattr(args, "strict", False):
+        from geo.audit import DEFAULT_REFERENCES, audit_folder
+        problems = audit_folder(folder, args.facts or [DEFAULT_REFERENCES])
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"{len(problems)} problem(s) found by the audit of {folder}", file=sys.stderr)
+            return 1
     print(f"ok: {folder}: {len(dataset.events)} events, {len(dataset.hotspots)} hotspots, "
-          f"{len(dataset.corridors)} corridors, {len(dataset.counts)} reported counts")
+          f"{len(dataset.corridors)} corridors, {len(dataset.counts)} reported counts"
+          + (" (audited against the facts)" if getattr(args, "strict", False) else ""))
     return 0
 
 
@@ -103,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("validate", parents=[common], help="check every layer against the contract")
+    p.add_argument("--strict", action="store_true",
+                   help="also audit the data against its facts and seed (geo.audit): id dates, source URLs, "
+                        "figures without a reporter, events far from the place they name")
+    p.add_argument("--facts", metavar="DIR", action="append",
+                   help="facts/seed folder for --strict (repeatable; default: ../shared next to the project)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("day", parents=[common], help="what was active on a day")
