@@ -27,14 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bundled_events import EVENTS  # noqa: E402
+from bundled_events import EVENTS as EVENTS_FIRST  # noqa: E402
+from bundled_events_more import EVENTS as EVENTS_MORE  # noqa: E402
 from bundled_layers import CORRIDORS, COUNTS, HOTSPOTS  # noqa: E402
-from bundled_sources import SEED_NAME, SOURCES  # noqa: E402
+from bundled_sources import SEED_NAME, SEED_PUBLISHED, SEED_REPORTS, SEED_URL, SOURCES  # noqa: E402
 
-from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
+from geo.core.frames import corridors_frame  # noqa: E402
+from geo.core.model import KINDS, METRICS  # noqa: E402
+from geo.network.kmposts import corridors_with_chains  # noqa: E402
+from geo.places.gazetteer import Gazetteer, Place, default_gazetteer  # noqa: E402
+from geo.places.geocode import geocode  # noqa: E402
 
-KINDS = {"blockade", "protest", "clash", "closure", "detention", "other"}
-METRICS = {"blockade_points", "roads_blocked", "regions_affected", "deaths_total", "detained"}
+EVENTS = EVENTS_FIRST + EVENTS_MORE
 WINDOW = ("2022-12-07", "2023-01-31")
 _PAIR = re.compile(r"\[\s*(-?\d+(?:\.\d+)?),\s*(-?\d+(?:\.\d+)?)\s*\]")
 COUNT_COLUMNS = ["date", "metric", "value", "reporter", "source_url"]
@@ -45,13 +49,12 @@ def _date(text: str) -> dt.date:
 
 
 def source_obj(ref: str | tuple) -> dict[str, Any]:
-    """Turn a source key or a seed citation into a ``{name, url, published}`` object."""
+    """Turn a source key or a seed citation ``("seed", day)`` into a ``{name, url, published}`` object."""
     if isinstance(ref, tuple):
-        _, day, key = ref
-        url = SOURCES[key][1]
-        return {"name": SEED_NAME, "url": url, "published": day,
-                "note": f"seed report of {day}; it carries no URL, so the link is the {SOURCES[key][0]} "
-                        "report of the same fact"}
+        _, day = ref
+        return {"name": SEED_NAME, "url": SEED_URL, "published": SEED_PUBLISHED,
+                "note": f"Kawsachun News report of {day} ('{SEED_REPORTS[day]}'), carried by the "
+                        "Struggle-La Lucha bulletin of 10 January 2023"}
     name, url, published, note = SOURCES[ref]
     out: dict[str, Any] = {"name": name, "url": url, "published": published}
     if note:
@@ -64,16 +67,24 @@ def point(place: Place) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]}
 
 
-def resolve(gaz: Gazetteer, at: tuple[str, str], region: str, what: str) -> Place:
-    """Look a place up and check it lies in the stated region."""
-    place = gaz.lookup(at[0], region=at[1])
+def resolve(gaz: Gazetteer, at: tuple, region: str, what: str, corridors=None) -> Place:
+    """Look a place up (or geocode a road kilometre post ``("km", road, km)``) and check its region."""
+    if at[0] == "km":
+        cand = geocode(f"{at[1]} km {at[2]:g}", gazetteer=gaz, corridors=corridors)[0]
+        place = Place(name=cand.name, region=cand.region, province=cand.province, lon=cand.lon,
+                      lat=cand.lat, kind="km_post", source=cand.source, approximate=True)
+    else:
+        place = gaz.lookup(at[0], region=at[1])
     if place.region != region and not (region == "Lima" and place.region == "Lima"):
         raise ValueError(f"{what}: {at} resolved to {place.label()}, not in {region}")
     return place
 
 
-def build_events(gaz: Gazetteer) -> list[dict[str, Any]]:
-    """Features of ``events.geojson``, sorted by start then id."""
+def build_events(gaz: Gazetteer, corridors=None) -> list[dict[str, Any]]:
+    """Features of ``events.geojson``, sorted by start then id.
+
+    ``corridors`` (a corridors GeoDataFrame) places kilometre posts through their ``km_refs``.
+    """
     feats = []
     ids: set[str] = set()
     for ev in EVENTS:
@@ -83,7 +94,7 @@ def build_events(gaz: Gazetteer) -> list[dict[str, Any]]:
         ids.add(eid)
         if ev["kind"] not in KINDS:
             raise ValueError(f"{eid}: bad kind {ev['kind']}")
-        place = resolve(gaz, ev["at"], ev["region"], eid)
+        place = resolve(gaz, ev["at"], ev["region"], eid, corridors)
         start, end = ev["start"], ev.get("end", ev["start"])
         if _date(end) < _date(start) or not (WINDOW[0] <= start and end <= WINDOW[1]):
             raise ValueError(f"{eid}: bad dates {start}..{end}")
@@ -104,6 +115,9 @@ def build_events(gaz: Gazetteer) -> list[dict[str, Any]]:
         props["status"] = ev.get("status", "reported")
         props["sources"] = [source_obj(s) for s in ev["sources"]]
         props["description"] = ev["description"]
+        if not ev.get("es"):
+            raise ValueError(f"{eid}: no Spanish description (es=...)")
+        props["description_es"] = ev["es"]
         feats.append({"type": "Feature", "id": eid, "geometry": point(place), "properties": props})
     feats.sort(key=lambda f: (f["properties"]["start"], f["id"]))
     return feats
@@ -120,6 +134,8 @@ def build_hotspots(gaz: Gazetteer) -> list[dict[str, Any]]:
         props["level"] = hs["level"]
         props["sources"] = [source_obj(s) for s in hs["sources"]]
         props["description"] = hs["description"]
+        if hs.get("es"):
+            props["description_es"] = hs["es"]
         feats.append({"type": "Feature", "id": hs["id"], "geometry": point(place), "properties": props})
     feats.sort(key=lambda f: (f["properties"]["start"], f["id"]))
     return feats
@@ -154,17 +170,23 @@ def build_corridors(gaz: Gazetteer) -> list[dict[str, Any]]:
 
 
 def build_counts() -> list[dict[str, Any]]:
-    """Rows of ``reported_counts.csv``: one per (date, metric, reporter)."""
+    """Rows of ``reported_counts.csv``: one per (date, metric, reporter, source).
+
+    One reporter may give two figures for one day through two outlets (SUTRAN's 99 and 102
+    points on 16 December 2022): both are kept, never averaged. A key ``"seed"`` is the seed
+    bulletin.
+    """
     rows, seen = [], set()
     for date, metric, value, reporter, key, _remark in COUNTS:
         if metric not in METRICS:
             raise ValueError(f"bad metric {metric}")
-        if (date, metric, reporter) in seen:
-            raise ValueError(f"duplicate count {(date, metric, reporter)}")
-        seen.add((date, metric, reporter))
+        url = SEED_URL if key == "seed" else SOURCES[key][1]
+        if (date, metric, reporter, url) in seen:
+            raise ValueError(f"duplicate count {(date, metric, reporter, key)}")
+        seen.add((date, metric, reporter, url))
         rows.append({"date": date, "metric": metric, "value": int(value), "reporter": reporter,
-                     "source_url": SOURCES[key][1]})
-    rows.sort(key=lambda r: (r["date"], r["metric"], r["reporter"]))
+                     "source_url": url})
+    rows.sort(key=lambda r: (r["date"], r["metric"], r["reporter"], r["source_url"]))
     return rows
 
 
@@ -186,9 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     gaz = Gazetteer.load(args.gazetteer) if args.gazetteer else default_gazetteer()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    events = build_events(gaz)
-    hotspots = build_hotspots(gaz)
     corridors = build_corridors(gaz)
+    events = build_events(gaz, corridors_with_chains(corridors_frame(corridors)))
+    hotspots = build_hotspots(gaz)
     counts = build_counts()
     write_geojson(out / "events.geojson", events)
     write_geojson(out / "hotspots.geojson", hotspots)

@@ -97,8 +97,8 @@ SITES: list[dict] = [
     dict(id="desaguadero-bridge", name="Puente internacional Desaguadero",
          alternatenames="Desaguadero international bridge|Desaguadero border crossing|CEBAF Desaguadero|CEBAF",
          kind="border", region="Puno", province="Chucuito", coord=("geonames", ("Desaguadero", "Puno")),
-         coord_source="APPROXIMATE (within ~1 km): placed at GeoNames Desaguadero; the bridge and "
-                      "the joint border post (CEBAF) are at the town's edge on the river",
+         coord_source="APPROXIMATE: placed at GeoNames Desaguadero, the border town the bridge and "
+                      "the border post (CEBAF) belong to; no source gives their exact spot",
          source_url=""),
     dict(id="puente-inambari", name="Puente Inambari",
          alternatenames="Inambari|Inambari bridge|Puente Inambari Interoceanica",
@@ -177,6 +177,97 @@ SITES: list[dict] = [
                       "; the source gives only the kilometre and the region",
          source_url=""),
 ]
+
+# --- Second data release: roads named without a spot, road stretches given only in kilometres,
+# provinces named without a town, and places GeoNames lacks. Each says where its point comes from.
+def _road(id_, name, alternates, region, province, ref, why):
+    return dict(id=id_, name=name, alternatenames=alternates, kind="road", region=region, province=province,
+                coord=("geonames", ref), coord_source=f"APPROXIMATE (a road, not a spot): {why}", source_url="")
+
+
+def _province(id_, name, alternates, region, capital, ref):
+    return dict(id=id_, name=name, alternatenames=alternates, kind="province", region=region,
+                province=name.removeprefix("Provincia de ").removeprefix("Provincia "), coord=("geonames", ref),
+                coord_source=f"APPROXIMATE (a province): placed at GeoNames {capital}, the province's capital",
+                source_url="")
+
+
+SITES += [
+    _road("road-puno-arequipa", "Carretera Puno–Arequipa (PE-34A)", "Puno–Arequipa road (PE-34A)|Puno–Arequipa road",
+          "Puno", "Lampa", ("Santa Lucía", "Puno"),
+          "reports name only the road; drawn at GeoNames Santa Lucía, its first town inside Puno region"),
+    _road("road-puno-cusco", "Carretera Puno–Cusco (PE-3S)", "Puno–Cusco road (PE-3S, north of Juliaca)|Puno–Cusco road",
+          "Puno", "Melgar", ("Ayaviri", "Puno"),
+          "reports name only the road north of Juliaca; drawn at GeoNames Ayaviri, the largest town on it in Puno region"),
+    _road("road-calapuja-macusani", "Carretera Calapuja–Macusani (PE-34B)",
+          "Calapuja–Macusani road (PE-34B, towards the Amazon)|Calapuja–Macusani road",
+          "Puno", "Azángaro", ("Azángaro", "Puno"),
+          "reports name only the road; drawn at GeoNames Azángaro, the largest town on it"),
+    _road("road-puno-desaguadero", "Carretera Puno–Desaguadero (PE-3S)", "Puno–Desaguadero road (PE-3S)|Puno–Desaguadero road",
+          "Puno", "El Collao", ("Ilave", "Puno"),
+          "reports name only the road; drawn at GeoNames Ilave, the largest town between Puno and Desaguadero"),
+    _road("pe-34b-km-40-85", "Vía Calapuja–Macusani–Lechemayo km 40–85", "PE-34B km 40–85",
+          "Puno", "Azángaro", ("Azángaro", "Puno"),
+          "SUTRAN lists only kilometres 40 to 85 of the road from Calapuja; drawn at GeoNames Azángaro, the first "
+          "town on it after Calapuja. Where the stretch lies exactly is not known (tens of km)"),
+    _road("road-juliaca-putina", "Vía Juliaca–Putina–Sandia–Azata km 4, 30, 42 and 69", "Juliaca–Putina road",
+          "Puno", "San Román", ("Juliaca", "Puno"),
+          "SUTRAN lists kilometres 4, 30, 42 and 69 of the road from Juliaca towards Putina; one point stands for "
+          "the four, at the midpoint of GeoNames Juliaca and Putina (tens of km)"),
+    _road("pe-34a-km-271-294", "Carretera Repartición Arequipa (Santa Lucía–Juliaca) km 271–294",
+          "PE-34A km 271–294", "Puno", "Lampa", ("Cabanilla", "Puno"),
+          "SUTRAN lists kilometres 271 to 294 of the Santa Lucía–Juliaca stretch; drawn at GeoNames Cabanilla "
+          "(Cabanillas), the town between the two (tens of km)"),
+    _road("arequipa-yura-km-16", "Carretera Arequipa–Yura km 16–17", "Road Arequipa–Yura km 16 (Cono Norte)|"
+          "Carretera Arequipa–Yura km 17", "Arequipa", "Arequipa", ("Arequipa", "Arequipa"),
+          "reports give kilometre 16 or 17 of the Arequipa–Yura road; drawn at the midpoint of GeoNames Arequipa "
+          "and Yura (within ~10 km)"),
+    _road("arequipa-puno-km-51-55", "Vía Arequipa–Puno km 51–55", "Arequipa–Puno road km 51–55",
+          "Arequipa", "Arequipa", ("Yura", "Arequipa"),
+          "El Búho gives kilometres 51 to 55 of the Arequipa–Puno road; drawn at GeoNames Yura, the last town on "
+          "it before that stretch (tens of km)"),
+    _province("prov-mariscal-nieto", "Provincia Mariscal Nieto", "Mariscal Nieto|Mariscal Nieto province",
+              "Moquegua", "Moquegua", ("Moquegua", "Moquegua")),
+    _province("prov-tambopata", "Provincia de Tambopata", "Tambopata province", "Madre de Dios",
+              "Puerto Maldonado", ("Puerto Maldonado", "Madre de Dios")),
+    _province("prov-san-roman", "Provincia de San Román", "San Román|San Roman|San Román province", "Puno",
+              "Juliaca", ("Juliaca", "Puno")),
+    _province("prov-el-collao", "Provincia de El Collao", "El Collao|El Collao province", "Puno", "Ilave",
+              ("Ilave", "Puno")),
+    _province("prov-quispicanchi", "Provincia de Quispicanchi", "Quispicanchi|Quispicanchi province", "Cusco",
+              "Urcos", ("Urcos", "Cusco")),
+    dict(id="kepashiato", name="Kepashiato", alternatenames="Kumpirushiato|Planta Compresora Kámani|Kámani",
+         kind="site", region="Cusco", province="La Convención", coord=("geonames", ("Quillabamba", "Cusco")),
+         coord_source="APPROXIMATE (tens of km): GeoNames has no Kepashiato; placed at GeoNames Quillabamba, "
+                      "capital of La Convención province, where the sources place it",
+         source_url=""),
+    dict(id="barrio-chino-ica", name="Barrio Chino (Ica)", alternatenames="Barrio Chino|Barrio Chino Ica",
+         kind="site", region="Ica", province="Ica", coord=("geonames", ("Guadalupe", "Ica")),
+         coord_source="APPROXIMATE (within ~5 km): Trome places the Barrio block at Salas Guadalupe "
+                      "(Panamericana Sur km 261-271); placed at GeoNames Guadalupe",
+         source_url=""),
+    dict(id="la-expansion-ica", name="La Expansión (Ica)", alternatenames="La Expansión|Expansión Urbana",
+         kind="site", region="Ica", province="Ica", coord=("geonames", ("Ica", "Ica")),
+         coord_source="APPROXIMATE (~10 km): Panamericana Sur km 290, between Guadalupe (km 261-271) and "
+                      "Santiago (km 318) in the sources; placed at GeoNames Ica, the city between them",
+         source_url=""),
+    dict(id="el-alamo-ica", name="El Álamo (Ica)", alternatenames="El Álamo|El Alamo",
+         kind="site", region="Ica", province="Ica", coord=("geonames", ("Ica", "Ica")),
+         coord_source="APPROXIMATE (~10 km): Panamericana Sur km 299, between Guadalupe (km 261-271) and "
+                      "Santiago (km 318) in the sources; placed at GeoNames Ica, the city between them",
+         source_url=""),
+    dict(id="la-venta-baja-ica", name="La Venta Baja (Ica)", alternatenames="La Venta Baja",
+         kind="site", region="Ica", province="Ica", coord=("geonames", ("Santiago", "Ica")),
+         coord_source="APPROXIMATE (~10 km): Panamericana Sur km 329, 11 km past Santiago (km 318) in the "
+                      "sources; placed at GeoNames Santiago",
+         source_url=""),
+]
+SITES_MIDPOINTS = {"road-juliaca-putina": ("midpoint", ("Juliaca", "Puno"), 3931138),
+                   "arequipa-yura-km-16": ("midpoint", ("Arequipa", "Arequipa"), ("Yura", "Arequipa"))}
+for _site in SITES:
+    if _site["id"] in SITES_MIDPOINTS:
+        _site["coord"] = SITES_MIDPOINTS[_site["id"]]
+
 SITE_COLUMNS = ["id", "name", "alternatenames", "kind", "region", "province", "lat", "lon",
                 "coord_source", "source_url"]
 
@@ -191,7 +282,11 @@ def build_sites(places_rows: list[dict], out: Path) -> int:
     for r in places_rows:
         index.setdefault((r["name"], r["region"]), []).append(r)
 
-    def resolve(ref: tuple[str, str]) -> dict:
+    by_id = {int(r["geonameid"]): r for r in places_rows}
+
+    def resolve(ref: tuple[str, str] | int) -> dict:
+        if isinstance(ref, int):  # a GeoNames id, where a name has namesakes in one region
+            return by_id[ref]
         hits = index.get(ref, [])
         if len(hits) != 1:
             raise ValueError(f"GeoNames reference {ref} matches {len(hits)} rows")

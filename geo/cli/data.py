@@ -6,6 +6,7 @@ import sys
 
 from geo.cli.args import Command, add_filters, add_mode, day_arg, emit_json
 from geo.core.model import KINDS
+from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
 from geo.store import open_store
 
@@ -20,9 +21,25 @@ def run_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {store.location}", file=sys.stderr)
         return 1
     dataset = store.load()
+    if args.strict:
+        problems = audit_folder(dataset.source, args.facts or [DEFAULT_REFERENCES])
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"{len(problems)} problem(s) found by the audit of {store.location}", file=sys.stderr)
+            return 1
     print(f"ok: {store.location}: {len(dataset.events)} events, {len(dataset.hotspots)} hotspots, "
-          f"{len(dataset.corridors)} corridors, {len(dataset.counts)} reported counts")
+          f"{len(dataset.corridors)} corridors, {len(dataset.counts)} reported counts"
+          + (" (audited against the facts)" if args.strict else ""))
     return 0
+
+
+def configure_validate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="also audit the data against its facts and seed: id dates, source URLs, "
+                        "figures without a reporter, events far from the place they name")
+    p.add_argument("--facts", metavar="DIR", action="append",
+                   help="facts/seed folder for --strict (repeatable; default: ../shared next to the project)")
 
 
 def configure_day(p: argparse.ArgumentParser) -> None:
@@ -63,6 +80,6 @@ def run_day(args: argparse.Namespace) -> int:
 
 
 COMMANDS = [
-    Command("validate", "check every layer against the contract", lambda p: None, run_validate),
+    Command("validate", "check every layer against the contract", configure_validate, run_validate),
     Command("day", "what was active on a day", configure_day, run_day),
 ]

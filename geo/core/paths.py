@@ -16,3 +16,6 @@ def bundled_data_dir() -> Path:
 
 
 BUNDLED_DATA = bundled_data_dir()
+
+#: The project's folder in a source checkout (its parent holds ``shared/`` in development).
+PROJECT_ROOT = _SOURCE_DATA.parent

@@ -48,6 +48,7 @@ def licence_lines(dataset: Dataset) -> list[str]:
 CSV_FIELDS: tuple[str, ...] = (
     "id", "kind", "start", "end", "place", "region", "road", "km", "lon", "lat",
     "fatalities", "injured", "detained", "geo_precision", "time_precision", "status", "description",
+    "description_es", "description_en",
 )
 SOURCE_PARTS: tuple[str, ...] = ("name", "url", "published")
 

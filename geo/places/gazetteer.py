@@ -235,6 +235,16 @@ class Gazetteer:
             raise LookupError(f"no place {name!r}{tail}")
         return self.places[self._rank(hits, region)[0][0]]
 
+    def matches(self, name: str) -> list[Place]:
+        """Every place called exactly ``name`` (after :func:`normalize`), unranked; [] when none.
+
+        Examples
+        --------
+        >>> sorted({p.region for p in default_gazetteer().matches("Santa Rosa")})[:2]
+        ['Amazonas', 'Apurímac']
+        """
+        return [self.places[i] for i, _ in self._index.get(normalize(name), [])]
+
     def search(self, name: str, region: str | None = None, limit: int = 5) -> list[tuple[Place, float]]:
         """Return up to ``limit`` candidate places, best first, with a 0-100 score.
 

@@ -71,14 +71,15 @@ def test_bundled_data_9_and_10_january(browser, serve_app):
     dataset = load_dataset(BUNDLED_DATA)
     expected = {day: sorted(f"bm-kind-{e['kind']}" for e in day_summary(dataset, day)["events"])
                 for day in ("2023-01-09", "2023-01-10")}
-    assert len(expected["2023-01-09"]) == 15
+    assert len(expected["2023-01-09"]) == 17
     base = serve_app(BUNDLED_DATA)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{base}/?date=2023-01-09", wait_until="domcontentloaded")
         page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
-        assert _wait_for_count(map_frame(page), 15) == expected["2023-01-09"]
+        assert _wait_for_count(map_frame(page), 17) == expected["2023-01-09"]
         assert Counter(expected["2023-01-09"])["bm-kind-clash"] == 2
+        assert Counter(expected["2023-01-09"])["bm-kind-protest"] == 2
         page.get_by_role("button", name="Next", exact=True).click()
         page.get_by_text("Blockades and protests on 2023-01-10").wait_for(timeout=30000)
         want = expected["2023-01-10"]

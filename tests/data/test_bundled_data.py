@@ -132,10 +132,13 @@ def test_events_sorted_by_start_then_id(events: list[dict]) -> None:
 
 
 # -- coverage -------------------------------------------------------------------------------
-def test_at_least_50_events_over_25_active_days(events: list[dict]) -> None:
-    assert len(events) >= 50
+def test_at_least_180_events_25_protests_over_45_active_days(events: list[dict]) -> None:
+    kinds = Counter(f["properties"]["kind"] for f in events)
+    assert len(events) == 252 and len(events) >= 180
+    assert kinds == {"blockade": 96, "protest": 66, "clash": 32, "other": 32, "closure": 18, "detention": 8}
+    assert kinds["protest"] >= 25
     days = {d for f in events for d in active_days(f["properties"])}
-    assert len(days) >= 25
+    assert len(days) == 49
 
 
 def test_all_points_inside_peru(events: list[dict], hotspots: list[dict]) -> None:
@@ -195,18 +198,21 @@ def test_hotspots(hotspots: list[dict]) -> None:
 def test_reported_counts_schema(counts: list[dict]) -> None:
     with (DATA / "reported_counts.csv").open(encoding="utf-8") as fh:
         assert fh.readline().strip() == "date,metric,value,reporter,source_url"
-    metrics = {"blockade_points", "roads_blocked", "regions_affected", "deaths_total", "detained"}
+    metrics = {"blockade_points", "roads_blocked", "regions_affected", "deaths_total", "detained",
+               "deaths_in_clashes", "injured_total", "provinces_with_protests"}
     for r in counts:
         assert DATE.match(r["date"]) and r["metric"] in metrics and int(r["value"]) >= 0
         assert r["reporter"] and r["source_url"].startswith("http")
-    keys = Counter((r["date"], r["metric"], r["reporter"]) for r in counts)
+    keys = Counter((r["date"], r["metric"], r["reporter"], r["source_url"]) for r in counts)
     assert max(keys.values()) == 1
+    assert len(counts) == 82
+    assert {r["metric"] for r in counts} == metrics
 
 
 def test_no_national_count_became_a_point(events: list[dict]) -> None:
     for f in events:
         p = f["properties"]
-        assert not re.search(r"\bnational|\bnationwide|\bnacional", p["place"], re.I), f["id"]
+        assert not re.search(r"^national|\bnationwide|^nacional", p["place"], re.I), f["id"]
         assert p["region"] in REGIONS
         # a point never carries a national total
         assert p.get("fatalities", 0) < 40 and p.get("detained", 0) < 300, f["id"]
@@ -256,3 +262,131 @@ def test_km_refs_on_their_corridors(corridors: list[dict]) -> None:
     for p in by_id.values():
         for ref in p["km_refs"]:
             assert ref["place"] in p["via"] and ref["road"] in p["roads"]
+
+
+# -- the second release's corrections and rules (issue 11) ----------------------------------
+SEED_URL = "https://www.struggle-la-lucha.org/2023/01/10/peru-juliaca-massacre-death-toll-rises-to-17/"
+
+
+def by_id(events: list[dict]) -> dict[str, dict]:
+    return {f["id"]: f["properties"] for f in events}
+
+
+def rows_of(counts: list[dict], date: str) -> set[tuple[str, int, str]]:
+    return {(r["metric"], int(r["value"]), r["reporter"]) for r in counts if r["date"] == date}
+
+
+def test_3_january_36_are_provinces_not_blockade_points(counts: list[dict]) -> None:
+    rows = rows_of(counts, "2023-01-03")
+    assert rows == {("provinces_with_protests", 36, "Defensoría del Pueblo")}
+
+
+def test_20_january_44_are_deaths_in_clashes(counts: list[dict]) -> None:
+    assert rows_of(counts, "2023-01-20") == {("deaths_in_clashes", 44, "Prensa Latina")}
+    assert not [r for r in counts if r["metric"] == "deaths_total" and r["value"] == "44"]
+
+
+def test_subtotals_are_their_own_metric(counts: list[dict]) -> None:
+    rows = rows_of(counts, "2023-01-25")
+    assert ("deaths_total", 56, "Defensoría del Pueblo") in rows
+    assert ("deaths_in_clashes", 46, "Defensoría del Pueblo") in rows
+    assert ("injured_total", 1110, "Defensoría del Pueblo") in rows_of(counts, "2023-01-16")
+    assert ("provinces_with_protests", 39, "Defensoría del Pueblo") in rows_of(counts, "2023-01-24")
+
+
+def test_disagreeing_sources_are_all_kept(counts: list[dict], events: list[dict]) -> None:
+    peak = {(int(r["value"]), r["reporter"]) for r in counts
+            if r["date"] == "2023-01-19" and r["metric"] == "blockade_points"}
+    assert peak == {(127, "SUTRAN"), (145, "Defensoría del Pueblo / SUTRAN")}
+    sutran_16 = sorted(int(r["value"]) for r in counts
+                       if r["date"] == "2022-12-16" and r["metric"] == "blockade_points")
+    assert sutran_16 == [99, 102]
+    props = by_id(events)
+    juliaca = props["2023-01-09-juliaca-clash"]
+    assert juliaca["fatalities"] == 17 and len(juliaca["sources"]) == 4
+    for figure in ("17", "18", "20", " 9"):
+        assert figure in juliaca["description"], figure
+    chala = props["2022-12-11-chala-blockade"]["description"]
+    assert all(n in chala for n in ("4,000", "5,000", "2,000"))
+    assert "300" in props["2023-01-20-anashuayco-clash"]["description"]
+    assert "500" in props["2023-01-20-anashuayco-clash"]["description"]
+
+
+def test_la_pampa_blocked_17_to_18_january(events: list[dict]) -> None:
+    props = by_id(events)
+    assert "2023-01-18-la-pampa-blockade" not in props
+    la_pampa = props["2023-01-17-la-pampa-blockade"]
+    assert (la_pampa["start"], la_pampa["end"]) == ("2023-01-17", "2023-01-18")
+
+
+def test_iberia_and_inambari_start_is_not_inferred(events: list[dict]) -> None:
+    props = by_id(events)
+    for fid in ("2023-01-24-iberia-blockade", "2023-01-24-inambari-blockade"):
+        assert props[fid]["start"] == "2023-01-24" and "end" not in props[fid], fid
+        assert "twenty" in props[fid]["description"] or "start is not reported" in props[fid]["description"]
+
+
+def test_siguas_is_reported_not_confirmed(events: list[dict]) -> None:
+    siguas = by_id(events)["2022-12-09-siguas-blockade"]
+    assert siguas["status"] == "reported" and len(siguas["sources"]) == 1
+
+
+def test_cebaf_says_only_what_sources_give(events: list[dict]) -> None:
+    cebaf = by_id(events)["2023-01-20-desaguadero-cebaf-arson"]
+    assert "withdrew" not in cebaf["description"] and "joint" not in cebaf["description"]
+    assert len(cebaf["sources"]) == 2 and cebaf["status"] == "confirmed"
+
+
+def test_seed_facts_cite_the_seed_bulletin(events: list[dict], hotspots: list[dict], counts: list[dict]) -> None:
+    seed = [s for f in events + hotspots for s in f["properties"]["sources"] if "Kawsachun" in s["name"]]
+    assert len(seed) >= 8
+    assert {s["url"] for s in seed} == {SEED_URL}
+    assert {r["source_url"] for r in counts if r["reporter"] == "Kawsachun News"} == {SEED_URL}
+
+
+def test_strike_days_and_aymara_from_the_seed(events: list[dict], hotspots: list[dict]) -> None:
+    props = by_id(events)
+    assert "sixth day" in props["2023-01-09-pe-34a-puno-arequipa-blockade"]["description"]
+    assert "seventh day" in props["2023-01-09-juliaca-clash"]["description"]
+    puno = next(f["properties"] for f in hotspots if f["id"] == "puno")
+    assert "Aymara" in puno["description"] and "Quechua" not in puno["description"]
+    assert "sixth day on 9 January" in puno["description"] and "seventh on 10 January" in puno["description"]
+
+
+def test_juliaca_airport_clash_moved_to_6_january(events: list[dict]) -> None:
+    props = by_id(events)
+    assert "2023-01-07-juliaca-airport-clash" not in props
+    clash = props["2023-01-06-juliaca-airport-clash"]
+    assert clash["start"] == "2023-01-06" and clash["injured"] == 16 and clash["status"] == "confirmed"
+
+
+def test_every_event_has_a_spanish_description(events: list[dict], hotspots: list[dict]) -> None:
+    for f in events + hotspots:
+        p = f["properties"]
+        assert isinstance(p.get("description_es"), str) and len(p["description_es"]) > 20, f["id"]
+        assert p["description_es"] != p["description"], f["id"]
+
+
+def test_inferred_dates_carry_their_uncertainty(events: list[dict]) -> None:
+    props = by_id(events)
+    assert props["2022-12-14-huancayo-march"]["time_precision"] == 2
+    assert props["2022-12-12-friaspata-clash"]["time_precision"] == 3
+    assert "yesterday" in props["2022-12-12-abancay-march"]["description"]
+    assert props["2023-01-19-ica-km-290-blockade"]["time_precision"] == 2
+
+
+def test_event_ids_carry_their_start(events: list[dict]) -> None:
+    for f in events:
+        m = re.match(r"^(\d{4}-\d{2})(-\d{2})?-", f["id"])
+        assert m, f["id"]
+        assert f["properties"]["start"].startswith(m.group(1) + (m.group(2) or "")), f["id"]
+
+
+def test_km_posts_placed_through_the_corridors(events: list[dict], corridors: list[dict]) -> None:
+    props = {f["id"]: f for f in events}
+    km1319 = props["2023-01-06-pe-3s-km-1319-blockade"]["geometry"]["coordinates"]
+    calapuja = [-70.22174, -15.31011]
+    juliaca = [-70.13333, -15.5]
+    assert km_between(km1319, calapuja) < 30 and km_between(km1319, juliaca) < 15
+    km1410 = props["2022-12-22-pe-3s-km-1410-blockade"]["geometry"]["coordinates"]
+    assert km_between(km1410, [-69.66667, -16.08333]) < 2  # 1 km past Ilave (km 1409)
