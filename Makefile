@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test bench clean
+.PHONY: install run test test-fast bench clean
 
 install: $(STAMP)
 
@@ -21,6 +21,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The edit-test loop: unit, data and docs tests and doctests, no browser, no slow test (< 30 s).
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow and not browser" tests/unit tests/data tests/docs geo
 
 bench: install
 	$(BIN)/python -m bench

@@ -253,3 +253,14 @@ def plain(markdown: str) -> str:
     """Streamlit markdown as a reader sees it: backslash escapes removed."""
     import re as _re
     return _re.sub(r"\\(.)", r"\1", markdown)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ drives a browser; every AppTest under tests/app/ is slow-ish."""
+    for item in items:
+        parts = Path(str(item.fspath)).parts
+        if "browser" in parts and "tests" in parts:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        elif "app" in parts and "tests" in parts:
+            item.add_marker(pytest.mark.slow)

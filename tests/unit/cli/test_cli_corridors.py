@@ -167,6 +167,7 @@ def test_environment_variable_selects_the_data(capsys, net_data, monkeypatch):
     assert [c["status"] for c in json.loads(out)] == ["cut", "open", "cut"]
 
 
+@pytest.mark.slow
 def test_console_script(net_data):
     done = subprocess.run([str(BIN), "route", "Calapuja", "Juliaca", "--date", "2023-01-08", "--json",
                            "--data", str(net_data)], capture_output=True, text=True, timeout=120)

@@ -71,6 +71,7 @@ def test_bad_input_exits_1_with_one_line(capsys, argv, fragment):
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_console_script_honours_environment(tiny_data):
     assert BIN.exists(), "the blockade-map console script is installed by pyproject.toml"
     env = dict(os.environ, BLOCKADE_MAP_DATA=str(tiny_data))
@@ -79,6 +80,7 @@ def test_console_script_honours_environment(tiny_data):
     assert [e["detained"] for e in json.loads(proc.stdout)["events"]] == [224]
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_registered_commands(tiny_data):
     proc = subprocess.run([sys.executable, "-m", "geo.cli", "corridors", "--date", "2023-01-09", "--json",
                            "--data", str(tiny_data)], capture_output=True, text=True)

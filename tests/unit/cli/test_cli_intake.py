@@ -141,6 +141,7 @@ def test_hash_password_command_reads_stdin(monkeypatch, capsys):
     assert "editor_password_hash" in captured.err and "BLOCKADE_MAP_EDITOR_HASH" in captured.err
 
 
+@pytest.mark.slow
 def test_hash_password_console_script():
     out = subprocess.run([sys.executable, "-c", "import sys; from geo.cli.main import main; sys.exit(main())", "hash-password"], input="another secret\n",
                          capture_output=True, text=True, timeout=60, cwd=ROOT)

@@ -289,6 +289,7 @@ def _valid_events(folder: Path) -> dict:
     return fc
 
 
+@pytest.mark.slow
 def test_a_writer_killed_between_temp_write_and_rename_leaves_the_last_good_file(tmp_path):
     folder = write_folder(tmp_path / "data", [make_event(f"seed-{i}", description="y" * 4000) for i in range(300)])
     _run_writer(folder, "w1", "/.events.geojson.")
@@ -302,6 +303,7 @@ def test_a_writer_killed_between_temp_write_and_rename_leaves_the_last_good_file
     assert _rebuilt(folder) == final
 
 
+@pytest.mark.slow
 def test_writers_killed_at_random_moments_leave_a_valid_file(tmp_path):
     folder = write_folder(tmp_path / "data", [make_event(f"seed-{i}", description="y" * 4000) for i in range(300)])
     _run_writer(folder, "w-log", LOG_FILE)       # killed while the log line is being made durable
@@ -326,6 +328,7 @@ print("done", flush=True)
 """
 
 
+@pytest.mark.slow
 def test_two_processes_adding_500_each_lose_nothing(tmp_path):
     folder = write_folder(tmp_path / "data", [])
     env = dict(os.environ, PYTHONPATH=str(ROOT))
