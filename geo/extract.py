@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from geo.extract_lexicon import (CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES, INTERIM,
-                                 KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON, REFERENCE,
-                                 REPORTERS, REPORTING, STATUS, SUBSET, UPDATE)
+from geo.extract_lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+                                 INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
+                                 REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
 from geo.extract_places import (Capitals, PlaceMention, RoadMention, best_event_place, find_places, find_roads,
                                 load_capitals)
 from geo.extract_text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
@@ -220,7 +220,7 @@ class _Event:
     geo_precision: int | None
     road: str | None = None
     km: float | None = None
-    counts: dict[str, tuple[int, bool]] = field(default_factory=dict)   # field -> (value, interim)
+    counts: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)   # field -> (value, interim, update)
     reporter: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     evidence: str = ""
@@ -231,20 +231,33 @@ class _Event:
                 else self.place.casefold())
 
 
-def _event_date(dates: list[DateMention], a: int, b: int, context: tuple[date, int],
+def _event_date(s: Sentence, dates: list[DateMention], a: int, b: int, context: tuple[date, int],
                 published: date) -> tuple[date, date | None, int]:
-    inside = [d for d in dates if a <= d.start < b and d.day is not None] or [d for d in dates if d.day is not None]
+    """(start, end, time precision) of an event read between ``a`` and ``b`` of a sentence.
+
+    A date inside a relative clause that follows the event (", que permanece cerrado desde el
+    4 de enero") dates that clause, not the event.
+    """
+    def own(d: DateMention) -> bool:
+        between = s.low[a:d.start]
+        return not re.search(r",\s*(?:que|donde|cuando|which|where|who|that)\b[^,;]*$", between)
+
+    inside = [d for d in dates if a <= d.start < b and d.day is not None and own(d)]
+    if not inside:
+        inside = [d for d in dates if d.day is not None and not (a <= d.start < b)]
     since = next((d for d in inside if d.role == "since"), None)
     until = next((d for d in inside if d.role == "until"), None)
     ranged = next((d for d in inside if d.role.startswith("range:")), None)
     point = next((d for d in inside if d.role == "point"), None)
     if ranged is not None:
-        last = date.fromisoformat(ranged.role.split(":", 1)[1]) if ranged.role.split(":", 1)[1] else None
-        return ranged.day, last, ranged.precision
+        last = ranged.role.split(":", 1)[1]
+        return ranged.day, date.fromisoformat(last) if last else None, ranged.precision
     if since is not None:
-        last = point.day if point is not None and point.day > since.day else max(context[0], published) \
-            if max(context[0], published) > since.day else None
-        return since.day, last, since.precision
+        if point is not None and point.day > since.day:
+            last = point.day
+        else:
+            last = max(context[0], published)
+        return since.day, last if last > since.day else None, since.precision
     if point is not None:
         end = until.day if until is not None and until.day > point.day else None
         return point.day, end, point.precision
@@ -268,25 +281,35 @@ def _dateline(sentences: list[Sentence], lang: str, published: date) -> None:
         s.mask(0, m.end())
 
 
-def _segments(s: Sentence, roads: list[RoadMention]) -> list[tuple[int, int, RoadMention | None]]:
+def _segments(s: Sentence, roads: list[RoadMention],
+              mentions: list[PlaceMention]) -> list[tuple[int, int, RoadMention | None]]:
+    """The parts of a sentence that can each hold an event: one per kilometre post when the
+    sentence lists posts, else its clauses (split at semicolons and colons, and at ", y" /
+    ", and" / "mientras" when both sides name a place)."""
     posts = [r for r in roads if r.km is not None]
-    if len(posts) >= 1:
-        bounds = [p.start for p in posts]
+    if posts:
         out = []
         for i, p in enumerate(posts):
-            a = 0 if i == 0 else bounds[i]
-            b = bounds[i + 1] if i + 1 < len(posts) else len(s.text)
+            a = 0 if i == 0 else p.start
+            b = posts[i + 1].start if i + 1 < len(posts) else len(s.text)
             out.append((a, b, p))
         return out
+    cuts = [m for m in re.finditer(r"[;:]|,\s+(?:y|e|and|while|whereas|but|pero|mientras(?: que)?)\s+|"
+                                   r"\s+(?:mientras que|while|whereas)\s+", s.low)]
     out, a = [], 0
-    for m in re.finditer(r";", s.low):
-        out.append((a, m.start(), None))
-        a = m.end()
+    for m in cuts:
+        left = [x for x in mentions if a <= x.start < m.start() and x.role == "event"]
+        right = [x for x in mentions if m.end() <= x.start and x.role == "event"]
+        if m.group(0) in (";", ":") or (left and right):
+            out.append((a, m.start(), None))
+            a = m.end()
     out.append((a, len(s.text), None))
     return out
 
 
-def _event_places(mentions: list[PlaceMention], a: int, b: int, seg_a: int) -> list[PlaceMention]:
+def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMention]:
+    """Where the events of a segment happened: its most specific place, or every member of
+    the list it belongs to ("the airports of A, B and C")."""
     inside = [x for x in mentions if a <= x.start < b and x.role == "event"]
     if not inside:
         return []
@@ -349,118 +372,176 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     lang = language or detect_language(text)
     if lang not in ("es", "en"):
         raise ValueError(f"language {lang!r} is not supported (es, en)")
-    gaz = gazetteer if gazetteer is not None else default_gazetteer()
-    capitals = load_capitals()
+    reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors)
     sentences = split_sentences(text)
     _dateline(sentences, lang, published)
-
-    events: list[_Event] = []
-    counts: list[dict[str, Any]] = []
-    context: tuple[date, int] = (published, 2)       # no date said yet: the publication day, week precision
-    previous_road: str | None = None
-    region_hint: str | None = None
-    paragraph_reporter: tuple[int, str | None] = (-1, None)
     for s in sentences:
-        dates = dates_in(s, lang, published)
-        for d in dates:
-            if d.role == "same" and not s.is_masked(d.start, d.end):
-                s.mask(d.start, d.end)
-        roads = find_roads(s, gaz, previous_road)
+        reader.read(s)
+    return {"language": lang, "published": published.isoformat(),
+            "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+
+
+class _Reader:
+    """Reads a report sentence by sentence, keeping what the next sentence may lean on: the
+    date last said, the road last named, the events of the paragraph, who was speaking."""
+
+    def __init__(self, lang: str, published: date, gaz: Gazetteer, corridors) -> None:
+        self.lang, self.published, self.gaz, self.corridors = lang, published, gaz, corridors
+        self.capitals = load_capitals()
+        self.events: list[_Event] = []
+        self.counts: list[dict[str, Any]] = []
+        self.context: tuple[date, int] = (published, 2)   # nothing said yet: the publication day, week precision
+        self.previous_road: str | None = None
+        self.region_hint: str | None = None
+        self.reporter: tuple[int, str | None] = (-1, None)
+
+    def last_event(self, paragraph: int) -> _Event | None:
+        return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
+
+    def read(self, s: Sentence) -> None:
+        lang = self.lang
+        dates = dates_in(s, lang, self.published)
+        roads = find_roads(s, self.gaz, self.previous_road)
         for r in roads:
             if r.road:
-                previous_road = r.road
-        mentions = find_places(s, lang, gaz, capitals, roads, region_hint)
+                self.previous_road = r.road
+        mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint)
         reporter = _reporter(s, lang)
-        if reporter is None and paragraph_reporter[0] == s.paragraph:
-            reporter = paragraph_reporter[1]
-        paragraph_reporter = (s.paragraph, reporter or paragraph_reporter[1] if paragraph_reporter[0] == s.paragraph
-                              else reporter)
+        if reporter is None and self.reporter[0] == s.paragraph:
+            reporter = self.reporter[1]
+        self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
         figures = _figures(s, lang, numbers_in(s, lang), skip)
+        ignored = _reference_dates(s, figures, dates)
+        dates = [d for d in dates if d not in ignored]
         consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
         consumed += [(f.number.start, f.number.end + 30) for f in figures if f.reference]
-        national = bool(NATIONAL[lang].search(s.low))
-        sentence_events: list[_Event] = []
+        found: list[_Event] = []
         used: set[int] = set()
-        for a, b, post in _segments(s, roads):
-            places = _event_places(mentions, a, b, a)
-            kinds = {k for k, _ in _kinds(s, lang, a, b, consumed)}
-            seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference]
-            casualty = [f for f in seg_figs if f.status in ("dead", "injured") and not f.interim or
-                        f.status in ("dead", "injured")]
-            if not places and post is not None and (kinds or _kinds(s, lang, 0, len(s.text), consumed)):
-                places = []
-            if not kinds and places and (post is not None or not seg_figs):
-                kinds = {k for k, _ in _kinds(s, lang, 0, len(s.text), consumed)}
-            if places and casualty and not national and any(f.status in ("dead", "injured") for f in casualty):
-                kinds.add("clash")
-            if places and any(f.status == "detained" for f in seg_figs) and not national:
-                kinds.add("detention")
-            if not kinds:
-                continue
-            if not places and post is None:
-                continue
-            start, end, precision = _event_date(dates, a, b, context, published)
-            targets: list[PlaceMention | None] = places or [None]
-            for mention in targets:
-                for kind in sorted(kinds, key=KINDS.index):
-                    ev = _make_event(kind, mention, post, start, end, precision, s, corridors, gaz, capitals)
-                    if ev is None:
-                        continue
-                    ev.reporter = reporter
-                    if kind in ("clash", "detention") and len(targets) == 1:
-                        mine = [f for f in seg_figs if f.status and (f.status != "detained") == (kind == "clash")]
-                        _attach(ev, mine)
-                        used.update(id(f) for f in mine)
-                    sentence_events.append(ev)
-        # Figures that are not one event's: national or regional counts, or the last event's.
-        event_figs = [f for f in figures if f.status and not f.reference]
-        for group in _groups([f for f in event_figs if id(f) not in used]):
-            has_place = any(x.role == "event" and x.level in ("site", "town") for x in mentions)
-            if not national and not has_place and not reporter:
-                last = next((e for e in reversed(events) if e.paragraph == s.paragraph), None)
-                if last is not None:
-                    kind = "detention" if group[0].status == "detained" else "clash"
-                    target = last if last.kind == kind else _copy_as(last, kind, s)
-                    _attach(target, group)
-                    if target is not last:
-                        sentence_events.append(target)
-                continue
-            if national or reporter:
-                counts += _casualty_counts(group, s, dates, context, reporter, mentions, national)
+        for a, b, post in _segments(s, roads, mentions):
+            found += self._segment(s, a, b, post, dates, mentions, figures, consumed, reporter, used)
+        self._leftover_figures(s, dates, mentions, figures, used, reporter, found)
         for f in figures:
             if f.metric and not f.reference and f.value > 0:
-                counts.append(_count(f.metric, f.value, s, dates, context, reporter, mentions, national, f))
-        events += sentence_events
-        for ev in sentence_events:
+                self.counts.append(_count(f.metric, f.value, s, dates, self, reporter, mentions, f))
+        for ev in found:
             ev.paragraph = s.paragraph
             if ev.region:
-                region_hint = ev.region
+                self.region_hint = ev.region
+        self.events += found
         points = [d for d in dates if d.role == "point" and d.day is not None]
         if points:
-            context = (points[-1].day, points[-1].precision)
-    merged = _merge(events)
-    return {"language": lang, "published": published.isoformat(),
-            "events": [_event_json(e) for e in merged], "counts": _dedupe_counts(counts)}
+            self.context = (points[-1].day, points[-1].precision)
+
+    def _segment(self, s: Sentence, a: int, b: int, post: RoadMention | None, dates, mentions, figures,
+                 consumed, reporter, used: set[int]) -> list[_Event]:
+        lang = self.lang
+        seg = s.low[a:b]
+        places = _event_places(mentions, a, b)
+        triggers = _kinds(s, lang, a, b, consumed)
+        kinds = {k for k, _ in triggers}
+        strong = bool(STRONG_NATIONAL[lang].search(seg))
+        seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
+        borrowed = None
+        if not places and post is None and kinds:
+            # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place.
+            last = self.last_event(s.paragraph)
+            if last is not None and last.mention is not None:
+                borrowed = last
+                places = [last.mention]
+        if not places and post is None:
+            return []
+        if not kinds and (post is not None or not seg_figs):
+            kinds = {k for k, _ in _kinds(s, lang, 0, len(s.text), consumed)}
+        hurt = [f for f in seg_figs if f.status in ("dead", "injured")]
+        accident = bool(ACCIDENT[lang].search(seg)) and bool(kinds - {"clash"})
+        if hurt and not accident:
+            kinds.add("clash")
+        if any(f.status == "detained" for f in seg_figs):
+            kinds.add("detention")
+        if not kinds:
+            return []
+        if borrowed is not None and not any(a <= d.start < b for d in dates):
+            start, end, precision = borrowed.start, None, borrowed.time_precision
+        else:
+            start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+        out: list[_Event] = []
+        for mention in places or [None]:
+            for kind in sorted(kinds, key=KINDS.index):
+                ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz)
+                if ev is None:
+                    continue
+                ev.reporter = reporter
+                if len(places) <= 1:
+                    if kind == "clash":
+                        mine = [f for f in seg_figs if f.status in ("dead", "injured")]
+                    elif kind == "detention":
+                        mine = [f for f in seg_figs if f.status == "detained"]
+                    elif accident and kind == min(kinds - {"clash"}, key=KINDS.index):
+                        mine = [f for f in seg_figs if f.status == "dead"]
+                    else:
+                        mine = []
+                    _attach(ev, mine)
+                    used.update(id(f) for f in mine)
+                out.append(ev)
+        return out
+
+    def _leftover_figures(self, s: Sentence, dates, mentions, figures, used: set[int], reporter, found) -> None:
+        """Figures no event of this sentence took: the paragraph's last event's, or counts."""
+        lang = self.lang
+        for group in _groups([f for f in figures if f.status and not f.reference and id(f) not in used]):
+            clause = _clause(s.low, group[0].number.start)
+            national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause))
+            last = self.last_event(s.paragraph) if not found else found[-1]
+            if not national and last is not None:
+                kind = "detention" if group[0].status == "detained" else "clash"
+                target = last if last.kind == kind else next(
+                    (e for e in reversed(self.events + found) if e.kind == kind and e.paragraph == s.paragraph
+                     and e.key_place() == last.key_place()), None)
+                if target is None:
+                    target = _copy_as(last, kind, s)
+                    found.append(target)
+                _attach(target, group)
+                if (s.start, s.end) not in target.spans:
+                    target.spans.append((s.start, s.end))
+                continue
+            if national or reporter:
+                self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _clause(low: str, pos: int) -> str:
+    """The clause of a sentence around a position (between semicolons or colons)."""
+    a = max(low.rfind(";", 0, pos), low.rfind(":", 0, pos)) + 1
+    ends = [i for i in (low.find(";", pos), low.find(":", pos)) if i != -1]
+    return low[a:min(ends) if ends else len(low)]
+
+
+def _reference_dates(s: Sentence, figures: list[Figure], dates: list[DateMention]) -> list[DateMention]:
+    """Dates that belong to casualties recalled ("los 18 fallecidos del 9 de enero")."""
+    out = []
+    for f in figures:
+        if not f.reference:
+            continue
+        for d in dates:
+            if 0 <= d.start - f.number.end <= 40 and not re.search(r"[;,.]", s.low[f.number.end:d.start]):
+                out.append(d)
+    return out
 
 
 def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | None, start: date, end: date | None,
-                precision: int, s: Sentence, corridors, gaz: Gazetteer, capitals: Capitals) -> _Event | None:
-    lon = lat = None
-    geo_precision = None
-    region = None
-    place = None
+                precision: int, s: Sentence, corridors, gaz: Gazetteer) -> _Event | None:
+    """A candidate event at a place (or a kilometre post); None when no region can be given."""
+    lon = lat = geo_precision = region = place = None
     if mention is not None:
-        place = mention.text[0].upper() + mention.text[1:] if mention.text else mention.text
+        place = mention.text[0].upper() + mention.text[1:]
         region, lon, lat, geo_precision = mention.region, mention.lon, mention.lat, mention.geo_precision
     road = post.road if post is not None else None
     km = post.km if post is not None else None
     if post is not None:
         point = _km_point(post, corridors, gaz)
         if point is not None:
-            lon, lat = point[0], point[1]
+            lon, lat, geo_precision = point[0], point[1], 2
             region = region or point[2]
-            geo_precision = 2
         elif mention is not None:
             geo_precision = max(geo_precision or 1, 2)   # near the town the text names
         elif post.towns:
@@ -468,11 +549,7 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
             lon, lat, region, geo_precision = town.lon, town.lat, town.region, 2
         if place is None:
             place = f"{road} km {km:g}" if road else f"km {km:g}"
-        elif km is not None:
-            place = place
-    if place is None:
-        return None
-    if region is None:
+    if place is None or region is None:
         return None
     ev = _Event(kind, mention, place, region, start, end if end and end > start else None, precision, lon, lat,
                 geo_precision, road, km)
@@ -493,83 +570,90 @@ def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:
 
 
 def _attach(ev: _Event, figures: list[Figure]) -> None:
-    """Put a sentence's casualty figures on an event: groups summed, interim ones dropped when
-    a later figure exists, subsets and references left out."""
+    """Put casualty figures on an event: a group is summed ("37 civiles y 6 policías"), an
+    interim figure gives way to a later one, subsets and references are left out. A figure
+    already on the event stays unless the new one says it is an update ("later", "se elevó")."""
     by_status: dict[str, list[list[Figure]]] = {}
     for group in _groups([f for f in figures if not f.reference and not f.subset]):
         by_status.setdefault(group[0].status, []).append(group)
     for status, groups in by_status.items():
         final = [g for g in groups if not any(f.interim for f in g)] or groups
-        chosen = final[-1]
-        value = sum(f.value for f in chosen)
-        interim = any(f.interim for f in chosen)
-        name = _STATUS_FIELD[status]
-        old = ev.counts.get(name)
-        if old is None or old[1] or not interim:
-            ev.counts[name] = (value, interim)
+        chosen = next((g for g in final if any(f.update for f in g)), final[0])
+        value = (sum(f.value for f in chosen), any(f.interim for f in chosen), any(f.update for f in chosen))
+        _keep(ev.counts, _STATUS_FIELD[status], value)
 
 
-def _count_date(s: Sentence, dates: list[DateMention], context: tuple[date, int]) -> date:
+def _keep(counts: dict, name: str, value: tuple[int, bool, bool]) -> None:
+    """Store ``value`` (number, interim, update) under ``name`` unless a better one is there."""
+    old = counts.get(name)
+    if old is None or (old[1] and not value[1]) or (value[2] and not value[1]):
+        counts[name] = value
+
+
+def _count_date(dates: list[DateMention], reader: "_Reader") -> date:
+    """A figure's date: the sentence's day; "ese día" the day just spoken of; else the publication day."""
     point = [d for d in dates if d.role == "point" and d.day is not None]
-    return point[0].day if point else context[0]
+    if point:
+        return point[0].day
+    if any(d.role == "same" for d in dates):
+        return reader.context[0]
+    return reader.published
 
 
-def _count_region(mentions: list[PlaceMention], national: bool, a: int, b: int) -> str | None:
-    if national:
+def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int) -> str | None:
+    """The region a figure is given for ("en la región Puno ya suman 23"), None when national."""
+    clause = _clause(s.low, pos)
+    if STRONG_NATIONAL[lang].search(clause) and not re.search(r"(?:region|departamento|region of)\s", clause):
         return None
-    inside = [x for x in mentions if a <= x.start < b + 40 and x.role in ("event", "context") and x.region]
+    a = s.low.find(clause)
+    inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
+              and x.level in ("region", "city") and x.region]
     return inside[0].region if inside else None
 
 
-def _count(metric: str, value: int, s: Sentence, dates, context, reporter, mentions, national, f: Figure | None,
+def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", reporter, mentions, f: Figure,
            interim: bool = False) -> dict[str, Any]:
-    a = f.number.start if f else 0
-    b = f.number.end if f else len(s.text)
-    return {"date": _count_date(s, dates, context).isoformat(), "metric": metric, "value": int(value),
-            "reporter": reporter, "region": _count_region(mentions, national, a, b), "evidence": s.text,
-            "evidence_spans": [[s.start, s.end]], "_interim": bool(interim or (f is not None and f.interim)),
-            "_update": bool(f is not None and f.update)}
+    """One count candidate."""
+    return {"date": _count_date(dates, reader).isoformat(), "metric": metric, "value": int(value),
+            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start),
+            "evidence": s.text, "evidence_spans": [[s.start, s.end]],
+            "_interim": bool(interim or f.interim), "_update": bool(f.update)}
 
 
-def _casualty_counts(group: list[Figure], s: Sentence, dates, context, reporter, mentions,
-                     national: bool) -> list[dict[str, Any]]:
+def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader", reporter,
+                     mentions) -> list[dict[str, Any]]:
+    """Counts from a group of casualty figures: deaths in clashes apart, the whole group as the
+    total only when it adds parts ("39 en enfrentamientos, otros siete ... y un policía")."""
     live = [f for f in group if not f.subset]
     if not live:
         return []
-    status = live[0].status
-    interim = any(f.interim for f in live)
-    first = live[0]
-    out = []
+    status, interim, first = live[0].status, any(f.interim for f in live), live[0]
+    total = sum(f.value for f in live)
     if status == "dead":
         clashes = [f for f in live if f.in_clashes]
+        out = []
         if clashes:
-            out.append(_count("deaths_in_clashes", sum(f.value for f in clashes), s, dates, context, reporter,
-                              mentions, national, first, interim))
+            out.append(_count("deaths_in_clashes", sum(f.value for f in clashes), s, dates, reader, reporter,
+                              mentions, first, interim))
         if len(live) > 1 or not clashes:
-            out.append(_count("deaths_total", sum(f.value for f in live), s, dates, context, reporter, mentions,
-                              national, first, interim))
-    elif status == "injured":
-        out.append(_count("injured_total", sum(f.value for f in live), s, dates, context, reporter, mentions,
-                          national, first, interim))
-    elif status == "detained":
-        out.append(_count("detained", sum(f.value for f in live), s, dates, context, reporter, mentions,
-                          national, first, interim))
-    return out
+            out.append(_count("deaths_total", total, s, dates, reader, reporter, mentions, first, interim))
+        return out
+    metric = {"injured": "injured_total", "detained": "detained"}[status]
+    return [_count(metric, total, s, dates, reader, reporter, mentions, first, interim)]
 
 
 def _dedupe_counts(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One figure per (date, metric, reporter, region): an interim one gives way to a later one."""
+    """One figure per (date, metric, reporter, region): the first said stays, unless it was
+    interim or a later one says it is an update."""
     kept: dict[tuple, dict[str, Any]] = {}
     for c in counts:
         key = (c["date"], c["metric"], c["reporter"], c["region"])
         old = kept.get(key)
-        if old is None or old["_interim"] or not c["_interim"]:
+        if old is None or (old["_interim"] and not c["_interim"]) or (c["_update"] and not c["_interim"]):
             kept[key] = c
-    out = []
-    for c in kept.values():
-        c = {k: v for k, v in c.items() if not k.startswith("_")}
-        out.append(c)
-    return out
+    return [{k: v for k, v in c.items() if not k.startswith("_")} for c in kept.values()
+            if not (c["_interim"] and any(o is not c and o["metric"] == c["metric"] and o["date"] == c["date"]
+                                          for o in kept.values()))]
 
 
 def _distance_km(a: _Event, b: _Event) -> float:
@@ -580,7 +664,8 @@ def _distance_km(a: _Event, b: _Event) -> float:
 
 
 def _merge(events: list[_Event]) -> list[_Event]:
-    """Mentions of one event in several sentences become one candidate (later figures win)."""
+    """Mentions of one event in several sentences become one candidate. Two mentions that give
+    different figures for the same thing, neither an update of the other, stay apart."""
     out: list[_Event] = []
     for ev in events:
         twin = None
@@ -589,16 +674,16 @@ def _merge(events: list[_Event]) -> list[_Event]:
                 continue
             same = old.key_place() == ev.key_place() or (
                 old.region == ev.region and _distance_km(old, ev) <= MERGE_RADIUS_KM and old.km is None)
-            if same:
+            clash = any(name in old.counts and old.counts[name][0] != v[0] and not v[2] and not v[1]
+                        and not old.counts[name][1] for name, v in ev.counts.items())
+            if same and not clash:
                 twin = old
                 break
         if twin is None:
             out.append(ev)
             continue
-        for name, (value, interim) in ev.counts.items():
-            prev = twin.counts.get(name)
-            if prev is None or prev[1] or not interim:
-                twin.counts[name] = (value, interim)
+        for name, value in ev.counts.items():
+            _keep(twin.counts, name, value)
         if (twin.geo_precision or 3) > (ev.geo_precision or 3) and ev.lon is not None:
             twin.lon, twin.lat, twin.geo_precision = ev.lon, ev.lat, ev.geo_precision
         twin.end = max(filter(None, (twin.end, ev.end)), default=None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
-           "REPORTERS", "REPORTING", "NATIONAL", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
+           "REPORTERS", "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
            "PROVINCE_NOUN", "ROAD_NOUN", "NAMED_ROAD", "SAME_ROAD", "KM_POST", "ROAD_CODE", "STOP_CAPITALS",
            "compile_words"]
@@ -178,11 +178,13 @@ NATIONAL = {
 INTERIM = {
     "es": compile_words(r"primer(?:os|as|a|o)? (?:reportes?|informes?|cifras?|balances?|datos|versiones)",
                         r"inicialmente", r"en un (?:primer momento|inicio|principio)", r"preliminar\w*",
+                        r"(?:un|el) primer (?:balance|reporte|informe|conteo)",
                         r"al principio", r"previamente", r"se habia(?:n)? (?:reportado|informado)",
                         r"habia(?:n)? (?:reportado|informado|dado)", r"cifra anterior", r"inicial(?:es)?"),
     "en": compile_words(r"first (?:reports?|figures?|counts?|tally|tallies|estimates?)", r"initial(?:ly)?",
                         r"preliminary", r"earlier (?:reports?|figures?|counts?|tally)", r"previously",
-                        r"had (?:reported|said|given)", r"early reports?", r"at first"),
+                        r"had (?:reported|said|given)", r"early reports?", r"at first", r"had earlier",
+                        r"earlier (?:put|gave|said|reported|spoke)", r"(?:an|the) earlier"),
 }
 UPDATE = {
     "es": compile_words(r"luego", r"mas tarde", r"posteriormente", r"finalmente", r"actualizad\w+",
@@ -190,6 +192,20 @@ UPDATE = {
                         r"ultima cifra", r"ultimo (?:reporte|balance)", r"cifra final", r"balance final"),
     "en": compile_words(r"later", r"updated?", r"rose to", r"risen to", r"climbed to", r"increased to",
                         r"new (?:count|tally|figure)", r"latest", r"final (?:toll|count|tally)", r"revised"),
+}
+#: Deaths that a blockade caused without a confrontation (an ambulance held up, a crash).
+ACCIDENT = {
+    "es": compile_words(r"accidentes?", r"ambulancias?", r"atrapad[oa]s?", r"varad[oa]s?", r"no pudo pasar",
+                        r"impidieron el paso", r"falta de atencion", r"volc\w+", r"despist\w+"),
+    "en": compile_words(r"accidents?", r"ambulances?", r"stranded", r"trapped", r"could not pass", r"crash\w*",
+                        r"held up", r"overturned"),
+}
+#: Strong cues that a figure is the country's, even beside a place.
+STRONG_NATIONAL = {
+    "es": compile_words(r"a nivel nacional", r"en todo el pais", r"en el pais", r"del pais", r"en total",
+                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+"),
+    "en": compile_words(r"nationwide", r"across the country", r"in the country", r"nationally", r"in total",
+                        r"in all", r"countrywide", r"so far", r"to date", r"across \d+ regions"),
 }
 #: Cues that casualties are an earlier event recalled, not new ones.
 REFERENCE = {

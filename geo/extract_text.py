@@ -297,7 +297,7 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
                                 r"esta (?:manana|tarde|noche|madrugada))\b")),
         ("weekday", re.compile(rf"\b(?:(?P<mod>{_SINCE}|{_UNTIL}|el pasado|el ultimo|el proximo|este|esta|el|"
                                rf"la (?:noche|madrugada|manana|tarde) del|del|al)\s+)?(?P<w>{_WD_ES})"
-                               rf"(?:\s+(?P<post>pasado|ultimo|proximo))?\b(?!\s+\d)")),
+                               rf"(?:\s+(?P<post>pasado|ultimo|proximo))?\b(?!\s+\d{{1,2}}\s+de\s)")),
         ("month", re.compile(rf"\b(?P<mod>{_SINCE}|{_UNTIL}|en|durante|a (?:fines|finales|inicios|principios|"
                              rf"mediados) de)\s+(?P<m>{_MON_ES})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b")),
         ("same", re.compile(r"\b(?:ese|aquel|el mismo|esa|la misma) (?:dia|jornada|noche|tarde|manana)\b")),
@@ -316,7 +316,7 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
                                 r"this (?:morning|afternoon|evening))\b")),
         ("weekday", re.compile(rf"\b(?:(?P<mod>{_SINCE}|{_UNTIL}|on|this|last|next|late on|early on|"
                                rf"late|early)\s+)?(?P<w>{_WD_EN})(?:\s+(?P<post>night|morning|afternoon|evening))?"
-                               rf"\b(?!,?\s+(?:{_MON_EN})\b)(?!\s+\d)")),
+                               rf"\b(?!,?\s+(?:{_MON_EN})\b)(?!,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON_EN})\b)")),
         ("month", re.compile(rf"\b(?P<mod>{_SINCE}|{_UNTIL}|in|during|early|late|mid|throughout)[\s-]+"
                              rf"(?P<m>january|february|march|april|june|july|august|september|october|november|"
                              rf"december)(?:\s+(?P<y>\d{{4}}))?\b(?!\s*\d)")),
