@@ -64,6 +64,9 @@ class Figure:
     reference: bool = False
     subset: bool = False
     group: int = -1
+    noun_end: int = 0                  # where the words saying what it counts end
+    partitive: bool = False            # "23 de los 44": a part given for a region
+    after_end: int = 0                 # end of the words that qualify it ("en enfrentamientos con la policía")
 
     @property
     def value(self) -> int:
@@ -75,7 +78,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
     low = s.low
     figures: list[Figure] = []
     usable = [n for n in numbers if not s.is_masked(n.start, n.end)
-              and not any(n.start < b and a < n.end for a, b in skip)]
+              and not any(n.start < b and a < n.end for a, b in skip)
+              and not NOT_HEADCOUNT.match(low[n.end:n.end + 20])]
     for i, n in enumerate(usable):
         nxt = usable[i + 1].start if i + 1 < len(usable) else len(low)
         stop = re.search(r"[;:()]|\.\s|\.$", low[n.end:nxt])
@@ -83,12 +87,16 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         if NOT_HEADCOUNT.match(after) or (1900 <= n.value <= 2100 and not after.strip()):
             continue
         f = Figure(n)
+        f.after_end = n.end + len(after)
         head = re.match(r"\s*(?:\S+\s+){0,3}", after)
         window = after[:max(len(head.group(0)) if head else 0, 0) + 25]
+        f.noun_end = n.end
+        bare = re.sub(r",?\s*(?:de \d+ anos|\d+ years? old|aged \d+),?", " ", window)
         for status, pats in STATUS.items():
-            m = pats[lang].search(window)
-            if m and not re.search(r"\d", window[:m.start()]) and len(window[:m.start()].split()) <= 3:
+            m = pats[lang].search(bare)
+            if m and not re.search(r"\d", bare[:m.start()]) and len(bare[:m.start()].split()) <= 3:
                 f.status = status
+                f.noun_end = n.end + min(len(window), m.end() + (len(window) - len(bare)))
                 break
         if f.status is None:
             for metric, pats in METRIC_NOUNS.items():
@@ -100,8 +108,13 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         prev_end = usable[i - 1].end if i else 0
         clause_start = max(prev_end, low.rfind(";", 0, n.start) + 1)
         before = low[clause_start:n.start]
+        partitive = re.match(r"\s+(?:de|of)\s+(?:los|las|the)\s+(\d[\d.,]*)", after if not after.strip() else
+                             low[n.end:n.end + 20])
+        if f.status is None and f.metric is None and partitive:
+            f.subset = True   # "23 de los 44 muertos": a part, counted with the whole's status below
+            f.person = True
         if f.status is None and f.metric is None:
-            tail = " ".join(before.split()[-6:])
+            tail = " ".join(before.split(",")[-1].split()[-4:])
             for status, pats in STATUS.items():
                 hits = list(pats[lang].finditer(tail))
                 if hits and not re.search(r"\d", tail[hits[-1].end():]):
@@ -116,9 +129,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
             re.search(r"(?:^|\W)(?:de|from)\s+$", low[max(0, n.start - 6):n.start])
             and re.match(r"\s+(?:a|to)\s+\d", low[n.end:n.end + 6]))
         f.update = bool(UPDATE[lang].search(sentence_before))
-        definite = DEFINITE[lang].search(low[max(0, n.start - 12):n.start])
+        definite = DEFINITE[lang].search(low[max(0, n.start - 12):n.start]) and not re.search(
+            r"\d[\d.,]*\s+(?:de|of)\s+(?:los|las|the)\s+$", low[max(0, n.start - 20):n.start])
         f.reference = bool(REFERENCE[lang].search(sentence_before)) or bool(definite and f.status in ("dead", "injured"))
-        f.subset = bool(SUBSET[lang].search(" ".join(before.split()[-3:])) or SUBSET[lang].match(after.lstrip())
+        f.subset = f.subset or bool(SUBSET[lang].search(" ".join(before.split()[-3:])) or SUBSET[lang].match(after.lstrip())
                         or (re.search(r"\(\s*(?:\S+\s+){0,2}$", low[max(0, n.start - 20):n.start]) and figures
                             and figures[-1].status is not None))
         figures.append(f)
@@ -129,6 +143,12 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
 def _propagate(figures: list[Figure], low: str, lang: str) -> None:
     """Give "37 civiles y 6 policías resultaron heridos" and "39 ..., otros siete ... y un policía" one status."""
     group = 0
+    for i, f in enumerate(figures[:-1]):
+        nxt = figures[i + 1]
+        if f.subset and f.status is None and re.fullmatch(r"\s+(?:de|of)\s+(?:los|las|the)\s+",
+                                                          low[f.number.end:nxt.number.start]):
+            f.status, f.in_clashes = nxt.status, nxt.in_clashes
+            f.partitive = True
     for i, f in enumerate(figures):
         if f.status or f.metric:
             continue
@@ -143,6 +163,10 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
                 f.status = figures[i - 1].status
     for i, f in enumerate(figures):
         if not f.status:
+            continue
+        if f.partitive:
+            group += 1
+            f.group = group
             continue
         if i and figures[i - 1].status == f.status and not f.subset and not figures[i - 1].subset:
             gap = low[figures[i - 1].number.end:f.number.start]
@@ -191,7 +215,11 @@ def _reporter(s: Sentence, lang: str) -> str | None:
         for m in pattern.finditer(s.low):
             found.append((m.start(), m.end(), name))
     if not found:
-        return None
+        said = re.search(r"(?i:segun|according to|reported by|published by|citado por|cited by)\s+"
+                         r"(?i:el |la |los |the )?((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)"
+                         r"(?:\s+(?:de(?:l| la)?|of(?: the)?)?\s*[A-ZÁÉÍÓÚÑ][\w'’&.-]*){0,4})",
+                         _fold_keep_case(s.text))
+        return said.group(1).strip() if said else None
     found.sort()
     reporting = list(REPORTING[lang].finditer(s.low))
 
@@ -202,6 +230,11 @@ def _reporter(s: Sentence, lang: str) -> str | None:
     speaking = [f for f in found if near(f)]
     pool = speaking or [f for f in found if f[2] != "Policía Nacional del Perú"]
     return pool[0][2] if pool else None
+
+
+def _fold_keep_case(text: str) -> str:
+    """Accents off "Según", case kept, so a pattern can read the capitalised name after it."""
+    return re.sub(r"[Ss]egún", lambda m: m.group(0)[0] + "egun", text)
 
 
 # ---------------------------------------------------------------- events
@@ -394,6 +427,7 @@ class _Reader:
         self.previous_road: str | None = None
         self.region_hint: str | None = None
         self.reporter: tuple[int, str | None] = (-1, None)
+        self.carried = False
 
     def last_event(self, paragraph: int) -> _Event | None:
         return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
@@ -407,19 +441,23 @@ class _Reader:
                 self.previous_road = r.road
         mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint)
         reporter = _reporter(s, lang)
-        if reporter is None and self.reporter[0] == s.paragraph:
-            reporter = self.reporter[1]
+        self.carried = False
+        if reporter is None and self.reporter[0] == s.paragraph and self.reporter[1]:
+            reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
         self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
         figures = _figures(s, lang, numbers_in(s, lang), skip)
         ignored = _reference_dates(s, figures, dates)
         dates = [d for d in dates if d not in ignored]
         consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
-        consumed += [(f.number.start, f.number.end + 30) for f in figures if f.reference]
+        consumed += [(f.number.start, f.noun_end) for f in figures if f.reference]
+        # A cumulative figure's words ("44 muertos en enfrentamientos registrados en el país") tell no event.
+        consumed += [(f.number.start, f.after_end) for f in figures if f.status and
+                     (NATIONAL[lang].search(_clause(s.low, f.number.start)) or f.partitive)]
         found: list[_Event] = []
         used: set[int] = set()
         for a, b, post in _segments(s, roads, mentions):
-            found += self._segment(s, a, b, post, dates, mentions, figures, consumed, reporter, used)
+            found += self._segment(s, a, b, post, roads, dates, mentions, figures, consumed, reporter, used)
         self._leftover_figures(s, dates, mentions, figures, used, reporter, found)
         for f in figures:
             if f.metric and not f.reference and f.value > 0:
@@ -433,7 +471,7 @@ class _Reader:
         if points:
             self.context = (points[-1].day, points[-1].precision)
 
-    def _segment(self, s: Sentence, a: int, b: int, post: RoadMention | None, dates, mentions, figures,
+    def _segment(self, s: Sentence, a: int, b: int, post: RoadMention | None, roads, dates, mentions, figures,
                  consumed, reporter, used: set[int]) -> list[_Event]:
         lang = self.lang
         seg = s.low[a:b]
@@ -465,12 +503,18 @@ class _Reader:
             start, end, precision = borrowed.start, None, borrowed.time_precision
         else:
             start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+        road = None
+        if post is None:
+            named = [r for r in roads if r.km is None and r.road and a <= r.start < b]
+            road = named[0].road if named and len(places) <= 1 else None
         out: list[_Event] = []
         for mention in places or [None]:
             for kind in sorted(kinds, key=KINDS.index):
                 ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz)
                 if ev is None:
                     continue
+                if road and kind == "blockade":
+                    ev.road = road
                 ev.reporter = reporter
                 if len(places) <= 1:
                     if kind == "clash":
@@ -523,7 +567,7 @@ def _reference_dates(s: Sentence, figures: list[Figure], dates: list[DateMention
         if not f.reference:
             continue
         for d in dates:
-            if 0 <= d.start - f.number.end <= 40 and not re.search(r"[;,.]", s.low[f.number.end:d.start]):
+            if 0 <= d.start - f.noun_end <= 6:
                 out.append(d)
     return out
 
@@ -595,15 +639,16 @@ def _count_date(dates: list[DateMention], reader: "_Reader") -> date:
     point = [d for d in dates if d.role == "point" and d.day is not None]
     if point:
         return point[0].day
-    if any(d.role == "same" for d in dates):
+    if any(d.role == "same" for d in dates) or reader.carried:
         return reader.context[0]
     return reader.published
 
 
-def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int) -> str | None:
+def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
+                  partitive: bool = False) -> str | None:
     """The region a figure is given for ("en la región Puno ya suman 23"), None when national."""
     clause = _clause(s.low, pos)
-    if STRONG_NATIONAL[lang].search(clause) and not re.search(r"(?:region|departamento|region of)\s", clause):
+    if not partitive and STRONG_NATIONAL[lang].search(clause):
         return None
     a = s.low.find(clause)
     inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
@@ -623,7 +668,18 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", repor
 def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader", reporter,
                      mentions) -> list[dict[str, Any]]:
     """Counts from a group of casualty figures: deaths in clashes apart, the whole group as the
-    total only when it adds parts ("39 en enfrentamientos, otros siete ... y un policía")."""
+    total only when it adds parts ("39 en enfrentamientos, otros siete ... y un policía"). A
+    part of a whole ("en Puno, 23 de los 44") is a regional count when the clause names a region."""
+    parts = [f for f in group if f.partitive]
+    if parts:
+        region = _count_region(s, reader.lang, mentions, parts[0].number.start, partitive=True)
+        if region is None:
+            return []
+        metric = {"dead": "deaths_in_clashes" if parts[0].in_clashes else "deaths_total",
+                  "injured": "injured_total", "detained": "detained"}[parts[0].status]
+        c = _count(metric, parts[0].value, s, dates, reader, reporter, mentions, parts[0])
+        c["region"] = region
+        return [c]
     live = [f for f in group if not f.subset]
     if not live:
         return []
@@ -672,8 +728,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
         for old in out:
             if old.kind != ev.kind or old.start != ev.start or old.km != ev.km:
                 continue
+            vague = any(e.mention is None or e.mention.level in ("city", "region") for e in (old, ev))
             same = old.key_place() == ev.key_place() or (
-                old.region == ev.region and _distance_km(old, ev) <= MERGE_RADIUS_KM and old.km is None)
+                vague and old.region == ev.region and _distance_km(old, ev) <= MERGE_RADIUS_KM and old.km is None)
             clash = any(name in old.counts and old.counts[name][0] != v[0] and not v[2] and not v[1]
                         and not old.counts[name][1] for name, v in ev.counts.items())
             if same and not clash:

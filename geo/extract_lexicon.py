@@ -109,12 +109,15 @@ STATUS = {
     },
     "detained": {
         "es": compile_words(r"detenid[oa]s?", r"arrestad[oa]s?", r"capturad[oa]s?", r"aprehendid[oa]s?",
-                            r"detenciones"),
-        "en": compile_words(r"detained", r"arrested", r"arrests", r"detentions", r"in custody"),
+                            r"detenciones", r"retenid[oa]s"),
+        "en": compile_words(r"detained", r"arrested", r"arrests", r"detentions", r"in custody", r"(?:were|was) held",
+                            r"held"),
     },
 }
 PERSON = {
-    "es": compile_words(r"personas?", r"civiles", r"civil", r"policias?", r"agentes", r"efectivos(?: policiales)?",
+    "es": compile_words(r"personas?", r"civiles", r"civil", r"policias?", r"manifestante", r"comunero", r"poblador",
+                        r"ciudadano", r"joven", r"menor", r"nino", r"mujer", r"hombre", r"agente", r"efectivo",
+                        r"militar", r"soldado", r"estudiante", r"rondero", r"minero", r"agricultor", r"campesino", r"agentes", r"efectivos(?: policiales)?",
                         r"militares", r"soldados", r"manifestantes", r"ciudadanos", r"comuneros", r"pobladores",
                         r"menores(?: de edad)?", r"ninos", r"mujeres", r"hombres", r"jovenes", r"estudiantes",
                         r"ronderos", r"mineros", r"agricultores", r"campesinos", r"protestantes", r"trabajadores",
@@ -169,10 +172,10 @@ NATIONAL = {
     "es": compile_words(r"desde (?:el inicio|que|el comienzo|diciembre|enero|noviembre|el \d+ de \w+)",
                         r"en total", r"suman", r"sumaron", r"ya son", r"ascien\w+", r"ascendi\w+", r"se elev\w+",
                         r"hasta (?:la fecha|el momento|ahora|hoy)", r"a nivel nacional", r"en todo el pais",
-                        r"en el pais", r"del pais", r"nacional(?:es|mente)?", r"cifra total", r"total de",
+                        r"en el pais", r"del pais", r"nacionales", r"nacionalmente", r"cifra total", r"total de",
                         r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+", r"regiones"),
     "en": compile_words(r"since", r"in total", r"in all", r"so far", r"to date", r"nationwide",
-                        r"across the country", r"in the country", r"nationally", r"national", r"total",
+                        r"across the country", r"in the country", r"nationally", r"total",
                         r"overall", r"death toll", r"countrywide", r"regions"),
 }
 INTERIM = {
@@ -190,7 +193,7 @@ UPDATE = {
     "es": compile_words(r"luego", r"mas tarde", r"posteriormente", r"finalmente", r"actualizad\w+",
                         r"se elev\w+", r"elev\w+ a", r"ascendi\w+ a", r"aument\w+ a", r"subi\w+ a", r"nueva cifra",
                         r"ultima cifra", r"ultimo (?:reporte|balance)", r"cifra final", r"balance final"),
-    "en": compile_words(r"later", r"updated?", r"rose to", r"risen to", r"climbed to", r"increased to",
+    "en": compile_words(r"later", r"updated?", r"(?:officials|authorities|police) (?:later )?(?:said|put|gave)", r"rose to", r"risen to", r"climbed to", r"increased to",
                         r"new (?:count|tally|figure)", r"latest", r"final (?:toll|count|tally)", r"revised"),
 }
 #: Deaths that a blockade caused without a confrontation (an ambulance held up, a crash).

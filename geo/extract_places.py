@@ -186,7 +186,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
             mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     _lists(mentions, low)
-    _license(mentions, low, lang)
+    _license(mentions, low, lang, gazetteer)
     _contexts(mentions, low, text, gazetteer, capitals)
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
@@ -307,7 +307,7 @@ def _lists(mentions: list[PlaceMention], low: str) -> None:
             cur.list_id = prev.list_id
 
 
-def _license(mentions: list[PlaceMention], low: str, lang: str) -> None:
+def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazetteer) -> None:
     """Drop names that the sentence does not use as places (a small town's namesake, a street)."""
     licensed_lists: set[int] = set()
     for x in mentions:
@@ -317,7 +317,7 @@ def _license(mentions: list[PlaceMention], low: str, lang: str) -> None:
             continue
         ok = (x.level in ("site", "region", "city") or LOCATIVE[lang].search(before) or SITE_NOUN[lang].search(before)
               or PROVINCE_NOUN.search(before) or REGION_NOUN.search(before) or re.search(r"\(\s*$", before)
-              or (x.place is not None and x.place.population >= BIG_TOWN)
+              or (x.place is not None and _largest_namesake(gazetteer, x) >= BIG_TOWN)
               or re.match(r"\s*\(", low[x.end:x.end + 3]))
         if ok and x.list_id is not None:
             licensed_lists.add(x.list_id)
@@ -329,6 +329,13 @@ def _license(mentions: list[PlaceMention], low: str, lang: str) -> None:
     for x in mentions:
         if x.level == "unknown" and x.role == "event" and not re.match(r"\s*\(", low[x.end:x.end + 3]):
             x.role = "drop"  # an unknown name is kept only when the text places it: "Awajún (Rioja, San Martín)"
+
+
+def _largest_namesake(gazetteer: Gazetteer, x: PlaceMention) -> int:
+    """The population of the largest place with this mention's name (a name is a town's if any
+    namesake is a large town: "Miraflores" before the sentence says which one)."""
+    hits = gazetteer._index.get(normalize(x.text), [])
+    return max((gazetteer.places[i].population for i, _ in hits), default=0)
 
 
 def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gazetteer, capitals: Capitals) -> None:
@@ -374,9 +381,8 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             and low[live[0].end:live[0].end + 1] == "," and any(x.level in ("town", "site", "province", "unknown")
                                                                for x in live[1:]):
         head = live[0]
-        head.role = "context"
         for x in live[1:]:
-            if x.role == "event" and x.region is None:
+            if x.role == "event" and x.level in ("town", "unknown", "province"):
                 _place_by_context(x, [head], gazetteer, capitals)
 
 

@@ -298,8 +298,8 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
         ("weekday", re.compile(rf"\b(?:(?P<mod>{_SINCE}|{_UNTIL}|el pasado|el ultimo|el proximo|este|esta|el|"
                                rf"la (?:noche|madrugada|manana|tarde) del|del|al)\s+)?(?P<w>{_WD_ES})"
                                rf"(?:\s+(?P<post>pasado|ultimo|proximo))?\b(?!\s+\d{{1,2}}\s+de\s)")),
-        ("month", re.compile(rf"\b(?P<mod>{_SINCE}|{_UNTIL}|en|durante|a (?:fines|finales|inicios|principios|"
-                             rf"mediados) de)\s+(?P<m>{_MON_ES})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b")),
+        ("month", re.compile(rf"\b(?P<mod>(?:(?:{_SINCE}|{_UNTIL})\s+)?(?:a )?(?:fines|finales|inicios|principios|"
+                             rf"mediados) de|{_SINCE}|{_UNTIL}|en|durante)\s+(?P<m>{_MON_ES})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b")),
         ("same", re.compile(r"\b(?:ese|aquel|el mismo|esa|la misma) (?:dia|jornada|noche|tarde|manana)\b")),
     ],
     "en": [
@@ -317,7 +317,8 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
         ("weekday", re.compile(rf"\b(?:(?P<mod>{_SINCE}|{_UNTIL}|on|this|last|next|late on|early on|"
                                rf"late|early)\s+)?(?P<w>{_WD_EN})(?:\s+(?P<post>night|morning|afternoon|evening))?"
                                rf"\b(?!,?\s+(?:{_MON_EN})\b)(?!,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON_EN})\b)")),
-        ("month", re.compile(rf"\b(?P<mod>{_SINCE}|{_UNTIL}|in|during|early|late|mid|throughout)[\s-]+"
+        ("month", re.compile(rf"\b(?P<mod>(?:(?:{_SINCE}|{_UNTIL}|in)\s+)?(?:early|late|mid)|{_SINCE}|{_UNTIL}|in|during|"
+                             rf"throughout)[\s-]+"
                              rf"(?P<m>january|february|march|april|june|july|august|september|october|november|"
                              rf"december)(?:\s+(?P<y>\d{{4}}))?\b(?!\s*\d)")),
         ("same", re.compile(r"\b(?:that|the same) (?:day|night|evening|morning)\b")),

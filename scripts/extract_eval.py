@@ -54,15 +54,16 @@ def _f(text) -> str:
     return " ".join(fold(str(text)).replace("–", " ").replace("-", " ").split())
 
 
-def place_matches(expected: str, got: dict, region: str | None = None) -> bool:
-    """Whether a candidate is at the expected place (see the module's docstring)."""
+def place_matches(expected: str, got: dict, region: str | None = None, strict: bool = False) -> bool:
+    """Whether a candidate is at the expected place (see the module's docstring); ``strict``
+    (for traps) compares names and regions only, not points."""
     want = _f(expected)
     names = [_f(got.get(k) or "") for k in ("place", "site")]
     if any(want and n and (want == n or f" {want} " in f" {n} " or f" {n} " in f" {want} ") for n in names):
         return True
     if canonical_region(expected) and canonical_region(expected) == got.get("region"):
         return True
-    if got.get("lon") is None:
+    if strict or got.get("lon") is None:
         return False
     try:
         ref = default_gazetteer().lookup(expected, region=region)
@@ -73,12 +74,12 @@ def place_matches(expected: str, got: dict, region: str | None = None) -> bool:
     return float(haversine_m(ref.lon, ref.lat, got["lon"], got["lat"])) / 1000 <= NEAR_KM
 
 
-def event_matches(exp: dict, got: dict, fields: tuple[str, ...] | None = None) -> bool:
+def event_matches(exp: dict, got: dict, fields: tuple[str, ...] | None = None, strict: bool = False) -> bool:
     """Whether a candidate event has every field of an expected one (or of ``fields`` only)."""
     keys = [k for k in exp if k != "note"] if fields is None else [k for k in fields if k in exp]
     for k in keys:
         if k == "place":
-            if not place_matches(exp["place"], got, exp.get("region")):
+            if not place_matches(exp["place"], got, exp.get("region"), strict):
                 return False
         elif k == "road":
             a, b = _f(exp["road"]), _f(got.get("road") or "")
@@ -113,6 +114,7 @@ class Score:
     """Tallies for one report or for all of them."""
 
     name: str
+    lang: str = ""
     facts: list[int] = field(default_factory=lambda: [0, 0])       # found, expected
     places: list[int] = field(default_factory=lambda: [0, 0])
     kinds: list[int] = field(default_factory=lambda: [0, 0])
@@ -137,7 +139,7 @@ class Score:
 
 def score(sample: dict, result: dict, name: str, trap_facts: dict | None = None) -> Score:
     """Compare one report's candidates with what the sample expects."""
-    s = Score(name)
+    s = Score(name, sample.get("language", ""))
     events, counts = result["events"], result["counts"]
     exp_events = sample["expected"].get("events", [])
     exp_counts = sample["expected"].get("counts", [])
@@ -178,7 +180,7 @@ def score(sample: dict, result: dict, name: str, trap_facts: dict | None = None)
             s.wrong.append(f"count {c['metric']}={c['value']} {c['date']} {c['reporter']}")
     traps = trap_facts if trap_facts is not None else sample.get("trap_facts", {})
     for trap in traps.get("events", []):
-        hit = [e for e in events if event_matches(trap, e)]
+        hit = [e for e in events if event_matches(trap, e, strict=True)]
         tally(s.traps, bool(hit))
         if hit:
             s.taken.append(f"event trap {json.dumps(trap, ensure_ascii=False)}")
@@ -205,7 +207,8 @@ def evaluate(folders: list[Path]) -> list[tuple[str, Score]]:
     shared_traps = json.loads((OURS / "shared_traps.json").read_text(encoding="utf-8"))
     rows = []
     for folder in folders:
-        label = "shared" if folder.resolve() == SHARED.resolve() else folder.name
+        label = "shared" if folder.resolve() == SHARED.resolve() else "ours" if folder.resolve() == OURS.resolve() \
+            else folder.name
         for name, txt, sample in samples(folder):
             result = run_extract(txt, sample["published"])
             traps = shared_traps.get(name) if label == "shared" else None
@@ -225,7 +228,7 @@ def table(rows: list[tuple[str, Score]]) -> str:
     total = Score("all")
     for label, s in rows:
         total.add(s)
-        lines.append(f"{label + '/' + s.name:<14}{s.lang if hasattr(s, 'lang') else '':<5}{_pct(s.facts):<17}"
+        lines.append(f"{label + '/' + s.name:<14}{s.lang:<5}{_pct(s.facts):<17}"
                      f"{_pct(s.places):<17}{_pct(s.kinds):<17}{_pct(s.dates):<17}{_pct(s.counts):<17}"
                      f"{_pct(s.precision):<17}{s.traps[0]}/{s.traps[1]}")
     lines.append("-" * len(head))
@@ -244,9 +247,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extract-eval: {missing[0]}: no such folder", file=sys.stderr)
         return 1
     rows = evaluate(folders)
-    for label, s in rows:
-        s.lang = json.loads((next(f for f in folders if (label == 'shared' and f.resolve() == SHARED.resolve())
-                                  or f.name == label) / f"{s.name}.json").read_text(encoding="utf-8"))["language"]
     print(table(rows))
     for label, s in rows:
         for line in s.missed:
