@@ -17,6 +17,7 @@ PAGES = [
     ("views/corridors.py", "Corridors and routes", "🛣️", "corridors"),
     ("views/timeline.py", "Timeline", "📈", "timeline"),
     ("views/add_event.py", "Add an event", "➕", "add"),
+    ("views/news_report.py", "From a news report", "📰", "news"),
     ("views/import_data.py", "Import", "📥", "import"),
     ("views/edit_events.py", "Edit and retract", "✏️", "edit"),
     ("views/about.py", "About the data", "ℹ️", "about"),
