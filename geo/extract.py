@@ -170,8 +170,7 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
             continue
         if i and figures[i - 1].status == f.status and not f.subset and not figures[i - 1].subset:
             gap = low[figures[i - 1].number.end:f.number.start]
-            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap) \
-                and not STATUS[f.status][lang].search(gap.split(",")[0] if f.person else "")
+            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap)
             if joined and not (figures[i - 1].interim != f.interim):
                 f.group = figures[i - 1].group
                 continue

@@ -109,7 +109,8 @@ STATUS = {
     },
     "detained": {
         "es": compile_words(r"detenid[oa]s?", r"arrestad[oa]s?", r"capturad[oa]s?", r"aprehendid[oa]s?",
-                            r"detenciones", r"retenid[oa]s"),
+                            r"detenciones", r"retenid[oa]s", r"detuv(?:o|ieron) a", r"arrest(?:o|aron) a",
+                            r"captur(?:o|aron) a"),
         "en": compile_words(r"detained", r"arrested", r"arrests", r"detentions", r"in custody", r"(?:were|was) held",
                             r"held"),
     },
@@ -232,8 +233,8 @@ SUBSET = {
                         r"includ(?:es|ed)"),
 }
 CONTINUATION = {
-    "es": re.compile(r"(?:^|[\s,;])(?:y|e|otros|otras|mas|ademas de|asi como|,)\s*(?:otros|otras)?\s*$"),
-    "en": re.compile(r"(?:^|[\s,;])(?:and|plus|another|other|others|,)\s*(?:another|other)?\s*$"),
+    "es": re.compile(r"(?:(?:^|[\s,;])(?:y|e|otros|otras|mas|ademas de|asi como)|,)\s*(?:otros|otras)?\s*$"),
+    "en": re.compile(r"(?:(?:^|[\s,;])(?:and|plus|another|other|others)|,)\s*(?:another|other)?\s*$"),
 }
 IN_CLASHES = {
     "es": compile_words(r"enfrentamientos?", r"choques?", r"disturbios", r"represion", r"con (?:la|las) (?:policia|fuerzas)",

@@ -146,7 +146,8 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
         km = float(m.group(1).replace(",", "."))
         road = None
         after = [r for r in roads if 0 <= r.start - m.end() <= 40 and not re.search(r"[;()]", low[m.end():r.start])]
-        before = [r for r in roads if 0 <= m.start() - r.end <= 3]
+        before = [r for r in roads if 0 <= m.start() - r.end <= 12
+                  and re.fullmatch(r"\s*(?:,|at|en el|en|on|in|del|de la)?\s*", low[r.end:m.start()])]
         pick = after[0] if after else before[-1] if before else None
         if pick is not None:
             road = pick.road

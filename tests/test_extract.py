@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import socket
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ SHARED = next((p for p in (ROOT.parent / "shared" / "extract-samples", Path("/wo
 def _eval_module():
     spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "scripts" / "extract_eval.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
 
