@@ -115,6 +115,11 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
             f.person = True
         if f.status is None and f.metric is None:
             tail = " ".join(before.split(",")[-1].split()[-4:])
+            # "la cifra de fallecidos en el país asciende a 65", "bringing the death toll to 56"
+            rises = re.search(r"(?:asciende|ascendio|llega|llego|sube|subio|eleva|elevo|es de|rose|risen|climbed|"
+                              r"reached|stands|stood|brings?|bringing)\s+(?:a|to|at)?\s*$", before)
+            if rises:
+                tail = " ".join(before.split(",")[-1].split()[-10:])
             for status, pats in STATUS.items():
                 hits = list(pats[lang].finditer(tail))
                 if hits and not re.search(r"\d", tail[hits[-1].end():]):
@@ -475,6 +480,8 @@ class _Reader:
         lang = self.lang
         seg = s.low[a:b]
         places = _event_places(mentions, a, b)
+        if post is not None:
+            places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
         triggers = _kinds(s, lang, a, b, consumed)
         kinds = {k for k, _ in triggers}
         strong = bool(STRONG_NATIONAL[lang].search(seg))

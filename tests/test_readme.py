@@ -28,5 +28,5 @@ def test_every_page_is_documented():
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     pages = next(n for n in ast.walk(tree) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGES")
     titles = [ast.literal_eval(t)[1] for t in pages.value.elts]
-    assert "Map" in titles and len(titles) == 7
+    assert "Map" in titles and len(titles) == 8
     assert [t for t in titles if f"*{t}*" not in README and f"**{t}**" not in README] == []
