@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from geo.extract_lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
-from geo.extract_places import (Capitals, PlaceMention, RoadMention, best_event_place, find_places, find_roads,
-                                load_capitals)
+from geo.extract_places import PlaceMention, RoadMention, find_places, find_roads, load_capitals
 from geo.extract_text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
 from geo.gazetteer import Gazetteer, default_gazetteer
