@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench clean
+.PHONY: install run test test-fast bench extract-eval clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ test-fast: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# Recall and precision of `blockade-map extract` on the sample reports (shared and tests/extract_samples).
+extract-eval: install
+	$(BIN)/python scripts/extract_eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache static/vendor

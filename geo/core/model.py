@@ -51,6 +51,7 @@ MAX_TEXT = 20_000
 
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WHOLE = re.compile(r"^\d{1,9}(\.0*)?$")  # a whole number as a CSV cell holds it: 45 or 45.0
 
 
 @dataclass(frozen=True)
@@ -433,10 +434,10 @@ def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_co
             c.add("metric", f"{_short(row.get('metric'))} is not one of {', '.join(METRICS)}")
         value = row.get("value")
         text = str(value).strip() if value is not None else ""
-        if not text.isdigit() or len(text) > 7:
+        if not _WHOLE.match(text):
             c.add("value", f"{_short(value)} is not a whole number >= 0")
-        elif int(text) > MAX_COUNT:
-            c.add("value", f"{int(text):,} is more than the {MAX_COUNT:,} accepted")
+        elif int(float(text)) > MAX_COUNT:
+            c.add("value", f"{int(float(text)):,} is more than the {MAX_COUNT:,} accepted")
         c.string(row, "reporter", required=True)
         if not is_http_url(row.get("source_url")):
             c.add("source_url", f"{_short(row.get('source_url'))} is not an http(s) URL")

@@ -235,6 +235,16 @@ class Gazetteer:
             raise LookupError(f"no place {name!r}{tail}")
         return self.places[self._rank(hits, region)[0][0]]
 
+    def names_of(self, index: int) -> list[str]:
+        """Every normalized name of the place at position ``index`` of :attr:`places`."""
+        if not hasattr(self, "_names_by_place"):
+            by_place: dict[int, list[str]] = {}
+            for key, hits in self._index.items():
+                for i, _ in hits:
+                    by_place.setdefault(i, []).append(key)
+            self._names_by_place = by_place
+        return list(self._names_by_place.get(index, []))
+
     def matches(self, name: str) -> list[Place]:
         """Every place called exactly ``name`` (after :func:`normalize`), unranked; [] when none.
 
