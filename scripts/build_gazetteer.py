@@ -29,9 +29,12 @@ REGION_CANDIDATES = [
     Path("/work/shared/facts/peru-regions.csv"),
 ]
 COLUMNS = [
-    "geonameid", "name", "asciiname", "alternatenames", "region", "admin1",
+    "geonameid", "name", "asciiname", "alternatenames", "region", "admin1", "province",
     "lat", "lon", "population",
 ]
+#: GeoNames admin1 codes that stand for a province rather than a department (shared/facts/README.md:
+#: ``LMA`` is Lima province, Lima Metropolitana).
+PROVINCE_CODES = {"LMA": "Lima"}
 # Latin script with the accents and punctuation Spanish and Quechua/Aymara names use.
 _LATIN = re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ɏ'’ .,()/-]+$")
 _MAX_ALTS = 12
@@ -377,6 +380,7 @@ def build(regions_path: Path, out: Path) -> int:
             "alternatenames": "|".join(useful_alternates(city["name"], city.get("alternatenames") or [])),
             "region": regions.get(admin1, ""),
             "admin1": admin1,
+            "province": PROVINCE_CODES.get(admin1, ""),
             "lat": f"{float(city['latitude']):.5f}",
             "lon": f"{float(city['longitude']):.5f}",
             "population": int(city.get("population") or 0),

@@ -22,6 +22,7 @@ from geo.core.escape import escape_html, escape_markdown
 from geo.core.model import METRICS, is_http_url
 from geo.intake.duplicates import find_duplicates
 from geo.intake.extract import extract
+from geo.places.gazetteer import gazetteer_for
 from geo.intake.forms import feature_from_form
 from geo.intake.readers import Item
 from geo.render.maps import base_map
@@ -61,7 +62,7 @@ def report_form(ds: Dataset) -> None:
         for p in problems:
             st.error(p)
         return
-    result = extract(text, published, corridors=ds.corridors)
+    result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors)
     st.session_state[STATE] = {
         "text": text, "result": result, "decisions": {}, "count_decisions": {},
         "source": {"name": outlet.strip(), "url": url.strip(), "published": published},

@@ -13,7 +13,8 @@ from pathlib import Path
 from geo.cli.args import Command, UsageError, day_arg
 from geo.core.model import DataError
 from geo.intake.extract import extract
-from geo.store import load_dataset
+from geo.places.gazetteer import gazetteer_for
+from geo.store import load_dataset, resolve_source
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -48,7 +49,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Read a report and print its candidate events and counts."""
     text = read_report(Path(args.file))
     corridors = _corridors(args.data)
-    result = extract(text, args.published, corridors=corridors, language=args.language)
+    result = extract(text, args.published, gazetteer=gazetteer_for(resolve_source(args.data)), corridors=corridors,
+                     language=args.language)
     if args.json:
         json.dump({k: result[k] for k in ("events", "counts", "language", "published")}, sys.stdout,
                   ensure_ascii=False, indent=2)

@@ -1,0 +1,12 @@
+"""Blockade Map: the dashboard's entry point (page config and navigation over pages/)."""
+from pathlib import Path
+
+import streamlit as st
+
+from geo.render.assets import ensure_static
+from ui.navigation import app_running, navigation
+
+st.set_page_config(page_title="Blockade Map", page_icon=":material/block:", layout="wide")
+st.cache_resource(show_spinner=False)(ensure_static)(Path(__file__).parent / "static")  # once per server
+with app_running():
+    navigation().run()

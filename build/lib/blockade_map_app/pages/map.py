@@ -1,0 +1,33 @@
+"""The day-by-day map: what happened where, with sources, and national counts beside it."""
+import streamlit as st
+
+from geo.core.escape import escape_markdown
+from geo.core.index import TABLE_LIMIT
+from ui import controls
+from ui.data import get_dataset
+from ui.exports import export_panel
+from ui.navigation import require_app
+from ui.panels import day_map, side_panel
+from ui.tables import events_table
+
+require_app()
+ds = get_dataset()
+view = controls.page_view(ds)
+export_panel(ds, view)
+positions = ds.index.select(view)
+
+heading = "Everything up to" if view.mode == "cumulative" else "Blockades and protests on"
+st.title(f"{heading} {view.day}")
+st.caption(escape_markdown(f"{ds.info.title} · {view.summary()}"))
+map_col, side_col = st.columns([3, 1])
+with map_col:
+    day_map(ds, view, positions)
+with side_col:
+    side_panel(ds, view, positions)
+
+st.subheader("What happened, and who reported it")
+if len(positions) > TABLE_LIMIT:
+    st.caption(f"The first {TABLE_LIMIT:,} of {len(positions):,} events, by start date; "
+               "filter by kind or region to list fewer.")
+if len(positions):
+    events_table(ds.index.records(positions[:TABLE_LIMIT]))

@@ -1,0 +1,34 @@
+"""Day over day beside the map: the blockades new since the day before, continuing, lifted."""
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.core.dataset import Dataset
+from geo.core.dates import shift_day
+from geo.core.escape import escape_markdown
+from geo.core.view import View
+from geo.query.changes import change_summary, day_over_day
+
+LABELS = {"new": "New", "continuing": "Continuing", "lifted": "Lifted"}
+
+
+def changes_list(ds: Dataset, view: View) -> None:
+    """Draw the day's new / continuing / lifted blockades as three short lists of places."""
+    before = shift_day(view.day, -1)
+    st.markdown(f"**Blockades since {before}**")
+    if view.kinds and "blockade" not in view.kinds:
+        st.caption("Blockades are filtered out of this view.")
+        return
+    changes = day_over_day(ds, view.day, regions=view.regions)
+    places = change_summary(changes)
+    if not any(changes.values()):
+        st.caption("No blockade mapped on either day.")
+        return
+    lines = []
+    for group, label in LABELS.items():
+        names = places[group]
+        lines.append(f"- **{label}** ({len(changes[group])}): "
+                     + ("; ".join(escape_markdown(n) for n in names) if names else "none"))
+    st.markdown("\n".join(lines))
+    if view.mode == "day":
+        st.caption("On the map: a dark ring marks a new blockade, a dashed grey circle a lifted one.")

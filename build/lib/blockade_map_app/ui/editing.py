@@ -1,0 +1,317 @@
+"""Streamlit glue for the editing pages: the login gate, the event form, the place picker,
+problem reports and the change log with undo buttons.
+
+Texts that come from reports are shown with st.text / st.dataframe / st.code (never as
+markdown or HTML), so a description holding markup is displayed, not interpreted.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import folium
+import pandas as pd
+import streamlit as st
+
+from geo.core.dataset import Dataset
+from geo.core.escape import escape_markdown
+from geo.core.model import KINDS, STATUSES, DataError, Problem
+from geo.places.gazetteer import gazetteer_for
+from geo.places.geocode import geocode, nearest_place, parse_km_post
+from geo.render.maps import base_map
+from geo.store import auth
+from geo.store.editor import ConflictError, Editor, describe_entry
+
+EDITOR_KEY = "editor_name"
+PRECISION = {"geo": {1: "1 · the site or town itself", 2: "2 · near it, or part of a region",
+                     3: "3 · only the region is known"},
+             "time": {1: "1 · the day is known", 2: "2 · only the week", 3: "3 · only the month"}}
+SOURCE_ROWS = 3
+READ_ONLY_NOTE = """
+**Editing is switched off: the dashboard is read-only.**
+
+To let editors add, import and correct events, give the dashboard an editor password hash:
+
+1. run `blockade-map hash-password` and type the password twice;
+2. put the printed line in `.streamlit/secrets.toml` as `editor_password_hash = "pbkdf2_sha256$..."`,
+   or set the environment variable `BLOCKADE_MAP_EDITOR_HASH` to it;
+3. restart `streamlit run app.py`. Editors then log in here with their name and that password;
+   their name goes into the change log.
+"""
+
+
+# ---------------------------------------------------------------- login
+
+def _secrets() -> Mapping[str, Any] | None:
+    try:
+        value = st.secrets.get(auth.SECRET_KEY)
+    except FileNotFoundError:  # no secrets.toml anywhere: fall back to the environment
+        return None
+    return {auth.SECRET_KEY: value} if value is not None else None
+
+
+def editor_name() -> str | None:
+    """The logged-in editor's name; else draw the read-only note or the login form and return None."""
+    encoded = auth.configured_hash(_secrets())
+    if encoded is None:
+        st.info(READ_ONLY_NOTE)
+        return None
+    try:
+        auth.parse_hash(encoded)
+    except ValueError as exc:
+        st.error(f"Editing is switched off because the configured password hash is unusable: {escape_markdown(exc)}")
+        return None
+    who = st.session_state.get(EDITOR_KEY)
+    if who:
+        st.sidebar.caption("Editing as")
+        st.sidebar.text(who)
+        st.sidebar.button("Log out", key="logout", on_click=lambda: st.session_state.pop(EDITOR_KEY, None))
+        return who
+    with st.form("login"):
+        st.markdown("**Editors only.** Log in to add, import or correct events.")
+        name = st.text_input("Your name (goes into the change log)", key="login-name")
+        password = st.text_input("Editor password", type="password", key="login-password")
+        submitted = st.form_submit_button("Log in")
+    if submitted:
+        if not name.strip():
+            st.error("Give your name: every change is logged with it.")
+        elif auth.verify_password(password, encoded):
+            st.session_state[EDITOR_KEY] = name.strip()
+            st.rerun()
+        else:
+            st.error("Wrong password.")
+    return None
+
+
+# ---------------------------------------------------------------- reports
+
+def show_problems(problems: Iterable[Problem], heading: str) -> None:
+    """A table of problems: where, which field, what is wrong (shown as text)."""
+    rows = [{"Row or feature": p.feature, "Field": p.field, "Problem": p.message} for p in problems]
+    st.error(heading)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def report_failure(exc: Exception) -> None:
+    """Show why a save failed: a conflict, or the data's problems."""
+    if isinstance(exc, DataError):
+        show_problems(exc.problems, "Nothing was saved:")
+    else:
+        st.error(f"Nothing was saved: {escape_markdown(exc)}")
+
+
+# ---------------------------------------------------------------- the event form
+
+def _seed(key: str, value: Any) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def region_choices(ds: Dataset) -> list[str]:
+    """The regions an event may name: the dataset's (dataset.json), else the gazetteer's."""
+    return list(ds.info.regions) or gazetteer_for(ds.source).regions()
+
+
+def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
+               regions: Sequence[str]) -> tuple[dict, list, str] | None:
+    """Every contract field in one form, pre-filled from ``defaults`` (see geo.intake.forms.form_values).
+
+    Widget state lives under ``prefix``-keys (seeded once), so other widgets, e.g. the place
+    picker, can set the place and point before the form is drawn.
+
+    Returns
+    -------
+    (values, sources, reason) when submitted, else None.
+    """
+    k = lambda name: f"{prefix}-{name}"  # noqa: E731
+    srcs = list(defaults.get("sources") or [])
+    seeds = {name: defaults.get(name) for name in (
+        "kind", "start", "end", "place", "region", "road", "km", "fatalities", "injured", "detained",
+        "geo_precision", "time_precision", "status", "description", "lon", "lat")}
+    seeds["region"] = seeds["region"] if seeds["region"] in regions else None
+    for name in ("km", "lon", "lat"):
+        seeds[name] = float(seeds[name]) if isinstance(seeds[name], (int, float)) else None
+    for name in ("fatalities", "injured", "detained"):
+        seeds[name] = int(seeds[name] or 0)
+    for i in range(SOURCE_ROWS):
+        src = srcs[i] if i < len(srcs) else {}
+        seeds[f"src{i}-name"], seeds[f"src{i}-url"] = src.get("name", ""), src.get("url", "")
+        seeds[f"src{i}-published"] = src.get("published")
+    for name, value in seeds.items():
+        _seed(k(name), "" if value is None and name in ("place", "road", "description") else value)
+    with st.form(f"{prefix}-form"):
+        a, b, c = st.columns(3)
+        a.selectbox("Kind", KINDS, key=k("kind"))
+        b.date_input("First day", key=k("start"), format="YYYY-MM-DD")
+        c.date_input("Last day (empty: one day)", key=k("end"), format="YYYY-MM-DD")
+        a.text_input("Place as reported", key=k("place"))
+        b.selectbox("Region", list(regions), key=k("region"), index=None, placeholder="Choose the region")
+        c.text_input("Road (e.g. PE-3S)", key=k("road"))
+        a.number_input("Longitude", key=k("lon"), format="%.5f", min_value=-180.0, max_value=180.0, value=None)
+        b.number_input("Latitude", key=k("lat"), format="%.5f", min_value=-90.0, max_value=90.0, value=None)
+        c.number_input("Kilometre post", key=k("km"), min_value=0.0, value=None)
+        for col, name in zip((a, b, c), ("fatalities", "injured", "detained")):
+            col.number_input(name.capitalize(), key=k(name), min_value=0, step=1)
+        a.radio("Location precision", (1, 2, 3), key=k("geo_precision"), format_func=PRECISION["geo"].get)
+        b.radio("Date precision", (1, 2, 3), key=k("time_precision"), format_func=PRECISION["time"].get)
+        c.radio("Status", STATUSES, key=k("status"))
+        st.text_area("What happened (in your own words)", key=k("description"))
+        st.markdown("**Sources** (at least one: publisher, link, date published)")
+        for i in range(SOURCE_ROWS):
+            a, b, c = st.columns([2, 4, 2])
+            a.text_input(f"Source {i + 1}: publisher", key=k(f"src{i}-name"))
+            b.text_input(f"Source {i + 1}: link (http/https)", key=k(f"src{i}-url"))
+            c.date_input(f"Source {i + 1}: published", key=k(f"src{i}-published"), format="YYYY-MM-DD")
+        reason = st.text_input("Note for the change log (optional)", key=k("reason"))
+        submitted = st.form_submit_button(submit_label, type="primary")
+    if not submitted:
+        return None
+    values = {name: st.session_state[k(name)] for name in seeds if not name.startswith("src")}
+    sources = [{"name": st.session_state[k(f"src{i}-name")], "url": st.session_state[k(f"src{i}-url")],
+                "published": st.session_state[k(f"src{i}-published")]} for i in range(SOURCE_ROWS)]
+    return values, sources, reason
+
+
+def reset_form(prefix: str, keep: Iterable[str] = ("last-click", "pick-map")) -> None:
+    """Forget a form's widget state (it is seeded afresh on the next run), except ``keep``.
+
+    The last map click is kept so a click already used is not applied again.
+    """
+    kept = {f"{prefix}-{name}" for name in keep}
+    for key in [key for key in st.session_state if str(key).startswith(f"{prefix}-") and key not in kept]:
+        del st.session_state[key]
+
+
+# ---------------------------------------------------------------- the place picker
+
+def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
+    """A small map to click a point on: the dataset's base map, with the chosen point marked."""
+    chosen = lon is not None and lat is not None
+    frame = [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]] if chosen else None
+    m = base_map(ds, frame=frame, legend=False)
+    if chosen:
+        folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
+                            fill_opacity=0.9, class_name="bm-picked").add_to(m)
+    return m
+
+
+def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str], ds: Dataset) -> bool:
+    """Put a new map click into the form's longitude/latitude (and an empty region from the
+    nearest named place); True when it changed them."""
+    if not clicked or clicked == st.session_state.get(f"{prefix}-last-click"):
+        return False
+    st.session_state[f"{prefix}-last-click"] = clicked
+    lon, lat = round(float(clicked["lng"]), 5), round(float(clicked["lat"]), 5)
+    st.session_state[f"{prefix}-lon"], st.session_state[f"{prefix}-lat"] = lon, lat
+    near, metres = nearest_place(lon, lat, gazetteer_for(ds.source))
+    st.session_state[f"{prefix}-near"] = f"Nearest named place: {near.name} ({near.region}), {metres / 1000:.1f} km"
+    if not st.session_state.get(f"{prefix}-region") and near.region in regions:
+        st.session_state[f"{prefix}-region"] = near.region
+    return True
+
+
+def use_place(prefix: str, place: Mapping[str, Any], regions: Sequence[str]) -> None:
+    """Callback: copy a geocoding candidate into the form (place, region, point; road and km
+    for a kilometre post)."""
+    st.session_state[f"{prefix}-place"] = place["name"]
+    if place.get("region") in regions:
+        st.session_state[f"{prefix}-region"] = place["region"]
+    st.session_state[f"{prefix}-lon"] = float(place["lon"])
+    st.session_state[f"{prefix}-lat"] = float(place["lat"])
+    post = parse_km_post(place["name"]) if place.get("kind") == "km_post" else None
+    if post:
+        st.session_state[f"{prefix}-road"], st.session_state[f"{prefix}-km"] = post[0], float(post[1])
+
+
+def place_search(prefix: str, ds: Dataset) -> None:
+    """Find a place by name (or a road km post) and copy the chosen candidate into the form."""
+    query = st.text_input("Find a place", key=f"{prefix}-query",
+                          placeholder="Puente Añashuayco · Juliaca · PE-3S km 1380")
+    regions = region_choices(ds)
+    hint = st.selectbox("In region (optional)", regions, index=None, key=f"{prefix}-hint",
+                        placeholder="any region")
+    if not query.strip():
+        st.caption("Accents and small misspellings are fine; a region chooses among namesakes.")
+        return
+    try:
+        candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds.source))
+    except ValueError as exc:
+        st.warning(escape_markdown(exc))
+        return
+    if not candidates:
+        st.warning("No place is close to that name: click the map instead.")
+        return
+    labels = [f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · {c.kind} · {c.score:g}"
+              for c in candidates]
+    choice = st.radio("Candidates, best first", range(len(candidates)), format_func=labels.__getitem__,
+                      key=f"{prefix}-choice-{query}-{hint}")
+    st.button("Use this place", key=f"{prefix}-use", on_click=use_place,
+              args=(prefix, candidates[choice].to_json(), regions), type="primary")
+
+
+# ---------------------------------------------------------------- the change log
+
+def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -> None:
+    """The change log entries, newest first, each with an Undo button."""
+    if not entries:
+        st.caption("No change to this event has been logged yet (it came with the data).")
+        return
+    for entry in reversed(entries):
+        left, right = st.columns([6, 1])
+        undoes = f", undoing change {entry['undoes']}" if "undoes" in entry else ""
+        left.text(f"#{entry['seq']} · {entry['when']} · {entry['who']} · {entry['action']}{undoes}\n"
+                  f"{describe_entry(entry)}" + (f"\nwhy: {entry['reason']}" if entry.get("reason") else ""))
+        if right.button("Undo", key=f"{key}-undo-{entry['seq']}", help=f"Undo change #{entry['seq']}"):
+            run_change(lambda: editor.undo(entry["seq"], who), f"Change #{entry['seq']} undone.",
+                       after_change(entry["id"]))
+
+
+SAVE_ERRORS = (DataError, ConflictError, LookupError, ValueError, TimeoutError)
+
+
+def show_day_on_map(day: str) -> None:
+    """Open the map page on ``day`` (the URL's date is read afresh)."""
+    st.session_state.pop("_view_initialised", None)
+    st.switch_page("pages/map.py", query_params={"date": day})
+
+
+def run_change(action: Callable[[], Any], success: str, on_success: Callable[[], Any] | None = None) -> Any:
+    """Run an editor call; report conflicts and problems (keeping the form as it is); on success
+    call ``on_success``, remember the message and rerun."""
+    try:
+        result = action()
+    except SAVE_ERRORS as exc:
+        report_failure(exc)
+        return None
+    if on_success is not None:
+        on_success()
+    st.session_state["edit-flash"] = success
+    st.rerun()
+    return result
+
+
+def after_change(event_id: str, forget_choice: bool = False) -> Callable[[], None]:
+    """What to forget once ``event_id`` changed: its form, its snapshot (and the chosen event)."""
+    def forget() -> None:
+        reset_form(f"edit-{event_id}", keep=())
+        forget_seen(event_id)
+        if forget_choice:
+            st.session_state.pop("edit-event", None)
+    return forget
+
+
+def forget_seen(event_id: str) -> None:
+    """Drop the snapshot an edit form was filled from (the next run takes a fresh one)."""
+    st.session_state.pop(f"edit-seen-{event_id}", None)
+
+
+def flash() -> None:
+    """Show (once) the message left by the last successful change."""
+    message = st.session_state.pop("edit-flash", None)
+    if message:
+        st.success(escape_markdown(message))
+
+
+def day_or_none(value: Any) -> str | None:
+    """A date widget's value as YYYY-MM-DD."""
+    return value.isoformat() if isinstance(value, date) else None

@@ -1,0 +1,55 @@
+"""The map page's parts beside and below the map: the side panel and the map itself."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.core.dataset import Dataset
+from geo.core.escape import escape_markdown
+from geo.core.index import AGGREGATE_OVER
+from geo.core.view import View
+from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
+from geo.render.maps import base_map, leaflet_bounds, view_layers
+from ui.changes import changes_list
+
+
+def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
+    """The map of the view: a stable base map, the view's layers swapped in by day.
+
+    Past :data:`AGGREGATE_OVER` events are drawn as cells; then the map reports its bounds (a
+    rerun on pan and zoom) so that the events in view are drawn one by one once they are few.
+    streamlit-folium reads ``returned_objects`` when the map mounts: each mode has its own key.
+    """
+    aggregated = len(positions) > AGGREGATE_OVER
+    map_key = "blockade-map-cells" if aggregated else "blockade-map"
+    bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
+    layers = view_layers(ds, view, bounds=bounds)
+    st_folium(base_map(ds), key=map_key, height=620, use_container_width=True,
+              feature_group_to_add=layers.extra + layers.groups,
+              returned_objects=["bounds"] if aggregated else [])
+    if layers.note:
+        st.caption(f"{escape_markdown(layers.note)}.")
+
+
+def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
+    """The day's totals, the reported counts beside what is mapped, hotspots, day over day."""
+    totals = ds.index.totals(positions)
+    if not ds.covers(view.day):
+        st.warning(escape_markdown(f"{view.day} is outside the data: {ds.coverage()}."))
+    elif not len(positions):
+        st.info(escape_markdown(f"Nothing is mapped for {view.day} with these filters. That does not mean "
+                                "nothing happened: only reports with a place and a source are mapped."))
+    a, b = st.columns(2)
+    a.metric("Events mapped", totals["events"])
+    b.metric("Dead (mapped)", totals["fatalities"])
+    a.metric("Blockades", totals["blockade"])
+    b.metric("Clashes", totals["clash"])
+    st.markdown("**Reported nationwide** (not points on the map)")
+    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(positions))
+    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines) if lines
+                else "_No national count for this day._")
+    hotspots = select_hotspots(ds, view)
+    if len(hotspots):
+        st.markdown("**Hotspots:** " + escape_markdown(", ".join(hotspots["name"])))
+    changes_list(ds, view)

@@ -1,0 +1,59 @@
+"""Streamlit glue of the timeline page: charts of the series in geo.query.stats, marked on the chosen day."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from geo.core.model import KINDS
+from geo.render.style import KIND_COLORS
+
+TOOLTIP = [alt.Tooltip("date:N", title="Day"), alt.Tooltip("series:N", title="Series"),
+           alt.Tooltip("value:Q", title="Value"), alt.Tooltip("source_url:N", title="Source")]
+
+
+def _rule(day: str) -> alt.Chart:
+    return alt.Chart(pd.DataFrame({"date": [day]})).mark_rule(color="#555", strokeDash=[4, 3]).encode(
+        x="date:O")
+
+
+def _sized(chart: alt.LayerChart, height: int) -> alt.LayerChart:
+    """``height`` pixels of plot, axis labels and legend added below (only the width fits the page)."""
+    return chart.properties(height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
+def _x() -> alt.X:
+    return alt.X("date:O", title=None, axis=alt.Axis(labelAngle=-60, labelOverlap=True))
+
+
+def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_title: str = "") -> None:
+    """Lines with points, one per series (each names its reporter); ``bars`` series as bars."""
+    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360))
+    lines = alt.Chart(frame[~frame["series"].isin(bars)]).mark_line(point=True).encode(
+        x=_x(), y=alt.Y("value:Q", title=y_title), color=color, tooltip=TOOLTIP)
+    layers = [lines, _rule(day)]
+    if bars:
+        layers.insert(0, alt.Chart(frame[frame["series"].isin(bars)]).mark_bar(opacity=0.6).encode(
+            x=_x(), y="value:Q", color=color, tooltip=TOOLTIP))
+    st.altair_chart(_sized(alt.layer(*layers), 300), width="stretch")
+
+
+def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
+    """Stacked bars: events active each day, by kind, in the map's kind colours."""
+    long = by_kind.reset_index().melt(id_vars="date", var_name="kind", value_name="events")
+    long = long[long["events"] > 0]
+    kinds = [k for k in KINDS if k in set(long["kind"])] or list(KINDS)
+    bars = alt.Chart(long).mark_bar().encode(
+        x=_x(), y=alt.Y("events:Q", title="events active", stack="zero"),
+        color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds]),
+                        legend=alt.Legend(orient="bottom")),
+        order=alt.Order("kind:N"), tooltip=["date:N", "kind:N", "events:Q"])
+    st.altair_chart(_sized(alt.layer(bars, _rule(day)), 260), width="stretch")
+
+
+def reported_on_day(frame: pd.DataFrame, day: str) -> str:
+    """One line naming each figure reported on ``day`` with its reporter, or a sentence saying none."""
+    rows = frame[(frame["date"] == day) & (frame["source_url"] != "")]
+    if rows.empty:
+        return "no national figure reported that day"
+    return "; ".join(f"{int(r.value)} ({r.reporter})" for r in rows.itertuples(index=False))

@@ -1,0 +1,78 @@
+"""What every ``blockade-map`` command shares: the parser that exits 1, argument types, output."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from geo.core.dates import check_day
+from geo.core.model import KINDS
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported as one line, exit status 1."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors exit 1 (the contract's status for bad input), not 2."""
+
+    def error(self, message: str) -> None:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its name, help line, how to configure its parser, and what it runs."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def day_arg(value: str) -> str:
+    """A ``YYYY-MM-DD`` argument."""
+    try:
+        return check_day(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def kinds_arg(value: str) -> tuple[str, ...]:
+    """A comma-separated list of kinds."""
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown kind {unknown[0]!r}; kinds are {', '.join(KINDS)}")
+    return kinds
+
+
+def regions_arg(value: str) -> tuple[str, ...]:
+    """A comma-separated list of regions (checked against the data once it is loaded)."""
+    return tuple(r.strip() for r in value.split(",") if r.strip())
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    """``--kinds`` and ``--regions``."""
+    parser.add_argument("--kinds", type=kinds_arg, default=(), help="comma-separated kinds to keep")
+    parser.add_argument("--regions", type=regions_arg, default=(), help="comma-separated regions to keep")
+
+
+def add_mode(parser: argparse.ArgumentParser) -> None:
+    """``--mode day|cumulative`` and its shorthand ``--cumulative``."""
+    parser.add_argument("--mode", choices=("day", "cumulative"), default="day")
+    parser.add_argument("--cumulative", dest="mode", action="store_const", const="cumulative",
+                        help="everything up to the day (same as --mode cumulative)")
+
+
+def emit_json(document: Any) -> None:
+    """Print ``document`` as indented UTF-8 JSON."""
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def data_part(args: argparse.Namespace) -> list[str]:
+    """``["--data", DIR]`` when the command was given one (to repeat it in a recorded command)."""
+    return ["--data", str(args.data)] if args.data else []

@@ -1,0 +1,179 @@
+"""Commands for the report intake: import, history, verify-log, hash-password and geocode."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from geo.cli.args import Command, UsageError
+from geo.intake.plan import plan_import
+from geo.places.gazetteer import gazetteer_for
+from geo.places.geocode import geocode, parse_km_post
+from geo.store import auth, load_dataset, open_store, resolve_source
+
+
+def _default_who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "command line"
+
+
+# ---------------------------------------------------------------- import
+
+def _configure_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="GeoJSON (the contract's form), or CSV (the export's or ACLED's columns)")
+    p.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
+    p.add_argument("--who", default=None, help="editor name for the change log (default: your login)")
+    p.add_argument("--reason", default="", help="why, for the change log")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--skip-duplicates", action="store_true",
+                       help="leave out rows that look like events already in the data")
+    group.add_argument("--keep-duplicates", action="store_true",
+                       help="import rows that look like events already in the data anyway")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Check a file completely, then import all of it or nothing."""
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"blockade-map import: {path}: no such file")
+    editor = open_store(args.data).editor()
+    snapshot = editor.read()
+    retired = editor.logged_ids() - set(snapshot.ids)
+    plan = plan_import(path.read_bytes(), path.name, snapshot.collection, retired, scope=editor.scope)
+    for problem in plan.problems:
+        print(problem, file=sys.stderr)
+    if plan.problems:
+        bad = len([b for b in plan.bad_labels if b not in ("(file)", "header")])
+        what = f"{bad} of {len(plan.items)} rows/features are bad" if bad else "the file cannot be read"
+        print(f"{path.name}: {what}: nothing imported", file=sys.stderr)
+        return 1
+    for d in plan.duplicates:
+        print(f"{path.name}: {d.label}: probable duplicate of {d.existing_id} ({d.distance_m:.0f} m apart): "
+              f"{d.new_summary} / {d.existing_summary}", file=sys.stderr)
+    undecided = plan.duplicates and not (args.skip_duplicates or args.keep_duplicates)
+    skip = {d.label for d in plan.duplicates} if args.skip_duplicates else set()
+    features = plan.features(skip)
+    if args.dry_run:
+        note = (f"; {len(plan.duplicates)} probable duplicate(s) need --skip-duplicates or --keep-duplicates"
+                if undecided else "")
+        print(f"would import {len(features)} events from {path.name} (dry run: nothing written){note}")
+        return 0
+    if undecided:
+        print(f"{path.name}: {len(plan.duplicates)} probable duplicate(s): rerun with --skip-duplicates or "
+              "--keep-duplicates; nothing imported", file=sys.stderr)
+        return 1
+    if not features:
+        print(f"imported 0 events ({len(skip)} probable duplicates skipped)")
+        return 0
+    reason = args.reason or f"import of {path.name}"
+    change = editor.add_many(features, who=args.who or _default_who(), reason=reason, action="import")
+    tail = f" ({len(skip)} probable duplicates skipped)" if skip else ""
+    print(f"imported {len(change.entries)} events{tail}")
+    return 0
+
+
+# ---------------------------------------------------------------- history and log check
+
+def _configure_history(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", nargs="?", help="only the changes of this event id")
+    p.add_argument("--json", action="store_true", help="print the log entries as JSON")
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Print the change log."""
+    entries = open_store(args.data).editor().history(args.event)
+    if args.json:
+        json.dump(entries, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not entries:
+        print("no changes logged" + (f" for {args.event}" if args.event else ""))
+    for e in entries:
+        undoes = f" (undoes {e['undoes']})" if "undoes" in e else ""
+        print(f"{e['seq']:>5} {e['when']} {e['who']}: {e['action']}{undoes} {e['id']}"
+              + (f" - {e['reason']}" if e.get("reason") else ""))
+    return 0
+
+
+def cmd_verify_log(args: argparse.Namespace) -> int:
+    """Replay the log and compare with the file."""
+    editor = open_store(args.data).editor()
+    differences = editor.verify()
+    for line in differences:
+        print(f"changelog: {line}", file=sys.stderr)
+    if differences:
+        return 1
+    print(f"ok: {len(editor.history())} logged changes replay to {editor.events_path}")
+    return 0
+
+
+# ---------------------------------------------------------------- password hash
+
+def _configure_hash(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stdin", action="store_true", help="read the password from standard input (one line)")
+    p.add_argument("--iterations", type=int, default=auth.DEFAULT_ITERATIONS, help=argparse.SUPPRESS)
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    """Print a password hash for .streamlit/secrets.toml or BLOCKADE_MAP_EDITOR_HASH."""
+    if args.stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Editor password: ")
+        if getpass.getpass("Again: ") != password:
+            raise UsageError("blockade-map hash-password: the two passwords differ")
+    encoded = auth.hash_password(password, iterations=args.iterations)
+    print(encoded)
+    print(f"Put it in .streamlit/secrets.toml as  {auth.SECRET_KEY} = \"{encoded}\"\n"
+          f"or set the environment variable  {auth.ENV_VAR}='{encoded}'", file=sys.stderr)
+    return 0
+
+
+
+# ---------------------------------------------------------------- geocode
+
+def _configure_geocode(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", nargs="+", help="a place ('Puente Añashuayco', 'juliaca') or a km post ('PE-3S km 1380')")
+    p.add_argument("--region", help="department hint, to choose among namesakes")
+    p.add_argument("--limit", type=int, default=5, help="at most this many candidates (default 5)")
+    p.add_argument("--json", action="store_true",
+                   help='print [{"name", "region", "province", "lon", "lat", "score", ...}]')
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    """Print the candidates for a place name."""
+    name = " ".join(args.name)
+    corridors = load_dataset(args.data).corridors if geocode_needs_corridors(name) else None
+    candidates = geocode(name, region=args.region, limit=args.limit, corridors=corridors,
+                         gazetteer=gazetteer_for(resolve_source(args.data)))
+    if args.json:
+        json.dump([c.to_json() for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0 if candidates else 1
+    if not candidates:
+        print(f"blockade-map geocode: no place close to {name!r}", file=sys.stderr)
+        return 1
+    for i, c in enumerate(candidates, 1):
+        where = ", ".join(x for x in (c.province, c.region) if x)
+        print(f"{i}. {c.name} ({where}) lon {c.lon:.5f} lat {c.lat:.5f} score {c.score:g} [{c.kind}]")
+    return 0
+
+
+def geocode_needs_corridors(name: str) -> bool:
+    """True when the query is a kilometre post (placed on the corridors)."""
+    return parse_km_post(name) is not None
+
+
+COMMANDS = [
+    Command("import", "add the events of a GeoJSON or CSV file: all of them, or none", _configure_import, cmd_import),
+    Command("history", "the change log, oldest first (who, when, what, why)", _configure_history, cmd_history),
+    Command("verify-log", "check that the base snapshot plus the change log give events.geojson",
+            lambda p: None, cmd_verify_log),
+    Command("hash-password", "make the editor password hash that switches editing on", _configure_hash,
+            cmd_hash_password),
+    Command("geocode", "place name or road km post -> candidate points, best first", _configure_geocode, cmd_geocode),
+]

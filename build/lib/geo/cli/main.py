@@ -1,0 +1,55 @@
+"""The ``blockade-map`` command line.
+
+Exit status 0 on success, 1 with one line per problem on stderr for bad input. Every
+command takes ``--data DIR`` (a folder or a ``postgresql://`` URL; default
+``$BLOCKADE_MAP_DATA`` or the bundled data). Each module of this package contributes its
+commands as a ``COMMANDS`` list; this module only assembles them.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from geo.cli import corridors, data, export, extract, intake, serve
+from geo.cli.args import Command, Parser, UsageError
+from geo.core.model import DataError
+
+COMMANDS: list[Command] = [*data.COMMANDS, *corridors.COMMANDS, *export.COMMANDS, *intake.COMMANDS,
+                           *extract.COMMANDS, *serve.COMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    common = Parser(add_help=False)
+    common.add_argument("--data", metavar="DIR", default=argparse.SUPPRESS,
+                        help="data folder or postgresql:// URL (default: $BLOCKADE_MAP_DATA or the bundled data)")
+    parser = Parser(prog="blockade-map", parents=[common],
+                    description="Validate, query and render the Blockade Map data.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, parents=[common], help=command.help)
+        command.configure(p)
+        p.set_defaults(func=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not hasattr(args, "data"):
+            args.data = None
+        return args.func(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except (ValueError, LookupError, OSError) as exc:
+        print(f"blockade-map: {exc}", file=sys.stderr)
+        return 1

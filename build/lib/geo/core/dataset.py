@@ -1,0 +1,192 @@
+"""A loaded dataset: its layers in memory, what it is about (``dataset.json``), its event index.
+
+Everything that differs from one dataset to another (title, country, time zone, area,
+languages, featured day, licence, the region names it uses) is a :class:`DatasetInfo`
+read from ``dataset.json``; no code holds such facts.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.core.dates import parse_date
+from geo.core.index import EventIndex
+from geo.core.model import Problem, Scope, text_problem
+
+INFO_FILE = "dataset.json"
+#: How far outside its ``bbox`` a point may lie and still be accepted (degrees).
+AREA_MARGIN = 1.0
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a dataset is about (the ``dataset.json`` of CONTRACT.md).
+
+    ``bbox`` is ``(west, south, east, north)``; ``regions`` (a Blockade Map extension) lists
+    the region names events may use and ``region_aliases`` other spellings of them.
+    """
+
+    title: str
+    country: str | None = None
+    timezone: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    languages: tuple[str, ...] = ("en",)
+    featured_day: str | None = None
+    licence: str | None = None
+    regions: tuple[str, ...] = ()
+    region_aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def scope(self) -> Scope:
+        """The checks this dataset adds to the contract: its regions, its area (with a margin)."""
+        area = None
+        if self.bbox is not None:
+            w, s, e, n = self.bbox
+            area = (w - AREA_MARGIN, s - AREA_MARGIN, e + AREA_MARGIN, n + AREA_MARGIN)
+        return Scope(self.regions, dict(self.region_aliases), area)
+
+    @property
+    def time_zone_label(self) -> str:
+        """``America/Lima``, or a phrase saying days are as reported when no time zone is set."""
+        return self.timezone or "days as reported (no time zone set)"
+
+
+def _is_time_zone(name: Any) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def default_info(name: str) -> DatasetInfo:
+    """The info of a folder without ``dataset.json``: titled after the folder, anything allowed."""
+    return DatasetInfo(title=name or "Blockade Map data")
+
+
+def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, list[Problem]]:
+    """Check a parsed ``dataset.json`` and return its :class:`DatasetInfo` (None when invalid)."""
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str) -> None:
+        problems.append(Problem(file, "(dataset)", key, message))
+
+    if not isinstance(data, Mapping):
+        return None, [Problem(file, "(file)", "", "must be a JSON object")]
+    for key in ("title", "country", "timezone", "bbox"):
+        if key not in data:
+            bad(key, "is required")
+    title = data.get("title")
+    if "title" in data and text_problem(title, 200):
+        bad("title", text_problem(title, 200) or "")
+    country = data.get("country")
+    if "country" in data and not (isinstance(country, str) and len(country) == 2 and country.isalpha()
+                                  and country.isupper()):
+        bad("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'PE'")
+    tz = data.get("timezone")
+    if "timezone" in data and not _is_time_zone(tz):
+        bad("timezone", f"{tz!r} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'")
+    bbox = data.get("bbox")
+    box = None
+    if "bbox" in data:
+        if (isinstance(bbox, list) and len(bbox) == 4
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in bbox)
+                and -180 <= bbox[0] < bbox[2] <= 180 and -90 <= bbox[1] < bbox[3] <= 90):
+            box = tuple(float(v) for v in bbox)
+        else:
+            bad("bbox", f"{bbox!r} is not [west, south, east, north] in degrees")
+    languages = data.get("languages", ["en"])
+    if not (isinstance(languages, list) and languages
+            and all(isinstance(code, str) and 2 <= len(code) <= 3 and code.isalpha() for code in languages)):
+        bad("languages", f"{languages!r} is not a list of language codes such as ['es', 'en']")
+        languages = ["en"]
+    featured = data.get("featured_day")
+    if featured is not None and parse_date(featured) is None:
+        bad("featured_day", f"{featured!r} is not a date (YYYY-MM-DD)")
+    licence = data.get("licence")
+    if licence is not None and text_problem(licence, 500):
+        bad("licence", text_problem(licence, 500) or "")
+    regions = data.get("regions", [])
+    if not (isinstance(regions, list) and all(isinstance(r, str) and r.strip() for r in regions)):
+        bad("regions", "must be a list of region names")
+        regions = []
+    aliases = data.get("region_aliases", {})
+    if not (isinstance(aliases, Mapping) and all(isinstance(k, str) and v in regions for k, v in aliases.items())):
+        bad("region_aliases", "must map other spellings to names listed in 'regions'")
+        aliases = {}
+    if problems:
+        return None, problems
+    return DatasetInfo(title=title, country=country, timezone=tz, bbox=box,
+                       languages=tuple(code.lower() for code in languages), featured_day=featured,
+                       licence=licence, regions=tuple(regions), region_aliases=dict(aliases)), []
+
+
+@dataclass
+class Dataset:
+    """Every layer of one data source, validated, with its info and its event index.
+
+    ``source`` names where it came from (a folder, or a database URL without password).
+    The :class:`~geo.core.index.EventIndex` is built from ``events`` when the dataset is made.
+    """
+
+    source: str
+    info: DatasetInfo
+    events: gpd.GeoDataFrame
+    hotspots: gpd.GeoDataFrame
+    corridors: gpd.GeoDataFrame
+    counts: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    index: EventIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.index = EventIndex(self.events)
+
+    @property
+    def first_day(self) -> str | None:
+        """Earliest start among events and hotspots, or None for an empty dataset."""
+        starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
+        return min(starts) if starts else None
+
+    @property
+    def last_day(self) -> str | None:
+        """Latest end among events and hotspots, or None for an empty dataset."""
+        ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
+        return max(ends) if ends else None
+
+    def covers(self, day: str) -> bool:
+        """Whether ``day`` lies within the days the data covers."""
+        return self.first_day is not None and self.first_day <= day <= (self.last_day or self.first_day)
+
+    def coverage(self) -> str:
+        """``the data covers 2022-12-07 to 2023-01-31`` (or says it holds no day)."""
+        if self.first_day is None:
+            return "the data holds no dated event"
+        return f"the data covers {self.first_day} to {self.last_day}"
+
+    @property
+    def featured_day(self) -> str | None:
+        """The day the app opens on: ``featured_day`` of dataset.json, else the busiest day."""
+        if self.info.featured_day and self.covers(self.info.featured_day):
+            return self.info.featured_day
+        return self.index.busiest_day() or self.first_day
+
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        """``(west, south, east, north)``: dataset.json's bbox, else the extent of every layer."""
+        if self.info.bbox is not None:
+            return self.info.bbox
+        xs, ys = [], []
+        for frame in (self.events, self.hotspots):
+            if len(frame):
+                xs += [float(frame["lon"].min()), float(frame["lon"].max())]
+                ys += [float(frame["lat"].min()), float(frame["lat"].max())]
+        if len(self.corridors):
+            x0, y0, x1, y1 = (float(v) for v in self.corridors.total_bounds)
+            xs += [x0, x1]
+            ys += [y0, y1]
+        return (min(xs), min(ys), max(xs), max(ys)) if xs else None

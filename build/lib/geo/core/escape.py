@@ -1,0 +1,50 @@
+"""Escaping text that comes from the data, from a URL or from people: one helper per target.
+
+* :func:`escape_html` for HTML (popups, tooltips, snapshot bands): also safe inside the JavaScript
+  template literals and the Jinja templates folium writes text into.
+* :func:`json_for_script` for data placed inside a ``<script>`` element.
+* :func:`escape_markdown` for Streamlit's markdown (warnings, captions, labels, metrics): shown as
+  written, never as links, images, emphasis or HTML.
+"""
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=@&\"'/])")
+
+
+def escape_html(text: object) -> str:
+    """Escape text for HTML, for JS template literals and for Jinja (braces become entities).
+
+    >>> escape_html('<b>{{x}}</b>')
+    '&lt;b&gt;&#123;&#123;x&#125;&#125;&lt;/b&gt;'
+    """
+    escaped = _html.escape("" if text is None else str(text), quote=True)
+    for char, entity in (("`", "&#96;"), ("$", "&#36;"), ("{", "&#123;"), ("}", "&#125;")):
+        escaped = escaped.replace(char, entity)
+    return escaped
+
+
+def json_for_script(data: object) -> str:
+    """Compact JSON that cannot close a ``<script>`` element or open an HTML comment.
+
+    >>> json_for_script({"a": "</script>"})
+    '{"a":"\\\\u003c/script\\\\u003e"}'
+    """
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def escape_markdown(text: object) -> str:
+    """Escape ``text`` so Streamlit's markdown shows it as written.
+
+    Bare URLs lose their power to become links too (``://`` is escaped).
+
+    >>> escape_markdown("[x](https://evil.example)")
+    '\\\\[x\\\\]\\\\(https\\\\:\\\\/\\\\/evil\\\\.example\\\\)'
+    """
+    text = "" if text is None else str(text)
+    text = "".join(ch if ch in "\n\t" or ch >= " " else " " for ch in text)
+    return _MD_SPECIAL.sub(r"\\\1", text)

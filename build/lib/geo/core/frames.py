@@ -1,0 +1,135 @@
+"""The layers in memory: GeoDataFrames built from valid Features, and plain records back.
+
+Dates stay ``YYYY-MM-DD`` strings (no datetime conversion leaks into the map); ``end`` is
+filled with ``start`` where absent, counts default to 0 and regions are spelled as the
+dataset spells them. Every store (a folder, PostGIS) builds its frames here.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.core.model import ANYWHERE, COUNTS_COLUMNS, Scope
+
+CRS = "EPSG:4326"
+EVENT_COLUMNS = [
+    "id", "kind", "start", "end", "place", "region", "road", "km", "fatalities", "injured",
+    "detained", "geo_precision", "time_precision", "status", "sources", "description",
+    "description_es", "description_en", "lon", "lat",
+]
+HOTSPOT_COLUMNS = ["id", "name", "region", "start", "end", "level", "sources", "description", "lon", "lat"]
+CORRIDOR_COLUMNS = ["id", "name", "roads", "from", "to", "via", "sources", "km_refs"]
+
+
+def _points(features: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    coords = np.array([f["geometry"]["coordinates"][:2] for f in features], dtype=float).reshape(-1, 2)
+    return coords[:, 0], coords[:, 1]
+
+
+def events_frame(features: list[dict], scope: Scope = ANYWHERE) -> gpd.GeoDataFrame:
+    """Valid event Features as a GeoDataFrame with one column per contract field."""
+    rows = []
+    for f in features:
+        p = f["properties"]
+        rows.append({
+            "id": f["id"], "kind": p["kind"], "start": p["start"], "end": p.get("end") or p["start"],
+            "place": p["place"], "region": scope.region(p["region"]) or p["region"],
+            "road": p.get("road"), "km": p.get("km"),
+            "fatalities": p.get("fatalities") or 0, "injured": p.get("injured") or 0,
+            "detained": p.get("detained") or 0, "geo_precision": p["geo_precision"],
+            "time_precision": p.get("time_precision") or 1, "status": p.get("status") or "reported",
+            "sources": p["sources"], "description": p.get("description") or "",
+            "description_es": p.get("description_es") or "", "description_en": p.get("description_en") or "",
+        })
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS[:-2])
+    lon, lat = _points(features)
+    frame["lon"], frame["lat"] = lon, lat
+    frame["km"] = pd.to_numeric(frame["km"], errors="coerce").astype(float)
+    for col in ("fatalities", "injured", "detained", "geo_precision", "time_precision"):
+        frame[col] = frame[col].astype("int64")
+    return gpd.GeoDataFrame(frame, geometry=shapely.points(lon, lat), crs=CRS)
+
+
+def hotspots_frame(features: list[dict], scope: Scope = ANYWHERE) -> gpd.GeoDataFrame:
+    """Valid hotspot Features as a GeoDataFrame (``end`` filled with ``start`` when absent)."""
+    rows = []
+    for i, f in enumerate(features):
+        p = f["properties"]
+        rows.append({
+            "id": f.get("id") or f"hotspot-{i + 1}", "name": p["name"],
+            "region": scope.region(p["region"]) or p["region"], "start": p["start"],
+            "end": p.get("end") or p["start"], "level": int(p["level"]), "sources": p["sources"],
+            "description": p.get("description") or "",
+        })
+    frame = pd.DataFrame(rows, columns=HOTSPOT_COLUMNS[:-2])
+    lon, lat = _points(features)
+    frame["lon"], frame["lat"] = lon, lat
+    return gpd.GeoDataFrame(frame, geometry=shapely.points(lon, lat), crs=CRS)
+
+
+def corridors_frame(features: list[dict]) -> gpd.GeoDataFrame:
+    """Valid corridor Features as a GeoDataFrame of (Multi)LineStrings."""
+    rows, geoms = [], []
+    for f in features:
+        p = f["properties"]
+        rows.append({
+            "id": f["id"], "name": p["name"], "roads": list(p["roads"]), "from": p["from"],
+            "to": p["to"], "via": list(p.get("via") or []), "sources": p["sources"],
+            "km_refs": list(p.get("km_refs") or []),
+        })
+        geoms.append(shapely.geometry.shape(f["geometry"]))
+    frame = pd.DataFrame(rows, columns=CORRIDOR_COLUMNS)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
+
+
+def counts_frame(rows: list[Mapping[str, Any]]) -> pd.DataFrame:
+    """reported_counts.csv rows as a DataFrame with integer values."""
+    frame = pd.DataFrame(rows, columns=list(COUNTS_COLUMNS))
+    frame["value"] = pd.to_numeric(frame["value"]).astype("int64") if len(frame) else pd.Series(dtype="int64")
+    return frame
+
+
+def event_record(row: Any) -> dict:
+    """The plain-dict form of one events-frame row (contract fields, ``end`` filled, lon/lat)."""
+    record = {
+        "id": row.id, "kind": row.kind, "start": row.start, "end": row.end, "place": row.place,
+        "region": row.region, "fatalities": int(row.fatalities), "injured": int(row.injured),
+        "detained": int(row.detained), "geo_precision": int(row.geo_precision),
+        "time_precision": int(row.time_precision), "status": row.status,
+        "lon": float(row.lon), "lat": float(row.lat), "sources": list(row.sources),
+        "description": row.description,
+    }
+    for name in ("description_es", "description_en"):
+        value = getattr(row, name, "")
+        if value:
+            record[name] = value
+    if isinstance(row.road, str) and row.road:
+        record["road"] = row.road
+    if row.km == row.km and row.km is not None:  # not NaN
+        record["km"] = float(row.km)
+    return record
+
+
+def event_feature(record: Mapping[str, Any]) -> dict:
+    """The contract's GeoJSON Feature of one record: every property, ``end`` written out."""
+    props: dict[str, Any] = {"kind": record["kind"], "start": record["start"], "end": record["end"],
+                             "place": record["place"], "region": record["region"]}
+    if record.get("road"):
+        props["road"] = record["road"]
+    if record.get("km") is not None:
+        km = float(record["km"])
+        props["km"] = int(km) if km.is_integer() else km
+    for name in ("fatalities", "injured", "detained", "geo_precision", "time_precision"):
+        props[name] = int(record[name])
+    props["status"] = record["status"]
+    props["sources"] = [dict(src) for src in record["sources"]]
+    for name in ("description", "description_es", "description_en"):
+        if record.get(name):
+            props[name] = record[name]
+    return {"type": "Feature", "id": record["id"],
+            "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]},
+            "properties": props}

@@ -1,0 +1,445 @@
+"""The data contract in code: the layers' fields and their validation.
+
+Every check returns :class:`Problem` objects that name the file, the feature and the
+field, so a person can find and fix the input; nothing here raises for bad data.
+
+What one dataset adds to the contract (its regions, its area) comes from its
+``dataset.json`` as a :class:`Scope`; without one, any region name and any point on Earth
+are accepted.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from geo.core.dates import parse_date
+from geo.core.text import fold
+
+KINDS: tuple[str, ...] = ("blockade", "protest", "clash", "closure", "detention", "other")
+STATUSES: tuple[str, ...] = ("confirmed", "reported")
+#: Metrics of reported_counts.csv. The last three are subtotals or other units that must
+#: never be read as the first ones (deaths in clashes are not all deaths).
+METRICS: tuple[str, ...] = (
+    "blockade_points",
+    "roads_blocked",
+    "regions_affected",
+    "deaths_total",
+    "detained",
+    "deaths_in_clashes",
+    "injured_total",
+    "provinces_with_protests",
+)
+COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained")
+COUNTS_COLUMNS: tuple[str, ...] = ("date", "metric", "value", "reporter", "source_url")
+#: Property order of the events the project writes (the contract's table order).
+PROPERTY_ORDER: tuple[str, ...] = (
+    "kind", "start", "end", "place", "region", "road", "km", "fatalities", "injured", "detained",
+    "geo_precision", "time_precision", "status", "sources", "description", "description_es",
+    "description_en",
+)
+#: Largest count accepted for one event or one reported figure.
+MAX_COUNT = 100_000
+#: Largest kilometre post accepted (Peru's longest national route is under 3,000 km).
+MAX_KM = 6_000
+#: Longest text accepted in a name-like field (place, region, road, a source's name).
+MAX_NAME = 300
+#: Longest description accepted.
+MAX_TEXT = 20_000
+
+_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WHOLE = re.compile(r"^\d{1,9}(\.0*)?$")  # a whole number as a CSV cell holds it: 45 or 45.0
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the input allows."""
+
+    file: str
+    feature: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.feature}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class DataError(ValueError):
+    """Raised when a layer fails validation; carries every :class:`Problem` found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) or "invalid data")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a dataset's ``dataset.json`` adds to the checks: its regions and its area.
+
+    Parameters
+    ----------
+    regions : tuple of str
+        The region names the data may use (empty: any non-empty name).
+    aliases : mapping
+        Other spellings of region names -> the name to store ("Cuzco" -> "Cusco").
+    area : (west, south, east, north) or None
+        Points must lie inside it (None: anywhere on Earth).
+    """
+
+    regions: tuple[str, ...] = ()
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    area: tuple[float, float, float, float] | None = None
+
+    def __post_init__(self) -> None:
+        lookup = {fold(r): r for r in self.regions}
+        lookup.update({fold(k): v for k, v in self.aliases.items() if v in self.regions})
+        object.__setattr__(self, "_lookup", lookup)
+
+    def region(self, name: Any) -> str | None:
+        """The stored spelling of region ``name``, or None when it is not one of the dataset's."""
+        if not isinstance(name, str) or not name.strip():
+            return None
+        if not self.regions:
+            return name.strip()
+        return self._lookup.get(fold(name))  # type: ignore[attr-defined]
+
+    def contains(self, lon: float, lat: float) -> bool:
+        """Whether the point lies in the dataset's area."""
+        if self.area is None:
+            return -180 <= lon <= 180 and -90 <= lat <= 90
+        west, south, east, north = self.area
+        return west <= lon <= east and south <= lat <= north
+
+
+ANYWHERE = Scope()
+
+
+def is_http_url(value: Any) -> bool:
+    """True when ``value`` is an absolute http(s) URL."""
+    return isinstance(value, str) and bool(_URL_RE.match(value.strip()))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+class _Checker:
+    """Collects problems for one feature of one file."""
+
+    def __init__(self, file: str, feature: str, scope: Scope):
+        self.file, self.feature, self.scope = file, feature, scope
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, self.feature, field, message))
+
+    def string(self, props: Mapping, field: str, required: bool, limit: int = MAX_NAME,
+               where: str | None = None) -> None:
+        value = props.get(field)
+        if value is None:
+            if required:
+                self.add(where or field, "is required")
+            return
+        problem = text_problem(value, limit)
+        if problem:
+            self.add(where or field, problem)
+
+    def date(self, props: Mapping, field: str, required: bool) -> date | None:
+        value = props.get(field)
+        if value is None:
+            if required:
+                self.add(field, "is required (YYYY-MM-DD)")
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.add(field, f"{_short(value)} is not a date (YYYY-MM-DD)")
+        return parsed
+
+    def choice(self, props: Mapping, field: str, choices: tuple, required: bool) -> None:
+        value = props.get(field)
+        if value is None:
+            if required:
+                self.add(field, f"is required (one of {', '.join(map(str, choices))})")
+        elif isinstance(value, bool) or value not in choices:
+            self.add(field, f"{_short(value)} is not one of {', '.join(map(str, choices))}")
+
+    def count(self, props: Mapping, field: str) -> None:
+        value = props.get(field)
+        if value is None:
+            return
+        if not _is_int(value) or value < 0:
+            self.add(field, f"must be a whole number >= 0, got {_short(value)}")
+        elif value > MAX_COUNT:
+            self.add(field, f"{value:,} is more than the {MAX_COUNT:,} accepted for one event")
+
+    def sources(self, props: Mapping, field: str = "sources") -> None:
+        value = props.get(field)
+        if value is None:
+            self.add(field, "is required: at least one {name, url, published}")
+            return
+        if not isinstance(value, list) or not value:
+            self.add(field, "must be a non-empty list of {name, url, published}")
+            return
+        for i, src in enumerate(value):
+            where = f"{field}[{i}]"
+            if not isinstance(src, Mapping):
+                self.add(where, "must be an object {name, url, published}")
+                continue
+            name = src.get("name")
+            if name is None or (isinstance(name, str) and not name.strip()):
+                self.add(f"{where}.name", "is required (the publisher)")
+            else:
+                self.string(src, "name", True, where=f"{where}.name")
+            url = src.get("url")
+            if url is None:
+                self.add(f"{where}.url", "is required (an http(s) link to the report)")
+            elif not is_http_url(url) or len(str(url)) > 2000:
+                self.add(f"{where}.url", f"{_short(url)} is not an http(s) URL")
+            published = src.get("published")
+            if published is None:
+                self.add(f"{where}.published", "is required (YYYY-MM-DD)")
+            elif parse_date(published) is None:
+                self.add(f"{where}.published", f"{_short(published)} is not a date (YYYY-MM-DD)")
+
+    def point(self, geometry: Any) -> None:
+        if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":
+            got = geometry.get("type") if isinstance(geometry, Mapping) else geometry
+            self.add("geometry", f"must be a Point, got {_short(got)}")
+            return
+        coords = geometry.get("coordinates")
+        if (not isinstance(coords, list) or len(coords) not in (2, 3)
+                or not all(_is_number(c) for c in coords)):
+            self.add("geometry", f"coordinates must be [lon, lat], got {_short(coords)}")
+            return
+        lon, lat = coords[0], coords[1]
+        if not self.scope.contains(lon, lat):
+            hint = " (lon and lat look swapped)" if self.scope.contains(lat, lon) else ""
+            self.add("geometry", f"[{lon}, {lat}] lies outside the dataset's area{hint}")
+
+    def region(self, props: Mapping) -> None:
+        value = props.get("region")
+        if value is None:
+            self.add("region", "is required (a region of the dataset)")
+            return
+        problem = text_problem(value)
+        if problem:
+            self.add("region", problem)
+        elif self.scope.region(value) is None:
+            self.add("region", f"{_short(value)} is not one of the dataset's regions")
+
+
+def text_problem(value: Any, limit: int = MAX_NAME) -> str | None:
+    """What is wrong with ``value`` as a text field (None when it is a usable string)."""
+    if not isinstance(value, str) or not value.strip():
+        return f"must be a non-empty string, got {_short(value)}"
+    if len(value) > limit:
+        return f"is {len(value):,} characters long; at most {limit:,} are accepted"
+    if _CONTROL.search(value):
+        return "holds a control character (such as NUL); remove it"
+    return None
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """``repr`` of a value, cut to ``limit`` characters (a 400-digit number stays readable)."""
+    text = repr(value) if not isinstance(value, int) or isinstance(value, bool) else (
+        str(value) if len(str(value)) <= limit else f"a {len(str(value))}-digit number")
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _feature_id(feature: Any, index: int) -> str:
+    fid = feature.get("id") if isinstance(feature, Mapping) else None
+    if isinstance(fid, str) and fid.strip() and len(fid) <= MAX_NAME and not _CONTROL.search(fid):
+        return fid
+    if _is_int(fid):
+        return str(fid)
+    return f"feature #{index + 1}"
+
+
+def _features(collection: Any, file: str) -> tuple[list, list[Problem]]:
+    if not isinstance(collection, Mapping) or collection.get("type") != "FeatureCollection":
+        return [], [Problem(file, "(file)", "type", "must be a GeoJSON FeatureCollection")]
+    features = collection.get("features")
+    if not isinstance(features, list):
+        return [], [Problem(file, "(file)", "features", "must be a list")]
+    return features, []
+
+
+def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
+    problems, seen = [], set()
+    for i, feature in enumerate(features):
+        fid = feature.get("id") if isinstance(feature, Mapping) else None
+        if fid is None:
+            if required:
+                problems.append(Problem(file, f"feature #{i + 1}", "id", "is required (a unique, stable string)"))
+            continue
+        if not isinstance(fid, str) or not fid.strip():
+            problems.append(Problem(file, f"feature #{i + 1}", "id", f"must be a non-empty string, got {_short(fid)}"))
+        elif len(fid) > MAX_NAME or _CONTROL.search(fid):
+            problems.append(Problem(file, f"feature #{i + 1}", "id",
+                                    f"must be at most {MAX_NAME} characters with no control characters"))
+        elif fid in seen:
+            problems.append(Problem(file, fid, "id", "is used by more than one feature"))
+        seen.add(fid)
+    return problems
+
+
+def _properties(feature: Any, c: _Checker) -> Mapping | None:
+    if not isinstance(feature, Mapping) or feature.get("type") != "Feature":
+        c.add("type", "must be a GeoJSON Feature")
+        return None
+    props = feature.get("properties")
+    if not isinstance(props, Mapping):
+        c.add("properties", "must be an object")
+        return None
+    return props
+
+
+def _dates(props: Mapping, c: _Checker) -> None:
+    start = c.date(props, "start", required=True)
+    end = c.date(props, "end", required=False)
+    if start and end and end < start:
+        c.add("end", f"{props['end']} is before start {props['start']}")
+
+
+def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
+                   scope: Scope = ANYWHERE) -> list[Problem]:
+    """Check one event Feature against the contract; return its problems (empty when valid)."""
+    c = _Checker(file, _feature_id(feature, index), scope)
+    props = _properties(feature, c)
+    if props is None:
+        return c.problems
+    c.point(feature.get("geometry"))
+    c.choice(props, "kind", KINDS, required=True)
+    _dates(props, c)
+    c.string(props, "place", required=True)
+    c.region(props)
+    c.string(props, "road", required=False)
+    km = props.get("km")
+    if km is not None:
+        if not (_is_number(km) and km >= 0):
+            c.add("km", f"must be a number >= 0, got {_short(km)}")
+        elif km > MAX_KM:
+            c.add("km", f"{km:,} is more than the {MAX_KM:,} km accepted for a kilometre post")
+    for name in COUNT_FIELDS:
+        c.count(props, name)
+    c.choice(props, "geo_precision", (1, 2, 3), required=True)
+    c.choice(props, "time_precision", (1, 2, 3), required=False)
+    c.choice(props, "status", STATUSES, required=False)
+    c.sources(props)
+    for name in ("description", "description_es", "description_en"):
+        value = props.get(name)
+        if value is not None and not isinstance(value, str):
+            c.add(name, "must be a string")
+        elif isinstance(value, str) and len(value) > MAX_TEXT:
+            c.add(name, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are accepted")
+    return c.problems
+
+
+def validate_hotspot(feature: Any, file: str = "hotspots.geojson", index: int = 0,
+                     scope: Scope = ANYWHERE) -> list[Problem]:
+    """Check one hotspot Feature against the contract."""
+    c = _Checker(file, _feature_id(feature, index), scope)
+    props = _properties(feature, c)
+    if props is None:
+        return c.problems
+    c.point(feature.get("geometry"))
+    c.string(props, "name", required=True)
+    c.region(props)
+    _dates(props, c)
+    c.choice(props, "level", (1, 2, 3), required=True)
+    c.sources(props)
+    return c.problems
+
+
+def _line_coords_ok(coords: Any) -> bool:
+    return (isinstance(coords, list) and len(coords) >= 2 and all(
+        isinstance(p, list) and len(p) in (2, 3) and all(_is_number(v) for v in p) for p in coords))
+
+
+def validate_corridor(feature: Any, file: str = "corridors.geojson", index: int = 0,
+                      scope: Scope = ANYWHERE) -> list[Problem]:
+    """Check one corridor Feature against the contract."""
+    c = _Checker(file, _feature_id(feature, index), scope)
+    props = _properties(feature, c)
+    if props is None:
+        return c.problems
+    geom = feature.get("geometry")
+    gtype = geom.get("type") if isinstance(geom, Mapping) else None
+    coords = geom.get("coordinates") if isinstance(geom, Mapping) else None
+    if gtype == "LineString":
+        ok = _line_coords_ok(coords)
+    elif gtype == "MultiLineString":
+        ok = isinstance(coords, list) and bool(coords) and all(_line_coords_ok(part) for part in coords)
+    else:
+        ok = False
+        c.add("geometry", f"must be a LineString or MultiLineString, got {_short(gtype)}")
+    if gtype in ("LineString", "MultiLineString") and not ok:
+        c.add("geometry", "coordinates must be lists of at least two [lon, lat] positions")
+    c.string(props, "name", required=True)
+    roads = props.get("roads")
+    if not isinstance(roads, list) or not roads or not all(isinstance(r, str) and r for r in roads):
+        c.add("roads", f"must be a non-empty list of route numbers, got {_short(roads)}")
+    c.string(props, "from", required=True)
+    c.string(props, "to", required=True)
+    via = props.get("via")
+    if via is not None and (not isinstance(via, list) or not all(isinstance(v, str) for v in via)):
+        c.add("via", "must be a list of town names")
+    c.sources(props)
+    return c.problems
+
+
+VALIDATORS = {"events": validate_event, "hotspots": validate_hotspot, "corridors": validate_corridor}
+
+
+def validate_collection(collection: Any, layer: str, file: str | None = None,
+                        scope: Scope = ANYWHERE) -> list[Problem]:
+    """Validate a whole FeatureCollection of ``layer`` ('events', 'hotspots' or 'corridors')."""
+    if layer not in VALIDATORS:
+        raise ValueError(f"unknown layer {layer!r}; expected one of {', '.join(VALIDATORS)}")
+    file = file or f"{layer}.geojson"
+    features, problems = _features(collection, file)
+    if problems:
+        return problems
+    problems += _check_ids(features, file, required=layer in ("events", "corridors"))
+    for i, feature in enumerate(features):
+        problems += VALIDATORS[layer](feature, file, i, scope)
+    return problems
+
+
+def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_counts.csv",
+                         header: Iterable[str] | None = None) -> list[Problem]:
+    """Validate the rows of reported_counts.csv (dicts keyed by column; row 1 is the header)."""
+    problems: list[Problem] = []
+    if header is not None:
+        missing = [col for col in COUNTS_COLUMNS if col not in list(header)]
+        if missing:
+            return [Problem(file, "header", "columns", f"missing {', '.join(missing)}")]
+    for i, row in enumerate(rows):
+        c = _Checker(file, f"row {i + 2}", ANYWHERE)
+        c.date(row, "date", required=True)
+        if row.get("metric") not in METRICS:
+            c.add("metric", f"{_short(row.get('metric'))} is not one of {', '.join(METRICS)}")
+        value = row.get("value")
+        text = str(value).strip() if value is not None else ""
+        if not _WHOLE.match(text):
+            c.add("value", f"{_short(value)} is not a whole number >= 0")
+        elif int(float(text)) > MAX_COUNT:
+            c.add("value", f"{int(float(text)):,} is more than the {MAX_COUNT:,} accepted")
+        c.string(row, "reporter", required=True)
+        if not is_http_url(row.get("source_url")):
+            c.add("source_url", f"{_short(row.get('source_url'))} is not an http(s) URL")
+        problems += c.problems
+    return problems

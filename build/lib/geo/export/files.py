@@ -1,0 +1,254 @@
+"""Data export: the events active in a date range, as GeoJSON or CSV, with their citation.
+
+Both formats carry every contract field of each event and its sources. Next to each file
+goes a plain-text sidecar (``<file>.txt``) naming the data sources, the licence, the date
+range and the command that made it, so a figure built from the file can be cited.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shlex
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from geo.core.dataset import Dataset
+from geo.core.dates import check_range
+from geo.core.frames import event_feature, event_record
+from geo.core.view import View
+from geo.query.active import events_in_range
+from geo.store.files import atomic_write_many
+
+FORMATS: tuple[str, ...] = ("geojson", "csv")
+MIME_TYPES: dict[str, str] = {"geojson": "application/geo+json", "csv": "text/csv"}
+
+PROJECT = "Blockade Map"
+#: What every export says about places and the reports behind the facts.
+SOURCES_LINES: tuple[str, ...] = (
+    "Place coordinates: GeoNames (https://www.geonames.org), CC BY 4.0, and the sites listed in",
+    "the dataset's gazetteer, each with the source of its coordinate.",
+    "Facts and figures come from the reports each event cites (publisher, link, date published);",
+    "the reports remain their publishers'. Cite Blockade Map and the sources of the events you use.",
+)
+
+
+def licence_lines(dataset: Dataset) -> list[str]:
+    """The licence part of a citation: the dataset's licence (dataset.json), then the sources."""
+    licence = dataset.info.licence or "not stated in dataset.json"
+    return [f"{dataset.info.title}: data licence {licence}.", *SOURCES_LINES]
+
+#: Contract fields in the order the CSV writes them (after id and before the sources).
+CSV_FIELDS: tuple[str, ...] = (
+    "id", "kind", "start", "end", "place", "region", "road", "km", "lon", "lat",
+    "fatalities", "injured", "detained", "geo_precision", "time_precision", "status", "description",
+    "description_es", "description_en",
+)
+SOURCE_PARTS: tuple[str, ...] = ("name", "url", "published")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What :func:`export_events` wrote."""
+
+    path: Path
+    sidecar: Path
+    count: int
+
+
+def view_range(dataset: Dataset, view: View) -> tuple[str, str]:
+    """The date range whose events a map view shows: its day, or everything up to it (cumulative)."""
+    if not isinstance(view, View):
+        raise TypeError(f"view must be a View, got {type(view).__name__}")
+    if view.mode == "cumulative":
+        first = dataset.first_day or view.day
+        return (min(first, view.day), view.day)
+    return (view.day, view.day)
+
+
+def export_records(events: pd.DataFrame) -> list[dict]:
+    """Plain-dict records (contract fields, ``end`` filled, ``lon``/``lat``) of an events frame."""
+    return [event_record(row) for row in events.itertuples(index=False)]
+
+
+def to_geojson(records: Sequence[dict], metadata: dict | None = None) -> str:
+    """A FeatureCollection of ``records`` (a valid ``events.geojson``), UTF-8 JSON text.
+
+    ``metadata`` goes into a ``"metadata"`` foreign member (RFC 7946 section 6.1).
+    """
+    collection: dict = {"type": "FeatureCollection"}
+    if metadata:
+        collection["metadata"] = metadata
+    collection["features"] = [event_feature(r) for r in records]
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+def source_label(source: dict) -> str:
+    """One source as readable text: ``name (published) url``."""
+    return f"{source.get('name', '')} ({source.get('published', '')}) {source.get('url', '')}".strip()
+
+
+def source_parts(records: Sequence[dict]) -> list[str]:
+    """The keys of the sources: name, url, published, then any other (e.g. note) in name order."""
+    extra = {key for r in records for src in r["sources"] for key in src} - set(SOURCE_PARTS)
+    return list(SOURCE_PARTS) + sorted(extra)
+
+
+def csv_columns(records: Sequence[dict]) -> list[str]:
+    """The CSV header: contract fields, ``sources`` joined, then ``source_N_name/url/published/...``."""
+    widest = max((len(r["sources"]) for r in records), default=1)
+    parts = source_parts(records)
+    columns = list(CSV_FIELDS) + ["sources"]
+    for i in range(1, max(1, widest) + 1):
+        columns += [f"source_{i}_{part}" for part in parts]
+    return columns
+
+
+def csv_row(record: dict, columns: Sequence[str]) -> dict:
+    """One CSV row: empty cells for absent values, ``km`` without a trailing ``.0``."""
+    row = {c: "" for c in columns}
+    for field in CSV_FIELDS:
+        value = record.get(field)
+        if value is None:
+            continue
+        row[field] = (int(value) if float(value).is_integer() else value) if field == "km" else value
+    row["sources"] = "; ".join(source_label(s) for s in record["sources"])
+    for i, src in enumerate(record["sources"], start=1):
+        for part, value in src.items():
+            key = f"source_{i}_{part}"
+            if key in row:
+                row[key] = "" if value is None else value
+    return row
+
+
+def to_csv(records: Sequence[dict]) -> str:
+    """One row per event with lon, lat, every contract field and its sources (RFC 4180 text)."""
+    columns = csv_columns(records)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for record in records:
+        writer.writerow(csv_row(record, columns))
+    return buffer.getvalue()
+
+
+def publishers(records: Iterable[dict]) -> list[tuple[str, int]]:
+    """Source publishers with the number of events each reports, most frequent first."""
+    counts: Counter[str] = Counter()
+    for record in records:
+        counts.update({str(s.get("name", "")).strip() for s in record["sources"]} - {""})
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def default_command(first: str, last: str, fmt: str, out: str | os.PathLike,
+                    kinds: Sequence[str] = (), regions: Sequence[str] = ()) -> str:
+    """The ``blockade-map export`` command that makes this export."""
+    parts = ["blockade-map", "export", "--from", first, "--to", last, "--format", fmt,
+             "--out", str(out)]
+    if kinds:
+        parts += ["--kinds", ",".join(kinds)]
+    if regions:
+        parts += ["--regions", ",".join(regions)]
+    return shlex.join(parts)
+
+
+def sidecar_text(dataset: Dataset, records: Sequence[dict], first: str, last: str, file_name: str, fmt: str,
+                 command: str, kinds: Sequence[str] = (), regions: Sequence[str] = ()) -> str:
+    """The citation file that goes next to an export: sources, licence, range, command."""
+    made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    span = first if first == last else f"{first} to {last}"
+    lines = [
+        f"{PROJECT}: events active {'on' if first == last else 'from'} {span}",
+        "=" * 60,
+        f"File: {file_name} ({fmt.upper()}, UTF-8, {len(records)} event(s))",
+        f"Date range: {first} to {last} (inclusive; {dataset.info.time_zone_label})",
+        f"Filters: kinds = {', '.join(kinds) or 'all'}; regions = {', '.join(regions) or 'all'}",
+        f"Made with: {command}",
+        f"Made on: {made}",
+    ]
+    lines.append(f"Dataset: {dataset.info.title}")
+    lines += ["", "Licence", "-------", *licence_lines(dataset), "", "Data sources (publisher: events in this file)",
+              "----------------------------------------------"]
+    sources = publishers(records)
+    lines += [f"- {name}: {count}" for name, count in sources] or ["- none: no event is active in this range"]
+    lines += ["", "Fields", "------"]
+    if fmt == "csv":
+        lines += [
+            "One row per event. lon, lat: WGS 84 degrees. start, end: first and last day (inclusive).",
+            "fatalities, injured, detained: counts attributed to the event (0 when none reported).",
+            "geo_precision 1/2/3: site or town / near it or part of a region / only the region.",
+            "time_precision 1/2/3: the day / only the week / only the month is known.",
+            "sources: every source as 'name (published) url', separated by '; '.",
+            "source_N_name, source_N_url, source_N_published: the N-th source, one column each",
+            "(source_N_note: how the source was cited, when the data says so).",
+        ]
+    else:
+        lines += [
+            "A GeoJSON FeatureCollection (RFC 7946, WGS 84) in the form of Blockade Map's",
+            "events.geojson: one Point Feature per event with every property, sources included.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def sidecar_path(out: str | os.PathLike) -> Path:
+    """Where the citation file of ``out`` goes: ``<out>.txt`` (e.g. ``jan9.csv.txt``)."""
+    out = Path(out)
+    return out.with_name(out.name + ".txt")
+
+
+def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequence[str] = (),
+                  regions: Sequence[str] = (), command: str | None = None,
+                  file_name: str = "events") -> tuple[str, str, int]:
+    """The export's text, its sidecar text and the number of events, without writing anything."""
+    first, last = check_range(first, last)
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    kinds, regions = tuple(kinds), tuple(regions)
+    records = export_records(events_in_range(dataset, first, last, kinds, regions))
+    command = command or default_command(first, last, fmt, file_name, kinds, regions)
+    if fmt == "geojson":
+        metadata = {"title": f"{PROJECT}: events active from {first} to {last}", "from": first, "to": last,
+                    "licence": " ".join(licence_lines(dataset)),
+                    "sources": [name for name, _ in publishers(records)], "command": command}
+        text = to_geojson(records, metadata)
+    else:
+        text = to_csv(records)
+    sidecar = sidecar_text(dataset, records, first, last, file_name, fmt, command, kinds, regions)
+    return text, sidecar, len(records)
+
+
+def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | os.PathLike,
+                  kinds: Sequence[str] = (), regions: Sequence[str] = (),
+                  command: str | None = None) -> ExportResult:
+    """Write the events active in ``[first, last]`` to ``out`` and its citation sidecar.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    first, last : str
+        The range, ``YYYY-MM-DD``, inclusive.
+    fmt : {'geojson', 'csv'}
+    out : path
+        The file to write (its folder must exist); the sidecar is ``<out>.txt``.
+    kinds, regions : sequence of str, optional
+        Filters (empty keeps everything).
+    command : str, optional
+        The command line recorded in the sidecar (default: the equivalent ``blockade-map export``).
+
+    Returns
+    -------
+    ExportResult
+    """
+    out = Path(out)
+    text, sidecar, count = render_export(dataset, first, last, fmt, kinds, regions,
+                                         command or default_command(first, last, fmt, out, kinds, regions),
+                                         out.name)
+    side = sidecar_path(out)
+    atomic_write_many([(out, text), (side, sidecar)])  # both files, or neither
+    return ExportResult(out, side, count)

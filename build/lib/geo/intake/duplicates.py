@@ -1,0 +1,101 @@
+"""Ids and probable duplicates of new events: what an import or a new event must not repeat."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from geo.core.geodesy import distance_m
+from geo.core.model import Problem
+from geo.intake.readers import Item
+
+#: A new event this close to one of the same kind with overlapping dates is a probable duplicate.
+DUPLICATE_RADIUS_M = 1000.0
+
+
+@dataclass
+class Duplicate:
+    """A new event that looks like one already in the data: same kind, within 1 km, overlapping dates."""
+
+    label: str
+    existing_id: str
+    distance_m: float
+    new_summary: str
+    existing_summary: str
+
+
+
+def id_problems(items: Sequence[Item], file: str, current_ids: Iterable[str],
+                retired_ids: Iterable[str]) -> list[Problem]:
+    """Ids given twice in the file, or already used by an event in the data or a retracted one."""
+    current, retired = set(current_ids), set(retired_ids)
+    seen: dict[str, str] = {}
+    out = []
+    for item in items:
+        fid = item.feature.get("id")
+        if not isinstance(fid, str) or not fid.strip():
+            continue
+        if fid in seen:
+            out.append(Problem(file, item.label, "id", f"{fid!r} is also used by {seen[fid]}"))
+        elif fid in current:
+            out.append(Problem(file, item.label, "id", f"{fid!r} is already used by an event in the data"))
+        elif fid in retired:
+            out.append(Problem(file, item.label, "id",
+                               f"{fid!r} was used by a retracted event (ids are never reused)"))
+        seen.setdefault(fid, item.label)
+    return out
+
+
+def _summary(feature: Mapping) -> str:
+    p = feature.get("properties") or {}
+    dates = p.get("start", "?") if not p.get("end") or p.get("end") == p.get("start") else f"{p['start']}..{p['end']}"
+    return f"{p.get('kind')} at {p.get('place')} ({p.get('region')}), {dates}"
+
+
+def find_duplicates(items: Sequence[Item], existing: Sequence[Mapping],
+                    radius_m: float = DUPLICATE_RADIUS_M) -> list[Duplicate]:
+    """Probable duplicates: same kind, within ``radius_m``, and overlapping dates.
+
+    Parameters
+    ----------
+    items : sequence of Item
+        The new events (items without a usable point or dates are skipped).
+    existing : sequence of dict
+        Event Features already in the data.
+    """
+    def usable(f: Mapping) -> bool:
+        geom, p = f.get("geometry"), f.get("properties") or {}
+        coords = geom.get("coordinates") if isinstance(geom, Mapping) else None
+        return (isinstance(coords, list) and len(coords) >= 2
+                and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords[:2])
+                and isinstance(p.get("start"), str) and isinstance(p.get("kind"), str))
+
+    old = [f for f in existing if usable(f)]
+    out: list[Duplicate] = []
+    if not old:
+        return out
+    o_lon = np.array([f["geometry"]["coordinates"][0] for f in old], dtype=float)
+    o_lat = np.array([f["geometry"]["coordinates"][1] for f in old], dtype=float)
+    o_kind = np.array([f["properties"]["kind"] for f in old])
+    o_start = np.array([f["properties"]["start"] for f in old])
+    o_end = np.array([f["properties"].get("end") or f["properties"]["start"] for f in old])
+    for item in items:
+        f = item.feature
+        if not usable(f):
+            continue
+        p = f["properties"]
+        start, end = p["start"], p.get("end") or p["start"]
+        lon, lat = f["geometry"]["coordinates"][:2]
+        mask = (o_kind == p["kind"]) & (o_start <= end) & (o_end >= start)
+        if not mask.any():
+            continue
+        idx = np.flatnonzero(mask)
+        dist = distance_m(lon, lat, o_lon[idx], o_lat[idx])
+        for j in np.argsort(dist):
+            if dist[j] > radius_m:
+                break
+            match = old[idx[j]]
+            out.append(Duplicate(item.label, str(match.get("id")), round(float(dist[j]), 1), _summary(f),
+                                 _summary(match)))
+    return out

@@ -1,0 +1,69 @@
+"""Day over day: which blockades are new since the day before, continuing, or lifted.
+
+:func:`day_over_day` answers from the dataset's event index (one path for every caller);
+:mod:`geo.render.changes` draws the answer on the map.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Sequence
+
+from geo.core.dataset import Dataset
+from geo.core.dates import check_day
+
+__all__ = ["GROUPS", "change_summary", "day_over_day"]
+
+GROUPS = ("new", "continuing", "lifted")
+
+
+def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",),
+                 regions: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The events new since the day before, continuing, and lifted, with their places.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    day : str
+        ``YYYY-MM-DD``.
+    kinds : sequence of str, default ("blockade",)
+        Kinds compared.
+    regions : sequence of str, default ()
+        Keep only these regions (empty: all).
+
+    Returns
+    -------
+    dict
+        ``{"new": [...], "continuing": [...], "lifted": [...]}``, each a list of
+        ``{"id", "place", "region", "start", "end", "lon", "lat", "fatalities"}`` sorted by
+        place then id. A lifted event's dates show the last day it was active. On the first
+        day of the data everything active is new; the day after the last, everything is lifted.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"dataset must be a Dataset, got {type(dataset).__name__}")
+    if isinstance(kinds, str) or isinstance(regions, str):
+        raise TypeError("kinds and regions must be sequences of names, not one string")
+    index = dataset.index
+    positions = index.changes(check_day(day), kinds=list(kinds), regions=list(regions))
+    out = {}
+    for group in GROUPS:
+        pos = positions[group]
+        fields = zip(index.ids[pos].tolist(), index.place[pos].tolist(), index.region[pos].tolist(),
+                     index.start_text[pos].tolist(), index.end_text[pos].tolist(), index.lon[pos].tolist(),
+                     index.lat[pos].tolist(), index.fatalities[pos].tolist())
+        records = [{"id": i, "place": index.place_names[p], "region": index.region_names[r], "start": a,
+                    "end": b, "lon": x, "lat": y, "fatalities": f} for i, p, r, a, b, x, y, f in fields]
+        out[group] = sorted(records, key=lambda e: (e["place"].casefold(), e["id"]))
+    return out
+
+
+def change_summary(changes: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+    """Place names per group, e.g. ``{"new": ["Ilave", "Juliaca (2 blockades)"], ...}``.
+
+    A place with several events is named once with their number; groups keep the order of
+    :func:`day_over_day` (by place).
+    """
+    out = {}
+    for group in GROUPS:
+        counts = Counter(e["place"] for e in changes.get(group, []))
+        out[group] = [p if n == 1 else f"{p} ({n} blockades)" for p, n in counts.items()]
+    return out

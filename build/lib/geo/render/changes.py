@@ -1,0 +1,49 @@
+"""Day-over-day layers: a dark ring around each blockade new since the day before, a hollow grey
+circle where one was lifted (the answer of :func:`geo.query.changes.day_over_day`)."""
+from __future__ import annotations
+
+import folium
+
+from geo.core.dataset import Dataset
+from geo.core.dates import shift_day
+from geo.core.escape import escape_html
+from geo.core.view import View
+from geo.query.changes import GROUPS, day_over_day
+from geo.render.layers import feature_group, ring_layer
+from geo.render.style import CHANGE_STYLES, marker_radius
+
+__all__ = ["change_layers", "legend_rows"]
+
+
+def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
+    """Feature groups marking new and lifted blockades, to add under the day's markers.
+
+    Nothing is drawn in cumulative mode (there is no "day before") or when the view's kinds
+    leave out blockades; the view's region filter applies.
+
+    Returns
+    -------
+    list of folium.FeatureGroup
+        ``[lifted, new]`` (both possibly empty), named for the layer control.
+    """
+    if not isinstance(view, View):
+        raise TypeError(f"view must be a View, got {type(view).__name__}")
+    show = view.mode == "day" and (not view.kinds or "blockade" in view.kinds)
+    changes = day_over_day(dataset, view.day, regions=view.regions) if show else {g: [] for g in GROUPS}
+    before = shift_day(view.day, -1)
+    lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
+               escape_html(f"Lifted: {e['place']} ({e['region']}), blocked until {before}")]
+              for e in changes["lifted"]]
+    new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, ""]
+           for e in changes["new"]]
+    return [feature_group("Lifted since the day before", ring_layer(lifted, CHANGE_STYLES["lifted"])),
+            feature_group("New since the day before", ring_layer(new, CHANGE_STYLES["new"]))]
+
+
+def legend_rows() -> str:
+    """Legend entries of the change layers (HTML)."""
+    new, lifted = CHANGE_STYLES["new"], CHANGE_STYLES["lifted"]
+    return (f'<div class="bm-legend-change"><i style="background:transparent;border:3px solid '
+            f'{new["color"]}"></i>Blockade new since the day before</div>'
+            f'<div class="bm-legend-change"><i style="background:#fff;border:2px dashed '
+            f'{lifted["color"]}"></i>Blockade lifted since the day before</div>')

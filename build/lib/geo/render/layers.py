@@ -1,0 +1,65 @@
+"""The map's layers as folium feature groups, each drawn by one call into ``blockade-map.js``."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import folium
+
+from geo.core.escape import escape_html
+from geo.core.index import Cells
+from geo.core.model import KINDS
+from geo.render.leaflet import JsCall, Json
+from geo.render.style import CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS, KIND_LABELS
+
+#: Words the cell popups use (the kinds' short names follow the contract's order).
+CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": "dead", "injured": "injured",
+              "detained": "detained", "inCell": "events in this cell", "events": "events",
+              "mostlyAt": "Mostly at",
+              "zoomIn": "Zoom in, or filter by kind or region, to see each event and its sources."}
+
+
+def feature_group(name: str, *calls: JsCall, control: bool = True) -> folium.FeatureGroup:
+    """A folium FeatureGroup holding ``calls`` (a layer the dashboard can swap by day)."""
+    group = folium.FeatureGroup(name=name, control=control)
+    for call in calls:
+        call.add_to(group)
+    return group
+
+
+def point_layer(rows_json: str) -> JsCall:
+    """Event circles from the rows of :func:`geo.render.popups.event_row`, already serialised."""
+    return JsCall("pointLayer", Json(rows_json), name="EventLayer")
+
+
+def cell_layer(cells: Cells, note: str) -> JsCall:
+    """Counted cells standing for many events, with ``note`` shown in a corner while on the map."""
+    rows = zip(cells.lat.round(5).tolist(), cells.lon.round(5).tolist(), cells.count.tolist(),
+               cells.by_kind.tolist(), cells.fatalities.tolist(), cells.injured.tolist(),
+               cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places])
+    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], CELL_WORDS,
+                  note, name="CellLayer")
+
+
+def hotspot_layer(rows: Sequence[Sequence[Any]]) -> JsCall:
+    """Translucent circles (radius in metres) marking centres of sustained protest."""
+    return JsCall("hotspotLayer", [list(r) for r in rows], HOTSPOT_COLOR, name="HotspotLayer")
+
+
+def corridor_layer(rows: Sequence[Sequence[Any]], style: dict | None = None) -> JsCall:
+    """Road lines from :func:`geo.render.popups.corridor_rows`, each with its name as tooltip."""
+    return JsCall("lineLayer", [list(r) for r in rows], style or CORRIDOR_LINE, name="CorridorLayer")
+
+
+def ring_layer(rows: Sequence[Sequence[Any]], style: dict) -> JsCall:
+    """Day-over-day circles ``[lat, lon, radius_px, tooltip]``, one style for all."""
+    return JsCall("ringLayer", [list(r) for r in rows], style, name="ChangeLayer")
+
+
+def map_chrome(legend: str, notice: str | None) -> JsCall:
+    """Legend and, when ``notice`` is given, the notice shown while tiles fail to load."""
+    return JsCall("mapChrome", legend, notice or "", name="MapChrome")
+
+
+def kind_label(kind: str) -> str:
+    """The legend's label of a kind."""
+    return KIND_LABELS.get(kind, kind)

@@ -1,0 +1,68 @@
+"""The one place that leans on folium's and branca's internals, and why.
+
+Every Blockade Map layer is a branca ``MacroElement`` whose ``script`` macro is one call into
+``blockade-map.js`` (:data:`geo.render.assets.APP_JS`) with the layer's data as JSON. Two
+things here have no public API, and both are folium's own plugin idiom:
+
+* ``_template`` holding the ``script`` macro: streamlit-folium builds the page of
+  ``st_folium(..., feature_group_to_add=...)`` by calling each element's
+  ``_template.module.script``, so a layer must carry one;
+* ``this._parent.get_name()`` inside that macro: the variable of the group or map the layer
+  was added to, as every folium plugin writes it.
+
+branca's own ``MacroElement.render`` wraps each rendered macro in ``Element(text)``, which
+compiles the text again as a Jinja template: slow for a large data array, and wrong when the
+data holds ``{{`` or ``{%``. :meth:`JsCall.render` therefore adds the rendered text to the
+figure through :class:`RawText`, a public ``Element`` subclass that returns its text as it is.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geo.core.escape import json_for_script
+
+
+class RawText(Element):
+    """Text already rendered: added to the figure as it is, never compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class JsCall(MacroElement):
+    """A layer drawn by one call of a ``BlockadeMap`` function with JSON arguments.
+
+    Parameters
+    ----------
+    function : str
+        The function of ``window.BlockadeMap`` (see ``geo/render/js/blockade-map.js``).
+    *args
+        Arguments after the parent group or map, serialised with
+        :func:`geo.core.escape.json_for_script` (a ``str`` subclass :class:`Json` is passed as is).
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "BlockadeMap.{{ this.function }}({{ this._parent.get_name() }}{% for a in this.arguments %}, {{ a }}{% endfor %});"
+        "{% endmacro %}")
+
+    def __init__(self, function: str, *args: Any, name: str | None = None):
+        super().__init__()
+        self._name = name or function
+        self.function = function
+        self.arguments = [a if isinstance(a, Json) else json_for_script(a) for a in args]
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        figure.script.add_child(RawText(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+class Json(str):
+    """JSON text already serialised for a script (e.g. kept per event by the index)."""

@@ -1,0 +1,191 @@
+"""The folium map: the base map (tiles, corridors, legend) and the layers of one view.
+
+The base map depends only on the dataset, so the dashboard keeps it stable while the day's
+layers change (streamlit-folium's ``feature_group_to_add``). Leaflet and Blockade Map's own
+script and styles are served locally (:mod:`geo.render.assets`); exported HTML inlines them.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import folium
+import numpy as np
+import xyzservices
+
+from geo.core.dataset import Dataset
+from geo.core.index import AGGREGATE_OVER, cell_size
+from geo.core.model import KINDS
+from geo.core.view import View
+from geo.query.active import select_hotspots
+from geo.render import assets
+from geo.render.changes import change_layers, legend_rows as change_legend_rows
+from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
+                               map_chrome, point_layer)
+from geo.render.popups import EVENT_ROW_MEMO, corridor_rows, event_row_json, hotspot_rows
+from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
+
+TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+# Given as a provider, folium skips its search of every xyzservices provider (5 ms per map).
+_TILES = xyzservices.TileProvider(name="OpenStreetMap", url=TILES_URL, attribution=TILES_ATTRIBUTION)
+TILES_NOTICE = "Map tiles unavailable (offline?): layers drawn over a plain background."
+
+Bounds = Sequence[Sequence[float]]  # [[south, west], [north, east]]
+
+
+def legend_html(kinds: Iterable[str] = KINDS) -> str:
+    """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day."""
+    rows = ["<b>What happened</b>"]
+    for kind in kinds:
+        rows.append(f'<div class="bm-legend-kind" data-kind="{kind}"><i style="background:{KIND_COLORS[kind]}"></i>'
+                    f"{kind_label(kind)}</div>")
+    rows.append("<div><small>Circle size grows with the number of dead.</small></div>")
+    rows.append(f'<div><i style="background:{HOTSPOT_COLOR};opacity:0.5;border-style:dashed"></i>'
+                "Protest hotspot</div>")
+    rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>')
+    rows.append(change_legend_rows())
+    return "".join(rows)
+
+
+def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of the dataset's area (dataset.json bbox, else its extent)."""
+    box = dataset.bbox()
+    if box is None:
+        return None
+    west, south, east, north = box
+    return [[south, west], [north, east]]
+
+
+def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
+             frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
+             legend: bool = True) -> folium.Map:
+    """The map without the view's layers: tiles, corridors, legend, scale and notices.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    asset_mode : {'static', 'placeholder'}
+        ``static`` loads the scripts from the dashboard's ``/app/static/vendor``;
+        ``placeholder`` marks them for :func:`geo.render.assets.inline_assets` (exported HTML).
+    tiles : bool
+        Add the OpenStreetMap tile layer (the only thing fetched online).
+    frame : [[south, west], [north, east]], optional
+        What the map opens on (default: the dataset's area).
+    notice : bool
+        Show a notice when tiles fail to load (snapshots leave it out).
+    max_zoom : int, optional
+        Zoom in no further than this when framing.
+    legend : bool
+        Draw the legend (small maps such as the editor's picker leave it out).
+    """
+    bounds = frame or dataset_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
+    centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
+    m = folium.Map(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]
+    m.default_css = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_CSS]
+    if tiles:
+        folium.TileLayer(_TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
+    fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
+    fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
+    fit.add_to(m)
+    if len(dataset.corridors):
+        feature_group("Road corridors", corridor_layer(corridor_rows(dataset.corridors)), control=False).add_to(m)
+    map_chrome(legend_html() if legend else "", TILES_NOTICE if notice else None).add_to(m)
+    return m
+
+
+def aggregation_note(selected: int, cells: int, in_view: int = 0) -> str:
+    """The sentence shown when events are drawn as cells: how many, as how many cells, and what to do.
+
+    ``in_view`` is the number drawn one by one because they lie in the map's current view.
+    """
+    if in_view:
+        return (f"{in_view:,} events in view drawn one by one; the other {selected - in_view:,} "
+                f"shown as {cells:,} cells; zoom or filter to see individual points")
+    return f"{selected:,} events shown as {cells:,} cells; zoom or filter to see individual points"
+
+
+@dataclass
+class DayLayers:
+    """The layers of one view: hotspots, then events on top.
+
+    ``note`` says how events were aggregated into cells (None when each is its own marker).
+    """
+
+    groups: list[folium.FeatureGroup]
+    note: str | None = None
+    cells: int = 0
+    points: int = 0
+    extra: list[folium.FeatureGroup] = field(default_factory=list)
+
+
+def event_rows_json(dataset: Dataset, positions: np.ndarray) -> str:
+    """The point layer's JSON array for the events at ``positions``, largest circles first.
+
+    Each event's row is serialised once per dataset and kept by its index.
+    """
+    index = dataset.index
+    ordered = positions[np.argsort(-index.fatalities[positions], kind="stable")]
+    return "[" + ",".join(index.memo(EVENT_ROW_MEMO, ordered, event_row_json)) + "]"
+
+
+def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> DayLayers:
+    """The layers that change with the view.
+
+    Up to :data:`geo.core.index.AGGREGATE_OVER` events are drawn one circle each, with
+    popups; more are drawn as counted grid cells with a note saying so. Given the map's
+    current ``bounds`` (``((south, west), (north, east))``), the events inside them are drawn
+    one by one as soon as they are few enough, and only the others as cells.
+    """
+    hotspots = feature_group("Hotspots", hotspot_layer(hotspot_rows(select_hotspots(dataset, view))))
+    index = dataset.index
+    positions = index.select(view)
+    if len(positions) <= AGGREGATE_OVER:
+        events = feature_group("Events", point_layer(event_rows_json(dataset, positions)))
+        return DayLayers([hotspots, events], points=len(positions))
+    inside = index.within(positions, bounds) if bounds else positions[:0]
+    if not 0 < len(inside) <= AGGREGATE_OVER:
+        inside = positions[:0]
+    outside = np.setdiff1d(positions, inside, assume_unique=True)
+    cells = index.cells(outside, cell_size(bounds or index.extent()))
+    note = aggregation_note(len(positions), len(cells), len(inside))
+    calls = [cell_layer(cells, note)] + ([point_layer(event_rows_json(dataset, inside))] if len(inside) else [])
+    return DayLayers([hotspots, feature_group("Events", *calls)], note=note, cells=len(cells), points=len(inside))
+
+
+def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> DayLayers:
+    """:func:`day_layers` with the day-over-day rings underneath when every event is its own marker."""
+    layers = day_layers(dataset, view, bounds)
+    if layers.note is None:
+        layers.extra = change_layers(dataset, view)
+    return layers
+
+
+def build_map(dataset: Dataset, view: View, asset_mode: str = "placeholder", tiles: bool = True,
+              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None) -> folium.Map:
+    """A complete map of one view, as the dashboard draws it, e.g. for export."""
+    m = base_map(dataset, asset_mode=asset_mode, tiles=tiles, frame=frame, notice=notice, max_zoom=max_zoom)
+    layers = view_layers(dataset, view)
+    for group in layers.extra + layers.groups:
+        group.add_to(m)
+    return m
+
+
+def standalone_html(m: folium.Map) -> str:
+    """Render a map built with ``asset_mode='placeholder'`` as one self-contained HTML file."""
+    return assets.inline_assets(m.get_root().render())
+
+
+def leaflet_bounds(value: object) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """``((south, west), (north, east))`` from Leaflet's bounds object as streamlit-folium returns it
+    (``{"_southWest": {"lat", "lng"}, "_northEast": {...}}``), or None when it holds no bounds."""
+    try:
+        sw, ne = value["_southWest"], value["_northEast"]  # type: ignore[index]
+        south, west, north, east = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not all(math.isfinite(v) for v in (south, west, north, east)) or south > north or west > east:
+        return None
+    return (south, west), (north, east)

@@ -1,0 +1,43 @@
+"""The only code that reads and writes data: a folder of files (the default) or PostGIS.
+
+:func:`open_store` picks the store for a data source; every store loads a
+:class:`~geo.core.dataset.Dataset`, validates, reports a version that changes whenever its
+data does, and hands out an editor for safe changes.
+"""
+from __future__ import annotations
+
+import os
+
+from geo.core.dataset import Dataset
+from geo.store.folder import FolderStore
+from geo.store.layout import DATA_ENV, resolve_data_dir
+
+__all__ = ["DATA_ENV", "FolderStore", "is_database_url", "load_dataset", "open_store", "resolve_source"]
+
+_DB_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(source: object) -> bool:
+    """Whether ``source`` names a PostgreSQL database rather than a folder."""
+    return isinstance(source, str) and source.startswith(_DB_SCHEMES)
+
+
+def resolve_source(source: str | os.PathLike | None = None) -> str | os.PathLike:
+    """The data source: ``source`` if given, else ``$BLOCKADE_MAP_DATA``, else the bundled folder."""
+    if source:
+        return source
+    env = os.environ.get(DATA_ENV)
+    return env if env else resolve_data_dir()
+
+
+def open_store(source: str | os.PathLike | None = None) -> FolderStore:
+    """The store of a data source: a folder path, or a ``postgresql://`` URL."""
+    source = resolve_source(source)
+    if is_database_url(source):
+        raise ValueError(f"{source.split('@')[-1]}: PostgreSQL data sources are not supported yet")
+    return FolderStore(source)
+
+
+def load_dataset(source: str | os.PathLike | None = None, strict: bool = True) -> Dataset:
+    """Load every layer of a data source (see :meth:`FolderStore.load`)."""
+    return open_store(source).load(strict=strict)

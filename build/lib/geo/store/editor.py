@@ -1,0 +1,786 @@
+"""Changing the events layer safely: a lock, a conflict check, an append-only change log.
+
+Every change goes through :class:`Editor`:
+
+* it takes ``data/.events.lock`` (a file lock), so two editors never write at once;
+* it re-reads ``events.geojson`` under the lock and compares it with the snapshot the editor
+  started from (a content digest); when they differ, the change is re-applied to the fresh
+  file if it still applies (field by field), otherwise :class:`ConflictError` is raised;
+* it appends one JSON line per changed event to ``data/changelog.jsonl`` (fsync'd) *before*
+  writing the events file atomically (temporary file, fsync, rename). A crash between the two
+  is repaired by the next change (the logged change is rolled forward); a torn last log line
+  is discarded (the events file was never written for it). So a crash leaves the last good
+  file, and :func:`rebuild_from_log` gives back the current events from the snapshot taken
+  when the log began (``data/changelog.base.geojson``) plus the log;
+* retracted events leave ``events.geojson`` and keep their full record in the log; ids are
+  never reused (new ids are checked against the file and the log);
+* any logged change can be undone: the inverse change is applied and logged as ``undo``.
+
+Log lines hold ``seq, tx, tx_size, who, when (UTC ISO), action, id, before, after, reason``
+(plus ``undoes`` for an undo, and ``file_before``/``file_after`` digests of the events file).
+``before``/``after`` are whole GeoJSON Features, or null when the event did not exist.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import re
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+import filelock
+
+from geo.core.dataset import INFO_FILE, parse_info
+from geo.core.model import ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, validate_event
+from geo.core.text import slug
+from geo.store.files import atomic_write, fsync_dir, read_json_file
+from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir
+
+ACTIONS: tuple[str, ...] = ("add", "edit", "retract", "undo", "import")
+#: ``who`` of the entries that record a change made to events.geojson outside the editor.
+OUTSIDE = "(outside the editor)"
+#: Temporary files older than this (seconds) found under the lock are left-overs of a crash.
+STALE_TMP_S = 60.0
+_GEOMETRY = "@geometry"
+
+
+class ConflictError(RuntimeError):
+    """The change no longer applies: someone else changed the same thing meanwhile."""
+
+
+def digest_bytes(data: bytes) -> str:
+    """A short content digest (the first 16 hex digits of SHA-256)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def utc_now() -> str:
+    """The current time in UTC as ISO 8601 with a ``Z``, to the second."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The events file as an editor saw it when the edit began: its features and digest."""
+
+    collection: dict
+    digest: str
+
+    def event(self, event_id: str) -> dict | None:
+        """The Feature with ``event_id``, or None."""
+        for feature in self.collection.get("features", []):
+            if feature.get("id") == event_id:
+                return feature
+        return None
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids in file order."""
+        return [f.get("id") for f in self.collection.get("features", [])]
+
+
+@dataclass
+class Change:
+    """What a call to :class:`Editor` wrote.
+
+    ``entries`` are the log lines appended (empty when nothing changed); ``merged`` is True
+    when the file had changed since the editor's snapshot and the change was re-applied.
+    """
+
+    entries: list[dict] = field(default_factory=list)
+    merged: bool = False
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the events changed, in order."""
+        return [e["id"] for e in self.entries]
+
+
+# ---------------------------------------------------------------- the log
+
+def _parse_log_bytes(data: bytes, start_line: int = 1) -> tuple[list[dict], int]:
+    """Parse complete log lines; return the entries of complete transactions and the byte
+    length they occupy (anything after it is an unfinished transaction or a torn line)."""
+    entries: list[dict] = []
+    good_end = 0
+    pos = 0
+    pending: list[dict] = []
+    line_no = start_line
+    while True:
+        nl = data.find(b"\n", pos)
+        if nl < 0:
+            break  # no newline: a torn last line (or nothing)
+        raw = data[pos:nl]
+        pos = nl + 1
+        if raw.strip():
+            try:
+                entry = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                if data.find(b"\n", pos) < 0 and not data[pos:].strip():
+                    break  # the last line is damaged: treat it as torn
+                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", f"is not JSON ({exc.msg}); "
+                                         "the change log was damaged outside the editor")]) from exc
+            if not isinstance(entry, dict) or not isinstance(entry.get("tx_size"), int):
+                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", "is not a change-log entry")])
+            pending.append(entry)
+            if len(pending) == pending[0]["tx_size"]:
+                entries += pending
+                pending = []
+                good_end = pos
+        elif not pending:
+            good_end = pos
+        line_no += 1
+    return entries, good_end
+
+
+def read_log(log: str | os.PathLike) -> list[dict]:
+    """Read a change log; an unfinished last transaction (a crash while appending) is left out.
+
+    Parameters
+    ----------
+    log : path
+        ``changelog.jsonl``; a missing file is an empty log.
+
+    Returns
+    -------
+    list of dict
+        The entries in ``seq`` order.
+    """
+    path = Path(log)
+    if not path.exists():
+        return []
+    return _parse_log_bytes(path.read_bytes())[0]
+
+
+def apply_entries(collection: Mapping, entries: Iterable[Mapping]) -> dict:
+    """Apply log entries to a FeatureCollection and return the new collection.
+
+    An entry whose ``after`` is null removes the event; otherwise ``after`` replaces the event
+    with that id in place, or is appended when the id is new. The editor writes the file with
+    this same function, so replaying the log gives the file back exactly.
+    """
+    by_id: dict[str, dict] = {}
+    for feature in collection.get("features", []):
+        by_id[feature.get("id")] = feature
+    for entry in entries:
+        if entry.get("after") is None:
+            by_id.pop(entry["id"], None)
+        else:
+            by_id[entry["id"]] = entry["after"]
+    out = {k: v for k, v in collection.items() if k != "features"}
+    out.setdefault("type", "FeatureCollection")
+    out["features"] = list(by_id.values())
+    return out
+
+
+def rebuild_from_log(log: str | os.PathLike | Iterable[Mapping], base: str | os.PathLike | Mapping) -> dict:
+    """Rebuild the events from a base snapshot and the change log.
+
+    Parameters
+    ----------
+    log : path or iterable of dict
+        ``changelog.jsonl``, or its entries.
+    base : path or dict
+        The events FeatureCollection the log starts from (``changelog.base.geojson``).
+
+    Returns
+    -------
+    dict
+        The FeatureCollection the log describes; equal to ``events.geojson`` when every change
+        went through the editor.
+    """
+    entries = read_log(log) if isinstance(log, (str, os.PathLike)) else list(log)
+    if isinstance(base, (str, os.PathLike)):
+        base = json.loads(Path(base).read_text(encoding="utf-8"))
+    if not isinstance(base, Mapping) or not isinstance(base.get("features"), list):
+        raise TypeError("base must be a FeatureCollection or the path of one")
+    return apply_entries(copy.deepcopy(dict(base)), sorted(entries, key=lambda e: e["seq"]))
+
+
+# ---------------------------------------------------------------- merging one event
+
+def _flat(feature: Mapping) -> dict:
+    flat = dict(feature.get("properties") or {})
+    flat[_GEOMETRY] = feature.get("geometry")
+    return flat
+
+
+def _ordered(props: Mapping, order: Sequence[str] = ()) -> dict:
+    """Properties in the contract's order; others after them, in ``order`` then as given."""
+    rank = {k: i for i, k in enumerate(PROPERTY_ORDER)}
+    given = list(dict.fromkeys([k for k in order if k in props] + list(props)))
+    keys = sorted(given, key=lambda k: (rank.get(k, len(rank)), given.index(k)))
+    return {k: props[k] for k in keys}
+
+
+def _unflat(event_id: str, flat: Mapping, order: Sequence[str]) -> dict:
+    props = _ordered({k: v for k, v in flat.items() if k != _GEOMETRY and v is not None}, order)
+    return {"type": "Feature", "id": event_id, "geometry": flat.get(_GEOMETRY), "properties": props}
+
+
+def _field_name(key: str) -> str:
+    return "location" if key == _GEOMETRY else key
+
+
+def merge_event(event_id: str, fresh: dict | None, seen: dict | None, wanted: dict | None) -> dict | None:
+    """Re-apply a change made on ``seen`` (giving ``wanted``) to the ``fresh`` record.
+
+    Field by field: a field the change touched must still hold its ``seen`` value in ``fresh``
+    (or already the wanted one); fields the change left alone keep their fresh value.
+
+    Returns
+    -------
+    dict or None
+        The record to store (None: the event is removed).
+
+    Raises
+    ------
+    ConflictError
+        When someone else changed a field this change changes, or removed the event.
+    """
+    if wanted is None:
+        if fresh is None:
+            raise ConflictError(f"event {event_id!r} is no longer in the data (retracted meanwhile?)")
+        return None
+    if seen is None:
+        if fresh is not None:
+            raise ConflictError(f"event {event_id!r} is already in the data")
+        return copy.deepcopy(wanted)
+    if fresh is None:
+        raise ConflictError(f"event {event_id!r} was retracted by someone else meanwhile; nothing was saved")
+    f, s, w = _flat(fresh), _flat(seen), _flat(wanted)
+    result = dict(f)
+    conflicts = []
+    for key in list(s) + [k for k in w if k not in s]:
+        if s.get(key) == w.get(key):
+            continue
+        if f.get(key) == s.get(key) or f.get(key) == w.get(key):
+            result[key] = w.get(key)
+        else:
+            conflicts.append(f"{_field_name(key)} (now {f.get(key)!r}, you changed {s.get(key)!r} "
+                             f"to {w.get(key)!r})")
+    if conflicts:
+        raise ConflictError(f"event {event_id!r} was changed by someone else meanwhile: "
+                            + "; ".join(conflicts) + ". Reload it and make your change again.")
+    order = list((fresh.get("properties") or {}).keys()) + list((wanted.get("properties") or {}).keys())
+    return _unflat(event_id, result, order)
+
+
+def apply_changes(feature: Mapping, changes: Mapping[str, Any]) -> dict:
+    """A copy of ``feature`` with ``changes`` applied.
+
+    Keys are property names (a value of None removes the property), ``lon``/``lat`` (move the
+    point) or ``geometry``. The id cannot change.
+    """
+    if not isinstance(changes, Mapping):
+        raise TypeError(f"changes must be a mapping of field -> value, got {type(changes).__name__}")
+    out = copy.deepcopy(dict(feature))
+    props = out.setdefault("properties", {})
+    for key, value in changes.items():
+        if key in ("id", "type"):
+            raise ValueError(f"{key!r} cannot be changed (ids are stable)")
+        if key == "geometry":
+            out["geometry"] = copy.deepcopy(value)
+        elif key in ("lon", "lat"):
+            coords = list(out["geometry"]["coordinates"])
+            coords[0 if key == "lon" else 1] = value
+            out["geometry"] = {"type": "Point", "coordinates": coords}
+        elif value is None:
+            props.pop(key, None)
+        else:
+            props[key] = copy.deepcopy(value)
+    out["properties"] = _ordered(props)
+    return out
+
+
+#: Values an absent optional property stands for (the contract's defaults).
+PROPERTY_DEFAULTS: dict[str, Any] = {"fatalities": 0, "injured": 0, "detained": 0, "time_precision": 1,
+                                     "status": "reported"}
+
+
+def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
+    """The ``changes`` (see :func:`apply_changes`) that turn ``old`` into ``new``.
+
+    An absent property and its contract default (0 dead, time precision 1, status reported,
+    ``end`` equal to ``start``) count as the same value, so an untouched form changes nothing.
+    """
+    before, after = dict(old.get("properties") or {}), dict(new.get("properties") or {})
+
+    def effective(props: Mapping, key: str) -> Any:
+        value = props.get(key)
+        if value is None and key == "end":
+            return props.get("start")
+        return PROPERTY_DEFAULTS.get(key) if value is None else value
+
+    changes: dict[str, Any] = {}
+    for key in list(before) + [k for k in after if k not in before]:
+        if effective(before, key) != effective(after, key):
+            changes[key] = after.get(key)
+    if old.get("geometry") != new.get("geometry"):
+        changes["geometry"] = new.get("geometry")
+    return changes
+
+
+def describe_entry(entry: Mapping) -> str:
+    """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``."""
+    before, after = entry.get("before"), entry.get("after")
+    if before is None and after is not None:
+        p = after.get("properties") or {}
+        return f"created: {p.get('kind')} at {p.get('place')} ({p.get('region')}), {p.get('start')}"
+    if after is None:
+        return "removed from the map (the record stays in this log)"
+    changes = changes_between(before, after)
+    parts = []
+    for key, value in changes.items():
+        if key == "geometry":
+            parts.append(f"location: {before['geometry']['coordinates']} -> {after['geometry']['coordinates']}")
+        else:
+            parts.append(f"{key}: {(before.get('properties') or {}).get(key)!r} -> {value!r}")
+    return "; ".join(parts) or "no visible change"
+
+
+# ---------------------------------------------------------------- ids
+
+def new_event_id(feature: Mapping, taken: set[str]) -> str:
+    """A readable id (``2023-01-09-juliaca-blockade``) not in ``taken`` (suffix -2, -3, ...)."""
+    props = feature.get("properties") or {}
+    stem = "-".join(part for part in (str(props.get("start") or "undated"), slug(props.get("place") or "", empty="event"),
+                                       slug(props.get("kind") or "event", empty="event")) if part)
+    candidate, n = stem, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
+
+
+# ---------------------------------------------------------------- writing fast
+
+_PAIR = re.compile(r"\[\s*(-?\d+(?:\.\d+)?),\s*(-?\d+(?:\.\d+)?)\s*\]")
+
+
+class _Dumper:
+    """Writes a FeatureCollection in the bundled file's layout (that of
+    :func:`geo.store.folder.dump_collection`, with each ``[lon, lat]`` pair kept on one line), so an
+    edit changes only the lines of the events it touches.
+
+    The text of unchanged features is reused (the indented JSON encoder is pure Python and
+    slow): the cache holds, per id, the feature it was made from, and a dict comparison (in C)
+    tells whether it still applies.
+    """
+
+    def __init__(self):
+        self._cache: dict[Any, tuple[Any, str]] = {}
+
+    def _feature(self, feature: Any) -> str:
+        key = feature.get("id") if isinstance(feature, dict) else None
+        hit = self._cache.get(key) if isinstance(key, str) else None
+        if hit is not None and hit[0] == feature:
+            return hit[1]
+        text = json.dumps(feature, ensure_ascii=False, indent=1)
+        text = _PAIR.sub(lambda m: f"[{m.group(1)}, {m.group(2)}]", text).replace("\n", "\n  ")
+        if isinstance(key, str):
+            self._cache[key] = (copy.deepcopy(feature), text)
+        return text
+
+    def dump(self, collection: Mapping) -> str:
+        """The text of ``collection``."""
+        parts = []
+        for key, value in collection.items():
+            name = json.dumps(key, ensure_ascii=False)
+            if key == "features" and isinstance(value, list) and value:
+                body = ",\n  ".join(self._feature(f) for f in value)
+                parts.append(f"{name}: [\n  {body}\n ]")
+            else:
+                parts.append(f"{name}: " + json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n "))
+        return "{\n " + ",\n ".join(parts) + "\n}\n" if parts else "{}\n"
+
+
+# ---------------------------------------------------------------- the editor
+
+@dataclass
+class _Fresh:
+    collection: dict
+    digest: str
+    by_id: dict[str, dict]
+
+
+class Editor:
+    """Safe changes to one data folder's events (see the module docstring).
+
+    Parameters
+    ----------
+    data_dir : path, optional
+        The data folder (default ``$BLOCKADE_MAP_DATA`` or the bundled ``data/``).
+    timeout : float
+        Seconds to wait for the lock before giving up with :class:`TimeoutError`.
+
+    Examples
+    --------
+    >>> ed = Editor("data")                                   # doctest: +SKIP
+    >>> seen = ed.read()                                      # doctest: +SKIP
+    >>> ed.edit("e-1", {"fatalities": 2}, who="ana", seen=seen)   # doctest: +SKIP
+    """
+
+    def __init__(self, data_dir: str | os.PathLike | None = None, timeout: float = 60.0):
+        self.folder = resolve_data_dir(data_dir)
+        self.events_path = self.folder / EVENTS_FILE
+        self.log_path = self.folder / LOG_FILE
+        self.base_path = self.folder / BASE_FILE
+        self._lock = filelock.FileLock(self.folder / LOCK_FILE, timeout=timeout, poll_interval=0.005,
+                                      preserve_lock_file=True)
+        self._log_offset = 0
+        self._log_ids: set[str] = set()
+        self._last_seq = 0
+        self._last_tx: list[dict] = []
+        self._log_key: tuple | None = None
+        self._dumper = _Dumper()
+        self.scope = self._read_scope()
+
+    def _read_scope(self) -> Scope:
+        """The checks ``dataset.json`` adds (its regions, its area); none without the file."""
+        path = self.folder / INFO_FILE
+        if not path.exists():
+            return ANYWHERE
+        data, problems = read_json_file(path)
+        info, problems = parse_info(data) if not problems else (None, problems)
+        if problems:
+            raise DataError(problems)
+        return info.scope()
+
+    # -- reading ---------------------------------------------------------------------
+    def read(self) -> Snapshot:
+        """The events file now (no lock needed: writes are atomic renames)."""
+        raw = self._read_events_bytes()
+        return Snapshot(self._parse_events(raw), digest_bytes(raw))
+
+    def history(self, event_id: str | None = None) -> list[dict]:
+        """Log entries, oldest first; only those of ``event_id`` when given."""
+        entries = read_log(self.log_path)
+        return [e for e in entries if event_id is None or e["id"] == event_id]
+
+    def entry(self, seq: int) -> dict:
+        """The log entry with number ``seq``; LookupError when there is none."""
+        for e in read_log(self.log_path):
+            if e["seq"] == seq:
+                return e
+        raise LookupError(f"no change number {seq} in the change log")
+
+    def retracted(self) -> list[dict]:
+        """The last record of every event that is logged but no longer in the file."""
+        current = set(self.read().ids)
+        last: dict[str, dict] = {}
+        for e in read_log(self.log_path):
+            last[e["id"]] = e
+        return [e for eid, e in last.items() if eid not in current and e.get("before")]
+
+    def logged_ids(self) -> set[str]:
+        """Every id the change log mentions (current and retracted events)."""
+        return {e["id"] for e in read_log(self.log_path)}
+
+    def taken_ids(self) -> set[str]:
+        """Every id in use or ever used: the file's and the log's."""
+        return set(self.read().ids) | self.logged_ids()
+
+    def verify(self) -> list[str]:
+        """Compare the file with base + log; return the differences (empty when they agree)."""
+        if not self.log_path.exists():
+            return []
+        if not self.base_path.exists():
+            return [f"{BASE_FILE} is missing: the log cannot be replayed"]
+        rebuilt = {f["id"]: f for f in rebuild_from_log(self.log_path, self.base_path)["features"]}
+        current = {f["id"]: f for f in self.read().collection["features"]}
+        out = [f"{i}: in the file, not in the log" for i in current if i not in rebuilt]
+        out += [f"{i}: in the log, not in the file" for i in rebuilt if i not in current]
+        out += [f"{i}: differs from the log" for i in current if i in rebuilt and rebuilt[i] != current[i]]
+        return out
+
+    # -- changes ---------------------------------------------------------------------
+    def add(self, feature: Mapping, who: str, reason: str = "") -> Change:
+        """Add one event; an id is made when the feature has none. Returns the :class:`Change`."""
+        return self.add_many([feature], who, reason, action="add")
+
+    def add_many(self, features: Sequence[Mapping], who: str, reason: str = "",
+                 action: str = "import") -> Change:
+        """Add several events in one write: all of them or none (DataError names each problem)."""
+        who = _check_who(who)
+        if action not in ("add", "import"):
+            raise ValueError(f"action must be 'add' or 'import', got {action!r}")
+        if isinstance(features, Mapping) or not all(isinstance(f, Mapping) for f in features):
+            raise TypeError("features must be a list of GeoJSON Feature dicts")
+        with self._transaction() as fresh:
+            taken = set(fresh.by_id) | self._log_ids
+            specs, problems, seen_ids = [], [], set()
+            for i, feature in enumerate(features):
+                feature = copy.deepcopy(dict(feature))
+                fid = feature.get("id")
+                if fid is None or fid == "":
+                    fid = new_event_id(feature, taken | seen_ids)
+                    rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
+                    feature = {"type": feature.get("type"), "id": fid, **rest}
+                elif not isinstance(fid, str) or not fid.strip():
+                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id",
+                                            f"must be a non-empty string, got {fid!r}"))
+                elif fid in fresh.by_id:
+                    problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
+                elif fid in self._log_ids:
+                    problems.append(Problem(EVENTS_FILE, str(fid), "id",
+                                            "was used by a retracted event (ids are never reused)"))
+                elif fid in seen_ids:
+                    problems.append(Problem(EVENTS_FILE, str(fid), "id", "is given to more than one new event"))
+                seen_ids.add(fid)
+                problems += validate_event(feature, EVENTS_FILE, i, self.scope)
+                specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
+            if problems:
+                raise DataError(problems)
+            return self._commit(fresh, specs, who)
+
+    def edit(self, event_id: str, changes: Mapping[str, Any], who: str, reason: str = "",
+             seen: Snapshot | None = None) -> Change:
+        """Change fields of one event.
+
+        Parameters
+        ----------
+        event_id : str
+        changes : mapping
+            Field -> new value (see :func:`apply_changes`).
+        who : str
+            The editor's name, for the log.
+        reason : str
+        seen : Snapshot, optional
+            The snapshot the editor's form was filled from. When the file changed since,
+            the change is re-applied to the fresh file field by field.
+
+        Raises
+        ------
+        ConflictError, DataError, LookupError
+        """
+        who = _check_who(who)
+        with self._transaction() as fresh:
+            current = fresh.by_id.get(event_id)
+            base = seen.event(event_id) if seen is not None else None
+            if base is None:  # no snapshot, or the event was added after it: edit the fresh record
+                if current is None:
+                    if event_id in self._log_ids:
+                        raise ConflictError(f"event {event_id!r} was retracted meanwhile")
+                    raise LookupError(f"no event {event_id!r} in the data")
+                base = current
+            wanted = apply_changes(base, changes)
+            result = merge_event(event_id, current, base, wanted)
+            if result == current:
+                return Change(merged=seen is not None and seen.digest != fresh.digest)
+            problems = validate_event(result, EVENTS_FILE, 0, self.scope)
+            if problems:
+                raise DataError(problems)
+            spec = {"action": "edit", "id": event_id, "before": current, "after": result, "reason": reason}
+            change = self._commit(fresh, [spec], who)
+            change.merged = seen is not None and seen.digest != fresh.digest
+            return change
+
+    def retract(self, event_id: str, who: str, reason: str) -> Change:
+        """Take an event off the map; its full record stays in the log. A reason is required."""
+        who = _check_who(who)
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValueError("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")
+        with self._transaction() as fresh:
+            current = fresh.by_id.get(event_id)
+            if current is None:
+                if event_id in self._log_ids:
+                    raise ConflictError(f"event {event_id!r} is already retracted")
+                raise LookupError(f"no event {event_id!r} in the data")
+            spec = {"action": "retract", "id": event_id, "before": current, "after": None, "reason": reason}
+            return self._commit(fresh, [spec], who)
+
+    def undo(self, seq: int, who: str, reason: str = "") -> Change:
+        """Undo the logged change number ``seq`` by applying (and logging) its inverse.
+
+        Undoing an add or import removes the event; undoing a retraction restores the record;
+        undoing an edit sets the fields it changed back, provided nobody changed them since.
+        """
+        who = _check_who(who)
+        if isinstance(seq, bool) or not isinstance(seq, int):
+            raise TypeError(f"seq must be an int, got {seq!r}")
+        with self._transaction() as fresh:
+            target = next((e for e in read_log(self.log_path) if e["seq"] == seq), None)
+            if target is None:
+                raise LookupError(f"no change number {seq} in the change log")
+            eid = target["id"]
+            current = fresh.by_id.get(eid)
+            if target["before"] is None and current is None:
+                raise ConflictError(f"event {eid!r} is already gone: nothing to undo")
+            result = merge_event(eid, current, target["after"] if target["before"] is not None else current,
+                                 target["before"])
+            if result == current:
+                raise ConflictError(f"change {seq} is already undone: event {eid!r} holds its earlier values")
+            if result is not None:
+                problems = validate_event(result, EVENTS_FILE, 0, self.scope)
+                if problems:
+                    raise DataError(problems)
+            spec = {"action": "undo", "id": eid, "before": current, "after": result,
+                    "reason": reason or f"undo change {seq} ({target['action']})", "undoes": seq}
+            return self._commit(fresh, [spec], who)
+
+    # -- machinery -------------------------------------------------------------------
+    def _read_events_bytes(self) -> bytes:
+        try:
+            return self.events_path.read_bytes()
+        except FileNotFoundError:
+            raise DataError([Problem(EVENTS_FILE, "(file)", "", f"not found in {self.folder}")]) from None
+
+    def _parse_events(self, raw: bytes) -> dict:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DataError([Problem(EVENTS_FILE, "(file)", "", f"cannot be read as JSON: {exc}")]) from exc
+        if not isinstance(data, dict) or not isinstance(data.get("features"), list):
+            raise DataError([Problem(EVENTS_FILE, "(file)", "", "is not a FeatureCollection")])
+        return data
+
+    @contextmanager
+    def _transaction(self) -> Iterator[_Fresh]:
+        with self._lock:
+            self._scan_log()
+            raw = self._read_events_bytes()
+            raw = self._recover(raw)
+            collection = self._parse_events(raw)
+            self._remove_stale_tmp()
+            yield _Fresh(collection, digest_bytes(raw),
+                         {f.get("id"): f for f in collection["features"]})
+
+    def _scan_log(self) -> None:
+        """Read new log lines since the last scan; cut off an unfinished last transaction."""
+        try:
+            st = self.log_path.stat()
+        except FileNotFoundError:
+            self._log_offset, self._log_ids, self._last_seq, self._last_tx = 0, set(), 0, []
+            self._log_key = None
+            return
+        key = (st.st_ino, st.st_dev)
+        if key != self._log_key or st.st_size < self._log_offset:
+            self._log_offset, self._log_ids, self._last_seq, self._last_tx = 0, set(), 0, []
+            self._log_key = key
+        if st.st_size == self._log_offset:
+            return
+        with open(self.log_path, "rb") as handle:
+            handle.seek(self._log_offset)
+            data = handle.read()
+        entries, good = _parse_log_bytes(data)
+        if good < len(data):
+            # A crash while appending: those lines were never applied to the events file.
+            with open(self.log_path, "r+b") as handle:
+                handle.truncate(self._log_offset + good)
+                handle.flush()
+                os.fsync(handle.fileno())
+        self._log_offset += good
+        for entry in entries:
+            self._log_ids.add(entry["id"])
+            self._last_seq = max(self._last_seq, entry["seq"])
+        if entries:
+            last_tx = entries[-1]["tx"]
+            self._last_tx = [e for e in entries if e["tx"] == last_tx]
+
+    def _recover(self, raw: bytes) -> bytes:
+        """Bring the events file in line with the log; return its (possibly new) bytes."""
+        if not self._last_tx:
+            return raw
+        now = digest_bytes(raw)
+        tail = self._last_tx[0]
+        if now == tail["file_after"]:
+            return raw
+        if now == tail["file_before"]:
+            # The log was written but the events file was not: roll the change forward.
+            text = self._dumper.dump(apply_entries(self._parse_events(raw), self._last_tx))
+            atomic_write(self.events_path, text)
+            return text.encode("utf-8")
+        return self._reconcile_outside_change(raw)
+
+    def _reconcile_outside_change(self, raw: bytes) -> bytes:
+        """events.geojson was changed without the editor: log the differences as changes."""
+        if not self.base_path.exists():
+            raise ConflictError(f"{self.events_path} was changed outside the editor and {BASE_FILE} is "
+                                f"missing, so {LOG_FILE} cannot be checked; move {LOG_FILE} away to start "
+                                "a new log")
+        expected = rebuild_from_log(read_log(self.log_path), self.base_path)
+        current = self._parse_events(raw)
+        want = {f.get("id"): f for f in current["features"]}
+        have = {f.get("id"): f for f in expected["features"]}
+        reason = "found changed on disk outside the editor"
+        specs = []
+        for fid, feature in want.items():
+            if fid not in have:
+                specs.append({"action": "add", "id": fid, "before": None, "after": feature, "reason": reason})
+            elif have[fid] != feature:
+                specs.append({"action": "edit", "id": fid, "before": have[fid], "after": feature, "reason": reason})
+        for fid, feature in have.items():
+            if fid not in want:
+                specs.append({"action": "retract", "id": fid, "before": feature, "after": None, "reason": reason})
+        fresh = _Fresh(expected, digest_bytes(raw), have)
+        if specs:
+            self._commit(fresh, specs, OUTSIDE)
+        else:  # same events, other formatting or order: record nothing, rewrite canonically
+            text = self._dumper.dump(expected)
+            atomic_write(self.events_path, text)
+            self._last_tx = [dict(e, file_after=digest_bytes(text.encode("utf-8"))) for e in self._last_tx]
+        return self.events_path.read_bytes()
+
+    def _commit(self, fresh: _Fresh, specs: list[dict], who: str) -> Change:
+        """Append the entries (fsync'd), then write the events file atomically."""
+        if not specs:
+            return Change()
+        new = apply_entries(fresh.collection, specs)
+        text = self._dumper.dump(new)
+        after_digest = digest_bytes(text.encode("utf-8"))
+        when = utc_now()
+        first = self._last_seq + 1
+        entries = []
+        for i, spec in enumerate(specs):
+            entry = {"seq": first + i, "tx": first, "tx_size": len(specs), "who": who, "when": when,
+                     "action": spec["action"], "id": spec["id"], "before": spec["before"],
+                     "after": spec["after"], "reason": spec.get("reason") or ""}
+            if "undoes" in spec:
+                entry["undoes"] = spec["undoes"]
+            entry["file_before"] = fresh.digest
+            entry["file_after"] = after_digest
+            entries.append(entry)
+        if self._log_offset == 0:
+            # A new log starts from the file as it is now.
+            atomic_write(self.base_path, self._dumper.dump(fresh.collection))
+        payload = "".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in entries)
+        created = not self.log_path.exists()
+        fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            data = payload.encode("utf-8")
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if created:
+            fsync_dir(self.folder)
+            self._log_key = (self.log_path.stat().st_ino, self.log_path.stat().st_dev)
+        self._log_offset += len(data)
+        atomic_write(self.events_path, text)
+        self._last_seq = entries[-1]["seq"]
+        self._last_tx = entries
+        self._log_ids.update(e["id"] for e in entries)
+        return Change(entries=entries)
+
+    def _remove_stale_tmp(self) -> None:
+        cutoff = time.time() - STALE_TMP_S
+        for tmp in self.folder.glob(f".{EVENTS_FILE}.*.tmp"):
+            try:
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+            except FileNotFoundError:
+                continue
+
+
+def _check_who(who: Any) -> str:
+    if not isinstance(who, str) or not who.strip():
+        raise ValueError("who must name the editor (it goes into the change log)")
+    return who.strip()

@@ -1,0 +1,127 @@
+"""Writing files so that a crash never leaves half of one: the one atomic write of the project.
+
+Each file is written to a temporary file in its own folder, flushed and fsync'd, given the
+mode of the file it replaces (or the usual mode under the umask), then renamed over the
+target; the folder is fsync'd after the rename. :func:`atomic_write_many` writes several
+files so that either all of them are replaced or none is.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from geo.core.model import Problem
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def _as_bytes(data: bytes | str) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def check_target(path: str | os.PathLike) -> Path:
+    """``path`` if a regular file may be written there; ValueError naming what is in the way.
+
+    A folder, a device (``/dev/full``), a socket or a pipe is never replaced, and the folder
+    must exist.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        raise ValueError(f"{path} is not a regular file (a device, pipe or socket); refusing to replace it")
+    if not path.parent.is_dir():
+        raise ValueError(f"folder {path.parent} does not exist")
+    return path
+
+
+def _mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_UMASK
+
+
+def fsync_dir(folder: Path) -> None:
+    """fsync a folder, so a rename or a new file in it survives a crash."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, _mode(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def atomic_write_many(files: Mapping[str | os.PathLike, bytes | str] | Iterable[tuple[Any, bytes | str]]) -> None:
+    """Write every ``path -> data`` atomically, all or none.
+
+    Every target is checked and every temporary file written before the first rename, so a
+    problem with any of them (a folder in the way, a full disk) leaves all targets as they were.
+    """
+    items = list(files.items() if isinstance(files, Mapping) else files)
+    targets = [(check_target(path), _as_bytes(data)) for path, data in items]
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in targets:
+            temps.append((_write_temp(path, data), path))
+    except BaseException:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in temps:  # left over only when a rename failed
+            Path(tmp).unlink(missing_ok=True)
+    for folder in {path.parent for _, path in temps}:
+        fsync_dir(folder)
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write ``data`` (bytes, or text as UTF-8) to ``path`` atomically."""
+    atomic_write_many([(path, data)])
+
+
+def read_json_file(path: Path) -> tuple[Any, list[Problem]]:
+    """Parse a JSON file; a syntax error, bad encoding or absurd nesting becomes a located Problem."""
+    path = Path(path)
+    if path.is_dir():
+        return None, [Problem(path.name, "(file)", "", "is a folder, not a file")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path.name, "(file)", "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return None, [Problem(path.name, "(file)", "", f"cannot be read ({exc.strerror or exc})")]
+    return parse_json_text(text, path.name)
+
+
+def parse_json_text(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse JSON text; any failure becomes a located Problem (never an exception)."""
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        return None, [Problem(file, "(file)", "", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]
+    except RecursionError:
+        return None, [Problem(file, "(file)", "", "is nested too deeply to be data")]
+    except ValueError as exc:  # e.g. an integer of 5,000 digits
+        return None, [Problem(file, "(file)", "", f"cannot be read as JSON ({str(exc).splitlines()[0][:120]})")]

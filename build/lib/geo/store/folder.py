@@ -1,0 +1,162 @@
+"""The folder store: a dataset as files in one folder (the embedded default).
+
+Layers are read with the standard ``json`` and ``csv`` modules (dates stay ``YYYY-MM-DD``
+strings), validated against the contract and ``dataset.json``, and turned into frames by
+:mod:`geo.core.frames`. Writes go through :mod:`geo.store.files` (atomic) and, for events,
+through the :class:`~geo.store.editor.Editor` (lock and change log).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, parse_info
+from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
+from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
+from geo.store.editor import Editor
+from geo.store.files import read_json_file
+from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE
+#: (file, layer, required) of the GeoJSON layers.
+LAYERS: tuple[tuple[str, str, bool], ...] = (
+    (EVENTS_FILE, "events", True), (HOTSPOTS_FILE, "hotspots", False), (CORRIDORS_FILE, "corridors", False))
+#: Largest CSV field accepted (a bigger one is refused with a located problem).
+MAX_CSV_FIELD = 128 * 1024
+csv.field_size_limit(MAX_CSV_FIELD)
+
+
+def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Problem]]:
+    """Read reported_counts.csv into row dicts with its header; bad text becomes a Problem."""
+    if path.is_dir():
+        return [], None, [Problem(path.name, "(file)", "", "is a folder, not a file")]
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], None, [Problem(path.name, "(file)", "", f"is not UTF-8 text ({exc.reason})")]
+    try:
+        reader = csv.DictReader(io.StringIO(text))
+        rows = [dict(row) for row in reader]
+    except csv.Error as exc:
+        line = reader.line_num if "reader" in locals() else 0
+        return [], None, [Problem(path.name, f"row {line}", "", f"cannot be read as CSV ({exc})")]
+    return rows, list(reader.fieldnames or []), []
+
+
+class FolderStore:
+    """A dataset kept as files in one folder.
+
+    Parameters
+    ----------
+    folder : path
+        The folder (``events.geojson`` is required; the other layers and ``dataset.json`` are not).
+    """
+
+    kind = "folder"
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+
+    @property
+    def location(self) -> str:
+        """The folder, as given."""
+        return str(self.folder)
+
+    def __repr__(self) -> str:
+        return f"FolderStore({self.location!r})"
+
+    def _check_folder(self) -> list[Problem]:
+        if not self.folder.is_dir():
+            return [Problem(str(self.folder), "(folder)", "", "is not a folder")]
+        return []
+
+    def read_info(self) -> tuple[DatasetInfo, list[Problem]]:
+        """``dataset.json`` as a DatasetInfo (the defaults when the file is absent or invalid)."""
+        path = self.folder / INFO_FILE
+        if not path.exists():
+            return default_info(self.folder.resolve().name), []
+        data, problems = read_json_file(path)
+        info, more = parse_info(data) if not problems else (None, problems)
+        return info or default_info(self.folder.resolve().name), more
+
+    def _layer(self, name: str, layer: str, required: bool, scope: Scope) -> tuple[list, list[Problem]]:
+        path = self.folder / name
+        if not path.exists():
+            return [], ([Problem(name, "(file)", "", f"not found in {self.folder}")] if required else [])
+        data, problems = read_json_file(path)
+        if problems:
+            return [], problems
+        problems = validate_collection(data, layer, name, scope)
+        return ([] if problems else data["features"]), problems
+
+    def _counts(self) -> tuple[list[dict], list[Problem]]:
+        path = self.folder / COUNTS_FILE
+        if not path.exists():
+            return [], []
+        rows, header, problems = read_counts_file(path)
+        problems = problems or validate_counts_rows(rows, COUNTS_FILE, header)
+        return ([] if problems else rows), problems
+
+    def validate(self) -> list[Problem]:
+        """Every problem of every layer and of ``dataset.json`` (empty when the data is valid)."""
+        problems = self._check_folder()
+        if problems:
+            return problems
+        info, problems = self.read_info()
+        scope = info.scope() if not problems else ANYWHERE
+        for name, layer, required in LAYERS:
+            problems += self._layer(name, layer, required, scope)[1]
+        return problems + self._counts()[1]
+
+    def load(self, strict: bool = True) -> Dataset:
+        """Load and validate every layer.
+
+        Parameters
+        ----------
+        strict : bool
+            Raise :class:`~geo.core.model.DataError` listing every problem when anything is
+            invalid; with ``strict=False`` invalid layers load empty and the problems are kept
+            on the result.
+        """
+        problems = self._check_folder()
+        if problems:
+            raise DataError(problems)
+        info, problems = self.read_info()
+        scope = info.scope() if not problems else ANYWHERE
+        features = {}
+        for name, layer, required in LAYERS:
+            features[layer], more = self._layer(name, layer, required, scope)
+            problems += more
+        rows, more = self._counts()
+        problems += more
+        if strict and problems:
+            raise DataError(problems)
+        return Dataset(source=self.location, info=info, events=events_frame(features["events"], scope),
+                       hotspots=hotspots_frame(features["hotspots"], scope),
+                       corridors=corridors_frame(features["corridors"]), counts=counts_frame(rows),
+                       problems=problems)
+
+    def version(self) -> tuple:
+        """Names and modification times of the data files: changes whenever a file is rewritten.
+
+        Hidden files (the edit lock, temporary files of an atomic write) are skipped: they come
+        and go while an editor saves.
+        """
+        stamps = []
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return ()
+        for p in entries:
+            if p.name.startswith("."):
+                continue
+            try:
+                if p.is_file():
+                    stamps.append((p.name, p.stat().st_mtime_ns, p.stat().st_size))
+            except FileNotFoundError:  # removed between listing and stat
+                continue
+        return tuple(sorted(stamps))
+
+    def editor(self, timeout: float = 60.0) -> Editor:
+        """The :class:`~geo.store.editor.Editor` of this folder's events."""
+        return Editor(self.folder, timeout=timeout)
