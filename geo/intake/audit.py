@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
