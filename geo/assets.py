@@ -34,10 +34,11 @@ VENDOR_FILES: dict[str, Path] = {
     "leaflet.markercluster.js": _CLUSTER / "leaflet.markercluster.js",
     "MarkerCluster.css": _CLUSTER / "MarkerCluster.css",
     "MarkerCluster.Default.css": _CLUSTER / "MarkerCluster.Default.css",
+    "basemap.js": Path(__file__).resolve().parent / "js" / "basemap.js",  # the project's own (geo/basemap.py)
 }
 
 #: What every map loads, in order.
-MAP_JS = ["leaflet.js"]
+MAP_JS = ["leaflet.js", "basemap.js"]
 MAP_CSS = ["leaflet.css"]
 CLUSTER_JS = ["leaflet.markercluster.js"]
 CLUSTER_CSS = ["MarkerCluster.css", "MarkerCluster.Default.css"]

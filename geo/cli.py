@@ -138,7 +138,7 @@ def command(name: str, help_text: str, configure: Callable[[argparse.ArgumentPar
 def _load_extra_commands() -> None:
     # Imported for their @command registrations; kept lazy so `validate` stays fast.
     import importlib
-    for module in ("geo.cli_corridors", "geo.cli_export", "geo.cli_intake"):
+    for module in ("geo.cli_corridors", "geo.cli_export", "geo.cli_intake", "geo.cli_basemap"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
