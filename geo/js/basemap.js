@@ -22,11 +22,12 @@
         ".bm-bl-label { white-space: nowrap; pointer-events: none; font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif;",
         "  color: #4a4a4a; text-shadow: -1px -1px 0 #fff, 1px -1px 0 #fff, -1px 1px 0 #fff, 1px 1px 0 #fff, 0 0 3px #fff; }",
         ".bm-bl-label span { position: absolute; left: 6px; top: -7px; line-height: 14px; }",
+        // Dots stay light: a dark dot could pass for a small event marker.
         ".bm-bl-label i { position: absolute; left: -2px; top: -2px; width: 4px; height: 4px; border-radius: 50%;",
-        "  background: #6b6b6b; box-shadow: 0 0 0 1px #fff; }",
+        "  background: #949494; box-shadow: 0 0 0 1px #fff; }",
         ".bm-bl-capital { font-size: 11px; }",
         ".bm-bl-town { font-size: 10px; color: #5c5c5c; }",
-        ".bm-bl-town i { width: 3px; height: 3px; left: -1.5px; top: -1.5px; background: #8a8a8a; }",
+        ".bm-bl-town i { width: 3px; height: 3px; left: -1.5px; top: -1.5px; background: #ababab; }",
         ".bm-bl-country { font-size: 12px; letter-spacing: 2px; text-transform: uppercase; color: #8a8a8a; }",
         ".bm-bl-country span { left: 0; transform: translateX(-50%); }",
         ".bm-bl-hidden { display: none; }"
