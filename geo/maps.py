@@ -335,7 +335,7 @@ class MapChrome(_RawMacro):
             var notice = L.control({position: "topright"});
             notice.onAdd = function () {
                 var div = L.DomUtil.create("div", "bm-notice bm-tiles-notice");
-                div.textContent = "Map tiles unavailable (offline?): layers drawn over a plain background.";
+                div.textContent = "Map tiles unavailable (offline?): the map is drawn without them.";
                 return div;
             };
             notice.addTo(map);
@@ -399,7 +399,8 @@ def _use_assets(m: folium.Map, mode: str) -> None:
 
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True) -> folium.Map:
-    """The map without the day's layers: tiles, corridors, legend, scale and notices.
+    """The map without the day's layers: the data folder's basemap (see :mod:`geo.basemap`),
+    tiles, corridors, legend, scale and notices.
 
     Parameters
     ----------

@@ -374,3 +374,28 @@ def test_labels_thin_out_when_zoomed_out_and_towns_show_when_zoomed_in(browser, 
         assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
     finally:
         page.close()
+
+
+def test_editor_map_picker_draws_the_basemap():
+    from ui.editing import picker_map
+    assert "BlockadeBasemap.draw(" in picker_map(None, None, folder=BUNDLED).get_root().render()
+    assert "BlockadeBasemap.draw(" not in picker_map(-70.1, -15.5).get_root().render()
+
+
+@pytest.mark.browser
+def test_dashboard_draws_the_basemap_from_its_static_assets(browser, serve_app, bundled_copy):
+    from tests.conftest import map_frame
+    base = serve_app(bundled_copy)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/?date=2023-01-09", wait_until="domcontentloaded")
+        frame = map_frame(page)
+        frame.locator(".leaflet-bmBasemap-pane path.bm-bl-land").first.wait_for(state="attached", timeout=20000)
+        src = frame.evaluate("() => Array.from(document.scripts).map(s => s.src).filter(s => /basemap\\.js$/.test(s))")
+        assert src and src[0].endswith("/app/static/vendor/basemap.js")
+        assert frame.locator(".leaflet-bmBasemap-pane path.bm-bl-lake").count() == 1
+        assert frame.locator(".leaflet-bmBasemap-pane path.bm-bl-border").count() >= 5
+        names = frame.eval_on_selector_all(".bm-bl-label:not(.bm-bl-hidden)", "els => els.map(e => e.textContent)")
+        assert {"Lima", "Bolivia"} <= set(names)
+    finally:
+        page.close()

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import assets, auth
+from geo.basemap import add_basemap
 from geo.editing import ConflictError, Editor, describe_entry
 from geo.geocode import geocode, nearest_place, parse_km_post
 from geo.model import KINDS, REGIONS, STATUSES, DataError, Problem
@@ -176,8 +177,9 @@ def reset_form(prefix: str, keep: Iterable[str] = ("last-click", "pick-map")) ->
 
 # ---------------------------------------------------------------- the place picker
 
-def picker_map(lon: float | None, lat: float | None) -> folium.Map:
-    """A small map (local Leaflet) to click a point on, with the chosen point marked."""
+def picker_map(lon: float | None, lat: float | None, folder=None) -> folium.Map:
+    """A small map (local Leaflet) to click a point on, with the chosen point marked, over the
+    basemap of data folder ``folder`` when given."""
     chosen = lon is not None and lat is not None
     m = folium.Map(location=(lat, lon) if chosen else (-12.0, -75.0), zoom_start=11 if chosen else 5,
                    tiles=None, control_scale=True)
@@ -185,6 +187,7 @@ def picker_map(lon: float | None, lat: float | None) -> folium.Map:
     m.default_css = [(name, assets.url_for(name, "static")) for name in assets.MAP_CSS]
     folium.TileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", max_zoom=18,
                      attr="&copy; OpenStreetMap contributors").add_to(m)
+    add_basemap(m, folder)
     if chosen:
         folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
                             fill_opacity=0.9).add_to(m)

@@ -27,7 +27,8 @@ with search_col:
     ui.place_search(PREFIX, ds)
 with map_col:
     st.caption("…or click the map to set the point.")
-    picked = st_folium(ui.picker_map(st.session_state.get(f"{PREFIX}-lon"), st.session_state.get(f"{PREFIX}-lat")),
+    picked = st_folium(ui.picker_map(st.session_state.get(f"{PREFIX}-lon"), st.session_state.get(f"{PREFIX}-lat"),
+                                     folder=ds.folder),
                        key=f"{PREFIX}-pick-map", height=320, use_container_width=True,
                        returned_objects=["last_clicked"])
     if ui.apply_click(PREFIX, (picked or {}).get("last_clicked")):
