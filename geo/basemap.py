@@ -487,8 +487,24 @@ def write_basemap(dataset, out: str | os.PathLike | None = None, source: str | o
 
 # ---------------------------------------------------------------- drawing
 
+#: Where the dashboard serves a basemap from (Streamlit's static folder, as app.py sets it up;
+#: URL under :data:`geo.assets.STATIC_URL`): the page fetches it once instead of every rerun
+#: resending it.
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "basemaps"
+
+
+@dataclass(frozen=True)
+class LoadedBasemap:
+    """A data folder's basemap: the parsed collection, its JSON for a script, its digest."""
+
+    data: dict
+    script_json: str
+    digest: str
+    text: str
+
+
 @lru_cache(maxsize=8)
-def _load(path: str, mtime_ns: int, size: int) -> tuple[dict, str]:
+def _load(path: str, mtime_ns: int, size: int) -> LoadedBasemap:
     text = Path(path).read_text(encoding="utf-8")
     try:
         data = json.loads(text)
@@ -497,11 +513,12 @@ def _load(path: str, mtime_ns: int, size: int) -> tuple[dict, str]:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
             or not isinstance(data.get("features"), list) or len(data.get("bbox") or ()) != 4:
         raise ValueError(f"{path}: not a basemap (a FeatureCollection with a bbox)")
-    return data, _json_for_script(data)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return LoadedBasemap(data, _json_for_script(data), digest, text)
 
 
-def load_basemap(folder: str | os.PathLike) -> tuple[dict, str] | None:
-    """The basemap of a data folder and its JSON for a script, or None when it has none."""
+def load_basemap(folder: str | os.PathLike) -> LoadedBasemap | None:
+    """The basemap of a data folder, or None when it has none."""
     path = Path(folder) / BASEMAP_FILE
     try:
         stat = path.stat()
@@ -510,28 +527,51 @@ def load_basemap(folder: str | os.PathLike) -> tuple[dict, str] | None:
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def static_url(loaded: LoadedBasemap, static_dir: str | os.PathLike | None = None) -> str:
+    """Copy a basemap into the dashboard's static folder (default :data:`STATIC_DIR`; named by
+    its digest, written once) and return the URL the page fetches it from."""
+    from geo.assets import STATIC_URL
+    from geo.store import atomic_write_text
+    target = Path(static_dir if static_dir is not None else STATIC_DIR) / f"{loaded.digest}.json"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, loaded.text)
+    return f"/{STATIC_URL}/basemaps/{target.name}"
+
+
 class BasemapLayer(_RawMacro):
-    """Draws a basemap (from :func:`load_basemap`) in its own panes under the tiles, with
-    ``geo/js/basemap.js`` (a map asset)."""
+    """Draws a basemap in its own panes under the tiles, with ``geo/js/basemap.js`` (a map
+    asset): from the data itself (``data_json``) or fetched from ``url`` (the dashboard)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        BlockadeBasemap.draw({{ this._parent.get_name() }}, {{ this.data_json }});
+        {% if this.url_json %}BlockadeBasemap.load({{ this._parent.get_name() }}, {{ this.url_json }});
+        {% else %}BlockadeBasemap.draw({{ this._parent.get_name() }}, {{ this.data_json }});{% endif %}
         {% endmacro %}
     """)
 
-    def __init__(self, data_json: str):
+    def __init__(self, data_json: str | None = None, url: str | None = None):
         super().__init__()
+        if (data_json is None) == (url is None):
+            raise ValueError("give the basemap's data_json or its url, not both")
         self._name = "BasemapLayer"
         self.data_json = data_json
+        self.url_json = _json_for_script(url) if url is not None else None
 
 
-def add_basemap(m, folder: str | os.PathLike | None) -> bool:
-    """Add the basemap of data folder ``folder`` to folium map ``m``; False when it has none."""
+def add_basemap(m, folder: str | os.PathLike | None, asset_mode: str = "placeholder") -> bool:
+    """Add the basemap of data folder ``folder`` to folium map ``m``; False when it has none.
+
+    With ``asset_mode='static'`` (the dashboard) the page fetches it from the static folder,
+    so a rerun does not resend it; otherwise (exports, snapshots) the data is in the page.
+    """
     if folder is None:
         return False
     loaded = load_basemap(folder)
     if loaded is None:
         return False
-    BasemapLayer(loaded[1]).add_to(m)
+    if asset_mode == "static":
+        BasemapLayer(url=static_url(loaded)).add_to(m)
+    else:
+        BasemapLayer(data_json=loaded.script_json).add_to(m)
     return True

@@ -422,7 +422,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True) -
         fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
         fit.add_to(m)
     from geo.basemap import add_basemap  # geo.basemap builds on this module
-    add_basemap(m, dataset.folder)
+    add_basemap(m, dataset.folder, asset_mode)
     if len(dataset.corridors):
         corridors = folium.FeatureGroup(name="Road corridors", control=False)
         CorridorLayer(corridor_rows(dataset.corridors)).add_to(corridors)

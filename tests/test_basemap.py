@@ -53,7 +53,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def bundled() -> dict:
     loaded = basemap.load_basemap(BUNDLED)
     assert loaded is not None, "data/basemap.geojson is missing: run blockade-map basemap"
-    return loaded[0]
+    return loaded.data
 
 
 # ---------------------------------------------------------------- the bundled basemap
@@ -220,7 +220,7 @@ def test_a_data_set_elsewhere_gets_its_own_basemap(capsys, fake_source, elsewher
     towns = [(f["properties"]["name"], f["properties"]["kind"]) for f in features(made, "place")]
     assert sorted(towns) == [("Bordertown", "town"), ("Eastville", "town"), ("Westville", "town")]
     # the maps of that folder draw it
-    html = base_map(load_dataset(elsewhere)).get_root().render()
+    html = base_map(load_dataset(elsewhere), asset_mode="placeholder").get_root().render()
     assert html.count("BlockadeBasemap.draw(") == 1 and '"Westland"' in html
 
 
@@ -268,11 +268,25 @@ def test_capitals_file_is_checked(tmp_path, elsewhere):
 def test_maps_of_a_folder_with_a_basemap_draw_it_and_exports_inline_the_script(tiny_data):
     assert "basemap.js" in assets.MAP_JS
     html = base_map(load_dataset(BUNDLED), asset_mode="placeholder").get_root().render()
-    assert html.count("BlockadeBasemap.draw(") == 1
+    assert html.count("BlockadeBasemap.draw(") == 1 and '"Titicaca"' not in html and '"Bolivia"' in html
     page = standalone_html(base_map(load_dataset(BUNDLED), asset_mode="placeholder"))
     assert assets.PLACEHOLDER not in page and "root.BlockadeBasemap = " in page
     # a folder without basemap.geojson draws none (and its page does not fail)
-    assert "BlockadeBasemap.draw(" not in base_map(load_dataset(tiny_data)).get_root().render()
+    assert "BlockadeBasemap" not in base_map(load_dataset(tiny_data)).get_root().render()
+
+
+def test_dashboard_fetches_the_basemap_so_reruns_do_not_resend_it(tiny_data, tmp_path, monkeypatch):
+    monkeypatch.setattr(basemap, "STATIC_DIR", tmp_path / "static" / "vendor" / "basemaps")
+    with_map = base_map(load_dataset(BUNDLED), asset_mode="static").get_root().render()
+    without = base_map(load_dataset(tiny_data), asset_mode="static").get_root().render()
+    loaded = basemap.load_basemap(BUNDLED)
+    url = f"/app/static/vendor/basemaps/{loaded.digest}.json"
+    assert f'BlockadeBasemap.load(map_' in with_map and f'"{url}"' in with_map
+    assert '"Bolivia"' not in with_map  # the data is fetched, not in the page
+    copy = tmp_path / "static" / "vendor" / "basemaps" / f"{loaded.digest}.json"
+    assert copy.read_bytes() == (BUNDLED / basemap.BASEMAP_FILE).read_bytes()
+    # what a rerun sends grows by a line, not by the basemap
+    assert len(with_map) - len(without) < 6_000 < copy.stat().st_size
 
 
 # ---------------------------------------------------------------- in a browser
@@ -309,7 +323,7 @@ def test_png_of_jan9_without_tiles_shows_land_sea_and_titicaca(capsys, browser, 
     # the lake: Titicaca's open water, clear of the day's circles (a hotspot's pale tint allowed)
     # and of Puno's label (14 pixels high, about 40 wide: 0.2 degree of latitude either side of
     # Puno's, 0.9 degree of longitude east of it, at zoom 6)
-    titicaca = next(shape(f["geometry"]) for f in features(basemap.load_basemap(BUNDLED)[0], "lake")
+    titicaca = next(shape(f["geometry"]) for f in features(basemap.load_basemap(BUNDLED).data, "lake")
                     if shape(f["geometry"]).contains(Point(TITICACA)))
     inner = titicaca.buffer(-0.05)
     probes = [(-70.0 + i / 10, -16.6 + j / 10) for i in range(15) for j in range(14)]
@@ -378,8 +392,8 @@ def test_labels_thin_out_when_zoomed_out_and_towns_show_when_zoomed_in(browser, 
 
 def test_editor_map_picker_draws_the_basemap():
     from ui.editing import picker_map
-    assert "BlockadeBasemap.draw(" in picker_map(None, None, folder=BUNDLED).get_root().render()
-    assert "BlockadeBasemap.draw(" not in picker_map(-70.1, -15.5).get_root().render()
+    assert "BlockadeBasemap.load(" in picker_map(None, None, folder=BUNDLED).get_root().render()
+    assert "BlockadeBasemap.load(" not in picker_map(-70.1, -15.5).get_root().render()
 
 
 @pytest.mark.browser

@@ -187,7 +187,7 @@ def picker_map(lon: float | None, lat: float | None, folder=None) -> folium.Map:
     m.default_css = [(name, assets.url_for(name, "static")) for name in assets.MAP_CSS]
     folium.TileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", max_zoom=18,
                      attr="&copy; OpenStreetMap contributors").add_to(m)
-    add_basemap(m, folder)
+    add_basemap(m, folder, "static")
     if chosen:
         folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
                             fill_opacity=0.9).add_to(m)

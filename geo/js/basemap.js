@@ -152,5 +152,17 @@
         });
     }
 
-    root.BlockadeBasemap = {draw: draw, layout: layout, colors: COLORS};
+    function load(map, url) {
+        // The dashboard's basemap is a static file: fetched once, cached by the browser.
+        return fetch(url).then(function (response) {
+            if (!response.ok) { throw new Error("HTTP " + response.status); }
+            return response.json();
+        }).then(function (data) {
+            return draw(map, data);
+        }).catch(function (error) {
+            if (root.console) { root.console.warn("basemap not drawn (" + url + "): " + error.message); }
+        });
+    }
+
+    root.BlockadeBasemap = {draw: draw, load: load, layout: layout, colors: COLORS};
 })(window);
