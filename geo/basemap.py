@@ -3,7 +3,9 @@
 The map reads with no tile server: a data folder may hold ``basemap.geojson``, a small file
 of geography clipped to the data's area, and every map drawn from that folder (dashboard,
 corridors page, snapshots, exported HTML) draws it under its layers, below the online tiles.
-When the tiles load they cover it; when they fail, it is what shows.
+When the tiles load they cover it; when they fail, it is what shows. Exported pages and
+snapshots carry its data; the dashboard's page fetches it from the static folder, so a rerun
+does not resend it.
 
 The file is built once per data folder by ``blockade-map basemap`` from Natural Earth's
 public-domain data, as redistributed in two npm packages (nothing is fetched at run time):
@@ -42,7 +44,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import shapely
 from jinja2 import Template
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import box, mapping
 from shapely.ops import polylabel
 
 from geo.maps import _json_for_script, _RawMacro

@@ -281,7 +281,7 @@ def test_dashboard_fetches_the_basemap_so_reruns_do_not_resend_it(tiny_data, tmp
     without = base_map(load_dataset(tiny_data), asset_mode="static").get_root().render()
     loaded = basemap.load_basemap(BUNDLED)
     url = f"/app/static/vendor/basemaps/{loaded.digest}.json"
-    assert f'BlockadeBasemap.load(map_' in with_map and f'"{url}"' in with_map
+    assert 'BlockadeBasemap.load(map_' in with_map and f'"{url}"' in with_map
     assert '"Bolivia"' not in with_map  # the data is fetched, not in the page
     copy = tmp_path / "static" / "vendor" / "basemaps" / f"{loaded.digest}.json"
     assert copy.read_bytes() == (BUNDLED / basemap.BASEMAP_FILE).read_bytes()
