@@ -90,6 +90,9 @@ DEFAULT_MARGIN = 8.0
 DEFAULT_TOLERANCE = 0.003
 #: Decimals kept in coordinates (0.001 degree is about 110 m).
 DIGITS = 3
+#: A country's name is placed within this many degrees of the area (a neighbour's in the part
+#: of it nearest the area, not on the far side of the neighbour).
+LABEL_REACH = 3.0
 #: Zoom from which each kind of place label may show (collisions may still hide one).
 MINZOOM = {"country": 0, "capital": 5, "town": 8}
 #: A lake smaller than this (square degrees, about 25 km2) is left out.
@@ -380,8 +383,9 @@ def _feature(geometry, **properties) -> dict:
 
 
 def _label_point(country, area: tuple[float, float, float, float], window) -> tuple[float, float] | None:
-    """Where a country's name goes: inside the part of it within ``area`` (or, when too little
-    of it is there, within ``window``), away from its edges."""
+    """Where a country's name goes: inside the part of it near ``area`` (or, when too little of
+    it is there, within ``window``), as far from that part's edges as can be, so a neighbour's
+    name sits well inside the neighbour and not on the border with the area's country."""
     for frame in (area, window):
         part = shapely.clip_by_rect(country, *frame)
         polygons = _polygons(part, 0.0) if not part.is_empty else []
@@ -425,7 +429,9 @@ def build_basemap(world: World, bbox: Sequence[float], labels: Iterable[Label] =
         parts = _lines(_clip(line, window, tolerance))
         if parts:
             features.append(_feature(shapely.MultiLineString(parts), layer="border", countries=list(pair)))
-    area = (west, south, east, north)
+    reach = min(LABEL_REACH, margin / 2)
+    area = (max(window[0], west - reach), max(window[1], south - reach),
+            min(window[2], east + reach), min(window[3], north + reach))
     names = []
     for name, country in world.countries:
         if not shapely.intersects(country, frame):
