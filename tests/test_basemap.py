@@ -102,6 +102,10 @@ def test_labels_name_neighbours_capitals_and_corridor_towns(bundled):
     land = shapely.union_all([shape(f["geometry"]) for f in features(bundled, "land")])
     assert all(land.contains(Point(xy)) for xy in countries.values())
     assert countries["Bolivia"][0] > -69.6 and countries["Chile"][1] < -17.5 and countries["Ecuador"][1] > -5
+    borders = {tuple(f["properties"]["countries"]): shape(f["geometry"]) for f in features(bundled, "border")}
+    for name in ("Bolivia", "Brazil", "Chile", "Colombia", "Ecuador"):  # a neighbour's name sits inside it
+        border = borders[tuple(sorted((name, "Peru")))]
+        assert border.distance(Point(countries[name])) > 0.5, name
     places = {f["properties"]["name"]: f for f in features(bundled, "place")}
     gaz = default_gazetteer()
     for name, region, kind in (("Puno", "Puno", "capital"), ("Cusco", "Cusco", "capital"),
