@@ -50,7 +50,7 @@ def _configure_snapshot(p: argparse.ArgumentParser) -> None:
                    help="frame the whole data set, the same every day (data, default) or zoom to the "
                         "events shown (view)")
     p.add_argument("--no-tiles", dest="tiles", action="store_false",
-                   help="draw over a plain background instead of OpenStreetMap tiles (no network)")
+                   help="draw over the built-in basemap instead of OpenStreetMap tiles (no network)")
     p.add_argument("--tile-timeout", type=_seconds_arg, default=snapshot.TILE_TIMEOUT_S, metavar="SECONDS",
                    help=f"how long to wait for map tiles (default {snapshot.TILE_TIMEOUT_S:g})")
 

@@ -5,7 +5,8 @@ publication: a header band with the title, the date and the filters, the map wit
 legend and scale bar, and a footer band with the credits (the publishers of the events
 shown, the data licence and the map tiles). The HTML file inlines every script, style and
 icon, so it opens with no network; only the OpenStreetMap tiles are fetched online, and
-when they cannot be the map says so and draws its layers over a plain background.
+when they cannot be the map says so and draws its layers over the data folder's embedded
+basemap (:mod:`geo.basemap`), or a plain background when it has none.
 
 PNG export drives Debian's ``chromium`` through Playwright (never a downloaded browser).
 Without it, :class:`BrowserMissingError` says what to install; HTML and data export do not
@@ -211,7 +212,7 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = "d
     dataset : Dataset
     view : View
     tiles : bool
-        Draw OpenStreetMap tiles (fetched online); ``False`` draws over a plain background.
+        Draw OpenStreetMap tiles (fetched online); ``False`` draws over the embedded basemap only.
     fit : {'data', 'view'}
         ``data`` frames the whole data set, as the dashboard does (the same frame every day);
         ``view`` zooms to the events shown (at most zoom 9; to the hotspots when there is no

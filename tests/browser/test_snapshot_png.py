@@ -97,7 +97,7 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
     view = View(JAN9)
     events = select_events(ds, view)
     assert len(events) >= 3
-    with snapshot.Snapshotter(tiles=False) as shot:
+    with snapshot.Snapshotter(tiles=False, fit="view") as shot:
         result = shot.render(ds, view, size)
     img = Image.open(io.BytesIO(result.png)).convert("RGB")
     assert img.size == size and (result.width, result.height) == size
@@ -128,7 +128,8 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
         assert hits >= 0.9 * len(points), (m, points[:3], [img.getpixel(p[:2]) for p in points[:3]])
         kinds_seen |= {k for _, _, k in points}
         checked += 1
-    assert checked >= 0.9 * len(result.markers)
+    # events at exactly one point are drawn one over the other: count distinct positions
+    assert checked >= 0.9 * len({(m["lat"], m["lon"]) for m in result.markers})
     assert kinds_seen >= {"clash", "blockade"}
     # no circle of its kind's colour where an event of another day would be
     others = ds.events[~ds.events["id"].isin(events["id"])]
