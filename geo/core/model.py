@@ -296,15 +296,17 @@ def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
     return problems
 
 
-def _properties(feature: Any, c: _Checker) -> Mapping | None:
+def _open(feature: Any, file: str, index: int, scope: Scope) -> tuple[_Checker, Mapping | None]:
+    """A checker for one Feature, and its properties (None, with the problem, when unusable)."""
+    c = _Checker(file, _feature_id(feature, index), scope)
     if not isinstance(feature, Mapping) or feature.get("type") != "Feature":
         c.add("type", "must be a GeoJSON Feature")
-        return None
+        return c, None
     props = feature.get("properties")
     if not isinstance(props, Mapping):
         c.add("properties", "must be an object")
-        return None
-    return props
+        return c, None
+    return c, props
 
 
 def _dates(props: Mapping, c: _Checker) -> None:
@@ -317,8 +319,7 @@ def _dates(props: Mapping, c: _Checker) -> None:
 def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
                    scope: Scope = ANYWHERE) -> list[Problem]:
     """Check one event Feature against the contract; return its problems (empty when valid)."""
-    c = _Checker(file, _feature_id(feature, index), scope)
-    props = _properties(feature, c)
+    c, props = _open(feature, file, index, scope)
     if props is None:
         return c.problems
     c.point(feature.get("geometry"))
@@ -351,8 +352,7 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
 def validate_hotspot(feature: Any, file: str = "hotspots.geojson", index: int = 0,
                      scope: Scope = ANYWHERE) -> list[Problem]:
     """Check one hotspot Feature against the contract."""
-    c = _Checker(file, _feature_id(feature, index), scope)
-    props = _properties(feature, c)
+    c, props = _open(feature, file, index, scope)
     if props is None:
         return c.problems
     c.point(feature.get("geometry"))
@@ -372,8 +372,7 @@ def _line_coords_ok(coords: Any) -> bool:
 def validate_corridor(feature: Any, file: str = "corridors.geojson", index: int = 0,
                       scope: Scope = ANYWHERE) -> list[Problem]:
     """Check one corridor Feature against the contract."""
-    c = _Checker(file, _feature_id(feature, index), scope)
-    props = _properties(feature, c)
+    c, props = _open(feature, file, index, scope)
     if props is None:
         return c.problems
     geom = feature.get("geometry")
