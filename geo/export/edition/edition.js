@@ -6,11 +6,14 @@
  * popups, hotspots, corridors and rings are drawn by the dashboard's own blockade-map.js from
  * rows the Python side escaped; every other text from the data goes in with textContent.
  * index.html#YYYY-MM-DD opens that day, and the address follows the day shown.
+ *
+ * index.html loads this file first, in its head, so the manifest and the day's file are on
+ * their way while Leaflet loads (deferred); the map is drawn once the page is parsed.
  */
 (function (global) {
     "use strict";
 
-    var BM = global.BlockadeMap;
+    var BM = null;  // window.BlockadeMap, once the deferred scripts have run
     var state = {manifest: null, map: null, dayLayer: null, index: -1, byDate: {}, cache: {},
                  token: 0, doc: null, kinds: {}, firstMapMs: null};
     var api = {ready: false, day: null, markers: 0, firstMapMs: null, error: null};
@@ -50,6 +53,7 @@
             " Browsers do not let a page opened from a file read its data: serve this folder with a web " +
             "server (for example `python -m http.server` inside it) and open it from there." : "");
         alert.hidden = false;
+        if (!state.doc) { $("bme-heading").textContent = "The map could not be loaded"; }
     }
 
     function clearError() {
@@ -61,6 +65,10 @@
     function hashDay() {
         var m = /^#(\d{4}-\d{2}-\d{2})$/.exec(location.hash || "");
         return m ? m[1] : null;
+    }
+
+    function decodeHash(text) {
+        try { return decodeURIComponent(text); } catch (e) { return text; }
     }
 
     function setHash(day) {
@@ -301,16 +309,38 @@
                 go(state.byDate[day]);
             }
         });
-        var asked = hashDay();
+        var hash = location.hash.slice(1, 40), asked = hashDay();
         var first = asked !== null && state.byDate.hasOwnProperty(asked) ? asked : m.featured_day;
         go(state.byDate.hasOwnProperty(first) ? state.byDate[first] : 0);
-        if (location.hash && asked !== first) {
-            showError(location.hash.slice(1, 40) + " is not a day of this edition (" + m.first_day + " to " +
+        if (hash && asked !== first) {
+            showError(decodeHash(hash) + " is not a day of this edition (" + m.first_day + " to " +
                       m.last_day + "); showing " + m.days[state.index].date + ".");
         }
     }
 
-    getJson("manifest.json", {cache: "no-cache"}).then(start).catch(function (error) {
-        showError("Could not load this edition (" + error.message + ").");
+    /* The day a reader asks for, fetched as soon as the manifest names its file. */
+    function firstEntry(m) {
+        var asked = hashDay(), i;
+        for (i = 0; i < m.days.length; i++) { if (m.days[i].date === asked) { return m.days[i]; } }
+        for (i = 0; i < m.days.length; i++) { if (m.days[i].date === m.featured_day) { return m.days[i]; } }
+        return m.days[0];
+    }
+
+    var manifest = getJson("manifest.json", {cache: "no-cache"}).then(function (m) {
+        if (m.days && m.days.length) { loadDay(firstEntry(m)).catch(function () { return null; }); }
+        return m;
+    });
+    var parsed = new Promise(function (resolve) {
+        if (document.readyState === "loading") {
+            document.addEventListener("DOMContentLoaded", resolve);
+        } else {
+            resolve();
+        }
+    });
+    Promise.all([manifest, parsed]).then(function (both) {
+        BM = global.BlockadeMap;
+        start(both[0]);
+    }).catch(function (error) {
+        parsed.then(function () { showError("Could not load this edition (" + error.message + ")."); });
     });
 })(window);

@@ -95,9 +95,13 @@ def test_index_html_loads_only_local_files_each_with_its_content_hash(bundled_ed
     assert urls == ["data:,", "assets/leaflet.css?v=" + sha12(bundled_edition / "assets/leaflet.css"),
                     "assets/blockade-map.css?v=" + sha12(bundled_edition / "assets/blockade-map.css"),
                     "assets/edition.css?v=" + sha12(bundled_edition / "assets/edition.css"),
+                    "assets/edition.js?v=" + sha12(bundled_edition / "assets/edition.js"),
                     "assets/leaflet.js?v=" + sha12(bundled_edition / "assets/leaflet.js"),
-                    "assets/blockade-map.js?v=" + sha12(bundled_edition / "assets/blockade-map.js"),
-                    "assets/edition.js?v=" + sha12(bundled_edition / "assets/edition.js")]
+                    "assets/blockade-map.js?v=" + sha12(bundled_edition / "assets/blockade-map.js")]
+    # edition.js runs first (it starts fetching the day), Leaflet and blockade-map.js are deferred
+    assert re.findall(r"<script [^>]*>", page)[1:] == [
+        f'<script src="assets/leaflet.js?v={sha12(bundled_edition / "assets/leaflet.js")}" defer>',
+        f'<script src="assets/blockade-map.js?v={sha12(bundled_edition / "assets/blockade-map.js")}" defer>']
     assert "<title>Peru&#x27;s general strike, December 2022 to January 2023</title>" in page
     assert "http" not in page.lower().replace('content="blockade map publish"', "")
     # Leaflet's stylesheet finds its images beside it
