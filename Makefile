@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench clean
+.PHONY: install run test test-fast bench bench-edition clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ test-fast: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# The static edition's time to first map against the dashboard's, in one run (about 2 minutes).
+bench-edition: install
+	$(BIN)/python -m bench.edition
 
 clean:
 	rm -rf $(VENV) .pytest_cache static/vendor
