@@ -16,7 +16,6 @@ from geo.query.active import day_summary
 from geo.store import load_dataset
 from tests.conftest import BUNDLED, _free_port, make_event, make_hotspot, write_folder
 
-SHOTS = Path(__file__).resolve().parent.parent.parent / "bench" / "out"
 EVIL = '<img src=x onerror="window.__pwned=1">'
 
 
@@ -82,7 +81,7 @@ def expected_kinds(dataset, day: str) -> Counter:
                     if k in ("blockade", "protest", "clash", "closure", "detention", "other") and v})
 
 
-def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(browser, site, bundled):
+def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(browser, site, bundled, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     tracker = Tracker(page)
     page.goto(f"{site}/index.html#2023-01-09")
@@ -98,7 +97,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     assert page.locator("path.bm-new").count() == 6  # the day-over-day rings
     assert page.locator("path.bm-corridor").count() == 8
     assert page.locator(".bm-legend").inner_text().startswith("What happened")
-    page.screenshot(path=str(_shot("edition-2023-01-09.png")))
+    page.screenshot(path=str(tmp_path / "edition-2023-01-09.png"))  # to look at when it fails
 
     # Next
     page.get_by_role("button", name="Next day").click()
@@ -136,7 +135,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     page.close()
 
 
-def test_popup_shows_the_sources(browser, site):
+def test_popup_shows_the_sources(browser, site, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{site}/index.html#2023-01-09")
     wait_day(page, "2023-01-09")
@@ -154,7 +153,7 @@ def test_popup_shows_the_sources(browser, site):
     assert all(links.nth(i).get_attribute("href").startswith("https://") for i in range(links.count()))
     assert links.first.get_attribute("rel") == "noopener noreferrer"
     page.wait_for_timeout(400)  # the popup fades in
-    page.screenshot(path=str(_shot("edition-popup.png")))
+    page.screenshot(path=str(tmp_path / "edition-popup.png"))
     page.close()
 
 
@@ -212,8 +211,3 @@ def test_hostile_text_is_shown_as_text(browser, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-
-
-def _shot(name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return SHOTS / name
