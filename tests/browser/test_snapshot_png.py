@@ -119,8 +119,10 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
         assert 0 <= m["x"] < size[0] and 0 <= m["y"] < size[1]
         points = _visible_points(result.markers, m, result.scale)
         points = points[:: max(1, len(points) // 40)]  # about 40, from the centre out to the rim
-        if not points:
-            continue  # wholly under other circles' outlines
+        if not points:  # wholly under other circles' outlines: it must lie inside another circle
+            assert any(o is not m and math.dist((o["x"], o["y"]), (m["x"], m["y"])) <= o["radius"] * result.scale
+                       for o in result.markers), m
+            continue
         hits = 0
         for x, y, expected in points:
             kind, distance = _nearest_kind(img.getpixel((x, y)))
@@ -128,7 +130,8 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
         assert hits >= 0.9 * len(points), (m, points[:3], [img.getpixel(p[:2]) for p in points[:3]])
         kinds_seen |= {k for _, _, k in points}
         checked += 1
-    assert checked >= 0.9 * len(result.markers)
+    # on 9 January two circles in Puno city lie wholly under their neighbours' outlines
+    assert checked >= 0.85 * len(result.markers)
     assert kinds_seen >= {"clash", "blockade"}
     # no circle of its kind's colour where an event of another day would be
     others = ds.events[~ds.events["id"].isin(events["id"])]
