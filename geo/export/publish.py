@@ -40,7 +40,7 @@ from geo.core.dates import check_day, day_range, shift_day
 from geo.core.escape import escape_html
 from geo.core.model import KINDS
 from geo.core.view import View
-from geo.export.files import PROJECT, SOURCES_LINES, licence_lines, publishers
+from geo.export.files import PROJECT, licence_lines, publishers
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.changes import change_summary, day_over_day
 from geo.render import assets
