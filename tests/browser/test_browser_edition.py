@@ -97,6 +97,11 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     assert page.locator("path.bm-new").count() == 6  # the day-over-day rings
     assert page.locator("path.bm-corridor").count() == 8
     assert page.locator(".bm-legend").inner_text().startswith("What happened")
+    # the data folder's basemap, drawn by the dashboard's basemap.js, under the layers
+    page.wait_for_selector("path.bm-bl-land", state="attached", timeout=10000)
+    assert page.locator("path.bm-bl-border").count() > 0
+    assert "PERU" in page.locator(".bm-bl-country").all_inner_texts() or \
+        "Peru" in page.locator(".bm-bl-country").all_text_contents()
     page.screenshot(path=str(tmp_path / "edition-2023-01-09.png"))  # to look at when it fails
 
     # Next
@@ -132,6 +137,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     fetched = {urlsplit(u).path for u in tracker.urls}
     assert {"/days/2023-01-09.json", "/days/2023-01-10.json", "/days/2023-01-16.json"} <= fetched
     assert "/days/2023-01-20.json" not in fetched  # a day no one looked at is never downloaded
+    assert "/basemap/basemap.geojson" in fetched
     page.close()
 
 

@@ -268,15 +268,6 @@
             .addTo(map);
     }
 
-    function basemap(map, entry) {
-        map.createPane("bmBasemap");
-        map.getPane("bmBasemap").style.zIndex = 150;  // under the tiles (200) and every overlay
-        getJson(entry.file + "?v=" + entry.version).then(function (data) {
-            L.geoJSON(data, {pane: "bmBasemap", interactive: false, style: function () { return entry.style; }})
-                .addTo(map);
-        }).catch(function (error) { showError("Could not load the basemap (" + error.message + ")."); });
-    }
-
     function start(m) {
         state.manifest = m;
         m.days.forEach(function (d, i) { state.byDate[d.date] = i; });
@@ -289,7 +280,9 @@
             map.setView([0, 0], 2);
         }
         L.control.scale().addTo(map);
-        if (m.basemap) { basemap(map, m.basemap); }
+        if (m.basemap && global.BlockadeBasemap) {  // the dashboard's basemap.js draws it, under everything
+            global.BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version);
+        }
         if (m.tiles) { onlineTiles(map, m.tiles); }
         if (m.corridors.rows.length) {
             BM.lineLayer(L.featureGroup().addTo(map), m.corridors.rows, m.corridors.style);

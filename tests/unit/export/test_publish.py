@@ -55,7 +55,7 @@ def test_the_edition_holds_a_page_a_manifest_a_file_per_day_and_local_assets(bun
     for name in edition.VENDOR_ASSETS:  # the very files the dashboard serves, copied byte for byte
         assert (bundled_edition / "assets" / name).read_bytes() == assets.VENDOR_FILES[name].read_bytes()
     top = sorted(p.name for p in bundled_edition.iterdir())
-    assert top == ["README.txt", "assets", "days", "index.html", "manifest.json"]
+    assert top == ["README.txt", "assets", "basemap", "days", "index.html", "manifest.json"]
     assert [p.name for p in bundled_edition.parent.iterdir()] == ["site"]  # no staging folder left
     assert oct(bundled_edition.stat().st_mode & 0o777) == oct(0o777 & ~_umask())  # readable by a web server
 
@@ -84,7 +84,7 @@ def test_manifest_lists_the_days_and_the_dataset_info(bundled_edition):
     assert m["kinds"][0]["colour"] == "#e6550d"
     assert len(m["corridors"]["rows"]) == 8 and m["corridors"]["style"]["className"] == "bm-corridor"
     assert 'data-kind="blockade"' in m["legend_html"] and "new since the day before" in m["legend_html"]
-    assert m["tiles"] is None and m["basemap"] is None  # nothing online unless asked for
+    assert m["tiles"] is None  # nothing online unless asked for
     assert m["about"]["coverage"] == "the data covers 2022-12-07 to 2023-01-31"
     assert m["about"]["publishers"][0][1] >= m["about"]["publishers"][-1][1] > 0
 
@@ -97,11 +97,13 @@ def test_index_html_loads_only_local_files_each_with_its_content_hash(bundled_ed
                     "assets/edition.css?v=" + sha12(bundled_edition / "assets/edition.css"),
                     "assets/edition.js?v=" + sha12(bundled_edition / "assets/edition.js"),
                     "assets/leaflet.js?v=" + sha12(bundled_edition / "assets/leaflet.js"),
-                    "assets/blockade-map.js?v=" + sha12(bundled_edition / "assets/blockade-map.js")]
-    # edition.js runs first (it starts fetching the day), Leaflet and blockade-map.js are deferred
+                    "assets/blockade-map.js?v=" + sha12(bundled_edition / "assets/blockade-map.js"),
+                    "assets/basemap.js?v=" + sha12(bundled_edition / "assets/basemap.js")]
+    # edition.js runs first (it starts fetching the day), Leaflet and the map scripts are deferred
     assert re.findall(r"<script [^>]*>", page)[1:] == [
         f'<script src="assets/leaflet.js?v={sha12(bundled_edition / "assets/leaflet.js")}" defer>',
-        f'<script src="assets/blockade-map.js?v={sha12(bundled_edition / "assets/blockade-map.js")}" defer>']
+        f'<script src="assets/blockade-map.js?v={sha12(bundled_edition / "assets/blockade-map.js")}" defer>',
+        f'<script src="assets/basemap.js?v={sha12(bundled_edition / "assets/basemap.js")}" defer>']
     assert "<title>Peru&#x27;s general strike, December 2022 to January 2023</title>" in page
     assert "http" not in page.lower().replace('content="blockade map publish"', "")
     # Leaflet's stylesheet finds its images beside it
@@ -112,7 +114,8 @@ def test_index_html_loads_only_local_files_each_with_its_content_hash(bundled_ed
 def test_edition_js_fetches_nothing_but_the_manifest_and_the_files_it_lists():
     js = (edition.EDITION_DIR / "edition.js").read_text(encoding="utf-8")
     assert sorted(re.findall(r"getJson\(([^,)]+)", js)) == ['"manifest.json"', 'entry.file + "?v=" + entry.version',
-                                                             'entry.file + "?v=" + entry.version', "url"]
+                                                             "url"]
+    assert 'BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version)' in js
     assert js.count("fetch(") == 1  # inside getJson
     assert "innerHTML" not in js  # data text goes in with textContent (popups are escaped in Python)
 
@@ -203,7 +206,7 @@ def test_hostile_text_is_escaped_in_every_file(tmp_path):
     edition.publish(load_dataset(data), out)
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; co</title>" in page
-    assert page.count("<script") == 3 and page.count("alert(") == 2  # the escaped title, in <title> and <h1>
+    assert page.count("<script") == 4 and page.count("alert(") == 2  # the escaped title, in <title> and <h1>
     doc = read_json(out / "days/2023-01-09.json")
     evil = next(e for e in doc["events"] if e["id"] == "e-evil")
     popup, tooltip = evil["row"][5], evil["row"][6]
@@ -236,7 +239,7 @@ def test_out_must_be_a_folder_that_is_new_empty_or_an_edition(tiny_data, tmp_pat
     assert tree(other) == {"notes.txt": b"keep me"}
     (tmp_path / "empty").mkdir()
     result = edition.publish(ds, tmp_path / "empty", "2023-01-09", "2023-01-09")
-    assert result.files == len(tree(tmp_path / "empty")) == 15  # 11 assets, one day, manifest, page, README
+    assert result.files == len(tree(tmp_path / "empty")) == 16  # 12 assets, one day, manifest, page, README
     assert edition.publish(ds, tmp_path / "new" / "nested", "2023-01-09", "2023-01-09").path == tmp_path / "new" / "nested"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "empty", "home", "new", "page.html"]
 
@@ -283,18 +286,16 @@ def test_bad_ranges_are_refused_before_anything_is_written(tiny_data, tmp_path, 
     assert not (tmp_path / "site").exists()
 
 
-def test_a_basemap_is_copied_and_listed(tiny_data, tmp_path):
-    land = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "land"},
-            "geometry": {"type": "Polygon", "coordinates": [[[-75, -18], [-68, -18], [-68, -10], [-75, -18]]]}}]}
-    path = tmp_path / "land.geojson"
-    path.write_text(json.dumps(land))
-    edition.publish(load_dataset(tiny_data), tmp_path / "site", "2023-01-09", "2023-01-10", tiles=True, basemap=path)
+def test_the_data_folders_basemap_is_copied_and_listed(bundled_edition, tiny_data, tmp_path):
+    m = read_json(bundled_edition / "manifest.json")
+    copied = bundled_edition / "basemap" / "basemap.geojson"
+    assert copied.read_bytes() == (BUNDLED / "basemap.geojson").read_bytes()
+    assert m["basemap"] == {"file": "basemap/basemap.geojson", "version": sha12(copied),
+                            "attribution": "Basemap: Natural Earth"}
+    assert "basemap/ (drawn under every layer): Basemap: Natural Earth." in \
+        (bundled_edition / "README.txt").read_text(encoding="utf-8")
+    # a folder without a basemap gives an edition without one; --tiles offers the online layer
+    edition.publish(load_dataset(tiny_data), tmp_path / "site", "2023-01-09", "2023-01-10", tiles=True)
     m = read_json(tmp_path / "site/manifest.json")
-    assert m["basemap"]["file"] == "basemap/basemap.geojson" and m["basemap"]["style"]["interactive"] is False
-    assert (tmp_path / "site/basemap/basemap.geojson").read_bytes() == path.read_bytes()
-    assert m["basemap"]["version"] == sha12(path)
+    assert m["basemap"] is None and not (tmp_path / "site/basemap").exists()
     assert m["tiles"]["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    (tmp_path / "bad.geojson").write_text('{"type": "Topology"}')
-    with pytest.raises(ValueError, match=r"--basemap .*bad.geojson: not GeoJSON"):
-        edition.publish(load_dataset(tiny_data), tmp_path / "other", basemap=tmp_path / "bad.geojson")
-    assert not (tmp_path / "other").exists()
