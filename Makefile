@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench extract-eval basemap-source clean
+.PHONY: install run test test-fast bench bench-edition extract-eval basemap-source clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ test-fast: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# The static edition's time to first map against the dashboard's, in one run (about 2 minutes).
+bench-edition: install
+	$(BIN)/python -m bench.edition
 
 # Recall and precision of `blockade-map extract` on the sample reports (shared and tests/extract_samples).
 extract-eval: install

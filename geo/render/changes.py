@@ -12,19 +12,15 @@ from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer
 from geo.render.style import CHANGE_STYLES, marker_radius
 
-__all__ = ["change_layers", "legend_rows"]
+__all__ = ["change_layers", "change_rows", "legend_rows"]
 
 
-def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
-    """Feature groups marking new and lifted blockades, to add under the day's markers.
+def change_rows(dataset: Dataset, view: View) -> dict[str, list[list]]:
+    """The rows of the ring layers: ``{"lifted": [...], "new": [...]}``, each row
+    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped).
 
-    Nothing is drawn in cumulative mode (there is no "day before") or when the view's kinds
+    Both are empty in cumulative mode (there is no "day before") or when the view's kinds
     leave out blockades; the view's region filter applies.
-
-    Returns
-    -------
-    list of folium.FeatureGroup
-        ``[lifted, new]`` (both possibly empty), named for the layer control.
     """
     if not isinstance(view, View):
         raise TypeError(f"view must be a View, got {type(view).__name__}")
@@ -36,8 +32,21 @@ def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
               for e in changes["lifted"]]
     new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, ""]
            for e in changes["new"]]
-    return [feature_group("Lifted since the day before", ring_layer(lifted, CHANGE_STYLES["lifted"])),
-            feature_group("New since the day before", ring_layer(new, CHANGE_STYLES["new"]))]
+    return {"lifted": lifted, "new": new}
+
+
+def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
+    """Feature groups marking new and lifted blockades (:func:`change_rows`), to add under the
+    day's markers.
+
+    Returns
+    -------
+    list of folium.FeatureGroup
+        ``[lifted, new]`` (both possibly empty), named for the layer control.
+    """
+    rows = change_rows(dataset, view)
+    return [feature_group("Lifted since the day before", ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
+            feature_group("New since the day before", ring_layer(rows["new"], CHANGE_STYLES["new"]))]
 
 
 def legend_rows() -> str:
