@@ -4,7 +4,6 @@ from streamlit_folium import st_folium
 
 from geo.core.escape import escape_markdown
 from geo.intake.forms import feature_from_form, form_values
-from geo.store import open_store
 from ui import editing as ui
 from ui.data import get_dataset
 from ui.navigation import require_app
@@ -16,7 +15,7 @@ who = ui.editor_name()
 if who is None:
     st.stop()
 ds = get_dataset()
-editor = open_store(ds.source).editor()
+editor = ds.store.editor()
 regions = ui.region_choices(ds)
 
 added = st.session_state.get("added-event")

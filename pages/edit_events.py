@@ -2,7 +2,6 @@
 import streamlit as st
 
 from geo.intake.forms import feature_from_form, form_values
-from geo.store import open_store
 from geo.store.editor import changes_between
 from ui import editing as ui
 from ui.data import get_dataset
@@ -16,7 +15,7 @@ if who is None:
     st.stop()
 ui.flash()
 ds = get_dataset()
-editor = open_store(ds.source).editor()
+editor = ds.store.editor()
 snapshot = editor.read()
 events = {f["id"]: f for f in snapshot.collection["features"]}
 

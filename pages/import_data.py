@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from geo.intake.plan import plan_import
-from geo.store import open_store
 from ui import editing as ui
 from ui.data import get_dataset
 from geo.core.escape import escape_markdown
@@ -19,7 +18,7 @@ who = ui.editor_name()
 if who is None:
     st.stop()
 ds = get_dataset()
-editor = open_store(ds.source).editor()
+editor = ds.store.editor()
 st.markdown("""
 Accepted: **GeoJSON** in the data contract's form; **CSV** with the export's columns (`id, kind, start,
 end, place, region, road, km, fatalities, injured, detained, geo_precision, time_precision, status,

@@ -8,7 +8,7 @@ from geo.cli.args import Command, add_filters, add_mode, day_arg, emit_json
 from geo.core.model import KINDS
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
-from geo.store import open_store
+from geo.store import is_database_url, open_store, resolve_source
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -22,6 +22,8 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     dataset = store.load()
     if args.strict:
+        if is_database_url(str(resolve_source(args.data))):
+            raise ValueError("validate --strict audits a data folder: `blockade-map db dump DIR` first")
         problems = audit_folder(dataset.source, args.facts or [DEFAULT_REFERENCES])
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -51,7 +53,8 @@ def configure_day(p: argparse.ArgumentParser) -> None:
 
 def run_day(args: argparse.Namespace) -> int:
     """What was active on a day."""
-    dataset = open_store(args.data).load()
+    # A database selects the day in SQL; a folder reads everything.
+    dataset = open_store(args.data).dataset_for_day(args.date, args.mode, args.kinds, args.regions)
     summary = day_summary(dataset, args.date, kinds=args.kinds, regions=args.regions, mode=args.mode)
     if args.json:
         emit_json(summary)
