@@ -9,6 +9,7 @@ are accepted.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -182,7 +183,7 @@ class _Checker:
         if not _is_int(value) or value < 0:
             self.add(field, f"must be a whole number >= 0, got {_short(value)}")
         elif value > MAX_COUNT:
-            self.add(field, f"{value:,} is more than the {MAX_COUNT:,} accepted for one event")
+            self.add(field, f"{_amount(value)} is more than the {MAX_COUNT:,} accepted for one event")
 
     def sources(self, props: Mapping, field: str = "sources") -> None:
         value = props.get(field)
@@ -240,6 +241,24 @@ class _Checker:
             self.add("region", f"{_short(value)} is not one of the dataset's regions")
 
 
+def event_content(feature: Mapping) -> str:
+    """What an event says, without its id: equal for two copies of the same report (a file
+    imported twice), whatever the order of their properties.
+
+    >>> a = {"id": "x", "geometry": None, "properties": {"kind": "clash", "place": "Juli"}}
+    >>> event_content(a) == event_content({"properties": {"place": "Juli", "kind": "clash"}, "geometry": None})
+    True
+    """
+    return json.dumps([feature.get("geometry"), feature.get("properties")], sort_keys=True,
+                      ensure_ascii=False, default=str)
+
+
+def _amount(value: int | float) -> str:
+    """A number for a message: ``9,223,372,036,854,775,808`` or ``a 400-digit number``."""
+    short = short_repr(value)
+    return short if short.startswith("a ") else f"{value:,}"
+
+
 def text_problem(value: Any, limit: int = MAX_NAME) -> str | None:
     """What is wrong with ``value`` as a text field (None when it is a usable string)."""
     if not isinstance(value, str) or not value.strip():
@@ -251,11 +270,24 @@ def text_problem(value: Any, limit: int = MAX_NAME) -> str | None:
     return None
 
 
-def _short(value: Any, limit: int = 80) -> str:
-    """``repr`` of a value, cut to ``limit`` characters (a 400-digit number stays readable)."""
-    text = repr(value) if not isinstance(value, int) or isinstance(value, bool) else (
-        str(value) if len(str(value)) <= limit else f"a {len(str(value))}-digit number")
+def short_repr(value: Any, limit: int = 80) -> str:
+    """``repr`` of a value, cut to ``limit`` characters (a 400-digit number stays readable).
+
+    >>> short_repr(10 ** 399), short_repr("x" * 100, 10)
+    ('a 400-digit number', "'xxxxxx...")
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = len(str(abs(value))) if abs(value).bit_length() < 13_000 else None
+        if digits is None or digits > 20:
+            return f"a {digits:,}-digit number" if digits else "a number of thousands of digits"
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value) and abs(value) >= 1e15:
+        return f"{value:.3g}"
+    text = repr(value)
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+_short = short_repr
 
 
 def _feature_id(feature: Any, index: int) -> str:
@@ -328,10 +360,10 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
     c.string(props, "road", required=False)
     km = props.get("km")
     if km is not None:
-        if not (_is_number(km) and km >= 0):
+        if not ((_is_number(km) or _is_int(km)) and km >= 0):
             c.add("km", f"must be a number >= 0, got {_short(km)}")
         elif km > MAX_KM:
-            c.add("km", f"{km:,} is more than the {MAX_KM:,} km accepted for a kilometre post")
+            c.add("km", f"{_amount(km)} is more than the {MAX_KM:,} km accepted for a kilometre post")
     for name in COUNT_FIELDS:
         c.count(props, name)
     c.choice(props, "geo_precision", (1, 2, 3), required=True)
