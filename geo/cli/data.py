@@ -52,7 +52,8 @@ def configure_day(p: argparse.ArgumentParser) -> None:
 def run_day(args: argparse.Namespace) -> int:
     """What was active on a day."""
     dataset = open_store(args.data).load()
-    summary = day_summary(dataset, args.date, kinds=args.kinds, regions=args.regions, mode=args.mode)
+    regions = dataset.check_regions(args.regions)
+    summary = day_summary(dataset, args.date, kinds=args.kinds, regions=regions, mode=args.mode)
     if args.json:
         emit_json(summary)
         return 0

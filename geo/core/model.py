@@ -159,7 +159,7 @@ class _Checker:
 
     def date(self, props: Mapping, field: str, required: bool) -> date | None:
         value = props.get(field)
-        if value is None:
+        if value is None or value == "":
             if required:
                 self.add(field, "is required (YYYY-MM-DD)")
             return None
@@ -459,18 +459,27 @@ def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_co
         if missing:
             return [Problem(file, "header", "columns", f"missing {', '.join(missing)}")]
     for i, row in enumerate(rows):
-        c = _Checker(file, f"row {i + 2}", ANYWHERE)
+        c = _Checker(file, f"row {row.get('_row', i + 2)}", ANYWHERE)
         c.date(row, "date", required=True)
-        if row.get("metric") not in METRICS:
-            c.add("metric", f"{_short(row.get('metric'))} is not one of {', '.join(METRICS)}")
+        metric = row.get("metric")
+        if metric in (None, ""):
+            c.add("metric", f"is required (one of {', '.join(METRICS)})")
+        elif metric not in METRICS:
+            c.add("metric", f"{_short(metric)} is not one of {', '.join(METRICS)}")
         value = row.get("value")
         text = str(value).strip() if value is not None else ""
-        if not text.isdigit() or len(text) > 7:
+        if not text:
+            c.add("value", "is required (a whole number >= 0)")
+        elif not (text.isascii() and text.isdigit()):
             c.add("value", f"{_short(value)} is not a whole number >= 0")
-        elif int(text) > MAX_COUNT:
-            c.add("value", f"{int(text):,} is more than the {MAX_COUNT:,} accepted")
+        elif len(text) > 7 or int(text) > MAX_COUNT:
+            amount = f"a {len(text):,}-digit number" if len(text) > 20 else f"{int(text):,}"
+            c.add("value", f"{amount} is more than the {MAX_COUNT:,} accepted")
         c.string(row, "reporter", required=True)
-        if not is_http_url(row.get("source_url")):
-            c.add("source_url", f"{_short(row.get('source_url'))} is not an http(s) URL")
+        url = row.get("source_url")
+        if url in (None, ""):
+            c.add("source_url", "is required (an http(s) link to the report)")
+        elif not is_http_url(url):
+            c.add("source_url", f"{_short(url)} is not an http(s) URL")
         problems += c.problems
     return problems

@@ -33,12 +33,10 @@ from urllib.parse import urlparse
 from geo.core.dates import parse_written_date
 from geo.core.model import ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, short_repr, validate_event
 from geo.core.text import fold
-from geo.store.files import parse_json_text
+from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
 
 #: Largest import file accepted (bytes); a bigger one is refused before it is parsed.
 MAX_IMPORT_BYTES = 20 * 2**20
-#: Largest CSV cell accepted (characters), as for reported_counts.csv.
-MAX_CSV_FIELD = 128 * 1024
 #: A text cell a spreadsheet would run as a formula starts with one of these; export writes it
 #: with a ``'`` in front (OWASP's advice) and import takes that quote off again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -454,29 +452,8 @@ def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     return names, written
 
 
-def _csv_records(text: str, file: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
-    """The records of a CSV text with their row number as a spreadsheet shows it (the header is
-    row 1; a blank line is a row; a quoted cell with line breaks stays in one row)."""
-    records, row = [], 0
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for row, record in enumerate(reader, start=1):
-            records.append((row, record))
-    except csv.Error as exc:
-        why = str(exc)
-        if "field larger than field limit" in why:
-            why = f"a cell is larger than {MAX_CSV_FIELD:,} characters"
-        return records, Problem(file, f"row {row + 1}", "", f"cannot be read as CSV ({why})")
-    return records, None
-
-
 def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
-    limit = csv.field_size_limit()
-    csv.field_size_limit(MAX_CSV_FIELD)
-    try:
-        records, broken = _csv_records(text, file)
-    finally:
-        csv.field_size_limit(limit)
+    records, broken = read_csv_records(text, file)
     if not records:
         return [], [broken] if broken else [Problem(file, "(file)", "", "holds no rows")]
     header, written = _columns(records[0][1])
