@@ -33,13 +33,11 @@ from urllib.parse import urlparse
 from geo.core.dates import parse_written_date
 from geo.core.model import ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, short_repr, validate_event
 from geo.core.text import fold
+from geo.core.escape import unneutralise_formula
 from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
 
 #: Largest import file accepted (bytes); a bigger one is refused before it is parsed.
 MAX_IMPORT_BYTES = 20 * 2**20
-#: A text cell a spreadsheet would run as a formula starts with one of these; export writes it
-#: with a ``'`` in front (OWASP's advice) and import takes that quote off again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Other names people give the export's columns (folded: lower case, no accents) -> the export's.
 COLUMN_ALIASES: dict[str, str] = {
     "type": "kind", "event_kind": "kind",
@@ -423,18 +421,6 @@ def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list
     return items, problems
 
 
-def unneutralise(cell: str) -> str:
-    """A CSV cell as the data holds it: the ``'`` that export puts before a cell starting like a
-    formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) is taken off again.
-
-    >>> unneutralise("'=HYPERLINK(1)"), unneutralise("'quoted"), unneutralise("-3")
-    ('=HYPERLINK(1)', "'quoted", '-3')
-    """
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
-        return cell[1:]
-    return cell
-
-
 def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     """The header in the export's names (aliases resolved, case and accents ignored), and for
     each of those names the column as the user wrote it."""
@@ -490,7 +476,7 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
     for row_no, record in records[1:]:
         if not any(cell.strip() for cell in record):
             continue
-        row = {name: unneutralise(record[i]) if i < len(record) else "" for i, name in enumerate(header)}
+        row = {name: unneutralise_formula(record[i]) if i < len(record) else "" for i, name in enumerate(header)}
         label = f"row {row_no}"
         if flavor == "acled":
             feature, convert, bad = _acled_row(row, file, label, scope)
