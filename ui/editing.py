@@ -241,8 +241,8 @@ def place_search(prefix: str, ds: Dataset) -> None:
     if not candidates:
         st.warning("No place is close to that name: click the map instead.")
         return
-    labels = [f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · {c.kind} · {c.score:g}"
-              for c in candidates]
+    labels = [escape_markdown(f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · {c.kind} · "
+                              f"{c.score:g}") for c in candidates]
     choice = st.radio("Candidates, best first", range(len(candidates)), format_func=labels.__getitem__,
                       key=f"{prefix}-choice-{query}-{hint}")
     st.button("Use this place", key=f"{prefix}-use", on_click=use_place,
