@@ -8,8 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property-based tests (tests/fuzz): a few derandomised examples each in `make test`, many more
+# in `make fuzz` (HYPOTHESIS_PROFILE=fuzz), which keeps failing examples in .hypothesis/.
+settings.register_profile("default", max_examples=12, deadline=None, derandomize=True, database=None)
+settings.register_profile("fuzz", max_examples=1500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 BUNDLED = ROOT / "data"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
