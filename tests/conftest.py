@@ -257,9 +257,9 @@ def page_test(script: str, default_timeout: float = 60):
 
 
 def plain(markdown: str) -> str:
-    """Streamlit markdown as a reader sees it: backslash escapes removed."""
+    """Streamlit markdown as a reader sees it: backslash escapes and invisible word joiners removed."""
     import re as _re
-    return _re.sub(r"\\(.)", r"\1", markdown)
+    return _re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -36,7 +36,8 @@ def write_hostile_folder(folder: Path) -> Path:
     events = [
         event("e-new", PHISH, "2023-01-09", at=TOWNS["Calapuja"]),       # new on 9 January, on the corridor
         event("e-bare", BARE, "2023-01-09", at=TOWNS[BARE]),             # new on 9 January
-        event("e-lifted", f"{BARE} lifted", "2023-01-08", at=(-70.3, -15.2)),   # lifted on 9 January
+        event("e-lifted", f"{BARE} lifted, see www.evil.example or mail phish@evil.example", "2023-01-08",
+              at=(-70.3, -15.2)),                                               # lifted on 9 January
         event("e-cont", HTML, "2023-01-08", "2023-01-10", at=(-70.5, -15.0)),
     ]
     hotspots = [make_hotspot("h-1", PHISH, -70.02, -15.84, "2023-01-08", "2023-01-10")]

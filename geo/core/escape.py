@@ -14,6 +14,9 @@ import html as _html
 import json
 import re
 
+#: Shown as nothing; placed inside ``://``, ``www.`` and after ``@`` so no autolink matches.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r":/|www\.|@(?=\w)", re.IGNORECASE)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=@&\"'/])")
 
 
@@ -42,13 +45,18 @@ def json_for_script(data: object) -> str:
 def escape_markdown(text: object) -> str:
     """Escape ``text`` so Streamlit's markdown shows it as written.
 
-    Bare URLs lose their power to become links too (``://`` is escaped).
+    Bare URLs, ``www.`` names and e-mail addresses lose their power to become links too: an
+    invisible :data:`WORD_JOINER` breaks ``://``, ``www.`` and ``@`` (a browser test checks it).
 
-    >>> escape_markdown("[x](https://evil.example)")
-    '\\\\[x\\\\]\\\\(https\\\\:\\\\/\\\\/evil\\\\.example\\\\)'
+    >>> escape_markdown("[x](https://evil.example)").replace(WORD_JOINER, "|")
+    '\\\\[x\\\\]\\\\(https\\\\:|\\\\/\\\\/evil\\\\.example\\\\)'
     """
     text = "" if text is None else str(text)
     text = "".join(ch if ch in "\n\t" or ch >= " " else " " for ch in text)
+    # Escapes alone do not stop the browser's markdown from turning bare URLs, www. names and
+    # e-mail addresses into links: an invisible word joiner breaks each pattern.
+    text = _AUTOLINK.sub(lambda m: {":/": ":" + WORD_JOINER + "/", "@": "@" + WORD_JOINER}.get(
+        m.group(0), m.group(0)[:3] + WORD_JOINER + "."), text)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -308,6 +308,15 @@ def _features(collection: Any, file: str) -> tuple[list, list[Problem]]:
     return features, []
 
 
+def id_problem(fid: Any) -> str | None:
+    """What is wrong with ``fid`` as a feature id (None when it is usable)."""
+    if not isinstance(fid, str) or not fid.strip():
+        return f"must be a non-empty string, got {_short(fid)}"
+    if len(fid) > MAX_NAME or _CONTROL.search(fid):
+        return f"must be at most {MAX_NAME} characters with no control characters"
+    return None
+
+
 def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
     problems, seen = [], set()
     for i, feature in enumerate(features):
@@ -316,11 +325,8 @@ def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
             if required:
                 problems.append(Problem(file, f"feature #{i + 1}", "id", "is required (a unique, stable string)"))
             continue
-        if not isinstance(fid, str) or not fid.strip():
-            problems.append(Problem(file, f"feature #{i + 1}", "id", f"must be a non-empty string, got {_short(fid)}"))
-        elif len(fid) > MAX_NAME or _CONTROL.search(fid):
-            problems.append(Problem(file, f"feature #{i + 1}", "id",
-                                    f"must be at most {MAX_NAME} characters with no control characters"))
+        if id_problem(fid):
+            problems.append(Problem(file, f"feature #{i + 1}", "id", id_problem(fid)))
         elif fid in seen:
             problems.append(Problem(file, fid, "id", "is used by more than one feature"))
         seen.add(fid)

@@ -31,7 +31,8 @@ from urllib.parse import urlparse
 
 
 from geo.core.dates import parse_written_date
-from geo.core.model import ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, short_repr, validate_event
+from geo.core.model import (ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, id_problem, short_repr,
+                            validate_event)
 from geo.core.text import fold
 from geo.core.escape import unneutralise_formula
 from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
@@ -237,8 +238,8 @@ def check_feature(feature: Mapping, file: str, label: str, bad_fields: Iterable[
             name = _csv_field(name)
         out.append(Problem(file, label, name, p.message))
     fid = feature.get("id")
-    if fid is not None and (not isinstance(fid, str) or not fid.strip()):
-        out.append(Problem(file, label, "id", f"must be a non-empty string, got {fid!r}"))
+    if fid is not None and id_problem(fid):
+        out.append(Problem(file, label, "id", id_problem(fid)))
     return out
 
 

@@ -37,7 +37,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import filelock
 
 from geo.core.dataset import INFO_FILE, parse_info
-from geo.core.model import ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, event_content, validate_event
+from geo.core.model import (ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem,
+                            validate_event)
 from geo.core.text import slug
 from geo.store.files import atomic_write, fsync_dir, read_json_file
 from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir
@@ -620,9 +621,8 @@ class Editor:
                     fid = new_event_id(feature, taken | seen_ids)
                     rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
                     feature = {"type": feature.get("type"), "id": fid, **rest}
-                elif not isinstance(fid, str) or not fid.strip():
-                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id",
-                                            f"must be a non-empty string, got {fid!r}"))
+                elif id_problem(fid):
+                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
                 elif fid in fresh.by_id:
                     problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
                 elif fid in self._log_ids:

@@ -56,15 +56,19 @@ EVENT_FIELDS = ("kind", "start", "end", "place", "region", "road", "km", "fatali
 def mutated_events(draw) -> dict:
     """A valid event with some fields replaced by anything (the deepest paths of validation)."""
     event = make_event(draw(st.one_of(st.none(), hostile_text, st.just("e-1"))), place="Juliaca")
-    for _ in range(draw(st.integers(0, 3))):
-        where = draw(st.sampled_from(EVENT_FIELDS + ("geometry", "coordinates", "type", "properties", "source")))
+    wheres = draw(st.lists(st.sampled_from(EVENT_FIELDS + ("geometry", "coordinates", "type", "properties", "source")),
+                           max_size=3))
+    # Field by field first, then the whole structure (so every path exists when it is changed).
+    for where in sorted(wheres, key=lambda w: w in ("geometry", "type", "properties")):
         value = draw(json_values)
         if where in ("geometry", "type", "properties"):
             event[where] = value
         elif where == "coordinates":
             event["geometry"]["coordinates"] = value
         elif where == "source":
-            event["properties"]["sources"][0][draw(st.sampled_from(["name", "url", "published"]))] = value
+            sources = event["properties"]["sources"]
+            if isinstance(sources, list) and sources and isinstance(sources[0], dict):
+                sources[0][draw(st.sampled_from(["name", "url", "published"]))] = value
         else:
             event["properties"][where] = value
     return event
