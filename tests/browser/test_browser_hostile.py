@@ -94,8 +94,9 @@ def test_hostile_links_and_data_load_nothing_from_outside(browser, hostile_app):
         assert "https://evil.example/bare" in panel
         page.goto(f"{hostile_app}/?kinds=[**Session expired - log in again**](https://evil.example/login)",
                   wait_until="domcontentloaded")
-        page.get_by_text("[**Session expired - log in again**](https://evil.example/login)", exact=False).first.wait_for(
-            timeout=30000)
+        page.get_by_text("ignored", exact=False).first.wait_for(timeout=30000)
+        alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts()).replace("\u2060", "")
+        assert "Unknown kind(s) '[**Session expired - log in again**](https://evil.example/login)' ignored" in alerts
         _check(_collect(page), app_host)
         # The corridors page: the route answer quotes hostile town and place names, as text.
         page.goto(f"{hostile_app}/corridors?date=2023-01-09", wait_until="domcontentloaded")
@@ -112,7 +113,8 @@ def test_hostile_links_and_data_load_nothing_from_outside(browser, hostile_app):
             _check(_collect(page), app_host)
     finally:
         context.close()
-    assert not any(EVIL in url for url in requests + refused), [u for u in requests + refused if EVIL in u]
+    # (The app's own URLs carry the hostile links in their query strings: that is the attack.)
+    assert not any(EVIL in (urlparse(url).hostname or "") for url in requests + refused)
     outside = {urlparse(u).hostname for u in refused}
     assert outside <= TILE_HOSTS, outside
     assert all(urlparse(u).hostname in {app_host} | TILE_HOSTS for u in requests if u.startswith("http"))
