@@ -8,10 +8,8 @@ import sys
 from pathlib import Path
 
 from geo.cli.args import Command, UsageError
-from geo.core.model import Problem
-from geo.intake.duplicates import find_duplicates
 from geo.intake.plan import plan_import
-from geo.intake.readers import Item, read_upload
+from geo.intake.readers import read_upload
 from geo.places.geocode import geocode, parse_km_post
 from geo.store import auth, load_dataset, open_store
 
@@ -82,7 +80,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"imported 0 events{_already_note(len(plan.already), plan.unit)}{tail}")
         return 0
     labels = [item.label for item in plan.chosen(skip)]
-    check = None if args.keep_duplicates else _recheck_duplicates(path.name, labels, set(snapshot.ids))
+    check = None if args.keep_duplicates else plan.recheck(skip, set(snapshot.ids))
     reason = args.reason or f"import of {path.name}"
     change = editor.add_many(features, who=args.who or _default_who(), reason=reason, action="import", check=check)
     for index, existing in change.already:
@@ -96,18 +94,6 @@ def _already_note(count: int, unit: str) -> str:
         return ""
     rows = f"1 {unit[:-1]} is" if count == 1 else f"{count} {unit} are"
     return f": {rows} already in the data (the same events), not added again"
-
-
-def _recheck_duplicates(file: str, labels: list[str], seen_ids: set[str]):
-    """The check the editor runs under the lock: events added since the plan was made may make
-    a row a probable duplicate that nobody has decided on."""
-    def check(new: list[dict], fresh: dict) -> list[Problem]:
-        added = [f for f in fresh["features"] if f.get("id") not in seen_ids]
-        items = [Item(label, feature) for label, feature in zip(labels, new)]
-        return [Problem(file, d.label, "", f"is a probable duplicate of {d.existing_id}, added while this "
-                        "import was being checked; nothing imported: run the import again to decide")
-                for d in find_duplicates(items, added)]
-    return check
 
 
 # ---------------------------------------------------------------- history and log check

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
@@ -49,6 +49,20 @@ class ImportPlan:
     def unit(self) -> str:
         """``features`` for GeoJSON, ``rows`` for CSV."""
         return "features" if self.flavor == "geojson" else "rows"
+
+    def recheck(self, skip: Iterable[str], seen_ids: set[str]) -> Callable[[list[dict], dict], list[Problem]]:
+        """The check an editor runs under its lock (``Editor.add_many(check=...)``): an event
+        added since the plan was made (an id not in ``seen_ids``) may make a chosen row a probable
+        duplicate nobody decided on; then nothing is imported."""
+        labels = [item.label for item in self.chosen(skip)]
+
+        def check(new: list[dict], fresh: dict) -> list[Problem]:
+            added = [f for f in fresh.get("features", []) if isinstance(f, Mapping) and f.get("id") not in seen_ids]
+            items = [Item(label, feature) for label, feature in zip(labels, new)]
+            return [Problem(self.file, d.label, "", f"is a probable duplicate of {d.existing_id}, added while this "
+                            "import was being checked; nothing imported: check the file again to decide")
+                    for d in find_duplicates(items, added)]
+        return check
 
     def failure_summary(self) -> str:
         """Why nothing can be imported, e.g. ``2 of 5 rows are bad (rows counted as in a

@@ -132,7 +132,7 @@ def test_import_page_refuses_a_bad_file_whole(editing_on):
                  [make_event("fine", place="Pomata", lon=-69.29, lat=-16.27), make_event("bad", kind="riot"),
                   make_event("worse", lon=2.3, lat=48.8)])
     assert not at.exception
-    assert shown(at.error[0]).startswith("2 of 3 rows or features have problems: nothing will be imported")
+    assert shown(at.error[0]).startswith("2 of 3 features are bad: nothing will be imported")
     table = at.dataframe[0].value
     assert list(zip(table["Row or feature"], table["Field"])) == [("bad", "kind"), ("worse", "geometry")]
     assert not [b for b in at.button if b.key == "import-go"]
