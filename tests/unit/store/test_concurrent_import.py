@@ -56,12 +56,14 @@ def test_two_imports_at_once_one_killed_mid_write_leave_each_event_once(tmp_path
     folder = write_folder(tmp_path / "data", [make_event("a"), make_event("b", place="Puno", lon=-70.02, lat=-15.84)])
     upload = tmp_path / "reports.csv"
     upload.write_text(CSV, encoding="utf-8")
-    killed, other = _start(folder, upload, "stall"), _start(folder, upload, "normal")
-    for proc in (killed, other):
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
+    killed = _start(folder, upload, "stall")
+    killed.stdin.write("go\n")
+    killed.stdin.flush()
     assert killed.stdout.readline().strip() == "stalled"     # logged, holding the lock, file not written
-    time.sleep(1.0)                                           # the other import waits for the lock meanwhile
+    other = _start(folder, upload, "normal")                  # meanwhile the same import again: it checks the
+    other.stdin.write("go\n")                                # file (no event of the first yet) and waits for
+    other.stdin.flush()                                       # the lock
+    time.sleep(1.5)
     killed.send_signal(signal.SIGKILL)
     killed.wait(timeout=30)
     out, err = other.communicate(timeout=120)
