@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench bench-edition extract-eval basemap-source clean
+.PHONY: install run test test-fast fuzz bench bench-edition extract-eval basemap-source clean
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ test: install
 # The edit-test loop: unit, data and docs tests and doctests, no browser, no slow test (< 30 s).
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow and not browser" tests/unit tests/data tests/docs geo
+
+# Property-based tests over hostile input with many more examples than `make test` (minutes).
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m fuzz tests/fuzz
 
 # The dashboard at 1,000 to 100,000 events, then the PostGIS store at 1,000,000 (bench/postgis.py);
 # both always run, and make fails when either misses a target.

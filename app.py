@@ -4,9 +4,11 @@ from pathlib import Path
 import streamlit as st
 
 from geo.render.assets import ensure_static
-from ui.navigation import app_running, navigation
+from ui.navigation import app_running, navigation, page_icon
 
-st.set_page_config(page_title="Blockade Map", page_icon=":material/block:", layout="wide")
+# The icon is an image the app serves itself: a :material/...: icon would make every browser
+# fetch it from a font server outside the app.
+st.set_page_config(page_title="Blockade Map", page_icon=page_icon(), layout="wide")
 st.cache_resource(show_spinner=False)(ensure_static)(Path(__file__).parent / "static")  # once per server
 with app_running():
     navigation().run()

@@ -42,11 +42,12 @@ plan = plan_import(data, upload.name, snapshot.collection, editor.logged_ids() -
                    scope=editor.scope)
 st.caption(f"Read as {plan.flavor}: {len(plan.items)} rows or features.")
 if plan.problems:
-    bad = [b for b in plan.bad_labels if b not in ("(file)", "header")]
-    heading = (f"{len(bad)} of {len(plan.items)} rows or features have problems: nothing will be imported. "
-               "Fix them and upload the file again." if bad else "The file cannot be imported:")
-    ui.show_problems(plan.problems, heading)
+    ui.show_problems(plan.problems, f"{plan.failure_summary()}: nothing will be imported. Fix the file and "
+                                    "upload it again; the data is unchanged.")
     st.stop()
+if plan.already:
+    st.info(f"{len(plan.already)} of {len(plan.items)} {plan.unit} are already in the data (the same events): "
+            "they are left out.")
 
 skip = set()
 if plan.duplicates:
@@ -61,15 +62,18 @@ if plan.duplicates:
 features = plan.features(skip)
 preview = [{"Row or feature": item.label, "Kind": item.feature["properties"].get("kind"),
             "Start": item.feature["properties"].get("start"), "Place": item.feature["properties"].get("place"),
-            "Region": item.feature["properties"].get("region")} for item in plan.items if item.label not in skip]
+            "Region": item.feature["properties"].get("region")} for item in plan.chosen(skip)]
 st.dataframe(pd.DataFrame(preview), hide_index=True, width="stretch")
 reason = st.text_input("Note for the change log", value=f"import of {upload.name}", key="import-reason")
 if st.button(f"Import {len(features)} events", type="primary", disabled=not features, key="import-go"):
     try:
-        change = editor.add_many(features, who, reason, action="import")
+        change = editor.add_many(features, who, reason, action="import",
+                                 check=plan.recheck(skip, set(snapshot.ids)))
     except ui.SAVE_ERRORS as exc:
         ui.report_failure(exc)
     else:
-        st.session_state["import-done"] = {"file": fingerprint, "count": len(change.entries),
-                                           "first": change.entries[0]["seq"], "last": change.entries[-1]["seq"]}
-        st.rerun()
+        if change.entries:
+            st.session_state["import-done"] = {"file": fingerprint, "count": len(change.entries),
+                                               "first": change.entries[0]["seq"], "last": change.entries[-1]["seq"]}
+            st.rerun()
+        st.info("Nothing imported: every row is already in the data (someone imported it meanwhile).")

@@ -8,8 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property-based tests (tests/fuzz): a few derandomised examples each in `make test`, many more
+# in `make fuzz` (HYPOTHESIS_PROFILE=fuzz), which keeps failing examples in .hypothesis/.
+settings.register_profile("default", max_examples=12, deadline=None, derandomize=True, database=None)
+settings.register_profile("fuzz", max_examples=1500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 BUNDLED = ROOT / "data"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
@@ -250,9 +257,9 @@ def page_test(script: str, default_timeout: float = 60):
 
 
 def plain(markdown: str) -> str:
-    """Streamlit markdown as a reader sees it: backslash escapes removed."""
+    """Streamlit markdown as a reader sees it: backslash escapes and invisible word joiners removed."""
     import re as _re
-    return _re.sub(r"\\(.)", r"\1", markdown)
+    return _re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def pytest_collection_modifyitems(config, items):

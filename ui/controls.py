@@ -36,7 +36,7 @@ def view_controls(ds: Dataset) -> None:
     sb.radio("Mode", options=["day", "cumulative"], key=state.MODE, horizontal=True,
              format_func={"day": "This day", "cumulative": "Up to this day"}.get)
     sb.multiselect("Kinds", options=list(KINDS), key=state.KINDS_KEY, placeholder="All kinds")
-    sb.multiselect("Regions", options=sorted(ds.events["region"].unique()), key=state.REGIONS_KEY,
+    sb.multiselect("Regions", options=ds.regions(), key=state.REGIONS_KEY,
                    placeholder="All regions")
 
 

@@ -1,11 +1,14 @@
 """Streamlit glue of the corridors page: the day's corridor view, status table and route answer."""
 from __future__ import annotations
 
+import shlex
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.core.dataset import Dataset
+from geo.core.escape import escape_markdown
 from geo.core.view import View
 from geo.network.report import CorridorDay, corridor_day, route_sentence
 from geo.network.routing import RouteResult
@@ -66,11 +69,11 @@ def route_form(cd: CorridorDay) -> None:
                                   key="route_to")
         st.form_submit_button("Can a truck get through?")
     result, sentence = route_answer(cd, origin, destination)
-    (st.success if result.passable else st.error)(sentence)
+    (st.success if result.passable else st.error)(escape_markdown(sentence))
     if result.cuts:
         st.dataframe(pd.DataFrame([{
             "#": i + 1, "Corridor": cd.names.get(c["corridor"], c["corridor"]), "km": c["km"],
             "Place": c["place"], "Event": c["event"]} for i, c in enumerate(result.cuts)]),
             hide_index=True, width="stretch")
-    st.caption(f"Same answer on the command line: blockade-map route \"{origin}\" \"{destination}\" "
-               f"--date {cd.day}")
+    st.caption(escape_markdown(f"Same answer on the command line: blockade-map route {shlex.quote(origin)} "
+                               f"{shlex.quote(destination)} --date {cd.day}"))

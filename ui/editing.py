@@ -6,6 +6,7 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 """
 from __future__ import annotations
 
+import secrets
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -75,12 +76,24 @@ def editor_name() -> str | None:
     if submitted:
         if not name.strip():
             st.error("Give your name: every change is logged with it.")
-        elif auth.verify_password(password, encoded):
+            return None
+        result = login_limiter().attempt(_login_session(), name.strip(), password, encoded)
+        if result.ok:
             st.session_state[EDITOR_KEY] = name.strip()
             st.rerun()
-        else:
-            st.error("Wrong password.")
+        st.error(result.message)
     return None
+
+
+@st.cache_resource(show_spinner=False)
+def login_limiter() -> auth.LoginLimiter:
+    """The server's one limiter of password guesses, shared by every session."""
+    return auth.LoginLimiter()
+
+
+def _login_session() -> str:
+    """A random name for this browser session, for the limiter and the log."""
+    return st.session_state.setdefault("_login_session", secrets.token_hex(6))
 
 
 # ---------------------------------------------------------------- reports
@@ -241,8 +254,8 @@ def place_search(prefix: str, ds: Dataset) -> None:
     if not candidates:
         st.warning("No place is close to that name: click the map instead.")
         return
-    labels = [f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · {c.kind} · {c.score:g}"
-              for c in candidates]
+    labels = [escape_markdown(f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · {c.kind} · "
+                              f"{c.score:g}") for c in candidates]
     choice = st.radio("Candidates, best first", range(len(candidates)), format_func=labels.__getitem__,
                       key=f"{prefix}-choice-{query}-{hint}")
     st.button("Use this place", key=f"{prefix}-use", on_click=use_place,

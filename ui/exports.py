@@ -11,6 +11,7 @@ import time
 import streamlit as st
 
 from geo.core.dataset import Dataset
+from geo.core.escape import escape_markdown
 from geo.core.view import View
 from geo.export import files as data_export
 from geo.export import snapshot
@@ -67,7 +68,7 @@ def export_panel(ds: Dataset, view: View) -> None:
     first, last = data_export.view_range(ds, view)
     span = first if first == last else f"{first} to {last}"
     with st.sidebar.expander("Export this view", icon=":material/download:"):
-        st.caption(f"{view.day} · {view.summary()}")
+        st.caption(escape_markdown(f"{view.day} · {view.summary()}"))
         fit = "view" if st.toggle("Zoom to the events shown", key="export_fit",
                                   help="For the PNG and HTML. Off: the whole data set, as on the dashboard") else "data"
         if snapshot.browser_available():

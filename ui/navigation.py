@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 import streamlit as st
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +40,16 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 _state = threading.local()
+
+
+@st.cache_resource(show_spinner=False)
+def page_icon() -> Image.Image:
+    """The browser tab's icon, drawn here and served by the app: an orange blockade marker."""
+    icon = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(icon)
+    draw.ellipse((6, 6, 58, 58), fill=(230, 85, 13, 255), outline=(34, 34, 34, 255), width=6)
+    draw.rectangle((18, 28, 46, 36), fill=(255, 255, 255, 255))
+    return icon
 
 
 @contextmanager

@@ -6,10 +6,8 @@ from datetime import date, timedelta
 import streamlit as st
 
 from geo.core.dataset import Dataset
-from geo.core.dates import parse_date
 from geo.core.escape import escape_markdown
-from geo.core.model import KINDS
-from geo.core.view import MODES, View
+from geo.core.view import View, parse_view_params
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
 
@@ -22,7 +20,8 @@ def _bounds(ds: Dataset) -> tuple[date, date]:
 
 
 def init_view_state(ds: Dataset) -> list[str]:
-    """Seed the widgets' session state from the URL once per session; return warnings."""
+    """Seed the widgets' session state from the URL once per session; return warnings, escaped
+    for markdown (they may quote the link)."""
     if st.session_state.get("_view_initialised"):
         # Widget state belongs to the page that drew the widget: re-assigning the values keeps
         # the view when the user moves to another page with the same controls.
@@ -30,37 +29,15 @@ def init_view_state(ds: Dataset) -> list[str]:
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return []
-    warnings = []
-    params = st.query_params
     first, last = _bounds(ds)
-    day = date.fromisoformat(ds.featured_day) if ds.featured_day else first
-    if "date" in params:
-        parsed = parse_date(params["date"])
-        if parsed is None:
-            warnings.append(f"The link's date {params['date']!r} is not a date (YYYY-MM-DD); showing {day}.")
-        elif not first <= parsed <= last:
-            warnings.append(f"The data covers {first} to {last}; {parsed} is outside it, showing the nearest day.")
-            day = min(max(parsed, first), last)
-        else:
-            day = parsed
-    mode = params.get("mode", "day")
-    if mode not in MODES:
-        warnings.append(f"Unknown mode {mode!r}; showing mode 'day'.")
-        mode = "day"
-    kinds = [k for k in params.get("kinds", "").split(",") if k]
-    bad = [k for k in kinds if k not in KINDS]
-    if bad:
-        warnings.append(f"Unknown kind(s) {', '.join(bad)} ignored; kinds are {', '.join(KINDS)}.")
-    regions_known = sorted(ds.events["region"].unique())
-    regions = [r for r in params.get("regions", "").split(",") if r]
-    unknown = [r for r in regions if r not in regions_known]
-    if unknown:
-        warnings.append(f"Unknown region(s) {', '.join(unknown)} ignored; the data's regions are "
-                        f"{', '.join(regions_known)}.")
+    default = date.fromisoformat(ds.featured_day) if ds.featured_day else first
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    view, warnings = parse_view_params(params, first, last, default, ds.regions())
+    day, mode, kinds, regions = date.fromisoformat(view.day), view.mode, list(view.kinds), list(view.regions)
     st.session_state[DAY] = day
     st.session_state[MODE] = mode
-    st.session_state[KINDS_KEY] = [k for k in kinds if k in KINDS]
-    st.session_state[REGIONS_KEY] = [r for r in regions if r in regions_known]
+    st.session_state[KINDS_KEY] = kinds
+    st.session_state[REGIONS_KEY] = regions
     st.session_state["_view_initialised"] = True
     return [escape_markdown(w) for w in warnings]
 

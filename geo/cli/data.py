@@ -55,7 +55,8 @@ def run_day(args: argparse.Namespace) -> int:
     """What was active on a day."""
     # A database selects the day in SQL; a folder reads everything.
     dataset = open_store(args.data).dataset_for_day(args.date, args.mode, args.kinds, args.regions)
-    summary = day_summary(dataset, args.date, kinds=args.kinds, regions=args.regions, mode=args.mode)
+    regions = dataset.check_regions(args.regions)
+    summary = day_summary(dataset, args.date, kinds=args.kinds, regions=regions, mode=args.mode)
     if args.json:
         emit_json(summary)
         return 0

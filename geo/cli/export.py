@@ -121,6 +121,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 1
     dataset = load_dataset(args.data)
+    args.regions = dataset.check_regions(args.regions)
     try:
         if target == "html":
             view = View(args.date, args.mode, args.kinds, args.regions)
@@ -197,6 +198,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.last < args.first:
         raise ValueError(f"export: --to {args.last} is before --from {args.first}")
     dataset = load_dataset(args.data)
+    args.regions = dataset.check_regions(args.regions)
     cmdline = data_export.default_command(args.first, args.last, fmt, args.out, args.kinds, args.regions)
     if args.data:
         cmdline += " " + shlex.join(data_part(args))

@@ -10,6 +10,7 @@ from pathlib import Path
 from geo.cli.args import Command, UsageError
 from geo.intake.plan import plan_import
 from geo.places.gazetteer import gazetteer_for
+from geo.intake.readers import read_upload
 from geo.places.geocode import geocode, parse_km_post
 from geo.store import auth, load_dataset, open_store, resolve_source
 
@@ -40,17 +41,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"blockade-map import: {path}: no such file")
-    editor = open_store(args.data).editor()
+    store = open_store(args.data)
+    problems = store.validate()
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
+              "before importing; nothing imported", file=sys.stderr)
+        return 1
+    editor = store.editor()
     snapshot = editor.read()
     retired = editor.logged_ids() - set(snapshot.ids)
-    plan = plan_import(path.read_bytes(), path.name, snapshot.collection, retired, scope=editor.scope)
+    plan = plan_import(read_upload(path), path.name, snapshot.collection, retired, scope=editor.scope)
     for problem in plan.problems:
         print(problem, file=sys.stderr)
     if plan.problems:
-        bad = len([b for b in plan.bad_labels if b not in ("(file)", "header")])
-        what = f"{bad} of {len(plan.items)} rows/features are bad" if bad else "the file cannot be read"
-        print(f"{path.name}: {what}: nothing imported", file=sys.stderr)
+        print(f"{path.name}: {plan.failure_summary()}: nothing imported", file=sys.stderr)
         return 1
+    for label, existing in plan.already:
+        print(f"{path.name}: {label}: already in the data as {existing}", file=sys.stderr)
     for d in plan.duplicates:
         print(f"{path.name}: {d.label}: probable duplicate of {d.existing_id} ({d.distance_m:.0f} m apart): "
               f"{d.new_summary} / {d.existing_summary}", file=sys.stderr)
@@ -60,20 +69,32 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         note = (f"; {len(plan.duplicates)} probable duplicate(s) need --skip-duplicates or --keep-duplicates"
                 if undecided else "")
-        print(f"would import {len(features)} events from {path.name} (dry run: nothing written){note}")
+        print(f"would import {len(features)} events from {path.name} (dry run: nothing written)"
+              f"{_already_note(len(plan.already), plan.unit)}{note}")
         return 0
     if undecided:
         print(f"{path.name}: {len(plan.duplicates)} probable duplicate(s): rerun with --skip-duplicates or "
               "--keep-duplicates; nothing imported", file=sys.stderr)
         return 1
-    if not features:
-        print(f"imported 0 events ({len(skip)} probable duplicates skipped)")
-        return 0
-    reason = args.reason or f"import of {path.name}"
-    change = editor.add_many(features, who=args.who or _default_who(), reason=reason, action="import")
     tail = f" ({len(skip)} probable duplicates skipped)" if skip else ""
-    print(f"imported {len(change.entries)} events{tail}")
+    if not features:
+        print(f"imported 0 events{_already_note(len(plan.already), plan.unit)}{tail}")
+        return 0
+    labels = [item.label for item in plan.chosen(skip)]
+    check = None if args.keep_duplicates else plan.recheck(skip, set(snapshot.ids))
+    reason = args.reason or f"import of {path.name}"
+    change = editor.add_many(features, who=args.who or _default_who(), reason=reason, action="import", check=check)
+    for index, existing in change.already:
+        print(f"{path.name}: {labels[index]}: already in the data as {existing} (added meanwhile)", file=sys.stderr)
+    print(f"imported {len(change.entries)} events{_already_note(len(plan.already) + len(change.already), plan.unit)}{tail}")
     return 0
+
+
+def _already_note(count: int, unit: str) -> str:
+    if not count:
+        return ""
+    rows = f"1 {unit[:-1]} is" if count == 1 else f"{count} {unit} are"
+    return f": {rows} already in the data (the same events), not added again"
 
 
 # ---------------------------------------------------------------- history and log check
@@ -103,11 +124,20 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
     """Replay the log and compare with the file."""
     editor = open_store(args.data).editor()
     differences = editor.verify()
+    waiting = editor.pending()
+    if waiting:
+        first, last = waiting[0], waiting[-1]
+        numbers = f"change {first['seq']}" if len(waiting) == 1 else f"changes {first['seq']}-{last['seq']}"
+        count = f"{len(waiting)} event" + ("s" if len(waiting) != 1 else "")
+        print(f"{numbers} ({first['action']} of {count} by {first['who']} at {first['when']}) is in the log but "
+              f"not yet in {Path(editor.events_path).name}: a crash came between the two writes. It is waiting to be "
+              "rolled forward: the next edit or import writes it.")
     for line in differences:
         print(f"changelog: {line}", file=sys.stderr)
     if differences:
         return 1
-    print(f"ok: {len(editor.history())} logged changes replay to {editor.events_path}")
+    print(f"ok: {len(editor.history())} logged changes replay to {editor.events_path}"
+          + (f" ({len(waiting)} waiting to be rolled forward)" if waiting else ""))
     return 0
 
 

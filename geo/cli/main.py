@@ -8,6 +8,7 @@ commands as a ``COMMANDS`` list; this module only assembles them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The exit status of a command whose reader went away (``| head -1``): as if killed by SIGPIPE.
+BROKEN_PIPE = 128 + 13
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
@@ -43,7 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if not hasattr(args, "data"):
             args.data = None
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        _quiet_stdout()
+        return BROKEN_PIPE
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -54,3 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, LookupError, OSError) as exc:
         print(f"blockade-map: {exc}", file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """After the reader of stdout went away: point stdout at /dev/null, so that the flush at exit
+    does not complain, and end quietly as Unix tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (tests)
+        return

@@ -6,9 +6,10 @@ read from ``dataset.json``; no code holds such facts.
 """
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import geopandas as gpd
@@ -16,7 +17,8 @@ import pandas as pd
 
 from geo.core.dates import parse_date
 from geo.core.index import EventIndex
-from geo.core.model import Problem, Scope, text_problem
+from geo.core.model import Problem, Scope, short_repr, text_problem
+from geo.core.text import fold
 
 INFO_FILE = "dataset.json"
 #: How far outside its ``bbox`` a point may lie and still be accepted (degrees).
@@ -113,11 +115,11 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     if licence is not None and text_problem(licence, 500):
         bad("licence", text_problem(licence, 500) or "")
     regions = data.get("regions", [])
-    if not (isinstance(regions, list) and all(isinstance(r, str) and r.strip() for r in regions)):
-        bad("regions", "must be a list of region names")
+    if not (isinstance(regions, list) and all(text_problem(r) is None for r in regions)):
+        bad("regions", "must be a list of region names (each at most 300 characters, no control characters)")
         regions = []
     aliases = data.get("region_aliases", {})
-    if not (isinstance(aliases, Mapping) and all(isinstance(k, str) and v in regions for k, v in aliases.items())):
+    if not (isinstance(aliases, Mapping) and all(text_problem(k) is None and v in regions for k, v in aliases.items())):
         bad("region_aliases", "must map other spellings to names listed in 'regions'")
         aliases = {}
     if problems:
@@ -125,6 +127,21 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     return DatasetInfo(title=title, country=country, timezone=tz, bbox=box,
                        languages=tuple(code.lower() for code in languages), featured_day=featured,
                        licence=licence, regions=tuple(regions), region_aliases=dict(aliases)), []
+
+
+def unknown_region_message(name: Any, known: Sequence[str]) -> str:
+    """``unknown region 'Pno'; did you mean Puno?``, or the list of the known regions.
+
+    >>> unknown_region_message("Cuzko", ["Cusco", "Puno"])
+    "unknown region 'Cuzko'; did you mean Cusco?"
+    """
+    folded = {fold(r): r for r in known}
+    close = difflib.get_close_matches(fold(str(name)), list(folded), n=2, cutoff=0.6)
+    shown = short_repr(name, 60) if isinstance(name, str) else repr(name)
+    if close:
+        return f"unknown region {shown}; did you mean {' or '.join(folded[c] for c in close)}?"
+    listed = ", ".join(known) if known else "none"
+    return f"unknown region {shown}; the data's regions are {listed}"
 
 
 @dataclass
@@ -168,6 +185,25 @@ class Dataset:
             return self.days_covered[1]
         ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
         return max(ends) if ends else None
+
+    def regions(self) -> list[str]:
+        """The dataset's region names: those of dataset.json, and any its events use, sorted."""
+        names = set(self.info.regions) | {r for r in self.events["region"] if isinstance(r, str)}
+        return sorted(names, key=fold)
+
+    def check_regions(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The dataset's spelling of each region in ``names`` (case, accents and the aliases of
+        dataset.json ignored); ValueError naming the first unknown one, with a suggestion."""
+        known = self.regions()
+        lookup = {fold(r): r for r in known}
+        lookup.update({fold(k): v for k, v in self.info.region_aliases.items() if v in known})
+        out = []
+        for name in names:
+            found = lookup.get(fold(name)) if isinstance(name, str) else None
+            if found is None:
+                raise ValueError(unknown_region_message(name, known))
+            out.append(found)
+        return tuple(out)
 
     def covers(self, day: str) -> bool:
         """Whether ``day`` lies within the days the data covers."""

@@ -5,6 +5,8 @@
 * :func:`json_for_script` for data placed inside a ``<script>`` element.
 * :func:`escape_markdown` for Streamlit's markdown (warnings, captions, labels, metrics): shown as
   written, never as links, images, emphasis or HTML.
+* :func:`neutralise_formula` for CSV cells: never run as a formula by a spreadsheet (OWASP's
+  advice on CSV injection); :func:`unneutralise_formula` undoes it on import.
 """
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ import html as _html
 import json
 import re
 
+#: Shown as nothing; placed inside ``://``, ``www.`` and after ``@`` so no autolink matches.
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r":/|www\.|@(?=\w)", re.IGNORECASE)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=@&\"'/])")
 
 
@@ -40,11 +45,44 @@ def json_for_script(data: object) -> str:
 def escape_markdown(text: object) -> str:
     """Escape ``text`` so Streamlit's markdown shows it as written.
 
-    Bare URLs lose their power to become links too (``://`` is escaped).
+    Bare URLs, ``www.`` names and e-mail addresses lose their power to become links too: an
+    invisible :data:`WORD_JOINER` breaks ``://``, ``www.`` and ``@`` (a browser test checks it).
 
-    >>> escape_markdown("[x](https://evil.example)")
-    '\\\\[x\\\\]\\\\(https\\\\:\\\\/\\\\/evil\\\\.example\\\\)'
+    >>> escape_markdown("[x](https://evil.example)").replace(WORD_JOINER, "|")
+    '\\\\[x\\\\]\\\\(https\\\\:|\\\\/\\\\/evil\\\\.example\\\\)'
     """
     text = "" if text is None else str(text)
     text = "".join(ch if ch in "\n\t" or ch >= " " else " " for ch in text)
+    # Escapes alone do not stop the browser's markdown from turning bare URLs, www. names and
+    # e-mail addresses into links: an invisible word joiner breaks each pattern.
+    text = _AUTOLINK.sub(lambda m: {":/": ":" + WORD_JOINER + "/", "@": "@" + WORD_JOINER}.get(
+        m.group(0), m.group(0)[:3] + WORD_JOINER + "."), text)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+#: A text cell starting with one of these is run as a formula by spreadsheets (OWASP, "CSV injection").
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with ``=``, ``+``, ``-``,
+    ``@``, tab or carriage return gets a ``'`` in front; numbers (negative ones too) stay numbers.
+
+    >>> neutralise_formula("=SUM(A1)"), neutralise_formula(-70.1), neutralise_formula("Juliaca")
+    ("'=SUM(A1)", -70.1, 'Juliaca')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unneutralise_formula(cell: str) -> str:
+    """A CSV cell as the data holds it: the ``'`` that :func:`neutralise_formula` put before a
+    formula-like cell is taken off; any other cell is left as it is.
+
+    >>> unneutralise_formula("'=SUM(1)"), unneutralise_formula("'quoted"), unneutralise_formula("-3")
+    ('=SUM(1)', "'quoted", '-3')
+    """
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell

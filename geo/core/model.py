@@ -9,6 +9,7 @@ are accepted.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -159,7 +160,7 @@ class _Checker:
 
     def date(self, props: Mapping, field: str, required: bool) -> date | None:
         value = props.get(field)
-        if value is None:
+        if value is None or value == "":
             if required:
                 self.add(field, "is required (YYYY-MM-DD)")
             return None
@@ -183,7 +184,7 @@ class _Checker:
         if not _is_int(value) or value < 0:
             self.add(field, f"must be a whole number >= 0, got {_short(value)}")
         elif value > MAX_COUNT:
-            self.add(field, f"{value:,} is more than the {MAX_COUNT:,} accepted for one event")
+            self.add(field, f"{_amount(value)} is more than the {MAX_COUNT:,} accepted for one event")
 
     def sources(self, props: Mapping, field: str = "sources") -> None:
         value = props.get(field)
@@ -241,6 +242,24 @@ class _Checker:
             self.add("region", f"{_short(value)} is not one of the dataset's regions")
 
 
+def event_content(feature: Mapping) -> str:
+    """What an event says, without its id: equal for two copies of the same report (a file
+    imported twice), whatever the order of their properties.
+
+    >>> a = {"id": "x", "geometry": None, "properties": {"kind": "clash", "place": "Juli"}}
+    >>> event_content(a) == event_content({"properties": {"place": "Juli", "kind": "clash"}, "geometry": None})
+    True
+    """
+    return json.dumps([feature.get("geometry"), feature.get("properties")], sort_keys=True,
+                      ensure_ascii=False, default=str)
+
+
+def _amount(value: int | float) -> str:
+    """A number for a message: ``9,223,372,036,854,775,808`` or ``a 400-digit number``."""
+    short = short_repr(value)
+    return short if short.startswith("a ") else f"{value:,}"
+
+
 def text_problem(value: Any, limit: int = MAX_NAME) -> str | None:
     """What is wrong with ``value`` as a text field (None when it is a usable string)."""
     if not isinstance(value, str) or not value.strip():
@@ -252,11 +271,24 @@ def text_problem(value: Any, limit: int = MAX_NAME) -> str | None:
     return None
 
 
-def _short(value: Any, limit: int = 80) -> str:
-    """``repr`` of a value, cut to ``limit`` characters (a 400-digit number stays readable)."""
-    text = repr(value) if not isinstance(value, int) or isinstance(value, bool) else (
-        str(value) if len(str(value)) <= limit else f"a {len(str(value))}-digit number")
+def short_repr(value: Any, limit: int = 80) -> str:
+    """``repr`` of a value, cut to ``limit`` characters (a 400-digit number stays readable).
+
+    >>> short_repr(10 ** 399), short_repr("x" * 100, 10)
+    ('a 400-digit number', "'xxxxxx...")
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = len(str(abs(value))) if abs(value).bit_length() < 13_000 else None
+        if digits is None or digits > 20:
+            return f"a {digits:,}-digit number" if digits else "a number of thousands of digits"
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value) and abs(value) >= 1e15:
+        return f"{value:.3g}"
+    text = repr(value)
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+_short = short_repr
 
 
 def _feature_id(feature: Any, index: int) -> str:
@@ -277,6 +309,15 @@ def _features(collection: Any, file: str) -> tuple[list, list[Problem]]:
     return features, []
 
 
+def id_problem(fid: Any) -> str | None:
+    """What is wrong with ``fid`` as a feature id (None when it is usable)."""
+    if not isinstance(fid, str) or not fid.strip():
+        return f"must be a non-empty string, got {_short(fid)}"
+    if len(fid) > MAX_NAME or _CONTROL.search(fid):
+        return f"must be at most {MAX_NAME} characters with no control characters"
+    return None
+
+
 def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
     problems, seen = [], set()
     for i, feature in enumerate(features):
@@ -285,11 +326,8 @@ def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
             if required:
                 problems.append(Problem(file, f"feature #{i + 1}", "id", "is required (a unique, stable string)"))
             continue
-        if not isinstance(fid, str) or not fid.strip():
-            problems.append(Problem(file, f"feature #{i + 1}", "id", f"must be a non-empty string, got {_short(fid)}"))
-        elif len(fid) > MAX_NAME or _CONTROL.search(fid):
-            problems.append(Problem(file, f"feature #{i + 1}", "id",
-                                    f"must be at most {MAX_NAME} characters with no control characters"))
+        if id_problem(fid):
+            problems.append(Problem(file, f"feature #{i + 1}", "id", id_problem(fid)))
         elif fid in seen:
             problems.append(Problem(file, fid, "id", "is used by more than one feature"))
         seen.add(fid)
@@ -330,10 +368,10 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
     c.string(props, "road", required=False)
     km = props.get("km")
     if km is not None:
-        if not (_is_number(km) and km >= 0):
+        if not ((_is_number(km) or _is_int(km)) and km >= 0):
             c.add("km", f"must be a number >= 0, got {_short(km)}")
         elif km > MAX_KM:
-            c.add("km", f"{km:,} is more than the {MAX_KM:,} km accepted for a kilometre post")
+            c.add("km", f"{_amount(km)} is more than the {MAX_KM:,} km accepted for a kilometre post")
     for name in COUNT_FIELDS:
         c.count(props, name)
     c.choice(props, "geo_precision", (1, 2, 3), required=True)
@@ -427,18 +465,29 @@ def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_co
         if missing:
             return [Problem(file, "header", "columns", f"missing {', '.join(missing)}")]
     for i, row in enumerate(rows):
-        c = _Checker(file, f"row {i + 2}", ANYWHERE)
+        c = _Checker(file, f"row {row.get('_row', i + 2)}", ANYWHERE)
         c.date(row, "date", required=True)
-        if row.get("metric") not in METRICS:
-            c.add("metric", f"{_short(row.get('metric'))} is not one of {', '.join(METRICS)}")
+        metric = row.get("metric")
+        if metric in (None, ""):
+            c.add("metric", f"is required (one of {', '.join(METRICS)})")
+        elif metric not in METRICS:
+            c.add("metric", f"{_short(metric)} is not one of {', '.join(METRICS)}")
         value = row.get("value")
         text = str(value).strip() if value is not None else ""
-        if not _WHOLE.match(text):
+        if re.fullmatch(r"\d+\.0*", text):  # 45.0, as a spreadsheet may write a whole number
+            text = text.split(".")[0]
+        if not text:
+            c.add("value", "is required (a whole number >= 0)")
+        elif not (text.isascii() and text.isdigit()):
             c.add("value", f"{_short(value)} is not a whole number >= 0")
-        elif int(float(text)) > MAX_COUNT:
-            c.add("value", f"{int(float(text)):,} is more than the {MAX_COUNT:,} accepted")
+        elif len(text) > 7 or int(text) > MAX_COUNT:
+            amount = f"a {len(text):,}-digit number" if len(text) > 20 else f"{int(text):,}"
+            c.add("value", f"{amount} is more than the {MAX_COUNT:,} accepted")
         c.string(row, "reporter", required=True)
-        if not is_http_url(row.get("source_url")):
-            c.add("source_url", f"{_short(row.get('source_url'))} is not an http(s) URL")
+        url = row.get("source_url")
+        if url in (None, ""):
+            c.add("source_url", "is required (an http(s) link to the report)")
+        elif not is_http_url(url):
+            c.add("source_url", f"{_short(url)} is not an http(s) URL")
         problems += c.problems
     return problems

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any, Mapping, Sequence
 
-from geo.core.dates import check_day
-from geo.core.model import KINDS
+from geo.core.dates import check_day, parse_date
+from geo.core.model import KINDS, short_repr
+from geo.core.text import fold
 
 MODES: tuple[str, ...] = ("day", "cumulative")
 
@@ -45,3 +48,78 @@ class View:
         regions = ", ".join(self.regions) if self.regions else "all regions"
         mode = "everything up to this day" if self.mode == "cumulative" else "this day only"
         return f"{kinds} · {regions} · {mode}"
+
+
+#: Longest parameter value of a link that is read (a longer one is cut before parsing).
+MAX_PARAM = 2_000
+#: Most names read from one list parameter (``kinds``, ``regions``).
+MAX_NAMES = 50
+
+
+def _param(params: Mapping[str, Any], key: str) -> str | None:
+    """One query parameter as text: the last value of a repeated key, cut to :data:`MAX_PARAM`."""
+    value = params.get(key)
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    return None if value is None else str(value)[:MAX_PARAM]
+
+
+def _names(text: str | None) -> list[str]:
+    return list(dict.fromkeys(n.strip() for n in (text or "").split(",") if n.strip()))[:MAX_NAMES]
+
+
+def _listed(names: Sequence[str]) -> str:
+    return ", ".join(short_repr(n, 100) for n in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
+def parse_view_params(params: Mapping[str, Any], first: date, last: date, default: date,
+                      regions: Sequence[str]) -> tuple[View, list[str]]:
+    """The view a link asks for (``?date=&mode=&kinds=&regions=``), and a warning per part of it
+    that could not be used (the view then falls back to a valid value).
+
+    Parameters
+    ----------
+    params : mapping
+        The query parameters (a repeated key may hold a list: its last value counts).
+    first, last : date
+        The days the data covers; a date outside them moves to the nearest one.
+    default : date
+        The day shown when the link gives none, or a bad one.
+    regions : sequence of str
+        The dataset's regions (case and accents are ignored when matching).
+
+    Returns
+    -------
+    (View, list of str)
+        The warnings are plain text that may hold the link's own words: escape them for markdown.
+    """
+    warnings = []
+    day = default
+    raw_day = _param(params, "date")
+    if raw_day is not None:
+        parsed = parse_date(raw_day)
+        if parsed is None:
+            warnings.append(f"The link's date {short_repr(raw_day, 100)} is not a date (YYYY-MM-DD); showing {day}.")
+        elif not first <= parsed <= last:
+            warnings.append(f"The data covers {first} to {last}; {parsed} is outside it, showing the nearest day.")
+            day = min(max(parsed, first), last)
+        else:
+            day = parsed
+    mode = _param(params, "mode") or "day"
+    if mode not in MODES:
+        warnings.append(f"Unknown mode {short_repr(mode, 100)}; showing mode 'day'.")
+        mode = "day"
+    kinds = _names(_param(params, "kinds"))
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        warnings.append(f"Unknown kind(s) {_listed(bad)} ignored; kinds are {', '.join(KINDS)}.")
+    lookup = {fold(r): r for r in regions}
+    wanted = _names(_param(params, "regions"))
+    unknown = [r for r in wanted if fold(r) not in lookup]
+    if unknown:
+        known = sorted(regions, key=fold)
+        warnings.append(f"Unknown region(s) {_listed(unknown)} ignored; the data's regions are "
+                        f"{', '.join(known) if known else 'none'}.")
+    view = View(day.isoformat(), mode, tuple(k for k in kinds if k in KINDS),
+                tuple(dict.fromkeys(lookup[fold(r)] for r in wanted if fold(r) in lookup)))
+    return view, warnings

@@ -21,6 +21,7 @@ import pandas as pd
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_range
+from geo.core.escape import neutralise_formula
 from geo.core.frames import event_feature, event_record
 from geo.core.view import View
 from geo.query.active import events_in_range
@@ -128,13 +129,17 @@ def csv_row(record: dict, columns: Sequence[str]) -> dict:
 
 
 def to_csv(records: Sequence[dict]) -> str:
-    """One row per event with lon, lat, every contract field and its sources (RFC 4180 text)."""
+    """One row per event with lon, lat, every contract field and its sources (RFC 4180 text).
+
+    Text cells that a spreadsheet would run as formulas are neutralised
+    (:func:`geo.core.escape.neutralise_formula`); import takes the mark off again.
+    """
     columns = csv_columns(records)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     for record in records:
-        writer.writerow(csv_row(record, columns))
+        writer.writerow({key: neutralise_formula(value) for key, value in csv_row(record, columns).items()})
     return buffer.getvalue()
 
 

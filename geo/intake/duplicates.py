@@ -7,7 +7,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from geo.core.geodesy import distance_m
-from geo.core.model import Problem
+from geo.core.model import Problem, short_repr
 from geo.intake.readers import Item
 
 #: A new event this close to one of the same kind with overlapping dates is a probable duplicate.
@@ -37,12 +37,12 @@ def id_problems(items: Sequence[Item], file: str, current_ids: Iterable[str],
         if not isinstance(fid, str) or not fid.strip():
             continue
         if fid in seen:
-            out.append(Problem(file, item.label, "id", f"{fid!r} is also used by {seen[fid]}"))
+            out.append(Problem(file, item.label, "id", f"{short_repr(fid)} is also used by {seen[fid]}"))
         elif fid in current:
-            out.append(Problem(file, item.label, "id", f"{fid!r} is already used by an event in the data"))
+            out.append(Problem(file, item.label, "id", f"{short_repr(fid)} is already used by an event in the data"))
         elif fid in retired:
             out.append(Problem(file, item.label, "id",
-                               f"{fid!r} was used by a retracted event (ids are never reused)"))
+                               f"{short_repr(fid)} was used by a retracted event (ids are never reused)"))
         seen.setdefault(fid, item.label)
     return out
 

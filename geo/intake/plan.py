@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
-from geo.core.model import ANYWHERE, Problem, Scope
+from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
 from geo.intake.readers import Item, read_items
 
@@ -18,6 +18,9 @@ class ImportPlan:
     items: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    #: ``(label, existing id)`` of the rows or features the data already holds unchanged, under
+    #: the same id or with none given (a file imported twice): never imported again.
+    already: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -33,10 +36,44 @@ class ImportPlan:
                 seen.append(p.feature)
         return seen
 
+    def chosen(self, skip: Iterable[str] = ()) -> list[Item]:
+        """The items to write: all but those labelled in ``skip`` and those already in the data."""
+        skipped = set(skip) | {label for label, _ in self.already}
+        return [item for item in self.items if item.label not in skipped]
+
     def features(self, skip: Iterable[str] = ()) -> list[dict]:
         """The features to write, leaving out the items labelled in ``skip``."""
-        skipped = set(skip)
-        return [item.feature for item in self.items if item.label not in skipped]
+        return [item.feature for item in self.chosen(skip)]
+
+    @property
+    def unit(self) -> str:
+        """``features`` for GeoJSON, ``rows`` for CSV."""
+        return "features" if self.flavor == "geojson" else "rows"
+
+    def recheck(self, skip: Iterable[str], seen_ids: set[str]) -> Callable[[list[dict], dict], list[Problem]]:
+        """The check an editor runs under its lock (``Editor.add_many(check=...)``): an event
+        added since the plan was made (an id not in ``seen_ids``) may make a chosen row a probable
+        duplicate nobody decided on; then nothing is imported."""
+        labels = [item.label for item in self.chosen(skip)]
+
+        def check(new: list[dict], fresh: dict) -> list[Problem]:
+            added = [f for f in fresh.get("features", []) if isinstance(f, Mapping) and f.get("id") not in seen_ids]
+            items = [Item(label, feature) for label, feature in zip(labels, new)]
+            return [Problem(self.file, d.label, "", f"is a probable duplicate of {d.existing_id}, added while this "
+                            "import was being checked; nothing imported: check the file again to decide")
+                    for d in find_duplicates(items, added)]
+        return check
+
+    def failure_summary(self) -> str:
+        """Why nothing can be imported, e.g. ``2 of 5 rows are bad (rows counted as in a
+        spreadsheet: the header is row 1)``."""
+        bad = [b for b in self.bad_labels if b not in ("(file)", "header")]
+        if not bad:
+            return "the file cannot be imported"
+        if self.flavor == "geojson":
+            return f"{len(bad)} of {len(self.items)} features are bad"
+        return (f"{len(bad)} of {len(self.items)} rows are bad "
+                "(rows counted as in a spreadsheet: the header is row 1)")
 
 
 def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,
@@ -64,11 +101,19 @@ def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,
     if not isinstance(file, str) or not file:
         raise TypeError("file must be the upload's name")
     flavor, items, problems = read_items(data, file, scope)
-    features = list((existing or {}).get("features", []))
-    problems += id_problems(items, file, (f.get("id") for f in features), retired_ids)
-    plan = ImportPlan(file, flavor, items, _sorted(problems, items))
+    features = [f for f in (existing or {}).get("features", []) if isinstance(f, Mapping)]
+    held = {event_content(f): str(f.get("id")) for f in features}
+    already = []
+    for item in items:
+        same = held.get(event_content(item.feature))
+        if same is not None and item.feature.get("id") in (None, "", same):
+            already.append((item.label, same))
+    known = {label for label, _ in already}
+    fresh = [item for item in items if item.label not in known]
+    problems += id_problems(fresh, file, (f.get("id") for f in features), retired_ids)
+    plan = ImportPlan(file, flavor, items, _sorted(problems, items), already=already)
     bad = set(plan.bad_labels)
-    plan.duplicates = find_duplicates([i for i in items if i.label not in bad], features)
+    plan.duplicates = find_duplicates([i for i in fresh if i.label not in bad], features)
     return plan
 
 

@@ -31,8 +31,31 @@ from urllib.parse import urlparse
 
 
 from geo.core.dates import parse_written_date
-from geo.core.model import ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, validate_event
+from geo.core.model import (ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, id_problem, short_repr,
+                            validate_event)
 from geo.core.text import fold
+from geo.core.escape import unneutralise_formula
+from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
+
+#: Largest import file accepted (bytes); a bigger one is refused before it is parsed.
+MAX_IMPORT_BYTES = 20 * 2**20
+#: Other names people give the export's columns (folded: lower case, no accents) -> the export's.
+COLUMN_ALIASES: dict[str, str] = {
+    "type": "kind", "event_kind": "kind",
+    "date": "start", "start_date": "start", "date_start": "start", "from": "start", "first_day": "start",
+    "end_date": "end", "date_end": "end", "to": "end", "until": "end", "last_day": "end",
+    "location": "place", "town": "place", "city": "place", "place_name": "place",
+    "department": "region", "departamento": "region", "admin1": "region", "state": "region",
+    "lng": "lon", "long": "lon", "longitude": "lon", "x": "lon",
+    "latitude": "lat", "y": "lat",
+    "deaths": "fatalities", "dead": "fatalities", "killed": "fatalities",
+    "wounded": "injured", "arrested": "detained", "arrests": "detained",
+    "notes": "description", "summary": "description",
+    "url": "source_url", "link": "source_url", "source_link": "source_url", "report_url": "source_url",
+    "publisher": "source_name", "outlet": "source_name", "source_publisher": "source_name",
+    "published": "source_published", "date_published": "source_published", "source_date": "source_published",
+    "publication_date": "source_published",
+}
 
 EXPORT_REQUIRED = ("kind", "start", "place", "region", "lon", "lat")
 ACLED_REQUIRED = ("event_date", "event_type", "location", "admin1", "latitude", "longitude")
@@ -66,13 +89,42 @@ class _Cell:
         text = str(value).strip()
         return text or None
 
-    def _float(self, value: Any, field_name: str, what: str) -> float | None:
-        """A cell as a finite float (None when empty); a located problem when it is not one."""
+    def integer(self, value: Any, field_name: str) -> int | None:
         if isinstance(value, bool):
-            self.add(field_name, f"must be {what}, got {value!r}")
+            self.add(field_name, f"must be a whole number, got {value!r}")
             return None
-        if isinstance(value, (int, float)):
-            number = float(value)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float):
+            if math.isfinite(value) and value == int(value):
+                return int(value)
+            self.add(field_name, f"must be a whole number, got {short_repr(value)}")
+            return None
+        text = self.text(value)
+        if text is None:
+            return None
+        if re.fullmatch(r"[+-]?\d+", text):
+            digits = len(text.lstrip("+-"))
+            if digits > 15:
+                self.add(field_name, f"a {digits}-digit number is far too large")
+                return None
+            return int(text)
+        try:
+            number = float(text)
+        except ValueError:
+            self.add(field_name, f"must be a whole number, got {short_repr(text)}")
+            return None
+        if not math.isfinite(number) or number != int(number):
+            self.add(field_name, f"must be a whole number, got {short_repr(text)}")
+            return None
+        return int(number)
+
+    def number(self, value: Any, field_name: str) -> float | None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                number = float(value)
+            except OverflowError:  # an int too large for a float
+                number = math.inf
         else:
             text = self.text(value)
             if text is None:
@@ -80,27 +132,12 @@ class _Cell:
             try:
                 number = float(text)
             except ValueError:
-                self.add(field_name, f"must be {what}, got {text!r}")
+                self.add(field_name, f"must be a number, got {short_repr(text)}")
                 return None
+            except OverflowError:
+                number = math.inf
         if not math.isfinite(number):
-            self.add(field_name, f"must be a finite number, got {value!r}")
-            return None
-        return number
-
-    def integer(self, value: Any, field_name: str) -> int | None:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        number = self._float(value, field_name, "a whole number")
-        if number is None:
-            return None
-        if number != int(number):
-            self.add(field_name, f"must be a whole number, got {value!r}")
-            return None
-        return int(number)
-
-    def number(self, value: Any, field_name: str) -> float | None:
-        number = self._float(value, field_name, "a number")
-        if number is None:
+            self.add(field_name, f"must be a finite number, got {short_repr(value)}")
             return None
         return int(number) if number == int(number) and field_name == "km" else number
 
@@ -114,7 +151,7 @@ class _Cell:
             return None
         parsed = parse_written_date(text)
         if parsed is None:
-            self.add(field_name, f"{text!r} is not a date (YYYY-MM-DD, or '12 December 2022')")
+            self.add(field_name, f"{short_repr(text)} is not a date (YYYY-MM-DD, or '12 December 2022')")
         return parsed
 
 
@@ -201,8 +238,8 @@ def check_feature(feature: Mapping, file: str, label: str, bad_fields: Iterable[
             name = _csv_field(name)
         out.append(Problem(file, label, name, p.message))
     fid = feature.get("id")
-    if fid is not None and (not isinstance(fid, str) or not fid.strip()):
-        out.append(Problem(file, label, "id", f"must be a non-empty string, got {fid!r}"))
+    if fid is not None and id_problem(fid):
+        out.append(Problem(file, label, "id", id_problem(fid)))
     return out
 
 
@@ -320,8 +357,16 @@ def detect_flavor(text: str, file: str) -> str:
     suffix = Path(file).suffix.lower()
     if suffix in (".geojson", ".json") or text.lstrip().startswith("{"):
         return "geojson"
-    header = {h.strip().lower() for h in next(csv.reader(io.StringIO(text)), [])}
+    first_line = text.split("\n", 1)[0][:MAX_CSV_FIELD]
+    header = {fold(h.strip()) for h in first_line.split(",")}
     return "acled" if {"event_date", "event_type"} <= header else "csv"
+
+
+def read_upload(path: str | Path) -> bytes:
+    """The bytes of an upload, read no further than one byte past :data:`MAX_IMPORT_BYTES`
+    (so a huge file is refused without being read whole)."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_IMPORT_BYTES + 1)
 
 
 def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[str, list[Item], list[Problem]]:
@@ -331,8 +376,13 @@ def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[s
     -------
     flavor : str
     items : list of Item
+        One per row or feature of the file (rows that are wholly empty are skipped).
     problems : list of Problem
     """
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > MAX_IMPORT_BYTES:
+        return "unknown", [], [Problem(file, "(file)", "", f"is larger than the {MAX_IMPORT_BYTES // 2**20} MB "
+                                       "accepted for one import; split it")]
     text, problems = _decode(data, file)
     if text is None:
         return "unknown", [], problems
@@ -345,10 +395,9 @@ def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[s
 
 
 def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], [Problem(file, "(file)", "", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]
+    data, problems = parse_json_text(text, file)
+    if problems:
+        return [], problems
     if isinstance(data, Mapping) and data.get("type") == "Feature":
         data = {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection" or not isinstance(
@@ -357,24 +406,47 @@ def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list
     items, problems = [], []
     for i, feature in enumerate(data["features"]):
         fid = feature.get("id") if isinstance(feature, Mapping) else None
-        label = str(fid) if isinstance(fid, str) and fid.strip() else f"feature #{i + 1}"
-        if isinstance(feature, Mapping) and isinstance(feature.get("properties"), Mapping):
+        label = str(fid) if isinstance(fid, str) and fid.strip() and len(fid) <= 300 else f"feature #{i + 1}"
+        if not isinstance(feature, Mapping):
+            problems.append(Problem(file, label, "type", "must be a GeoJSON Feature"))
+            items.append(Item(label, {}))
+            continue
+        if isinstance(feature.get("properties"), Mapping):
             props = feature["properties"]
             if isinstance(props.get("region"), str) and scope.region(props["region"]):
                 feature = dict(feature, properties=dict(props, region=scope.region(props["region"])))
-        problems += check_feature(feature, file, label, scope=scope) if isinstance(feature, Mapping) else [
-            Problem(file, label, "type", "must be a GeoJSON Feature")]
-        if isinstance(feature, Mapping):
-            items.append(Item(label, dict(feature)))
+        problems += check_feature(feature, file, label, scope=scope)
+        items.append(Item(label, dict(feature)))
     if not data["features"]:
         problems.append(Problem(file, "(file)", "features", "holds no events"))
     return items, problems
 
 
+def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """The header in the export's names (aliases resolved, case and accents ignored), and for
+    each of those names the column as the user wrote it."""
+    folded = [fold(h.strip()).replace(" ", "_") for h in header]
+    present = set(folded)
+    names, written = [], {}
+    has_url = any(COLUMN_ALIASES.get(h, h) == "source_url" for h in folded)
+    for raw, name in zip(header, folded):
+        if name == "source" and not present & {"source_name"}:
+            name = "source_name" if has_url else "source_url"
+        elif name in COLUMN_ALIASES and COLUMN_ALIASES[name] not in present:
+            name = COLUMN_ALIASES[name]
+        names.append(name)
+        written.setdefault(name, raw.strip())
+    return names, written
+
+
 def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    records, broken = read_csv_records(text, file)
+    if not records:
+        return [], [broken] if broken else [Problem(file, "(file)", "", "holds no rows")]
+    header, written = _columns(records[0][1])
+    if flavor == "acled":
+        header = [fold(h.strip()) for h in records[0][1]]
+        written = {h: raw.strip() for h, raw in zip(header, records[0][1])}
     required = ACLED_REQUIRED if flavor == "acled" else EXPORT_REQUIRED
     missing = [c for c in required if c not in header]
     if missing:
@@ -383,30 +455,46 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
     numbered = [(int(m.group(1)), m.group(2)) for h in header if (m := re.fullmatch(r"source_(\d+)_(\w+)", h))]
     source_numbers = sorted({n for n, _ in numbered})
     source_parts = list(dict.fromkeys(["name", "url", "published"] + [part for _, part in numbered]))
+    source_columns = [f"source_{n}_" for n in source_numbers] + ["source_"]
+
+    def column(name: str, kept: list[int]) -> str:
+        """The user's column for a problem's field (``source_1_url`` -> ``url``, say)."""
+        if flavor == "acled":
+            name = _ACLED_FIELDS.get(name, name)
+        m = re.fullmatch(r"source_(\d+)_(\w+)", name) if flavor != "acled" else None
+        if m:
+            index = int(m.group(1)) - 1
+            original = kept[index] if index < len(kept) else index
+            if original < len(source_columns):
+                name = f"{source_columns[original]}{m.group(2)}"
+        if name == "lon/lat" and {"lon", "lat"} <= set(written):
+            return f"{written['lon']}/{written['lat']}"
+        return written.get(name, name)
+
     items, problems = [], []
-    for i, row in enumerate(reader):
-        row = {k: (v if isinstance(v, str) else "") for k, v in row.items() if k is not None}
-        if not any(v.strip() for v in row.values()):
+    if broken:
+        problems.append(broken)
+    for row_no, record in records[1:]:
+        if not any(cell.strip() for cell in record):
             continue
-        label = f"row {i + 2}"
+        row = {name: unneutralise_formula(record[i]) if i < len(record) else "" for i, name in enumerate(header)}
+        label = f"row {row_no}"
         if flavor == "acled":
             feature, convert, bad = _acled_row(row, file, label, scope)
-            convert = [Problem(p.file, p.feature, _ACLED_FIELDS.get(p.field, p.field), p.message) for p in convert]
-            checked = [Problem(p.file, p.feature, _ACLED_FIELDS.get(p.field, p.field), p.message)
-                       for p in check_feature(feature, file, label, bad, csv_names=True, scope=scope)]
+            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
+            kept: list[int] = []
         else:
-            sources = [{k: row.get(f"source_{n}_{k}") for k in source_parts} for n in source_numbers]
-            sources.append({k: row.get(f"source_{k}") for k in ("name", "url", "published")})
+            sources = [{k: row.get(f"{prefix}{k}") for k in source_parts} for prefix in source_columns]
+            kept = [n for n, src in enumerate(sources)
+                    if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]
             feature, convert, bad = build_feature(row, sources, file, label, scope)
             checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
             convert = [Problem(p.file, p.feature, _csv_field(p.field), p.message) for p in convert]
         fid = feature.get("id")
         if fid:
-            label = f"{label} ({fid})"
-            convert = [Problem(p.file, label, p.field, p.message) for p in convert]
-            checked = [Problem(p.file, label, p.field, p.message) for p in checked]
-        problems += convert + checked
+            label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
+        problems += [Problem(p.file, label, column(p.field, kept), p.message) for p in convert + checked]
         items.append(Item(label, feature))
-    if not items:
+    if not items and not broken:
         problems.append(Problem(file, "(file)", "", "holds no rows"))
     return items, problems

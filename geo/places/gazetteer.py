@@ -30,6 +30,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from geo.core.model import short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
 
@@ -186,7 +187,7 @@ class Gazetteer:
         close = process.extract(normalize(name) if isinstance(name, str) else "", self.regions(),
                                 scorer=fuzz.ratio, processor=normalize, limit=2, score_cutoff=60)
         hint = f"; did you mean {' or '.join(c for c, _, _ in close)}?" if close else ""
-        raise ValueError(f"{name!r} is not a region of the gazetteer{hint}")
+        raise ValueError(f"{short_repr(name)} is not a region of the gazetteer{hint}")
 
     # -- queries --------------------------------------------------------------------------
     def _rank(self, hits: list[tuple[int, bool]], region: str | None) -> list[tuple[int, bool]]:

@@ -7,6 +7,7 @@ references for that road (:func:`geo.network.corridors.resolve_km_post`).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from geo.core.geodesy import distance_m
+from geo.core.model import MAX_KM, MAX_NAME
 from geo.network.corridors import resolve_km_post
 from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 
@@ -109,6 +111,8 @@ def geocode(name: str, region: str | None = None, limit: int = 5, gazetteer=None
     """
     if not isinstance(name, str) or not name.strip():
         raise ValueError("give a place name, e.g. 'Juliaca' or 'PE-3S km 1380'")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"a place name is at most {MAX_NAME} characters; this one has {len(name):,}")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive int, got {limit!r}")
     hint = None
@@ -116,6 +120,8 @@ def geocode(name: str, region: str | None = None, limit: int = 5, gazetteer=None
         hint = _gazetteer(gazetteer).check_region(region)
     post = parse_km_post(name)
     if post is not None:
+        if not math.isfinite(post[1]):
+            raise ValueError(f"{post[0]}: the kilometre has too many digits (posts go up to {MAX_KM:,})")
         return [_km_post_candidate(post[0], post[1], corridors, gazetteer)]
     gaz = _gazetteer(gazetteer)
     return [Candidate(p.name, p.region, p.province, p.lon, p.lat, float(score), p.kind, p.source)

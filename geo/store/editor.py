@@ -32,12 +32,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import filelock
 
 from geo.core.dataset import INFO_FILE, parse_info
-from geo.core.model import ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, validate_event
+from geo.core.model import (ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem,
+                            validate_event)
 from geo.core.text import slug
 from geo.store.files import atomic_write, fsync_dir, read_json_file
 from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir
@@ -94,6 +95,9 @@ class Change:
 
     entries: list[dict] = field(default_factory=list)
     merged: bool = False
+    #: For an import: ``(index, existing id)`` of each feature left out because the data already
+    #: holds the same event (same place, dates, fields and sources), e.g. a file imported twice.
+    already: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def ids(self) -> list[str]:
@@ -103,11 +107,46 @@ class Change:
 
 # ---------------------------------------------------------------- the log
 
-def _parse_log_bytes(data: bytes, start_line: int = 1) -> tuple[list[dict], int]:
-    """Parse complete log lines; return the entries of complete transactions and the byte
-    length they occupy (anything after it is an unfinished transaction or a torn line)."""
+#: Keys every change-log entry has (``reason``, ``undoes`` and the file digests are optional).
+ENTRY_KEYS: tuple[str, ...] = ("seq", "tx", "tx_size", "who", "when", "action", "id", "before", "after")
+
+
+def entry_problem(entry: Any, line: int) -> Problem | None:
+    """What makes ``entry`` unusable as a change-log entry (None when it is one)."""
+    where = f"line {line}"
+    if not isinstance(entry, dict):
+        return Problem(LOG_FILE, where, "", "is not a change-log entry (a JSON object per line)")
+    missing = [key for key in ENTRY_KEYS if key not in entry]
+    if missing:
+        return Problem(LOG_FILE, where, "", f"is not a change-log entry (missing {', '.join(missing)})")
+    for key in ("seq", "tx", "tx_size"):
+        value = entry[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            return Problem(LOG_FILE, where, key, "must be a whole number >= 1")
+    for key in ("who", "when", "id"):
+        if not isinstance(entry[key], str):
+            return Problem(LOG_FILE, where, key, "must be a string")
+    if entry["action"] not in ACTIONS:
+        return Problem(LOG_FILE, where, "action", f"must be one of {', '.join(ACTIONS)}")
+    for key in ("before", "after"):
+        value = entry[key]
+        if value is not None and not (isinstance(value, dict) and isinstance(value.get("properties"), dict)):
+            return Problem(LOG_FILE, where, key, "must be a GeoJSON Feature or null")
+    return None
+
+
+def _parse_log_bytes(data: bytes, start_line: int = 1) -> tuple[list[dict], int, int]:
+    """Parse complete log lines; return the entries of complete transactions, the byte
+    length they occupy (anything after it is an unfinished transaction or a torn line) and
+    the number of lines in that length.
+
+    Raises
+    ------
+    DataError
+        Naming the line, when a complete line is not a change-log entry.
+    """
     entries: list[dict] = []
-    good_end = 0
+    good_end = good_lines = 0
     pos = 0
     pending: list[dict] = []
     line_no = start_line
@@ -120,22 +159,24 @@ def _parse_log_bytes(data: bytes, start_line: int = 1) -> tuple[list[dict], int]
         if raw.strip():
             try:
                 entry = json.loads(raw)
-            except json.JSONDecodeError as exc:
+            except (ValueError, RecursionError) as exc:
                 if data.find(b"\n", pos) < 0 and not data[pos:].strip():
                     break  # the last line is damaged: treat it as torn
-                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", f"is not JSON ({exc.msg}); "
-                                         "the change log was damaged outside the editor")]) from exc
-            if not isinstance(entry, dict) or not isinstance(entry.get("tx_size"), int):
-                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", "is not a change-log entry")])
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else "unreadable"
+                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", f"is not JSON ({why}); "
+                                         "the change log was damaged outside the editor")]) from None
+            problem = entry_problem(entry, line_no)
+            if problem is not None:
+                raise DataError([problem])
             pending.append(entry)
-            if len(pending) == pending[0]["tx_size"]:
+            if len(pending) >= pending[0]["tx_size"]:
                 entries += pending
                 pending = []
-                good_end = pos
+                good_end, good_lines = pos, line_no - start_line + 1
         elif not pending:
-            good_end = pos
+            good_end, good_lines = pos, line_no - start_line + 1
         line_no += 1
-    return entries, good_end
+    return entries, good_end, good_lines
 
 
 def read_log(log: str | os.PathLike) -> list[dict]:
@@ -154,7 +195,11 @@ def read_log(log: str | os.PathLike) -> list[dict]:
     path = Path(log)
     if not path.exists():
         return []
-    return _parse_log_bytes(path.read_bytes())[0]
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DataError([Problem(LOG_FILE, "(file)", "", "is a folder, not a file")]) from None
+    return _parse_log_bytes(data)[0]
 
 
 def apply_entries(collection: Mapping, entries: Iterable[Mapping]) -> dict:
@@ -196,10 +241,23 @@ def rebuild_from_log(log: str | os.PathLike | Iterable[Mapping], base: str | os.
     """
     entries = read_log(log) if isinstance(log, (str, os.PathLike)) else list(log)
     if isinstance(base, (str, os.PathLike)):
-        base = json.loads(Path(base).read_text(encoding="utf-8"))
+        base = read_base(base)
     if not isinstance(base, Mapping) or not isinstance(base.get("features"), list):
         raise TypeError("base must be a FeatureCollection or the path of one")
     return apply_entries(copy.deepcopy(dict(base)), sorted(entries, key=lambda e: e["seq"]))
+
+
+def read_base(path: str | os.PathLike) -> dict:
+    """The base snapshot the log starts from; DataError naming the file when it is damaged."""
+    name = Path(path).name
+    data, problems = read_json_file(Path(path))
+    if problems:
+        raise DataError([Problem(name, p.feature, p.field, p.message) for p in problems])
+    if not (isinstance(data, dict) and isinstance(data.get("features"), list)
+            and all(isinstance(f, dict) and isinstance(f.get("id"), str) for f in data["features"])):
+        raise DataError([Problem(name, "(file)", "", "is not a GeoJSON FeatureCollection of events with ids; "
+                                 "it was damaged outside the editor")])
+    return data
 
 
 # ---------------------------------------------------------------- merging one event
@@ -434,6 +492,7 @@ class Editor:
         self._lock = filelock.FileLock(self.folder / LOCK_FILE, timeout=timeout, poll_interval=0.005,
                                       preserve_lock_file=True)
         self._log_offset = 0
+        self._log_lines = 0
         self._log_ids: set[str] = set()
         self._last_seq = 0
         self._last_tx: list[dict] = []
@@ -486,14 +545,35 @@ class Editor:
         """Every id in use or ever used: the file's and the log's."""
         return set(self.read().ids) | self.logged_ids()
 
+    def pending(self) -> list[dict]:
+        """The last logged change when it is not yet in events.geojson (a crash between the log
+        write and the file write): the next edit rolls it forward. Empty when there is none."""
+        entries = read_log(self.log_path)
+        if not entries:
+            return []
+        tail = [e for e in entries if e["tx"] == entries[-1]["tx"]]
+        try:
+            now = digest_bytes(self._read_events_bytes())
+        except DataError:
+            return []
+        if now != tail[0].get("file_after") and now == tail[0].get("file_before"):
+            return tail
+        return []
+
     def verify(self) -> list[str]:
-        """Compare the file with base + log; return the differences (empty when they agree)."""
+        """Compare the file with base + log; return the differences (empty when they agree).
+
+        A change waiting to be rolled forward (:meth:`pending`) is not a difference.
+        """
         if not self.log_path.exists():
             return []
         if not self.base_path.exists():
             return [f"{BASE_FILE} is missing: the log cannot be replayed"]
-        rebuilt = {f["id"]: f for f in rebuild_from_log(self.log_path, self.base_path)["features"]}
-        current = {f["id"]: f for f in self.read().collection["features"]}
+        entries = read_log(self.log_path)
+        waiting = {e["seq"] for e in self.pending()}
+        base = read_base(self.base_path)
+        rebuilt = {f["id"]: f for f in rebuild_from_log([e for e in entries if e["seq"] not in waiting], base)["features"]}
+        current = {f.get("id"): f for f in self.read().collection["features"] if isinstance(f, dict)}
         out = [f"{i}: in the file, not in the log" for i in current if i not in rebuilt]
         out += [f"{i}: in the log, not in the file" for i in rebuilt if i not in current]
         out += [f"{i}: differs from the log" for i in current if i in rebuilt and rebuilt[i] != current[i]]
@@ -505,8 +585,21 @@ class Editor:
         return self.add_many([feature], who, reason, action="add")
 
     def add_many(self, features: Sequence[Mapping], who: str, reason: str = "",
-                 action: str = "import") -> Change:
-        """Add several events in one write: all of them or none (DataError names each problem)."""
+                 action: str = "import", check: Callable[[list[dict], dict], list[Problem]] | None = None) -> Change:
+        """Add several events in one write: all of them or none (DataError names each problem).
+
+        Everything is checked under the lock, after any logged change waiting to be rolled
+        forward is in the file: ids, the contract, and for an ``import`` the events the data
+        already holds (identical place, dates, fields and sources): those are left out and
+        listed in :attr:`Change.already`, so importing a file twice adds nothing the second time.
+
+        Parameters
+        ----------
+        check : callable, optional
+            ``check(new_features, fresh_collection) -> problems``, called under the lock with the
+            features about to be written (ids given) and the events file as it is then, e.g. to
+            look again for probable duplicates; any problem refuses the whole change.
+        """
         who = check_who(who)
         if action not in ("add", "import"):
             raise ValueError(f"action must be 'add' or 'import', got {action!r}")
@@ -514,17 +607,22 @@ class Editor:
             raise TypeError("features must be a list of GeoJSON Feature dicts")
         with self._transaction() as fresh:
             taken = set(fresh.by_id) | self._log_ids
-            specs, problems, seen_ids = [], [], set()
+            held = {event_content(f): fid for fid, f in fresh.by_id.items()} if action == "import" else {}
+            # An event the data holds unchanged, under the same id or with none given: already in.
+            specs, problems, seen_ids, already = [], [], set(), []
             for i, feature in enumerate(features):
                 feature = copy.deepcopy(dict(feature))
                 fid = feature.get("id")
+                same = held.get(event_content(feature))
+                if same is not None and fid in (None, "", same):
+                    already.append((i, same))
+                    continue
                 if fid is None or fid == "":
                     fid = new_event_id(feature, taken | seen_ids)
                     rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
                     feature = {"type": feature.get("type"), "id": fid, **rest}
-                elif not isinstance(fid, str) or not fid.strip():
-                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id",
-                                            f"must be a non-empty string, got {fid!r}"))
+                elif id_problem(fid):
+                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
                 elif fid in fresh.by_id:
                     problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
                 elif fid in self._log_ids:
@@ -535,9 +633,13 @@ class Editor:
                 seen_ids.add(fid)
                 problems += validate_event(feature, EVENTS_FILE, i, self.scope)
                 specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
+            if not problems and check is not None and specs:
+                problems += check([spec["after"] for spec in specs], fresh.collection)
             if problems:
                 raise DataError(problems)
-            return self._commit(fresh, specs, who)
+            change = self._commit(fresh, specs, who)
+            change.already = already
+            return change
 
     def edit(self, event_id: str, changes: Mapping[str, Any], who: str, reason: str = "",
              seen: Snapshot | None = None) -> Change:
@@ -657,18 +759,18 @@ class Editor:
             st = self.log_path.stat()
         except FileNotFoundError:
             self._log_offset, self._log_ids, self._last_seq, self._last_tx = 0, set(), 0, []
-            self._log_key = None
+            self._log_key, self._log_lines = None, 0
             return
         key = (st.st_ino, st.st_dev)
         if key != self._log_key or st.st_size < self._log_offset:
             self._log_offset, self._log_ids, self._last_seq, self._last_tx = 0, set(), 0, []
-            self._log_key = key
+            self._log_key, self._log_lines = key, 0
         if st.st_size == self._log_offset:
             return
         with open(self.log_path, "rb") as handle:
             handle.seek(self._log_offset)
             data = handle.read()
-        entries, good = _parse_log_bytes(data)
+        entries, good, lines = _parse_log_bytes(data, self._log_lines + 1)
         if good < len(data):
             # A crash while appending: those lines were never applied to the events file.
             with open(self.log_path, "r+b") as handle:
@@ -676,6 +778,7 @@ class Editor:
                 handle.flush()
                 os.fsync(handle.fileno())
         self._log_offset += good
+        self._log_lines += lines
         for entry in entries:
             self._log_ids.add(entry["id"])
             self._last_seq = max(self._last_seq, entry["seq"])
@@ -689,9 +792,9 @@ class Editor:
             return raw
         now = digest_bytes(raw)
         tail = self._last_tx[0]
-        if now == tail["file_after"]:
+        if now == tail.get("file_after"):
             return raw
-        if now == tail["file_before"]:
+        if now == tail.get("file_before"):
             # The log was written but the events file was not: roll the change forward.
             text = self._dumper.dump(apply_entries(self._parse_events(raw), self._last_tx))
             atomic_write(self.events_path, text)
@@ -704,7 +807,7 @@ class Editor:
             raise ConflictError(f"{self.events_path} was changed outside the editor and {BASE_FILE} is "
                                 f"missing, so {LOG_FILE} cannot be checked; move {LOG_FILE} away to start "
                                 "a new log")
-        expected = rebuild_from_log(read_log(self.log_path), self.base_path)
+        expected = rebuild_from_log(read_log(self.log_path), read_base(self.base_path))
         current = self._parse_events(raw)
         want = {f.get("id"): f for f in current["features"]}
         have = {f.get("id"): f for f in expected["features"]}
@@ -764,6 +867,7 @@ class Editor:
             fsync_dir(self.folder)
             self._log_key = (self.log_path.stat().st_ino, self.log_path.stat().st_dev)
         self._log_offset += len(data)
+        self._log_lines += len(entries)
         atomic_write(self.events_path, text)
         self._last_seq = entries[-1]["seq"]
         self._last_tx = entries

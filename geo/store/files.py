@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import csv
+import io
 import json
 import os
 import shutil
@@ -19,6 +21,9 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from geo.core.model import Problem
+
+#: Largest CSV cell accepted (characters); a bigger one is a located problem.
+MAX_CSV_FIELD = 128 * 1024
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -180,3 +185,25 @@ def replace_folder(staged: str | os.PathLike, target: str | os.PathLike) -> None
             raise
         shutil.rmtree(old)
     fsync_dir(target.parent)
+def read_csv_records(text: str, file: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """The records of a CSV text, each with its row number as a spreadsheet shows it (the
+    header is row 1, a blank line is a row, a quoted cell with line breaks stays in one row).
+
+    Returns the records read and, when the text cannot be read further (a cell larger than
+    :data:`MAX_CSV_FIELD`, a stray quote), a Problem naming the row.
+    """
+    records: list[tuple[int, list[str]]] = []
+    row = 0
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_CSV_FIELD)
+    try:
+        for row, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            records.append((row, record))
+    except csv.Error as exc:
+        why = str(exc)
+        if "field larger than field limit" in why:
+            why = f"a cell is larger than {MAX_CSV_FIELD:,} characters"
+        return records, Problem(file, f"row {row + 1}", "", f"cannot be read as CSV ({why})")
+    finally:
+        csv.field_size_limit(limit)
+    return records, None

@@ -7,8 +7,6 @@ through the :class:`~geo.store.editor.Editor` (lock and change log).
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from pathlib import Path
@@ -17,16 +15,11 @@ from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, pars
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
 from geo.store.editor import Editor
-from geo.store.files import read_json_file
+from geo.store.files import read_csv_records, read_json_file
 from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE
 #: (file, layer, required) of the GeoJSON layers.
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     (EVENTS_FILE, "events", True), (HOTSPOTS_FILE, "hotspots", False), (CORRIDORS_FILE, "corridors", False))
-#: Largest CSV field accepted (a bigger one is refused with a located problem).
-MAX_CSV_FIELD = 128 * 1024
-csv.field_size_limit(MAX_CSV_FIELD)
-
-
 def dump_collection(collection: dict) -> str:
     """A FeatureCollection as the data files hold it (UTF-8 JSON, one space of indent)."""
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
@@ -40,13 +33,14 @@ def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Pro
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         return [], None, [Problem(path.name, "(file)", "", f"is not UTF-8 text ({exc.reason})")]
-    try:
-        reader = csv.DictReader(io.StringIO(text))
-        rows = [dict(row) for row in reader]
-    except csv.Error as exc:
-        line = reader.line_num if "reader" in locals() else 0
-        return [], None, [Problem(path.name, f"row {line}", "", f"cannot be read as CSV ({exc})")]
-    return rows, list(reader.fieldnames or []), []
+    records, broken = read_csv_records(text, path.name)
+    if broken:
+        return [], None, [broken]
+    if not records:
+        return [], [], []
+    header = [h.strip() for h in records[0][1]]
+    rows = [dict(zip(header, record), _row=row) for row, record in records[1:] if any(c.strip() for c in record)]
+    return rows, header, []
 
 
 class FolderStore:

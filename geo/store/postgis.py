@@ -55,8 +55,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from geo.core.dataset import INFO_FILE, Dataset, default_info, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
-from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, validate_collection,
-                            validate_counts_rows, validate_event)
+from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, event_content, id_problem,
+                            validate_collection, validate_counts_rows, validate_event)
 from geo.store.editor import (
     Change,
     ConflictError,
@@ -922,6 +922,10 @@ class PostgisEditor:
         with self.store._read() as cur:
             return {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.event_ids UNION SELECT id FROM {SCHEMA}.events")}
 
+    def pending(self) -> list[dict]:
+        """Changes logged but not yet applied: none in a database (every change is one transaction)."""
+        return []
+
     def verify(self) -> list[str]:
         """Compare the events with base + log; return the differences (empty when they agree)."""
         with self.store._read() as cur:
@@ -947,9 +951,14 @@ class PostgisEditor:
         """Add one event; an id is made when the feature has none. Returns the :class:`Change`."""
         return self.add_many([feature], who, reason, action="add")
 
-    def add_many(self, features: Sequence[Mapping], who: str, reason: str = "",
-                 action: str = "import") -> Change:
-        """Add several events in one transaction: all of them or none (DataError names each problem)."""
+    def add_many(self, features: Sequence[Mapping], who: str, reason: str = "", action: str = "import",
+                 check: Callable[[list[dict], dict], list[Problem]] | None = None) -> Change:
+        """Add several events in one transaction: all of them or none (DataError names each problem).
+
+        As :meth:`geo.store.editor.Editor.add_many`: for an ``import`` the events the data already
+        holds unchanged are left out (:attr:`Change.already`), and ``check(new_features,
+        collection)`` runs inside the transaction with the events as they are then.
+        """
         who = check_who(who)
         if action not in ("add", "import"):
             raise ValueError(f"action must be 'add' or 'import', got {action!r}")
@@ -960,17 +969,24 @@ class PostgisEditor:
             given = [f.get("id") for f in features if isinstance(f.get("id"), str) and f.get("id")]
             in_data = {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.events WHERE id = ANY(%s)", (given,))}
             used = {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.event_ids WHERE id = ANY(%s)", (given,))}
-            specs, problems, seen_ids = [], [], set()
+            current: list[dict] | None = None
+            if action == "import" or check is not None:
+                current = self.store._features(cur, "events")
+            held = {event_content(f): f["id"] for f in current} if action == "import" else {}
+            specs, problems, seen_ids, already = [], [], set(), []
             for i, feature in enumerate(features):
                 feature = copy.deepcopy(dict(feature))
                 fid = feature.get("id")
+                same = held.get(event_content(feature))
+                if same is not None and fid in (None, "", same):
+                    already.append((i, same))
+                    continue
                 if fid is None or fid == "":
                     fid = new_event_id(feature, self._taken_like(cur, feature) | seen_ids)
                     rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
                     feature = {"type": feature.get("type"), "id": fid, **rest}
-                elif not isinstance(fid, str) or not fid.strip():
-                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id",
-                                            f"must be a non-empty string, got {fid!r}"))
+                elif id_problem(fid):
+                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
                 elif fid in in_data:
                     problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
                 elif fid in used:
@@ -981,9 +997,13 @@ class PostgisEditor:
                 seen_ids.add(fid)
                 problems += validate_event(feature, EVENTS_FILE, i, self.scope)
                 specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
+            if not problems and check is not None and specs:
+                problems += check([spec["after"] for spec in specs], {"type": "FeatureCollection", "features": current})
             if problems:
                 raise DataError(problems)
-            return self._commit(cur, specs, who)
+            change = self._commit(cur, specs, who)
+            change.already = already
+            return change
 
         return self._write(body)
 

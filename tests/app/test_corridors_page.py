@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from geo.cli.main import main
 from geo.network.corridors import vertex_km
 from geo.store import load_dataset
-from tests.conftest import page_test, ROOT
+from tests.conftest import page_test, plain, ROOT
 from tests.corridor_fixture import DAYS, net_data  # noqa: F401  (fixture)
 
 
@@ -28,8 +28,8 @@ def page(name: str, date: str | None = None) -> AppTest:
 
 
 def answer(at: AppTest) -> tuple[bool, str]:
-    """(passable, sentence) shown by the route form."""
-    shown = [(True, s.value) for s in at.success] + [(False, e.value) for e in at.error]
+    """(passable, sentence) shown by the route form (as the reader sees it: escapes removed)."""
+    shown = [(True, plain(s.value)) for s in at.success] + [(False, plain(e.value)) for e in at.error]
     assert len(shown) == 1, shown
     return shown[0]
 

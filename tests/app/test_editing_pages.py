@@ -34,6 +34,11 @@ def shown(element) -> str:
     return re.sub(r"\\(.)", r"\1", element.value)
 
 
+def shown_text(markdown: str) -> str:
+    """Markdown as the reader sees it."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def _page(name: str) -> AppTest:
     return page_test(name, default_timeout=60)
 
@@ -75,7 +80,7 @@ def test_wrong_password_is_refused(editing_on):
 def test_add_an_event_from_a_geocoded_place(editing_on):
     at = _logged_in("add_event.py")
     at.text_input(key="add-query").input("Puente Anashuayco").run()
-    assert at.radio[0].options[0].startswith("Puente Añashuayco (Arequipa, Arequipa) · bridge")
+    assert shown_text(at.radio[0].options[0]).startswith("Puente Añashuayco (Arequipa, Arequipa) · bridge")
     at.button(key="add-use").click().run()
     assert (at.text_input(key="add-place").value, at.selectbox(key="add-region").value) == ("Puente Añashuayco", "Arequipa")
     at.date_input(key="add-start").set_value(date(2022, 12, 12))
@@ -127,7 +132,7 @@ def test_import_page_refuses_a_bad_file_whole(editing_on):
                  [make_event("fine", place="Pomata", lon=-69.29, lat=-16.27), make_event("bad", kind="riot"),
                   make_event("worse", lon=2.3, lat=48.8)])
     assert not at.exception
-    assert shown(at.error[0]).startswith("2 of 3 rows or features have problems: nothing will be imported")
+    assert shown(at.error[0]).startswith("2 of 3 features are bad: nothing will be imported")
     table = at.dataframe[0].value
     assert list(zip(table["Row or feature"], table["Field"])) == [("bad", "kind"), ("worse", "geometry")]
     assert not [b for b in at.button if b.key == "import-go"]
@@ -180,3 +185,21 @@ def test_edit_page_reports_a_conflict_and_keeps_the_other_change(editing_on):
     assert shown(at.error[0]).startswith("Nothing was saved: event 'e-ilave' was changed by someone else")
     assert Editor(editing_on).read().event("e-ilave")["properties"]["injured"] == 9
 
+
+
+def test_guessing_the_password_in_the_app_meets_a_delay(editing_on, caplog):
+    import logging
+    caplog.set_level(logging.WARNING, logger="blockade_map.auth")
+    at = _page("add_event.py").run()
+    messages = []
+    for i in range(6):
+        at.text_input(key="login-name").input("mallory")
+        at.text_input(key="login-password").input(f"guess {i} guess")
+        at.button(key="FormSubmitter:login-Log in").click().run()
+        messages.append(shown(at.error[0]))
+    assert messages[:3] == ["Wrong password."] * 3
+    assert messages[3].startswith("Wrong password. Try again in ")
+    assert all(m.startswith("Too many wrong passwords: try again in ") for m in messages[4:])
+    lines = [r.getMessage() for r in caplog.records if r.name == "blockade_map.auth"]
+    assert len(lines) == 6 and all("mallory" in line for line in lines)
+    assert not any("guess" in line.replace("guessing", "") for line in lines)

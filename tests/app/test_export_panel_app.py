@@ -10,7 +10,7 @@ from pathlib import Path
 from geo.export import snapshot
 from geo.store import load_dataset
 from geo.core.view import View
-from tests.conftest import page_test
+from tests.conftest import page_test, plain
 from ui import exports
 
 JAN9 = "2023-01-09"
@@ -35,7 +35,7 @@ def test_panel_offers_png_html_geojson_csv_and_citation(monkeypatch, tiny_data):
                                           "CSV of the events", "Sources and licence (.txt)"]
     assert buttons[0].proto.type == "primary" and all(b.proto.ignore_rerun for b in buttons)
     assert all(b.proto.deferred_file_id for b in buttons)  # made only when clicked
-    captions = [c.value for c in panel[0].get("caption")]
+    captions = [plain(c.value) for c in panel[0].get("caption")]
     assert "2023-01-09 · blockade, clash · all regions · this day only" in captions
     assert panel[0].get("radio")[0].options == ["screen 1200×800", "print 2400×1600"]
     assert panel[0].get("toggle")[0].label == "Zoom to the events shown" and not panel[0].get("toggle")[0].value

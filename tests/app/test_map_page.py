@@ -69,7 +69,7 @@ def test_empty_day_says_so(data_env):
 def test_bad_link_warns_and_falls_back(data_env):
     at = _map_page({"date": "2023-02-31", "kinds": "riot"})
     warnings = " ".join(plain(w.value) for w in at.warning)
-    assert "'2023-02-31' is not a date" in warnings and "Unknown kind(s) riot" in warnings
+    assert "'2023-02-31' is not a date" in warnings and "Unknown kind(s) 'riot'" in warnings
     assert at.title[0].value == "Blockades and protests on 2023-01-09"  # the dataset's featured day
 
 

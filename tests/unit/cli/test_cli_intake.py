@@ -47,7 +47,7 @@ def test_import_full_of_bad_features_is_refused_whole(tiny_data, tmp_path, capsy
     assert named == {"paris", "swapped", "backwards", "riot", "minus", "unsourced", "file-link", "e-lima"}
     assert "bad.geojson: swapped: geometry: [-16.08, -69.66] lies outside the dataset's area (lon and lat look swapped)" in err
     assert "bad.geojson: e-lima: id: 'e-lima' is already used by an event in the data" in err
-    assert err[-1] == "bad.geojson: 8 of 10 rows/features are bad: nothing imported"
+    assert err[-1] == "bad.geojson: 8 of 10 features are bad: nothing imported"
     assert _snapshot(tiny_data) == before          # byte for byte, log included
 
 
@@ -65,7 +65,13 @@ def test_import_good_file_and_dry_run(tiny_data, tmp_path, capsys):
     assert log[1]["id"] == "2023-01-09-acora-blockade"
     assert main(["validate", "--data", str(tiny_data)]) == 0
     assert "6 events" in capsys.readouterr().out
-    # Importing the same file again: its id is taken now.
+    # Importing the same file again adds nothing, and says so (issue 10).
+    assert main(["import", str(upload), "--data", str(tiny_data)]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "imported 0 events: 2 features are already in the data (the same events), not added again"
+    assert "good.geojson: n-1: already in the data as n-1" in out.err
+    # The same id with other content is still refused.
+    _write(upload, [make_event("n-1", place="Somewhere else", lon=-69.29, lat=-16.27)])
     assert main(["import", str(upload), "--data", str(tiny_data)]) == 1
     assert "'n-1' is already used" in capsys.readouterr().err
 

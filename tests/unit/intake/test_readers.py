@@ -43,7 +43,7 @@ def test_every_bad_feature_is_named_with_field_and_problem():
         make_event("ftp-source", sources=[{"name": "X", "url": "ftp://x.pe/a", "published": "2023-01-09"}]),
         make_event("fine"),
         make_event("fine"),
-        make_event("taken"),
+        make_event("taken", place="Juliaca airport"),   # the id of another event in the data
         make_event("retired"),
     )
     plan = plan_import(json.dumps(bad), "bad.geojson", _fc(make_event("taken")), retired_ids={"retired"}, scope=PERU)

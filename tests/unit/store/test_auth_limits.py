@@ -1,0 +1,90 @@
+"""Issue 10: password guessing meets growing delays per session and per server, is logged
+without the password, and cannot make the server compute hashes without limit."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from geo.store import auth
+
+HASH = auth.hash_password("correct horse battery", iterations=1000, salt="00ff")
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def hashes(monkeypatch):
+    """Counts the PBKDF2 computations."""
+    calls = []
+    real = auth._derive
+
+    def derive(password, salt, iterations):
+        calls.append(1)
+        return real(password, salt, iterations)
+    monkeypatch.setattr(auth, "_derive", derive)
+    return calls
+
+
+def test_25_wrong_guesses_in_a_row_meet_growing_delays_and_are_logged(hashes, caplog):
+    clock = Clock()
+    limiter = auth.LoginLimiter(free=3, base_s=2.0, max_s=900.0, clock=clock)
+    caplog.set_level(logging.WARNING, logger="blockade_map.auth")
+    results = []
+    for i in range(25):                          # as fast as a script can send them
+        results.append(limiter.attempt("session-1", "mallory", f"guess-{i}-secret", HASH))
+        clock.now += 0.01
+    assert not any(r.ok for r in results)
+    assert len(hashes) == 4                      # 3 free guesses, the 4th sets a delay; the rest refused unhashed
+    assert [r.hashed for r in results[:5]] == [True, True, True, True, False]
+    assert results[3].wait_s == pytest.approx(2.0) and results[3].message == "Wrong password. Try again in 2 s."
+    assert results[4].message.startswith("Too many wrong passwords: try again in ")
+    # Waiting out each delay: the delays double.
+    waits = []
+    for i in range(5):
+        clock.now += limiter.wait_s("session-1")
+        waits.append(limiter.attempt("session-1", "mallory", "still-wrong", HASH).wait_s)
+    assert waits == [pytest.approx(w) for w in (4.0, 8.0, 16.0, 32.0, 64.0)]
+    # Even the right password waits while the session is locked.
+    assert not limiter.attempt("session-1", "mallory", "correct horse battery", HASH).ok
+    clock.now += limiter.wait_s("session-1")
+    assert limiter.attempt("session-1", "ana", "correct horse battery", HASH).ok
+    # Every failed or refused attempt left a log line naming the name and session, never the password.
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 25 + 5 + 1
+    assert all("mallory" in line and "session-1" in line for line in lines)
+    assert not any("guess-" in line or "still-wrong" in line or "correct horse" in line for line in lines)
+    assert sum("wrong password" in line for line in lines) == 4 + 5
+
+
+def test_new_sessions_do_not_escape_the_server_wide_limit(hashes):
+    clock = Clock()
+    limiter = auth.LoginLimiter(free=3, server_free=10, base_s=2.0, clock=clock)
+    results = [limiter.attempt(f"session-{i}", "mallory", f"guess-{i}", HASH) for i in range(200)]
+    assert len(hashes) == 11                     # the server locks after its 11th wrong password
+    assert all(not r.hashed for r in results[11:])
+    assert limiter.wait_s("a-brand-new-session") == pytest.approx(2.0)
+    # A guess a second for an hour, each from a new session: about one in a minute is hashed.
+    for _ in range(3600):
+        clock.now += 1
+        limiter.attempt(f"s-{clock.now}", "mallory", "guess", HASH)
+    assert len(hashes) < 11 + 60
+
+
+def test_a_success_resets_the_session_and_the_comparison_is_constant_time(monkeypatch):
+    compared = []
+    real = auth.hmac.compare_digest
+    monkeypatch.setattr(auth.hmac, "compare_digest", lambda a, b: compared.append(1) or real(a, b))
+    limiter = auth.LoginLimiter(clock=Clock())
+    assert not limiter.attempt("s", "ana", "wrong-one", HASH).ok
+    assert limiter.attempt("s", "ana", "correct horse battery", HASH).ok
+    assert compared == [1, 1]
+    assert limiter.wait_s("s") == 0
+    with pytest.raises(ValueError):
+        limiter.attempt("s", "ana", "x", "not-a-hash")
