@@ -10,6 +10,7 @@ from geo.core.escape import escape_html
 from geo.core.view import View
 from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer
+from geo.render.stacks import drawing_order, offsets_by_id
 from geo.render.style import CHANGE_STYLES, marker_radius
 
 __all__ = ["change_layers", "legend_rows"]
@@ -34,8 +35,10 @@ def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
     lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
                escape_html(f"Lifted: {e['place']} ({e['region']}), blocked until {before}")]
               for e in changes["lifted"]]
-    new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, ""]
-           for e in changes["new"]]
+    # A new blockade spread away from a point it shares with other events has its ring follow it.
+    spread = offsets_by_id(dataset, drawing_order(dataset, dataset.index.select(view))) if changes["new"] else {}
+    new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, "",
+            *spread.get(e["id"], ())] for e in changes["new"]]
     return [feature_group("Lifted since the day before", ring_layer(lifted, CHANGE_STYLES["lifted"])),
             feature_group("New since the day before", ring_layer(new, CHANGE_STYLES["new"]))]
 

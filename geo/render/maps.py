@@ -24,6 +24,7 @@ from geo.render.changes import change_layers, legend_rows as change_legend_rows
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
 from geo.render.popups import EVENT_ROW_MEMO, corridor_rows, event_row_json, hotspot_rows
+from geo.render.stacks import drawing_order, spread_rows
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
 
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -126,9 +127,13 @@ def event_rows_json(dataset: Dataset, positions: np.ndarray) -> str:
 
     Each event's row is serialised once per dataset and kept by its index.
     """
-    index = dataset.index
-    ordered = positions[np.argsort(-index.fatalities[positions], kind="stable")]
-    return "[" + ",".join(index.memo(EVENT_ROW_MEMO, ordered, event_row_json)) + "]"
+    ordered = drawing_order(dataset, positions)
+    return "[" + ",".join(dataset.index.memo(EVENT_ROW_MEMO, ordered, event_row_json)) + "]"
+
+
+def events_layer(dataset: Dataset, positions: np.ndarray):
+    """The point layer of the events at ``positions``, those sharing a point spread around it."""
+    return point_layer(event_rows_json(dataset, positions), spread_rows(dataset, drawing_order(dataset, positions)))
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> DayLayers:
@@ -143,7 +148,7 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> Day
     index = dataset.index
     positions = index.select(view)
     if len(positions) <= AGGREGATE_OVER:
-        events = feature_group("Events", point_layer(event_rows_json(dataset, positions)))
+        events = feature_group("Events", events_layer(dataset, positions))
         return DayLayers([hotspots, events], points=len(positions))
     inside = index.within(positions, bounds) if bounds else positions[:0]
     if not 0 < len(inside) <= AGGREGATE_OVER:
@@ -151,7 +156,7 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> Day
     outside = np.setdiff1d(positions, inside, assume_unique=True)
     cells = index.cells(outside, cell_size(bounds or index.extent()))
     note = aggregation_note(len(positions), len(cells), len(inside))
-    calls = [cell_layer(cells, note)] + ([point_layer(event_rows_json(dataset, inside))] if len(inside) else [])
+    calls = [cell_layer(cells, note)] + ([events_layer(dataset, inside)] if len(inside) else [])
     return DayLayers([hotspots, feature_group("Events", *calls)], note=note, cells=len(cells), points=len(inside))
 
 
