@@ -25,11 +25,11 @@ st.markdown(f"**{len(cut)} of {len(status)} corridors cut** on {view.day}."
             if cut else f"**All {len(status)} corridors open** on {view.day}: no mapped blockade on them.")
 
 map_col, side_col = st.columns([3, 2])
-with map_col:
-    corridor_map(ds, cd)
 with side_col:
     st.subheader("Can a truck get through?")
-    route_form(cd)
+    result = route_form(cd)
+with map_col:
+    corridor_map(ds, cd, result)
 
 st.subheader("Status of each corridor")
 status_table(cd)
