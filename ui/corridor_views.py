@@ -26,8 +26,9 @@ def corridor_map(ds: Dataset, cd: CorridorDay, result: RouteResult | None = None
     """The corridors with their towns; the day's blockades, the route asked for and the cut
     stretches in red on top. The base map stays while the day and the route change."""
     line, marks = route_layers(cd, result)
-    layers = day_layers(ds, View(cd.day, kinds=("blockade",))).groups + [line, cut_layer(cd), marks]
-    st_folium(corridor_base_map(ds, cd), key="corridor-map", height=560, use_container_width=True,
+    blockades = day_layers(ds, View(cd.day, kinds=("blockade",))).groups[-1:]  # the events, not the hotspots
+    layers = blockades + [line, cut_layer(cd), marks]
+    st_folium(corridor_base_map(ds, cd), key="corridor-map", height=600, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])
     st.caption(f"Red: road cut, drawn {CUT_HALF_WIDTH_KM:g} km either side of each blockade on it. Orange dots: "
                "the day's blockades; those farther than 2 km from a corridor cut none. Blue: the route "
@@ -56,30 +57,37 @@ def _default_index(towns: list[str], name: str, fallback: int) -> int:
 
 
 def route_form(cd: CorridorDay) -> RouteResult | None:
-    """From/to select boxes; answers passable or not with the cuts in order of travel, and
-    returns the route (for the map), or None when there is no route to check."""
+    """From/to select boxes and the answer, passable or not; returns the route (for the map
+    and :func:`route_cuts`), or None when there is no route to check."""
     towns = cd.towns()
     if len(towns) < 2:
         st.info("The corridor network has fewer than two towns: there is no route to check.")
         return None
-    with st.form("route_check"):
-        a, b = st.columns(2)
+    with st.form("route_check", border=False):
+        a, b, c = st.columns([2, 2, 1], vertical_alignment="bottom")
         origin = a.selectbox("From", towns, index=_default_index(towns, DEFAULT_ROUTE[0], 0),
                              key="route_from")
         destination = b.selectbox("To", towns, index=_default_index(towns, DEFAULT_ROUTE[1], 1),
                                   key="route_to")
-        st.form_submit_button("Can a truck get through?", icon=":material/local_shipping:")
+        c.form_submit_button("Check the route", icon=":material/local_shipping:", width="stretch")
     result, sentence = route_answer(cd, origin, destination)
     (st.success if result.passable else st.error)(sentence)
-    if result.cuts:
-        origin_km = f"km from {result.from_}"
-        st.dataframe(pd.DataFrame(route_rows(result, cd.names)), hide_index=True, width="stretch",
-                     column_config={
-                         origin_km: st.column_config.NumberColumn(format="%.1f",
-                                                                  help="Along the route, from where the truck starts"),
-                         "km past that town": st.column_config.NumberColumn(format="%.1f"),
-                         "km along the corridor": st.column_config.NumberColumn(
-                             format="%.1f", help="From the corridor's first town, as in the status table")})
     st.caption(f"Same answer on the command line: blockade-map route \"{origin}\" \"{destination}\" "
                f"--date {cd.day}")
     return result
+
+
+def route_cuts(cd: CorridorDay, result: RouteResult | None) -> None:
+    """The route's cuts in order of travel, numbered as on the map (nothing when it has none)."""
+    if result is None or not result.cuts:
+        return
+    st.subheader(f"Cuts on the way from {result.from_} to {result.to}")
+    origin_km = f"km from {result.from_}"
+    st.dataframe(pd.DataFrame(route_rows(result, cd.names)), hide_index=True, width="stretch",
+                 column_config={
+                     "#": st.column_config.NumberColumn(help="As numbered on the map"),
+                     origin_km: st.column_config.NumberColumn(format="%.1f",
+                                                              help="Along the route, from where the truck starts"),
+                     "km past that town": st.column_config.NumberColumn(format="%.1f"),
+                     "km along the corridor": st.column_config.NumberColumn(
+                         format="%.1f", help="From the corridor's first town, as in the status table below")})

@@ -15,7 +15,7 @@ from geo.core.escape import escape_html
 from geo.network.corridors import point_at_km
 from geo.network.report import CorridorDay, cut_place, cut_where
 from geo.network.routing import RouteResult, normalize_town
-from geo.render.layers import corridor_layer, feature_group, map_chrome
+from geo.render.layers import corridor_layer, feature_group
 from geo.render.leaflet import JsCall
 from geo.render.maps import base_map
 from geo.render.popups import line_latlons
@@ -73,7 +73,7 @@ def legend_html() -> str:
         "<b>Roads on this day</b>",
         f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>',
         f'<div class="bm-legend-cut"><i class="bm-line" style="background:{CUT_COLOR};height:6px;vertical-align:1px">'
-        f"</i>Road cut: {CUT_HALF_WIDTH_KM:g} km either side of a blockade on it</div>",
+        f"</i>Road cut ({CUT_HALF_WIDTH_KM:g} km each side of a blockade)</div>",
         f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>Blockade that day</div>',
         f'<div class="bm-legend-route"><i class="bm-line" style="background:{ROUTE_COLOR};height:5px;'
         'vertical-align:2px"></i>Route asked for</div>',
@@ -88,7 +88,8 @@ def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static") 
     if len(cd.corridors):
         feature_group("Towns", JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
                       control=False).add_to(m)
-    map_chrome(legend_html(), None).add_to(m)
+    # The corridors' south-west (Arequipa, the coast) is busy and their south-east empty (Bolivia, Chile).
+    JsCall("legend", legend_html(), "bottomright", name="CorridorLegend").add_to(m)
     return m
 
 
@@ -109,7 +110,8 @@ def route_layers(cd: CorridorDay, result: RouteResult | None) -> tuple[folium.Fe
     badges = []
     for label, town in (("From", result.from_), ("To", result.to)):
         lon, lat = net.points[normalize_town(town)]
-        badges.append([round(lat, 5), round(lon, 5), escape_html(f"{label} {town}"), "bm-route-end", tip])
+        pill = f"<span>{escape_html(f'{label} {town}')}</span>"
+        badges.append([round(lat, 5), round(lon, 5), pill, "bm-route-end", tip])
     geometry = dict(zip(cd.corridors["id"].astype(str), cd.corridors.geometry))
     for i, cut in enumerate(result.cuts, 1):
         lon, lat = point_at_km(geometry[cut["corridor"]], cut["km"])

@@ -189,6 +189,17 @@
         });
     }
 
+    /* A legend box at `position` (e.g. "bottomright"), for maps whose bottom left is busy. */
+    function legend(map, legendHtml, position) {
+        var control = L.control({position: position || "bottomleft"});
+        control.onAdd = function () {
+            var div = L.DomUtil.create("div", "bm-legend");
+            div.innerHTML = legendHtml;
+            return div;
+        };
+        return control.addTo(map);
+    }
+
     /* Legend (bottom left) and a notice shown while map tiles fail to load. */
     function mapChrome(map, legendHtml, noticeText) {
         var legend = null;
@@ -280,7 +291,7 @@
 
     global.BlockadeMap = {
         pointLayer: pointLayer, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
-        ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, mapChrome: mapChrome,
+        ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, legend: legend, mapChrome: mapChrome,
         snapshot: snapshot
     };
 })(window);
