@@ -16,8 +16,10 @@ from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, pars
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
 from geo.store.editor import Editor
-from geo.store.files import read_json_file
+from geo.store.files import atomic_write, read_json_file
 from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE
+#: The data's own description (sources, licences), copied with it.
+README_FILE = "README.md"
 #: (file, layer, required) of the GeoJSON layers.
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     (EVENTS_FILE, "events", True), (HOTSPOTS_FILE, "hotspots", False), (CORRIDORS_FILE, "corridors", False))
@@ -156,6 +158,30 @@ class FolderStore:
             except FileNotFoundError:  # removed between listing and stat
                 continue
         return tuple(sorted(stamps))
+
+    def copy_to(self, target: str | os.PathLike) -> list[Path]:
+        """Copy this dataset's files (``dataset.json``, the layers, the counts and README.md) into
+        ``target``, a new or empty folder: an editor's working copy. Returns the files written.
+
+        Raises
+        ------
+        FileExistsError
+            When ``target`` exists and is not an empty folder (nothing is overwritten).
+        """
+        target = Path(target)
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        problems = self._check_folder()
+        if problems:
+            raise DataError(problems)
+        names = [INFO_FILE, *(name for name, _, _ in LAYERS), COUNTS_FILE, README_FILE]
+        sources = [self.folder / name for name in names if (self.folder / name).is_file()]
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for source in sources:
+            atomic_write(target / source.name, source.read_bytes())
+            written.append(target / source.name)
+        return written
 
     def editor(self, timeout: float = 60.0) -> Editor:
         """The :class:`~geo.store.editor.Editor` of this folder's events."""
