@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from geo.intake.plan import plan_import
-from geo.store import open_store
 from ui import editing as ui
 from ui.data import get_dataset
 from geo.core.escape import escape_markdown
@@ -15,11 +14,11 @@ from ui.navigation import require_app
 require_app()
 
 st.title("Import events")
-who = ui.editor_name()
-if who is None:
-    st.stop()
 ds = get_dataset()
-editor = open_store(ds.source).editor()
+session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
+if session is None:
+    st.stop()
+editor, who = session
 st.markdown("""
 Accepted: **GeoJSON** in the data contract's form; **CSV** with the export's columns (`id, kind, start,
 end, place, region, road, km, fatalities, injured, detained, geo_precision, time_precision, status,
