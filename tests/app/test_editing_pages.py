@@ -190,3 +190,17 @@ def test_edit_page_reports_a_conflict_and_keeps_the_other_change(editing_on):
     assert shown(at.error[0]).startswith("Nothing was saved: event 'e-ilave' was changed by someone else")
     assert Editor(editing_on).read().event("e-ilave")["properties"]["injured"] == 9
 
+
+
+def test_the_picker_map_draws_the_corridors_and_marks_the_place_found(tiny_data):
+    from geo.store import load_dataset
+    from tests.conftest import layer_calls
+    from ui.editing import picker_map
+    ds = load_dataset(tiny_data)
+    html = picker_map(ds, None, None).get_root().render()
+    [[rows, style]] = layer_calls(html, "lineLayer")  # the corridors, drawn offline (no tiles needed)
+    assert len(rows) == 1 and rows[0][0][0] == [-15.5, -70.13333] and style["className"] == "bm-corridor"
+    assert "bm-picked" not in html
+    html = picker_map(ds, -69.66667, -16.08333).get_root().render()  # e.g. Ilave, found by name
+    assert "bm-picked" in html and "[-16.08333, -69.66667]" in html
+    assert "fitBounds(\n                [[-16.13333, -69.71667], [-16.03333, -69.61667]]" in html
