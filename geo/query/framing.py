@@ -15,7 +15,7 @@ from geo.query.active import select_events, select_hotspots
 Bounds = list[list[float]]
 
 #: Margin added on every side, as a fraction of the box's width or height.
-MARGIN = 0.15
+MARGIN = 0.1
 #: A frame is at least this many degrees wide and high (about 65 km at the equator).
 MIN_SPAN_DEG = 0.6
 #: How a frame is chosen (see :func:`frame_for`).

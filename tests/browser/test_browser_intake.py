@@ -138,3 +138,36 @@ def test_editor_adds_the_anashuayco_blockade_and_sees_it_on_the_map(browser, ser
         assert "Puente Añashuayco" in popup and "La República" in popup
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_retract_takes_one_click_and_the_message_shows_where_the_editor_is(browser, serve_app, tmp_path, monkeypatch):
+    folder = write_folder(tmp_path / "data", [make_event("e-ilave", start="2023-01-09", place="Ilave",
+                                                         lon=-69.66667, lat=-16.08333),
+                                              make_event("e-juliaca", start="2023-01-09")])
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password("open sesame", iterations=1000))
+    url = serve_app(folder)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(f"{url}/?date=2023-01-09")
+        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
+        page.get_by_role("link", name="Edit and retract").click()
+        page.get_by_label("Your name (goes into the change log)").fill("Ana")
+        page.get_by_label("Editor password").fill("open sesame")
+        page.get_by_role("button", name="Log in").click()
+        page.get_by_role("combobox", name="Event").click()
+        page.get_by_role("option", name="2023-01-09 · Ilave (Puno) · blockade · e-ilave").click()
+        page.get_by_role("tab", name="Retract").click()
+        # type the reason and click the button once, without leaving the text box first
+        page.get_by_label("Reason (required)").fill("duplicate of e-juliaca")
+        page.get_by_role("button", name="Retract this event").click()
+        toast = page.get_by_test_id("stToast")
+        toast.wait_for(timeout=20000)
+        assert "Retracted e-ilave." in toast.inner_text()
+        assert Editor(folder).read().event("e-ilave") is None
+        assert Editor(folder).history("e-ilave")[-1]["reason"] == "duplicate of e-juliaca"
+        # the toast sits in the window's corner, whatever the page's scroll
+        box = toast.bounding_box()
+        assert box and 0 <= box["y"] < 900 and box["x"] > 700
+    finally:
+        page.close()

@@ -192,8 +192,8 @@ def test_fit_view_frames_the_events_shown(tiny_data):
     assert snapshot.view_bounds(ds, View("2023-01-20")) == [[-15.84003, -70.02198], [-15.84003, -70.02198]]
     assert snapshot.view_bounds(ds, View("2023-03-01")) is None
     html = snapshot.snapshot_html(ds, View(JAN9), fit="view")
-    # the events' box with a 15% margin on every side (and at least 0.6 degrees across)
-    assert re.search(r"fitBounds\(\s*\[\[-16\.17083, -70\.20333\], \[-15\.4125, -69\.59667\]\]", html)
+    # the events' box with a 10% margin on every side, and at least 0.6 degrees across (east-west here)
+    assert re.search(r"fitBounds\(\s*\[\[-16\.14166, -70\.2\], \[-15\.44167, -69\.6\]\]", html)
     assert '"maxZoom": 9' in html and '"animate": false' in html
     with pytest.raises(ValueError, match="fit 'all' is not one of day, view, data"):
         snapshot.snapshot_html(ds, View(JAN9), fit="all")
@@ -203,8 +203,8 @@ def test_the_default_frame_is_the_days_events_and_corridors(tiny_data):
     ds = load_dataset(tiny_data)
     # tiny data: the Juliaca–Desaguadero corridor runs from Juliaca (-70.13333, -15.5) to
     # Desaguadero (-69.042, -16.56609); the day's events lie on it, so the frame is the corridor's box
-    # with a 15% margin
-    frame = [[-16.726, -70.29703], [-15.34009, -68.8783]]
+    # with a 10% margin
+    frame = [[-16.6727, -70.24246], [-15.39339, -68.93287]]
     html = snapshot.snapshot_html(ds, View(JAN9))
     assert re.search(r"fitBounds\(\s*" + re.escape(str(frame)), html)
     assert frame == framing.frame_for(ds, View(JAN9)) == framing.frame_for(ds, View(JAN9), "day")
