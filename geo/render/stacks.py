@@ -20,6 +20,8 @@ from geo.render.style import marker_radius
 
 #: Pixels left between two neighbouring circles of a stack.
 GAP_PX = 1.0
+#: Up to this many circles go on one ring around their point; more go on a spiral out from it.
+RING_MAX = 8
 
 
 def stack_offsets(lats: Sequence[float], lons: Sequence[float],
@@ -27,7 +29,9 @@ def stack_offsets(lats: Sequence[float], lons: Sequence[float],
     """The pixel offset ``(dx, dy)`` of each circle (None for a circle alone at its point).
 
     Circles at the same point (to 5 decimals, about a metre) are placed in their given order
-    clockwise from the top of a circle just wide enough for the two largest not to overlap.
+    clockwise from the top of a circle just wide enough for the two largest not to overlap;
+    more than :data:`RING_MAX` go on a spiral whose turns are one circle apart, so that a
+    stack of a hundred stays within about a hundred pixels of its point.
 
     >>> stack_offsets([-15.5, -15.5, -16.0], [-70.1, -70.1, -70.0], [6, 6, 6])
     [(0.0, -7.0), (0.0, 7.0), None]
@@ -43,11 +47,27 @@ def stack_offsets(lats: Sequence[float], lons: Sequence[float],
         if n < 2:
             continue
         largest = sorted((float(radii[i]) for i in members), reverse=True)
-        distance = (largest[0] + largest[1] + 2 * GAP_PX) / (2 * math.sin(math.pi / n))
-        for j, i in enumerate(members):
-            angle = -math.pi / 2 + 2 * math.pi * j / n
+        step = largest[0] + largest[1] + 2 * GAP_PX  # centre to centre, for the two largest
+        if n <= RING_MAX:
+            distance = step / (2 * math.sin(math.pi / n))
+            places = [(distance, -math.pi / 2 + 2 * math.pi * j / n) for j in range(n)]
+        else:
+            places = _spiral(n, step)
+        for i, (distance, angle) in zip(members, places):
             out[i] = (round(distance * math.cos(angle), 1) + 0.0, round(distance * math.sin(angle), 1) + 0.0)
     return out
+
+
+def _spiral(n: int, step: float) -> list[tuple[float, float]]:
+    """``n`` places ``(distance, angle)`` on an Archimedean spiral, ``step`` pixels apart along it
+    and between its turns, starting one step above the point."""
+    places, distance, angle = [], step, -math.pi / 2
+    for _ in range(n):
+        places.append((distance, angle))
+        turn = step / distance  # radians that move ``step`` pixels along the spiral
+        angle += turn
+        distance += step * turn / (2 * math.pi)
+    return places
 
 
 def drawing_order(dataset: Dataset, positions: np.ndarray) -> np.ndarray:

@@ -34,6 +34,16 @@ def test_offsets_place_a_stack_clockwise_from_the_top_without_overlap():
         stack_offsets([1.0], [1.0, 2.0], [6])
 
 
+def test_a_large_stack_goes_on_a_spiral_of_touching_circles():
+    n = 160  # e.g. 160 events reported at one town
+    offsets = stack_offsets([-15.5] * n, [-70.1] * n, [6] * n)
+    assert len(set(offsets)) == n and offsets[0] == (0.0, -14.0)
+    reach = max(math.hypot(x, y) for x, y in offsets)
+    assert 80 < reach < 130  # within about a hundred pixels of the point
+    closest = min(math.dist(a, b) for i, a in enumerate(offsets) for b in offsets[i + 1:])
+    assert closest >= 12 - 0.5  # no two circles of radius 6 overlap (beyond rounding)
+
+
 def test_two_equal_circles_just_touch():
     assert stack_offsets([-15.5, -15.5], [-70.1, -70.1], [6, 6]) == [(0.0, -7.0), (0.0, 7.0)]
 
