@@ -41,7 +41,7 @@ if event_id:
         submitted = ui.event_form(f"edit-{event_id}", form_values(feature), "Save changes", ui.region_choices(ds))
         if submitted:
             values, sources, reason = submitted
-            new, problems = feature_from_form(values, sources, event_id, scope=editor.scope)
+            new, problems = feature_from_form(values, sources, event_id, scope=editor.scope, original=feature)
             if problems:
                 ui.show_problems(problems, "Not saved: please fix these fields.")
             else:

@@ -204,3 +204,18 @@ def test_the_picker_map_draws_the_corridors_and_marks_the_place_found(tiny_data)
     html = picker_map(ds, -69.66667, -16.08333).get_root().render()  # e.g. Ilave, found by name
     assert "bm-picked" in html and "[-16.08333, -69.66667]" in html
     assert "fitBounds(\n                [[-16.13333, -69.71667], [-16.03333, -69.61667]]" in html
+
+
+def test_saving_one_field_of_a_bundled_event_changes_only_that_field(bundled_copy, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(bundled_copy))
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password(PASSWORD, iterations=1000))
+    event_id = "2023-01-09-chucuito-blockade"
+    before = Editor(bundled_copy).read().event(event_id)
+    assert before["properties"]["description_es"] and any("note" in s for s in before["properties"]["sources"])
+    at = _logged_in("edit_events.py")
+    at.selectbox(key="edit-event").select(event_id).run()
+    at.number_input(key=f"edit-{event_id}-injured").set_value(2)
+    at.button(key=f"FormSubmitter:edit-{event_id}-form-Save changes").click().run()
+    assert [shown(t) for t in at.toast] == [f"Saved 1 change(s) to {event_id}."]
+    after = Editor(bundled_copy).read().event(event_id)
+    assert after["properties"] == before["properties"] | {"injured": 2}  # Spanish text and source notes kept
