@@ -19,6 +19,7 @@ from geo.core.index import AGGREGATE_OVER, cell_size
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.query.active import select_hotspots
+from geo.query.framing import data_bounds
 from geo.render import assets
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
@@ -51,12 +52,8 @@ def legend_html(kinds: Iterable[str] = KINDS) -> str:
 
 
 def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` of the dataset's area (dataset.json bbox, else its extent)."""
-    box = dataset.bbox()
-    if box is None:
-        return None
-    west, south, east, north = box
-    return [[south, west], [north, east]]
+    """``[[south, west], [north, east]]`` of the dataset's area (:func:`geo.query.framing.data_bounds`)."""
+    return data_bounds(dataset)
 
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
