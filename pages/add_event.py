@@ -34,7 +34,7 @@ with map_col:
     picked = st_folium(ui.picker_map(ds, st.session_state.get(f"{PREFIX}-lon"), st.session_state.get(f"{PREFIX}-lat")),
                        key=f"{PREFIX}-pick-map", height=320, use_container_width=True,
                        returned_objects=["last_clicked"])
-    if ui.apply_click(PREFIX, (picked or {}).get("last_clicked"), regions):
+    if ui.apply_click(PREFIX, (picked or {}).get("last_clicked"), regions, ds):
         st.rerun()
     if st.session_state.get(f"{PREFIX}-near"):
         st.caption(escape_markdown(st.session_state[f"{PREFIX}-near"]))

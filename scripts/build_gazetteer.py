@@ -29,9 +29,12 @@ REGION_CANDIDATES = [
     Path("/work/shared/facts/peru-regions.csv"),
 ]
 COLUMNS = [
-    "geonameid", "name", "asciiname", "alternatenames", "region", "admin1",
+    "geonameid", "name", "asciiname", "alternatenames", "region", "admin1", "province",
     "lat", "lon", "population",
 ]
+#: GeoNames admin1 codes that stand for a province rather than a department (shared/facts/README.md:
+#: ``LMA`` is Lima province, Lima Metropolitana).
+PROVINCE_CODES = {"LMA": "Lima"}
 # Latin script with the accents and punctuation Spanish and Quechua/Aymara names use.
 _LATIN = re.compile(r"^[A-Za-z0-9À-ÖØ-öø-ɏ'’ .,()/-]+$")
 _MAX_ALTS = 12
@@ -377,6 +380,7 @@ def build(regions_path: Path, out: Path) -> int:
             "alternatenames": "|".join(useful_alternates(city["name"], city.get("alternatenames") or [])),
             "region": regions.get(admin1, ""),
             "admin1": admin1,
+            "province": PROVINCE_CODES.get(admin1, ""),
             "lat": f"{float(city['latitude']):.5f}",
             "lon": f"{float(city['longitude']):.5f}",
             "population": int(city.get("population") or 0),
@@ -388,7 +392,34 @@ def build(regions_path: Path, out: Path) -> int:
         writer.writeheader()
         writer.writerows(rows)
     build_sites([{k: str(v) for k, v in r.items()} for r in rows], out.parent / "sites.csv")
+    build_capitals(regions_path, rows, out.parent / "regions.csv")
     return len(rows)
+
+
+def build_capitals(regions_path: Path, rows: list[dict], out: Path) -> int:
+    """Write ``regions.csv``: each department's capital as a GeoNames place of ``rows``.
+
+    ``peru-regions.csv`` names the capital; the point is the most populous GeoNames place of
+    that name in the department (Lima's row is the capital's province, ``LMA``, not Huacho).
+    """
+    out_rows = []
+    with regions_path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["region"] == "Lima" and row["geonames_admin1"] != "LMA":
+                continue  # the department's capital is the capital city, in province LMA
+            hits = [r for r in rows if r["region"] == row["region"] and r["admin1"] == row["geonames_admin1"]
+                    and ascii_fold(r["name"]) == ascii_fold(row["capital"])]
+            if not hits:
+                raise SystemExit(f"capital {row['capital']!r} of {row['region']} is not in GeoNames")
+            best = max(hits, key=lambda r: int(r["population"] or 0))
+            out_rows.append({"region": row["region"], "capital": best["name"], "geonameid": best["geonameid"],
+                             "lat": best["lat"], "lon": best["lon"]})
+    out_rows.sort(key=lambda r: ascii_fold(r["region"]))
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["region", "capital", "geonameid", "lat", "lon"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(out_rows)
+    return len(out_rows)
 
 
 def _gnc_version() -> str:

@@ -16,7 +16,7 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.model import KINDS, STATUSES, DataError, Problem
-from geo.places.gazetteer import default_gazetteer
+from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
 from geo.store import auth
@@ -132,7 +132,7 @@ def _seed(key: str, value: Any) -> None:
 
 def region_choices(ds: Dataset) -> list[str]:
     """The regions an event may name: the dataset's (dataset.json), else the gazetteer's."""
-    return list(ds.info.regions) or default_gazetteer().regions()
+    return list(ds.info.regions) or gazetteer_for(ds.source).regions()
 
 
 def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
@@ -234,7 +234,7 @@ def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
     return m
 
 
-def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str]) -> bool:
+def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str], ds: Dataset) -> bool:
     """Put a new map click into the form's longitude/latitude (and an empty region from the
     nearest named place); True when it changed them."""
     if not clicked or clicked == st.session_state.get(f"{prefix}-last-click"):
@@ -242,7 +242,7 @@ def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str]) ->
     st.session_state[f"{prefix}-last-click"] = clicked
     lon, lat = round(float(clicked["lng"]), 5), round(float(clicked["lat"]), 5)
     st.session_state[f"{prefix}-lon"], st.session_state[f"{prefix}-lat"] = lon, lat
-    near, metres = nearest_place(lon, lat)
+    near, metres = nearest_place(lon, lat, gazetteer_for(ds.source))
     st.session_state[f"{prefix}-near"] = f"Nearest named place: {near.name} ({near.region}), {metres / 1000:.1f} km"
     if not st.session_state.get(f"{prefix}-region") and near.region in regions:
         st.session_state[f"{prefix}-region"] = near.region
@@ -273,7 +273,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
         st.caption("Accents and small misspellings are fine; a region chooses among namesakes.")
         return
     try:
-        candidates = geocode(query, hint, limit=5, corridors=ds.corridors)
+        candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds.source))
     except ValueError as exc:
         st.warning(escape_markdown(exc))
         return

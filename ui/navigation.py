@@ -34,6 +34,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/add_event.py", "Add an event", ":material/add_location_alt:", "add"),
     PageSpec("pages/import_data.py", "Import", ":material/upload_file:", "import"),
     PageSpec("pages/edit_events.py", "Edit and retract", ":material/edit_note:", "edit"),
+    PageSpec("pages/news_report.py", "From a news report", ":material/newspaper:", "news"),
     PageSpec("pages/about.py", "About the data", ":material/info:", "about"),
 )
 

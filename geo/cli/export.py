@@ -6,6 +6,8 @@ import shlex
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from geo.cli.args import Command, add_filters, add_mode, data_part, day_arg
 from geo.core.dates import day_range
 from geo.core.view import View
@@ -51,7 +53,7 @@ def _configure_snapshot(p: argparse.ArgumentParser) -> None:
                         "data set with --cumulative); view: zoom to the events shown; data: the whole "
                         "data set, the same every day")
     p.add_argument("--no-tiles", dest="tiles", action="store_false",
-                   help="draw over a plain background instead of OpenStreetMap tiles (no network)")
+                   help="draw over the built-in basemap instead of OpenStreetMap tiles (no network)")
     p.add_argument("--tile-timeout", type=_seconds_arg, default=snapshot.TILE_TIMEOUT_S, metavar="SECONDS",
                    help=f"how long to wait for map tiles (default {snapshot.TILE_TIMEOUT_S:g})")
 
@@ -152,11 +154,16 @@ def _single_png(dataset, args: argparse.Namespace) -> int:
 def _batch(dataset, args: argparse.Namespace) -> int:
     days = day_range(args.first, args.last)
     out_dir = Path(args.out)
-    bar = snapshot.ProgressBar(len(days))
-    bar.update(0, "starting the browser")
     view = View(days[0], args.mode, args.kinds, args.regions)
-    paths = snapshot.batch_pngs(dataset, days, out_dir, view=view, size=args.size, tiles=args.tiles,
-                                tile_timeout_s=args.tile_timeout, progress=bar.update, fit=args.fit)
+    with tqdm(total=len(days), unit="day", file=sys.stderr, ascii=True, desc="snapshots",
+              bar_format="{desc}: {n_fmt}/{total_fmt} days |{bar:20}| {postfix} [{elapsed}<{remaining}]") as bar:
+        bar.set_postfix_str("starting the browser")
+
+        def done(_: int, day: str) -> None:
+            bar.set_postfix_str(day, refresh=False)
+            bar.update(1)
+        paths = snapshot.batch_pngs(dataset, days, out_dir, view=view, size=args.size, tiles=args.tiles,
+                                    tile_timeout_s=args.tile_timeout, progress=done, fit=args.fit)
     gif = snapshot.make_gif(paths, [snapshot.short_date(d) for d in days], out_dir / "period.gif")
     (out_dir / "README.txt").write_text(_batch_readme(dataset, args, days), encoding="utf-8")
     print(f"wrote {len(paths)} PNG(s) to {out_dir}/ ({days[0]}.png to {days[-1]}.png), "

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from geo.cli.args import Command, UsageError
 from geo.intake.plan import plan_import
+from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, parse_km_post
-from geo.store import auth, load_dataset, open_store
+from geo.store import auth, load_dataset, open_store, resolve_source
 
 
 def _default_who() -> str:
@@ -147,7 +148,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     """Print the candidates for a place name."""
     name = " ".join(args.name)
     corridors = load_dataset(args.data).corridors if geocode_needs_corridors(name) else None
-    candidates = geocode(name, region=args.region, limit=args.limit, corridors=corridors)
+    candidates = geocode(name, region=args.region, limit=args.limit, corridors=corridors,
+                         gazetteer=gazetteer_for(resolve_source(args.data)))
     if args.json:
         json.dump([c.to_json() for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -91,7 +91,7 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
         bad("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'PE'")
     tz = data.get("timezone")
     if "timezone" in data and not _is_time_zone(tz):
-        bad("timezone", f"{tz!r} is not an IANA time zone such as 'America/Lima'")
+        bad("timezone", f"{tz!r} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'")
     bbox = data.get("bbox")
     box = None
     if "bbox" in data:

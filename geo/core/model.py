@@ -51,6 +51,7 @@ MAX_TEXT = 20_000
 
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WHOLE = re.compile(r"^\d{1,9}(\.0*)?$")  # a whole number as a CSV cell holds it: 45 or 45.0
 
 
 @dataclass(frozen=True)
@@ -295,15 +296,17 @@ def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
     return problems
 
 
-def _properties(feature: Any, c: _Checker) -> Mapping | None:
+def _open(feature: Any, file: str, index: int, scope: Scope) -> tuple[_Checker, Mapping | None]:
+    """A checker for one Feature, and its properties (None, with the problem, when unusable)."""
+    c = _Checker(file, _feature_id(feature, index), scope)
     if not isinstance(feature, Mapping) or feature.get("type") != "Feature":
         c.add("type", "must be a GeoJSON Feature")
-        return None
+        return c, None
     props = feature.get("properties")
     if not isinstance(props, Mapping):
         c.add("properties", "must be an object")
-        return None
-    return props
+        return c, None
+    return c, props
 
 
 def _dates(props: Mapping, c: _Checker) -> None:
@@ -316,8 +319,7 @@ def _dates(props: Mapping, c: _Checker) -> None:
 def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
                    scope: Scope = ANYWHERE) -> list[Problem]:
     """Check one event Feature against the contract; return its problems (empty when valid)."""
-    c = _Checker(file, _feature_id(feature, index), scope)
-    props = _properties(feature, c)
+    c, props = _open(feature, file, index, scope)
     if props is None:
         return c.problems
     c.point(feature.get("geometry"))
@@ -350,8 +352,7 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
 def validate_hotspot(feature: Any, file: str = "hotspots.geojson", index: int = 0,
                      scope: Scope = ANYWHERE) -> list[Problem]:
     """Check one hotspot Feature against the contract."""
-    c = _Checker(file, _feature_id(feature, index), scope)
-    props = _properties(feature, c)
+    c, props = _open(feature, file, index, scope)
     if props is None:
         return c.problems
     c.point(feature.get("geometry"))
@@ -371,8 +372,7 @@ def _line_coords_ok(coords: Any) -> bool:
 def validate_corridor(feature: Any, file: str = "corridors.geojson", index: int = 0,
                       scope: Scope = ANYWHERE) -> list[Problem]:
     """Check one corridor Feature against the contract."""
-    c = _Checker(file, _feature_id(feature, index), scope)
-    props = _properties(feature, c)
+    c, props = _open(feature, file, index, scope)
     if props is None:
         return c.problems
     geom = feature.get("geometry")
@@ -433,10 +433,10 @@ def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_co
             c.add("metric", f"{_short(row.get('metric'))} is not one of {', '.join(METRICS)}")
         value = row.get("value")
         text = str(value).strip() if value is not None else ""
-        if not text.isdigit() or len(text) > 7:
+        if not _WHOLE.match(text):
             c.add("value", f"{_short(value)} is not a whole number >= 0")
-        elif int(text) > MAX_COUNT:
-            c.add("value", f"{int(text):,} is more than the {MAX_COUNT:,} accepted")
+        elif int(float(text)) > MAX_COUNT:
+            c.add("value", f"{int(float(text)):,} is more than the {MAX_COUNT:,} accepted")
         c.string(row, "reporter", required=True)
         if not is_http_url(row.get("source_url")):
             c.add("source_url", f"{_short(row.get('source_url'))} is not an http(s) URL")

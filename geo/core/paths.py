@@ -29,3 +29,12 @@ def is_bundled(folder: str | Path) -> bool:
 
 #: The project's folder in a source checkout (its parent holds ``shared/`` in development).
 PROJECT_ROOT = _SOURCE_DATA.parent
+
+
+def app_script() -> Path:
+    """The dashboard's entry point: ``app.py`` of the source checkout, or of the installed
+    ``blockade_map_app`` package."""
+    source = PROJECT_ROOT / "app.py"
+    if source.is_file() and (PROJECT_ROOT / "pages").is_dir():
+        return source
+    return Path(__file__).resolve().parents[2] / "blockade_map_app" / "app.py"

@@ -5,8 +5,9 @@ publication: a header band with the title, the date and the filters, the map wit
 legend and scale bar, and a footer band with the credits (the publishers of the events
 shown, the data licence and the map tiles). The HTML file inlines every script, style and
 icon, so it opens with no network; only the OpenStreetMap tiles are fetched online, and
-when they cannot be the map draws its layers without them and the credits say so (a
-published snapshot never shows the dashboard's "tiles unavailable" banner).
+when they cannot be the map draws its layers over the data folder's embedded basemap
+(:mod:`geo.render.basemap`), or a plain background when it has none, and the credits say so
+(a published snapshot never shows the dashboard's "tiles unavailable" banner).
 
 PNG export drives Debian's ``chromium`` through Playwright (never a downloaded browser).
 Without it, :class:`BrowserMissingError` says what to install; HTML and data export do not
@@ -22,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import folium
 
@@ -218,7 +219,7 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DE
     dataset : Dataset
     view : View
     tiles : bool
-        Draw OpenStreetMap tiles (fetched online); ``False`` draws over a plain background.
+        Draw OpenStreetMap tiles (fetched online); ``False`` draws over the embedded basemap only.
     fit : {'day', 'view', 'data'}
         ``day`` (the default) frames the day's events and the road corridors with a margin
         (the whole data set in cumulative mode); ``view`` zooms to the events shown, with a
@@ -533,29 +534,6 @@ def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequen
 
 
 # ---------------------------------------------------------------- batch and GIF
-
-class ProgressBar:
-    """A plain-text progress bar on a stream (stderr by default), e.g. ``[#####-----] 5/10 2023-01-09``."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30):
-        if not isinstance(total, int) or total < 0:
-            raise ValueError(f"total must be a whole number >= 0, got {total!r}")
-        self.total, self.width = total, width
-        self.stream = stream if stream is not None else sys.stderr
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-
-    def line(self, done: int, label: str = "") -> str:
-        """The bar's text after ``done`` steps."""
-        filled = int(self.width * done / self.total) if self.total else self.width
-        return f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{self.total} {label}".rstrip()
-
-    def update(self, done: int, label: str = "") -> None:
-        """Redraw the bar (in place on a terminal, one line per step otherwise)."""
-        end = "" if self.tty and done < self.total else "\n"
-        prefix = "\r" if self.tty else ""
-        self.stream.write(prefix + self.line(done, label) + end)
-        self.stream.flush()
-
 
 def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike,
                view: View | None = None, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,7 +39,7 @@ from geo.core.frames import corridors_frame
 from geo.core.geodesy import distance_m
 from geo.core.model import COUNT_FIELDS, Problem
 from geo.core.paths import PROJECT_ROOT
-from geo.places.gazetteer import Gazetteer, default_gazetteer, normalize
+from geo.places.gazetteer import Gazetteer, gazetteer_for, normalize
 from geo.store.files import read_json_file
 from geo.store.folder import read_counts_file
 from geo.store.layout import CORRIDORS_FILE, COUNTS_FILE, EVENTS_FILE, HOTSPOTS_FILE, resolve_data_dir
@@ -289,8 +288,7 @@ def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References
 
 
 def _gazetteer_for(folder: Path) -> Gazetteer:
-    own = folder / "gazetteer"
-    return Gazetteer.load(own) if (own / "places.csv").exists() else default_gazetteer()
+    return gazetteer_for(folder)
 
 
 def audit_folder(data_dir: str | os.PathLike | Any | None,

@@ -66,32 +66,12 @@ class _Cell:
         text = str(value).strip()
         return text or None
 
-    def integer(self, value: Any, field_name: str) -> int | None:
+    def _float(self, value: Any, field_name: str, what: str) -> float | None:
+        """A cell as a finite float (None when empty); a located problem when it is not one."""
         if isinstance(value, bool):
-            self.add(field_name, f"must be a whole number, got {value!r}")
+            self.add(field_name, f"must be {what}, got {value!r}")
             return None
-        if isinstance(value, int):
-            return value
-        if isinstance(value, float):
-            if math.isfinite(value) and value == int(value):
-                return int(value)
-            self.add(field_name, f"must be a whole number, got {value!r}")
-            return None
-        text = self.text(value)
-        if text is None:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            self.add(field_name, f"must be a whole number, got {text!r}")
-            return None
-        if not math.isfinite(number) or number != int(number):
-            self.add(field_name, f"must be a whole number, got {text!r}")
-            return None
-        return int(number)
-
-    def number(self, value: Any, field_name: str) -> float | None:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)):
             number = float(value)
         else:
             text = self.text(value)
@@ -100,10 +80,27 @@ class _Cell:
             try:
                 number = float(text)
             except ValueError:
-                self.add(field_name, f"must be a number, got {text!r}")
+                self.add(field_name, f"must be {what}, got {text!r}")
                 return None
         if not math.isfinite(number):
             self.add(field_name, f"must be a finite number, got {value!r}")
+            return None
+        return number
+
+    def integer(self, value: Any, field_name: str) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        number = self._float(value, field_name, "a whole number")
+        if number is None:
+            return None
+        if number != int(number):
+            self.add(field_name, f"must be a whole number, got {value!r}")
+            return None
+        return int(number)
+
+    def number(self, value: Any, field_name: str) -> float | None:
+        number = self._float(value, field_name, "a number")
+        if number is None:
             return None
         return int(number) if number == int(number) and field_name == "km" else number
 

@@ -62,7 +62,7 @@ class Place:
     region : str
         Department name as in ``peru-regions.csv`` ("Lima" covers both Lima codes).
     province : str or None
-        Province, when known (sites; Lima Metropolitana for GeoNames code ``LMA``).
+        Province, when known (the ``province`` column of either file).
     lon, lat : float
         WGS 84 coordinate, 5 decimals.
     kind : str
@@ -159,7 +159,7 @@ class Gazetteer:
             for row in csv.DictReader(fh):
                 places.append(Place(
                     name=row["name"], region=row["region"],
-                    province="Lima" if row.get("admin1") == "LMA" else None,
+                    province=row.get("province") or None,
                     lon=float(row["lon"]), lat=float(row["lat"]), kind="town",
                     source=f"geonames:{row['geonameid']}", population=int(row["population"] or 0),
                 ))
@@ -234,6 +234,16 @@ class Gazetteer:
                 tail += f" (other close names: {', '.join(hint[1:])})"
             raise LookupError(f"no place {name!r}{tail}")
         return self.places[self._rank(hits, region)[0][0]]
+
+    def names_of(self, index: int) -> list[str]:
+        """Every normalized name of the place at position ``index`` of :attr:`places`."""
+        if not hasattr(self, "_names_by_place"):
+            by_place: dict[int, list[str]] = {}
+            for key, hits in self._index.items():
+                for i, _ in hits:
+                    by_place.setdefault(i, []).append(key)
+            self._names_by_place = by_place
+        return list(self._names_by_place.get(index, []))
 
     def matches(self, name: str) -> list[Place]:
         """Every place called exactly ``name`` (after :func:`normalize`), unranked; [] when none.
@@ -324,3 +334,17 @@ def _split(field: str) -> list[str]:
 def default_gazetteer() -> Gazetteer:
     """Return the gazetteer of the bundled ``data/gazetteer`` folder, loaded once."""
     return Gazetteer.load()
+
+
+@lru_cache(maxsize=4)
+def _load_folder(folder: str) -> Gazetteer:
+    return Gazetteer.load(folder)
+
+
+def gazetteer_for(source: str | Path | None) -> Gazetteer:
+    """The gazetteer of a data source: its own ``gazetteer/`` folder when it has one (a dataset
+    of another country brings its places), else the bundled one."""
+    own = Path(source) / "gazetteer" if source and not str(source).startswith(("postgresql://", "postgres://")) else None
+    if own is not None and (own / "places.csv").exists():
+        return _load_folder(str(own.resolve()))
+    return default_gazetteer()

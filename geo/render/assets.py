@@ -39,10 +39,11 @@ VENDOR_FILES: dict[str, Path] = {
     "MarkerCluster.Default.css": _CLUSTER / "MarkerCluster.Default.css",
     "blockade-map.js": _OWN / "blockade-map.js",
     "blockade-map.css": _OWN / "blockade-map.css",
+    "basemap.js": _OWN / "basemap.js",
 }
 
 #: What every map loads, in order.
-MAP_JS = ["leaflet.js", "blockade-map.js"]
+MAP_JS = ["leaflet.js", "blockade-map.js", "basemap.js"]
 MAP_CSS = ["leaflet.css", "blockade-map.css"]
 CLUSTER_JS = ["leaflet.markercluster.js"]
 CLUSTER_CSS = ["MarkerCluster.css", "MarkerCluster.Default.css"]

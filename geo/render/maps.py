@@ -21,6 +21,7 @@ from geo.core.view import View
 from geo.query.active import select_hotspots
 from geo.query.framing import data_bounds
 from geo.render import assets
+from geo.render.basemap import add_basemap
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
@@ -32,7 +33,7 @@ TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 # Given as a provider, folium skips its search of every xyzservices provider (5 ms per map).
 _TILES = xyzservices.TileProvider(name="OpenStreetMap", url=TILES_URL, attribution=TILES_ATTRIBUTION)
-TILES_NOTICE = "Map tiles unavailable (offline?): layers drawn over a plain background."
+TILES_NOTICE = "Map tiles unavailable (offline?): the map is drawn without them."
 
 Bounds = Sequence[Sequence[float]]  # [[south, west], [north, east]]
 
@@ -59,7 +60,8 @@ def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
              legend: bool = True) -> folium.Map:
-    """The map without the view's layers: tiles, corridors, legend, scale and notices.
+    """The map without the view's layers: the data's basemap (:mod:`geo.render.basemap`), tiles,
+    corridors, legend, scale and notices.
 
     Parameters
     ----------
@@ -85,6 +87,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     m.default_css = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_CSS]
     if tiles:
         folium.TileLayer(_TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
+    add_basemap(m, dataset.source, asset_mode)  # under everything: the geography when tiles fail
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
     fit.add_to(m)

@@ -18,8 +18,6 @@ from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collect
 from geo.store.editor import Editor
 from geo.store.files import atomic_write, read_json_file
 from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE
-#: The data's own description (sources, licences), copied with it.
-README_FILE = "README.md"
 #: (file, layer, required) of the GeoJSON layers.
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     (EVENTS_FILE, "events", True), (HOTSPOTS_FILE, "hotspots", False), (CORRIDORS_FILE, "corridors", False))
@@ -160,8 +158,10 @@ class FolderStore:
         return tuple(sorted(stamps))
 
     def copy_to(self, target: str | os.PathLike) -> list[Path]:
-        """Copy this dataset's files (``dataset.json``, the layers, the counts and README.md) into
-        ``target``, a new or empty folder: an editor's working copy. Returns the files written.
+        """Copy this dataset's folder into ``target``, a new or empty folder: an editor's working
+        copy. Every file comes along (``dataset.json``, the layers, the counts, README.md, the
+        basemap, the gazetteer), hidden files (the edit lock, temporary files) excepted. Returns
+        the files written.
 
         Raises
         ------
@@ -174,13 +174,15 @@ class FolderStore:
         problems = self._check_folder()
         if problems:
             raise DataError(problems)
-        names = [INFO_FILE, *(name for name, _, _ in LAYERS), COUNTS_FILE, README_FILE]
-        sources = [self.folder / name for name in names if (self.folder / name).is_file()]
-        target.mkdir(parents=True, exist_ok=True)
+        sources = sorted(p for p in self.folder.rglob("*") if p.is_file()
+                         and not any(part.startswith(".") for part in p.relative_to(self.folder).parts))
         written = []
         for source in sources:
-            atomic_write(target / source.name, source.read_bytes())
-            written.append(target / source.name)
+            out = target / source.relative_to(self.folder)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(out, source.read_bytes())
+            written.append(out)
+        target.mkdir(parents=True, exist_ok=True)
         return written
 
     def editor(self, timeout: float = 60.0) -> Editor:

@@ -32,10 +32,14 @@ def test_the_readme_editing_steps_work_on_a_copy_and_leave_the_suite_green(tmp_p
     # 0. make a working copy of the bundled data
     assert main(["init-data", str(copy)]) == 0
     out = capsys.readouterr().out
-    assert f"wrote a working copy of {BUNDLED_DATA} to {copy}: 6 files, 252 events" in out
+    files = sorted(str(p.relative_to(BUNDLED_DATA)) for p in BUNDLED_DATA.rglob("*")
+                   if p.is_file() and not p.name.startswith("."))
+    assert f"wrote a working copy of {BUNDLED_DATA} to {copy}: {len(files)} files, 252 events" in out
     assert f"BLOCKADE_MAP_DATA={copy} make run" in out
-    assert sorted(p.name for p in copy.iterdir()) == ["README.md", "corridors.geojson", "dataset.json",
-                                                      "events.geojson", "hotspots.geojson", "reported_counts.csv"]
+    # every file of the data comes along: layers, counts, README, basemap, gazetteer
+    assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file()) == files
+    assert {"events.geojson", "dataset.json", "README.md", "basemap.geojson", "gazetteer/places.csv"} <= set(files)
+    assert fingerprint(copy) == bundled_before
     assert main(["init-data", str(copy)]) == 1  # never over an existing copy
     assert "already exists and is not an empty folder" in capsys.readouterr().err
     # 1.-2. the editor password hash, given to the dashboard in the environment
@@ -90,7 +94,7 @@ def test_the_readme_editing_steps_work_on_a_copy_and_leave_the_suite_green(tmp_p
 def test_the_editing_pages_say_how_to_make_a_working_copy_of_the_bundled_data(monkeypatch):
     monkeypatch.setenv("BLOCKADE_MAP_DATA", str(BUNDLED_DATA))
     monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", "pbkdf2_sha256$1000$00$00")
-    for page in ("add_event.py", "import_data.py", "edit_events.py"):
+    for page in ("add_event.py", "news_report.py", "import_data.py", "edit_events.py"):
         at = page_test(page, default_timeout=60).run()
         assert not at.exception
         note = at.info[0].value

@@ -98,7 +98,7 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
     view = View(JAN9)
     events = select_events(ds, view)
     assert len(events) >= 3
-    with snapshot.Snapshotter(tiles=False) as shot:
+    with snapshot.Snapshotter(tiles=False, fit="view") as shot:
         result = shot.render(ds, view, size)
     img = Image.open(io.BytesIO(result.png)).convert("RGB")
     assert img.size == size and (result.width, result.height) == size
@@ -132,7 +132,8 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
         assert hits >= 0.9 * len(points), (m, points[:3], [img.getpixel(p[:2]) for p in points[:3]])
         kinds_seen |= {k for _, _, k in points}
         checked += 1
-    assert checked >= 0.9 * len(result.markers)
+    # events at exactly one point are drawn one over the other: count distinct positions
+    assert checked >= 0.9 * len({(m["lat"], m["lon"]) for m in result.markers})
     assert kinds_seen >= {"clash", "blockade"}
     # no circle of its kind's colour where an event of another day would be
     others = ds.events[~ds.events["id"].isin(events["id"])]
@@ -256,9 +257,7 @@ def test_batch_writes_a_png_per_day_and_a_gif(capsys, browser, tiny_data, tmp_pa
             assert img.size == (1200, 800)
     with Image.open(out / "period.gif") as gif:
         assert gif.n_frames == 3
-    progress = err.strip().splitlines()
-    assert progress[-1].startswith("[") and progress[-1].endswith("3/3 2023-01-10")
-    assert "1/3 2023-01-08" in err and "2/3 2023-01-09" in err
+    assert "snapshots: 3/3 days" in err and "2023-01-10" in err  # a progress bar on stderr
     assert "wrote 3 PNG(s)" in stdout and "(3 frames)" in stdout
     readme = (out / "README.txt").read_text(encoding="utf-8")
     assert "2023-01-08 to 2023-01-10" in readme and "CC BY 4.0" in readme and "Defensoría del Pueblo" in readme

@@ -23,5 +23,5 @@ def test_every_command_is_documented():
 
 def test_every_page_is_documented():
     titles = [page.title for page in PAGES]
-    assert "Map" in titles and len(titles) == 7
+    assert "Map" in titles and len(titles) == 8
     assert [t for t in titles if f"*{t}*" not in README and f"**{t}**" not in README] == []

@@ -108,14 +108,6 @@ def test_credits_cut_long_publisher_lists():
         "Sources: Outlet number 0\nData: CC0 · Places: GeoNames, CC BY 4.0 · no tiles (offline)")
 
 
-def test_progress_bar_text():
-    stream = io.StringIO()
-    bar = snapshot.ProgressBar(4, stream=stream, width=8)
-    bar.update(1, "2023-01-08")
-    bar.update(4, "2023-01-11")
-    assert stream.getvalue().splitlines() == ["[##------] 1/4 2023-01-08", "[########] 4/4 2023-01-11"]
-
-
 def test_gif_has_a_frame_per_png_and_the_date_on_each(tmp_path):
     paths = []
     for i, colour in enumerate(((200, 60, 20), (40, 120, 200), (60, 160, 80))):

@@ -15,7 +15,7 @@ from geo.intake.audit import audit_folder, load_references
 from geo.network.kmposts import place_km_post
 from geo.store import load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if (p / "facts").is_dir()), None)
 pytestmark = pytest.mark.skipif(SHARED is None, reason="shared/facts not present beside the repository")
 

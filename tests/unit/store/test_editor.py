@@ -214,6 +214,12 @@ def test_the_bundled_data_is_never_edited(tmp_path):
                    lambda: ed.undo(1, who="bo")):
         with pytest.raises(ReadOnlyDataError, match="blockade-map init-data DIR"):
             change()
+    from geo.store.counts import append_counts
+    counts = (BUNDLED_DATA / "reported_counts.csv").read_bytes()
+    with pytest.raises(ReadOnlyDataError):
+        append_counts(BUNDLED_DATA, [{"date": "2023-01-10", "metric": "blockade_points", "value": 45,
+                                      "reporter": "SUTRAN", "source_url": "https://www.gob.pe/sutran"}])
+    assert (BUNDLED_DATA / "reported_counts.csv").read_bytes() == counts
     assert (BUNDLED_DATA / "events.geojson").read_bytes() == before
     assert not (BUNDLED_DATA / "changelog.jsonl").exists() and not (BUNDLED_DATA / ".events.lock").exists()
     assert ed.history() == [] and ed.verify() is not None  # reading is fine

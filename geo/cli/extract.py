@@ -1,0 +1,102 @@
+"""``blockade-map extract FILE --published YYYY-MM-DD [--json]``: candidates from a news report.
+
+Bad input (no such file, a bad date, a file that is
+not UTF-8 text) exits 1 with one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from geo.cli.args import Command, UsageError, day_arg
+from geo.core.model import DataError
+from geo.intake.extract import extract
+from geo.places.gazetteer import gazetteer_for
+from geo.store import load_dataset, resolve_source
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="the report, plain UTF-8 text (Spanish or English)")
+    p.add_argument("--published", required=True, type=day_arg, metavar="YYYY-MM-DD",
+                   help="the day the report was published: 'ayer', 'el viernes', 'this Thursday' count from it")
+    p.add_argument("--language", choices=("es", "en"), default=None, help="the report's language (default: detected)")
+    p.add_argument("--json", action="store_true", help="print the contract's JSON: {events, counts}")
+
+
+def read_report(path: Path) -> str:
+    """The text of a report file; UsageError (one line) when it cannot be read as UTF-8 text."""
+    if not path.is_file():
+        raise UsageError(f"blockade-map extract: {path}: no such file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"blockade-map extract: {path}: cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"blockade-map extract: {path}: not UTF-8 text (byte {exc.start}); "
+                         "save the report as UTF-8") from None
+    if "\x00" in text:
+        raise UsageError(f"blockade-map extract: {path}: not a text file")
+    if not text.strip():
+        raise UsageError(f"blockade-map extract: {path}: the file is empty")
+    return text
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Read a report and print its candidate events and counts."""
+    text = read_report(Path(args.file))
+    corridors = _corridors(args.data)
+    result = extract(text, args.published, gazetteer=gazetteer_for(resolve_source(args.data)), corridors=corridors,
+                     language=args.language)
+    if args.json:
+        json.dump({k: result[k] for k in ("events", "counts", "language", "published")}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for line in format_text(result):
+        print(line)
+    return 0
+
+
+def _corridors(data):
+    """The data folder's corridors (for kilometre posts); None when the folder cannot be read."""
+    try:
+        return load_dataset(data, strict=False).corridors
+    except (DataError, FileNotFoundError, ValueError):
+        return None
+
+
+def format_text(result: dict) -> list[str]:
+    """The extractor's answer for people: one block per candidate, with its evidence."""
+    events, counts = result["events"], result["counts"]
+    lines = [f"{len(events)} candidate event(s), {len(counts)} count(s) "
+             f"(report in {'Spanish' if result['language'] == 'es' else 'English'}, published {result['published']})"]
+    for i, e in enumerate(events, 1):
+        dates = e["start"] + (f"..{e['end']}" if e.get("end") else "")
+        tally = ", ".join(f"{e[k]} {w}" for k, w in (("fatalities", "dead"), ("injured", "injured"),
+                                                     ("detained", "detained")) if e.get(k) is not None)
+        road = ""
+        if e.get("road") or e.get("km") is not None:
+            road = " on " + " ".join(x for x in (e.get("road"), f"km {e['km']}" if e.get("km") is not None else None) if x)
+        where = (f"{e['lon']:.5f}, {e['lat']:.5f} (precision {e['geo_precision']})" if e.get("lon") is not None
+                 else "no point found")
+        lines.append(f"{i}. {e['kind']} at {e['place']} ({e['region']}){road}, {dates}"
+                     f" (date precision {e['time_precision']})" + (f" [{tally}]" if tally else ""))
+        lines.append(f"   point: {where}" + (f"; site: {e['site']}" if e.get("site") else "")
+                     + (f"; reported by {e['reporter']}" if e.get("reporter") else ""))
+        lines.append(f"   evidence: {e['evidence']}")
+    for c in counts:
+        scope = c["region"] or "national"
+        lines.append(f"count: {c['date']} {c['metric']} = {c['value']} ({scope}; "
+                     f"{c['reporter'] or 'reporter not named'})")
+        lines.append(f"   evidence: {c['evidence']}")
+    if not events and not counts:
+        lines.append("nothing found: no event with a place, and no national or regional figure")
+    return lines
+
+
+COMMANDS = [Command("extract", "candidate events and counts read from a news report (plain text)", _configure,
+                    cmd_extract)]

@@ -1,0 +1,772 @@
+"""From a news report to candidate events and counts (``blockade-map extract``).
+
+:func:`extract` reads a plain-text report in Spanish or English and proposes what an editor
+would type into the Add form: events (kind, place, region, dates, counts, road and km, a point
+with its precision) and national or regional counts (the metrics of ``reported_counts.csv``
+plus ``deaths_in_clashes`` and ``injured_total``), each with the sentence it was read from.
+
+It works by rules, the gazetteer and two registry packages (``dateparser`` for dates relative
+to the publication date, ``text2num`` for numbers in words); nothing is downloaded. It knows
+the traps editors know: a dateline's date is the publication date, not the event's; a figure
+given first and corrected later in the same report keeps only the correction; a subtotal
+("39 en enfrentamientos") is not a total; casualties recalled from an earlier event ("los
+fallecidos en Juliaca") are not new ones.
+
+Example
+-------
+>>> out = extract("Cusco, 12 de enero de 2023. En Tacna, unas cinco mil personas marcharon ayer.",
+...               "2023-01-12")
+>>> [(e["kind"], e["place"], e["start"]) for e in out["events"]]
+[('protest', 'Tacna', '2023-01-11')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geo.intake.extract_lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+                                 INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
+                                 REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
+from geo.intake.extract_places import PlaceMention, RoadMention, find_places, find_roads, load_capitals
+from geo.intake.extract_text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
+                              resolve_date_phrase, split_sentences)
+from geo.core.geodesy import distance_m
+from geo.places.gazetteer import Gazetteer, default_gazetteer
+from geo.places.geocode import geocode
+from geo.core.model import KINDS, METRICS
+
+__all__ = ["extract", "COUNT_METRICS", "EXTRA_METRICS"]
+
+#: Count metrics a report can give beyond the contract's ``reported_counts.csv`` ones.
+EXTRA_METRICS: tuple[str, ...] = ("deaths_in_clashes", "injured_total")
+COUNT_METRICS: tuple[str, ...] = METRICS + EXTRA_METRICS
+#: Two mentions of the same kind on the same day closer than this are one event.
+MERGE_RADIUS_KM = 15.0
+_EVENT_FIELDS = ("kind", "place", "region", "start", "end", "time_precision", "fatalities", "injured", "detained",
+                 "road", "km", "lon", "lat", "geo_precision", "site", "reporter", "evidence", "evidence_spans")
+_STATUS_FIELD = {"dead": "fatalities", "injured": "injured", "detained": "detained"}
+
+
+# ---------------------------------------------------------------- figures
+
+@dataclass
+class Figure:
+    """A number in a sentence and what it counts."""
+
+    number: Number
+    status: str | None = None          # dead, injured, detained
+    metric: str | None = None          # blockade_points, roads_blocked, regions_affected
+    person: bool = False
+    in_clashes: bool = False
+    interim: bool = False
+    update: bool = False
+    reference: bool = False
+    subset: bool = False
+    group: int = -1
+    noun_end: int = 0                  # where the words saying what it counts end
+    partitive: bool = False            # "23 de los 44": a part given for a region
+    after_end: int = 0                 # end of the words that qualify it ("en enfrentamientos con la policía")
+
+    @property
+    def value(self) -> int:
+        """The number's value."""
+        return self.number.value
+
+
+def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int, int]]) -> list[Figure]:
+    low = s.low
+    figures: list[Figure] = []
+    usable = [n for n in numbers if not s.is_masked(n.start, n.end)
+              and not any(n.start < b and a < n.end for a, b in skip)
+              and not NOT_HEADCOUNT.match(low[n.end:n.end + 20])]
+    for i, n in enumerate(usable):
+        nxt = usable[i + 1].start if i + 1 < len(usable) else len(low)
+        stop = re.search(r"[;:()]|\.\s|\.$", low[n.end:nxt])
+        after = low[n.end:n.end + stop.start()] if stop else low[n.end:nxt]
+        if NOT_HEADCOUNT.match(after) or (1900 <= n.value <= 2100 and not after.strip()):
+            continue
+        f = Figure(n)
+        f.after_end = n.end + len(after)
+        head = re.match(r"\s*(?:\S+\s+){0,3}", after)
+        window = after[:max(len(head.group(0)) if head else 0, 0) + 25]
+        f.noun_end = n.end
+        bare = re.sub(r",?\s*(?:de \d+ anos|\d+ years? old|aged \d+),?", " ", window)
+        for status, pats in STATUS.items():
+            m = pats[lang].search(bare)
+            if m and not re.search(r"\d", bare[:m.start()]) and len(bare[:m.start()].split()) <= 3:
+                f.status = status
+                f.noun_end = n.end + min(len(window), m.end() + (len(window) - len(bare)))
+                break
+        if f.status is None:
+            for metric, pats in METRIC_NOUNS.items():
+                if pats[lang].match(after.lstrip()) or (metric == "regions_affected" and
+                                                        pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):
+                    f.metric = metric
+                    break
+        f.person = bool(PERSON[lang].match(after.lstrip()))
+        prev_end = usable[i - 1].end if i else 0
+        clause_start = max(prev_end, low.rfind(";", 0, n.start) + 1)
+        before = low[clause_start:n.start]
+        partitive = re.match(r"\s+(?:de|of)\s+(?:los|las|the)\s+(\d[\d.,]*)", after if not after.strip() else
+                             low[n.end:n.end + 20])
+        if f.status is None and f.metric is None and partitive:
+            f.subset = True   # "23 de los 44 muertos": a part, counted with the whole's status below
+            f.person = True
+        if f.status is None and f.metric is None:
+            tail = " ".join(before.split(",")[-1].split()[-4:])
+            # "la cifra de fallecidos en el país asciende a 65", "bringing the death toll to 56"
+            rises = re.search(r"(?:asciende|ascendio|llega|llego|sube|subio|eleva|elevo|es de|rose|risen|climbed|"
+                              r"reached|stands|stood|brings?|bringing)\s+(?:a|to|at)?\s*$", before)
+            if rises:
+                tail = " ".join(before.split(",")[-1].split()[-10:])
+            for status, pats in STATUS.items():
+                hits = list(pats[lang].finditer(tail))
+                if hits and not re.search(r"\d", tail[hits[-1].end():]):
+                    f.status = status
+                    break
+        if f.status is None and f.metric is None and not f.person and not re.search(
+                r"(?:otros|otras|others|another|other|y|and|mas|plus)\s+$", before):
+            continue
+        f.in_clashes = bool(IN_CLASHES[lang].search(after))
+        sentence_before = low[low.rfind(";", 0, n.start) + 1:n.start]
+        f.interim = bool(INTERIM[lang].search(sentence_before)) or bool(
+            re.search(r"(?:^|\W)(?:de|from)\s+$", low[max(0, n.start - 6):n.start])
+            and re.match(r"\s+(?:a|to)\s+\d", low[n.end:n.end + 6]))
+        f.update = bool(UPDATE[lang].search(sentence_before))
+        definite = DEFINITE[lang].search(low[max(0, n.start - 12):n.start]) and not re.search(
+            r"\d[\d.,]*\s+(?:de|of)\s+(?:los|las|the)\s+$", low[max(0, n.start - 20):n.start])
+        f.reference = bool(REFERENCE[lang].search(sentence_before)) or bool(definite and f.status in ("dead", "injured"))
+        f.subset = f.subset or bool(SUBSET[lang].search(" ".join(before.split()[-3:])) or SUBSET[lang].match(after.lstrip())
+                        or (re.search(r"\(\s*(?:\S+\s+){0,2}$", low[max(0, n.start - 20):n.start]) and figures
+                            and figures[-1].status is not None))
+        figures.append(f)
+    _propagate(figures, low, lang)
+    return [f for f in figures if f.status or f.metric]
+
+
+def _propagate(figures: list[Figure], low: str, lang: str) -> None:
+    """Give "37 civiles y 6 policías resultaron heridos" and "39 ..., otros siete ... y un policía" one status."""
+    group = 0
+    for i, f in enumerate(figures[:-1]):
+        nxt = figures[i + 1]
+        if f.subset and f.status is None and re.fullmatch(r"\s+(?:de|of)\s+(?:los|las|the)\s+",
+                                                          low[f.number.end:nxt.number.start]):
+            f.status, f.in_clashes = nxt.status, nxt.in_clashes
+            f.partitive = True
+    for i, f in enumerate(figures):
+        if f.status or f.metric:
+            continue
+        if i + 1 < len(figures) and figures[i + 1].status and figures[i + 1].person:
+            gap = low[f.number.end:figures[i + 1].number.start]
+            if re.fullmatch(r"\s*(?:\S+\s+){0,2}?(?:,|y|e|and|\s)\s*(?:\S+\s+)?", gap) and not re.search(r"[;.]", gap):
+                f.status = figures[i + 1].status
+                continue
+        if i and figures[i - 1].status and not figures[i - 1].subset:
+            gap = low[figures[i - 1].number.end:f.number.start]
+            if CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap):
+                f.status = figures[i - 1].status
+    for i, f in enumerate(figures):
+        if not f.status:
+            continue
+        if f.partitive:
+            group += 1
+            f.group = group
+            continue
+        if i and figures[i - 1].status == f.status and not f.subset and not figures[i - 1].subset:
+            gap = low[figures[i - 1].number.end:f.number.start]
+            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap)
+            if joined and not (figures[i - 1].interim != f.interim):
+                f.group = figures[i - 1].group
+                continue
+        group += 1
+        f.group = group
+
+
+def _groups(figures: list[Figure]) -> list[list[Figure]]:
+    out: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.status:
+            out.setdefault(f.group, []).append(f)
+    return list(out.values())
+
+
+# ---------------------------------------------------------------- kinds
+
+def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """(kind, position) of every trigger word between ``a`` and ``b`` of a sentence."""
+    low = s.low[a:b]
+    found: list[tuple[str, int]] = []
+    for kind, pats in KIND_PATTERNS.items():
+        for m in pats[lang].finditer(low):
+            pos = a + m.start()
+            if any(x <= pos < y for x, y in consumed):
+                continue
+            found.append((kind, pos))
+    verb = CLOSURE_VERB[lang].search(low)
+    obj = CLOSURE_OBJECT[lang].search(low)
+    if (verb and obj) or OCCUPY[lang].search(low):
+        found.append(("closure", a + (obj.start() if obj else 0)))
+        found = [(k, p) for k, p in found if not (k == "other" and OCCUPY[lang].search(low))]
+    return sorted(found, key=lambda kp: kp[1])
+
+
+# ---------------------------------------------------------------- reporters
+
+def _reporter(s: Sentence, lang: str) -> str | None:
+    found = []
+    for pattern, name in REPORTERS:
+        for m in pattern.finditer(s.low):
+            found.append((m.start(), m.end(), name))
+    if not found:
+        said = re.search(r"(?i:segun|according to|reported by|published by|citado por|cited by)\s+"
+                         r"(?i:el |la |los |the )?((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)"
+                         r"(?:\s+(?:de(?:l| la)?|of(?: the)?)?\s*[A-ZÁÉÍÓÚÑ][\w'’&.-]*){0,4})",
+                         _fold_keep_case(s.text))
+        return said.group(1).strip() if said else None
+    found.sort()
+    reporting = list(REPORTING[lang].finditer(s.low))
+
+    def near(item) -> bool:
+        a, b, _ = item
+        return any(abs(r.start() - b) <= 40 or abs(a - r.end()) <= 15 for r in reporting)
+
+    speaking = [f for f in found if near(f)]
+    pool = speaking or [f for f in found if f[2] != "Policía Nacional del Perú"]
+    return pool[0][2] if pool else None
+
+
+def _fold_keep_case(text: str) -> str:
+    """Accents off "Según", case kept, so a pattern can read the capitalised name after it."""
+    return re.sub(r"[Ss]egún", lambda m: m.group(0)[0] + "egun", text)
+
+
+# ---------------------------------------------------------------- events
+
+@dataclass
+class _Event:
+    kind: str
+    mention: PlaceMention | None
+    place: str
+    region: str | None
+    start: date
+    end: date | None
+    time_precision: int
+    lon: float | None
+    lat: float | None
+    geo_precision: int | None
+    road: str | None = None
+    km: float | None = None
+    counts: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)   # field -> (value, interim, update)
+    reporter: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    evidence: str = ""
+    paragraph: int = 0
+
+    def key_place(self) -> str:
+        return (self.mention.place.source if self.mention is not None and self.mention.place is not None
+                else self.place.casefold())
+
+
+def _event_date(s: Sentence, dates: list[DateMention], a: int, b: int, context: tuple[date, int],
+                published: date) -> tuple[date, date | None, int]:
+    """(start, end, time precision) of an event read between ``a`` and ``b`` of a sentence.
+
+    A date inside a relative clause that follows the event (", que permanece cerrado desde el
+    4 de enero") dates that clause, not the event.
+    """
+    def own(d: DateMention) -> bool:
+        between = s.low[a:d.start]
+        return not re.search(r",\s*(?:que|donde|cuando|which|where|who|that)\b[^,;]*$", between)
+
+    inside = [d for d in dates if a <= d.start < b and d.day is not None and own(d)]
+    if not inside:
+        inside = [d for d in dates if d.day is not None and not (a <= d.start < b)]
+    since = next((d for d in inside if d.role == "since"), None)
+    until = next((d for d in inside if d.role == "until"), None)
+    ranged = next((d for d in inside if d.role.startswith("range:")), None)
+    point = next((d for d in inside if d.role == "point"), None)
+    if ranged is not None:
+        last = ranged.role.split(":", 1)[1]
+        return ranged.day, date.fromisoformat(last) if last else None, ranged.precision
+    if since is not None:
+        if point is not None and point.day > since.day:
+            last = point.day
+        else:
+            last = max(context[0], published)
+        return since.day, last if last > since.day else None, since.precision
+    if point is not None:
+        end = until.day if until is not None and until.day > point.day else None
+        return point.day, end, point.precision
+    if until is not None:
+        return context[0], until.day if until.day > context[0] else None, context[1]
+    return context[0], None, context[1]
+
+
+def _dateline(sentences: list[Sentence], lang: str, published: date) -> None:
+    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -")."""
+    if not sentences:
+        return
+    s = sentences[0]
+    m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'’-]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*([^.—–()]{3,40}?)"
+                 r"\s*(?:\([^)]*\))?\s*(?:\.(?=\s|$)|[—–]|\s-{1,2}\s|$)", s.text)
+    if m and resolve_date_phrase(m.group(2).strip(), lang, published) is not None:
+        s.mask(0, m.end())
+        return
+    m = re.match(r"^\s*[A-ZÁÉÍÓÚÑ]{3,}(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)", s.text)
+    if m:
+        s.mask(0, m.end())
+
+
+def _segments(s: Sentence, roads: list[RoadMention],
+              mentions: list[PlaceMention]) -> list[tuple[int, int, RoadMention | None]]:
+    """The parts of a sentence that can each hold an event: one per kilometre post when the
+    sentence lists posts, else its clauses (split at semicolons and colons, and at ", y" /
+    ", and" / "mientras" when both sides name a place)."""
+    posts = [r for r in roads if r.km is not None]
+    if posts:
+        out = []
+        for i, p in enumerate(posts):
+            a = 0 if i == 0 else p.start
+            b = posts[i + 1].start if i + 1 < len(posts) else len(s.text)
+            out.append((a, b, p))
+        return out
+    cuts = [m for m in re.finditer(r"[;:]|,\s+(?:y|e|and|while|whereas|but|pero|mientras(?: que)?)\s+|"
+                                   r"\s+(?:mientras que|while|whereas)\s+", s.low)]
+    out, a = [], 0
+    for m in cuts:
+        left = [x for x in mentions if a <= x.start < m.start() and x.role == "event"]
+        right = [x for x in mentions if m.end() <= x.start and x.role == "event"]
+        if m.group(0) in (";", ":") or (left and right):
+            out.append((a, m.start(), None))
+            a = m.end()
+    out.append((a, len(s.text), None))
+    return out
+
+
+def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMention]:
+    """Where the events of a segment happened: its most specific place, or every member of
+    the list it belongs to ("the airports of A, B and C")."""
+    inside = [x for x in mentions if a <= x.start < b and x.role == "event"]
+    if not inside:
+        return []
+    best = min(inside, key=lambda x: (x.rank, x.start))
+    if best.list_id is not None:
+        members = [x for x in inside if x.list_id == best.list_id and x.rank <= 4]
+        if len(members) > 1:
+            return members
+    return [best]
+
+
+def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer) -> tuple[float, float, str] | None:
+    if post.road is None or not re.fullmatch(r"PE-\w+", post.road):
+        return None
+    try:
+        found = geocode(f"{post.road} km {post.km:g}", limit=1, gazetteer=gazetteer, corridors=corridors)
+    except (ValueError, LookupError):
+        return None
+    return (found[0].lon, found[0].lat, found[0].region) if found else None
+
+
+def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None, corridors=None,
+            language: str | None = None) -> dict[str, Any]:
+    """Candidate events and counts read from a news report.
+
+    Parameters
+    ----------
+    text : str
+        The report, plain text (Spanish or English).
+    published : str or datetime.date
+        The day it was published (``YYYY-MM-DD``): relative dates ("ayer", "el viernes",
+        "this Thursday") count from it.
+    gazetteer : geo.gazetteer.Gazetteer, optional
+        Defaults to the bundled one.
+    corridors : GeoDataFrame, optional
+        Corridors with kilometre references, to place "PE-3S km 1410" on its road.
+    language : {"es", "en"}, optional
+        Detected from the text when not given.
+
+    Returns
+    -------
+    dict
+        ``{"language", "published", "events": [...], "counts": [...]}`` as the contract's
+        ``extract`` output: events carry ``kind, place, region, start, end, time_precision``,
+        the counts the text gives, ``road``/``km``, a point (``lon``, ``lat``,
+        ``geo_precision``) where the place was found, and ``evidence`` (the sentence) with
+        ``evidence_spans`` (character ranges in ``text``); counts carry ``date, metric,
+        value, reporter, region, evidence``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published)
+        except ValueError:
+            raise ValueError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
+    if not isinstance(published, date):
+        raise TypeError(f"published must be a date or YYYY-MM-DD, got {type(published).__name__}")
+    lang = language or detect_language(text)
+    if lang not in ("es", "en"):
+        raise ValueError(f"language {lang!r} is not supported (es, en)")
+    reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors)
+    sentences = split_sentences(text)
+    _dateline(sentences, lang, published)
+    for s in sentences:
+        reader.read(s)
+    return {"language": lang, "published": published.isoformat(),
+            "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+
+
+class _Reader:
+    """Reads a report sentence by sentence, keeping what the next sentence may lean on: the
+    date last said, the road last named, the events of the paragraph, who was speaking."""
+
+    def __init__(self, lang: str, published: date, gaz: Gazetteer, corridors) -> None:
+        self.lang, self.published, self.gaz, self.corridors = lang, published, gaz, corridors
+        self.capitals = load_capitals()
+        self.events: list[_Event] = []
+        self.counts: list[dict[str, Any]] = []
+        self.context: tuple[date, int] = (published, 2)   # nothing said yet: the publication day, week precision
+        self.previous_road: str | None = None
+        self.region_hint: str | None = None
+        self.reporter: tuple[int, str | None] = (-1, None)
+        self.carried = False
+
+    def last_event(self, paragraph: int) -> _Event | None:
+        return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
+
+    def read(self, s: Sentence) -> None:
+        lang = self.lang
+        dates = dates_in(s, lang, self.published)
+        roads = find_roads(s, self.gaz, self.previous_road)
+        for r in roads:
+            if r.road:
+                self.previous_road = r.road
+        mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint)
+        reporter = _reporter(s, lang)
+        self.carried = False
+        if reporter is None and self.reporter[0] == s.paragraph and self.reporter[1]:
+            reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
+        self.reporter = (s.paragraph, reporter)
+        skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
+        figures = _figures(s, lang, numbers_in(s, lang), skip)
+        ignored = _reference_dates(s, figures, dates)
+        dates = [d for d in dates if d not in ignored]
+        consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
+        consumed += [(f.number.start, f.noun_end) for f in figures if f.reference]
+        # A cumulative figure's words ("44 muertos en enfrentamientos registrados en el país") tell no event.
+        consumed += [(f.number.start, f.after_end) for f in figures if f.status and
+                     (NATIONAL[lang].search(_clause(s.low, f.number.start)) or f.partitive)]
+        found: list[_Event] = []
+        used: set[int] = set()
+        for a, b, post in _segments(s, roads, mentions):
+            found += self._segment(s, a, b, post, roads, dates, mentions, figures, consumed, reporter, used)
+        self._leftover_figures(s, dates, mentions, figures, used, reporter, found)
+        for f in figures:
+            if f.metric and not f.reference and f.value > 0:
+                self.counts.append(_count(f.metric, f.value, s, dates, self, reporter, mentions, f))
+        for ev in found:
+            ev.paragraph = s.paragraph
+            if ev.region:
+                self.region_hint = ev.region
+        self.events += found
+        points = [d for d in dates if d.role == "point" and d.day is not None]
+        if points:
+            self.context = (points[-1].day, points[-1].precision)
+
+    def _segment(self, s: Sentence, a: int, b: int, post: RoadMention | None, roads, dates, mentions, figures,
+                 consumed, reporter, used: set[int]) -> list[_Event]:
+        lang = self.lang
+        seg = s.low[a:b]
+        places = _event_places(mentions, a, b)
+        if post is not None:
+            places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
+        triggers = _kinds(s, lang, a, b, consumed)
+        kinds = {k for k, _ in triggers}
+        strong = bool(STRONG_NATIONAL[lang].search(seg))
+        seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
+        borrowed = None
+        if not places and post is None and kinds:
+            # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place.
+            last = self.last_event(s.paragraph)
+            if last is not None and last.mention is not None:
+                borrowed = last
+                places = [last.mention]
+        if not places and post is None:
+            return []
+        if not kinds and (post is not None or not seg_figs):
+            kinds = {k for k, _ in _kinds(s, lang, 0, len(s.text), consumed)}
+        hurt = [f for f in seg_figs if f.status in ("dead", "injured")]
+        accident = bool(ACCIDENT[lang].search(seg)) and bool(kinds - {"clash"})
+        if hurt and not accident:
+            kinds.add("clash")
+        if any(f.status == "detained" for f in seg_figs):
+            kinds.add("detention")
+        if not kinds:
+            return []
+        if borrowed is not None and not any(a <= d.start < b for d in dates):
+            start, end, precision = borrowed.start, None, borrowed.time_precision
+        else:
+            start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+        road = None
+        if post is None:
+            named = [r for r in roads if r.km is None and r.road and a <= r.start < b]
+            road = named[0].road if named and len(places) <= 1 else None
+        out: list[_Event] = []
+        for mention in places or [None]:
+            for kind in sorted(kinds, key=KINDS.index):
+                ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz)
+                if ev is None:
+                    continue
+                if road and kind == "blockade":
+                    ev.road = road
+                ev.reporter = reporter
+                if len(places) <= 1:
+                    if kind == "clash":
+                        mine = [f for f in seg_figs if f.status in ("dead", "injured")]
+                    elif kind == "detention":
+                        mine = [f for f in seg_figs if f.status == "detained"]
+                    elif accident and kind == min(kinds - {"clash"}, key=KINDS.index):
+                        mine = [f for f in seg_figs if f.status == "dead"]
+                    else:
+                        mine = []
+                    _attach(ev, mine)
+                    used.update(id(f) for f in mine)
+                out.append(ev)
+        return out
+
+    def _leftover_figures(self, s: Sentence, dates, mentions, figures, used: set[int], reporter, found) -> None:
+        """Figures no event of this sentence took: the paragraph's last event's, or counts."""
+        lang = self.lang
+        for group in _groups([f for f in figures if f.status and not f.reference and id(f) not in used]):
+            clause = _clause(s.low, group[0].number.start)
+            national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause))
+            last = self.last_event(s.paragraph) if not found else found[-1]
+            if not national and last is not None:
+                kind = "detention" if group[0].status == "detained" else "clash"
+                target = last if last.kind == kind else next(
+                    (e for e in reversed(self.events + found) if e.kind == kind and e.paragraph == s.paragraph
+                     and e.key_place() == last.key_place()), None)
+                if target is None:
+                    target = _copy_as(last, kind, s)
+                    found.append(target)
+                _attach(target, group)
+                if (s.start, s.end) not in target.spans:
+                    target.spans.append((s.start, s.end))
+                continue
+            if national or reporter:
+                self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _clause(low: str, pos: int) -> str:
+    """The clause of a sentence around a position (between semicolons or colons)."""
+    a = max(low.rfind(";", 0, pos), low.rfind(":", 0, pos)) + 1
+    ends = [i for i in (low.find(";", pos), low.find(":", pos)) if i != -1]
+    return low[a:min(ends) if ends else len(low)]
+
+
+def _reference_dates(s: Sentence, figures: list[Figure], dates: list[DateMention]) -> list[DateMention]:
+    """Dates that belong to casualties recalled ("los 18 fallecidos del 9 de enero")."""
+    out = []
+    for f in figures:
+        if not f.reference:
+            continue
+        for d in dates:
+            if 0 <= d.start - f.noun_end <= 6:
+                out.append(d)
+    return out
+
+
+def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | None, start: date, end: date | None,
+                precision: int, s: Sentence, corridors, gaz: Gazetteer) -> _Event | None:
+    """A candidate event at a place (or a kilometre post); None when no region can be given."""
+    lon = lat = geo_precision = region = place = None
+    if mention is not None:
+        place = mention.text[0].upper() + mention.text[1:]
+        region, lon, lat, geo_precision = mention.region, mention.lon, mention.lat, mention.geo_precision
+    road = post.road if post is not None else None
+    km = post.km if post is not None else None
+    if post is not None:
+        point = _km_point(post, corridors, gaz)
+        if point is not None:
+            lon, lat, geo_precision = point[0], point[1], 2
+            region = region or point[2]
+        elif mention is not None:
+            geo_precision = max(geo_precision or 1, 2)   # near the town the text names
+        elif post.towns:
+            town = post.towns[0]
+            lon, lat, region, geo_precision = town.lon, town.lat, town.region, 2
+        if place is None:
+            place = f"{road} km {km:g}" if road else f"km {km:g}"
+    if place is None or region is None:
+        return None
+    ev = _Event(kind, mention, place, region, start, end if end and end > start else None, precision, lon, lat,
+                geo_precision, road, km)
+    ev.spans = [(s.start, s.end)]
+    ev.evidence = s.text
+    ev.paragraph = s.paragraph
+    return ev
+
+
+def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:
+    new = _Event(kind, ev.mention, ev.place, ev.region, ev.start, ev.end, ev.time_precision, ev.lon, ev.lat,
+                 ev.geo_precision, ev.road, ev.km)
+    new.spans = [(s.start, s.end)]
+    new.evidence = s.text
+    new.paragraph = s.paragraph
+    new.reporter = ev.reporter
+    return new
+
+
+def _attach(ev: _Event, figures: list[Figure]) -> None:
+    """Put casualty figures on an event: a group is summed ("37 civiles y 6 policías"), an
+    interim figure gives way to a later one, subsets and references are left out. A figure
+    already on the event stays unless the new one says it is an update ("later", "se elevó")."""
+    by_status: dict[str, list[list[Figure]]] = {}
+    for group in _groups([f for f in figures if not f.reference and not f.subset]):
+        by_status.setdefault(group[0].status, []).append(group)
+    for status, groups in by_status.items():
+        final = [g for g in groups if not any(f.interim for f in g)] or groups
+        chosen = next((g for g in final if any(f.update for f in g)), final[0])
+        value = (sum(f.value for f in chosen), any(f.interim for f in chosen), any(f.update for f in chosen))
+        _keep(ev.counts, _STATUS_FIELD[status], value)
+
+
+def _keep(counts: dict, name: str, value: tuple[int, bool, bool]) -> None:
+    """Store ``value`` (number, interim, update) under ``name`` unless a better one is there."""
+    old = counts.get(name)
+    if old is None or (old[1] and not value[1]) or (value[2] and not value[1]):
+        counts[name] = value
+
+
+def _count_date(dates: list[DateMention], reader: "_Reader") -> date:
+    """A figure's date: the sentence's day; "ese día" the day just spoken of; else the publication day."""
+    point = [d for d in dates if d.role == "point" and d.day is not None]
+    if point:
+        return point[0].day
+    if any(d.role == "same" for d in dates) or reader.carried:
+        return reader.context[0]
+    return reader.published
+
+
+def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
+                  partitive: bool = False) -> str | None:
+    """The region a figure is given for ("en la región Puno ya suman 23"), None when national."""
+    clause = _clause(s.low, pos)
+    if not partitive and STRONG_NATIONAL[lang].search(clause):
+        return None
+    a = s.low.find(clause)
+    inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
+              and x.level in ("region", "city") and x.region]
+    return inside[0].region if inside else None
+
+
+def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", reporter, mentions, f: Figure,
+           interim: bool = False) -> dict[str, Any]:
+    """One count candidate."""
+    return {"date": _count_date(dates, reader).isoformat(), "metric": metric, "value": int(value),
+            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start),
+            "evidence": s.text, "evidence_spans": [[s.start, s.end]],
+            "_interim": bool(interim or f.interim), "_update": bool(f.update)}
+
+
+def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader", reporter,
+                     mentions) -> list[dict[str, Any]]:
+    """Counts from a group of casualty figures: deaths in clashes apart, the whole group as the
+    total only when it adds parts ("39 en enfrentamientos, otros siete ... y un policía"). A
+    part of a whole ("en Puno, 23 de los 44") is a regional count when the clause names a region."""
+    parts = [f for f in group if f.partitive]
+    if parts:
+        region = _count_region(s, reader.lang, mentions, parts[0].number.start, partitive=True)
+        if region is None:
+            return []
+        metric = {"dead": "deaths_in_clashes" if parts[0].in_clashes else "deaths_total",
+                  "injured": "injured_total", "detained": "detained"}[parts[0].status]
+        c = _count(metric, parts[0].value, s, dates, reader, reporter, mentions, parts[0])
+        c["region"] = region
+        return [c]
+    live = [f for f in group if not f.subset]
+    if not live:
+        return []
+    status, interim, first = live[0].status, any(f.interim for f in live), live[0]
+    total = sum(f.value for f in live)
+    if status == "dead":
+        clashes = [f for f in live if f.in_clashes]
+        out = []
+        if clashes:
+            out.append(_count("deaths_in_clashes", sum(f.value for f in clashes), s, dates, reader, reporter,
+                              mentions, first, interim))
+        if len(live) > 1 or not clashes:
+            out.append(_count("deaths_total", total, s, dates, reader, reporter, mentions, first, interim))
+        return out
+    metric = {"injured": "injured_total", "detained": "detained"}[status]
+    return [_count(metric, total, s, dates, reader, reporter, mentions, first, interim)]
+
+
+def _dedupe_counts(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One figure per (date, metric, reporter, region): the first said stays, unless it was
+    interim or a later one says it is an update."""
+    kept: dict[tuple, dict[str, Any]] = {}
+    for c in counts:
+        key = (c["date"], c["metric"], c["reporter"], c["region"])
+        old = kept.get(key)
+        if old is None or (old["_interim"] and not c["_interim"]) or (c["_update"] and not c["_interim"]):
+            kept[key] = c
+    return [{k: v for k, v in c.items() if not k.startswith("_")} for c in kept.values()
+            if not (c["_interim"] and any(o is not c and o["metric"] == c["metric"] and o["date"] == c["date"]
+                                          for o in kept.values()))]
+
+
+def _distance_km(a: _Event, b: _Event) -> float:
+    if None in (a.lon, a.lat, b.lon, b.lat):
+        return float("inf")
+    return float(distance_m(a.lon, a.lat, b.lon, b.lat)) / 1000.0
+
+
+def _merge(events: list[_Event]) -> list[_Event]:
+    """Mentions of one event in several sentences become one candidate. Two mentions that give
+    different figures for the same thing, neither an update of the other, stay apart."""
+    out: list[_Event] = []
+    for ev in events:
+        twin = None
+        for old in out:
+            if old.kind != ev.kind or old.start != ev.start or old.km != ev.km:
+                continue
+            vague = any(e.mention is None or e.mention.level in ("city", "region") for e in (old, ev))
+            same = old.key_place() == ev.key_place() or (
+                vague and old.region == ev.region and _distance_km(old, ev) <= MERGE_RADIUS_KM and old.km is None)
+            clash = any(name in old.counts and old.counts[name][0] != v[0] and not v[2] and not v[1]
+                        and not old.counts[name][1] for name, v in ev.counts.items())
+            if same and not clash:
+                twin = old
+                break
+        if twin is None:
+            out.append(ev)
+            continue
+        for name, value in ev.counts.items():
+            _keep(twin.counts, name, value)
+        if (twin.geo_precision or 3) > (ev.geo_precision or 3) and ev.lon is not None:
+            twin.lon, twin.lat, twin.geo_precision = ev.lon, ev.lat, ev.geo_precision
+        twin.end = max(filter(None, (twin.end, ev.end)), default=None)
+        twin.reporter = twin.reporter or ev.reporter
+        for span in ev.spans:
+            if span not in twin.spans:
+                twin.spans.append(span)
+    return out
+
+
+def _event_json(ev: _Event) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": ev.kind, "place": ev.place, "region": ev.region, "start": ev.start.isoformat(),
+        "end": ev.end.isoformat() if ev.end else None, "time_precision": ev.time_precision,
+    }
+    for name in ("fatalities", "injured", "detained"):
+        if name in ev.counts:
+            out[name] = ev.counts[name][0]
+    out.update({"road": ev.road, "km": (int(ev.km) if ev.km is not None and ev.km == int(ev.km) else ev.km),
+                "lon": ev.lon, "lat": ev.lat, "geo_precision": ev.geo_precision,
+                "site": ev.mention.place.name if ev.mention is not None and ev.mention.place is not None
+                and ev.mention.place.is_site else None,
+                "reporter": ev.reporter, "evidence": ev.evidence, "evidence_spans": [list(s) for s in ev.spans]})
+    return {k: v for k, v in out.items() if v is not None}

@@ -1,0 +1,299 @@
+"""The words the news-report extractor reads, in Spanish and English.
+
+Every pattern runs on folded text (lower case, no accents: :func:`geo.extract_text.fold_same_length`).
+They name what happened (the contract's kinds), who was hurt, who reports, and the cues that
+tell a new figure from an interim one or from a reference to an earlier event. Kept apart
+from the logic so a third language is a new table, not new code.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
+           "REPORTERS", "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
+           "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
+           "PROVINCE_NOUN", "ROAD_NOUN", "NAMED_ROAD", "SAME_ROAD", "KM_POST", "ROAD_CODE", "STOP_CAPITALS",
+           "compile_words"]
+
+
+def compile_words(*alternatives: str) -> re.Pattern:
+    """One word-bounded pattern from regex alternatives."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+#: What happened: the contract's kinds (closure is read separately: a verb and an object).
+KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
+    "blockade": {
+        "es": compile_words(r"bloque(?:o|os|a|an|ada|adas|ado|ados|aron|aban|ando|ar|ó)", r"desbloque\w+",
+                            r"toma de (?:la |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
+                            r"tomaron (?:la |el |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
+                            r"piquetes?", r"barricadas?",
+                            r"(?:transito|paso|trafico|circulacion)(?: vehicular)? (?:interrumpid|restringid|bloquead|cortad)\w*",
+                            r"(?:vias?|carreteras?|rutas?|tramos?|pistas?|accesos?)(?: \w+)? (?:interrumpid|cortad)\w*",
+                            r"cortaron (?:el paso|la via|la carretera|el transito)",
+                            r"cierre de (?:vias|carreteras|la carretera|la via|accesos)"),
+        "en": compile_words(r"block(?:ed|ade|ades|ing|s)?", r"roadblocks?", r"road ?blocks?", r"barricades?",
+                            r"(?:roads?|highways?|routes?|access(?:es)?) (?:\w+ ){0,2}(?:cut|obstructed)",
+                            r"cut off (?:the )?(?:road|highway|access)"),
+    },
+    "protest": {
+        "es": compile_words(r"march(?:a|as|aron|aban|an|o|ando|aran)(?! \d)", r"movilizaci(?:on|ones)",
+                            r"(?:se )?moviliz(?:aron|an|o|aban)", r"manifestaci(?:on|ones)", r"mitin(?:es)?",
+                            r"planton(?:es)?", r"concentraci(?:on|ones)", r"se concentr(?:aron|an|o)",
+                            r"vigilias?", r"acat\w+ (?:el|un|la) (?:paro|huelga)",
+                            r"(?:inici|cumpl|sum|realiz)\w* (?:al|el|un|una|la) (?:paro|huelga)",
+                            r"huelgas?", r"protestaron", r"salieron a las calles", r"cacerolazos?", r"caravanas?"),
+        "en": compile_words(r"(?<!\d )march(?:ed|es|ing)?(?! \d)", r"rall(?:y|ies|ied)", r"demonstrations?",
+                            r"demonstrated", r"protested", r"took to the streets", r"vigils?", r"sit-ins?",
+                            r"general strike", r"went on strike", r"strikers?"),
+    },
+    "clash": {
+        "es": compile_words(r"enfrentamientos?", r"se enfrent\w+", r"enfrentaron", r"choques?", r"reprimi\w+",
+                            r"represion", r"repelieron", r"dispararon", r"balacera", r"trifulca", r"refriega",
+                            r"heridos? de bala", r"perdigones"),
+        "en": compile_words(r"clash(?:ed|es|ing)?", r"confrontations?", r"fought", r"skirmish\w*",
+                            r"opened fire", r"fired (?:on|at)", r"shot dead", r"crackdown", r"repress\w+"),
+    },
+    "detention": {
+        "es": compile_words(r"detenid[oa]s?", r"detuv\w+", r"detenci(?:on|ones)", r"arrestad[oa]s?",
+                            r"arrestos?", r"capturad[oa]s?", r"aprehendid[oa]s?"),
+        "en": compile_words(r"detain(?:ed|ing|s)?", r"detentions?", r"arrest(?:ed|s|ing)?", r"in custody",
+                            r"rounded up"),
+    },
+    "other": {
+        "es": compile_words(r"incendi(?:o|os|aron|ada|adas|ado|ados|ar|an|aban)", r"quem(?:aron|o|ada|ado|adas|ados|an)",
+                            r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
+                            r"atac(?:aron|o|ada|ado|adas|ados|an)", r"destroz(?:os|aron|ada|ado)",
+                            r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+"),
+        "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",
+                            r"arson", r"loot(?:ed|ing)", r"ransack\w*", r"attack(?:ed)?", r"vandali[sz]\w+",
+                            r"stormed"),
+    },
+}
+
+#: A closure is a shutting verb near an airport, border, railway or site (not a market or a school).
+CLOSURE_VERB = {
+    "es": compile_words(r"cierr[ea]n?", r"cierres?", r"cerr(?:ado|ada|ados|adas|aron|o|aba)", r"clausur\w+",
+                        r"suspend\w+", r"suspensi(?:on|ones)", r"cancelad[oa]s", r"cancel(?:aron|o)",
+                        r"inoperativ[oa]s?", r"sin operaciones", r"no oper\w+", r"paraliz\w+"),
+    "en": compile_words(r"clos(?:ed|e|es|ing|ure|ures)", r"shut(?: down)?", r"suspend\w*", r"halt\w*",
+                        r"cancel\w*", r"grounded"),
+}
+CLOSURE_OBJECT = {
+    "es": compile_words(r"aeropuertos?", r"terminal aerea", r"vuelos?", r"fronteras?", r"pasos? fronterizos?",
+                        r"puentes? internacional(?:es)?", r"cebaf", r"ferrocarril", r"trenes", r"tren",
+                        r"vias? ferreas?", r"machu picchu", r"ciudadela", r"camino inca", r"aduana",
+                        r"garita", r"complejo arqueologico", r"sitio arqueologico"),
+    "en": compile_words(r"airports?", r"flights?", r"borders?", r"border (?:crossings?|posts?)", r"cebaf",
+                        r"railways?", r"rail", r"trains?", r"machu picchu", r"citadel", r"inca trail",
+                        r"customs post"),
+}
+#: Taking over a site ("toma del aeropuerto", "stormed the airport") closes it.
+OCCUPY = {
+    "es": compile_words(r"tom(?:a|aron|o|ar) (?:del?|el|la) (?:aeropuerto|terminal aerea)"),
+    "en": compile_words(r"(?:storm(?:ed)?|took over|occupied|seized) the airport"),
+}
+
+#: What happened to the people a number counts.
+STATUS = {
+    "dead": {
+        "es": compile_words(r"muert[oa]s?", r"fallecid[oa]s?", r"fallecimientos?", r"muertes", r"victimas mortales",
+                            r"victimas fatales", r"perdieron la vida", r"murieron", r"han muerto", r"muri(?:o|eron)",
+                            r"fallecieron", r"fallecio", r"decesos", r"asesinad[oa]s", r"sin vida"),
+        "en": compile_words(r"dead", r"deaths?", r"killed", r"died", r"fatalities", r"lives? lost",
+                            r"lost their lives", r"bodies"),
+    },
+    "injured": {
+        "es": compile_words(r"herid[oa]s?", r"lesionad[oa]s?", r"resultaron heridos"),
+        "en": compile_words(r"injured", r"wounded", r"hurt", r"injuries"),
+    },
+    "detained": {
+        "es": compile_words(r"detenid[oa]s?", r"arrestad[oa]s?", r"capturad[oa]s?", r"aprehendid[oa]s?",
+                            r"detenciones", r"retenid[oa]s", r"detuv(?:o|ieron) a", r"arrest(?:o|aron) a",
+                            r"captur(?:o|aron) a"),
+        "en": compile_words(r"detained", r"arrested", r"arrests", r"detentions", r"in custody", r"(?:were|was) held",
+                            r"held"),
+    },
+}
+PERSON = {
+    "es": compile_words(r"personas?", r"civiles", r"civil", r"policias?", r"manifestante", r"comunero", r"poblador",
+                        r"ciudadano", r"joven", r"menor", r"nino", r"mujer", r"hombre", r"agente", r"efectivo",
+                        r"militar", r"soldado", r"estudiante", r"rondero", r"minero", r"agricultor", r"campesino", r"agentes", r"efectivos(?: policiales)?",
+                        r"militares", r"soldados", r"manifestantes", r"ciudadanos", r"comuneros", r"pobladores",
+                        r"menores(?: de edad)?", r"ninos", r"mujeres", r"hombres", r"jovenes", r"estudiantes",
+                        r"ronderos", r"mineros", r"agricultores", r"campesinos", r"protestantes", r"trabajadores",
+                        r"miembros", r"peruanos", r"uniformados", r"de ellos", r"mas"),
+    "en": compile_words(r"people", r"persons?", r"civilians?", r"police(?:men| officers)?", r"officers?",
+                        r"soldiers?", r"troops", r"protesters?", r"demonstrators?", r"residents", r"minors",
+                        r"children", r"women", r"men", r"students", r"miners", r"farmers", r"peruvians",
+                        r"more", r"others?"),
+}
+#: National or regional figures that are not casualties: the contract's count metrics.
+METRIC_NOUNS = {
+    "blockade_points": {
+        "es": compile_words(r"puntos?(?: de (?:bloqueo|interrupcion|conflicto))?", r"bloqueos"),
+        "en": compile_words(r"(?:blocked |blockade |block )?points?", r"blockades", r"roadblocks"),
+    },
+    "roads_blocked": {
+        "es": compile_words(r"(?:vias|carreteras|rutas|tramos|corredores viales)(?: nacionales| de la red vial nacional)?"),
+        "en": compile_words(r"(?:national |main )?(?:roads|highways|routes|road sections)"),
+    },
+    "regions_affected": {
+        "es": compile_words(r"regiones", r"departamentos"),
+        "en": compile_words(r"regions", r"departments"),
+    },
+}
+
+#: Bodies whose figures editors cite, with the name a count is filed under.
+REPORTERS: list[tuple[re.Pattern, str]] = [
+    (compile_words(r"defensoria(?: del pueblo)?", r"ombudsman(?:'s office)?", r"ombudsperson"), "Defensoría del Pueblo"),
+    (compile_words(r"sutran", r"superintendencia de transporte terrestre\w*(?: de personas, carga y mercancias)?",
+                   r"road (?:transport )?authority", r"transport (?:regulator|superintendency)"), "SUTRAN"),
+    (compile_words(r"minsa", r"ministerio de salud", r"health ministry", r"ministry of health"), "Minsa"),
+    (compile_words(r"(?:gerencia|direccion) regional de salud(?: de \w+)?", r"geresa", r"diresa"),
+     "Gerencia Regional de Salud"),
+    (compile_words(r"mininter", r"ministerio del interior", r"interior ministry", r"ministry of the interior"), "Mininter"),
+    (compile_words(r"policia nacional(?: del peru)?", r"pnp", r"la policia", r"the police", r"police said"),
+     "Policía Nacional del Perú"),
+    (compile_words(r"fiscalia", r"ministerio publico", r"prosecutor(?:'s office)?"), "Ministerio Público"),
+    (compile_words(r"mtc", r"ministerio de transportes(?: y comunicaciones)?", r"transport ministry"), "MTC"),
+    (compile_words(r"corpac"), "CORPAC"),
+    (compile_words(r"defensa civil", r"indeci"), "INDECI"),
+]
+#: A verb or phrase that makes the body near it the one giving the figure.
+REPORTING = {
+    "es": compile_words(r"segun", r"report\w+", r"inform\w+", r"indic\w+", r"senal\w+", r"precis\w+", r"confirm\w+",
+                        r"registr\w+", r"contabiliz\w+", r"cont(?:o|aron)", r"dijo", r"sostuvo", r"detall\w+",
+                        r"advirti\w+", r"preciso", r"actualiz\w+", r"dio a conocer", r"balance"),
+    "en": compile_words(r"according to", r"report\w*", r"said", r"says", r"counted", r"count", r"confirm\w*",
+                        r"registered", r"recorded", r"put", r"gave", r"tally", r"announced", r"stated"),
+}
+#: Cues that a figure is national or cumulative rather than one event's.
+NATIONAL = {
+    "es": compile_words(r"desde (?:el inicio|que|el comienzo|diciembre|enero|noviembre|el \d+ de \w+)",
+                        r"en total", r"suman", r"sumaron", r"ya son", r"ascien\w+", r"ascendi\w+", r"se elev\w+",
+                        r"hasta (?:la fecha|el momento|ahora|hoy)", r"a nivel nacional", r"en todo el pais",
+                        r"en el pais", r"del pais", r"nacionales", r"nacionalmente", r"cifra total", r"total de",
+                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+", r"regiones"),
+    "en": compile_words(r"since", r"in total", r"in all", r"so far", r"to date", r"nationwide",
+                        r"across the country", r"in the country", r"nationally", r"total",
+                        r"overall", r"death toll", r"countrywide", r"regions"),
+}
+INTERIM = {
+    "es": compile_words(r"primer(?:os|as|a|o)? (?:reportes?|informes?|cifras?|balances?|datos|versiones)",
+                        r"inicialmente", r"en un (?:primer momento|inicio|principio)", r"preliminar\w*",
+                        r"(?:un|el) primer (?:balance|reporte|informe|conteo)",
+                        r"al principio", r"previamente", r"se habia(?:n)? (?:reportado|informado)",
+                        r"habia(?:n)? (?:reportado|informado|dado)", r"cifra anterior", r"inicial(?:es)?"),
+    "en": compile_words(r"first (?:reports?|figures?|counts?|tally|tallies|estimates?)", r"initial(?:ly)?",
+                        r"preliminary", r"earlier (?:reports?|figures?|counts?|tally)", r"previously",
+                        r"had (?:reported|said|given)", r"early reports?", r"at first", r"had earlier",
+                        r"earlier (?:put|gave|said|reported|spoke)", r"(?:an|the) earlier"),
+}
+UPDATE = {
+    "es": compile_words(r"luego", r"mas tarde", r"posteriormente", r"finalmente", r"actualizad\w+",
+                        r"se elev\w+", r"elev\w+ a", r"ascendi\w+ a", r"aument\w+ a", r"subi\w+ a", r"nueva cifra",
+                        r"ultima cifra", r"ultimo (?:reporte|balance)", r"cifra final", r"balance final"),
+    "en": compile_words(r"later", r"updated?", r"(?:officials|authorities|police) (?:later )?(?:said|put|gave)", r"rose to", r"risen to", r"climbed to", r"increased to",
+                        r"new (?:count|tally|figure)", r"latest", r"final (?:toll|count|tally)", r"revised"),
+}
+#: Deaths that a blockade caused without a confrontation (an ambulance held up, a crash).
+ACCIDENT = {
+    "es": compile_words(r"accidentes?", r"ambulancias?", r"atrapad[oa]s?", r"varad[oa]s?", r"no pudo pasar",
+                        r"impidieron el paso", r"falta de atencion", r"volc\w+", r"despist\w+"),
+    "en": compile_words(r"accidents?", r"ambulances?", r"stranded", r"trapped", r"could not pass", r"crash\w*",
+                        r"held up", r"overturned"),
+}
+#: Strong cues that a figure is the country's, even beside a place.
+STRONG_NATIONAL = {
+    "es": compile_words(r"a nivel nacional", r"en todo el pais", r"en el pais", r"del pais", r"en total",
+                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+"),
+    "en": compile_words(r"nationwide", r"across the country", r"in the country", r"nationally", r"in total",
+                        r"in all", r"countrywide", r"so far", r"to date", r"across \d+ regions"),
+}
+#: Cues that casualties are an earlier event recalled, not new ones.
+REFERENCE = {
+    "es": compile_words(r"por (?:la|las) muertes?", r"tras (?:la|las) muertes?", r"en memoria", r"en homenaje",
+                        r"justicia (?:por|para)", r"recorda\w+", r"lament\w+", r"condolencias", r"velorios?",
+                        r"velatorios?", r"sepelios?", r"entierros?", r"funerales?", r"exig\w+ justicia",
+                        r"masacre", r"duelo"),
+    "en": compile_words(r"for the (?:deaths?|dead|killings?|victims)", r"after the (?:deaths?|killings?)",
+                        r"in memory", r"mourn\w*", r"funerals?", r"vigil for", r"justice for", r"honou?r(?:ing)?",
+                        r"massacre", r"commemorat\w+"),
+}
+DEFINITE = {
+    "es": re.compile(r"(?:^|\W)(?:los|las|sus|estos|esas|esos|estas|aquellos|dichos|dichas)\s+$"),
+    "en": re.compile(r"(?:^|\W)(?:the|those|these|their|its)\s+$"),
+}
+#: "(19 de ellos policías)", "including 6 police": a part of the figure before, not more.
+SUBSET = {
+    "es": compile_words(r"de ellos", r"de ellas", r"de los cuales", r"de las cuales", r"entre ellos", r"entre ellas",
+                        r"incluid[oa]s?", r"incluyendo", r"entre los que", r"de estos"),
+    "en": compile_words(r"of them", r"of whom", r"of which", r"including", r"among them", r"among whom",
+                        r"includ(?:es|ed)"),
+}
+CONTINUATION = {
+    "es": re.compile(r"(?:(?:^|[\s,;])(?:y|e|otros|otras|mas|ademas de|asi como)|,)\s*(?:otros|otras)?\s*$"),
+    "en": re.compile(r"(?:(?:^|[\s,;])(?:and|plus|another|other|others)|,)\s*(?:another|other)?\s*$"),
+}
+IN_CLASHES = {
+    "es": compile_words(r"enfrentamientos?", r"choques?", r"disturbios", r"represion", r"con (?:la|las) (?:policia|fuerzas)",
+                        r"por (?:armas? de fuego|impactos? de bala|proyectil\w*)"),
+    "en": compile_words(r"clash(?:es)?", r"confrontations?", r"riots?", r"unrest", r"with (?:the )?(?:police|security forces|soldiers)",
+                        r"by (?:gunfire|bullets)"),
+}
+#: Numbers that are not head counts: ages, hours, money, percentages, years.
+NOT_HEADCOUNT = re.compile(r"^\s*(?:anos|ano|years?|horas?|hours?|minutos|minutes|soles|dolares|dollars|"
+                           r"%|por ciento|percent|per cent|metros|meters|metres|km|kilometros|kilometers|"
+                           r"dias|days|semanas|weeks|meses|months|de la manana|de la tarde|de la noche|a\.? ?m|p\.? ?m|"
+                           r"vuelos|flights|pasajeros|passengers|turistas|tourists|vehiculos|vehicles|camiones|trucks)\b")
+
+#: Words before a place that say "in/at this place".
+LOCATIVE = {
+    "es": re.compile(r"(?:^|\W)(?:en|de|del|desde|hacia|hasta|a|al|entre|por|cerca de|a la altura de|"
+                     r"en las afueras de|en los alrededores de|en la ciudad de|en el distrito de|"
+                     r"en la localidad de|en el centro poblado de)\s+$"),
+    "en": re.compile(r"(?:^|\W)(?:in|at|of|from|to|near|outside|around|towards|toward|between|into|across|"
+                     r"on the outskirts of|in the city of|in the town of)\s+$"),
+}
+#: Nouns of a site in a town ("comisaría de Ilave", "airports of ..."); the town is the place.
+SITE_NOUN = {
+    "es": re.compile(r"(?:aeropuertos?|puentes?|comisarias?|terminal(?:es)?(?: terrestres?)?|plaza de armas|"
+                     r"municipalidad(?:es)?|garitas?|peajes?|frontera|sede|local(?:es)?|agencias?|oficinas?|"
+                     r"acceso(?:s)?|salida|ingreso|entrada|ciudad|localidad|distrito|centro poblado|"
+                     r"comunidad(?:es)?|provincia)\s+(?:de |del |internacional de |principal de )?$"),
+    "en": re.compile(r"(?:airports?|bridges?|police stations?|bus terminals?|city|town|district|outskirts|"
+                     r"entrances?|accesses?|exits?|province)\s+(?:of |in )?$"),
+}
+#: Words before a capitalised name that make it a street or a building, not a town.
+STREET_NOUN = re.compile(r"(?:avenida|av|avda|calle|jiron|jr|plaza|parque|alameda|ovalo|paseo|urbanizacion|urb|"
+                         r"pasaje|psje|colegio|universidad|hospital|estadio|mercado|coliseo|iglesia|"
+                         r"asentamiento humano|street|avenue|square|park|university|hospital|stadium|"
+                         r"banco|caja|diario|radio|canal|congresista|presidente|presidenta|ministro|ministra|"
+                         r"alcalde|gobernador|senor|senora|mr|mrs|president|minister|mayor|governor|"
+                         r"identificad[oa] como|llamad[oa]|identified as|named)\.?\s+$")
+REGION_NOUN = re.compile(r"(?:region(?:es)?|departamento(?:s)?|department|region of|department of)\s+"
+                         r"(?:de |del |of )?$")
+PROVINCE_NOUN = re.compile(r"(?:provincia|province|distrito|district)\s+(?:de |del |of )?$")
+ROAD_NOUN = re.compile(r"(?<![\w])(?:carretera|via|ruta|autopista|vía|road|highway|route|tramo)\s+$")
+NAMED_ROAD = re.compile(
+    r"(?<![\w])(?:(?:la |the )?(?:carretera )?panamericana(?: (?:sur|norte))?|carretera central|"
+    r"(?:la |the )?(?:carretera )?interoceanica(?: (?:sur|norte))?|"
+    r"(?:la |the )?(?:carretera )?transoceanica|"
+    r"(?:la |the )?(?:carretera )?longitudinal de la (?:sierra|selva|costa)(?: (?:sur|norte|centro))?|"
+    r"(?:la |the )?(?:carretera )?marginal de la selva|"
+    r"(?:la |the )?carretera federico basadre|(?:la |the )?carretera fernando belaunde(?: terry)?|"
+    r"pan[- ]american highway(?: (?:south|north))?|central highway|interoceanic highway)(?![\w])")
+SAME_ROAD = re.compile(r"(?<![\w])(?:la misma via|la misma carretera|dicha via|dicha carretera|esa via|"
+                       r"the same (?:road|highway|route))(?![\w])")
+KM_POST = re.compile(r"(?<![\w])(?:kilometro|kilometros|km\.?|kilometer|kilometre)\s*(\d{1,4}(?:[.,]\d{1,3})?)(?![\d])")
+ROAD_CODE = re.compile(r"(?<![\w])pe[\s-]?(\d{1,3}[a-z]?)(?![\w])")
+
+#: Capitalised words that start sentences or name institutions, never a town on their own.
+STOP_CAPITALS = {
+    "en", "el", "la", "los", "las", "por", "segun", "entre", "tras", "desde", "para", "con", "sin", "un", "una",
+    "de", "del", "al", "a", "y", "e", "o", "que", "se", "su", "sus", "este", "esta", "estos", "estas", "ese",
+    "esa", "otros", "otras", "hoy", "ayer", "asimismo", "ademas", "mientras", "durante", "sobre", "hasta",
+    "the", "in", "on", "at", "of", "and", "a", "an", "by", "for", "from", "to", "with", "after", "before",
+    "this", "that", "these", "those", "meanwhile", "also", "some", "many", "police", "policia",
+}

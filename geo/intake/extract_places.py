@@ -1,0 +1,510 @@
+"""Places in a news report's sentence: towns, regions, named sites, roads and kilometre posts.
+
+Names are looked up in the gazetteer (:mod:`geo.gazetteer`: accent- and case-insensitive,
+namesakes settled by a region hint). A name counts as a place only where the sentence says
+so: after a locative word ("en", "in", "a la altura de"), after a site noun ("comisaría de",
+"the airports of"), in a list that started so, or as a large town; a name inside a person's
+or an institution's name ("Remo Candia Guevara", "Caja Cusco") does not. Each mention has a
+role: ``event`` (where something happened), ``context`` (the region or province that places
+another name: "Bagua (Amazonas)", "Ilave, provincia de El Collao"), ``reference`` (an earlier
+event recalled: "los fallecidos en Juliaca") or ``road`` (a town inside a road's name).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, REFERENCE, REGION_NOUN, ROAD_CODE,
+                                 ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
+from geo.intake.extract_text import Sentence
+from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place, normalize
+from geo.core.text import fold
+
+__all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals"]
+
+#: A town smaller than this is a place only where the sentence says so (a locative word, a list).
+BIG_TOWN = 50_000
+_LEVEL_RANK = {"site": 0, "town": 1, "unknown": 2, "province": 3, "city": 4, "region": 5}
+
+
+@dataclass
+class PlaceMention:
+    """A place named in a sentence (offsets are the sentence's)."""
+
+    text: str
+    start: int
+    end: int
+    level: str                      # site, town, city (a region's namesake capital), region, province, unknown
+    region: str | None
+    place: Place | None = None
+    role: str = "event"             # event, context, reference, road
+    site_kind: str | None = None    # airport, bridge, border, ... when the text names a site
+    lon: float | None = None
+    lat: float | None = None
+    geo_precision: int | None = None
+    context_of: int | None = None   # index of the mention this one places (its region)
+    list_id: int | None = None
+
+    @property
+    def rank(self) -> int:
+        """Lower is more specific."""
+        return _LEVEL_RANK[self.level]
+
+
+@dataclass
+class RoadMention:
+    """A road, a kilometre post on it, or both."""
+
+    start: int
+    end: int
+    road: str | None
+    km: float | None = None
+    towns: list[Place] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Capitals:
+    """Each department's capital (``data/gazetteer/regions.csv``)."""
+
+    points: dict[str, tuple[str, float, float]]
+
+    def of(self, region: str) -> tuple[str, float, float] | None:
+        """``(capital name, lon, lat)`` of a department, or None."""
+        return self.points.get(region)
+
+
+@lru_cache(maxsize=4)
+def load_capitals(folder: str | None = None) -> Capitals:
+    """Read ``regions.csv`` from a gazetteer folder (the bundled one by default)."""
+    path = Path(folder) if folder else DEFAULT_DIR
+    points: dict[str, tuple[str, float, float]] = {}
+    csv_path = path / "regions.csv"
+    if csv_path.exists():
+        with csv_path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                points[row["region"]] = (row["capital"], float(row["lon"]), float(row["lat"]))
+    return Capitals(points)
+
+
+# ---------------------------------------------------------------- roads
+
+_CAP_WORD = r"[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñü'’.]*"
+_DASH = r"\s*[–—-]\s*"
+_PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*"
+                        rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*)+")
+
+
+def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None) -> list[RoadMention]:
+    """Roads and kilometre posts of a sentence, each kilometre post with its road when named.
+
+    A road is a route code ("PE-3S"), a named road ("Panamericana Sur", "Longitudinal de la
+    Selva Norte") or towns joined by dashes after a road word ("carretera Manseriche–El
+    Milagro–Imaza", "the Puno-Desaguadero road"); "la misma vía" is the road named before.
+    """
+    low, text = sentence.low, sentence.text
+    roads: list[RoadMention] = []
+
+    def add(a: int, b: int, name: str, towns: list[Place] | None = None) -> None:
+        if any(a < r.end and r.start < b for r in roads):
+            return
+        roads.append(RoadMention(a, b, name, None, towns or []))
+
+    for m in ROAD_CODE.finditer(low):
+        add(m.start(), m.end(), f"PE-{m.group(1).upper()}")
+    for m in NAMED_ROAD.finditer(low):
+        a = m.start()
+        raw = text[a:m.end()]
+        raw = re.sub(r"^(?:la|the|La|The)\s+", "", raw)
+        raw = re.sub(r"^(?:carretera|Carretera)\s+(?=[A-Z])", "", raw) if not raw.lower().startswith("carretera central") else raw
+        add(m.end() - len(raw), m.end(), raw)
+    for m in _PAIR_NAME.finditer(text):
+        a, b = m.span()
+        before = low[max(0, a - 25):a]
+        after = low[b:b + 12]
+        if not (ROAD_NOUN.search(before) or re.match(r"\s+(?:road|highway|route)\b", after)
+                or re.search(r"(?:de la|la|the)\s+$", before)):
+            continue
+        towns = []
+        for part in re.split(_DASH, m.group(0)):
+            try:
+                towns.append(gazetteer.lookup(part))
+            except LookupError:
+                continue
+        add(a, b, m.group(0), towns)
+    roads.sort(key=lambda r: r.start)
+    for m in SAME_ROAD.finditer(low):
+        earlier = [r.road for r in roads if r.end <= m.start() and r.road]
+        same = earlier[-1] if earlier else previous_road
+        if same:
+            add(m.start(), m.end(), same)
+    roads.sort(key=lambda r: r.start)
+    posts: list[RoadMention] = []
+    for m in KM_POST.finditer(low):
+        km = float(m.group(1).replace(",", "."))
+        road = None
+        after = [r for r in roads if 0 <= r.start - m.end() <= 40 and not re.search(r"[;()]", low[m.end():r.start])]
+        before = [r for r in roads if 0 <= m.start() - r.end <= 12
+                  and re.fullmatch(r"\s*(?:,|at|en el|en|on|in|del|de la)?\s*", low[r.end:m.start()])]
+        pick = after[0] if after else before[-1] if before else None
+        if pick is not None:
+            road = pick.road
+        posts.append(RoadMention(m.start(), m.end(), road, km, pick.towns if pick else []))
+    return roads + posts
+
+
+# ---------------------------------------------------------------- places
+
+_SPAN = re.compile(rf"{_CAP_WORD}(?:(?:\s+(?:de|del|de la|de los|de las|la|las|los|el)\s+|\s+){_CAP_WORD})*")
+_ARTICLES = {"el", "la", "los", "las", "the"}
+_GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
+                  "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
+                  "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)|;)\s*$")
+
+
+def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
+                roads: list[RoadMention], region_hint: str | None = None) -> list[PlaceMention]:
+    """Every place named in a sentence, with its role, level, region and point."""
+    low, text = sentence.low, sentence.text
+    road_spans = [(r.start, r.end) for r in roads if r.km is None]
+    mentions: list[PlaceMention] = []
+    mentions += _named_sites(sentence, gazetteer)
+    for m in _SPAN.finditer(text):
+        a, b = m.span()
+        if sentence.is_masked(a, b) or any(a < mb and ma < a + 1 for ma, mb in
+                                           ((s.start, s.end) for s in mentions)):
+            continue
+        in_road = any(ra <= a and b <= rb for ra, rb in road_spans)
+        found = _resolve_span(sentence, lang, a, b, gazetteer, capitals, region_hint)
+        for mention in found:
+            if in_road:
+                mention.role = "road"
+            if any(mention.start < o.end and o.start < mention.end for o in mentions):
+                continue
+            mentions.append(mention)
+    mentions.sort(key=lambda x: x.start)
+    _lists(mentions, low)
+    _license(mentions, low, lang, gazetteer)
+    _contexts(mentions, low, text, gazetteer, capitals)
+    _site_nouns(mentions, low, lang, gazetteer)
+    _references(mentions, low, lang)
+    return [x for x in mentions if x.role != "drop"]
+
+
+def _named_sites(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for place in _sites(id(gazetteer), gazetteer):
+        for name in _site_names(gazetteer, place):
+            if len(name) <= 4 and name.isupper():
+                pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+                hay = sentence.text
+            else:
+                pattern = re.compile(rf"(?<![\w]){re.escape(fold(name))}(?![\w])")
+                hay = sentence.low
+            for m in pattern.finditer(hay):
+                if sentence.is_masked(*m.span()) or any(m.start() < o.end and o.start < m.end() for o in out):
+                    continue
+                out.append(_mention_for(sentence.text[m.start():m.end()], m.start(), m.end(), place, "site"))
+    # Longer names first so "Puente internacional Desaguadero" wins over "Desaguadero".
+    out.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[PlaceMention] = []
+    for x in out:
+        if not any(x.start < k.end and k.start < x.end for k in kept):
+            kept.append(x)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def _sites(_key: int, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    return tuple(p for p in gazetteer.places if p.is_site and p.kind in ("airport", "bridge", "border", "km_post", "site"))
+
+
+def _site_names(gazetteer: Gazetteer, place: Place) -> list[str]:
+    names = [place.name]
+    idx = gazetteer.places.index(place)
+    names += gazetteer.names_of(idx)
+    return sorted({n for n in names if len(n) >= 3}, key=len, reverse=True)
+
+
+def _mention_for(raw: str, a: int, b: int, place: Place, level: str, region: str | None = None) -> PlaceMention:
+    precision = 2 if place.approximate else 1
+    return PlaceMention(raw, a, b, level, region or place.region, place, site_kind=place.kind if place.is_site and place.kind != "town" else None,
+                        lon=place.lon, lat=place.lat, geo_precision=precision)
+
+
+def _resolve_span(sentence: Sentence, lang: str, a: int, b: int, gazetteer: Gazetteer, capitals: Capitals,
+                  region_hint: str | None) -> list[PlaceMention]:
+    text = sentence.text
+    words = [(m.group(0), a + m.start()) for m in re.finditer(r"\S+", text[a:b])]
+    # Leading sentence words ("En", "Por", "The") are not part of a name; articles may be ("El Collao").
+    while words and fold(words[0][0]) in STOP_CAPITALS and fold(words[0][0]) not in _ARTICLES:
+        words = words[1:]
+    if not words:
+        return []
+    candidates = [words]
+    if fold(words[0][0]) in _ARTICLES and len(words) > 1:
+        candidates.append(words[1:])
+    for ws in candidates:
+        found = _lookup(text, ws, gazetteer, capitals, region_hint)
+        if found:
+            return [found]
+    # "Centro Cívico de Tacna", "Corte Superior de Justicia de Apurímac", "Puente Chamán":
+    # the name after the last "de", or after a generic head word.
+    ws = candidates[-1]
+    lowered = [fold(w) for w, _ in ws]
+    for i in range(len(ws) - 1, 0, -1):
+        if lowered[i - 1] in ("de", "del") or (i == 1 and lowered[0] in _GENERIC_HEADS):
+            tail = ws[i:]
+            if tail and fold(tail[0][0]) in ("la", "las", "los", "el"):
+                tail = tail[1:]
+            found = _lookup(text, tail, gazetteer, capitals, region_hint) if tail else None
+            if found:
+                found.site_kind = found.site_kind or (lowered[0] if lowered[0] in _GENERIC_HEADS else None)
+                return [found]
+            break
+    if len(ws) == 1 or (len(ws) == 2 and lowered[0] in _ARTICLES):
+        raw = text[ws[0][1]:ws[-1][1] + len(ws[-1][0])].rstrip(".,")
+        return [PlaceMention(raw, ws[0][1], ws[0][1] + len(raw), "unknown", None)]
+    return []
+
+
+def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals: Capitals,
+            region_hint: str | None) -> PlaceMention | None:
+    raw = text[ws[0][1]:ws[-1][1] + len(ws[-1][0])]
+    raw = raw.rstrip(".,’'")
+    start, end = ws[0][1], ws[0][1] + len(raw)
+    region = gazetteer.region(raw)
+    if region is not None:
+        capital = capitals.of(region)
+        if capital and normalize(capital[0]) == normalize(raw):
+            place = gazetteer.lookup(capital[0], region=region)
+            m = _mention_for(raw, start, end, place, "city", region)
+            m.geo_precision = 2
+            return m
+        m = PlaceMention(raw, start, end, "region", region)
+        if capital:
+            m.lon, m.lat = capital[1], capital[2]
+        m.geo_precision = 3
+        return m
+    try:
+        place = gazetteer.lookup(raw, region=region_hint)
+    except LookupError:
+        return None
+    level = "site" if place.is_site and place.kind != "town" else "town"
+    return _mention_for(raw, start, end, place, level)
+
+
+def _lists(mentions: list[PlaceMention], low: str) -> None:
+    """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
+    next_id = 0
+    for prev, cur in zip(mentions, mentions[1:]):
+        if _LIST_GAP.match(low[prev.end:cur.start]) and low[prev.end:cur.start].strip() != ";":
+            if prev.list_id is None:
+                prev.list_id = next_id
+                next_id += 1
+            cur.list_id = prev.list_id
+
+
+def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazetteer) -> None:
+    """Drop names that the sentence does not use as places (a small town's namesake, a street)."""
+    licensed_lists: set[int] = set()
+    for x in mentions:
+        before = low[max(0, x.start - 40):x.start]
+        if STREET_NOUN.search(before):
+            x.role = "drop"
+            continue
+        ok = (x.level in ("site", "region", "city") or LOCATIVE[lang].search(before) or SITE_NOUN[lang].search(before)
+              or PROVINCE_NOUN.search(before) or REGION_NOUN.search(before) or re.search(r"\(\s*$", before)
+              or (x.place is not None and _largest_namesake(gazetteer, x) >= BIG_TOWN)
+              or re.match(r"\s*\(", low[x.end:x.end + 3]))
+        if ok and x.list_id is not None:
+            licensed_lists.add(x.list_id)
+        if not ok:
+            x.role = "unlicensed"
+    for x in mentions:
+        if x.role == "unlicensed":
+            x.role = "event" if x.list_id in licensed_lists else "drop"
+    for x in mentions:
+        if x.level == "unknown" and x.role == "event" and not re.match(r"\s*\(", low[x.end:x.end + 3]):
+            x.role = "drop"  # an unknown name is kept only when the text places it: "Awajún (Rioja, San Martín)"
+
+
+def _largest_namesake(gazetteer: Gazetteer, x: PlaceMention) -> int:
+    """The population of the largest place with this mention's name (a name is a town's if any
+    namesake is a large town: "Miraflores" before the sentence says which one)."""
+    return max((p.population for p in gazetteer.matches(x.text)), default=0)
+
+
+def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gazetteer, capitals: Capitals) -> None:
+    """Mark the names that place another (parentheses, "provincia de", a leading "En Puno,")."""
+    live = [x for x in mentions if x.role != "drop"]
+    for i, x in enumerate(live):
+        before = low[max(0, x.start - 30):x.start]
+        if PROVINCE_NOUN.search(before):
+            x.level = "province" if x.level in ("town", "unknown") else x.level
+        if REGION_NOUN.search(before) and x.level in ("city", "region"):
+            x.level = "region"
+            capital = capitals.of(x.region) if x.region else None
+            if capital:
+                x.lon, x.lat = capital[1], capital[2]
+            x.geo_precision = 3
+        if re.search(r"(?:ciudad de|city of)\s+$", before) and x.level == "city":
+            x.geo_precision = 1
+    # Parentheses right after a name place it: "Bagua (Amazonas)", "Awajún (Rioja, San Martín)".
+    for m in re.finditer(r"\(([^()]*)\)", low):
+        inside = [x for x in live if m.start(1) <= x.start and x.end <= m.end(1)]
+        owner = [x for x in live if x.end <= m.start() and not low[x.end:m.start()].strip()]
+        if not inside or not owner:
+            continue
+        target = owner[-1]
+        for x in inside:
+            x.role = "context" if x.role != "drop" else x.role
+            x.context_of = live.index(target)
+        _place_by_context(target, inside, gazetteer, capitals)
+    # "Ilave, provincia de El Collao" / "Juliaca, Puno": a trailing region or province after a comma.
+    for prev, cur in zip(live, live[1:]):
+        gap = low[prev.end:cur.start]
+        if cur.role == "event" and re.fullmatch(r",\s*(?:(?:en )?(?:la )?(?:provincia|region|departamento) (?:de |del )?)?", gap) \
+                and (cur.level in ("region", "province") or (cur.level == "city" and prev.level in ("town", "site"))
+                     or "provincia" in gap or "region" in gap):
+            if prev.list_id is not None and prev.list_id == cur.list_id and cur.level not in ("region", "province") \
+                    and "provincia" not in gap:
+                continue
+            cur.role = "context"
+            cur.context_of = live.index(prev)
+            _place_by_context(prev, [cur], gazetteer, capitals)
+    # A sentence that opens with "En Puno," sets the region for the names that follow.
+    if live and live[0].level in ("region", "city") and re.match(r"^\W*(?:en|in)\s+$", low[:live[0].start]) \
+            and low[live[0].end:live[0].end + 1] == "," and any(x.level in ("town", "site", "province", "unknown")
+                                                               for x in live[1:]):
+        head = live[0]
+        for x in live[1:]:
+            if x.role == "event" and x.level in ("town", "unknown", "province"):
+                _place_by_context(x, [head], gazetteer, capitals)
+
+
+def _place_by_context(target: PlaceMention, context: list[PlaceMention], gazetteer: Gazetteer,
+                      capitals: Capitals) -> None:
+    regions = [c.region for c in context if c.region]
+    region = next((c.region for c in context if c.level == "region" or c.level == "city"), None) or \
+        (regions[0] if regions else None)
+    if region is None:
+        return
+    if target.place is not None and target.region != region and target.level in ("town",):
+        try:
+            better = gazetteer.lookup(target.text, region=region)
+        except LookupError:
+            better = None
+        if better is not None and better.region == region:
+            target.place, target.region = better, region
+            target.lon, target.lat = better.lon, better.lat
+        return
+    if target.level == "unknown" or target.place is None and target.level not in ("region", "city"):
+        target.region = region
+        near = next((c for c in context if c.level in ("town", "province") and c.place is not None), None)
+        if near is not None:
+            target.lon, target.lat, target.geo_precision = near.place.lon, near.place.lat, 2
+        else:
+            capital = capitals.of(region)
+            if capital:
+                target.lon, target.lat, target.geo_precision = capital[1], capital[2], 3
+        target.level = "unknown"
+
+
+_AIRPORT = {"es": re.compile(r"aeropuertos?\s+(?:internacional(?:es)?\s+)?(?:de |del )?$"),
+            "en": re.compile(r"airports?\s+(?:of |in |at )?$")}
+_AIRPORT_AFTER = {"es": re.compile(r"^\s*$"), "en": re.compile(r"^(?:'s)?\s+(?:international\s+)?airports?\b")}
+_BRIDGE = {"es": re.compile(r"puentes?\s+(?:de |del )?$"), "en": re.compile(r"bridges?\s+(?:of |at )?$")}
+_BORDER = {"es": re.compile(r"(?:paso fronterizo|pasos fronterizos|puente internacional|frontera|cebaf|garita)\s+"
+                            r"(?:de |del |en )?$"),
+           "en": re.compile(r"(?:border (?:crossing|post)s?|border at)\s+(?:of |at |in )?$")}
+
+
+def _site_nouns(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazetteer) -> None:
+    """Towns named as the site of an airport, bridge or border post become that site."""
+    by_list: dict[int, str] = {}
+    for x in mentions:
+        if x.role == "drop" or x.level not in ("town", "city"):
+            continue
+        before = low[max(0, x.start - 40):x.start]
+        after = low[x.end:x.end + 30]
+        kind = None
+        if _AIRPORT[lang].search(before) or (lang == "en" and _AIRPORT_AFTER["en"].match(after)):
+            kind = "airport"
+        elif _BRIDGE[lang].search(before):
+            kind = "bridge"
+        elif _BORDER[lang].search(before):
+            kind = "border"
+        elif x.list_id is not None and x.list_id in by_list:
+            kind = by_list[x.list_id]
+        if kind is None:
+            continue
+        if x.list_id is not None:
+            by_list.setdefault(x.list_id, kind)
+        _make_site(x, kind, gazetteer)
+    # "Juliaca and Ayacucho airports": the noun after the list applies to all of it.
+    if lang == "en":
+        for list_id in {x.list_id for x in mentions if x.list_id is not None}:
+            members = [x for x in mentions if x.list_id == list_id]
+            if _AIRPORT_AFTER["en"].match(low[members[-1].end:members[-1].end + 30]):
+                for x in members:
+                    if x.site_kind is None and x.level in ("town", "city"):
+                        _make_site(x, "airport", gazetteer)
+
+
+def _make_site(x: PlaceMention, kind: str, gazetteer: Gazetteer) -> None:
+    names = {"airport": ["{} airport", "Aeropuerto de {}"], "bridge": ["Puente {}", "{} bridge"],
+             "border": ["{} border crossing", "Puente internacional {}", "CEBAF {}"]}[kind]
+    town = x.place.name if x.place is not None else x.text
+    for pattern in names:
+        try:
+            site = gazetteer.lookup(pattern.format(town), region=x.region)
+        except LookupError:
+            continue
+        if site.is_site and site.kind == kind or (kind == "border" and site.kind in ("border", "bridge")):
+            x.place, x.level, x.site_kind = site, "site", kind
+            x.lon, x.lat = site.lon, site.lat
+            x.geo_precision = 2 if site.approximate else 1
+            x.region = site.region
+            return
+    x.site_kind = kind
+    x.level = "town"
+    x.geo_precision = 2  # the town, not the site itself
+
+
+def _references(mentions: list[PlaceMention], low: str, lang: str) -> None:
+    """Places of an earlier event recalled ("por las muertes en Juliaca", "the Juliaca massacre")."""
+    dead = STATUS["dead"][lang]
+    for x in mentions:
+        if x.role not in ("event",):
+            continue
+        clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
+        before = low[clause_start + 1:x.start]
+        after = low[x.end:x.end + 12]
+        cue = REFERENCE[lang].search(before)
+        definite_dead = re.search(r"(?:^|\W)(?:los|las|the|those|sus|their)\s+(?:\d+\s+)?(?:\w+\s+)?"
+                                  rf"(?:{dead.pattern})\s+(?:de|en|in|of|at)\s+(?:la ciudad de |the city of )?$", before)
+        if cue or definite_dead or re.match(r"^\s+(?:massacre|killings)\b", after):
+            x.role = "reference"
+
+
+def best_event_place(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific place where something happened, or None."""
+    live = [x for x in mentions if x.role == "event"]
+    return min(live, key=lambda x: (x.rank, x.start)) if live else None
+
+
+def with_region_hint(mention: PlaceMention, region: str | None, gazetteer: Gazetteer) -> PlaceMention:
+    """The same mention, its namesake chosen in ``region`` when one exists there."""
+    if region is None or mention.place is None or mention.place.is_site or mention.region == region:
+        return mention
+    try:
+        other = gazetteer.lookup(mention.text, region=region)
+    except LookupError:
+        return mention
+    if other.region != region:
+        return mention
+    return replace(mention, place=other, region=region, lon=other.lon, lat=other.lat)

@@ -1,0 +1,59 @@
+"""AppTest wiring of the "From a news report" page: read-only without a hash; logged in, a pasted
+report gives its candidates, a count is accepted into reported_counts.csv, a bad one is refused."""
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from tests.app.test_editing_pages import _logged_in, _page, data_env, editing_on  # noqa: F401 - fixtures
+
+REPORT = ("Lima, 21 de enero de 2023. La Sutran reportó este sábado 111 puntos de bloqueo en 11 regiones. "
+          "En Puno, la provincia de El Collao amaneció con la comisaría de Ilave incendiada, tras los disturbios "
+          "de la noche del viernes.")
+
+
+def _read(at) -> None:
+    at.text_area(key="nr-text").input(REPORT)
+    at.date_input(key="nr-published").set_value(date(2023, 1, 21))
+    at.text_input(key="nr-outlet").input("La República")
+    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
+    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    assert not at.exception
+
+
+def test_read_only_without_a_password_hash(data_env):  # noqa: F811 - pytest fixture
+    at = _page("news_report.py").run()
+    assert not at.exception
+    assert "Editing is switched off" in at.info[0].value
+    assert len(at.text_area) == 0 and len(at.button) == 0
+
+
+def test_a_report_gives_candidates_and_a_count_is_accepted(editing_on):  # noqa: F811 - pytest fixture
+    at = _logged_in("news_report.py")
+    _read(at)
+    assert [h.value for h in at.subheader][0] == "1 candidate event(s), 2 count(s)"
+    table = at.dataframe[0].value
+    assert table[["Kind", "Place", "Region", "Dates"]].values.tolist() == [["other", "Ilave", "Puno", "2023-01-20"]]
+    # The form starts from the candidate, with the report as its source.
+    assert at.text_input(key="nr-c1-place").value == "Ilave"
+    assert at.text_input(key="nr-c1-src0-name").value == "La República"
+    assert at.date_input(key="nr-c1-start").value == date(2023, 1, 20)
+    # Accept the first count (111 blockade points): it is appended to reported_counts.csv.
+    at.button(key="FormSubmitter:nr-count1-form-Accept this count").click().run()
+    assert not at.exception
+    with (editing_on / "reported_counts.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows[-1] == {"date": "2023-01-21", "metric": "blockade_points", "value": "111", "reporter": "SUTRAN",
+                        "source_url": "https://larepublica.pe/ejemplo"}
+
+
+def test_a_report_without_a_link_is_not_read(editing_on):  # noqa: F811 - pytest fixture
+    at = _logged_in("news_report.py")
+    at.text_area(key="nr-text").input(REPORT)
+    at.date_input(key="nr-published").set_value(date(2023, 1, 21))
+    at.text_input(key="nr-outlet").input("La República")
+    at.text_input(key="nr-url").input("javascript:alert(1)")
+    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    assert not at.exception
+    assert any("link" in e.value for e in at.error)
+    assert not at.subheader

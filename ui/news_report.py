@@ -1,0 +1,277 @@
+"""Streamlit glue for the "From a news report" page: paste a report, review the candidates the
+extractor proposes, edit, accept or reject each.
+
+Accepted events go through the Add form's path (geo.intake.feature_from_form, the duplicate
+check, geo.store.editor.Editor with its change log), with the report as their source. Accepted
+counts go to reported_counts.csv through geo.counts_store. The report is untrusted text: it is
+shown escaped (html.escape) with the evidence sentences marked, or with st.text / st.dataframe.
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.core.dataset import Dataset
+from geo.core.escape import escape_html, escape_markdown
+from geo.core.model import METRICS, is_http_url
+from geo.intake.duplicates import find_duplicates
+from geo.intake.extract import extract
+from geo.places.gazetteer import gazetteer_for
+from geo.intake.forms import feature_from_form
+from geo.intake.readers import Item
+from geo.render.maps import base_map
+from geo.render.style import KIND_COLORS
+from geo.store import open_store
+from geo.store.counts import append_counts
+from ui import editing as ui
+
+STATE = "nr-result"
+OFFICIAL = {"Defensoría del Pueblo", "SUTRAN", "Minsa", "Mininter", "Ministerio Público", "MTC", "CORPAC", "INDECI"}
+_MARK = ("background:#ffe08a;padding:0 2px;border-radius:2px")
+
+
+# ---------------------------------------------------------------- reading the report
+
+def report_form(ds: Dataset) -> None:
+    """The report, its date and its outlet; reading it stores the candidates in the session."""
+    with st.form("nr-form"):
+        text = st.text_area("The report (plain text, Spanish or English)", key="nr-text", height=220)
+        a, b, c = st.columns([1, 2, 3])
+        published = a.date_input("Published", key="nr-published", value=None, format="YYYY-MM-DD")
+        outlet = b.text_input("Outlet (publisher)", key="nr-outlet")
+        url = c.text_input("Link to the report (http/https)", key="nr-url")
+        submitted = st.form_submit_button("Read the report", type="primary")
+    if not submitted:
+        return
+    problems = []
+    if not text.strip():
+        problems.append("Paste the report's text.")
+    if not isinstance(published, date):
+        problems.append("Give the day the report was published: 'ayer' and 'el viernes' count from it.")
+    if not outlet.strip():
+        problems.append("Name the outlet: it is the source of every event you accept.")
+    if not is_http_url(url):
+        problems.append("Give the report's link (http or https): it is the source of every event you accept.")
+    if problems:
+        for p in problems:
+            st.error(p)
+        return
+    result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors)
+    st.session_state[STATE] = {
+        "text": text, "result": result, "decisions": {}, "count_decisions": {},
+        "source": {"name": outlet.strip(), "url": url.strip(), "published": published},
+    }
+    for key in [k for k in st.session_state if str(k).startswith("nr-c")]:
+        del st.session_state[key]
+
+
+# ---------------------------------------------------------------- showing the candidates
+
+def highlighted(text: str, spans: list[tuple[int, int, str]], css: str = "nr-evidence") -> str:
+    """The report as HTML, escaped, with each evidence span marked and labelled (e.g. "1")."""
+    labels: dict[tuple[int, int], list[str]] = {}
+    for a, b, label in spans:
+        labels.setdefault((a, b), []).append(label)
+    marks = sorted((a, b, ", ".join(names)) for (a, b), names in labels.items())
+    out, pos = [], 0
+    for a, b, label in marks:
+        if a < pos:
+            continue
+        out.append(html.escape(text[pos:a]))
+        out.append(f'<mark style="{_MARK}" title="candidate {html.escape(label)}"><b>[{html.escape(label)}]</b> '
+                   f"{html.escape(text[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n", "<br>")
+    return f'<div class="nr-report {css}" style="line-height:1.6;font-size:0.95rem">{body}</div>'
+
+
+def candidates_map(ds: Dataset, events: list[dict], decisions: dict) -> folium.Map:
+    """The candidates with a point, numbered, coloured by kind, on the dataset's base map."""
+    pts = [(i, e) for i, e in enumerate(events, 1) if e.get("lon") is not None]
+    frame = None
+    if pts:
+        frame = [[min(e["lat"] for _, e in pts) - 0.2, min(e["lon"] for _, e in pts) - 0.2],
+                 [max(e["lat"] for _, e in pts) + 0.2, max(e["lon"] for _, e in pts) + 0.2]]
+    m = base_map(ds, frame=frame, legend=False)
+    for i, e in pts:
+        state = decisions.get(str(i), "")
+        folium.CircleMarker(
+            (e["lat"], e["lon"]), radius=9, color="#222", weight=2 if not state else 1,
+            fill_color=KIND_COLORS.get(e["kind"], "#888"), fill_opacity=0.35 if state == "rejected" else 0.9,
+            tooltip=folium.Tooltip(escape_html(f"{i}. {e['kind']} at {e['place']}"), permanent=True),
+            class_name="nr-candidate",
+        ).add_to(m)
+    return m
+
+
+def _status(decision: str | None) -> str:
+    if not decision:
+        return "to review"
+    return "rejected" if decision == "rejected" else f"added as {decision.split(':', 1)[1]}"
+
+
+def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
+    """One row per candidate event (text columns only: shown by st.dataframe, never as markup)."""
+    rows = []
+    for i, e in enumerate(events, 1):
+        tally = ", ".join(f"{e[k]} {w}" for k, w in (("fatalities", "dead"), ("injured", "injured"),
+                                                     ("detained", "detained")) if e.get(k) is not None)
+        rows.append({"#": i, "Kind": e["kind"], "Place": e["place"], "Region": e["region"],
+                     "Dates": e["start"] + (f" to {e['end']}" if e.get("end") else ""), "Counts": tally,
+                     "Road / km": " ".join(str(x) for x in (e.get("road"), e.get("km")) if x is not None),
+                     "Location precision": e.get("geo_precision"), "Status": _status(decisions.get(str(i))),
+                     "Evidence": e["evidence"]})
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- accepting
+
+def form_defaults(e: dict, source: dict) -> dict[str, Any]:
+    """The Add form's starting values for a candidate, the report as its source."""
+    day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+    return {
+        "kind": e["kind"], "start": day(e["start"]), "end": day(e.get("end")), "place": e["place"],
+        "region": e["region"], "road": e.get("road") or "", "km": e.get("km"), "fatalities": e.get("fatalities", 0),
+        "injured": e.get("injured", 0), "detained": e.get("detained", 0),
+        "geo_precision": e.get("geo_precision") or 3, "time_precision": e.get("time_precision", 1),
+        "status": "confirmed" if e.get("reporter") in OFFICIAL else "reported", "description": "",
+        "lon": e.get("lon"), "lat": e.get("lat"), "sources": [dict(source)],
+    }
+
+
+def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
+    """One candidate: its evidence, the editable form, Accept and Reject."""
+    key = str(i)
+    decision = state["decisions"].get(key)
+    title = f"{i}. {e['kind']} at {e['place']} ({e['region']}), {e['start']} · {_status(decision)}"
+    with st.expander(title, expanded=decision is None):
+        st.html(highlighted(e["evidence"], [(0, len(e["evidence"]), key)]))
+        if e.get("site"):
+            st.caption("Placed at the site: " + escape_markdown(e["site"]))
+        if decision is not None:
+            st.caption(escape_markdown(f"This candidate is {_status(decision)}."))
+            return
+        prefix = f"nr-c{i}"
+        dup_ok = st.checkbox("Add it even if it looks like an event already in the data", key=f"{prefix}-dup-ok")
+        if st.button("Reject this candidate", key=f"{prefix}-reject"):
+            state["decisions"][key] = "rejected"
+            st.rerun()
+        editor = open_store(ds.source).editor()
+        submitted = ui.event_form(prefix, form_defaults(e, state["source"]), "Accept this event", ui.region_choices(ds))
+        if not submitted:
+            return
+        values, sources, reason = submitted
+        feature, problems = feature_from_form(values, sources, scope=editor.scope)
+        if problems:
+            ui.show_problems(problems, "Not saved yet: please fix these fields.")
+            return
+        duplicates = find_duplicates([Item(f"candidate {i}", feature)], editor.read().collection["features"])
+        if duplicates and not dup_ok:
+            st.warning("This looks like an event already in the data; tick the box above to add it anyway, "
+                       "or reject the candidate.")
+            for d in duplicates:
+                st.text(f"existing {d.existing_id}: {d.existing_summary} ({d.distance_m:.0f} m apart)")
+            return
+        note = reason or f"from a news report: {state['source']['name']} {state['source']['url']}"
+        try:
+            change = editor.add(feature, who, note)
+        except ui.SAVE_ERRORS as exc:
+            ui.report_failure(exc)
+            return
+        state["decisions"][key] = f"accepted:{change.ids[0]}"
+        st.session_state["nr-added"] = {"id": change.ids[0], "start": feature["properties"]["start"]}
+        st.rerun()
+
+
+def review_counts(ds: Dataset, state: dict) -> None:
+    """The national and regional figures: accept one into reported_counts.csv, or reject it."""
+    counts = state["result"]["counts"]
+    if not counts:
+        st.caption("No national or regional figure found in this report.")
+        return
+    for i, c in enumerate(counts, 1):
+        key = str(i)
+        decision = state["count_decisions"].get(key)
+        scope = c["region"] or "national"
+        label = f"{c['date']} · {c['metric']} = {c['value']} ({scope}; {c['reporter'] or 'reporter not named'})"
+        with st.expander(f"Count {i}: {label}" + (f" · {decision}" if decision else ""), expanded=decision is None):
+            st.html(highlighted(c["evidence"], [(0, len(c["evidence"]), f"c{i}")]))
+            if decision:
+                return_note = "added to reported_counts.csv" if decision == "accepted" else "rejected"
+                st.caption(f"This count is {return_note}.")
+                continue
+            if c["metric"] not in METRICS:
+                st.info(escape_markdown(f"{c['metric']} has no column in reported_counts.csv (its metrics are "
+                                  f"{', '.join(METRICS)}): note it in an event's description, or reject it."))
+            prefix = f"nr-count{i}"
+            with st.form(f"{prefix}-form"):
+                a, b, cc, d = st.columns(4)
+                day = a.date_input("Date", value=date.fromisoformat(c["date"]), key=f"{prefix}-date",
+                                   format="YYYY-MM-DD")
+                metric = b.selectbox("Metric", METRICS, key=f"{prefix}-metric",
+                                     index=METRICS.index(c["metric"]) if c["metric"] in METRICS else None)
+                value = cc.number_input("Value", min_value=0, step=1, value=int(c["value"]), key=f"{prefix}-value")
+                reporter = d.text_input("Reporter", value=c["reporter"] or state["source"]["name"],
+                                        key=f"{prefix}-reporter")
+                accept = st.form_submit_button("Accept this count")
+            if st.button("Reject this count", key=f"{prefix}-reject"):
+                state["count_decisions"][key] = "rejected"
+                st.rerun()
+            if accept:
+                row = {"date": day.isoformat() if isinstance(day, date) else "", "metric": metric or "",
+                       "value": value, "reporter": reporter, "source_url": state["source"]["url"]}
+                try:
+                    append_counts(ds.source, [row])
+                except ui.SAVE_ERRORS as exc:
+                    ui.report_failure(exc)
+                else:
+                    state["count_decisions"][key] = "accepted"
+                    st.rerun()
+
+
+def page(ds: Dataset, who: str) -> None:
+    """The whole page below the title (the login is checked by the caller)."""
+    st.caption("Paste a report, say when and where it was published, then review what Blockade Map read "
+               "in it: each candidate event or count shows the sentence it came from. Nothing is saved until "
+               "you accept it.")
+    report_form(ds)
+    state = st.session_state.get(STATE)
+    if not state:
+        return
+    added = st.session_state.get("nr-added")
+    if added:
+        st.success(escape_markdown(f"Added {added['id']}: it is on the map for {added['start']}."))
+        if st.button("Show it on the map", key="nr-show-added"):
+            ui.show_day_on_map(added["start"])
+    result = state["result"]
+    events = result["events"]
+    src = state["source"]
+    st.subheader(f"{len(events)} candidate event(s), {len(result['counts'])} count(s)")
+    st.caption(escape_markdown(f"Source of everything accepted here: {src['name']}, {src['url']}, "
+                         f"published {src['published']}. Report read as "
+                         f"{'Spanish' if result['language'] == 'es' else 'English'}."))
+    if events:
+        map_col, table_col = st.columns([2, 3])
+        with map_col:
+            st_folium(candidates_map(ds, events, state["decisions"]), key="nr-map", height=380,
+                      use_container_width=True, returned_objects=[])
+        with table_col:
+            st.dataframe(candidates_table(events, state["decisions"]), hide_index=True, width="stretch")
+    with st.expander("The report, with the sentences the candidates come from", expanded=False):
+        spans = [(a, b, str(i)) for i, e in enumerate(events, 1) for a, b in e["evidence_spans"]]
+        spans += [(a, b, f"c{i}") for i, c in enumerate(result["counts"], 1) for a, b in c["evidence_spans"]]
+        st.html(highlighted(state["text"], spans, "nr-full"))
+    st.subheader("Events")
+    if not events:
+        st.caption("No event with a place was found in this report.")
+    for i, e in enumerate(events, 1):
+        review_event(ds, who, i, e, state)
+    st.subheader("National and regional counts")
+    review_counts(ds, state)
