@@ -121,3 +121,36 @@ def test_timeline_opens_the_map_on_its_day(browser, corridor_app):
         assert page.url.startswith(f"{corridor_app}/?") and "date=2023-01-09" in page.url
     finally:
         page.close()
+
+
+# The names shown on the map: the corridors map's town labels and the basemap's place labels
+# that are displayed.
+_SHOWN_NAMES = """() => [...document.querySelectorAll('.bm-town-label, .bm-bl-label span')]
+    .filter(e => { const box = e.getBoundingClientRect(); return box.width > 0 && box.height > 0
+                   && getComputedStyle(e).visibility !== 'hidden'; })
+    .map(e => e.textContent)"""
+
+
+def test_the_bundled_corridors_map_names_each_town_once_over_the_basemap(browser, serve_app):
+    from geo.core.paths import BUNDLED_DATA
+    base = serve_app(BUNDLED_DATA)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/corridors?date=2023-01-09", wait_until="domcontentloaded")
+        page.get_by_text("Road corridors on 2023-01-09").wait_for(timeout=30000)
+        frame = map_frame(page)
+        frame.wait_for_selector(".bm-bl-label", state="attached", timeout=20000)  # the basemap's labels
+        assert wait_count(frame, "path.bm-route", 1) == 1
+        time.sleep(1)
+        shown = frame.evaluate(_SHOWN_NAMES)
+        assert {"Juliaca", "Arequipa", "Cusco", "Desaguadero", "Puerto Maldonado", "Calapuja"} <= set(shown)
+        assert sorted(n for n in set(shown) if shown.count(n) > 1) == []  # no name twice
+        # zoomed in, every corridor town is named, still once
+        frame.evaluate("() => { const map = Object.values(window).find(v => v && v instanceof L.Map);"
+                       " map.setView([-15.6, -70.2], 9, {animate: false}); }")
+        time.sleep(1)
+        shown = frame.evaluate(_SHOWN_NAMES)
+        assert {"Cabanillas", "Caracoto", "Puno"} <= set(shown)
+        assert sorted(n for n in set(shown) if shown.count(n) > 1) == []
+    finally:
+        page.close()

@@ -152,8 +152,21 @@
     }
 
     /* Towns of the corridors: rows are [lat, lon, nameHtml, major]. Major towns (junctions and
-     * ends) are always named; the others from labelZoom on (below it, a dot). */
+     * ends) are always named; the others from labelZoom on (below it, a dot). While a town is
+     * named here, the embedded basemap's own label of it is hidden (basemap.js marks its labels
+     * with `bmLabel`), so no name shows twice. */
     function townLayer(group, rows, labelZoom) {
+        var names = {};
+        rows.forEach(function (r) {
+            var d = document.createElement("div");
+            d.innerHTML = r[2];
+            names[d.textContent] = r[3] ? "bm-town-twin" : "bm-town-twin-minor";
+        });
+        function hideTwin(layer) {
+            if (!layer.bmLabel || !names[layer.bmLabel.name] || !layer.getElement) { return; }
+            var el = layer.getElement();
+            if (el) { L.DomUtil.addClass(el, names[layer.bmLabel.name]); }
+        }
         rowsTo(group, rows, function (r) {
             return L.circleMarker([r[0], r[1]], {
                 radius: r[3] ? 3.5 : 2.5, color: "#333", weight: 1, fillColor: "#fff", fillOpacity: 1,
@@ -167,11 +180,15 @@
                     var show = map.getZoom() >= labelZoom;
                     L.DomUtil[show ? "addClass" : "removeClass"](map.getContainer(), "bm-show-minor-towns");
                 };
+                this._twin = function (e) { hideTwin(e.layer); };
                 map.on("zoomend", this._show);
+                map.on("layeradd", this._twin);
+                map.eachLayer(hideTwin);
                 map.whenReady(this._show);
             },
             onRemove: function (map) {
                 map.off("zoomend", this._show);
+                map.off("layeradd", this._twin);
                 L.DomUtil.removeClass(map.getContainer(), "bm-show-minor-towns");
             }
         });
