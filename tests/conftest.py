@@ -284,3 +284,46 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         elif "app" in parts and "tests" in parts:
             item.add_marker(pytest.mark.slow)
+
+# ---------------------------------------------------------------- PostGIS (tests/pg_cluster.py)
+
+PG_TEMPLATE = "blockade_template"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster with a PostGIS template database, for the whole session;
+    skips locally without PostgreSQL/PostGIS, fails in CI (CI=true)."""
+    from tests.pg_cluster import Cluster, missing_reason
+    reason = missing_reason()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}: the PostGIS tests must run in CI")
+        pytest.skip(reason)
+    cluster = Cluster().start()
+    try:
+        cluster.create_database(PG_TEMPLATE)
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_url(pg_cluster) -> str:
+    """``postgresql://USER@127.0.0.1:PORT/DB`` of a database with PostGIS, shared by the session."""
+    return pg_cluster.create_database("blockade_session", postgis=True)
+
+
+@pytest.fixture
+def pg_db(pg_cluster):
+    """A fresh database with PostGIS (copied from the template) for one test; dropped after it."""
+    name = f"t_{next(_PG_NAMES)}_{os.getpid()}"
+    pg_cluster.create_database(name, template=PG_TEMPLATE)
+    url = pg_cluster.url(name)
+    yield url
+    from geo.store.postgis import close_postgis
+    close_postgis(url)
+    pg_cluster.drop_database(name)
+
+
+_PG_NAMES = iter(range(1, 1_000_000))

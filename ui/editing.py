@@ -98,8 +98,8 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
     """``(editor, editor's name)`` when editing is possible; else None, after saying why: the
     bundled data is shown (it is never edited: how to make a working copy), editing is
     switched off, or nobody is logged in yet (the login form)."""
-    editor = open_store(ds.source).editor()
-    if editor.read_only:
+    editor = (ds.store or open_store(ds.source)).editor()
+    if getattr(editor, "read_only", False):  # only a folder can be the bundled data
         st.info(BUNDLED_NOTE, icon=":material/folder_copy:")
         return None
     who = editor_name()

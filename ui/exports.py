@@ -14,7 +14,6 @@ from geo.core.dataset import Dataset
 from geo.core.view import View
 from geo.export import files as data_export
 from geo.export import snapshot
-from geo.store import open_store
 
 SIZES = {"screen": snapshot.DEFAULT_SIZE, "print": snapshot.PRINT_SIZE}
 #: After a render that got no map tile, later renders wait only briefly for tiles for this long.
@@ -45,7 +44,7 @@ def _png(_ds: Dataset, version: tuple, view: View, size: tuple[int, int], fit: s
 
 def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = snapshot.DEFAULT_FIT) -> bytes:
     """The PNG of ``view`` (cached per data version, view, size and framing)."""
-    return _png(ds, open_store(ds.source).version(), view, tuple(size), fit)
+    return _png(ds, ds.store.version(), view, tuple(size), fit)
 
 
 def data_file(ds: Dataset, view: View, fmt: str) -> str:

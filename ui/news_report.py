@@ -27,7 +27,6 @@ from geo.intake.forms import feature_from_form
 from geo.intake.readers import Item
 from geo.render.maps import base_map
 from geo.render.style import KIND_COLORS
-from geo.store import open_store
 from geo.store.counts import append_counts
 from ui import editing as ui
 
@@ -163,7 +162,7 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
         if st.button("Reject this candidate", key=f"{prefix}-reject"):
             state["decisions"][key] = "rejected"
             st.rerun()
-        editor = open_store(ds.source).editor()
+        editor = ds.store.editor()
         submitted = ui.event_form(prefix, form_defaults(e, state["source"]), "Accept this event", ui.region_choices(ds))
         if not submitted:
             return

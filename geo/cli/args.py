@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from geo.core.dates import check_day
 from geo.core.model import KINDS
+from geo.store import redact_url
 
 
 class UsageError(Exception):
@@ -75,4 +76,4 @@ def emit_json(document: Any) -> None:
 
 def data_part(args: argparse.Namespace) -> list[str]:
     """``["--data", DIR]`` when the command was given one (to repeat it in a recorded command)."""
-    return ["--data", str(args.data)] if args.data else []
+    return ["--data", redact_url(str(args.data))] if args.data else []  # never a password in a written file

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from pathlib import Path
 
 from geo.cli.args import Command, add_filters, add_mode, day_arg, emit_json
 from geo.core.model import KINDS
 from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
-from geo.store import open_store
+from geo.store import is_database_url, open_store, resolve_source
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -25,6 +26,8 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     dataset = store.load()
     if args.strict:
+        if is_database_url(str(resolve_source(args.data))):
+            raise ValueError("validate --strict audits a data folder: `blockade-map db dump DIR` first")
         problems = audit_folder(dataset.source, args.facts or [DEFAULT_REFERENCES])
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -54,7 +57,8 @@ def configure_day(p: argparse.ArgumentParser) -> None:
 
 def run_day(args: argparse.Namespace) -> int:
     """What was active on a day."""
-    dataset = open_store(args.data).load()
+    # A database selects the day in SQL; a folder reads everything.
+    dataset = open_store(args.data).dataset_for_day(args.date, args.mode, args.kinds, args.regions)
     summary = day_summary(dataset, args.date, kinds=args.kinds, regions=args.regions, mode=args.mode)
     if args.json:
         emit_json(summary)
@@ -87,11 +91,18 @@ def configure_init_data(p: argparse.ArgumentParser) -> None:
 
 
 def run_init_data(args: argparse.Namespace) -> int:
-    """Copy the data (the bundled data unless --data names another folder) into a new folder
-    that editors work on: the bundled data itself is never edited."""
+    """Copy the data (the bundled data unless --data names another folder or a database) into a
+    new folder that editors work on: the bundled data itself is never edited."""
     store = open_store(args.data or BUNDLED_DATA)
-    written = store.copy_to(args.folder)
-    dataset = open_store(args.folder).load()
+    target = Path(args.folder)
+    if hasattr(store, "copy_to"):
+        written = store.copy_to(target)
+    else:  # a database: its data as a folder
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        store.dump(target)
+        written = [p for p in target.rglob("*") if p.is_file()]
+    dataset = open_store(target).load()
     folder = shlex.quote(str(args.folder))
     print(f"wrote a working copy of {store.location} to {args.folder}: {len(written)} files, "
           f"{len(dataset.events)} events")

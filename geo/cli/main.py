@@ -11,12 +11,13 @@ import argparse
 import sys
 from typing import Sequence
 
-from geo.cli import basemap, corridors, data, export, extract, intake, serve
+from geo.cli import basemap, corridors, data, db, export, extract, intake, publish, serve
 from geo.cli.args import Command, Parser, UsageError
 from geo.core.model import DataError
 
 COMMANDS: list[Command] = [*data.COMMANDS, *corridors.COMMANDS, *export.COMMANDS, *intake.COMMANDS,
-                           *extract.COMMANDS, *basemap.COMMANDS, *serve.COMMANDS]
+                           *extract.COMMANDS, *basemap.COMMANDS, *serve.COMMANDS, *publish.COMMANDS,
+                           *db.COMMANDS]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -131,7 +131,8 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
 class Dataset:
     """Every layer of one data source, validated, with its info and its event index.
 
-    ``source`` names where it came from (a folder, or a database URL without password).
+    ``source`` names where it came from (a folder, or a database URL without password); ``store``
+    is the store that loaded it, for its editor and its version.
     The :class:`~geo.core.index.EventIndex` is built from ``events`` when the dataset is made.
     """
 
@@ -142,6 +143,11 @@ class Dataset:
     corridors: gpd.GeoDataFrame
     counts: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    #: ``(first, last)`` day of the whole data when these frames hold only part of it (a store's
+    #: selection of one day); None: the frames are the whole data.
+    days_covered: tuple[str, str] | None = None
+    #: The store it was loaded from (its editor, its version), when a store loaded it.
+    store: Any = field(default=None, repr=False, compare=False)
     index: EventIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -150,12 +156,16 @@ class Dataset:
     @property
     def first_day(self) -> str | None:
         """Earliest start among events and hotspots, or None for an empty dataset."""
+        if self.days_covered is not None:
+            return self.days_covered[0]
         starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
         return min(starts) if starts else None
 
     @property
     def last_day(self) -> str | None:
         """Latest end among events and hotspots, or None for an empty dataset."""
+        if self.days_covered is not None:
+            return self.days_covered[1]
         ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
         return max(ends) if ends else None
 

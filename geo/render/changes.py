@@ -13,19 +13,17 @@ from geo.render.layers import feature_group, ring_layer
 from geo.render.stacks import drawing_order, offsets_by_id
 from geo.render.style import CHANGE_STYLES, marker_radius
 
-__all__ = ["change_layers", "legend_rows"]
+__all__ = ["change_layers", "change_rows", "legend_rows"]
 
 
-def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
-    """Feature groups marking new and lifted blockades, to add under the day's markers.
+def change_rows(dataset: Dataset, view: View, spread: bool = False) -> dict[str, list[list]]:
+    """The rows of the ring layers: ``{"lifted": [...], "new": [...]}``, each row
+    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped). With ``spread``, a new blockade that
+    shares its point with other events of the view gets ``dx, dy``: its circle's offset from the
+    point (:mod:`geo.render.stacks`), for maps that spread such events.
 
-    Nothing is drawn in cumulative mode (there is no "day before") or when the view's kinds
+    Both are empty in cumulative mode (there is no "day before") or when the view's kinds
     leave out blockades; the view's region filter applies.
-
-    Returns
-    -------
-    list of folium.FeatureGroup
-        ``[lifted, new]`` (both possibly empty), named for the layer control.
     """
     if not isinstance(view, View):
         raise TypeError(f"view must be a View, got {type(view).__name__}")
@@ -36,11 +34,25 @@ def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
                escape_html(f"Lifted: {e['place']} ({e['region']}), blocked until {before}")]
               for e in changes["lifted"]]
     # A new blockade spread away from a point it shares with other events has its ring follow it.
-    spread = offsets_by_id(dataset, drawing_order(dataset, dataset.index.select(view))) if changes["new"] else {}
+    offsets = offsets_by_id(dataset, drawing_order(dataset, dataset.index.select(view))) \
+        if spread and changes["new"] else {}
     new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, "",
-            *spread.get(e["id"], ())] for e in changes["new"]]
-    return [feature_group("Lifted since the day before", ring_layer(lifted, CHANGE_STYLES["lifted"])),
-            feature_group("New since the day before", ring_layer(new, CHANGE_STYLES["new"]))]
+            *offsets.get(e["id"], ())] for e in changes["new"]]
+    return {"lifted": lifted, "new": new}
+
+
+def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
+    """Feature groups marking new and lifted blockades (:func:`change_rows`), to add under the
+    day's markers.
+
+    Returns
+    -------
+    list of folium.FeatureGroup
+        ``[lifted, new]`` (both possibly empty), named for the layer control.
+    """
+    rows = change_rows(dataset, view, spread=True)
+    return [feature_group("Lifted since the day before", ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
+            feature_group("New since the day before", ring_layer(rows["new"], CHANGE_STYLES["new"]))]
 
 
 def legend_rows() -> str:

@@ -2,7 +2,7 @@
 
 :func:`open_store` picks the store for a data source; every store loads a
 :class:`~geo.core.dataset.Dataset`, validates, reports a version that changes whenever its
-data does, and hands out an editor for safe changes.
+data does, selects what one day needs, and hands out an editor for safe changes.
 """
 from __future__ import annotations
 
@@ -11,15 +11,10 @@ import os
 from geo.core.dataset import Dataset
 from geo.store.folder import FolderStore
 from geo.store.layout import DATA_ENV, resolve_data_dir
+from geo.store.postgis import PostgisStore, is_database_url, open_postgis, redact_url
 
-__all__ = ["DATA_ENV", "FolderStore", "is_database_url", "load_dataset", "open_store", "resolve_source"]
-
-_DB_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_database_url(source: object) -> bool:
-    """Whether ``source`` names a PostgreSQL database rather than a folder."""
-    return isinstance(source, str) and source.startswith(_DB_SCHEMES)
+__all__ = ["DATA_ENV", "FolderStore", "PostgisStore", "is_database_url", "load_dataset", "open_store", "redact_url",
+           "resolve_source"]
 
 
 def resolve_source(source: str | os.PathLike | None = None) -> str | os.PathLike:
@@ -30,11 +25,12 @@ def resolve_source(source: str | os.PathLike | None = None) -> str | os.PathLike
     return env if env else resolve_data_dir()
 
 
-def open_store(source: str | os.PathLike | None = None) -> FolderStore:
-    """The store of a data source: a folder path, or a ``postgresql://`` URL."""
+def open_store(source: str | os.PathLike | None = None) -> FolderStore | PostgisStore:
+    """The store of a data source: a folder path, or a ``postgresql://`` URL (one store, and one
+    connection, per URL and process)."""
     source = resolve_source(source)
     if is_database_url(source):
-        raise ValueError(f"{source.split('@')[-1]}: PostgreSQL data sources are not supported yet")
+        return open_postgis(str(source))
     return FolderStore(source)
 
 

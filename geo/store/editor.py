@@ -273,8 +273,9 @@ def merge_event(event_id: str, fresh: dict | None, seen: dict | None, wanted: di
         if f.get(key) == s.get(key) or f.get(key) == w.get(key):
             result[key] = w.get(key)
         else:
-            conflicts.append(f"{_field_name(key)} (now {f.get(key)!r}, you changed {s.get(key)!r} "
-                             f"to {w.get(key)!r})")
+            shown = [PROPERTY_DEFAULTS.get(key) if v.get(key) is None else v.get(key) for v in (f, s, w)]
+            conflicts.append(f"{_field_name(key)} (now {shown[0]!r}, you changed {shown[1]!r} "
+                             f"to {shown[2]!r})")  # an absent count shows as 0, as the form showed it
     if conflicts:
         raise ConflictError(f"event {event_id!r} was changed by someone else meanwhile: "
                             + "; ".join(conflicts) + ". Reload it and make your change again.")
@@ -528,7 +529,7 @@ class Editor:
     def add_many(self, features: Sequence[Mapping], who: str, reason: str = "",
                  action: str = "import") -> Change:
         """Add several events in one write: all of them or none (DataError names each problem)."""
-        who = _check_who(who)
+        who = check_who(who)
         if action not in ("add", "import"):
             raise ValueError(f"action must be 'add' or 'import', got {action!r}")
         if isinstance(features, Mapping) or not all(isinstance(f, Mapping) for f in features):
@@ -580,7 +581,7 @@ class Editor:
         ------
         ConflictError, DataError, LookupError
         """
-        who = _check_who(who)
+        who = check_who(who)
         with self._transaction() as fresh:
             current = fresh.by_id.get(event_id)
             base = seen.event(event_id) if seen is not None else None
@@ -604,7 +605,7 @@ class Editor:
 
     def retract(self, event_id: str, who: str, reason: str) -> Change:
         """Take an event off the map; its full record stays in the log. A reason is required."""
-        who = _check_who(who)
+        who = check_who(who)
         if not isinstance(reason, str) or not reason.strip():
             raise ValueError("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")
         with self._transaction() as fresh:
@@ -622,7 +623,7 @@ class Editor:
         Undoing an add or import removes the event; undoing a retraction restores the record;
         undoing an edit sets the fields it changed back, provided nobody changed them since.
         """
-        who = _check_who(who)
+        who = check_who(who)
         if isinstance(seq, bool) or not isinstance(seq, int):
             raise TypeError(f"seq must be an int, got {seq!r}")
         with self._transaction() as fresh:
@@ -803,7 +804,8 @@ class Editor:
                 continue
 
 
-def _check_who(who: Any) -> str:
+def check_who(who: Any) -> str:
+    """The editor's name, trimmed; ValueError when there is none (every change names its author)."""
     if not isinstance(who, str) or not who.strip():
         raise ValueError("who must name the editor (it goes into the change log)")
     return who.strip()

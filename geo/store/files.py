@@ -3,12 +3,16 @@
 Each file is written to a temporary file in its own folder, flushed and fsync'd, given the
 mode of the file it replaces (or the usual mode under the umask), then renamed over the
 target; the folder is fsync'd after the rename. :func:`atomic_write_many` writes several
-files so that either all of them are replaced or none is.
+files so that either all of them are replaced or none is. A whole folder is written into a
+:func:`staging_folder` beside it, then put in place by :func:`replace_folder`.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -125,3 +129,54 @@ def parse_json_text(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(file, "(file)", "", "is nested too deeply to be data")]
     except ValueError as exc:  # e.g. an integer of 5,000 digits
         return None, [Problem(file, "(file)", "", f"cannot be read as JSON ({str(exc).splitlines()[0][:120]})")]
+
+
+def staging_folder(target: str | os.PathLike) -> Path:
+    """A new empty folder beside ``target`` (same file system, usual mode under the umask) to
+    write a folder's next contents into before :func:`replace_folder` puts it in place."""
+    target = Path(target)
+    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    os.chmod(staged, 0o777 & ~_UMASK)
+    return staged
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def replace_folder(staged: str | os.PathLike, target: str | os.PathLike) -> None:
+    """Put the folder ``staged`` (from :func:`staging_folder`) in place of ``target``.
+
+    Where the system can, the two are swapped in one step, so a web server serving ``target``
+    finds the old folder or the new one, never neither; elsewhere the old folder is renamed
+    aside first. The old contents are then removed.
+    """
+    staged, target = Path(staged), Path(target)
+    if staged.parent != target.parent:
+        raise ValueError(f"{staged} must be beside {target}")
+    if not os.path.lexists(target):
+        os.rename(staged, target)
+    elif _exchange(staged, target):
+        shutil.rmtree(staged)
+    else:
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.rename(target, old / "old")
+        try:
+            os.rename(staged, target)
+        except OSError:
+            os.rename(old / "old", target)
+            raise
+        shutil.rmtree(old)
+    fsync_dir(target.parent)

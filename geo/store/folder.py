@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from pathlib import Path
 
@@ -24,6 +25,11 @@ LAYERS: tuple[tuple[str, str, bool], ...] = (
 #: Largest CSV field accepted (a bigger one is refused with a located problem).
 MAX_CSV_FIELD = 128 * 1024
 csv.field_size_limit(MAX_CSV_FIELD)
+
+
+def dump_collection(collection: dict) -> str:
+    """A FeatureCollection as the data files hold it (UTF-8 JSON, one space of indent)."""
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
 def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Problem]]:
@@ -134,7 +140,26 @@ class FolderStore:
         return Dataset(source=self.location, info=info, events=events_frame(features["events"], scope),
                        hotspots=hotspots_frame(features["hotspots"], scope),
                        corridors=corridors_frame(features["corridors"]), counts=counts_frame(rows),
-                       problems=problems)
+                       problems=problems, store=self)
+
+    def raw_layers(self) -> dict:
+        """The files as stored (call :meth:`validate` first): ``events``, ``hotspots``, ``corridors``
+        (FeatureCollections, empty when absent), ``counts`` (row dicts) and ``dataset`` (dataset.json
+        as parsed, or None)."""
+        out: dict = {}
+        for name, layer, _ in LAYERS:
+            path = self.folder / name
+            data = read_json_file(path)[0] if path.exists() else None
+            out[layer] = data if isinstance(data, dict) else {"type": "FeatureCollection", "features": []}
+        counts = self.folder / COUNTS_FILE
+        out["counts"] = read_counts_file(counts)[0] if counts.exists() else []
+        info = self.folder / INFO_FILE
+        out["dataset"] = read_json_file(info)[0] if info.exists() else None
+        return out
+
+    def dataset_for_day(self, day: str, mode: str = "day", kinds=(), regions=()) -> Dataset:
+        """What a view of ``day`` needs: a folder has to read everything (:meth:`load`)."""
+        return self.load()
 
     def version(self) -> tuple:
         """Names and modification times of the data files: changes whenever a file is rewritten.

@@ -63,6 +63,12 @@ def test_the_installed_command_finds_its_bundled_data(installed, tmp_path):
     assert day.returncode == 0 and json.loads(day.stdout)["totals"]["events"] == 17
     geocode = _run(installed, "geocode", "Juliaca", "--json", cwd=tmp_path)
     assert json.loads(geocode.stdout)[0]["region"] == "Puno"
+    site = _run(installed, "publish", "--out", str(tmp_path / "site"), "--from", "2023-01-09", "--to", "2023-01-09",
+                cwd=tmp_path)  # the static edition's page, script and styles are in the wheel
+    assert site.returncode == 0, site.stderr
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        "README.txt", "assets", "basemap", "days", "index.html", "manifest.json"]
+    assert (tmp_path / "site" / "assets" / "edition.js").is_file()
 
 
 def test_the_installed_app_runs(installed, tmp_path):

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
+from geo.store import files as store_files
 from geo.store.files import atomic_write, atomic_write_many, parse_json_text, read_json_file
 
 
@@ -56,3 +58,58 @@ def test_json_problems_are_located(tmp_path):
     assert read_json_file(tmp_path / "d.geojson")[1][0].message == "is a folder, not a file"
     (tmp_path / "l.json").write_bytes(b"\xff\xfe")
     assert "not UTF-8" in read_json_file(tmp_path / "l.json")[1][0].message
+
+
+# ------------------------------------------------------------------ whole folders
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): p.read_text() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["swapped in one step", "renamed aside first"])
+def test_replace_folder_puts_the_new_folder_in_place_and_removes_the_old(tmp_path, monkeypatch, exchange):
+    if not exchange:
+        monkeypatch.setattr(store_files, "_exchange", lambda a, b: False)
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.txt").write_text("old")
+    staged = store_files.staging_folder(target)
+    assert staged.parent == tmp_path and staged.name.startswith(".site.") and list(staged.iterdir()) == []
+    (staged / "days").mkdir()
+    (staged / "days" / "new.json").write_text("{}")
+    store_files.replace_folder(staged, target)
+    assert _tree(target) == {"days/new.json": "{}"}
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_replace_folder_creates_a_missing_target(tmp_path):
+    target = tmp_path / "site"
+    staged = store_files.staging_folder(target)
+    (staged / "a").write_text("1")
+    store_files.replace_folder(staged, target)
+    assert _tree(target) == {"a": "1"} and [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_replace_folder_puts_the_old_folder_back_when_the_new_cannot_be_moved(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_files, "_exchange", lambda a, b: False)
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.txt").write_text("old")
+    staged = store_files.staging_folder(target)
+    real = os.rename
+
+    def rename(src, dst):
+        if Path(src) == staged:
+            raise OSError(5, "Input/output error")
+        return real(src, dst)
+
+    monkeypatch.setattr(store_files.os, "rename", rename)
+    with pytest.raises(OSError, match="Input/output error"):
+        store_files.replace_folder(staged, target)
+    assert _tree(target) == {"old.txt": "old"}
+
+
+def test_replace_folder_needs_the_staged_folder_beside_the_target(tmp_path):
+    (tmp_path / "a").mkdir()
+    with pytest.raises(ValueError, match="must be beside"):
+        store_files.replace_folder(tmp_path / "a", tmp_path / "elsewhere" / "site")

@@ -1,0 +1,46 @@
+"""``blockade-map publish``: the static edition of the dashboard, for any web server or CDN."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tqdm import tqdm
+
+from geo.cli.args import Command, day_arg
+from geo.export import publish as edition
+from geo.store import load_dataset
+
+
+def configure_publish(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="folder to write (new, empty, or a previous edition, which is replaced whole)")
+    p.add_argument("--from", dest="first", type=day_arg, metavar="D", help="first day (default: the data's first)")
+    p.add_argument("--to", dest="last", type=day_arg, metavar="D", help="last day (default: the data's last)")
+    p.add_argument("--tiles", action="store_true",
+                   help="offer OpenStreetMap tiles as an online layer, off until a reader switches it on")
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    """Write the static edition: index.html, manifest.json, one JSON file per day, the assets."""
+    dataset = load_dataset(args.data)
+    days = edition.edition_days(dataset, args.first, args.last)  # bad input fails before any work
+    edition.check_out(args.out)
+    with tqdm(total=len(days), unit="day", file=sys.stderr, ascii=True, desc="publish",
+              bar_format="{desc}: {n_fmt}/{total_fmt} days |{bar:20}| {postfix} [{elapsed}<{remaining}]") as bar:
+
+        def progress(done: int, total: int, day: str) -> None:
+            bar.set_postfix_str(day, refresh=False)
+            bar.update(1)
+
+        result = edition.publish(dataset, args.out, args.first, args.last, tiles=args.tiles, progress=progress)
+    print(f"wrote {result.path}/ ({len(result.days)} days, {result.days[0]} to {result.days[-1]}; "
+          f"opens on {result.featured_day}; {result.files} files, {result.bytes / 1e6:.1f} MB). "
+          f"Serve it with any web server, e.g. python -m http.server -d {result.path}")
+    sys.stdout.flush()
+    return 0
+
+
+COMMANDS = [
+    Command("publish", "a static edition of the map (index.html, one JSON file per day) for any web server",
+            configure_publish, run_publish),
+]

@@ -1,0 +1,301 @@
+"""The static edition: the files ``publish`` writes, what they hold, and how DIR is replaced."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from geo.cli.main import main
+from geo.export import publish as edition
+from geo.query.active import day_summary, mapped_vs_reported
+from geo.render import assets
+from geo.store import load_dataset
+from tests.conftest import BUNDLED, make_event, make_hotspot, write_folder
+
+BUNDLED_INFO = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
+
+
+def sha12(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_dataset(BUNDLED)
+
+
+@pytest.fixture(scope="module")
+def bundled_edition(bundled, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("edition") / "site"
+    edition.publish(bundled, out)
+    return out
+
+
+# ------------------------------------------------------------------ what the folder holds
+
+def test_the_edition_holds_a_page_a_manifest_a_file_per_day_and_local_assets(bundled_edition):
+    days = sorted(p.name for p in (bundled_edition / "days").iterdir())
+    assert len(days) == 56 and days[0] == "2022-12-07.json" and days[-1] == "2023-01-31.json"
+    assets_written = sorted(str(p.relative_to(bundled_edition / "assets"))
+                            for p in (bundled_edition / "assets").rglob("*") if p.is_file())
+    assert assets_written == sorted([*edition.VENDOR_ASSETS, "edition.js", "edition.css"])
+    assert "leaflet.markercluster.js" not in assets_written
+    for name in edition.VENDOR_ASSETS:  # the very files the dashboard serves, copied byte for byte
+        assert (bundled_edition / "assets" / name).read_bytes() == assets.VENDOR_FILES[name].read_bytes()
+    top = sorted(p.name for p in bundled_edition.iterdir())
+    assert top == ["README.txt", "assets", "basemap", "days", "index.html", "manifest.json"]
+    assert [p.name for p in bundled_edition.parent.iterdir()] == ["site"]  # no staging folder left
+    assert oct(bundled_edition.stat().st_mode & 0o777) == oct(0o777 & ~_umask())  # readable by a web server
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_manifest_lists_the_days_and_the_dataset_info(bundled_edition):
+    m = read_json(bundled_edition / "manifest.json")
+    assert m["format"] == edition.FORMAT and m["generator"] == "Blockade Map publish"
+    assert m["title"] == BUNDLED_INFO["title"]
+    assert m["bbox"] == BUNDLED_INFO["bbox"] == [-81.4, -18.4, -68.6, 0.0]
+    assert m["bounds"] == [[-18.4, -81.4], [0.0, -68.6]]
+    assert m["featured_day"] == "2023-01-09" and m["languages"] == ["es", "en"]
+    assert m["licence"] == BUNDLED_INFO["licence"] and m["timezone"] == "America/Lima"
+    assert (m["first_day"], m["last_day"]) == ("2022-12-07", "2023-01-31")
+    assert [d["date"] for d in m["days"]][:3] == ["2022-12-07", "2022-12-08", "2022-12-09"]
+    day9 = next(d for d in m["days"] if d["date"] == "2023-01-09")
+    assert day9 == {"date": "2023-01-09", "file": "days/2023-01-09.json",
+                    "version": sha12(bundled_edition / "days" / "2023-01-09.json"), "events": 17}
+    assert sum(d["events"] for d in m["days"]) == 466
+    assert [k["kind"] for k in m["kinds"]] == ["blockade", "protest", "clash", "closure", "detention", "other"]
+    assert m["kinds"][0]["colour"] == "#e6550d"
+    assert len(m["corridors"]["rows"]) == 8 and m["corridors"]["style"]["className"] == "bm-corridor"
+    assert 'data-kind="blockade"' in m["legend_html"] and "new since the day before" in m["legend_html"]
+    assert m["tiles"] is None  # nothing online unless asked for
+    assert m["about"]["coverage"] == "the data covers 2022-12-07 to 2023-01-31"
+    assert m["about"]["publishers"][0][1] >= m["about"]["publishers"][-1][1] > 0
+
+
+def test_index_html_loads_only_local_files_each_with_its_content_hash(bundled_edition):
+    page = (bundled_edition / "index.html").read_text(encoding="utf-8")
+    urls = re.findall(r'(?:src|href)="([^"]*)"', page)
+    assert urls == ["data:,", "assets/leaflet.css?v=" + sha12(bundled_edition / "assets/leaflet.css"),
+                    "assets/blockade-map.css?v=" + sha12(bundled_edition / "assets/blockade-map.css"),
+                    "assets/edition.css?v=" + sha12(bundled_edition / "assets/edition.css"),
+                    "assets/edition.js?v=" + sha12(bundled_edition / "assets/edition.js"),
+                    "assets/leaflet.js?v=" + sha12(bundled_edition / "assets/leaflet.js"),
+                    "assets/blockade-map.js?v=" + sha12(bundled_edition / "assets/blockade-map.js"),
+                    "assets/basemap.js?v=" + sha12(bundled_edition / "assets/basemap.js")]
+    # edition.js runs first (it starts fetching the day), Leaflet and the map scripts are deferred
+    assert re.findall(r"<script [^>]*>", page)[1:] == [
+        f'<script src="assets/leaflet.js?v={sha12(bundled_edition / "assets/leaflet.js")}" defer>',
+        f'<script src="assets/blockade-map.js?v={sha12(bundled_edition / "assets/blockade-map.js")}" defer>',
+        f'<script src="assets/basemap.js?v={sha12(bundled_edition / "assets/basemap.js")}" defer>']
+    assert "<title>Peru&#x27;s general strike, December 2022 to January 2023</title>" in page
+    assert "http" not in page.lower().replace('content="blockade map publish"', "")
+    # Leaflet's stylesheet finds its images beside it
+    for image in re.findall(r"url\((images/[\w.-]+)\)", (bundled_edition / "assets/leaflet.css").read_text()):
+        assert (bundled_edition / "assets" / image).is_file()
+
+
+def test_edition_js_fetches_nothing_but_the_manifest_and_the_files_it_lists():
+    js = (edition.EDITION_DIR / "edition.js").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"getJson\(([^,)]+)", js)) == ['"manifest.json"', 'entry.file + "?v=" + entry.version',
+                                                             "url"]
+    assert 'BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version)' in js
+    assert js.count("fetch(") == 1  # inside getJson
+    assert "innerHTML" not in js  # data text goes in with textContent (popups are escaped in Python)
+
+
+# ------------------------------------------------------------------ the day files
+
+@pytest.mark.parametrize("day", ["2022-12-07", "2023-01-09", "2023-01-16", "2023-01-31"])
+def test_day_file_counts_match_blockade_map_day_json(bundled_edition, capsys, day):
+    assert main(["day", day, "--json", "--data", str(BUNDLED)]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    doc = read_json(bundled_edition / "days" / f"{day}.json")
+    assert doc["date"] == day
+    assert sorted(e["id"] for e in doc["events"]) == sorted(e["id"] for e in expected["events"])
+    assert doc["totals"] == expected["totals"] and doc["mapped"] == expected["mapped"]
+    assert [r["text"] for r in doc["reported"]] == mapped_vs_reported(expected["reported"], expected["mapped"])
+    assert doc["hotspots"]["names"] == [h["name"] for h in expected["hotspots"]]
+
+
+def test_every_day_file_matches_the_day_summary(bundled, bundled_edition):
+    for entry in read_json(bundled_edition / "manifest.json")["days"]:
+        doc = read_json(bundled_edition / entry["file"])
+        summary = day_summary(bundled, entry["date"])
+        assert len(doc["events"]) == entry["events"] == summary["totals"]["events"], entry["date"]
+        assert doc["totals"] == summary["totals"]
+        assert {e["id"]: e["kind"] for e in doc["events"]} == {e["id"]: e["kind"] for e in summary["events"]}
+
+
+def test_the_ninth_of_january(bundled_edition):
+    doc = read_json(bundled_edition / "days" / "2023-01-09.json")
+    assert doc["totals"]["events"] == 17 and doc["totals"]["blockade"] == 8
+    assert "45 blockade points reported nationwide (SUTRAN); 8 mapped" in [r["text"] for r in doc["reported"]]
+    sutran = next(r for r in doc["reported"] if r["reporter"] == "SUTRAN")
+    assert sutran["url"].startswith("https://elcomercio.pe/")
+    first = doc["events"][0]  # largest circle first, as the dashboard draws them
+    assert first["id"] == "2023-01-09-juliaca-clash" and first["fatalities"] == 17
+    lat, lon, css, colour, radius, popup, tooltip = first["row"]
+    assert (lat, lon, css, colour, radius) == (-15.5, -70.13333, "bm-event bm-kind-clash", "#a50f15", 20.4)
+    assert "<b>Juliaca</b>" in popup and "Sources: " in popup and ">La República</a> (2023-01-09)" in popup
+    assert tooltip == "Juliaca: clash, 17 dead"
+    assert doc["changes"]["since"] == "2023-01-08"
+    assert doc["changes"]["counts"] == {"new": 6, "continuing": 2, "lifted": 0}
+    assert len(doc["changes"]["rings"]["new"]) == 6 and doc["changes"]["rings"]["lifted"] == []
+    assert "Chucuito" in doc["changes"]["places"]["new"]
+    assert doc["note"] is None
+
+
+def test_empty_days_and_days_outside_the_data_say_so(tiny_data, tmp_path):
+    ds = load_dataset(tiny_data)
+    result = edition.publish(ds, tmp_path / "site", "2023-01-06", "2023-01-09")
+    assert result.days == ["2023-01-06", "2023-01-07", "2023-01-08", "2023-01-09"]
+    doc = read_json(tmp_path / "site/days/2023-01-07.json")
+    assert doc["events"] == [] and doc["totals"]["events"] == 0
+    assert doc["note"].startswith("Nothing is mapped for 2023-01-07. That does not mean nothing happened")
+    assert doc["reported"] == [] and doc["hotspots"]["names"] == ["Puno"]
+    assert read_json(tmp_path / "site/days/2023-01-06.json")["totals"]["detention"] == 1
+    day9 = read_json(tmp_path / "site/days/2023-01-09.json")
+    assert [r["text"] for r in day9["reported"]] == ["45 blockade points reported nationwide (SUTRAN); 2 mapped"]
+    assert read_json(tmp_path / "site/manifest.json")["featured_day"] == "2023-01-09"
+    # a day before the data (the range reaches into it) is published with a note
+    edition.publish(ds, tmp_path / "early", "2022-12-01", "2022-12-08")
+    early = read_json(tmp_path / "early/days/2022-12-01.json")
+    assert early["note"] == "2022-12-01 is outside the data: the data covers 2022-12-07 to 2023-01-31."
+
+
+def test_featured_day_outside_the_range_falls_back_to_its_busiest_day(tiny_data, tmp_path):
+    result = edition.publish(load_dataset(tiny_data), tmp_path / "site", "2023-01-05", "2023-01-08")
+    assert result.featured_day == "2023-01-06"  # the busiest day of the range; a tie goes to the earliest
+    counts = {d["date"]: d["events"] for d in read_json(tmp_path / "site/manifest.json")["days"]}
+    assert counts == {"2023-01-05": 0, "2023-01-06": 1, "2023-01-07": 0, "2023-01-08": 1}
+
+
+# ------------------------------------------------------------------ hostile text
+
+HOSTILE = '<img src=x onerror="alert(1)">{{7*7}}`${x}`</script><script>alert(2)</script>'
+
+
+def test_hostile_text_is_escaped_in_every_file(tmp_path):
+    info = dict(BUNDLED_INFO, title="</title><script>alert(3)</script> & co", featured_day="2023-01-09")
+    events = [make_event("e-evil", "clash", "2023-01-09", place=HOSTILE, fatalities=2, description=HOSTILE,
+                         sources=[{"name": HOSTILE, "url": "https://example.org/?q=<b>&x=\"1\"",
+                                   "published": "2023-01-09"}]),
+              make_event("e-plain", "blockade", "2023-01-09", lon=-69.66667, lat=-16.08333, place="Ilave")]
+    hotspots = [make_hotspot("h-evil", HOSTILE, -70.02198, -15.84003, "2023-01-01", "2023-01-31")]
+    counts = [{"date": "2023-01-09", "metric": "blockade_points", "value": "45", "reporter": HOSTILE,
+               "source_url": "https://www.gob.pe/sutran"}]
+    data = write_folder(tmp_path / "data", events, hotspots, [], counts, info=info)
+    out = tmp_path / "site"
+    edition.publish(load_dataset(data), out)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; co</title>" in page
+    assert page.count("<script") == 4 and page.count("alert(") == 2  # the escaped title, in <title> and <h1>
+    doc = read_json(out / "days/2023-01-09.json")
+    evil = next(e for e in doc["events"] if e["id"] == "e-evil")
+    popup, tooltip = evil["row"][5], evil["row"][6]
+    for html in (popup, tooltip):
+        assert "<img" not in html and "<script" not in html and "{{" not in html and "${" not in html
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert popup.count("<a ") == 1 and 'href="https://example.org/?q=&lt;b&gt;&amp;x=&quot;1&quot;"' in popup
+    assert doc["hotspots"]["rows"][0][3].startswith("Hotspot: &lt;img src=x")
+    # text the page puts in with textContent stays as written (it is data, not HTML)
+    assert doc["hotspots"]["names"] == [HOSTILE]
+    assert doc["reported"][0]["text"] == f"45 blockade points reported nationwide ({HOSTILE}); 1 mapped"
+    manifest = read_json(out / "manifest.json")
+    assert manifest["title"] == info["title"]
+
+
+# ------------------------------------------------------------------ writing DIR safely
+
+def test_out_must_be_a_folder_that_is_new_empty_or_an_edition(tiny_data, tmp_path):
+    ds = load_dataset(tiny_data)
+    a_file = tmp_path / "page.html"
+    a_file.write_text("mine")
+    with pytest.raises(ValueError, match=r"is a file, not a folder"):
+        edition.publish(ds, a_file)
+    assert a_file.read_text() == "mine"
+    other = tmp_path / "home"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    with pytest.raises(ValueError, match=r"holds other files and is not an edition"):
+        edition.publish(ds, other)
+    assert tree(other) == {"notes.txt": b"keep me"}
+    (tmp_path / "empty").mkdir()
+    result = edition.publish(ds, tmp_path / "empty", "2023-01-09", "2023-01-09")
+    assert result.files == len(tree(tmp_path / "empty")) == 16  # 12 assets, one day, manifest, page, README
+    assert edition.publish(ds, tmp_path / "new" / "nested", "2023-01-09", "2023-01-09").path == tmp_path / "new" / "nested"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "empty", "home", "new", "page.html"]
+
+
+def test_republishing_replaces_the_edition_whole(tiny_data, tmp_path):
+    ds = load_dataset(tiny_data)
+    out = tmp_path / "site"
+    edition.publish(ds, out, "2023-01-06", "2023-01-08")
+    (out / "days" / "stray.json").write_text("{}")
+    edition.publish(ds, out, "2023-01-09", "2023-01-10")
+    assert sorted(p.name for p in (out / "days").iterdir()) == ["2023-01-09.json", "2023-01-10.json"]
+    assert read_json(out / "manifest.json")["first_day"] == "2023-01-09"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def test_a_failure_midway_leaves_the_previous_edition_as_it_was(tiny_data, tmp_path, monkeypatch):
+    ds = load_dataset(tiny_data)
+    out = tmp_path / "site"
+    edition.publish(ds, out, "2023-01-06", "2023-01-10")
+    before = tree(out)
+    real = edition.day_json
+
+    def failing(dataset, day):
+        if day == "2023-01-08":
+            raise OSError(28, "No space left on device")
+        return real(dataset, day)
+
+    monkeypatch.setattr(edition, "day_json", failing)
+    with pytest.raises(OSError, match="No space left"):
+        edition.publish(ds, out, "2023-01-01", "2023-01-20")
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+@pytest.mark.parametrize("first,last,message", [
+    ("2023-01-10", "2023-01-09", "--to 2023-01-09 is before --from 2023-01-10"),
+    ("2024-01-01", None, "2024-01-01 to 2023-01-31 holds no day of the data (the data covers 2022-12-07"),
+    ("2020-01-01", "2020-02-01", "holds no day of the data"),
+    ("2000-01-01", "2023-01-01", "is 8,402 days; an edition holds at most 3,660"),
+])
+def test_bad_ranges_are_refused_before_anything_is_written(tiny_data, tmp_path, first, last, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        edition.publish(load_dataset(tiny_data), tmp_path / "site", first, last)
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_data_folders_basemap_is_copied_and_listed(bundled_edition, tiny_data, tmp_path):
+    m = read_json(bundled_edition / "manifest.json")
+    copied = bundled_edition / "basemap" / "basemap.geojson"
+    assert copied.read_bytes() == (BUNDLED / "basemap.geojson").read_bytes()
+    assert m["basemap"] == {"file": "basemap/basemap.geojson", "version": sha12(copied),
+                            "attribution": "Basemap: Natural Earth"}
+    assert "basemap/ (drawn under every layer): Basemap: Natural Earth." in \
+        (bundled_edition / "README.txt").read_text(encoding="utf-8")
+    # a folder without a basemap gives an edition without one; --tiles offers the online layer
+    edition.publish(load_dataset(tiny_data), tmp_path / "site", "2023-01-09", "2023-01-10", tiles=True)
+    m = read_json(tmp_path / "site/manifest.json")
+    assert m["basemap"] is None and not (tmp_path / "site/basemap").exists()
+    assert m["tiles"]["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
