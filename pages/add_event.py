@@ -11,13 +11,14 @@ from ui.navigation import require_app
 PREFIX = "add"
 require_app()
 st.title("Add an event")
-who = ui.editor_name()
-if who is None:
-    st.stop()
 ds = get_dataset()
-editor = ds.store.editor()
+session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
+if session is None:
+    st.stop()
+editor, who = session
 regions = ui.region_choices(ds)
 
+ui.flash()
 added = st.session_state.get("added-event")
 if added:
     st.success(escape_markdown(f"Added {added['id']}: it is on the map for {added['start']}."))
@@ -52,5 +53,6 @@ if submitted:
             ui.report_failure(exc)
         else:
             st.session_state["added-event"] = {"id": change.ids[0], "start": feature["properties"]["start"]}
+            st.session_state["edit-flash"] = f"Added {change.ids[0]}."
             ui.reset_form(PREFIX)
             st.rerun()

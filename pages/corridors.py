@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import controls
-from ui.corridor_views import corridor_map, day_view, route_form, status_table
+from ui.corridor_views import corridor_map, day_view, route_cuts, route_form, status_table
 from ui.data import get_dataset
 from ui.navigation import require_app
 
@@ -24,12 +24,10 @@ cut = [s for s in status if s["status"] == "cut"]
 st.markdown(f"**{len(cut)} of {len(status)} corridors cut** on {view.day}."
             if cut else f"**All {len(status)} corridors open** on {view.day}: no mapped blockade on them.")
 
-map_col, side_col = st.columns([3, 2])
-with map_col:
-    corridor_map(ds, cd)
-with side_col:
-    st.subheader("Can a truck get through?")
-    route_form(cd)
+st.subheader("Can a truck get through?")
+result = route_form(cd)
+corridor_map(ds, cd, result)
+route_cuts(cd, result)
 
 st.subheader("Status of each corridor")
 status_table(cd)

@@ -10,12 +10,12 @@ from ui.navigation import require_app
 require_app()
 
 st.title("Edit and retract events")
-who = ui.editor_name()
-if who is None:
-    st.stop()
-ui.flash()
 ds = get_dataset()
-editor = ds.store.editor()
+session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
+if session is None:
+    st.stop()
+editor, who = session
+ui.flash()
 snapshot = editor.read()
 events = {f["id"]: f for f in snapshot.collection["features"]}
 
@@ -41,7 +41,7 @@ if event_id:
         submitted = ui.event_form(f"edit-{event_id}", form_values(feature), "Save changes", ui.region_choices(ds))
         if submitted:
             values, sources, reason = submitted
-            new, problems = feature_from_form(values, sources, event_id, scope=editor.scope)
+            new, problems = feature_from_form(values, sources, event_id, scope=editor.scope, original=feature)
             if problems:
                 ui.show_problems(problems, "Not saved: please fix these fields.")
             else:
@@ -54,8 +54,8 @@ if event_id:
     with retract_tab:
         st.markdown("A retracted event leaves the map; its full record stays in the change log and "
                     "the retraction can be undone there.")
-        why = st.text_input("Reason (required)", key=f"edit-retract-why-{event_id}")
-        if st.button("Retract this event", key=f"edit-retract-{event_id}", disabled=not why.strip()):
+        why = ui.retract_form(event_id)  # one click: the reason and the button are sent together
+        if why:
             ui.run_change(lambda: editor.retract(event_id, who, why), f"Retracted {event_id}.",
                           ui.after_change(event_id, forget_choice=True))
     with log_tab:

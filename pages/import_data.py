@@ -14,11 +14,11 @@ from ui.navigation import require_app
 require_app()
 
 st.title("Import events")
-who = ui.editor_name()
-if who is None:
-    st.stop()
 ds = get_dataset()
-editor = ds.store.editor()
+session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
+if session is None:
+    st.stop()
+editor, who = session
 st.markdown("""
 Accepted: **GeoJSON** in the data contract's form; **CSV** with the export's columns (`id, kind, start,
 end, place, region, road, km, fatalities, injured, detained, geo_precision, time_precision, status,

@@ -8,7 +8,8 @@ from ui.navigation import require_app
 
 require_app()
 st.title("From a news report")
-who = ui.editor_name()
-if who is None:
+ds = get_dataset()
+session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
+if session is None:
     st.stop()
-news_report.page(get_dataset(), who)
+news_report.page(ds, session[1])

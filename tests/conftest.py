@@ -24,6 +24,26 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
 ]
 
+#: Variables a shell set up by the README's editing steps may hold (a working copy of the data,
+#: an editor password hash). The suite never depends on them: tests that need a data folder or
+#: editing switched on set them themselves.
+WORKING_COPY_ENV = ("BLOCKADE_MAP_DATA", "BLOCKADE_MAP_EDITOR_HASH")
+#: Where the tests' Streamlit looks for secrets: nowhere (not the project's .streamlit/secrets.toml,
+#: which the README's editing steps write).
+NO_SECRETS = str(ROOT / "tests" / "no-secrets.toml")
+
+
+def isolate_from_working_copy() -> None:
+    """Forget the editor's set-up for this test process and the servers it starts."""
+    for name in WORKING_COPY_ENV:
+        os.environ.pop(name, None)
+    os.environ["STREAMLIT_SECRETS_FILES"] = NO_SECRETS  # `streamlit run` reads its options from STREAMLIT_*
+    from streamlit import config
+    config.set_option("secrets.files", [NO_SECRETS])  # AppTest runs in this process
+
+
+isolate_from_working_copy()
+
 SOURCE = {"name": "Defensoría del Pueblo", "url": "https://www.defensoria.gob.pe/", "published": "2023-01-10"}
 
 

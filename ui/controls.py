@@ -17,6 +17,7 @@ PLAY_STEP_S = 1.0
 def view_controls(ds: Dataset) -> None:
     """Draw the sidebar controls bound to the URL-backed view state."""
     first, last = state.day_bounds(ds)
+    state.keep_day_in_range(ds)  # the slider never leaves the data's days
     pending = st.session_state.pop("_pending_shift", 0)
     if pending:
         state.shift_day(pending, ds)

@@ -21,7 +21,9 @@ from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
 from geo.store import auth
-from geo.store.editor import ConflictError, Editor, describe_entry
+from geo.store import open_store
+from geo.store.editor import ConflictError, Editor, ReadOnlyDataError, describe_entry
+from ui import state
 
 EDITOR_KEY = "editor_name"
 PRECISION = {"geo": {1: "1 · the site or town itself", 2: "2 · near it, or part of a region",
@@ -38,6 +40,15 @@ To let editors add, import and correct events, give the dashboard an editor pass
    or set the environment variable `BLOCKADE_MAP_EDITOR_HASH` to it;
 3. restart `streamlit run app.py`. Editors then log in here with their name and that password;
    their name goes into the change log.
+"""
+BUNDLED_NOTE = """
+**This dashboard shows the bundled data, which is never edited.** It is the project's published
+dataset; editors work on their own copy of it:
+
+1. make the copy: `blockade-map init-data ~/blockade-data` (any new folder);
+2. start the dashboard on it: `BLOCKADE_MAP_DATA=~/blockade-data make run`.
+
+Every change is then written to that folder, with its change log.
 """
 
 
@@ -94,6 +105,18 @@ def login_limiter() -> auth.LoginLimiter:
 def _login_session() -> str:
     """A random name for this browser session, for the limiter and the log."""
     return st.session_state.setdefault("_login_session", secrets.token_hex(6))
+
+
+def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
+    """``(editor, editor's name)`` when editing is possible; else None, after saying why: the
+    bundled data is shown (it is never edited: how to make a working copy), editing is
+    switched off, or nobody is logged in yet (the login form)."""
+    editor = (ds.store or open_store(ds.source)).editor()
+    if getattr(editor, "read_only", False):  # only a folder can be the bundled data
+        st.info(BUNDLED_NOTE, icon=":material/folder_copy:")
+        return None
+    who = editor_name()
+    return (editor, who) if who is not None else None
 
 
 # ---------------------------------------------------------------- reports
@@ -195,6 +218,22 @@ def reset_form(prefix: str, keep: Iterable[str] = ("last-click", "pick-map")) ->
         del st.session_state[key]
 
 
+def retract_form(event_id: str) -> str | None:
+    """The reason and the retract button in one form, so one click sends both (a text box
+    outside a form only counts once it loses focus, which cost a first click). Returns the
+    reason when the button was clicked with one, else None (an error asks for it)."""
+    with st.form(f"edit-retract-form-{event_id}"):
+        why = st.text_input("Reason (required)", key=f"edit-retract-why-{event_id}",
+                            placeholder="e.g. duplicate of 2023-01-09-juliaca-clash")
+        clicked = st.form_submit_button("Retract this event", icon=":material/remove_circle:")
+    if not clicked:
+        return None
+    if not why.strip():
+        st.error("Give a reason: it goes into the change log with the retracted record.")
+        return None
+    return why.strip()
+
+
 # ---------------------------------------------------------------- the place picker
 
 def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
@@ -279,12 +318,13 @@ def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -
                        after_change(entry["id"]))
 
 
-SAVE_ERRORS = (DataError, ConflictError, LookupError, ValueError, TimeoutError)
+SAVE_ERRORS = (DataError, ConflictError, LookupError, ValueError, TimeoutError, ReadOnlyDataError)
 
 
 def show_day_on_map(day: str) -> None:
-    """Open the map page on ``day`` (the URL's date is read afresh)."""
+    """Open the map page on ``day`` (the URL's date is read afresh, the map framed on that day)."""
     st.session_state.pop("_view_initialised", None)
+    st.session_state.pop(state.MAP_FRAME, None)
     st.switch_page("pages/map.py", query_params={"date": day})
 
 
@@ -319,10 +359,11 @@ def forget_seen(event_id: str) -> None:
 
 
 def flash() -> None:
-    """Show (once) the message left by the last successful change."""
+    """Show (once) the message left by the last successful change, as a toast: it appears where
+    the editor is looking, however far down the page they were when they saved."""
     message = st.session_state.pop("edit-flash", None)
     if message:
-        st.success(escape_markdown(message))
+        st.toast(escape_markdown(message), icon=":material/check_circle:")
 
 
 def day_or_none(value: Any) -> str | None:

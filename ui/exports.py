@@ -43,7 +43,7 @@ def _png(_ds: Dataset, version: tuple, view: View, size: tuple[int, int], fit: s
     return result.png
 
 
-def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = "data") -> bytes:
+def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = snapshot.DEFAULT_FIT) -> bytes:
     """The PNG of ``view`` (cached per data version, view, size and framing)."""
     return _png(ds, ds.store.version(), view, tuple(size), fit)
 
@@ -70,7 +70,9 @@ def export_panel(ds: Dataset, view: View) -> None:
     with st.sidebar.expander("Export this view", icon=":material/download:"):
         st.caption(escape_markdown(f"{view.day} · {view.summary()}"))
         fit = "view" if st.toggle("Zoom to the events shown", key="export_fit",
-                                  help="For the PNG and HTML. Off: the whole data set, as on the dashboard") else "data"
+                                  help="For the PNG and HTML. Off: the day's events and the road corridors "
+                                       "(the whole data set when showing everything up to the day)") \
+            else snapshot.DEFAULT_FIT
         if snapshot.browser_available():
             size_name = st.radio("PNG size", list(SIZES), horizontal=True, key="export_png_size",
                                  format_func=lambda s: f"{s} {SIZES[s][0]}×{SIZES[s][1]}")

@@ -10,12 +10,18 @@ from geo.core.escape import escape_markdown
 from geo.core.index import AGGREGATE_OVER
 from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
+from geo.query.framing import first_view_frame
 from geo.render.maps import base_map, leaflet_bounds, view_layers
+from ui import state
 from ui.changes import changes_list
 
 
 def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     """The map of the view: a stable base map, the view's layers swapped in by day.
+
+    The map opens framed on the events of the first view of the session (the featured day,
+    or the day of a shared link) with a margin. That frame is kept: changing the day swaps
+    only the layers, so the reader's pan and zoom stay where they put them.
 
     Past :data:`AGGREGATE_OVER` events are drawn as cells; then the map reports its bounds (a
     rerun on pan and zoom) so that the events in view are drawn one by one once they are few.
@@ -25,7 +31,8 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     layers = view_layers(ds, view, bounds=bounds)
-    st_folium(base_map(ds), key=map_key, height=620, use_container_width=True,
+    frame = st.session_state.setdefault(state.MAP_FRAME, first_view_frame(ds, view))
+    st_folium(base_map(ds, frame=frame), key=map_key, height=620, use_container_width=True,
               feature_group_to_add=layers.extra + layers.groups,
               returned_objects=["bounds"] if aggregated else [])
     if layers.note:
@@ -36,7 +43,7 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
     """The day's totals, the reported counts beside what is mapped, hotspots, day over day."""
     totals = ds.index.totals(positions)
     if not ds.covers(view.day):
-        st.warning(escape_markdown(f"{view.day} is outside the data: {ds.coverage()}."))
+        st.warning(escape_markdown(f"{ds.outside_note(view.day)}."))
     elif not len(positions):
         st.info(escape_markdown(f"Nothing is mapped for {view.day} with these filters. That does not mean "
                                 "nothing happened: only reports with a place and a source are mapped."))

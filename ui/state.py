@@ -10,6 +10,8 @@ from geo.core.escape import escape_markdown
 from geo.core.view import View, parse_view_params
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
+#: The frame the map opened on in this session (see ui.panels.day_map).
+MAP_FRAME = "_map_frame"
 
 
 def _bounds(ds: Dataset) -> tuple[date, date]:
@@ -59,6 +61,14 @@ def write_view_to_url(view: View) -> None:
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def keep_day_in_range(ds: Dataset) -> None:
+    """Bring the chosen day back inside the data's days (when the data changed under the session)."""
+    first, last = _bounds(ds)
+    day = st.session_state.get(DAY)
+    if isinstance(day, date) and not first <= day <= last:
+        st.session_state[DAY] = min(max(day, first), last)
 
 
 def shift_day(days: int, ds: Dataset) -> None:

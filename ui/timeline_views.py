@@ -22,8 +22,10 @@ def _sized(chart: alt.LayerChart, height: int) -> alt.LayerChart:
     return chart.properties(height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
 
 
-def _x() -> alt.X:
-    return alt.X("date:O", title=None, axis=alt.Axis(labelAngle=-60, labelOverlap=True))
+def _x(days: list[str] | None = None) -> alt.X:
+    """The days axis; given ``days``, every one of them is on it, with data or not."""
+    scale = alt.Scale(domain=list(days)) if days is not None else alt.Undefined
+    return alt.X("date:O", title=None, scale=scale, axis=alt.Axis(labelAngle=-60, labelOverlap=True))
 
 
 def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_title: str = "") -> None:
@@ -39,12 +41,17 @@ def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_ti
 
 
 def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
-    """Stacked bars: events active each day, by kind, in the map's kind colours."""
+    """Stacked bars: events active each day, by kind, in the map's kind colours.
+
+    Every day of ``by_kind`` is on the axis, so a day with no event shows as a gap (zero bars
+    are left out of the marks only, so that their tooltips do not hide the others).
+    """
+    days = [str(d) for d in by_kind.index]
     long = by_kind.reset_index().melt(id_vars="date", var_name="kind", value_name="events")
     long = long[long["events"] > 0]
     kinds = [k for k in KINDS if k in set(long["kind"])] or list(KINDS)
     bars = alt.Chart(long).mark_bar().encode(
-        x=_x(), y=alt.Y("events:Q", title="events active", stack="zero"),
+        x=_x(days), y=alt.Y("events:Q", title="events active", stack="zero"),
         color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds]),
                         legend=alt.Legend(orient="bottom")),
         order=alt.Order("kind:N"), tooltip=["date:N", "kind:N", "events:Q"])

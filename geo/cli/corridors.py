@@ -47,16 +47,20 @@ def cmd_corridors(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data)
     cd = corridor_day(dataset.events, dataset.corridors, args.date, tolerance_m=args.tolerance_m)
     status = cd.status()
+    note = dataset.outside_note(cd.day)
     if args.json:
-        emit_json(status)
+        # The contract's list, each entry keeping its fields; a day outside the data adds a note to each.
+        emit_json([dict(s, note=note) for s in status] if note else status)
         return 0
     if not status:
         print(f"{args.date}: no corridors in {dataset.source}")
-        return 0
-    cut = sum(s["status"] == "cut" for s in status)
-    print(f"{args.date}: {cut} of {len(status)} corridor(s) cut (km from each corridor's start)")
-    for line in status_lines(status):
-        print(f"  {line}")
+    else:
+        cut = sum(s["status"] == "cut" for s in status)
+        print(f"{args.date}: {cut} of {len(status)} corridor(s) cut (km from each corridor's start)")
+        for line in status_lines(status):
+            print(f"  {line}")
+    if note:
+        print(f"note: {note}")
     return 0
 
 
@@ -76,10 +80,16 @@ def cmd_route(args: argparse.Namespace) -> int:
             print(f"blockade-map route: {line}", file=sys.stderr)
         return 1
     result = cd.route(args.origin, args.destination)
+    note = dataset.outside_note(cd.day)
     if args.json:
-        emit_json(result.to_json(cd.day))
+        document = result.to_json(cd.day)
+        if note:
+            document["note"] = note
+        emit_json(document)
     else:
         print(route_sentence(result, cd.day, cd.names))
+        if note:
+            print(f"note: {note}")
     return 0
 
 

@@ -1,11 +1,15 @@
-"""``blockade-map validate`` and ``blockade-map day``: is the data valid, what was active that day?"""
+"""``blockade-map validate``, ``day`` and ``init-data``: is the data valid, what was active that
+day, and a working copy of the data for editors."""
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
+from pathlib import Path
 
 from geo.cli.args import Command, add_filters, add_mode, day_arg, emit_json
 from geo.core.model import KINDS
+from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
 from geo.store import is_database_url, open_store, resolve_source
@@ -83,7 +87,34 @@ def run_day(args: argparse.Namespace) -> int:
     return 0
 
 
+def configure_init_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the working copy")
+
+
+def run_init_data(args: argparse.Namespace) -> int:
+    """Copy the data (the bundled data unless --data names another folder or a database) into a
+    new folder that editors work on: the bundled data itself is never edited."""
+    store = open_store(args.data or BUNDLED_DATA)
+    target = Path(args.folder)
+    if hasattr(store, "copy_to"):
+        written = store.copy_to(target)
+    else:  # a database: its data as a folder
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        store.dump(target)
+        written = [p for p in target.rglob("*") if p.is_file()]
+    dataset = open_store(target).load()
+    folder = shlex.quote(str(args.folder))
+    print(f"wrote a working copy of {store.location} to {args.folder}: {len(written)} files, "
+          f"{len(dataset.events)} events")
+    print(f"edit it in the dashboard:   BLOCKADE_MAP_DATA={folder} make run")
+    print(f"or on the command line:     blockade-map import FILE --data {folder}")
+    return 0
+
+
 COMMANDS = [
     Command("validate", "check every layer against the contract", configure_validate, run_validate),
     Command("day", "what was active on a day", configure_day, run_day),
+    Command("init-data", "copy the data into a new folder for editing (the bundled data is never edited)",
+            configure_init_data, run_init_data),
 ]

@@ -48,9 +48,10 @@ def _configure_snapshot(p: argparse.ArgumentParser) -> None:
     add_filters(p)
     p.add_argument("--size", type=_size_arg, default=snapshot.DEFAULT_SIZE, metavar="WxH",
                    help="PNG size in pixels (default 1200x800; print: 2400x1600)")
-    p.add_argument("--fit", choices=snapshot.FITS, default="data",
-                   help="frame the whole data set, the same every day (data, default) or zoom to the "
-                        "events shown (view)")
+    p.add_argument("--fit", choices=snapshot.FITS, default=snapshot.DEFAULT_FIT,
+                   help="day (default): the day's events and the road corridors, with a margin (the whole "
+                        "data set with --cumulative); view: zoom to the events shown; data: the whole "
+                        "data set, the same every day")
     p.add_argument("--no-tiles", dest="tiles", action="store_false",
                    help="draw over the built-in basemap instead of OpenStreetMap tiles (no network)")
     p.add_argument("--tile-timeout", type=_seconds_arg, default=snapshot.TILE_TIMEOUT_S, metavar="SECONDS",
@@ -86,7 +87,7 @@ def _batch_command(args: argparse.Namespace) -> str:
         parts += ["--kinds", ",".join(args.kinds)]
     if args.regions:
         parts += ["--regions", ",".join(args.regions)]
-    if args.fit != "data":
+    if args.fit != snapshot.DEFAULT_FIT:
         parts += ["--fit", args.fit]
     if not args.tiles:
         parts.append("--no-tiles")

@@ -215,6 +215,11 @@ class Dataset:
             return "the data holds no dated event"
         return f"the data covers {self.first_day} to {self.last_day}"
 
+    def outside_note(self, day: str) -> str | None:
+        """``2024-05-01 is outside the data: the data covers ...`` for a day the data does not
+        cover, else None (the note every answer for such a day carries)."""
+        return None if self.covers(day) else f"{day} is outside the data: {self.coverage()}"
+
     @property
     def featured_day(self) -> str | None:
         """The day the app opens on: ``featured_day`` of dataset.json, else the busiest day."""

@@ -17,6 +17,16 @@ def bundled_data_dir() -> Path:
 
 BUNDLED_DATA = bundled_data_dir()
 
+
+def is_bundled(folder: str | Path) -> bool:
+    """Whether ``folder`` is the bundled dataset: the project's published data, which is read,
+    copied (``blockade-map init-data``), but never edited in place."""
+    try:
+        target = Path(folder).resolve()
+    except (OSError, RuntimeError):
+        return False
+    return target in {_SOURCE_DATA.resolve(), _INSTALLED_DATA.resolve()}
+
 #: The project's folder in a source checkout (its parent holds ``shared/`` in development).
 PROJECT_ROOT = _SOURCE_DATA.parent
 

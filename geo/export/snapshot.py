@@ -5,8 +5,9 @@ publication: a header band with the title, the date and the filters, the map wit
 legend and scale bar, and a footer band with the credits (the publishers of the events
 shown, the data licence and the map tiles). The HTML file inlines every script, style and
 icon, so it opens with no network; only the OpenStreetMap tiles are fetched online, and
-when they cannot be the map says so and draws its layers over the data folder's embedded
-basemap (:mod:`geo.basemap`), or a plain background when it has none.
+when they cannot be the map draws its layers over the data folder's embedded basemap
+(:mod:`geo.render.basemap`), or a plain background when it has none, and the credits say so
+(a published snapshot never shows the dashboard's "tiles unavailable" banner).
 
 PNG export drives Debian's ``chromium`` through Playwright (never a downloaded browser).
 Without it, :class:`BrowserMissingError` says what to install; HTML and data export do not
@@ -17,7 +18,6 @@ from __future__ import annotations
 import io
 import math
 import os
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +30,8 @@ from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
 from geo.core.view import View
 from geo.export.files import publishers
-from geo.query.active import select_events, select_hotspots, select_records
+from geo.query.active import select_records
+from geo.query.framing import FITS, events_bounds, frame_for
 from geo.render.leaflet import JsCall, RawText
 from geo.render.maps import TILES_URL, build_map, standalone_html
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
@@ -63,8 +64,9 @@ TILES_PREFIX = TILES_URL.split("{", 1)[0]
 TILE_CREDIT = "Tiles © OpenStreetMap contributors"
 NO_TILES = "no tiles (offline)"
 USER_AGENT = "blockade-map/0.1 snapshot export (headless Chromium)"
-#: How a snapshot is framed: the whole data set (as the dashboard), or the view's events.
-FITS: tuple[str, ...] = ("data", "view")
+#: How a snapshot is framed by default: the day's events and the corridors (see
+#: :func:`geo.query.framing.frame_for`; the other choices are ``view`` and ``data``).
+DEFAULT_FIT = "day"
 VIEW_MAX_ZOOM = 9
 HEADER_PX, HEADER_EMPTY_PX, FOOTER_PX = 62, 80, 40
 #: The sources line names publishers up to about this many characters (one line at 1200 pixels).
@@ -111,20 +113,26 @@ def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS) -> str
     return "Sources: " + ", ".join(shown) + (f" +{more} more" if more else "")
 
 
-def credits_text(records: Sequence[dict], tiles: bool, licence: str = "") -> str:
-    """The credits as plain text: the sources line, then licences and the map tiles (or their absence)."""
-    return f"{sources_text(records)}\n{licence_credit(licence)} · {TILE_CREDIT if tiles else NO_TILES}"
+def credits_text(records: Sequence[dict], tiles: bool, licence: str = "",
+                 basemap_credit: str | None = None) -> str:
+    """The credits as plain text: the sources line, then licences, the basemap's credit (when
+    there is one) and the map tiles (or their absence)."""
+    basemap = f"{basemap_credit} · " if basemap_credit else ""
+    return f"{sources_text(records)}\n{licence_credit(licence)} · {basemap}{TILE_CREDIT if tiles else NO_TILES}"
 
 
 class SnapshotOverlay(JsCall):
     """Header band (title, date, filters, an empty-day line) and footer band (credits).
+
+    The footer credits the data, the places, the basemap (``basemap_credit``, when the map
+    draws one) and the tiles.
 
     Its script tracks the tiles (the credits say ``no tiles (offline)`` when none load) and
     exposes ``window.bmSnapshot`` for the capture: tile state, marker positions, finish().
     """
 
     def __init__(self, title: str, view: View, records: Sequence[dict], tiles: bool = True,
-                 licence: str = ""):
+                 licence: str = "", basemap_credit: str | None = None):
         super().__init__("snapshot", {"noTiles": NO_TILES, "tileCredit": TILE_CREDIT}, name="SnapshotOverlay")
         if not isinstance(view, View):
             raise TypeError(f"view must be a View, got {type(view).__name__}")
@@ -149,6 +157,7 @@ class SnapshotOverlay(JsCall):
             '</div><div class="bm-snap-foot">'
             f'<div class="bm-snap-sources">{escape_html(sources_text(records))}</div>'
             f'<div class="bm-snap-credits">{escape_html(licence_credit(licence))} · '
+            + (f'<span class="bm-snap-basemap">{escape_html(basemap_credit)}</span> · ' if basemap_credit else "") +
             f'<span class="bm-snap-tiles">{escape_html(TILE_CREDIT if tiles else NO_TILES)}</span></div></div>')
 
     def render(self, **kwargs) -> None:
@@ -196,15 +205,12 @@ def totals_of(records: Sequence[dict]) -> dict[str, int]:
 
 def view_bounds(dataset: Dataset, view: View) -> list[list[float]] | None:
     """``[[south, west], [north, east]]`` around the events ``view`` shows (its hotspots when
-    there is no event), or None when it shows nothing."""
-    for frame in (select_events(dataset, view), select_hotspots(dataset, view)):
-        if len(frame):
-            return [[float(frame["lat"].min()), float(frame["lon"].min())],
-                    [float(frame["lat"].max()), float(frame["lon"].max())]]
-    return None
+    there is no event), or None when it shows nothing (:func:`geo.query.framing.events_bounds`)."""
+    return events_bounds(dataset, view)
 
 
-def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = "data") -> folium.Map:
+def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
+                 basemap_credit: str | None = None) -> folium.Map:
     """The map of ``view`` with the snapshot overlay and Leaflet's animations turned off.
 
     Parameters
@@ -213,10 +219,14 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = "d
     view : View
     tiles : bool
         Draw OpenStreetMap tiles (fetched online); ``False`` draws over the embedded basemap only.
-    fit : {'data', 'view'}
-        ``data`` frames the whole data set, as the dashboard does (the same frame every day);
-        ``view`` zooms to the events shown (at most zoom 9; to the hotspots when there is no
-        event, to the whole data set when nothing is shown).
+    fit : {'day', 'view', 'data'}
+        ``day`` (the default) frames the day's events and the road corridors with a margin
+        (the whole data set in cumulative mode); ``view`` zooms to the events shown, with a
+        margin; ``data`` frames the whole data set, the same every day. ``day`` and ``view``
+        zoom in no further than zoom 9, fall back to the hotspots when there is no event and
+        to the whole data set when nothing is shown (:func:`geo.query.framing.frame_for`).
+    basemap_credit : str, optional
+        The credit line of the basemap drawn under the layers (none by default).
 
     Returns
     -------
@@ -229,19 +239,20 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = "d
         raise TypeError(f"view must be a View, got {type(view).__name__}")
     if fit not in FITS:
         raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
-    frame = view_bounds(dataset, view) if fit == "view" else None
+    frame = frame_for(dataset, view, fit)
     m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles, frame=frame, notice=False,
-                  max_zoom=VIEW_MAX_ZOOM if frame else None)
+                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None)
     # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
     m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
     SnapshotOverlay(snapshot_title(dataset), view, select_records(dataset, view), tiles=tiles,
-                    licence=dataset.info.licence or "").add_to(m)
+                    licence=dataset.info.licence or "", basemap_credit=basemap_credit).add_to(m)
     return m
 
 
-def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = "data") -> str:
+def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
+                  basemap_credit: str | None = None) -> str:
     """One self-contained HTML file of ``view``: every script, style and icon inlined."""
-    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit))
+    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit))
     title = escape_html(f"{snapshot_title(dataset)}: {view.day} ({view.summary()})")
     return html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
 
@@ -249,12 +260,13 @@ def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = "
 # ---------------------------------------------------------------- files
 
 def write_html(dataset: Dataset, view: View, out: str | os.PathLike, tiles: bool = True,
-               fit: str = "data") -> Path:
+               fit: str = DEFAULT_FIT, basemap_credit: str | None = None) -> Path:
     """Write the HTML snapshot of ``view`` to ``out`` (no browser needed)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
-    atomic_write(out, snapshot_html(dataset, view, tiles=tiles, fit=fit).encode("utf-8"))
+    atomic_write(out, snapshot_html(dataset, view, tiles=tiles, fit=fit,
+                                    basemap_credit=basemap_credit).encode("utf-8"))
     return out
 
 
@@ -317,7 +329,10 @@ class SnapshotResult:
     """A captured PNG and what was measured in the page just before the capture.
 
     ``markers`` are the event circles in paint order (last on top), with their kind,
-    ``lat``/``lon``, ``radius`` (CSS pixels) and ``x``/``y`` in the PNG's pixels.
+    ``lat``/``lon`` (the event's point), ``radius`` (CSS pixels), ``x``/``y`` (the circle's
+    centre in the PNG's pixels) and ``at_x``/``at_y`` (the event's point in the PNG's pixels:
+    the same as ``x``/``y`` unless the event shares its point with others and is spread
+    around it, see :mod:`geo.render.stacks`).
     ``tiles_loaded`` counts the map tiles drawn (0 when offline or without tiles).
     """
 
@@ -342,8 +357,10 @@ class Snapshotter:
         How long to wait for the tiles before capturing anyway.
     executable : str, optional
         The Chromium binary (default :func:`chromium_executable`).
-    fit : {'data', 'view'}
+    fit : {'day', 'view', 'data'}
         How the map is framed (see :func:`snapshot_map`).
+    basemap_credit : str, optional
+        The basemap's credit line for the footer (see :func:`snapshot_map`).
 
     Examples
     --------
@@ -352,12 +369,13 @@ class Snapshotter:
     """
 
     def __init__(self, tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S,
-                 executable: str | None = None, fit: str = "data"):
+                 executable: str | None = None, fit: str = DEFAULT_FIT, basemap_credit: str | None = None):
         if not isinstance(tile_timeout_s, (int, float)) or tile_timeout_s < 0:
             raise ValueError(f"tile_timeout_s must be a number >= 0, got {tile_timeout_s!r}")
         if fit not in FITS:
             raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
         self.fit = fit
+        self.basemap_credit = basemap_credit
         self.tiles = bool(tiles)
         self.tile_timeout_s = float(tile_timeout_s)
         self.executable = executable or chromium_executable()
@@ -466,14 +484,16 @@ class Snapshotter:
         except PlaywrightError as exc:
             raise SnapshotError(f"the browser could not draw the snapshot: {_first_line(exc)}") from exc
         png, width, height = _fit(png, w, h)
-        markers = [dict(m, x=m["x"] * scale, y=m["y"] * scale) for m in measured["markers"]]
+        markers = [dict(m, x=m["x"] * scale, y=m["y"] * scale, at_x=m["at_x"] * scale, at_y=m["at_y"] * scale)
+                   for m in measured["markers"]]
         return SnapshotResult(png=png, width=width, height=height, scale=scale, zoom=measured["zoom"],
                               markers=markers, tiles_loaded=int(tiles["loaded"]),
                               map_box=tuple(v * scale for v in measured["map_box"]))
 
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it."""
-        return self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit), size)
+        return self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit,
+                                          basemap_credit=self.basemap_credit), size)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -495,7 +515,7 @@ def _fit(png: bytes, w: int, h: int) -> tuple[bytes, int, int]:
 
 
 def render_png(dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
-               tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = "data") -> bytes:
+               tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT) -> bytes:
     """The PNG of ``view`` (starts and closes a browser; use :class:`Snapshotter` for many)."""
     check_size(size)
     with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit) as shot:
@@ -503,7 +523,7 @@ def render_png(dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE,
 
 
 def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequence[int] = DEFAULT_SIZE,
-              tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = "data") -> Path:
+              tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT) -> Path:
     """Write the PNG of ``view`` to ``out``."""
     out = Path(out)
     if not out.parent.is_dir():
@@ -517,7 +537,7 @@ def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequen
 def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike,
                view: View | None = None, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
                tile_timeout_s: float = TILE_TIMEOUT_S,
-               progress: Callable[[int, str], None] | None = None, fit: str = "data") -> list[Path]:
+               progress: Callable[[int, str], None] | None = None, fit: str = DEFAULT_FIT) -> list[Path]:
     """Write ``DIR/YYYY-MM-DD.png`` for every day, with one browser for all of them.
 
     ``view`` gives the mode and filters (its day is replaced by each day in turn);

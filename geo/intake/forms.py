@@ -36,12 +36,41 @@ def form_values(feature: Mapping | None) -> dict:
     }
 
 
+#: What the event form shows: the properties of :func:`form_values` (and the point).
+FORM_PROPERTIES = frozenset(form_values(None)) - {"lon", "lat"}
+#: What the form shows of each source.
+FORM_SOURCE_KEYS = frozenset({"name", "url", "published"})
+
+
+def keep_unshown(original: Mapping, feature: dict) -> dict:
+    """``feature`` with what the form does not show carried over from ``original``: properties
+    such as ``description_es``, and a source's ``note`` when the source (same link) is kept.
+
+    Without this, saving any change from the form would silently drop them.
+    """
+    before = (original or {}).get("properties") or {}
+    props = feature.setdefault("properties", {})
+    for key, value in before.items():
+        if key not in FORM_PROPERTIES and key not in props:
+            props[key] = value
+    by_url = {str(s.get("url")): s for s in before.get("sources") or [] if isinstance(s, Mapping)}
+    for source in props.get("sources") or []:
+        old = by_url.get(str(source.get("url")))
+        if old is not None:
+            for key, value in old.items():
+                if key not in FORM_SOURCE_KEYS and key not in source:
+                    source[key] = value
+    return feature
+
+
 def feature_from_form(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]],
-                      event_id: str | None = None, scope: Scope = ANYWHERE) -> tuple[dict, list[Problem]]:
+                      event_id: str | None = None, scope: Scope = ANYWHERE,
+                      original: Mapping | None = None) -> tuple[dict, list[Problem]]:
     """Build and check the event a form describes.
 
     Counts of zero are left out (the contract's default), as are empty fields. At least one
-    source with an http(s) URL is required.
+    source with an http(s) URL is required. Given the ``original`` event being edited, what the
+    form does not show is kept (:func:`keep_unshown`).
 
     Returns
     -------
@@ -55,6 +84,8 @@ def feature_from_form(values: Mapping[str, Any], sources: Sequence[Mapping[str, 
             cleaned[name] = None
     cleaned["id"] = event_id
     feature, problems, bad = build_feature(cleaned, sources, FORM_LABEL, event_id or "new event", scope)
+    if original is not None:
+        keep_unshown(original, feature)
     if not feature["properties"].get("sources"):
         problems.append(Problem(FORM_LABEL, event_id or "new event", "sources",
                                 "a source is required: the publisher, the link (http/https) and the date"))

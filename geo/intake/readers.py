@@ -18,9 +18,6 @@ lists probable duplicates of events already in the data. Nothing here writes fil
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 import re
 from dataclasses import dataclass

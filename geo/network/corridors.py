@@ -622,6 +622,10 @@ def cut_segments(corridors: gpd.GeoDataFrame, snapped_active: pd.DataFrame,
 # --------------------------------------------------------------------------------------------
 
 
+#: Half the 0.1 km to which snapped kilometres are rounded, in metres.
+KM_ROUNDING_M = 50.0
+
+
 def point_at_km(corridor_geometry_or_row: Any, km: float) -> tuple[float, float]:
     """The point ``km`` kilometres along a corridor from its start.
 
@@ -630,7 +634,9 @@ def point_at_km(corridor_geometry_or_row: Any, km: float) -> tuple[float, float]
     corridor_geometry_or_row : shapely geometry, or a row/mapping with a ``geometry``
         The corridor, EPSG:4326.
     km : float
-        Distance from the start, ``0 <= km <= length``.
+        Distance from the start, ``0 <= km <= length``; up to 50 m past either end is taken as
+        the end, since snapped kilometres are given to 0.1 km (a cut at the corridor's last
+        metres may read one tenth more than its length).
 
     Returns
     -------
@@ -648,7 +654,7 @@ def point_at_km(corridor_geometry_or_row: Any, km: float) -> tuple[float, float]
         raise TypeError(f"km must be a number, got {type(km).__name__}")
     m = _measured(corridor_geometry_or_row)
     along = float(km) * 1000.0
-    if not math.isfinite(along) or along < -1e-6 or along > m.length_m + 1e-6:
+    if not math.isfinite(along) or along < -KM_ROUNDING_M or along > m.length_m + KM_ROUNDING_M:
         raise ValueError(f"km {km} is outside the corridor (0 to {m.length_m / 1000:.1f} km)")
     return m.point_at(min(max(along, 0.0), m.length_m))
 

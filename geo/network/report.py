@@ -33,6 +33,9 @@ __all__ = [
     "CorridorDay",
     "corridor_day",
     "cut_phrase",
+    "cut_place",
+    "cut_where",
+    "route_rows",
     "route_sentence",
     "status_lines",
 ]
@@ -165,15 +168,35 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
     return CorridorDay(day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol)
 
 
-def cut_phrase(cut: dict[str, Any], names: dict[str, str]) -> str:
-    """``"km 123.4 (Santa Lucía, ev-12) on Arequipa–Juliaca"`` for one cut of a route."""
-    where = ", ".join(str(x) for x in (cut.get("place"), cut["event"]) if x)
-    return f"km {cut['km']:.1f} ({where}) on {names.get(cut['corridor'], cut['corridor'])}"
+def cut_place(cut: dict[str, Any]) -> str:
+    """Where a cut is, as a reader knows it: its place (never an event id)."""
+    return str(cut.get("place") or "a blockade with no place name")
+
+
+def cut_where(cut: dict[str, Any], origin: str) -> str:
+    """Where a cut lies on the trip, counted from ``origin`` in the direction of travel:
+    ``59.5 km after Juliaca (29.3 km past Cabanillas)``."""
+    trip, town, past = cut.get("trip_km"), cut.get("after_town"), cut.get("km_after_town")
+    if trip is None:  # not on the route's path (should not happen): fall back to the corridor's km
+        return f"at km {cut['km']:.1f} of its corridor"
+    text = f"{trip:.1f} km after {origin}"
+    if trip < 0.05:
+        return text + " (where the trip starts)"
+    if town and town != origin and not (not past and town == cut.get("place")):
+        text += f" (at {town})" if not past else f" ({past:.1f} km past {town})"
+    return text
+
+
+def cut_phrase(cut: dict[str, Any], names: dict[str, str], origin: str) -> str:
+    """``"59.5 km after Juliaca (29.3 km past Cabanillas), at Puno–Arequipa road, on Arequipa–Juliaca"``."""
+    corridor = names.get(cut["corridor"], cut["corridor"])
+    return f"{cut_where(cut, origin)}, at {cut_place(cut)}, on {corridor}"
 
 
 def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
     """The answer a planner reads, e.g. ``"Juliaca → Arequipa on 2023-01-09: NOT passable.
-    Cut at km 123.4 (Santa Lucía, ev-12) on Arequipa–Juliaca."``
+    Cut 59.5 km after Juliaca (at Santa Lucía), at Puno–Arequipa road (PE-34A), on
+    Arequipa–Juliaca."``
 
     Parameters
     ----------
@@ -187,7 +210,8 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
     Returns
     -------
     str
-        One sentence; kilometres are counted from the start of each corridor.
+        One sentence naming corridors and places (no ids); each cut is placed by the km from
+        the origin in the direction of travel, and by the last town passed before it.
     """
     if not isinstance(result, RouteResult):
         raise TypeError(f"result must be a RouteResult, got {type(result).__name__}")
@@ -203,8 +227,25 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
         return text
     if result.distance_km is None:
         return f"{head} NOT passable: no corridor connects them."
-    cuts = "; ".join(cut_phrase(c, names) for c in result.cuts)
-    return f"{head} NOT passable. Cut at {cuts}."
+    phrases = [cut_phrase(c, names, result.from_) for c in result.cuts]
+    if len(phrases) == 1:
+        return f"{head} NOT passable. Cut {phrases[0]}."
+    numbered = "; ".join(f"({i}) {p}" for i, p in enumerate(phrases, 1))
+    return f"{head} NOT passable. {len(phrases)} cuts: {numbered}."
+
+
+def route_rows(result: RouteResult, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The route's cuts as table rows, in order of travel, with readable column names."""
+    origin = result.from_
+    return [{
+        "#": i,
+        f"km from {origin}": c.get("trip_km"),
+        "Place": cut_place(c),
+        "Last town passed": c.get("after_town") or "",
+        "km past that town": c.get("km_after_town"),
+        "Corridor": names.get(c["corridor"], c["corridor"]),
+        "km along the corridor": c["km"],
+    } for i, c in enumerate(result.cuts, 1)]
 
 
 def status_lines(status: list[dict[str, Any]], days: dict[str, int] | None = None) -> list[str]:

@@ -98,6 +98,8 @@ class Network:
     edges: list[Edge]
     corridor_ids: list[str]
     adjacency: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    #: Normalized town key -> ``(lon, lat)`` of the town on the corridors.
+    points: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.adjacency:
@@ -121,6 +123,10 @@ class Network:
         close = process.extract(key, list(self.towns), scorer=fuzz.ratio, limit=3, score_cutoff=75)
         raise UnknownPlaceError(name, [self.towns[k] for k, _, _ in close])
 
+    def point(self, name: str) -> tuple[float, float]:
+        """``(lon, lat)`` of a town of the network (see :meth:`resolve`)."""
+        return self.points[self.resolve(name)]
+
 
 @dataclass
 class RouteResult:
@@ -135,13 +141,23 @@ class RouteResult:
     path : list of str
         Corridor ids in order of travel, consecutive repeats collapsed.
     cuts : list of dict
-        ``{"corridor", "event", "km", "place"}`` in order of travel; empty when passable.
+        ``{"corridor", "event", "km", "place", "trip_km", "after_town", "km_after_town"}`` in
+        order of travel; empty when passable. ``km`` is counted along the corridor from its
+        first town; ``trip_km`` from the origin along the route, in the direction of travel;
+        ``after_town`` is the last town passed before the cut (the origin, or a town on the
+        way) and ``km_after_town`` the distance from it.
     distance_km : float or None
         Length of ``path`` in km; None when the towns are not connected at all.
     detour : bool
         True when the shortest path is cut and ``path`` is a longer way round.
     towns : list of str
         Towns passed, in order, origin and destination included.
+    legs : list of dict
+        ``{"corridor", "from", "to", "km_from", "km_to"}`` per stretch between two towns of
+        ``towns``, in order of travel (``km_from``/``km_to``: km along the corridor at the
+        stretch's start and end, decreasing when the route runs against the corridor).
+    points : list of (lon, lat)
+        The position of each town of ``towns``: the route drawn as a line.
     """
 
     from_: str
@@ -152,9 +168,13 @@ class RouteResult:
     distance_km: float | None
     detour: bool = False
     towns: list[str] = field(default_factory=list)
+    legs: list[dict[str, Any]] = field(default_factory=list)
+    points: list[tuple[float, float]] = field(default_factory=list)
 
     def to_json(self, date: str | None = None) -> dict[str, Any]:
-        """``{"from", "to", "date", "passable", "path", "cuts"}``, ready for ``json.dumps``."""
+        """``{"from", "to", "date", "passable", "path", "cuts", "distance_km", "detour", "towns"}``,
+        ready for ``json.dumps``; each cut also says where it lies on the trip (``trip_km``,
+        ``after_town``, ``km_after_town``)."""
         return {
             "from": self.from_,
             "to": self.to,
@@ -162,7 +182,11 @@ class RouteResult:
             "passable": self.passable,
             "path": list(self.path),
             "cuts": [{"corridor": c["corridor"], "event": c["event"], "km": c["km"],
-                      "place": c["place"]} for c in self.cuts],
+                      "place": c["place"], "trip_km": c.get("trip_km"), "after_town": c.get("after_town"),
+                      "km_after_town": c.get("km_after_town")} for c in self.cuts],
+            "distance_km": self.distance_km,
+            "detour": self.detour,
+            "towns": list(self.towns),
         }
 
 
@@ -230,7 +254,8 @@ def build_network(corridors: gpd.GeoDataFrame) -> Network:
             if keys[i] == keys[i + 1]:
                 continue
             edges.append(Edge(keys[i], keys[i + 1], cid, float(kms[i]), float(kms[i + 1])))
-    return Network(towns=towns, edges=edges, corridor_ids=[str(c) for c in corridors["id"]])
+    return Network(towns=towns, edges=edges, corridor_ids=[str(c) for c in corridors["id"]],
+                   points={key: xy for key, (xy, _) in where.items()})
 
 
 def _cuts_by_edge(network: Network, snapped_active: pd.DataFrame | None
@@ -303,12 +328,36 @@ def _collapse(steps: list[tuple[int, bool]], network: Network) -> list[str]:
     return path
 
 
-def _towns_on(steps: list[tuple[int, bool]], network: Network, src: str) -> list[str]:
-    names = [network.towns[src]]
+def _travelled(steps: list[tuple[int, bool]], network: Network, src: str, **extra: Any) -> dict[str, Any]:
+    """The towns, legs and points of a path, as :class:`RouteResult` fields."""
+    keys = [src]
+    legs = []
     for i, forward in steps:
         e = network.edges[i]
-        names.append(network.towns[e.b if forward else e.a])
-    return names
+        start, end = (e.a, e.b) if forward else (e.b, e.a)
+        keys.append(end)
+        legs.append({"corridor": e.corridor, "from": network.towns[start], "to": network.towns[end],
+                     "km_from": e.km_from if forward else e.km_to, "km_to": e.km_to if forward else e.km_from})
+    return dict(towns=[network.towns[k] for k in keys], legs=legs,
+                points=[network.points[k] for k in keys if k in network.points], **extra)
+
+
+def _on_the_trip(cut: dict[str, Any], steps: list[tuple[int, bool]], network: Network,
+                 src: str) -> dict[str, Any]:
+    """``cut`` with where it lies on the trip: km from the origin, the last town passed, km after it."""
+    travelled, town = 0.0, src
+    for i, forward in steps:
+        e = network.edges[i]
+        if e.corridor == cut["corridor"] and e.km_from - 0.05 <= cut["km"] <= e.km_to + 0.05:
+            into = max(0.0, cut["km"] - e.km_from if forward else e.km_to - cut["km"])
+            into = min(into, e.length_km)
+            if into > e.length_km - 0.05:  # at the town ending the stretch: say that town
+                town, travelled, into = (e.b if forward else e.a), travelled + e.length_km, 0.0
+            return dict(cut, trip_km=round(travelled + into, 1), after_town=network.towns[town],
+                        km_after_town=round(into, 1))
+        travelled += e.length_km
+        town = e.b if forward else e.a
+    return dict(cut, trip_km=None, after_town=None, km_after_town=None)
 
 
 def route(network: Network, origin: str, destination: str,
@@ -355,18 +404,18 @@ def route(network: Network, origin: str, destination: str,
     hit = [(i, fw) for i, fw in steps if i in cuts]
     if not hit:
         return RouteResult(from_, to, True, _collapse(steps, network), [], round(km, 1),
-                           towns=_towns_on(steps, network, src))
+                           **_travelled(steps, network, src))
     around = _dijkstra(network, src, dst, banned=set(cuts))
     if around is not None:
         dkm, dsteps = around
         return RouteResult(from_, to, True, _collapse(dsteps, network), [], round(dkm, 1),
-                           detour=True, towns=_towns_on(dsteps, network, src))
+                           **_travelled(dsteps, network, src, detour=True))
     ordered: list[dict[str, Any]] = []
     seen: set[str] = set()
     for i, forward in hit:
         for c in (cuts[i] if forward else list(reversed(cuts[i]))):
             if c["event"] not in seen:
                 seen.add(c["event"])
-                ordered.append(dict(c))
+                ordered.append(_on_the_trip(c, steps, network, src))
     return RouteResult(from_, to, False, _collapse(steps, network), ordered, round(km, 1),
-                       towns=_towns_on(steps, network, src))
+                       **_travelled(steps, network, src))

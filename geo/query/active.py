@@ -104,7 +104,7 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
                 regions: Sequence[str] = (), mode: str = "day") -> dict:
     """Everything active on ``day``: the ``blockade-map day --json`` document.
 
-    A day outside the data is not an error; the document's ``coverage`` then says which days
+    A day outside the data is not an error; the document's ``note`` then says which days
     the data covers.
     """
     view = View(check_day(day), mode, tuple(kinds), tuple(regions))
@@ -125,8 +125,9 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
         "data_first_day": dataset.first_day,
         "data_last_day": dataset.last_day,
     }
-    if not dataset.covers(view.day):
-        summary["note"] = f"{view.day} is outside the data: {dataset.coverage()}"
+    note = dataset.outside_note(view.day)
+    if note:
+        summary["note"] = note
     return summary
 
 

@@ -10,14 +10,17 @@ from geo.core.escape import escape_html
 from geo.core.view import View
 from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer
+from geo.render.stacks import drawing_order, offsets_by_id
 from geo.render.style import CHANGE_STYLES, marker_radius
 
 __all__ = ["change_layers", "change_rows", "legend_rows"]
 
 
-def change_rows(dataset: Dataset, view: View) -> dict[str, list[list]]:
+def change_rows(dataset: Dataset, view: View, spread: bool = False) -> dict[str, list[list]]:
     """The rows of the ring layers: ``{"lifted": [...], "new": [...]}``, each row
-    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped).
+    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped). With ``spread``, a new blockade that
+    shares its point with other events of the view gets ``dx, dy``: its circle's offset from the
+    point (:mod:`geo.render.stacks`), for maps that spread such events.
 
     Both are empty in cumulative mode (there is no "day before") or when the view's kinds
     leave out blockades; the view's region filter applies.
@@ -30,8 +33,11 @@ def change_rows(dataset: Dataset, view: View) -> dict[str, list[list]]:
     lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
                escape_html(f"Lifted: {e['place']} ({e['region']}), blocked until {before}")]
               for e in changes["lifted"]]
-    new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, ""]
-           for e in changes["new"]]
+    # A new blockade spread away from a point it shares with other events has its ring follow it.
+    offsets = offsets_by_id(dataset, drawing_order(dataset, dataset.index.select(view))) \
+        if spread and changes["new"] else {}
+    new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, "",
+            *offsets.get(e["id"], ())] for e in changes["new"]]
     return {"lifted": lifted, "new": new}
 
 
@@ -44,7 +50,7 @@ def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
     list of folium.FeatureGroup
         ``[lifted, new]`` (both possibly empty), named for the layer control.
     """
-    rows = change_rows(dataset, view)
+    rows = change_rows(dataset, view, spread=True)
     return [feature_group("Lifted since the day before", ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
             feature_group("New since the day before", ring_layer(rows["new"], CHANGE_STYLES["new"]))]
 

@@ -1,18 +1,36 @@
-"""The corridors page's layers: the day's cut stretches in red over the corridors."""
+"""The corridors page's map: the day's cut stretches in red, the towns, and the route asked for.
+
+The base map of the page (:func:`corridor_base_map`) holds what does not change with the day:
+the corridors, their towns (junctions and ends always named, the others once zoomed in) and
+the page's own legend. The day's layers are the cut stretches (:func:`cut_layer`) and the route
+(:func:`route_layers`): a line along the corridors through the towns it passes, its ends
+named and a numbered mark at each cut, in the order the table lists them.
+"""
 from __future__ import annotations
 
 import folium
 
+from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
-from geo.network.report import CorridorDay
+from geo.network.corridors import point_at_km
+from geo.network.report import CorridorDay, cut_place, cut_where
+from geo.network.routing import RouteResult, normalize_town
 from geo.render.layers import corridor_layer, feature_group
+from geo.render.leaflet import JsCall
+from geo.render.maps import base_map
 from geo.render.popups import line_latlons
-from geo.render.style import CUT_COLOR
+from geo.render.style import CORRIDOR_COLOR, CUT_COLOR, KIND_COLORS, ROUTE_COLOR
 
 CUT_LINE = {"color": CUT_COLOR, "weight": 8, "opacity": 0.9, "className": "bm-cut"}
+ROUTE_LINE = {"color": ROUTE_COLOR, "weight": 6, "opacity": 0.75, "lineCap": "round", "lineJoin": "round",
+              "className": "bm-route"}
+#: From this zoom on, every town of the corridors is named (below it, only junctions and ends).
+TOWN_LABEL_ZOOM = 8
+#: Half the length of road drawn red around each cut, in km.
+CUT_HALF_WIDTH_KM = 5.0
 
 
-def cut_layer(cd: CorridorDay, half_width_km: float = 5.0) -> folium.FeatureGroup:
+def cut_layer(cd: CorridorDay, half_width_km: float = CUT_HALF_WIDTH_KM) -> folium.FeatureGroup:
     """The day's cut stretches as thick red lines (CSS class ``bm-cut``).
 
     Each cut is drawn from ``km - half_width_km`` to ``km + half_width_km`` along its corridor,
@@ -25,6 +43,79 @@ def cut_layer(cd: CorridorDay, half_width_km: float = 5.0) -> folium.FeatureGrou
     rows = []
     for row in cd.cut_segments(half_width_km).itertuples(index=False):
         label = escape_html(f"Cut: {names.get(row.corridor, row.corridor)}, km {row.km:.1f} "
-                            f"({row.place or row.event})")
+                            f"({row.place or 'a blockade'})")
         rows += [[[list(p) for p in part], label] for part in line_latlons(row.geometry)]
     return feature_group(f"Cut on {cd.day}", corridor_layer(rows, CUT_LINE))
+
+
+def town_rows(cd: CorridorDay) -> list[list]:
+    """``[lat, lon, name, major]`` per town of the network; ``major`` for junctions and ends."""
+    net = cd.network()
+    degree: dict[str, set[str]] = {}
+    for e in net.edges:
+        degree.setdefault(e.a, set()).add(e.corridor)
+        degree.setdefault(e.b, set()).add(e.corridor)
+    ends = set()
+    for cid in net.corridor_ids:
+        stretch = [e for e in net.edges if e.corridor == cid]
+        if stretch:
+            ends |= {stretch[0].a, stretch[-1].b}
+    rows = []
+    for key, name in sorted(net.towns.items(), key=lambda kv: kv[1]):
+        lon, lat = net.points[key]
+        rows.append([round(lat, 5), round(lon, 5), escape_html(name), key in ends or len(degree.get(key, ())) > 1])
+    return rows
+
+
+def legend_html() -> str:
+    """The corridors map's legend: corridors, cut stretches, blockades, the route, its cuts, towns."""
+    return "".join([
+        "<b>Roads on this day</b>",
+        f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>',
+        f'<div class="bm-legend-cut"><i class="bm-line" style="background:{CUT_COLOR};height:6px;vertical-align:1px">'
+        f"</i>Road cut ({CUT_HALF_WIDTH_KM:g} km each side of a blockade)</div>",
+        f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>Blockade that day</div>',
+        f'<div class="bm-legend-route"><i class="bm-line" style="background:{ROUTE_COLOR};height:5px;'
+        'vertical-align:2px"></i>Route asked for</div>',
+        '<div><span class="bm-route-cut bm-legend-badge">1</span>Cut on the route, in order of travel</div>',
+        '<div><i style="background:#fff;width:7px;height:7px"></i>Town (all named once zoomed in)</div>',
+    ])
+
+
+def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static") -> folium.Map:
+    """The corridors page's base map: framed on the corridors, towns named, its own legend."""
+    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds(), legend=False)
+    if len(cd.corridors):
+        feature_group("Towns", JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
+                      control=False).add_to(m)
+    # The corridors' south-west (Arequipa, the coast) is busy and their south-east empty (Bolivia, Chile).
+    JsCall("legend", legend_html(), "bottomright", name="CorridorLegend").add_to(m)
+    return m
+
+
+def route_layers(cd: CorridorDay, result: RouteResult | None) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
+    """The route asked for: ``(line, marks)``, to draw under and over the cut stretches.
+
+    ``line`` runs along the corridors through the towns of the route; ``marks`` names its two
+    ends and puts a numbered mark at each cut on it (numbers as in the route's table). Both
+    are empty when there is no route (unknown towns, or towns no corridor connects).
+    """
+    line, marks = feature_group("Route"), feature_group("Route ends and cuts")
+    if result is None or len(result.points) < 2:
+        return line, marks
+    state = "passable" if result.passable else "NOT passable"
+    tip = escape_html(f"Route {result.from_} → {result.to}: {state}")
+    corridor_layer([[[[round(lat, 5), round(lon, 5)] for lon, lat in result.points], tip]], ROUTE_LINE).add_to(line)
+    net = cd.network()
+    badges = []
+    for label, town in (("From", result.from_), ("To", result.to)):
+        lon, lat = net.points[normalize_town(town)]
+        pill = f"<span>{escape_html(f'{label} {town}')}</span>"
+        badges.append([round(lat, 5), round(lon, 5), pill, "bm-route-end", tip])
+    geometry = dict(zip(cd.corridors["id"].astype(str), cd.corridors.geometry))
+    for i, cut in enumerate(result.cuts, 1):
+        lon, lat = point_at_km(geometry[cut["corridor"]], cut["km"])
+        text = f"Cut {i}: {cut_where(cut, result.from_)}, at {cut_place(cut)}"
+        badges.append([round(lat, 5), round(lon, 5), str(i), "bm-route-cut", escape_html(text)])
+    JsCall("badgeLayer", badges, name="RouteMarks").add_to(marks)
+    return line, marks

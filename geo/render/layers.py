@@ -26,9 +26,10 @@ def feature_group(name: str, *calls: JsCall, control: bool = True) -> folium.Fea
     return group
 
 
-def point_layer(rows_json: str) -> JsCall:
-    """Event circles from the rows of :func:`geo.render.popups.event_row`, already serialised."""
-    return JsCall("pointLayer", Json(rows_json), name="EventLayer")
+def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = ()) -> JsCall:
+    """Event circles from the rows of :func:`geo.render.popups.event_row`, already serialised;
+    ``spread`` moves the events that share a point (:func:`geo.render.stacks.spread_rows`)."""
+    return JsCall("pointLayer", Json(rows_json), [list(s) for s in spread], name="EventLayer")
 
 
 def cell_layer(cells: Cells, note: str) -> JsCall:

@@ -19,12 +19,14 @@ from geo.core.index import AGGREGATE_OVER, cell_size
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.query.active import select_hotspots
+from geo.query.framing import data_bounds
 from geo.render import assets
 from geo.render.basemap import add_basemap
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
 from geo.render.popups import EVENT_ROW_MEMO, corridor_rows, event_row_json, hotspot_rows
+from geo.render.stacks import drawing_order, spread_rows
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
 
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -51,12 +53,8 @@ def legend_html(kinds: Iterable[str] = KINDS) -> str:
 
 
 def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` of the dataset's area (dataset.json bbox, else its extent)."""
-    box = dataset.bbox()
-    if box is None:
-        return None
-    west, south, east, north = box
-    return [[south, west], [north, east]]
+    """``[[south, west], [north, east]]`` of the dataset's area (:func:`geo.query.framing.data_bounds`)."""
+    return data_bounds(dataset)
 
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
@@ -129,9 +127,13 @@ def event_rows_json(dataset: Dataset, positions: np.ndarray) -> str:
 
     Each event's row is serialised once per dataset and kept by its index.
     """
-    index = dataset.index
-    ordered = positions[np.argsort(-index.fatalities[positions], kind="stable")]
-    return "[" + ",".join(index.memo(EVENT_ROW_MEMO, ordered, event_row_json)) + "]"
+    ordered = drawing_order(dataset, positions)
+    return "[" + ",".join(dataset.index.memo(EVENT_ROW_MEMO, ordered, event_row_json)) + "]"
+
+
+def events_layer(dataset: Dataset, positions: np.ndarray):
+    """The point layer of the events at ``positions``, those sharing a point spread around it."""
+    return point_layer(event_rows_json(dataset, positions), spread_rows(dataset, drawing_order(dataset, positions)))
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> DayLayers:
@@ -146,7 +148,7 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> Day
     index = dataset.index
     positions = index.select(view)
     if len(positions) <= AGGREGATE_OVER:
-        events = feature_group("Events", point_layer(event_rows_json(dataset, positions)))
+        events = feature_group("Events", events_layer(dataset, positions))
         return DayLayers([hotspots, events], points=len(positions))
     inside = index.within(positions, bounds) if bounds else positions[:0]
     if not 0 < len(inside) <= AGGREGATE_OVER:
@@ -154,7 +156,7 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> Day
     outside = np.setdiff1d(positions, inside, assume_unique=True)
     cells = index.cells(outside, cell_size(bounds or index.extent()))
     note = aggregation_note(len(positions), len(cells), len(inside))
-    calls = [cell_layer(cells, note)] + ([point_layer(event_rows_json(dataset, inside))] if len(inside) else [])
+    calls = [cell_layer(cells, note)] + ([events_layer(dataset, inside)] if len(inside) else [])
     return DayLayers([hotspots, feature_group("Events", *calls)], note=note, cells=len(cells), points=len(inside))
 
 

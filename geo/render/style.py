@@ -22,6 +22,8 @@ KIND_LABELS: dict[str, str] = {
 HOTSPOT_COLOR = "#fb6a4a"
 CORRIDOR_COLOR = "#5b4636"
 CUT_COLOR = "#d7191c"
+#: The route asked for on the corridors page.
+ROUTE_COLOR = "#2166ac"
 #: Hotspot circle radius in metres, by level.
 HOTSPOT_RADIUS_M = {1: 15000, 2: 25000, 3: 40000}
 PRECISION_WORDS = {

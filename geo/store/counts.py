@@ -17,6 +17,8 @@ from typing import Any, Mapping, Sequence
 import filelock
 
 from geo.core.model import COUNTS_COLUMNS, DataError, Problem, validate_counts_rows
+from geo.core.paths import is_bundled
+from geo.store.editor import ReadOnlyDataError
 from geo.store.files import atomic_write
 from geo.store.folder import read_counts_file
 from geo.store.layout import LOCK_FILE, resolve_data_dir
@@ -61,6 +63,8 @@ def append_counts(data_dir: str | os.PathLike | None, rows: Sequence[Mapping[str
     if isinstance(rows, Mapping) or not isinstance(rows, Sequence):
         raise TypeError("rows must be a list of {date, metric, value, reporter, source_url}")
     folder = resolve_data_dir(data_dir)
+    if is_bundled(folder):
+        raise ReadOnlyDataError(folder)
     path = folder / COUNTS_FILE
     new = [_clean(r) for r in rows]
     problems: list[Problem] = []

@@ -39,6 +39,7 @@ import filelock
 from geo.core.dataset import INFO_FILE, parse_info
 from geo.core.model import (ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem,
                             validate_event)
+from geo.core.paths import is_bundled
 from geo.core.text import slug
 from geo.store.files import atomic_write, fsync_dir, read_json_file
 from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir
@@ -53,6 +54,16 @@ _GEOMETRY = "@geometry"
 
 class ConflictError(RuntimeError):
     """The change no longer applies: someone else changed the same thing meanwhile."""
+
+
+class ReadOnlyDataError(PermissionError):
+    """The folder is the bundled dataset, which is never edited in place (see :attr:`Editor.read_only`)."""
+
+    def __init__(self, folder: str | os.PathLike):
+        super().__init__(
+            f"{folder} is the bundled dataset, the project's published data: it is never edited in "
+            "place. Make your own copy with `blockade-map init-data DIR` and edit that one "
+            "(--data DIR, or BLOCKADE_MAP_DATA=DIR for the dashboard).")
 
 
 def digest_bytes(data: bytes) -> str:
@@ -320,8 +331,9 @@ def merge_event(event_id: str, fresh: dict | None, seen: dict | None, wanted: di
         if f.get(key) == s.get(key) or f.get(key) == w.get(key):
             result[key] = w.get(key)
         else:
-            conflicts.append(f"{_field_name(key)} (now {f.get(key)!r}, you changed {s.get(key)!r} "
-                             f"to {w.get(key)!r})")
+            shown = [PROPERTY_DEFAULTS.get(key) if v.get(key) is None else v.get(key) for v in (f, s, w)]
+            conflicts.append(f"{_field_name(key)} (now {shown[0]!r}, you changed {shown[1]!r} "
+                             f"to {shown[2]!r})")  # an absent count shows as 0, as the form showed it
     if conflicts:
         raise ConflictError(f"event {event_id!r} was changed by someone else meanwhile: "
                             + "; ".join(conflicts) + ". Reload it and make your change again.")
@@ -361,6 +373,15 @@ PROPERTY_DEFAULTS: dict[str, Any] = {"fatalities": 0, "injured": 0, "detained": 
                                      "status": "reported"}
 
 
+def effective_value(props: Mapping, key: str) -> Any:
+    """A property as the contract reads it: an absent count is 0, an absent time precision 1,
+    an absent status ``reported``, an absent ``end`` the ``start`` (see ``PROPERTY_DEFAULTS``)."""
+    value = props.get(key)
+    if value is None and key == "end":
+        return props.get("start")
+    return PROPERTY_DEFAULTS.get(key) if value is None else value
+
+
 def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
     """The ``changes`` (see :func:`apply_changes`) that turn ``old`` into ``new``.
 
@@ -368,16 +389,9 @@ def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
     ``end`` equal to ``start``) count as the same value, so an untouched form changes nothing.
     """
     before, after = dict(old.get("properties") or {}), dict(new.get("properties") or {})
-
-    def effective(props: Mapping, key: str) -> Any:
-        value = props.get(key)
-        if value is None and key == "end":
-            return props.get("start")
-        return PROPERTY_DEFAULTS.get(key) if value is None else value
-
     changes: dict[str, Any] = {}
     for key in list(before) + [k for k in after if k not in before]:
-        if effective(before, key) != effective(after, key):
+        if effective_value(before, key) != effective_value(after, key):
             changes[key] = after.get(key)
     if old.get("geometry") != new.get("geometry"):
         changes["geometry"] = new.get("geometry")
@@ -385,7 +399,8 @@ def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
 
 
 def describe_entry(entry: Mapping) -> str:
-    """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``."""
+    """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``;
+    ``injured: 0 -> 2`` for a count the event did not have (absent fields show their default)."""
     before, after = entry.get("before"), entry.get("after")
     if before is None and after is not None:
         p = after.get("properties") or {}
@@ -393,12 +408,13 @@ def describe_entry(entry: Mapping) -> str:
     if after is None:
         return "removed from the map (the record stays in this log)"
     changes = changes_between(before, after)
+    old, new = before.get("properties") or {}, after.get("properties") or {}
     parts = []
-    for key, value in changes.items():
+    for key in changes:
         if key == "geometry":
             parts.append(f"location: {before['geometry']['coordinates']} -> {after['geometry']['coordinates']}")
-        else:
-            parts.append(f"{key}: {(before.get('properties') or {}).get(key)!r} -> {value!r}")
+        else:  # an absent field is shown as the form showed it: its default (0 dead, status reported, ...)
+            parts.append(f"{key}: {effective_value(old, key)!r} -> {effective_value(new, key)!r}")
     return "; ".join(parts) or "no visible change"
 
 
@@ -510,6 +526,12 @@ class Editor:
         if problems:
             raise DataError(problems)
         return info.scope()
+
+    @property
+    def read_only(self) -> bool:
+        """True for the bundled dataset: every change raises :class:`ReadOnlyDataError`, so the
+        project's published data (and the tests that read it) never change under an editor."""
+        return is_bundled(self.folder)
 
     # -- reading ---------------------------------------------------------------------
     def read(self) -> Snapshot:
@@ -744,6 +766,8 @@ class Editor:
 
     @contextmanager
     def _transaction(self) -> Iterator[_Fresh]:
+        if self.read_only:
+            raise ReadOnlyDataError(self.folder)
         with self._lock:
             self._scan_log()
             raw = self._read_events_bytes()

@@ -15,7 +15,7 @@ from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, pars
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
 from geo.store.editor import Editor
-from geo.store.files import read_csv_records, read_json_file
+from geo.store.files import atomic_write, read_csv_records, read_json_file
 from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE
 #: (file, layer, required) of the GeoJSON layers.
 LAYERS: tuple[tuple[str, str, bool], ...] = (
@@ -175,6 +175,34 @@ class FolderStore:
             except FileNotFoundError:  # removed between listing and stat
                 continue
         return tuple(sorted(stamps))
+
+    def copy_to(self, target: str | os.PathLike) -> list[Path]:
+        """Copy this dataset's folder into ``target``, a new or empty folder: an editor's working
+        copy. Every file comes along (``dataset.json``, the layers, the counts, README.md, the
+        basemap, the gazetteer), hidden files (the edit lock, temporary files) excepted. Returns
+        the files written.
+
+        Raises
+        ------
+        FileExistsError
+            When ``target`` exists and is not an empty folder (nothing is overwritten).
+        """
+        target = Path(target)
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        problems = self._check_folder()
+        if problems:
+            raise DataError(problems)
+        sources = sorted(p for p in self.folder.rglob("*") if p.is_file()
+                         and not any(part.startswith(".") for part in p.relative_to(self.folder).parts))
+        written = []
+        for source in sources:
+            out = target / source.relative_to(self.folder)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(out, source.read_bytes())
+            written.append(out)
+        target.mkdir(parents=True, exist_ok=True)
+        return written
 
     def editor(self, timeout: float = 60.0) -> Editor:
         """The :class:`~geo.store.editor.Editor` of this folder's events."""

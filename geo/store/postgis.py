@@ -1103,6 +1103,9 @@ class PostgisEditor:
         """The used ids that :func:`geo.store.editor.new_event_id` could collide with for ``feature``:
         its stem and the stem's numbered variants (asking for all ids would not scale)."""
         stem = new_event_id(feature, set())
+        # Writers that make ids from the same stem take turns until they commit (a lock held to
+        # the transaction's end), so they never pick the same free id and retry in step.
+        cur.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"{SCHEMA}.event_ids:{stem}",))
         pattern = stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
         return {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.event_ids WHERE id = %s OR id LIKE %s",
                                           (stem, pattern))}
@@ -1119,7 +1122,7 @@ class PostgisEditor:
                         raise self.store._not_initialised()
                     return body(cur, f"{row[0]}:{row[1]}")
             except (_Retry, errors.UniqueViolation, errors.DeadlockDetected, errors.SerializationFailure):
-                time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
+                time.sleep(random.uniform(0, min(0.25, 0.002 * 2 ** attempt)))  # capped exponential back-off
             except errors.UndefinedTable:
                 raise self.store._not_initialised() from None
         raise TimeoutError(f"{self.location}: the change could not be saved after {WRITE_ATTEMPTS} attempts: "

@@ -52,19 +52,24 @@ def test_corridors_page_shows_status_table_and_route(data_env):
     assert any(m.value == "**2 of 3 corridors cut** on 2023-01-09." for m in at.markdown)
     status = table(at, "Corridor")
     assert status["Corridor"].tolist() == ["Arequipa–Juliaca", "Ayaviri–Juliaca", "Juliaca–Puno–Chucuito"]
-    assert status["Status"].tolist() == ["⛔ cut", "⛔ cut", "✅ open"]
+    assert status["Status"].tolist() == ["Cut", "Cut", "Open"]  # words, no emoji
     cuts = status["Cut at (km from the corridor's start, place)"].tolist()
     km = vertex_km(load_dataset(data_env).corridors.geometry[0])[1][1]
     assert cuts[0] == f"km {km:.1f} Santa Lucía" and cuts[1].endswith(" Calapuja") and cuts[2] == ""
     assert status["Days cut 2023-01-07 – 2023-01-09"].tolist() == [1, 2, 0]
     passable, sentence = answer(at)
     assert passable is False
-    assert sentence == (f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut at km {km:.1f} "
-                        "(Santa Lucía, b-santa-lucia) on Arequipa–Juliaca.")
+    trip = round(vertex_km(load_dataset(data_env).corridors.geometry[0])[1][2] - km, 1)  # Juliaca back to Santa Lucía
+    assert sentence == (f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut {trip:.1f} km after Juliaca, "
+                        "at Santa Lucía, on Arequipa–Juliaca.")
     route_cuts = table(at, "#")
-    assert route_cuts[["Corridor", "Place", "Event"]].values.tolist() == [
-        ["Arequipa–Juliaca", "Santa Lucía", "b-santa-lucia"]]
-    assert route_cuts["km"].tolist() == [round(km, 1)]
+    assert list(route_cuts.columns) == ["#", "km from Juliaca", "Place", "Last town passed", "km past that town",
+                                        "Corridor", "km along the corridor"]
+    assert route_cuts[["#", "Place", "Last town passed", "Corridor"]].values.tolist() == [
+        [1, "Santa Lucía", "Santa Lucía", "Arequipa–Juliaca"]]
+    assert route_cuts["km from Juliaca"].tolist() == [trip]
+    assert route_cuts["km along the corridor"].tolist() == [round(km, 1)]
+    assert "b-santa-lucia" not in sentence and "b-santa-lucia" not in route_cuts.to_string()  # no ids
 
 
 def test_route_form_asks_another_pair(data_env):
@@ -80,8 +85,22 @@ def test_route_form_asks_another_pair(data_env):
     # the day changes, the pair stays
     at.slider(key="view_day").set_value(dt.date(2023, 1, 9)).run()
     passable, sentence = answer(at)
-    assert passable is False and "Cut at km" in sentence and "(Calapuja, b-calapuja) on Ayaviri–Juliaca" in sentence
+    assert passable is False and sentence.startswith("Ayaviri → Puno on 2023-01-09: NOT passable. Cut ")
+    assert "km after Ayaviri, at Calapuja, on Ayaviri–Juliaca." in sentence
     assert at.query_params["date"] in ("2023-01-09", ["2023-01-09"])
+
+
+def test_corridors_and_timeline_pages_say_which_days_the_data_covers(data_env):
+    for opened, title in ((lambda d: page("corridors.py", d), "Road corridors on 2023-01-10"),
+                          (timeline, "Timeline, 2023-01-07 to 2023-01-10")):
+        at = opened("2024-05-01")
+        assert not at.exception
+        assert [w.value for w in at.warning] == [
+            "The data covers 2023\\-01\\-07 to 2023\\-01\\-10; 2024\\-05\\-01 is outside it, showing the nearest day\\."]
+        assert at.title[0].value == title
+        assert at.slider(key="view_day").value == dt.date(2023, 1, 10)
+    at = timeline("2022-01-01")
+    assert "2022\\-01\\-01 is outside it" in at.warning[0].value and at.slider(key="view_day").value == dt.date(2023, 1, 7)
 
 
 def test_corridors_page_all_open_and_without_corridors(data_env):
@@ -109,8 +128,10 @@ def _agreement(capsys, days: list[str], origin: str = "Juliaca", destination: st
         assert sentence == cli(capsys, "route", origin, destination, "--date", day).rstrip("\n")
         doc = json.loads(cli(capsys, "route", origin, destination, "--date", day, "--json"))
         assert doc["passable"] is passable
-        shown = table(at, "#")[["Event", "km"]].values.tolist() if doc["cuts"] else []
-        assert shown == [[c["event"], c["km"]] for c in doc["cuts"]]
+        shown = table(at, "#")[["Place", "km along the corridor"]].values.tolist() if doc["cuts"] else []
+        assert shown == [[c["place"], c["km"]] for c in doc["cuts"]]
+        if doc["cuts"]:
+            assert table(at, "#")[f"km from {origin}"].tolist() == [c["trip_km"] for c in doc["cuts"]]
         checked += 1
     return checked
 
@@ -158,6 +179,9 @@ def test_timeline_page(data_env):
     assert len(charts) == 3
     spec = json.loads(charts[0].proto.spec)
     assert spec["layer"][-1]["mark"]["type"] == "rule"  # the chosen day is marked
+    # events by kind: every day on the axis, those with no event too
+    kinds = json.loads(charts[2].proto.spec)
+    assert kinds["layer"][0]["encoding"]["x"]["scale"]["domain"] == DAYS
 
 
 def test_timeline_links_open_the_map_on_the_chosen_day(data_env):

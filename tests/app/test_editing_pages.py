@@ -161,18 +161,28 @@ def test_edit_page_changes_retracts_and_undoes(editing_on):
     at.number_input(key="edit-e-ilave-injured").set_value(4)
     at.text_input(key="edit-e-ilave-reason").input("RPP, 10 January")
     at.button(key="FormSubmitter:edit-e-ilave-form-Save changes").click().run()
-    assert not at.exception and shown(at.success[0]) == "Saved 1 change(s) to e-ilave."
+    # the message is a toast: shown where the editor is, however far down the page they saved
+    assert not at.exception and [shown(t) for t in at.toast] == ["Saved 1 change(s) to e-ilave."]
+    assert not at.success
     [entry] = Editor(editing_on).history("e-ilave")
     assert entry["after"]["properties"]["injured"] == 4 and entry["reason"] == "RPP, 10 January"
-    assert any("injured: None -> 4" in t.value and "why: RPP, 10 January" in t.value for t in at.text)
+    # the form showed 0 injured for the absent count: the log says so too
+    assert any("injured: 0 -> 4" in t.value and "why: RPP, 10 January" in t.value for t in at.text)
+    assert not any("None" in t.value for t in at.text)
     at.button(key=f"log-e-ilave-undo-{entry['seq']}").click().run()
-    assert shown(at.success[0]) == f"Change #{entry['seq']} undone."
+    assert [shown(t) for t in at.toast] == [f"Change #{entry['seq']} undone."]
     assert "injured" not in Editor(editing_on).read().event("e-ilave")["properties"]
-    assert at.button(key="edit-retract-e-ilave").disabled       # no reason yet
-    at.text_input(key="edit-retract-why-e-ilave").input("duplicate of e-chucuito").run()
-    at.button(key="edit-retract-e-ilave").click().run()
-    assert shown(at.success[0]) == "Retracted e-ilave."
+    assert any("injured: 4 -> 0" in t.value for t in at.text)
+    # retracting without a reason says so and keeps the event
+    at.button(key="FormSubmitter:edit-retract-form-e-ilave-Retract this event").click().run()
+    assert shown(at.error[0]) == "Give a reason: it goes into the change log with the retracted record."
+    assert Editor(editing_on).read().event("e-ilave") is not None
+    # one click: the reason typed and the button clicked once, sent together
+    at.text_input(key="edit-retract-why-e-ilave").input("duplicate of e-chucuito")
+    at.button(key="FormSubmitter:edit-retract-form-e-ilave-Retract this event").click().run()
+    assert [shown(t) for t in at.toast] == ["Retracted e-ilave."]
     assert Editor(editing_on).read().event("e-ilave") is None
+    assert Editor(editing_on).history("e-ilave")[-1]["reason"] == "duplicate of e-chucuito"
     assert at.selectbox(key="edit-event").value is None
 
 
@@ -203,3 +213,32 @@ def test_guessing_the_password_in_the_app_meets_a_delay(editing_on, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "blockade_map.auth"]
     assert len(lines) == 6 and all("mallory" in line for line in lines)
     assert not any("guess" in line.replace("guessing", "") for line in lines)
+
+
+def test_the_picker_map_draws_the_corridors_and_marks_the_place_found(tiny_data):
+    from geo.store import load_dataset
+    from tests.conftest import layer_calls
+    from ui.editing import picker_map
+    ds = load_dataset(tiny_data)
+    html = picker_map(ds, None, None).get_root().render()
+    [[rows, style]] = layer_calls(html, "lineLayer")  # the corridors, drawn offline (no tiles needed)
+    assert len(rows) == 1 and rows[0][0][0] == [-15.5, -70.13333] and style["className"] == "bm-corridor"
+    assert "bm-picked" not in html
+    html = picker_map(ds, -69.66667, -16.08333).get_root().render()  # e.g. Ilave, found by name
+    assert "bm-picked" in html and "[-16.08333, -69.66667]" in html
+    assert "fitBounds(\n                [[-16.13333, -69.71667], [-16.03333, -69.61667]]" in html
+
+
+def test_saving_one_field_of_a_bundled_event_changes_only_that_field(bundled_copy, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(bundled_copy))
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password(PASSWORD, iterations=1000))
+    event_id = "2023-01-09-chucuito-blockade"
+    before = Editor(bundled_copy).read().event(event_id)
+    assert before["properties"]["description_es"] and any("note" in s for s in before["properties"]["sources"])
+    at = _logged_in("edit_events.py")
+    at.selectbox(key="edit-event").select(event_id).run()
+    at.number_input(key=f"edit-{event_id}-injured").set_value(2)
+    at.button(key=f"FormSubmitter:edit-{event_id}-form-Save changes").click().run()
+    assert [shown(t) for t in at.toast] == [f"Saved 1 change(s) to {event_id}."]
+    after = Editor(bundled_copy).read().event(event_id)
+    assert after["properties"] == before["properties"] | {"injured": 2}  # Spanish text and source notes kept

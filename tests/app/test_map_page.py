@@ -1,6 +1,8 @@
 """AppTest wiring of every foundation page: the URL drives the view, widgets change it."""
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -96,3 +98,61 @@ def test_one_day_dataset_has_no_slider(tmp_path, monkeypatch):
     assert len(at.slider) == 0
     assert _metric(at, "Events mapped") == "1"
     assert any("the only day in the data" in m.value for m in at.sidebar.markdown)
+
+
+def _frame_area(frame) -> float:
+    (south, west), (north, east) = frame
+    return (north - south) * (east - west)
+
+
+def test_the_first_view_opens_on_the_featured_day_framed_on_its_events(data_env):
+    at = _map_page()  # no ?date=
+    assert at.title[0].value == "Blockades and protests on 2023-01-09"  # dataset.json's featured_day
+    assert _param(at, "date") == "2023-01-09"
+    frame = at.session_state["_map_frame"]
+    (south, west), (north, east) = frame
+    for lon, lat in ((-70.13333, -15.5), (-69.88993, -15.89441), (-69.66667, -16.08333)):  # the day's events
+        assert south < lat < north and west < lon < east
+    peru = [[-18.4, -81.4], [0.0, -68.6]]  # the dataset's bbox, which the map used to open on
+    assert _frame_area(frame) < _frame_area(peru) / 50
+    # changing the day keeps the frame (and so the reader's pan and zoom): only the layers change
+    at.button(key="next_day").click().run()
+    assert at.title[0].value == "Blockades and protests on 2023-01-10"
+    assert at.session_state["_map_frame"] == frame
+
+
+def test_the_first_view_of_the_bundled_data_is_9_january(monkeypatch):
+    from geo.core.paths import BUNDLED_DATA
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(BUNDLED_DATA))
+    at = _map_page()
+    assert at.title[0].value == "Blockades and protests on 2023-01-09"
+    assert _metric(at, "Events mapped") == "17"
+    (south, west), (north, east) = at.session_state["_map_frame"]
+    # the day's events run from the PE-36A blockade (-16.74179) north to Sicuani's Puente Arturo
+    # (-14.26944), and from Sicuani (-71.22611) east to Desaguadero (-69.042): that box, 10% wider on every side
+    assert (south, west, north, east) == pytest.approx((-16.98903, -71.44452, -14.0222, -68.82359), abs=1e-5)
+
+
+def test_an_unknown_region_in_a_link_warns(data_env):
+    at = _map_page({"date": "2023-01-09", "regions": "Puno,Atlantis"})
+    warnings = [plain(w.value) for w in at.warning]
+    [warning] = warnings  # the data's regions are those of dataset.json (Peru's 25), sorted ignoring accents
+    assert warning.startswith("Unknown region(s) 'Atlantis' ignored; the data's regions are Amazonas, Áncash, Apurímac,")
+    assert warning.endswith(", Puno, San Martín, Tacna, Tumbes, Ucayali.") and warning.count(",") == 24
+    assert at.multiselect(key="view_regions").value == ["Puno"]
+    assert _metric(at, "Events mapped") == "3"
+
+
+def test_a_date_outside_the_data_says_which_days_it_covers(data_env):
+    at = _map_page({"date": "2024-05-01"})
+    # the tiny data's days run from its Puno hotspot's first day to its last
+    assert [plain(w.value) for w in at.warning] == [
+        "The data covers 2022-12-07 to 2023-01-31; 2024-05-01 is outside it, showing the nearest day."]
+    assert at.title[0].value == "Blockades and protests on 2023-01-31"
+    slider = at.slider(key="view_day")
+    ends = [datetime.fromtimestamp(v / 1e6, timezone.utc).date() for v in (slider.min, slider.max)]
+    assert ends == [date(2022, 12, 7), date(2023, 1, 31)]  # the slider cannot leave the data's days
+    assert slider.value == date(2023, 1, 31)
+    assert at.button(key="next_day").disabled  # already on the last day
+    at.button(key="prev_day").click().run()
+    assert at.title[0].value == "Blockades and protests on 2023-01-30" and not at.warning

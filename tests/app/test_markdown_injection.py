@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, page_test, plain
-from tests.hostile import BARE, HOSTILE_LINKS, PHISH, write_hostile_folder
+from tests.hostile import BARE, HOSTILE_LINKS, HTML, PHISH, write_hostile_folder
 
 UNESCAPED = re.compile(r"\]\(|://|(?<!\\)[<!\[]")
 
@@ -75,11 +75,14 @@ def test_route_answer_with_hostile_town_and_place_names_is_text(hostile):
     at.run()
     at.selectbox(key="route_from").set_value("Calapuja")
     at.selectbox(key="route_to").set_value(BARE)
-    next(b for b in at.button if b.label == "Can a truck get through?").click().run()
+    next(b for b in at.button if b.label == "Check the route").click().run()
     assert not at.exception
     answers = [e.value for e in at.error] + [s.value for s in at.success]
     assert len(answers) == 1
-    assert plain(answers[0]).startswith(f"Calapuja → {BARE} on 2023-01-09: NOT passable. Cut at km 23.3 ({PHISH}, e-new)")
+    assert plain(answers[0]) == (
+        f"Calapuja → {BARE} on 2023-01-09: NOT passable. 3 cuts: (1) 0.0 km after Calapuja (where the trip "
+        f"starts), at {PHISH}, on {PHISH} corridor; (2) 45.3 km after Calapuja, at {HTML}, on {PHISH} corridor; "
+        f"(3) 61.5 km after Calapuja, at {BARE}, on {PHISH} corridor.")
     assert_shown_as_text(at)
     assert any("evil" in text for _, text in rendered(at))
 

@@ -9,7 +9,7 @@ from geo.store.editor import Editor
 from geo.render.maps import build_map, standalone_html
 from geo.store import load_dataset
 from geo.core.view import View
-from tests.conftest import make_event, map_frame, write_folder
+from tests.conftest import make_corridor, make_event, map_frame, write_folder
 
 HOSTILE_DESCRIPTION = ('Road cut. <script>window.__ranScript = 1; alert("script")</script>'
                        '<img src="x" onerror="window.__ranImg = 1; alert(\'img\')"> end.')
@@ -30,6 +30,10 @@ _OPEN_POPUP = """(lon) => {
     return false;
 }"""
 _OPEN_POPUP_EAST_OF = _OPEN_POPUP % ">"
+_MAP_CENTRE = """() => {
+    const map = Object.values(window).find(v => v && v instanceof L.Map);
+    return [map.getCenter().lat, map.getCenter().lng];
+}"""
 _OPEN_POPUP_WEST_OF = _OPEN_POPUP % "<"
 
 
@@ -82,7 +86,9 @@ def _type_date(page, label: str, day: str) -> None:
 
 @pytest.mark.browser
 def test_editor_adds_the_anashuayco_blockade_and_sees_it_on_the_map(browser, serve_app, tmp_path, monkeypatch):
-    folder = write_folder(tmp_path / "data", [make_event("e-juliaca", start="2022-12-12", end="2022-12-20")])
+    folder = write_folder(tmp_path / "data", [make_event("e-juliaca", start="2022-12-12", end="2022-12-20")],
+                          corridors=[make_corridor("arequipa-yura", "Arequipa–Yura", [[-71.537, -16.409], [-71.679, -16.252]],
+                                                   ["Arequipa", "Yura"], roads=("PE-34A",))])
     monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password("open sesame", iterations=1000))
     url = serve_app(folder)
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
@@ -107,12 +113,18 @@ def test_editor_adds_the_anashuayco_blockade_and_sees_it_on_the_map(browser, ser
         page.get_by_role("button", name="Use this place").click()
         page.wait_for_function("""() => [...document.querySelectorAll('input')]
             .some(i => i.value === 'Puente Añashuayco')""", timeout=20000)
+        # the picker marks the place found by name, offline, over the dataset's corridors
+        picker = map_frame(page)
+        picker.wait_for_selector("path.bm-picked", timeout=20000)
+        assert picker.locator("path.bm-corridor").count() == 1
+        centre = picker.evaluate(_MAP_CENTRE)
+        assert centre == pytest.approx([-16.32561, -71.60858], abs=0.01)
         _type_date(page, "First day", "2022-12-12")
         page.get_by_label("Source 1: publisher").fill("La República")
         page.get_by_label("Source 1: link (http/https)").fill("https://larepublica.pe/sociedad/2022/12/12/bloqueo")
         _type_date(page, "Source 1: published", "2022-12-12")
         page.get_by_role("button", name="Add the event").click()
-        page.get_by_text("Added 2022-12-12-puente-anashuayco-blockade").wait_for(timeout=20000)
+        page.get_by_text("Added 2022-12-12-puente-anashuayco-blockade: it is on the map").wait_for(timeout=20000)
         feature = Editor(folder).read().event("2022-12-12-puente-anashuayco-blockade")
         assert feature["geometry"]["coordinates"] == [-71.60858, -16.32561]
         page.get_by_role("button", name="Show it on the map").click()
@@ -124,5 +136,38 @@ def test_editor_adds_the_anashuayco_blockade_and_sees_it_on_the_map(browser, ser
         assert frame.evaluate(_OPEN_POPUP_WEST_OF, -71.0)
         popup = frame.wait_for_selector(".leaflet-popup-content", timeout=5000).text_content()
         assert "Puente Añashuayco" in popup and "La República" in popup
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_retract_takes_one_click_and_the_message_shows_where_the_editor_is(browser, serve_app, tmp_path, monkeypatch):
+    folder = write_folder(tmp_path / "data", [make_event("e-ilave", start="2023-01-09", place="Ilave",
+                                                         lon=-69.66667, lat=-16.08333),
+                                              make_event("e-juliaca", start="2023-01-09")])
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password("open sesame", iterations=1000))
+    url = serve_app(folder)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(f"{url}/?date=2023-01-09")
+        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
+        page.get_by_role("link", name="Edit and retract").click()
+        page.get_by_label("Your name (goes into the change log)").fill("Ana")
+        page.get_by_label("Editor password").fill("open sesame")
+        page.get_by_role("button", name="Log in").click()
+        page.get_by_role("combobox", name="Event").click()
+        page.get_by_role("option", name="2023-01-09 · Ilave (Puno) · blockade · e-ilave").click()
+        page.get_by_role("tab", name="Retract").click()
+        # type the reason and click the button once, without leaving the text box first
+        page.get_by_label("Reason (required)").fill("duplicate of e-juliaca")
+        page.get_by_role("button", name="Retract this event").click()
+        toast = page.get_by_test_id("stToast")
+        toast.wait_for(timeout=20000)
+        assert "Retracted e-ilave." in toast.inner_text()
+        assert Editor(folder).read().event("e-ilave") is None
+        assert Editor(folder).history("e-ilave")[-1]["reason"] == "duplicate of e-juliaca"
+        # the toast sits in the window's corner, whatever the page's scroll
+        box = toast.bounding_box()
+        assert box and 0 <= box["y"] < 900 and box["x"] > 700
     finally:
         page.close()

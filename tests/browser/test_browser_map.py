@@ -105,3 +105,68 @@ def test_a_shared_deep_link_opens_that_view_on_a_fresh_server(browser, serve_app
         assert "Corridors and routes" in nav and "About the data" in nav
     finally:
         page.close()
+
+
+JULIACA = (-15.5, -70.13333)
+
+# Each event circle drawn for a point: its centre in the page's pixels, its offset from the point
+# (circles sharing a point are drawn a few pixels around it), radius and kind.
+_CIRCLES_AT = """(at) => {
+    const map = Object.values(window).find(v => v && v instanceof L.Map);
+    const out = [];
+    map.eachLayer(l => {
+        if (!(l instanceof L.CircleMarker) || !l.options.bmAt) { return; }
+        if (Math.abs(l.options.bmAt[0] - at[0]) > 1e-6 || Math.abs(l.options.bmAt[1] - at[1]) > 1e-6) { return; }
+        const p = map.latLngToContainerPoint(l.getLatLng()), q = map.latLngToContainerPoint(at);
+        const r = map.getContainer().getBoundingClientRect();
+        out.push({x: r.left + p.x, y: r.top + p.y, dx: p.x - q.x, dy: p.y - q.y, radius: l.getRadius(),
+                  kind: (l.options.className.match(/bm-kind-([a-z]+)/) || [])[1]});
+    });
+    return out;
+}"""
+_CLOSE_POPUP = "() => Object.values(window).find(v => v && v instanceof L.Map).closePopup()"
+
+
+def click_each_stacked_event(page, frame, origin=(0.0, 0.0)) -> list[str]:
+    """Click the centre of every circle drawn for Juliaca's point (a real mouse click, so only the
+    circle on top there can answer) and return the popups' first lines. Positions are read again
+    before each click: an opening popup may pan the map."""
+    titles = []
+    for i in range(len(frame.evaluate(_CIRCLES_AT, list(JULIACA)))):
+        c = frame.evaluate(_CIRCLES_AT, list(JULIACA))[i]
+        assert abs(c["dx"]) + abs(c["dy"]) > 5  # spread away from the shared point
+        page.mouse.click(origin[0] + c["x"], origin[1] + c["y"])
+        popup = frame.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=10000)
+        titles.append(popup.locator("b").first.inner_text())
+        frame.evaluate(_CLOSE_POPUP)
+        popup.wait_for(state="detached", timeout=10000)
+    return titles
+
+
+def test_first_view_is_the_featured_day_framed_and_stacked_events_are_each_clickable(browser, serve_app):
+    from geo.core.paths import BUNDLED_DATA
+    from geo.query.active import day_summary
+    from geo.store import load_dataset
+
+    events = day_summary(load_dataset(BUNDLED_DATA), "2023-01-09")["events"]
+    base = serve_app(BUNDLED_DATA)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(base, wait_until="domcontentloaded")  # no ?date=: the featured day
+        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
+        frame = map_frame(page)
+        assert len(_wait_for_count(frame, 17)) == 17
+        south, west, north, east = frame.evaluate(
+            _FIND_MAP + "const b = map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+        for e in events:  # every event of the day is in the first view ...
+            assert south < e["lat"] < north and west < e["lon"] < east, e["id"]
+        peru = (0.0 - -18.4) * (-68.6 - -81.4)  # ... which is far smaller than the country (dataset.json's bbox)
+        assert (north - south) * (east - west) < peru / 10
+        assert "date=2023-01-09" in page.url
+        # Juliaca's three events of the day share its coordinate: each can be clicked
+        box = page.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()
+        titles = click_each_stacked_event(page, frame, (box["x"], box["y"]))
+        assert sorted(titles) == ["Juliaca", "Juliaca (urb. Tambopata)", "Juliaca: Promart, Movistar, Plaza Vea, La Curacao"]
+    finally:
+        page.close()

@@ -15,6 +15,7 @@ from geo.render.maps import KIND_COLORS
 from geo.store import load_dataset
 from geo.core.view import View
 from geo.query.active import select_events
+from tests.browser.test_browser_map import _CLOSE_POPUP, click_each_stacked_event
 from tests.conftest import BUNDLED
 
 JAN9 = "2023-01-09"
@@ -106,13 +107,16 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
     assert len(result.markers) == len(events)
     assert sorted((round(m["lat"], 4), round(m["lon"], 4)) for m in result.markers) == \
         sorted((round(la, 4), round(lo, 4)) for la, lo in zip(events["lat"], events["lon"]))
-    # Leaflet's pixel positions agree with Web Mercator computed here
+    # Leaflet's pixel positions of the events' points agree with Web Mercator computed here
     ref = result.markers[0]
     rx, ry = _mercator(ref["lon"], ref["lat"], result.zoom)
     for m in result.markers[1:]:
         mx, my = _mercator(m["lon"], m["lat"], result.zoom)
-        assert abs((mx - rx) * result.scale - (m["x"] - ref["x"])) <= 1.5 * result.scale
-        assert abs((my - ry) * result.scale - (m["y"] - ref["y"])) <= 1.5 * result.scale
+        assert abs((mx - rx) * result.scale - (m["at_x"] - ref["at_x"])) <= 1.5 * result.scale
+        assert abs((my - ry) * result.scale - (m["at_y"] - ref["at_y"])) <= 1.5 * result.scale
+    # a circle is drawn at its point, or (sharing the point with others) a few pixels from it
+    for m in result.markers:
+        assert math.dist((m["x"], m["y"]), (m["at_x"], m["at_y"])) <= 30 * result.scale
     # around every marker's centre, each pixel has the colour of the circle painted on top there
     kinds_seen, checked = set(), 0
     for m in result.markers:
@@ -136,8 +140,8 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
     checked = 0
     for row in others.itertuples(index=False):
         ox, oy = _mercator(row.lon, row.lat, result.zoom)
-        px = ref["x"] + (ox - rx) * result.scale
-        py = ref["y"] + (oy - ry) * result.scale
+        px = ref["at_x"] + (ox - rx) * result.scale
+        py = ref["at_y"] + (oy - ry) * result.scale
         bx, by, bw, bh = result.map_box
         inside = bx + 40 < px < bx + bw - 40 and by + 40 < py < by + bh - 40
         far = all(math.dist((px, py), (m["x"], m["y"])) > (m["radius"] + 20) * result.scale for m in result.markers)
@@ -219,6 +223,10 @@ def test_html_snapshot_draws_the_day_offline(capsys, browser, jan9_data, tmp_pat
         popup.wait_for()
         assert clash["place"] in popup.inner_text()
         assert popup.locator("a").first.get_attribute("href").startswith("http")
+        page.evaluate(_CLOSE_POPUP)
+        if jan9_data == BUNDLED:  # Juliaca's three events share its coordinate: a click opens each
+            assert sorted(click_each_stacked_event(page, page)) == [
+                "Juliaca", "Juliaca (urb. Tambopata)", "Juliaca: Promart, Movistar, Plaza Vea, La Curacao"]
     finally:
         context.close()
     external = [u for u in asked if u != url]

@@ -34,17 +34,58 @@
         return control;
     }
 
-    /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popupHtml, tooltipHtml]. */
-    function pointLayer(group, rows) {
-        return rowsTo(group, rows, function (r) {
+    /* Layers drawn a few screen pixels away from the point they stand for (events sharing one
+     * point, see geo/render/stacks.py). items are {layer, at: L.LatLng, offset: [dx, dy], leg};
+     * they are placed again whenever the zoom changes, so the offset stays the same on screen. */
+    function pinAround(group, items) {
+        if (!items.length) { return; }
+        var Pins = L.Layer.extend({
+            onAdd: function (map) {
+                this._place = function () {
+                    items.forEach(function (it) {
+                        var at = map.latLngToLayerPoint(it.at);
+                        var ll = map.layerPointToLatLng(at.add(L.point(it.offset[0], it.offset[1])));
+                        it.layer.setLatLng(ll);
+                        if (it.leg) { it.leg.setLatLngs([it.at, ll]); }
+                    });
+                };
+                map.on("zoomend viewreset", this._place);
+                map.whenReady(this._place);
+            },
+            onRemove: function (map) { map.off("zoomend viewreset", this._place); }
+        });
+        new Pins().addTo(group);
+    }
+
+    var STACK_LEG = {color: "#222", weight: 1, opacity: 0.8, interactive: false, className: "bm-stack-leg"};
+    var STACK_DOT = {radius: 2.5, stroke: false, fillColor: "#222", fillOpacity: 1, interactive: false,
+                     className: "bm-stack-point"};
+
+    /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popupHtml, tooltipHtml];
+     * spread is [[row, dx, dy], ...] for the events that share a point with others: each is
+     * drawn (dx, dy) pixels from its point, joined to it by a thin line, the point marked. */
+    function pointLayer(group, rows, spread) {
+        var pins = {}, dots = {}, items = [];
+        (spread || []).forEach(function (s) {
+            var at = L.latLng(rows[s[0]][0], rows[s[0]][1]);
+            pins[s[0]] = {at: at, offset: [s[1], s[2]], leg: L.polyline([at, at], STACK_LEG).addTo(group)};
+        });
+        Object.keys(pins).forEach(function (i) {
+            var at = pins[i].at, key = at.lat + "," + at.lng;
+            if (!dots[key]) { dots[key] = L.circleMarker(at, STACK_DOT).addTo(group); }
+        });
+        rows.forEach(function (r, i) {
             var m = L.circleMarker([r[0], r[1]], {
                 radius: r[4], color: "#222", weight: 1, opacity: 0.9,
-                fillColor: r[3], fillOpacity: 0.85, className: r[2]
+                fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
             });
             if (r[5]) { m.bindPopup(r[5], {maxWidth: 340}); }
             if (r[6]) { m.bindTooltip(r[6]); }
-            return m;
+            m.addTo(group);
+            if (pins[i]) { pins[i].layer = m; items.push(pins[i]); }
         });
+        pinAround(group, items);
+        return group;
     }
 
     /* Counted cells standing for many events: rows are
@@ -96,13 +137,84 @@
         });
     }
 
-    /* Day-over-day rings: rows are [lat, lon, radiusPx, tooltipHtml]; one style for all. */
+    /* Day-over-day rings: rows are [lat, lon, radiusPx, tooltipHtml, dx, dy]; one style for
+     * all. dx, dy (optional) follow an event spread away from a shared point (pointLayer). */
     function ringLayer(group, rows, style) {
-        return rowsTo(group, rows, function (r) {
+        var items = [];
+        rowsTo(group, rows, function (r) {
             var m = L.circleMarker([r[0], r[1]], Object.assign({radius: r[2]}, style));
             if (r[3] && style.interactive !== false) { m.bindTooltip(r[3]); }
+            if (r.length > 5) { items.push({layer: m, at: L.latLng(r[0], r[1]), offset: [r[4], r[5]]}); }
             return m;
         });
+        pinAround(group, items);
+        return group;
+    }
+
+    /* Towns of the corridors: rows are [lat, lon, nameHtml, major]. Major towns (junctions and
+     * ends) are always named; the others from labelZoom on (below it, a dot). While a town is
+     * named here, the embedded basemap's own label of it is hidden (basemap.js marks its labels
+     * with `bmLabel`), so no name shows twice. */
+    function townLayer(group, rows, labelZoom) {
+        var names = {};
+        rows.forEach(function (r) {
+            var d = document.createElement("div");
+            d.innerHTML = r[2];
+            names[d.textContent] = r[3] ? "bm-town-twin" : "bm-town-twin-minor";
+        });
+        function hideTwin(layer) {
+            if (!layer.bmLabel || !names[layer.bmLabel.name] || !layer.getElement) { return; }
+            var el = layer.getElement();
+            if (el) { L.DomUtil.addClass(el, names[layer.bmLabel.name]); }
+        }
+        rowsTo(group, rows, function (r) {
+            return L.circleMarker([r[0], r[1]], {
+                radius: r[3] ? 3.5 : 2.5, color: "#333", weight: 1, fillColor: "#fff", fillOpacity: 1,
+                interactive: false, className: "bm-town" + (r[3] ? " bm-town-major" : "")
+            }).bindTooltip(r[2], {permanent: true, direction: "right", offset: [4, 0], interactive: false,
+                                  className: "bm-town-label" + (r[3] ? " bm-town-major" : " bm-town-minor")});
+        });
+        var Zoom = L.Layer.extend({
+            onAdd: function (map) {
+                this._show = function () {
+                    var show = map.getZoom() >= labelZoom;
+                    L.DomUtil[show ? "addClass" : "removeClass"](map.getContainer(), "bm-show-minor-towns");
+                };
+                this._twin = function (e) { hideTwin(e.layer); };
+                map.on("zoomend", this._show);
+                map.on("layeradd", this._twin);
+                map.eachLayer(hideTwin);
+                map.whenReady(this._show);
+            },
+            onRemove: function (map) {
+                map.off("zoomend", this._show);
+                map.off("layeradd", this._twin);
+                L.DomUtil.removeClass(map.getContainer(), "bm-show-minor-towns");
+            }
+        });
+        new Zoom().addTo(group);
+        return group;
+    }
+
+    /* Small labels on the map: rows are [lat, lon, textHtml, cssClass, tooltipHtml]. */
+    function badgeLayer(group, rows) {
+        return rowsTo(group, rows, function (r) {
+            var icon = L.divIcon({className: "bm-badge " + r[3], html: r[2], iconSize: null});
+            var m = L.marker([r[0], r[1]], {icon: icon, keyboard: false});
+            if (r[4]) { m.bindTooltip(r[4]); }
+            return m;
+        });
+    }
+
+    /* A legend box at `position` (e.g. "bottomright"), for maps whose bottom left is busy. */
+    function legend(map, legendHtml, position) {
+        var control = L.control({position: position || "bottomleft"});
+        control.onAdd = function () {
+            var div = L.DomUtil.create("div", "bm-legend");
+            div.innerHTML = legendHtml;
+            return div;
+        };
+        return control.addTo(map);
     }
 
     /* Legend (bottom left) and a notice shown while map tiles fail to load. */
@@ -174,10 +286,12 @@
                     var path = layer.getElement();
                     var cls = path ? (path.getAttribute("class") || "") : "";
                     if (!/(^| )bm-event( |$)/.test(cls)) { return; }
-                    var ll = layer.getLatLng();
-                    var p = map.latLngToContainerPoint(ll);
+                    var at = L.latLng(layer.options.bmAt || layer.getLatLng());
+                    var p = map.latLngToContainerPoint(layer.getLatLng());
+                    var q = map.latLngToContainerPoint(at);
                     var kind = (cls.match(/bm-kind-([a-z]+)/) || [null, null])[1];
-                    out.push({kind: kind, lat: ll.lat, lon: ll.lng, x: rect.left + p.x, y: rect.top + p.y,
+                    out.push({kind: kind, lat: at.lat, lon: at.lng, x: rect.left + p.x, y: rect.top + p.y,
+                              at_x: rect.left + q.x, at_y: rect.top + q.y,
                               radius: layer.getRadius(), order: paths.indexOf(path)});
                 });
                 out.sort(function (a, b) { return a.order - b.order; });
@@ -194,6 +308,7 @@
 
     global.BlockadeMap = {
         pointLayer: pointLayer, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
-        ringLayer: ringLayer, mapChrome: mapChrome, snapshot: snapshot
+        ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, legend: legend, mapChrome: mapChrome,
+        snapshot: snapshot
     };
 })(window);

@@ -29,6 +29,13 @@ def santa_lucia_km(folder) -> float:
     return round(float(vertex_km(row.geometry)[1][1]), 1)
 
 
+def juliaca_to_santa_lucia_km(folder) -> float:
+    """The km a truck drives from Juliaca (the corridor's last town) back to Santa Lucía."""
+    ds = load_dataset(folder)
+    kms = vertex_km(ds.corridors.set_index("id").loc["arequipa-juliaca"].geometry)[1]
+    return round(float(kms[2] - kms[1]), 1)
+
+
 # ---------------------------------------------------------------- corridors
 
 def test_corridors_json_shape(capsys, net_data):
@@ -111,19 +118,28 @@ def test_route_json_exact_shape(capsys, net_data):
                          "--data", str(net_data))
     assert (code, err) == (0, "")
     doc = json.loads(out)
-    assert list(doc) == ["from", "to", "date", "passable", "path", "cuts"]
+    # the contract's fields first, then what was added (where each cut lies on the trip, the whole trip)
+    assert list(doc) == ["from", "to", "date", "passable", "path", "cuts", "distance_km", "detour", "towns"]
+    trip = juliaca_to_santa_lucia_km(net_data)
     assert doc == {"from": "Juliaca", "to": "Arequipa", "date": "2023-01-09", "passable": False,
                    "path": ["arequipa-juliaca"],
                    "cuts": [{"corridor": "arequipa-juliaca", "event": "b-santa-lucia",
-                             "km": santa_lucia_km(net_data), "place": "Santa Lucía"}]}
+                             "km": santa_lucia_km(net_data), "place": "Santa Lucía",
+                             "trip_km": trip, "after_town": "Santa Lucía", "km_after_town": 0.0}],
+                   "distance_km": doc["distance_km"], "detour": False,
+                   "towns": ["Juliaca", "Santa Lucía", "Arequipa"]}
+    assert doc["distance_km"] == pytest.approx(trip + santa_lucia_km(net_data), abs=0.11)
+    assert "note" not in doc  # the day is inside the data
 
 
 def test_route_text_names_the_cut(capsys, net_data):
     code, out, _ = run(capsys, "route", "juliaca", "AREQUIPA", "--date", "2023-01-09", "--data", str(net_data))
-    km = santa_lucia_km(net_data)
+    trip = juliaca_to_santa_lucia_km(net_data)
     assert code == 0
-    assert out == (f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut at km {km:.1f} "
-                   "(Santa Lucía, b-santa-lucia) on Arequipa–Juliaca.\n")
+    # kilometres from where the truck starts, in the direction of travel; no event id
+    assert out == (f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut {trip:.1f} km after Juliaca, "
+                   "at Santa Lucía, on Arequipa–Juliaca.\n")
+    assert "b-santa-lucia" not in out
 
 
 def test_route_across_the_junction_lists_cuts_in_order(capsys, net_data):
@@ -134,6 +150,13 @@ def test_route_across_the_junction_lists_cuts_in_order(capsys, net_data):
     assert doc["path"] == ["ayaviri-juliaca", "arequipa-juliaca"]
     assert [(c["corridor"], c["event"]) for c in doc["cuts"]] == [
         ("ayaviri-juliaca", "b-calapuja"), ("arequipa-juliaca", "b-santa-lucia")]
+    assert [c["after_town"] for c in doc["cuts"]] == ["Calapuja", "Santa Lucía"]
+    assert 0 < doc["cuts"][0]["trip_km"] < doc["cuts"][1]["trip_km"] < doc["distance_km"]
+    code, out, _ = run(capsys, "route", "Ayaviri", "Arequipa", "--date", "2023-01-09", "--data", str(net_data))
+    first, second = (f"{c['trip_km']:.1f}" for c in doc["cuts"])
+    assert out == (f"Ayaviri → Arequipa on 2023-01-09: NOT passable. 2 cuts: (1) {first} km after Ayaviri, "
+                   f"at Calapuja, on Ayaviri–Juliaca; (2) {second} km after Ayaviri, at Santa Lucía, "
+                   "on Arequipa–Juliaca.\n")
     code, out, _ = run(capsys, "route", "Ayaviri", "Arequipa", "--date", "2023-01-07", "--data", str(net_data))
     assert out.startswith("Ayaviri → Arequipa on 2023-01-07: passable via Ayaviri–Juliaca, Arequipa–Juliaca (")
 
@@ -157,6 +180,27 @@ def test_route_two_unknown_towns_one_line_each(capsys, net_data):
     assert code == 1 and out == ""
     assert err.splitlines() == ["blockade-map route: unknown town 'Ayavri'; did you mean Ayaviri?",
                                 "blockade-map route: unknown town 'Cusco'; it is not on any corridor"]
+
+
+def test_a_day_outside_the_data_says_which_days_it_covers(capsys, net_data):
+    coverage = "2024-05-01 is outside the data: the data covers 2023-01-07 to 2023-01-10"
+    code, out, _ = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--json", "--data", str(net_data))
+    doc = json.loads(out)
+    assert doc["note"] == coverage and {"from", "to", "date", "passable", "path", "cuts"} <= set(doc)
+    code, out, err = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--data", str(net_data))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["Juliaca → Arequipa on 2024-05-01: passable via Arequipa–Juliaca "
+                                f"({doc['distance_km']:.1f} km).", f"note: {coverage}"]
+    code, out, _ = run(capsys, "corridors", "--date", "2024-05-01", "--json", "--data", str(net_data))
+    doc = json.loads(out)
+    assert [c["id"] for c in doc] == ["arequipa-juliaca", "ayaviri-juliaca", "juliaca-chucuito"]
+    assert all(c["note"] == coverage and {"id", "name", "status", "blocked_by"} <= set(c) for c in doc)
+    code, out, _ = run(capsys, "corridors", "--date", "2024-05-01", "--data", str(net_data))
+    assert out.splitlines()[-1] == f"note: {coverage}"
+    code, out, _ = run(capsys, "day", "2024-05-01", "--data", str(net_data))
+    assert f"  {coverage}" in out.splitlines()
+    code, out, _ = run(capsys, "day", "2024-05-01", "--json", "--data", str(net_data))
+    assert json.loads(out)["note"] == coverage
 
 
 def test_environment_variable_selects_the_data(capsys, net_data, monkeypatch):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from geo.cli.main import main
 from geo.export import files as data_export
 from geo.store.files import check_target
-from tests.conftest import ROOT, make_event
+from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent / "blockade-map"
 

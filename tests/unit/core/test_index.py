@@ -91,7 +91,7 @@ def test_small_views_draw_one_marker_per_event_with_popups(tiny):
     layers = day_layers(tiny, view)
     assert layers.note is None and layers.points == 3
     html = render_groups(layers.groups)
-    [[rows]] = layer_calls(html, "pointLayer")
+    [[rows, _spread]] = layer_calls(html, "pointLayer")
     assert not layer_calls(html, "cellLayer")
     assert [r[2] for r in rows] == ["bm-event bm-kind-clash", "bm-event bm-kind-blockade", "bm-event bm-kind-blockade"]
     assert rows[0][:2] == [-15.5, -70.13333] and rows[0][4] == pytest.approx(6 + 3.5 * 17 ** 0.5, abs=0.1)
@@ -135,7 +135,7 @@ def test_past_the_threshold_events_become_counted_cells(big):
 
 def test_a_filter_brings_individual_markers_back(big):
     view = View("2023-01-09", kinds=("clash",))
-    [[rows]] = layer_calls(render_groups(day_layers(big, view).groups), "pointLayer")
+    [[rows, _spread]] = layer_calls(render_groups(day_layers(big, view).groups), "pointLayer")
     assert len(rows) == len(select_events(big, view)) <= AGGREGATE_OVER
 
 
@@ -168,7 +168,7 @@ def test_zoomed_in_the_events_in_view_are_drawn_one_by_one(big):
     layers = day_layers(big, view, bounds=near_juliaca)
     html = render_groups(layers.groups)
     [[cell_rows, *_]] = layer_calls(html, "cellLayer")
-    [[rows]] = layer_calls(html, "pointLayer")
+    [[rows, _spread]] = layer_calls(html, "pointLayer")
     juliaca = select_events(big, view).query("place == 'Juliaca'")
     assert len(rows) == len(juliaca) == 800 and all("Juliaca" in r[5] for r in rows)
     assert sorted(r[7] for r in cell_rows) == ["Arequipa", "Cusco"]

@@ -1,13 +1,13 @@
 """Snapshots: the overlay and HTML (no browser), then PNGs, batches and GIFs drawn by chromium."""
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from PIL import Image
 
 from geo.export import snapshot
+from geo.query import framing
 from geo.cli.main import main
 from geo.store import load_dataset
 from geo.core.view import View
@@ -183,10 +183,50 @@ def test_fit_view_frames_the_events_shown(tiny_data):
     assert snapshot.view_bounds(ds, View("2023-01-20")) == [[-15.84003, -70.02198], [-15.84003, -70.02198]]
     assert snapshot.view_bounds(ds, View("2023-03-01")) is None
     html = snapshot.snapshot_html(ds, View(JAN9), fit="view")
-    assert re.search(r"fitBounds\(\s*\[\[-16\.08333, -70\.13333\], \[-15\.5, -69\.66667\]\]", html)
+    # the events' box with a 10% margin on every side, and at least 0.6 degrees across (east-west here)
+    assert re.search(r"fitBounds\(\s*\[\[-16\.14166, -70\.2\], \[-15\.44167, -69\.6\]\]", html)
     assert '"maxZoom": 9' in html and '"animate": false' in html
-    with pytest.raises(ValueError, match="fit 'all' is not one of data, view"):
+    with pytest.raises(ValueError, match="fit 'all' is not one of day, view, data"):
         snapshot.snapshot_html(ds, View(JAN9), fit="all")
+
+
+def test_the_default_frame_is_the_days_events_and_corridors(tiny_data):
+    ds = load_dataset(tiny_data)
+    # tiny data: the Juliaca–Desaguadero corridor runs from Juliaca (-70.13333, -15.5) to
+    # Desaguadero (-69.042, -16.56609); the day's events lie on it, so the frame is the corridor's box
+    # with a 10% margin
+    frame = [[-16.6727, -70.24246], [-15.39339, -68.93287]]
+    html = snapshot.snapshot_html(ds, View(JAN9))
+    assert re.search(r"fitBounds\(\s*" + re.escape(str(frame)), html)
+    assert frame == framing.frame_for(ds, View(JAN9)) == framing.frame_for(ds, View(JAN9), "day")
+    # much smaller than the dataset's area (Peru's bbox), which is what "data" and cumulative mode frame
+    peru = [[-18.4, -81.4], [0.0, -68.6]]
+    assert framing.frame_for(ds, View(JAN9), "data") == peru
+    assert framing.frame_for(ds, View(JAN9, mode="cumulative")) == peru
+    assert re.search(r"fitBounds\(\s*" + re.escape(str(peru)), snapshot.snapshot_html(ds, View(JAN9), fit="data"))
+    # a day with nothing to show falls back to the dataset's area
+    assert framing.frame_for(ds, View("2023-03-01")) == peru
+
+
+def test_with_margin_and_union():
+    assert framing.with_margin([[-16.0, -70.0], [-15.0, -69.0]], 0.1) == [[-16.1, -70.1], [-14.9, -68.9]]
+    assert framing.with_margin([[-15.5, -70.1], [-15.5, -70.1]]) == [[-15.8, -70.4], [-15.2, -69.8]]
+    assert framing.union([None, [[-16.0, -70.0], [-15.0, -69.0]], [[-17.0, -69.5], [-16.5, -68.0]]]) == \
+        [[-17.0, -70.0], [-15.0, -68.0]]
+    assert framing.union([None]) is None
+    with pytest.raises(ValueError, match="not \\[\\[south, west\\], \\[north, east\\]\\]"):
+        framing.with_margin([[-15.0, -70.0], [-16.0, -69.0]])
+
+
+def test_a_basemap_credit_goes_in_the_footer(tiny_data):
+    ds = load_dataset(tiny_data)
+    html = snapshot.snapshot_html(ds, View(JAN9))
+    assert "bm-snap-basemap" not in html  # no basemap: no credit, no empty slot
+    html = snapshot.snapshot_html(ds, View(JAN9), basemap_credit="Basemap: Natural Earth <public domain>")
+    assert ('<span class="bm-snap-basemap">Basemap: Natural Earth &lt;public domain&gt;</span> · '
+            '<span class="bm-snap-tiles">') in html
+    assert snapshot.credits_text([], False, "CC BY 4.0", "Basemap: Natural Earth").endswith(
+        "Places: GeoNames, CC BY 4.0 · Basemap: Natural Earth · no tiles (offline)")
 
 
 

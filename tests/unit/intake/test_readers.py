@@ -178,6 +178,27 @@ def test_form_round_trip_and_required_source():
     assert [p.field for p in problems] == ["lon/lat"]
 
 
+def test_saving_the_form_keeps_what_it_does_not_show():
+    from geo.store.editor import changes_between
+    event = make_event("e1", injured=0, description="Road cut at the bridge.",
+                       description_es="Vía cortada en el puente.")
+    event["properties"]["sources"][0]["note"] = "figures from the ombudsman's report of 10 January"
+    values = form_values(event)
+    sources = values.pop("sources")
+    values["injured"] = 2  # the one change the editor made
+    feature, problems = feature_from_form(values, sources, "e1", scope=PERU, original=event)
+    assert problems == []
+    assert changes_between(event, feature) == {"injured": 2}  # the Spanish text and the note stay
+    assert feature["properties"]["description_es"] == "Vía cortada en el puente."
+    assert feature["properties"]["sources"][0]["note"] == "figures from the ombudsman's report of 10 January"
+    # a source the editor replaced loses the old one's note; the form's own fields always win
+    sources[0]["url"] = "https://rpp.pe/peru/puno/bloqueo"
+    values["description"] = "Road cut at the bridge, reopened at night."
+    feature, _ = feature_from_form(values, sources, "e1", scope=PERU, original=event)
+    assert "note" not in feature["properties"]["sources"][0]
+    assert feature["properties"]["description"] == "Road cut at the bridge, reopened at night."
+
+
 @pytest.mark.parametrize("fmt", ["csv", "geojson"])
 def test_an_export_of_the_bundled_data_imports_back_unchanged(tmp_path, fmt):
     from geo.store.editor import Editor

@@ -310,6 +310,11 @@ def test_point_at_km():
     assert point_close(C.point_at_km(row, 0), (LON, LAT0))
     assert point_close(C.point_at_km(row.geometry, ROAD_KM), (LON, LAT1), tol=1e-4)
     assert point_close(C.point_at_km(row, 25.0), road_at_km(25.0), tol=2e-4)
+    # a snapped km is rounded to 0.1: up to 50 m past the end is the end, more is an error
+    assert C.point_at_km(row, ROAD_KM + 0.05) == pytest.approx(C.point_at_km(row, ROAD_KM))
+    assert C.point_at_km(row, -0.05) == pytest.approx(C.point_at_km(row, 0))
+    with pytest.raises(ValueError, match="outside the corridor"):
+        C.point_at_km(row, ROAD_KM + 0.06)
     with pytest.raises(ValueError, match="outside the corridor"):
         C.point_at_km(row, ROAD_KM + 1)
     with pytest.raises(ValueError):

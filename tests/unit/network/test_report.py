@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from geo.network import corridors as C
-from geo.network.report import CorridorDay, corridor_day, route_sentence, status_lines
+from geo.network.report import (CorridorDay, corridor_day, cut_phrase, cut_where, route_rows, route_sentence,
+                               status_lines)
 from geo.render.corridors import cut_layer
 from geo.network.corridors import vertex_km
 from geo.network.routing import UnknownPlaceError
@@ -74,10 +75,10 @@ def test_routing_across_the_junction(ds):
 
 def test_route_sentence_forms(ds):
     cd = corridor_day(ds.events, ds.corridors, "2023-01-09")
-    km = km_of(ds, "arequipa-juliaca", 1)
+    trip = km_of(ds, "arequipa-juliaca", 2) - km_of(ds, "arequipa-juliaca", 1)  # Juliaca back to Santa Lucía
     assert route_sentence(cd.route("Juliaca", "Arequipa"), cd.day, cd.names) == (
-        f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut at km {km:.1f} (Santa Lucía, "
-        "b-santa-lucia) on Arequipa–Juliaca.")
+        f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut {trip:.1f} km after Juliaca, at Santa Lucía, "
+        "on Arequipa–Juliaca.")
     assert route_sentence(cd.route("Puno", "Chucuito"), cd.day, cd.names).startswith(
         "Puno → Chucuito on 2023-01-09: passable via Juliaca–Puno–Chucuito (")
     assert route_sentence(cd.route("Puno", "puno"), cd.day, cd.names) == \
@@ -144,3 +145,32 @@ def test_input_checks(ds):
     with pytest.raises(TypeError):
         cut_layer("2023-01-08")
     assert isinstance(corridor_day(ds.events, ds.corridors, "2023-01-08"), CorridorDay)
+
+
+def test_cuts_are_told_from_where_the_truck_starts():
+    cut = {"corridor": "arequipa-juliaca", "event": "2023-01-16-juliaca-access-blockade", "km": 213.7,
+           "place": "Juliaca accesses", "trip_km": 0.0, "after_town": "Juliaca", "km_after_town": 0.0}
+    names = {"arequipa-juliaca": "Arequipa–Juliaca"}
+    assert cut_phrase(cut, names, "Juliaca") == \
+        "0.0 km after Juliaca (where the trip starts), at Juliaca accesses, on Arequipa–Juliaca"
+    later = dict(cut, trip_km=12.0, km_after_town=12.0)
+    assert cut_phrase(later, names, "Juliaca") == "12.0 km after Juliaca, at Juliaca accesses, on Arequipa–Juliaca"
+    past = dict(cut, trip_km=160.2, after_town="Santa Lucía", km_after_town=14.1, place=None)
+    assert cut_phrase(past, names, "Juliaca") == \
+        "160.2 km after Juliaca (14.1 km past Santa Lucía), at a blockade with no place name, on Arequipa–Juliaca"
+    at_town = dict(past, km_after_town=0.0, place="Puno–Arequipa road (PE-34A)")
+    assert cut_where(at_town, "Juliaca") == "160.2 km after Juliaca (at Santa Lucía)"
+    assert "2023-01-16" not in cut_phrase(cut, names, "Juliaca")  # never an event id
+
+
+def test_route_rows_are_readable(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-09")
+    result = cd.route("Ayaviri", "Arequipa")
+    rows = route_rows(result, cd.names)
+    assert list(rows[0]) == ["#", "km from Ayaviri", "Place", "Last town passed", "km past that town",
+                             "Corridor", "km along the corridor"]
+    assert [(r["#"], r["Place"], r["Last town passed"], r["Corridor"]) for r in rows] == [
+        (1, "Calapuja", "Calapuja", "Ayaviri–Juliaca"), (2, "Santa Lucía", "Santa Lucía", "Arequipa–Juliaca")]
+    assert rows[0]["km from Ayaviri"] == round(km_of(ds, "ayaviri-juliaca", 1), 1)
+    assert rows[1]["km along the corridor"] == round(km_of(ds, "arequipa-juliaca", 1), 1)
+    assert not any("b-" in str(v) for r in rows for v in r.values())  # no event ids

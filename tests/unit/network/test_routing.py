@@ -144,7 +144,8 @@ def test_blockade_at_the_junction_town_cuts_through_it():
     res = route(build_network(geo), "Arequipa", "Azángaro", snaps)
     assert res.passable is False
     assert res.cuts == [{"corridor": "a-j", "event": "juliaca", "km": pytest.approx(AJ_KM, abs=0.1),
-                         "place": "Juliaca"}]
+                         "place": "Juliaca", "trip_km": pytest.approx(AJ_KM, abs=0.1), "after_town": "Juliaca",
+                         "km_after_town": 0.0}]
     # Puno to Azángaro avoids Juliaca by the c-b corridor
     assert route(build_network(geo), "Puno", "Azángaro", snaps).passable is True
 
@@ -184,12 +185,22 @@ def test_to_json_shape():
     net = build_network(star())
     res = route(net, "Arequipa", "Azángaro", cut(("j-b", "jb1", 40.0)))
     out = res.to_json(DAY)
-    assert list(out) == ["from", "to", "date", "passable", "path", "cuts"]
+    # the contract's fields, in its order, then the added ones
+    assert list(out) == ["from", "to", "date", "passable", "path", "cuts", "distance_km", "detour", "towns"]
     assert out == {
         "from": "Arequipa", "to": "Azángaro", "date": DAY, "passable": False,
         "path": ["a-j", "j-b"],
-        "cuts": [{"corridor": "j-b", "event": "jb1", "km": 40.0, "place": "near jb1"}],
+        "cuts": [{"corridor": "j-b", "event": "jb1", "km": 40.0, "place": "near jb1",
+                  "trip_km": pytest.approx(AJ_KM + 40.0, abs=0.1), "after_town": "Juliaca",
+                  "km_after_town": 40.0}],
+        "distance_km": pytest.approx(AJ_KM + km(J[1], B[1]), abs=0.2), "detour": False,
+        "towns": ["Arequipa", "Santa Lucía", "Juliaca", "Azángaro"],
     }
+    # the route as a line: the towns' points, in order of travel; the legs between them
+    assert res.points == [A[1], M[1], J[1], B[1]]
+    assert [(leg["corridor"], leg["from"], leg["to"]) for leg in res.legs] == [
+        ("a-j", "Arequipa", "Santa Lucía"), ("a-j", "Santa Lucía", "Juliaca"), ("j-b", "Juliaca", "Azángaro")]
+    assert res.legs[0]["km_from"] == 0.0 and res.legs[1]["km_to"] == pytest.approx(AJ_KM, abs=0.1)
     assert json.loads(json.dumps(out, ensure_ascii=False)) == out
 
 
@@ -229,3 +240,16 @@ def test_route_input_types():
     with pytest.raises(TypeError):
         route(net, 42, "Juliaca", None)
     assert isinstance(route(net, "Arequipa", "Juliaca", cut()), RouteResult)
+
+
+def test_cuts_are_placed_from_the_origin_in_the_direction_of_travel():
+    net = build_network(star())
+    m_km = km(A[1], M[1])  # Santa Lucía's km along a-j, which runs from Arequipa
+    blocked = cut(("a-j", "aj1", 30.0))  # 30 km from Arequipa, before Santa Lucía
+    [there] = route(net, "Arequipa", "Azángaro", blocked).cuts
+    assert (there["after_town"], there["trip_km"], there["km_after_town"]) == ("Arequipa", 30.0, 30.0)
+    [back] = route(net, "Azángaro", "Arequipa", blocked).cuts
+    assert back["km"] == 30.0  # the corridor's own km is unchanged ...
+    assert back["after_town"] == "Santa Lucía"  # ... but the truck meets it after Santa Lucía
+    assert back["km_after_town"] == pytest.approx(m_km - 30.0, abs=0.1)
+    assert back["trip_km"] == pytest.approx(km(B[1], J[1]) + AJ_KM - 30.0, abs=0.2)

@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pytest
 import shapely
-from PIL import Image
 from shapely.geometry import Point, shape
 from shapely.ops import nearest_points
 
 from geo.cli.main import main
-from geo.core.view import View
-from geo.export import snapshot
 from geo.places.gazetteer import default_gazetteer
 from geo.render import assets, basemap
 from geo.render.maps import base_map, standalone_html

@@ -190,6 +190,41 @@ def test_changes_between_ignores_contract_defaults():
     assert changes_between(old, apply_changes(old, {"fatalities": 2, "road": "PE-3S"})) == {"fatalities": 2, "road": "PE-3S"}
 
 
+def test_the_log_shows_absent_fields_as_their_defaults(folder):
+    ed = Editor(folder)
+    entry = ed.edit("a", {"injured": 2, "status": "confirmed", "time_precision": 2}, who="bo").entries[0]
+    text = describe_entry(entry)
+    # the form showed 0 injured, status reported, date precision 1 for the absent fields
+    assert "injured: 0 -> 2" in text and "status: 'reported' -> 'confirmed'" in text
+    assert "time_precision: 1 -> 2" in text and "None" not in text
+    undo = ed.undo(entry["seq"], who="bo").entries[0]
+    assert "injured: 2 -> 0" in describe_entry(undo) and "None" not in describe_entry(undo)
+
+
+def test_the_bundled_data_is_never_edited(tmp_path):
+    from geo.core.paths import BUNDLED_DATA
+    from geo.store.editor import ReadOnlyDataError
+    ed = Editor(BUNDLED_DATA)
+    assert ed.read_only and not Editor(tmp_path).read_only
+    before = (BUNDLED_DATA / "events.geojson").read_bytes()
+    first = ed.read().ids[0]
+    for change in (lambda: ed.add(make_event("x", place="Pomata", lon=-69.29, lat=-16.27), who="bo"),
+                   lambda: ed.edit(first, {"injured": 1}, who="bo"),
+                   lambda: ed.retract(first, who="bo", reason="test"),
+                   lambda: ed.undo(1, who="bo")):
+        with pytest.raises(ReadOnlyDataError, match="blockade-map init-data DIR"):
+            change()
+    from geo.store.counts import append_counts
+    counts = (BUNDLED_DATA / "reported_counts.csv").read_bytes()
+    with pytest.raises(ReadOnlyDataError):
+        append_counts(BUNDLED_DATA, [{"date": "2023-01-10", "metric": "blockade_points", "value": 45,
+                                      "reporter": "SUTRAN", "source_url": "https://www.gob.pe/sutran"}])
+    assert (BUNDLED_DATA / "reported_counts.csv").read_bytes() == counts
+    assert (BUNDLED_DATA / "events.geojson").read_bytes() == before
+    assert not (BUNDLED_DATA / "changelog.jsonl").exists() and not (BUNDLED_DATA / ".events.lock").exists()
+    assert ed.history() == [] and ed.verify() is not None  # reading is fine
+
+
 # ---------------------------------------------------------------- crashes
 
 def test_crash_between_temp_write_and_rename_leaves_the_last_good_file(folder, monkeypatch):

@@ -343,7 +343,7 @@ def test_editor_behaves_like_the_folder_editor(pg_db, tmp_path):
     assert outcome["add again"] == ("ok", ["2023-01-10-ilave-bridge-blockade-2"], False)
     assert outcome["edit other field on stale"] == ("ok", ["a"], True)
     assert outcome["edit same field on stale"][0] == "ConflictError"
-    assert "fatalities (now 2, you changed None to 5)" in outcome["edit same field on stale"][1]
+    assert "fatalities (now 2, you changed 0 to 5)" in outcome["edit same field on stale"][1]
     assert outcome["reuse retracted id"][0] == "DataError" and "never reused" in outcome["reuse retracted id"][1]
     assert outcome["undo retract"] == ("ok", ["b"], False)
     assert outcome["undo edit twice"][0] == "ConflictError" and "already undone" in outcome["undo edit twice"][1]
@@ -413,7 +413,6 @@ def test_app_processes_see_each_others_changes_through_the_version(pg_db, tiny_d
 
 
 def test_the_map_page_reruns_onto_another_writers_change(pg_db, tiny_data, monkeypatch):
-    from streamlit.testing.v1 import AppTest
     store = _loaded(pg_db, tiny_data)
     monkeypatch.setenv("BLOCKADE_MAP_DATA", pg_db)
     at = page_test("map.py", default_timeout=120)
@@ -608,6 +607,8 @@ def test_every_command_works_with_a_database_url(pg_db, tiny_data, tmp_path, cap
     assert err.strip()
     out, _ = run("db", "dump", str(tmp_path / "dump"))
     assert "5 events" in out and len(load_dataset(tmp_path / "dump").events) == 5
+    out, _ = run("init-data", str(tmp_path / "working-copy"))  # an editor's working copy, as a folder
+    assert "5 events" in out and len(load_dataset(tmp_path / "working-copy").events) == 5
     # serve starts a server (tested with the folder in tests/packaging); everything else ran on the database
     assert commands - {"serve"} <= ran, f"not run with a database URL: {sorted(commands - ran)}"
 
@@ -647,10 +648,10 @@ def test_edit_page_works_on_a_database(pg_db, tiny_data, monkeypatch):
     at.number_input(key="edit-e-ilave-injured").set_value(4)
     at.button(key="FormSubmitter:edit-e-ilave-form-Save changes").click().run()
     assert shown(at.error[0]).startswith("Nothing was saved: event 'e-ilave' was changed by someone else")
-    assert "injured (now 9, you changed None to 4)" in shown(at.error[0])
-    at.text_input(key="edit-retract-why-e-ilave").input("duplicate of e-chucuito").run()
-    at.button(key="edit-retract-e-ilave").click().run()
-    assert shown(at.success[0]) == "Retracted e-ilave."
+    assert "injured (now 9, you changed 0 to 4)" in shown(at.error[0])  # absent: 0, as the form showed it
+    at.text_input(key="edit-retract-why-e-ilave").input("duplicate of e-chucuito")
+    at.button(key="FormSubmitter:edit-retract-form-e-ilave-Retract this event").click().run()  # one click
+    assert [shown(t) for t in at.toast] == ["Retracted e-ilave."]
     assert [e["action"] for e in store.editor().history("e-ilave")] == ["edit", "retract"]
     assert [e["who"] for e in store.editor().history("e-ilave")] == ["someone else", "Ana"]
     assert "e-ilave" not in set(store.load().events["id"])
