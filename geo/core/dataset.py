@@ -15,6 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.dates import parse_date
+from geo.core.i18n import Translator, translator
 from geo.core.index import EventIndex
 from geo.core.model import Problem, Scope, text_problem
 
@@ -163,11 +164,13 @@ class Dataset:
         """Whether ``day`` lies within the days the data covers."""
         return self.first_day is not None and self.first_day <= day <= (self.last_day or self.first_day)
 
-    def coverage(self) -> str:
+    def coverage(self, lang: str | Translator | None = None) -> str:
         """``the data covers 2022-12-07 to 2023-01-31`` (or says it holds no day)."""
+        t = translator(lang)
         if self.first_day is None:
-            return "the data holds no dated event"
-        return f"the data covers {self.first_day} to {self.last_day}"
+            return t.gettext("the data holds no dated event")
+        return t.gettext("the data covers {first} to {last}").format(
+            first=t.date(self.first_day, "heading"), last=t.date(self.last_day, "heading"))
 
     @property
     def featured_day(self) -> str | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.core.dates import check_day
+from geo.core.i18n import Translator, translator
 from geo.core.model import KINDS
+from geo.core.words import kind_name
 
 MODES: tuple[str, ...] = ("day", "cumulative")
 
@@ -39,9 +41,10 @@ class View:
         """The same view on another day."""
         return View(day, self.mode, self.kinds, self.regions)
 
-    def summary(self) -> str:
+    def summary(self, lang: str | Translator | None = None) -> str:
         """One line naming the filters, e.g. 'blockade, clash · all regions · this day only'."""
-        kinds = ", ".join(self.kinds) if self.kinds else "all kinds"
-        regions = ", ".join(self.regions) if self.regions else "all regions"
-        mode = "everything up to this day" if self.mode == "cumulative" else "this day only"
+        t = translator(lang)
+        kinds = ", ".join(kind_name(k, t) for k in self.kinds) if self.kinds else t.gettext("all kinds")
+        regions = ", ".join(self.regions) if self.regions else t.gettext("all regions")
+        mode = t.gettext("everything up to this day") if self.mode == "cumulative" else t.gettext("this day only")
         return f"{kinds} · {regions} · {mode}"

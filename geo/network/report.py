@@ -27,6 +27,7 @@ from geo.network.corridors import (
     status_from_snaps,
 )
 from geo.core.dates import check_day, overlaps
+from geo.core.i18n import Translator, translator
 from geo.network.routing import Network, RouteResult, build_network, route
 
 __all__ = [
@@ -104,7 +105,7 @@ class CorridorDay:
         net = self.network()
         return [net.towns[k] for k in sorted(net.towns)]
 
-    def table(self) -> list[dict[str, Any]]:
+    def table(self, lang: str | Translator | None = None) -> list[dict[str, Any]]:
         """One row per corridor: name, status, its cuts (km and place), days cut so far.
 
         Returns
@@ -113,12 +114,13 @@ class CorridorDay:
             ``{"id", "corridor", "status", "cuts", "days_cut"}``; ``cuts`` is a text such as
             ``"km 12.3 Santa Lucía; km 40.0 Cabanillas"`` (empty when open).
         """
+        t = translator(lang)
         days = self.days_cut()
         return [{
             "id": s["id"],
             "corridor": s["name"],
             "status": s["status"],
-            "cuts": "; ".join(f"km {b['km']:.1f} {b['place'] or b['event']}"
+            "cuts": "; ".join(f"km {t.number(b['km'], 1)} {b['place'] or b['event']}"
                               for b in s["blocked_by"]),
             "days_cut": days[s["id"]],
         } for s in self.status()]
@@ -165,13 +167,16 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
     return CorridorDay(day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol)
 
 
-def cut_phrase(cut: dict[str, Any], names: dict[str, str]) -> str:
+def cut_phrase(cut: dict[str, Any], names: dict[str, str], lang: str | Translator | None = None) -> str:
     """``"km 123.4 (Santa Lucía, ev-12) on Arequipa–Juliaca"`` for one cut of a route."""
+    t = translator(lang)
     where = ", ".join(str(x) for x in (cut.get("place"), cut["event"]) if x)
-    return f"km {cut['km']:.1f} ({where}) on {names.get(cut['corridor'], cut['corridor'])}"
+    return t.gettext("km {km} ({where}) on {corridor}").format(
+        km=t.number(cut["km"], 1), where=where, corridor=names.get(cut["corridor"], cut["corridor"]))
 
 
-def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
+def route_sentence(result: RouteResult, day: str, names: dict[str, str],
+                   lang: str | Translator | None = None) -> str:
     """The answer a planner reads, e.g. ``"Juliaca → Arequipa on 2023-01-09: NOT passable.
     Cut at km 123.4 (Santa Lucía, ev-12) on Arequipa–Juliaca."``
 
@@ -183,6 +188,8 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
         The day asked about.
     names : dict
         Corridor id -> name (:attr:`CorridorDay.names`).
+    lang : str or Translator, optional
+        The reader's language (default English).
 
     Returns
     -------
@@ -191,20 +198,25 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
     """
     if not isinstance(result, RouteResult):
         raise TypeError(f"result must be a RouteResult, got {type(result).__name__}")
-    head = f"{result.from_} → {result.to} on {day}:"
+    t = translator(lang)
+    head = t.gettext("{origin} → {destination} on {day}:").format(
+        origin=result.from_, destination=result.to, day=t.day(day))
     via = ", ".join(names.get(c, c) for c in result.path)
     if result.passable and not result.path:
-        return f"{head} passable (the same town)."
+        return head + " " + t.gettext("passable (the same town).")
     if result.passable:
-        way = "by a detour via" if result.detour else "via"
-        text = f"{head} passable {way} {via} ({result.distance_km:.1f} km)."
         if result.detour:
-            text += " The shortest way is cut."
+            text = t.gettext("passable by a detour via {via} ({km} km).")
+        else:
+            text = t.gettext("passable via {via} ({km} km).")
+        text = head + " " + text.format(via=via, km=t.number(result.distance_km, 1))
+        if result.detour:
+            text += " " + t.gettext("The shortest way is cut.")
         return text
     if result.distance_km is None:
-        return f"{head} NOT passable: no corridor connects them."
-    cuts = "; ".join(cut_phrase(c, names) for c in result.cuts)
-    return f"{head} NOT passable. Cut at {cuts}."
+        return head + " " + t.gettext("NOT passable: no corridor connects them.")
+    cuts = "; ".join(cut_phrase(c, names, t) for c in result.cuts)
+    return head + " " + t.gettext("NOT passable. Cut at {cuts}.").format(cuts=cuts)
 
 
 def status_lines(status: list[dict[str, Any]], days: dict[str, int] | None = None) -> list[str]:

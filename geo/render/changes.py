@@ -7,6 +7,7 @@ import folium
 from geo.core.dataset import Dataset
 from geo.core.dates import shift_day
 from geo.core.escape import escape_html
+from geo.core.i18n import Translator, translator
 from geo.core.view import View
 from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer
@@ -15,7 +16,7 @@ from geo.render.style import CHANGE_STYLES, marker_radius
 __all__ = ["change_layers", "legend_rows"]
 
 
-def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
+def change_layers(dataset: Dataset, view: View, lang: str | Translator | None = None) -> list[folium.FeatureGroup]:
     """Feature groups marking new and lifted blockades, to add under the day's markers.
 
     Nothing is drawn in cumulative mode (there is no "day before") or when the view's kinds
@@ -30,20 +31,23 @@ def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
         raise TypeError(f"view must be a View, got {type(view).__name__}")
     show = view.mode == "day" and (not view.kinds or "blockade" in view.kinds)
     changes = day_over_day(dataset, view.day, regions=view.regions) if show else {g: [] for g in GROUPS}
+    t = translator(lang)
     before = shift_day(view.day, -1)
     lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
-               escape_html(f"Lifted: {e['place']} ({e['region']}), blocked until {before}")]
+               escape_html(t.gettext("Lifted: {place} ({region}), blocked until {day}").format(
+                   place=e["place"], region=e["region"], day=before))]
               for e in changes["lifted"]]
     new = [[round(e["lat"], 5), round(e["lon"], 5), marker_radius(e["fatalities"]) + 4, ""]
            for e in changes["new"]]
-    return [feature_group("Lifted since the day before", ring_layer(lifted, CHANGE_STYLES["lifted"])),
-            feature_group("New since the day before", ring_layer(new, CHANGE_STYLES["new"]))]
+    return [feature_group(t.gettext("Lifted since the day before"), ring_layer(lifted, CHANGE_STYLES["lifted"])),
+            feature_group(t.gettext("New since the day before"), ring_layer(new, CHANGE_STYLES["new"]))]
 
 
-def legend_rows() -> str:
+def legend_rows(lang: str | Translator | None = None) -> str:
     """Legend entries of the change layers (HTML)."""
+    t = translator(lang)
     new, lifted = CHANGE_STYLES["new"], CHANGE_STYLES["lifted"]
     return (f'<div class="bm-legend-change"><i style="background:transparent;border:3px solid '
-            f'{new["color"]}"></i>Blockade new since the day before</div>'
+            f'{new["color"]}"></i>{escape_html(t.gettext("Blockade new since the day before"))}</div>'
             f'<div class="bm-legend-change"><i style="background:#fff;border:2px dashed '
-            f'{lifted["color"]}"></i>Blockade lifted since the day before</div>')
+            f'{lifted["color"]}"></i>{escape_html(t.gettext("Blockade lifted since the day before"))}</div>')
