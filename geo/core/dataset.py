@@ -41,6 +41,12 @@ class DatasetInfo:
     licence: str | None = None
     regions: tuple[str, ...] = ()
     region_aliases: Mapping[str, str] = field(default_factory=dict)
+    #: The title in other languages (``title_es`` and so on in dataset.json), by language code.
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def title_in(self, lang: str | Translator | None = None) -> str:
+        """The title in the reader's language when dataset.json gives one (``title_es``), else ``title``."""
+        return self.titles.get(translator(lang).lang) or self.title
 
     def scope(self) -> Scope:
         """The checks this dataset adds to the contract: its regions, its area (with a margin)."""
@@ -121,11 +127,19 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     if not (isinstance(aliases, Mapping) and all(isinstance(k, str) and v in regions for k, v in aliases.items())):
         bad("region_aliases", "must map other spellings to names listed in 'regions'")
         aliases = {}
+    titles = {}
+    for key, value in data.items():
+        code = key[len("title_"):] if isinstance(key, str) and key.startswith("title_") else ""
+        if 2 <= len(code) <= 3 and code.isalpha():
+            if text_problem(value, 200):
+                bad(key, text_problem(value, 200) or "")
+            else:
+                titles[code.lower()] = value
     if problems:
         return None, problems
     return DatasetInfo(title=title, country=country, timezone=tz, bbox=box,
                        languages=tuple(code.lower() for code in languages), featured_day=featured,
-                       licence=licence, regions=tuple(regions), region_aliases=dict(aliases)), []
+                       licence=licence, regions=tuple(regions), region_aliases=dict(aliases), titles=titles), []
 
 
 @dataclass
@@ -170,7 +184,7 @@ class Dataset:
         if self.first_day is None:
             return t.gettext("the data holds no dated event")
         return t.gettext("the data covers {first} to {last}").format(
-            first=t.date(self.first_day, "heading"), last=t.date(self.last_day, "heading"))
+            first=t.date(self.first_day, "span"), last=t.date(self.last_day, "span"))
 
     @property
     def featured_day(self) -> str | None:
