@@ -4,9 +4,12 @@ from pathlib import Path
 import streamlit as st
 
 from geo.render.assets import ensure_static
+from ui import i18n
+from ui.data import get_dataset
 from ui.navigation import app_running, navigation
 
 st.set_page_config(page_title="Blockade Map", page_icon=":material/block:", layout="wide")
 st.cache_resource(show_spinner=False)(ensure_static)(Path(__file__).parent / "static")  # once per server
 with app_running():
+    i18n.setup(get_dataset())  # the reader's language, before any page draws a word
     navigation().run()

@@ -1,4 +1,4 @@
-"""The view lives in the URL (?date=...&mode=...&kinds=...&regions=...) so it can be shared."""
+"""The view lives in the URL (?date=...&mode=...&kinds=...&regions=...&lang=...) so it can be shared."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -10,6 +10,8 @@ from geo.core.dates import parse_date
 from geo.core.escape import escape_markdown
 from geo.core.model import KINDS
 from geo.core.view import MODES, View
+from ui import i18n
+from ui.i18n import _
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
 
@@ -37,26 +39,29 @@ def init_view_state(ds: Dataset) -> list[str]:
     if "date" in params:
         parsed = parse_date(params["date"])
         if parsed is None:
-            warnings.append(f"The link's date {params['date']!r} is not a date (YYYY-MM-DD); showing {day}.")
+            warnings.append(_("The link's date {value} is not a date (YYYY-MM-DD); showing {day}.").format(
+                value=repr(params["date"]), day=i18n.span_day(day)))
         elif not first <= parsed <= last:
-            warnings.append(f"The data covers {first} to {last}; {parsed} is outside it, showing the nearest day.")
+            warnings.append(_("The data covers {first} to {last}; {day} is outside it, showing the nearest day.").format(
+                first=i18n.span_day(first), last=i18n.span_day(last), day=i18n.span_day(parsed)))
             day = min(max(parsed, first), last)
         else:
             day = parsed
     mode = params.get("mode", "day")
     if mode not in MODES:
-        warnings.append(f"Unknown mode {mode!r}; showing mode 'day'.")
+        warnings.append(_("Unknown mode {mode}; showing mode 'day'.").format(mode=repr(mode)))
         mode = "day"
     kinds = [k for k in params.get("kinds", "").split(",") if k]
     bad = [k for k in kinds if k not in KINDS]
     if bad:
-        warnings.append(f"Unknown kind(s) {', '.join(bad)} ignored; kinds are {', '.join(KINDS)}.")
+        warnings.append(_("Unknown kind(s) {bad} ignored; kinds are {kinds}.").format(
+            bad=", ".join(bad), kinds=", ".join(KINDS)))
     regions_known = sorted(ds.events["region"].unique())
     regions = [r for r in params.get("regions", "").split(",") if r]
     unknown = [r for r in regions if r not in regions_known]
     if unknown:
-        warnings.append(f"Unknown region(s) {', '.join(unknown)} ignored; the data's regions are "
-                        f"{', '.join(regions_known)}.")
+        warnings.append(_("Unknown region(s) {unknown} ignored; the data's regions are {regions}.").format(
+            unknown=", ".join(unknown), regions=", ".join(regions_known)))
     st.session_state[DAY] = day
     st.session_state[MODE] = mode
     st.session_state[KINDS_KEY] = [k for k in kinds if k in KINDS]
@@ -79,6 +84,8 @@ def write_view_to_url(view: View) -> None:
         wanted["kinds"] = ",".join(view.kinds)
     if view.regions:
         wanted["regions"] = ",".join(view.regions)
+    if i18n.url_language():
+        wanted[i18n.LANG_PARAM] = i18n.url_language()
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
