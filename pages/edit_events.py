@@ -24,9 +24,12 @@ snapshot = editor.read()
 events = {f["id"]: f for f in snapshot.collection["features"]}
 
 
+t = i18n.translator()
+
+
 def label(event_id: str) -> str:
     p = events[event_id]["properties"]
-    return f"{p.get('start')} · {p.get('place')} ({p.get('region')}) · {kind_name(str(p.get('kind')), i18n.translator())} · {event_id}"
+    return f"{p.get('start')} · {p.get('place')} ({p.get('region')}) · {kind_name(str(p.get('kind')), t)} · {event_id}"
 
 
 order = sorted(events, key=lambda i: (events[i]["properties"].get("start", ""), i))

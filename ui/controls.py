@@ -38,8 +38,9 @@ def view_controls(ds: Dataset) -> None:
               help=_("Step forward one day per second"))
     sb.radio(_("Mode"), options=["day", "cumulative"], key=state.MODE, horizontal=True,
              format_func={"day": _("This day"), "cumulative": _("Up to this day")}.get)
+    t = i18n.translator()
     sb.multiselect(_("Kinds"), options=list(KINDS), key=state.KINDS_KEY, placeholder=_("All kinds"),
-                   format_func=lambda kind: kind_name(kind, i18n.translator()))
+                   format_func=lambda kind: kind_name(kind, t))
     sb.multiselect(_("Regions"), options=sorted(ds.events["region"].unique()), key=state.REGIONS_KEY,
                    placeholder=_("All regions"))
 

@@ -122,8 +122,8 @@ def _seed(key: str, value: Any) -> None:
 
 def precision_label(scale: str) -> Callable[[int], str]:
     """The radio labels of the ``geo`` or ``time`` precision codes, in the session's language."""
-    labels = PRECISION[scale]
-    return lambda code: _(labels[code])
+    labels, t = PRECISION[scale], i18n.translator()  # bound now: format functions also run outside the script
+    return lambda code: t.gettext(labels[code])
 
 
 def region_choices(ds: Dataset) -> list[str]:

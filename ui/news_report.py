@@ -87,7 +87,8 @@ def highlighted(text: str, spans: list[tuple[int, int, str]], css: str = "nr-evi
         if a < pos:
             continue
         out.append(html.escape(text[pos:a]))
-        out.append(f'<mark style="{_MARK}" title="{html.escape(_("candidate {label}").format(label=label))}">'
+        title = html.escape(_("candidate {label}").format(label=label))
+        out.append(f'<mark style="{_MARK}" title="{title}">'
                    f'<b>[{html.escape(label)}]</b> '
                    f"{html.escape(text[a:b])}</mark>")
         pos = b
@@ -213,8 +214,8 @@ def review_counts(ds: Dataset, state: dict) -> None:
         decision = state["count_decisions"].get(key)
         scope = c["region"] or _("national")
         t = i18n.translator()
-        label = (f"{c['date']} · {metric_name(c['metric'], t)} = {c['value']} "
-                 f"({scope}; {c['reporter'] or _('reporter not named')})")
+        reporter = c["reporter"] or _("reporter not named")
+        label = f"{c['date']} · {metric_name(c['metric'], t)} = {c['value']} ({scope}; {reporter})"
         shown = {"accepted": _("accepted"), "rejected": _("rejected")}.get(decision or "", decision)
         with st.expander(_("Count {n}: {label}").format(n=i, label=label) + (f" · {shown}" if decision else ""),
                          expanded=decision is None):

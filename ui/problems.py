@@ -22,6 +22,8 @@ from ui import i18n
 #: The messages of geo's checks and of the editor, with their values as named fields.
 TEMPLATES: tuple[str, ...] = (
     # geo.core.model (every event's fields)
+    N_("is required"),
+    N_("is required (a region of the dataset)"),
     N_("{value} is not a date (YYYY-MM-DD)"),
     N_("is required (one of {choices})"),
     N_("must be a whole number >= 0, got {value}"),

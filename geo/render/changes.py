@@ -47,7 +47,9 @@ def legend_rows(lang: str | Translator | None = None) -> str:
     """Legend entries of the change layers (HTML)."""
     t = translator(lang)
     new, lifted = CHANGE_STYLES["new"], CHANGE_STYLES["lifted"]
+    new_words = escape_html(t.gettext("Blockade new since the day before"))
+    lifted_words = escape_html(t.gettext("Blockade lifted since the day before"))
     return (f'<div class="bm-legend-change"><i style="background:transparent;border:3px solid '
-            f'{new["color"]}"></i>{escape_html(t.gettext("Blockade new since the day before"))}</div>'
+            f'{new["color"]}"></i>{new_words}</div>'
             f'<div class="bm-legend-change"><i style="background:#fff;border:2px dashed '
-            f'{lifted["color"]}"></i>{escape_html(t.gettext("Blockade lifted since the day before"))}</div>')
+            f'{lifted["color"]}"></i>{lifted_words}</div>')

@@ -22,7 +22,7 @@ from geo.core.view import View
 from geo.core.escape import escape_html
 from geo.query.active import select_hotspots
 from geo.render import assets
-from geo.render.basemap import add_basemap
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, add_basemap
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
@@ -30,26 +30,29 @@ from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hot
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
 
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+TILES_ATTRIBUTION = N_('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
 # Given as a provider, folium skips its search of every xyzservices provider (5 ms per map).
 _TILES = xyzservices.TileProvider(name="OpenStreetMap", url=TILES_URL, attribution=TILES_ATTRIBUTION)
 TILES_NOTICE = N_("Map tiles unavailable (offline?): the map is drawn without them.")
 
 Bounds = Sequence[Sequence[float]]  # [[south, west], [north, east]]
+#: The legend's own words (the kinds' labels are in geo.core.words).
+LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with the number of dead."),
+                "hotspot": N_("Protest hotspot"), "corridor": N_("Road corridor")}
 
 
 def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = None) -> str:
     """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day."""
     t = translator(lang)
-    rows = [f"<b>{escape_html(t.gettext('What happened'))}</b>"]
+    words = {key: escape_html(t.gettext(text)) for key, text in LEGEND_WORDS.items()}
+    rows = [f"<b>{words['title']}</b>"]
     for kind in kinds:
         rows.append(f'<div class="bm-legend-kind" data-kind="{kind}"><i style="background:{KIND_COLORS[kind]}"></i>'
                     f"{escape_html(kind_label(kind, t))}</div>")
-    rows.append(f"<div><small>{escape_html(t.gettext('Circle size grows with the number of dead.'))}</small></div>")
+    rows.append(f"<div><small>{words['size']}</small></div>")
     rows.append(f'<div><i style="background:{HOTSPOT_COLOR};opacity:0.5;border-style:dashed"></i>'
-                f"{escape_html(t.gettext('Protest hotspot'))}</div>")
-    rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>'
-                f"{escape_html(t.gettext('Road corridor'))}</div>")
+                f"{words['hotspot']}</div>")
+    rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words["corridor"]}</div>')
     rows.append(change_legend_rows(t))
     return "".join(rows)
 
@@ -95,8 +98,10 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]
     m.default_css = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_CSS]
     if tiles:
-        folium.TileLayer(_TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
-    add_basemap(m, dataset.source, asset_mode)  # under everything: the geography when tiles fail
+        folium.TileLayer(_TILES, attr=t.gettext(TILES_ATTRIBUTION), name="OpenStreetMap", max_zoom=18).add_to(m)
+    # under everything: the geography when tiles fail (its credit line in the reader's language)
+    add_basemap(m, dataset.source, asset_mode,
+                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION))
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
     fit.add_to(m)
