@@ -141,6 +141,10 @@ class Translator:
 
     __call__ = gettext
 
+    def pgettext(self, context: str, message: str) -> str:
+        """``message`` in this language where the same English word needs different ones (``context``)."""
+        return self._t.pgettext(context, message)
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """The form of ``singular``/``plural`` that goes with ``n`` in this language."""
         return self._t.ngettext(singular, plural, int(n))

@@ -201,7 +201,7 @@ def sidecar_text(dataset: Dataset, records: Sequence[dict], first: str, last: st
                  len(records), file=file_name, format=fmt.upper()),
         t.gettext("Date range: {span} (inclusive; {zone})").format(span=span, zone=zone),
         t.gettext("Filters: kinds = {kinds}; regions = {regions}").format(
-            kinds=", ".join(kinds) or t.gettext("all"), regions=", ".join(regions) or t.gettext("all")),
+            kinds=", ".join(kinds) or t.pgettext("kinds", "all"), regions=", ".join(regions) or t.pgettext("regions", "all")),
         t.gettext("Made with: {command}").format(command=command),
         t.gettext("Made on: {when}").format(when=made),
     ]

@@ -150,7 +150,7 @@ class SnapshotOverlay(JsCall):
         self.style = _SNAPSHOT_STYLE.replace("HEADER_PX", str(header_px)).replace("FOOTER_PX", str(FOOTER_PX))
         self.bands = (
             '<div class="bm-snap-head">'
-            f'<div class="bm-snap-title">{escape_html(title)}<span class="bm-snap-date">'
+            f'<div class="bm-snap-title"><span class="bm-snap-name">{escape_html(title)}</span><span class="bm-snap-date">'
             f'{escape_html(when_text)}</span>'
             f' <span class="bm-snap-count">{escape_html(count)}</span></div>'
             f'<div class="bm-snap-filters">{escape_html(view.summary(tr))}</div>'
@@ -176,9 +176,10 @@ _SNAPSHOT_STYLE = """<style>
       font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1d1d1d;
       background: #fff; padding: 0 12px; overflow: hidden; white-space: nowrap; }
   .bm-snap-head { top: 0; height: HEADER_PXpx; padding-top: 7px; border-bottom: 1px solid #c8c8c8; }
-  .bm-snap-title { font-size: 20px; line-height: 26px; font-weight: bold; }
-  .bm-snap-date { font-weight: normal; margin-left: 10px; }
-  .bm-snap-count { font-weight: normal; font-size: 14px; color: #555; margin-left: 10px; }
+  .bm-snap-title { font-size: 20px; line-height: 26px; font-weight: bold; display: flex; align-items: baseline; }
+  .bm-snap-name { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+  .bm-snap-date { font-weight: normal; margin-left: 10px; flex: none; }
+  .bm-snap-count { font-weight: normal; font-size: 14px; color: #555; margin-left: 10px; flex: none; }
   .bm-snap-filters, .bm-snap-empty { font-size: 13px; line-height: 19px; color: #444;
       text-overflow: ellipsis; overflow: hidden; }
   .bm-snap-empty { color: #7a4b00; font-style: italic; }
