@@ -4,10 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
+# gettext catalogues (Babel): geo/locale/<lang>/LC_MESSAGES/messages.po, compiled to .mo at install.
+LOCALES  := geo/locale
+POT      := $(LOCALES)/messages.pot
+PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+I18N_KEYWORDS := -k N_ -k N_plural:1,2 -k plural:1,2
 
-.PHONY: install run test test-fast fuzz bench bench-edition extract-eval basemap-source clean
+.PHONY: install run test test-fast fuzz bench bench-edition extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
-install: $(STAMP)
+install: $(STAMP) $(MO_FILES)
 
 # Re-install only when the pins change; the stamp makes `make install` idempotent.
 $(STAMP): pyproject.toml requirements.lock
@@ -15,6 +21,23 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
+
+# Compile a catalogue when its .po changed (make install runs this).
+$(MO_FILES): %.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -D messages -i $< -o $@
+
+# The messages of the code (see babel.cfg) into messages.pot, sorted and without line numbers
+# so that a change elsewhere in a file does not touch the template.
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) --no-location --sort-output \
+		--project "Blockade Map" --copyright-holder "Blockade Map contributors" -o $(POT) .
+
+# Merge the template into every language's catalogue (new messages arrive untranslated).
+i18n-update: i18n-extract
+	$(BIN)/pybabel update -D messages -i $(POT) -d $(LOCALES) --no-wrap --ignore-obsolete
+
+i18n-compile: $(STAMP)
+	$(BIN)/pybabel compile --statistics -D messages -d $(LOCALES)
 
 run: install
 	$(BIN)/streamlit run app.py --server.port $(PORT)

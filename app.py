@@ -4,6 +4,8 @@ from pathlib import Path
 import streamlit as st
 
 from geo.render.assets import ensure_static
+from ui import i18n
+from ui.data import get_dataset
 from ui.navigation import app_running, navigation, page_icon
 
 # The icon is an image the app serves itself: a :material/...: icon would make every browser
@@ -11,4 +13,5 @@ from ui.navigation import app_running, navigation, page_icon
 st.set_page_config(page_title="Blockade Map", page_icon=page_icon(), layout="wide")
 st.cache_resource(show_spinner=False)(ensure_static)(Path(__file__).parent / "static")  # once per server
 with app_running():
+    i18n.setup(get_dataset())  # the reader's language, before any page draws a word
     navigation().run()

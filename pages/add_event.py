@@ -6,11 +6,12 @@ from geo.core.escape import escape_markdown
 from geo.intake.forms import feature_from_form, form_values
 from ui import editing as ui
 from ui.data import get_dataset
+from ui.i18n import _
 from ui.navigation import require_app
 
 PREFIX = "add"
 require_app()
-st.title("Add an event")
+st.title(_("Add an event"))
 ds = get_dataset()
 session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
 if session is None:
@@ -21,16 +22,16 @@ regions = ui.region_choices(ds)
 ui.flash()
 added = st.session_state.get("added-event")
 if added:
-    st.success(escape_markdown(f"Added {added['id']}: it is on the map for {added['start']}."))
-    if st.button("Show it on the map", key="show-added"):
+    st.success(escape_markdown(_("Added {id}: it is on the map for {day}.").format(id=added["id"], day=added["start"])))
+    if st.button(_("Show it on the map"), key="show-added"):
         ui.show_day_on_map(added["start"])
 
-st.subheader("1. Where")
+st.subheader(_("1. Where"))
 search_col, map_col = st.columns([2, 3])
 with search_col:
     ui.place_search(PREFIX, ds)
 with map_col:
-    st.caption("…or click the map to set the point.")
+    st.caption(_("…or click the map to set the point."))
     picked = st_folium(ui.picker_map(ds, st.session_state.get(f"{PREFIX}-lon"), st.session_state.get(f"{PREFIX}-lat")),
                        key=f"{PREFIX}-pick-map", height=320, use_container_width=True,
                        returned_objects=["last_clicked"])
@@ -39,13 +40,13 @@ with map_col:
     if st.session_state.get(f"{PREFIX}-near"):
         st.caption(escape_markdown(st.session_state[f"{PREFIX}-near"]))
 
-st.subheader("2. What happened, and who reported it")
-submitted = ui.event_form(PREFIX, form_values(None), "Add the event", regions)
+st.subheader(_("2. What happened, and who reported it"))
+submitted = ui.event_form(PREFIX, form_values(None), _("Add the event"), regions)
 if submitted:
     values, sources, reason = submitted
     feature, problems = feature_from_form(values, sources, scope=editor.scope)
     if problems:
-        ui.show_problems(problems, "Not saved yet: please fix these fields.")
+        ui.show_problems(problems, _("Not saved yet: please fix these fields."))
     else:
         try:
             change = editor.add(feature, who, reason)
@@ -53,6 +54,6 @@ if submitted:
             ui.report_failure(exc)
         else:
             st.session_state["added-event"] = {"id": change.ids[0], "start": feature["properties"]["start"]}
-            st.session_state["edit-flash"] = f"Added {change.ids[0]}."
+            st.session_state["edit-flash"] = _("Added {id}.").format(id=change.ids[0])
             ui.reset_form(PREFIX)
             st.rerun()

@@ -9,63 +9,74 @@ from geo.intake.plan import plan_import
 from ui import editing as ui
 from ui.data import get_dataset
 from geo.core.escape import escape_markdown
+from geo.core.words import kind_name
+from ui import i18n
+from ui.i18n import _
 from ui.navigation import require_app
 
 require_app()
 
-st.title("Import events")
+st.title(_("Import events"))
 ds = get_dataset()
 session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
 if session is None:
     st.stop()
 editor, who = session
-st.markdown("""
+st.markdown(_("""
 Accepted: **GeoJSON** in the data contract's form; **CSV** with the export's columns (`id, kind, start,
 end, place, region, road, km, fatalities, injured, detained, geo_precision, time_precision, status,
 description, lon, lat, source_1_name, source_1_url, source_1_published, …`); **ACLED CSV** (`event_date,
 event_type, sub_event_type, location, admin1, latitude, longitude, fatalities, source, notes`; each row
 needs a link to its report in `source` or `notes`).
-""")
-upload = st.file_uploader("File to import", type=["geojson", "json", "csv"], key="import-file")
+"""))
+upload = st.file_uploader(_("File to import"), type=["geojson", "json", "csv"], key="import-file")
 if upload is None:
     st.stop()
 data = upload.getvalue()
 fingerprint = (upload.name, hashlib.sha256(data).hexdigest())
 done = st.session_state.get("import-done")
 if done and done["file"] == fingerprint:
-    st.success(escape_markdown(f"Imported {done['count']} events from {upload.name} (change log #{done['first']}"
-                        f"–#{done['last']}). Undo them from the change log on the Edit page if needed."))
+    st.success(escape_markdown(_("Imported {count} events from {file} (change log #{first}–#{last}). Undo them "
+                                 "from the change log on the Edit page if needed.").format(
+        count=done["count"], file=upload.name, first=done["first"], last=done["last"])))
     st.stop()
 
 snapshot = editor.read()
 plan = plan_import(data, upload.name, snapshot.collection, editor.logged_ids() - set(snapshot.ids),
                    scope=editor.scope)
-st.caption(f"Read as {plan.flavor}: {len(plan.items)} rows or features.")
+st.caption(_("Read as {flavor}: {count} rows or features.").format(flavor=plan.flavor, count=len(plan.items)))
 if plan.problems:
-    ui.show_problems(plan.problems, f"{plan.failure_summary()}: nothing will be imported. Fix the file and "
-                                    "upload it again; the data is unchanged.")
+    ui.show_problems(plan.problems, _("{why}: nothing will be imported. Fix the file and upload it again; the "
+                                      "data is unchanged.").format(why=plan.failure_summary(i18n.translator())))
     st.stop()
 if plan.already:
-    st.info(f"{len(plan.already)} of {len(plan.items)} {plan.unit} are already in the data (the same events): "
-            "they are left out.")
+    counted = (_("{already} of {count} features") if plan.flavor == "geojson" else
+               _("{already} of {count} rows")).format(already=len(plan.already), count=len(plan.items))
+    st.info(_("{counted} are already in the data (the same events): they are left out.").format(counted=counted))
 
 skip = set()
 if plan.duplicates:
-    st.warning(f"{len(plan.duplicates)} probable duplicate(s) of events already in the data (same kind, "
-               "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.")
+    st.warning(_("{count} probable duplicate(s) of events already in the data (same kind, "
+                 "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.").format(
+        count=len(plan.duplicates)))
     for i, d in enumerate(plan.duplicates):
-        keep = st.checkbox(escape_markdown(f"Import {d.label} anyway"), key=f"import-dup-{i}-{d.label}")
-        st.text(f"  new: {d.new_summary}\n  existing {d.existing_id}: {d.existing_summary} "
-                f"({d.distance_m:.0f} m apart)")
+        keep = st.checkbox(escape_markdown(_("Import {label} anyway").format(label=d.label)),
+                           key=f"import-dup-{i}-{d.label}")
+        st.text("  " + _("new: {summary}").format(summary=d.new_summary) + "\n  " +
+                _("existing {id}: {summary} ({metres} m apart)").format(
+                    id=d.existing_id, summary=d.existing_summary, metres=f"{d.distance_m:.0f}"))
         if not keep:
             skip.add(d.label)
 features = plan.features(skip)
-preview = [{"Row or feature": item.label, "Kind": item.feature["properties"].get("kind"),
-            "Start": item.feature["properties"].get("start"), "Place": item.feature["properties"].get("place"),
-            "Region": item.feature["properties"].get("region")} for item in plan.chosen(skip)]
+preview = [{_("Row or feature"): item.label,
+            _("Kind"): kind_name(str(item.feature["properties"].get("kind")), i18n.translator()),
+            _("Start"): item.feature["properties"].get("start"), _("Place"): item.feature["properties"].get("place"),
+            _("Region"): item.feature["properties"].get("region")} for item in plan.chosen(skip)]
 st.dataframe(pd.DataFrame(preview), hide_index=True, width="stretch")
-reason = st.text_input("Note for the change log", value=f"import of {upload.name}", key="import-reason")
-if st.button(f"Import {len(features)} events", type="primary", disabled=not features, key="import-go"):
+reason = st.text_input(_("Note for the change log"), value=_("import of {file}").format(file=upload.name),
+                       key="import-reason")
+if st.button(i18n.plural("Import {n} events", "Import {n} events", len(features)), type="primary",
+             disabled=not features, key="import-go"):
     try:
         change = editor.add_many(features, who, reason, action="import",
                                  check=plan.recheck(skip, set(snapshot.ids)))
@@ -76,4 +87,4 @@ if st.button(f"Import {len(features)} events", type="primary", disabled=not feat
             st.session_state["import-done"] = {"file": fingerprint, "count": len(change.entries),
                                                "first": change.entries[0]["seq"], "last": change.entries[-1]["seq"]}
             st.rerun()
-        st.info("Nothing imported: every row is already in the data (someone imported it meanwhile).")
+        st.info(_("Nothing imported: every row is already in the data (someone imported it meanwhile)."))

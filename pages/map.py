@@ -3,9 +3,10 @@ import streamlit as st
 
 from geo.core.escape import escape_markdown
 from geo.core.index import TABLE_LIMIT
-from ui import controls
+from ui import controls, i18n
 from ui.data import get_dataset
 from ui.exports import export_panel
+from ui.i18n import _
 from ui.navigation import require_app
 from ui.panels import day_map, side_panel
 from ui.tables import events_table
@@ -16,18 +17,18 @@ view = controls.page_view(ds)
 export_panel(ds, view)
 positions = ds.index.select(view)
 
-heading = "Everything up to" if view.mode == "cumulative" else "Blockades and protests on"
-st.title(f"{heading} {view.day}")
-st.caption(escape_markdown(f"{ds.info.title} · {view.summary()}"))
+heading = _("Everything up to {day}") if view.mode == "cumulative" else _("Blockades and protests on {day}")
+st.title(heading.format(day=i18n.day(view.day)))
+st.caption(escape_markdown(f"{ds.info.title_in(i18n.translator())} · {view.summary(i18n.translator())}"))
 map_col, side_col = st.columns([3, 1])
 with map_col:
     day_map(ds, view, positions)
 with side_col:
     side_panel(ds, view, positions)
 
-st.subheader("What happened, and who reported it")
+st.subheader(_("What happened, and who reported it"))
 if len(positions) > TABLE_LIMIT:
-    st.caption(f"The first {TABLE_LIMIT:,} of {len(positions):,} events, by start date; "
-               "filter by kind or region to list fewer.")
+    st.caption(_("The first {limit} of {count} events, by start date; filter by kind or region to list fewer.").format(
+        limit=i18n.number(TABLE_LIMIT), count=i18n.number(len(positions))))
 if len(positions):
     events_table(ds.index.records(positions[:TABLE_LIMIT]))

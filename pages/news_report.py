@@ -4,10 +4,11 @@ import streamlit as st
 from ui import editing as ui
 from ui import news_report
 from ui.data import get_dataset
+from ui.i18n import _
 from ui.navigation import require_app
 
 require_app()
-st.title("From a news report")
+st.title(_("From a news report"))
 ds = get_dataset()
 session = ui.editing_session(ds)  # None: read-only, the bundled data, or not logged in yet
 if session is None:

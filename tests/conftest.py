@@ -93,6 +93,7 @@ def write_folder(folder: Path, events: list[dict], hotspots: list[dict] | None =
     if info == PERU_INFO:
         info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
         info["title"] = "Test data"
+        info.pop("title_es", None)
         info.pop("featured_day", None)
     if info is not None:
         (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
@@ -134,6 +135,7 @@ def tiny_data(tmp_path: Path) -> Path:
                "source_url": "https://www.gob.pe/sutran"}]
     info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
     info.update(title="Tiny test data", featured_day="2023-01-09")
+    info.pop("title_es", None)
     return write_folder(tmp_path / "data", events, hotspots, corridors, counts, info=info)
 
 
@@ -270,10 +272,17 @@ def bundled_scope():
     return info.scope()
 
 
-def page_test(script: str, default_timeout: float = 60):
-    """An AppTest of ``pages/<script>``: the page hands over to app.py, which routes back to it."""
+def page_test(script: str, default_timeout: float = 60, locale: str | None = "en-US"):
+    """An AppTest of ``pages/<script>``: the page hands over to app.py, which routes back to it.
+
+    The simulated browser prefers ``locale`` (English by default, as the tests read the English
+    words; None: no preference, so the dataset's first language is shown).
+    """
     from streamlit.testing.v1 import AppTest
-    return AppTest.from_file(str(ROOT / "pages" / script), default_timeout=default_timeout)
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=default_timeout)
+    if locale:
+        at.context["locale"] = locale
+    return at
 
 
 def plain(markdown: str) -> str:

@@ -7,28 +7,31 @@ from geo.core.dataset import Dataset
 from geo.core.dates import shift_day
 from geo.core.escape import escape_markdown
 from geo.core.view import View
+from geo.core.i18n import N_
 from geo.query.changes import change_summary, day_over_day
+from ui import i18n
+from ui.i18n import _
 
-LABELS = {"new": "New", "continuing": "Continuing", "lifted": "Lifted"}
+LABELS = {"new": N_("New"), "continuing": N_("Continuing"), "lifted": N_("Lifted")}
 
 
 def changes_list(ds: Dataset, view: View) -> None:
     """Draw the day's new / continuing / lifted blockades as three short lists of places."""
     before = shift_day(view.day, -1)
-    st.markdown(f"**Blockades since {before}**")
+    st.markdown(_("**Blockades since {day}**").format(day=i18n.day(before)))
     if view.kinds and "blockade" not in view.kinds:
-        st.caption("Blockades are filtered out of this view.")
+        st.caption(_("Blockades are filtered out of this view."))
         return
     changes = day_over_day(ds, view.day, regions=view.regions)
     places = change_summary(changes)
     if not any(changes.values()):
-        st.caption("No blockade mapped on either day.")
+        st.caption(_("No blockade mapped on either day."))
         return
     lines = []
     for group, label in LABELS.items():
         names = places[group]
-        lines.append(f"- **{label}** ({len(changes[group])}): "
-                     + ("; ".join(escape_markdown(n) for n in names) if names else "none"))
+        lines.append(f"- **{_(label)}** ({len(changes[group])}): "
+                     + ("; ".join(escape_markdown(n) for n in names) if names else _("none")))
     st.markdown("\n".join(lines))
     if view.mode == "day":
-        st.caption("On the map: a dark ring marks a new blockade, a dashed grey circle a lifted one.")
+        st.caption(_("On the map: a dark ring marks a new blockade, a dashed grey circle a lifted one."))

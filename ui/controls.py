@@ -8,7 +8,9 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.model import KINDS
 from geo.core.view import View
-from ui import state
+from geo.core.words import kind_name
+from ui import i18n, state
+from ui.i18n import _
 
 #: Seconds per day while playing.
 PLAY_STEP_S = 1.0
@@ -25,20 +27,23 @@ def view_controls(ds: Dataset) -> None:
         st.session_state["playing"] = False
     sb = st.sidebar
     if first < last:
-        sb.slider("Day", min_value=first, max_value=last, key=state.DAY, format="ddd D MMM YYYY")
+        sb.slider(_("Day"), min_value=first, max_value=last, key=state.DAY, format=i18n.slider_format())
     else:  # a slider needs two ends; data covering a single day has nothing to slide over
-        sb.markdown(f"**Day:** {first:%a %d %b %Y} (the only day in the data)")
+        sb.markdown(_("**Day:** {day} (the only day in the data)").format(day=i18n.translator().date(first, "short")))
     prev_col, next_col = sb.columns(2)
-    prev_col.button("Prev", icon=":material/chevron_left:", on_click=state.shift_day, args=(-1, ds),
+    prev_col.button(_("Prev"), icon=":material/chevron_left:", on_click=state.shift_day, args=(-1, ds),
                     width="stretch", disabled=st.session_state[state.DAY] <= first, key="prev_day")
-    next_col.button("Next", icon=":material/chevron_right:", on_click=state.shift_day, args=(1, ds),
+    next_col.button(_("Next"), icon=":material/chevron_right:", on_click=state.shift_day, args=(1, ds),
                     width="stretch", disabled=st.session_state[state.DAY] >= last, key="next_day")
-    sb.toggle(":material/play_arrow: Play through the days", key="playing", help="Step forward one day per second")
-    sb.radio("Mode", options=["day", "cumulative"], key=state.MODE, horizontal=True,
-             format_func={"day": "This day", "cumulative": "Up to this day"}.get)
-    sb.multiselect("Kinds", options=list(KINDS), key=state.KINDS_KEY, placeholder="All kinds")
-    sb.multiselect("Regions", options=ds.regions(), key=state.REGIONS_KEY,
-                   placeholder="All regions")
+    sb.toggle(":material/play_arrow: " + _("Play through the days"), key="playing",
+              help=_("Step forward one day per second"))
+    sb.radio(_("Mode"), options=["day", "cumulative"], key=state.MODE, horizontal=True,
+             format_func={"day": _("This day"), "cumulative": _("Up to this day")}.get)
+    t = i18n.translator()
+    sb.multiselect(_("Kinds"), options=list(KINDS), key=state.KINDS_KEY, placeholder=_("All kinds"),
+                   format_func=lambda kind: kind_name(kind, t))
+    sb.multiselect(_("Regions"), options=ds.regions(), key=state.REGIONS_KEY,
+                   placeholder=_("All regions"))
 
 
 def play(ds: Dataset) -> None:

@@ -10,14 +10,15 @@ from streamlit_folium import st_folium
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View
-from geo.network.report import CorridorDay, corridor_day, route_rows, route_sentence
+from geo.network.report import CorridorDay, corridor_day, route_columns, route_rows, route_sentence
 from geo.network.routing import RouteResult
 from geo.render.corridors import CUT_HALF_WIDTH_KM, corridor_base_map, cut_layer, route_layers
 from geo.render.maps import day_layers
+from ui import i18n
+from ui.i18n import _
 
 #: The route the form asks about first (the planner's question in issue 3).
 DEFAULT_ROUTE = ("Juliaca", "Arequipa")
-STATUS_WORDS = {"cut": "Cut", "open": "Open"}
 
 
 def day_view(ds: Dataset, day: str) -> CorridorDay:
@@ -28,31 +29,33 @@ def day_view(ds: Dataset, day: str) -> CorridorDay:
 def corridor_map(ds: Dataset, cd: CorridorDay, result: RouteResult | None = None) -> None:
     """The corridors with their towns; the day's blockades, the route asked for and the cut
     stretches in red on top. The base map stays while the day and the route change."""
-    line, marks = route_layers(cd, result)
-    blockades = day_layers(ds, View(cd.day, kinds=("blockade",))).groups[-1:]  # the events, not the hotspots
-    layers = blockades + [line, cut_layer(cd), marks]
-    st_folium(corridor_base_map(ds, cd), key="corridor-map", height=600, use_container_width=True,
+    t = i18n.translator()
+    line, marks = route_layers(cd, result, t)
+    blockades = day_layers(ds, View(cd.day, kinds=("blockade",)), lang=t).groups[-1:]  # the events, not the hotspots
+    layers = blockades + [line, cut_layer(cd, lang=t), marks]
+    st_folium(corridor_base_map(ds, cd, lang=t), key="corridor-map", height=600, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])
-    st.caption(f"Red: road cut, drawn {CUT_HALF_WIDTH_KM:g} km either side of each blockade on it. Orange dots: "
-               "the day's blockades; those farther than 2 km from a corridor cut none. Blue: the route "
-               "asked for, its cuts numbered in order of travel.")
+    st.caption(_("Red: road cut, drawn {km} km either side of each blockade on it. Orange dots: the day's "
+                 "blockades; those farther than 2 km from a corridor cut none. Blue: the route asked for, its "
+                 "cuts numbered in order of travel.").format(km=i18n.number(CUT_HALF_WIDTH_KM)))
 
 
 def status_table(cd: CorridorDay) -> None:
     """One row per corridor: status, its cuts with km and place, days cut so far."""
-    rows = pd.DataFrame(cd.table())
-    label = f"Days cut {cd.since} – {cd.day}"
-    rows = rows.rename(columns={"corridor": "Corridor", "status": "Status",
-                                "cuts": "Cut at (km from the corridor's start, place)",
+    rows = pd.DataFrame(cd.table(i18n.translator()))
+    label = _("Days cut {first} – {last}").format(first=cd.since, last=cd.day)
+    status = _("Status")
+    rows = rows.rename(columns={"corridor": _("Corridor"), "status": status,
+                                "cuts": _("Cut at (km from the corridor's start, place)"),
                                 "days_cut": label}).drop(columns="id")
-    rows["Status"] = rows["Status"].map(STATUS_WORDS)
+    rows[status] = rows[status].map({"cut": _("Cut"), "open": _("Open")})
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def route_answer(cd: CorridorDay, origin: str, destination: str) -> tuple[RouteResult, str]:
     """The route result and the sentence the CLI prints for it."""
     result = cd.route(origin, destination)
-    return result, route_sentence(result, cd.day, cd.names)
+    return result, route_sentence(result, cd.day, cd.names, i18n.translator())
 
 
 def _default_index(towns: list[str], name: str, fallback: int) -> int:
@@ -64,19 +67,22 @@ def route_form(cd: CorridorDay) -> RouteResult | None:
     and :func:`route_cuts`), or None when there is no route to check."""
     towns = cd.towns()
     if len(towns) < 2:
-        st.info("The corridor network has fewer than two towns: there is no route to check.")
+        st.info(_("The corridor network has fewer than two towns: there is no route to check."))
         return None
     with st.form("route_check", border=False):
         a, b, c = st.columns([2, 2, 1], vertical_alignment="bottom")
-        origin = a.selectbox("From", towns, index=_default_index(towns, DEFAULT_ROUTE[0], 0),
+        origin = a.selectbox(_("From"), towns, index=_default_index(towns, DEFAULT_ROUTE[0], 0),
                              key="route_from")
-        destination = b.selectbox("To", towns, index=_default_index(towns, DEFAULT_ROUTE[1], 1),
+        destination = b.selectbox(_("To"), towns, index=_default_index(towns, DEFAULT_ROUTE[1], 1),
                                   key="route_to")
-        c.form_submit_button("Check the route", icon=":material/local_shipping:", width="stretch")
+        c.form_submit_button(_("Check the route"), icon=":material/local_shipping:", width="stretch")
+    t = i18n.translator()
     result, sentence = route_answer(cd, origin, destination)
     (st.success if result.passable else st.error)(escape_markdown(sentence))
-    st.caption(escape_markdown(f"Same answer on the command line: blockade-map route {shlex.quote(origin)} "
-                               f"{shlex.quote(destination)} --date {cd.day}"))
+    command = f"blockade-map route {shlex.quote(origin)} {shlex.quote(destination)} --date {cd.day}"
+    if t.lang != "en":
+        command += f" --lang {t.lang}"
+    st.caption(escape_markdown(_("Same answer on the command line: {command}").format(command=command)))
     return result
 
 
@@ -84,13 +90,15 @@ def route_cuts(cd: CorridorDay, result: RouteResult | None) -> None:
     """The route's cuts in order of travel, numbered as on the map (nothing when it has none)."""
     if result is None or not result.cuts:
         return
-    st.subheader(escape_markdown(f"Cuts on the way from {result.from_} to {result.to}"))
-    origin_km = f"km from {result.from_}"
-    st.dataframe(pd.DataFrame(route_rows(result, cd.names)), hide_index=True, width="stretch",
+    t = i18n.translator()
+    st.subheader(escape_markdown(_("Cuts on the way from {origin} to {destination}").format(
+        origin=result.from_, destination=result.to)))
+    col = route_columns(result.from_, t)
+    st.dataframe(pd.DataFrame(route_rows(result, cd.names, t)), hide_index=True, width="stretch",
                  column_config={
-                     "#": st.column_config.NumberColumn(help="As numbered on the map"),
-                     origin_km: st.column_config.NumberColumn(format="%.1f",
-                                                              help="Along the route, from where the truck starts"),
-                     "km past that town": st.column_config.NumberColumn(format="%.1f"),
-                     "km along the corridor": st.column_config.NumberColumn(
-                         format="%.1f", help="From the corridor's first town, as in the status table below")})
+                     col["n"]: st.column_config.NumberColumn(help=_("As numbered on the map")),
+                     col["trip_km"]: st.column_config.NumberColumn(
+                         format="%.1f", help=_("Along the route, from where the truck starts")),
+                     col["km_after_town"]: st.column_config.NumberColumn(format="%.1f"),
+                     col["km"]: st.column_config.NumberColumn(
+                         format="%.1f", help=_("From the corridor's first town, as in the status table below"))})

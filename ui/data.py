@@ -7,9 +7,10 @@ import streamlit as st
 
 from geo.core.dataset import Dataset
 from geo.store import open_store, resolve_source
+from ui.i18n import _
 
 
-@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(source: str, version: tuple) -> Dataset:
     gc.unfreeze()  # datasets evicted from the cache can be collected again
     dataset = open_store(source).load()  # builds the event index once, so no session's rerun pays for it
@@ -24,4 +25,5 @@ def _load(source: str, version: tuple) -> Dataset:
 def get_dataset() -> Dataset:
     """The dataset of ``$BLOCKADE_MAP_DATA`` (or the bundled data), reloaded when its data changes."""
     source = str(resolve_source())
-    return _load(source, open_store(source).version())
+    with st.spinner(_("Loading the data…")):  # shown only while a load takes long (the first, or after an edit)
+        return _load(source, open_store(source).version())

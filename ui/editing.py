@@ -6,6 +6,7 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 """
 from __future__ import annotations
 
+import math
 import secrets
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -22,15 +23,25 @@ from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
 from geo.store import auth
 from geo.store import open_store
-from geo.store.editor import ConflictError, Editor, ReadOnlyDataError, describe_entry
-from ui import state
+from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
+from geo.core.i18n import N_
+from geo.core.words import kind_name, status_name
+from ui import i18n, state
+from ui.i18n import _
+from ui.problems import entry_text, problem_text
 
 EDITOR_KEY = "editor_name"
-PRECISION = {"geo": {1: "1 · the site or town itself", 2: "2 · near it, or part of a region",
-                     3: "3 · only the region is known"},
-             "time": {1: "1 · the day is known", 2: "2 · only the week", 3: "3 · only the month"}}
+PRECISION = {"geo": {1: N_("1 · the site or town itself"), 2: N_("2 · near it, or part of a region"),
+                     3: N_("3 · only the region is known")},
+             "time": {1: N_("1 · the day is known"), 2: N_("2 · only the week"), 3: N_("3 · only the month")}}
 SOURCE_ROWS = 3
-READ_ONLY_NOTE = """
+#: What a gazetteer candidate is (sites.csv kinds), and what a change log entry did.
+PLACE_KINDS = {"town": N_("town"), "road": N_("road"), "airport": N_("airport"), "site": N_("site"),
+               "province": N_("province"), "km_post": N_("km post"), "bridge": N_("bridge"),
+               "border": N_("border post")}
+ACTIONS = {"add": N_("add"), "import": N_("import"), "edit": N_("edit"), "retract": N_("retract"),
+           "undo": N_("undo")}
+READ_ONLY_NOTE = N_("""
 **Editing is switched off: the dashboard is read-only.**
 
 To let editors add, import and correct events, give the dashboard an editor password hash:
@@ -40,8 +51,8 @@ To let editors add, import and correct events, give the dashboard an editor pass
    or set the environment variable `BLOCKADE_MAP_EDITOR_HASH` to it;
 3. restart `streamlit run app.py`. Editors then log in here with their name and that password;
    their name goes into the change log.
-"""
-BUNDLED_NOTE = """
+""")
+BUNDLED_NOTE = N_("""
 **This dashboard shows the bundled data, which is never edited.** It is the project's published
 dataset; editors work on their own copy of it:
 
@@ -49,7 +60,7 @@ dataset; editors work on their own copy of it:
 2. start the dashboard on it: `BLOCKADE_MAP_DATA=~/blockade-data make run`.
 
 Every change is then written to that folder, with its change log.
-"""
+""")
 
 
 # ---------------------------------------------------------------- login
@@ -66,33 +77,34 @@ def editor_name() -> str | None:
     """The logged-in editor's name; else draw the read-only note or the login form and return None."""
     encoded = auth.configured_hash(_secrets())
     if encoded is None:
-        st.info(READ_ONLY_NOTE)
+        st.info(_(READ_ONLY_NOTE))
         return None
     try:
         auth.parse_hash(encoded)
     except ValueError as exc:
-        st.error(f"Editing is switched off because the configured password hash is unusable: {escape_markdown(exc)}")
+        st.error(_("Editing is switched off because the configured password hash is unusable: {error}").format(
+            error=escape_markdown(exc)))
         return None
     who = st.session_state.get(EDITOR_KEY)
     if who:
-        st.sidebar.caption("Editing as")
+        st.sidebar.caption(_("Editing as"))
         st.sidebar.text(who)
-        st.sidebar.button("Log out", key="logout", on_click=lambda: st.session_state.pop(EDITOR_KEY, None))
+        st.sidebar.button(_("Log out"), key="logout", on_click=lambda: st.session_state.pop(EDITOR_KEY, None))
         return who
     with st.form("login"):
-        st.markdown("**Editors only.** Log in to add, import or correct events.")
-        name = st.text_input("Your name (goes into the change log)", key="login-name")
-        password = st.text_input("Editor password", type="password", key="login-password")
-        submitted = st.form_submit_button("Log in")
+        st.markdown(_("**Editors only.** Log in to add, import or correct events."))
+        name = st.text_input(_("Your name (goes into the change log)"), key="login-name")
+        password = st.text_input(_("Editor password"), type="password", key="login-password")
+        submitted = st.form_submit_button(_("Log in"))
     if submitted:
         if not name.strip():
-            st.error("Give your name: every change is logged with it.")
+            st.error(_("Give your name: every change is logged with it."))
             return None
         result = login_limiter().attempt(_login_session(), name.strip(), password, encoded)
         if result.ok:
             st.session_state[EDITOR_KEY] = name.strip()
             st.rerun()
-        st.error(result.message)
+        st.error(login_message(result))
     return None
 
 
@@ -100,6 +112,16 @@ def editor_name() -> str | None:
 def login_limiter() -> auth.LoginLimiter:
     """The server's one limiter of password guesses, shared by every session."""
     return auth.LoginLimiter()
+
+
+def login_message(result: auth.LoginResult) -> str:
+    """What a refused login says, in the reader's language: how long to wait, if at all."""
+    wait = math.ceil(result.wait_s)
+    later = (i18n.plural("{n} second", "{n} seconds", wait) if wait < 120 else
+             i18n.plural("{n} minute", "{n} minutes", math.ceil(wait / 60)))
+    if not result.hashed:  # refused before the password was even checked
+        return _("Too many wrong passwords: try again in {later}.").format(later=later)
+    return _("Wrong password.") + (" " + _("Try again in {later}.").format(later=later) if wait > 0 else "")
 
 
 def _login_session() -> str:
@@ -113,7 +135,7 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
     switched off, or nobody is logged in yet (the login form)."""
     editor = (ds.store or open_store(ds.source)).editor()
     if getattr(editor, "read_only", False):  # only a folder can be the bundled data
-        st.info(BUNDLED_NOTE, icon=":material/folder_copy:")
+        st.info(_(BUNDLED_NOTE), icon=":material/folder_copy:")
         return None
     who = editor_name()
     return (editor, who) if who is not None else None
@@ -123,7 +145,8 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
 
 def show_problems(problems: Iterable[Problem], heading: str) -> None:
     """A table of problems: where, which field, what is wrong (shown as text)."""
-    rows = [{"Row or feature": p.feature, "Field": p.field, "Problem": p.message} for p in problems]
+    rows = [{_("Row or feature"): p.feature, _("Field"): p.field, _("Problem"): problem_text(p.message)}
+            for p in problems]
     st.error(heading)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
@@ -131,9 +154,9 @@ def show_problems(problems: Iterable[Problem], heading: str) -> None:
 def report_failure(exc: Exception) -> None:
     """Show why a save failed: a conflict, or the data's problems."""
     if isinstance(exc, DataError):
-        show_problems(exc.problems, "Nothing was saved:")
+        show_problems(exc.problems, _("Nothing was saved:"))
     else:
-        st.error(f"Nothing was saved: {escape_markdown(exc)}")
+        st.error(_("Nothing was saved: {error}").format(error=escape_markdown(problem_text(str(exc)))))
 
 
 # ---------------------------------------------------------------- the event form
@@ -141,6 +164,12 @@ def report_failure(exc: Exception) -> None:
 def _seed(key: str, value: Any) -> None:
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def precision_label(scale: str) -> Callable[[int], str]:
+    """The radio labels of the ``geo`` or ``time`` precision codes, in the session's language."""
+    labels, t = PRECISION[scale], i18n.translator()  # bound now: format functions also run outside the script
+    return lambda code: t.gettext(labels[code])
 
 
 def region_choices(ds: Dataset) -> list[str]:
@@ -177,28 +206,30 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
         _seed(k(name), "" if value is None and name in ("place", "road", "description") else value)
     with st.form(f"{prefix}-form"):
         a, b, c = st.columns(3)
-        a.selectbox("Kind", KINDS, key=k("kind"))
-        b.date_input("First day", key=k("start"), format="YYYY-MM-DD")
-        c.date_input("Last day (empty: one day)", key=k("end"), format="YYYY-MM-DD")
-        a.text_input("Place as reported", key=k("place"))
-        b.selectbox("Region", list(regions), key=k("region"), index=None, placeholder="Choose the region")
-        c.text_input("Road (e.g. PE-3S)", key=k("road"))
-        a.number_input("Longitude", key=k("lon"), format="%.5f", min_value=-180.0, max_value=180.0, value=None)
-        b.number_input("Latitude", key=k("lat"), format="%.5f", min_value=-90.0, max_value=90.0, value=None)
-        c.number_input("Kilometre post", key=k("km"), min_value=0.0, value=None)
-        for col, name in zip((a, b, c), ("fatalities", "injured", "detained")):
-            col.number_input(name.capitalize(), key=k(name), min_value=0, step=1)
-        a.radio("Location precision", (1, 2, 3), key=k("geo_precision"), format_func=PRECISION["geo"].get)
-        b.radio("Date precision", (1, 2, 3), key=k("time_precision"), format_func=PRECISION["time"].get)
-        c.radio("Status", STATUSES, key=k("status"))
-        st.text_area("What happened (in your own words)", key=k("description"))
-        st.markdown("**Sources** (at least one: publisher, link, date published)")
+        t = i18n.translator()
+        a.selectbox(_("Kind"), KINDS, key=k("kind"), format_func=lambda kind: kind_name(kind, t))
+        b.date_input(_("First day"), key=k("start"), format="YYYY-MM-DD")
+        c.date_input(_("Last day (empty: one day)"), key=k("end"), format="YYYY-MM-DD")
+        a.text_input(_("Place as reported"), key=k("place"))
+        b.selectbox(_("Region"), list(regions), key=k("region"), index=None, placeholder=_("Choose the region"))
+        c.text_input(_("Road (e.g. PE-3S)"), key=k("road"))
+        a.number_input(_("Longitude"), key=k("lon"), format="%.5f", min_value=-180.0, max_value=180.0, value=None)
+        b.number_input(_("Latitude"), key=k("lat"), format="%.5f", min_value=-90.0, max_value=90.0, value=None)
+        c.number_input(_("Kilometre post"), key=k("km"), min_value=0.0, value=None)
+        for col, name, label in zip((a, b, c), ("fatalities", "injured", "detained"),
+                                    (_("Fatalities"), _("Injured"), _("Detained"))):
+            col.number_input(label, key=k(name), min_value=0, step=1)
+        a.radio(_("Location precision"), (1, 2, 3), key=k("geo_precision"), format_func=precision_label("geo"))
+        b.radio(_("Date precision"), (1, 2, 3), key=k("time_precision"), format_func=precision_label("time"))
+        c.radio(_("Status"), STATUSES, key=k("status"), format_func=lambda status: status_name(status, t))
+        st.text_area(_("What happened (in your own words)"), key=k("description"))
+        st.markdown(_("**Sources** (at least one: publisher, link, date published)"))
         for i in range(SOURCE_ROWS):
             a, b, c = st.columns([2, 4, 2])
-            a.text_input(f"Source {i + 1}: publisher", key=k(f"src{i}-name"))
-            b.text_input(f"Source {i + 1}: link (http/https)", key=k(f"src{i}-url"))
-            c.date_input(f"Source {i + 1}: published", key=k(f"src{i}-published"), format="YYYY-MM-DD")
-        reason = st.text_input("Note for the change log (optional)", key=k("reason"))
+            a.text_input(_("Source {n}: publisher").format(n=i + 1), key=k(f"src{i}-name"))
+            b.text_input(_("Source {n}: link (http/https)").format(n=i + 1), key=k(f"src{i}-url"))
+            c.date_input(_("Source {n}: published").format(n=i + 1), key=k(f"src{i}-published"), format="YYYY-MM-DD")
+        reason = st.text_input(_("Note for the change log (optional)"), key=k("reason"))
         submitted = st.form_submit_button(submit_label, type="primary")
     if not submitted:
         return None
@@ -223,13 +254,13 @@ def retract_form(event_id: str) -> str | None:
     outside a form only counts once it loses focus, which cost a first click). Returns the
     reason when the button was clicked with one, else None (an error asks for it)."""
     with st.form(f"edit-retract-form-{event_id}"):
-        why = st.text_input("Reason (required)", key=f"edit-retract-why-{event_id}",
-                            placeholder="e.g. duplicate of 2023-01-09-juliaca-clash")
-        clicked = st.form_submit_button("Retract this event", icon=":material/remove_circle:")
+        why = st.text_input(_("Reason (required)"), key=f"edit-retract-why-{event_id}",
+                            placeholder=_("e.g. duplicate of {id}").format(id="2023-01-09-juliaca-clash"))
+        clicked = st.form_submit_button(_("Retract this event"), icon=":material/remove_circle:")
     if not clicked:
         return None
     if not why.strip():
-        st.error("Give a reason: it goes into the change log with the retracted record.")
+        st.error(_("Give a reason: it goes into the change log with the retracted record."))
         return None
     return why.strip()
 
@@ -256,7 +287,8 @@ def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str], ds
     lon, lat = round(float(clicked["lng"]), 5), round(float(clicked["lat"]), 5)
     st.session_state[f"{prefix}-lon"], st.session_state[f"{prefix}-lat"] = lon, lat
     near, metres = nearest_place(lon, lat, gazetteer_for(ds.source))
-    st.session_state[f"{prefix}-near"] = f"Nearest named place: {near.name} ({near.region}), {metres / 1000:.1f} km"
+    st.session_state[f"{prefix}-near"] = _("Nearest named place: {name} ({region}), {km} km").format(
+        name=near.name, region=near.region, km=i18n.number(metres / 1000, 1))
     if not st.session_state.get(f"{prefix}-region") and near.region in regions:
         st.session_state[f"{prefix}-region"] = near.region
     return True
@@ -277,27 +309,27 @@ def use_place(prefix: str, place: Mapping[str, Any], regions: Sequence[str]) -> 
 
 def place_search(prefix: str, ds: Dataset) -> None:
     """Find a place by name (or a road km post) and copy the chosen candidate into the form."""
-    query = st.text_input("Find a place", key=f"{prefix}-query",
+    query = st.text_input(_("Find a place"), key=f"{prefix}-query",
                           placeholder="Puente Añashuayco · Juliaca · PE-3S km 1380")
     regions = region_choices(ds)
-    hint = st.selectbox("In region (optional)", regions, index=None, key=f"{prefix}-hint",
-                        placeholder="any region")
+    hint = st.selectbox(_("In region (optional)"), regions, index=None, key=f"{prefix}-hint",
+                        placeholder=_("any region"))
     if not query.strip():
-        st.caption("Accents and small misspellings are fine; a region chooses among namesakes.")
+        st.caption(_("Accents and small misspellings are fine; a region chooses among namesakes."))
         return
     try:
         candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds.source))
     except ValueError as exc:
-        st.warning(escape_markdown(exc))
+        st.warning(escape_markdown(problem_text(str(exc))))
         return
     if not candidates:
-        st.warning("No place is close to that name: click the map instead.")
+        st.warning(_("No place is close to that name: click the map instead."))
         return
-    labels = [escape_markdown(f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · {c.kind} · "
-                              f"{c.score:g}") for c in candidates]
-    choice = st.radio("Candidates, best first", range(len(candidates)), format_func=labels.__getitem__,
+    labels = [escape_markdown(f"{c.name} ({', '.join(x for x in (c.province, c.region) if x)}) · "
+                              f"{_(PLACE_KINDS.get(c.kind, c.kind))} · {c.score:g}") for c in candidates]
+    choice = st.radio(_("Candidates, best first"), range(len(candidates)), format_func=labels.__getitem__,
                       key=f"{prefix}-choice-{query}-{hint}")
-    st.button("Use this place", key=f"{prefix}-use", on_click=use_place,
+    st.button(_("Use this place"), key=f"{prefix}-use", on_click=use_place,
               args=(prefix, candidates[choice].to_json(), regions), type="primary")
 
 
@@ -306,15 +338,18 @@ def place_search(prefix: str, ds: Dataset) -> None:
 def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -> None:
     """The change log entries, newest first, each with an Undo button."""
     if not entries:
-        st.caption("No change to this event has been logged yet (it came with the data).")
+        st.caption(_("No change to this event has been logged yet (it came with the data)."))
         return
     for entry in reversed(entries):
         left, right = st.columns([6, 1])
-        undoes = f", undoing change {entry['undoes']}" if "undoes" in entry else ""
-        left.text(f"#{entry['seq']} · {entry['when']} · {entry['who']} · {entry['action']}{undoes}\n"
-                  f"{describe_entry(entry)}" + (f"\nwhy: {entry['reason']}" if entry.get("reason") else ""))
-        if right.button("Undo", key=f"{key}-undo-{entry['seq']}", help=f"Undo change #{entry['seq']}"):
-            run_change(lambda: editor.undo(entry["seq"], who), f"Change #{entry['seq']} undone.",
+        undoes = _(", undoing change {seq}").format(seq=entry["undoes"]) if "undoes" in entry else ""
+        action = _(ACTIONS.get(entry["action"], entry["action"]))
+        left.text(f"#{entry['seq']} · {entry['when']} · {entry['who']} · {action}{undoes}\n"
+                  f"{entry_text(entry)}" + ("\n" + _("why: {reason}").format(reason=entry["reason"])
+                                            if entry.get("reason") else ""))
+        if right.button(_("Undo"), key=f"{key}-undo-{entry['seq']}",
+                        help=_("Undo change #{seq}").format(seq=entry["seq"])):
+            run_change(lambda: editor.undo(entry["seq"], who), _("Change #{seq} undone.").format(seq=entry["seq"]),
                        after_change(entry["id"]))
 
 

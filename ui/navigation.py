@@ -17,6 +17,9 @@ from typing import Iterator, NamedTuple
 import streamlit as st
 from PIL import Image, ImageDraw
 
+from geo.core.i18n import N_
+from ui.i18n import _
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,14 +32,14 @@ class PageSpec(NamedTuple):
 
 #: The pages in menu order; the first is the default page (also served at "/").
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/map.py", "Map", ":material/map:", "map"),
-    PageSpec("pages/corridors.py", "Corridors and routes", ":material/route:", "corridors"),
-    PageSpec("pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
-    PageSpec("pages/add_event.py", "Add an event", ":material/add_location_alt:", "add"),
-    PageSpec("pages/import_data.py", "Import", ":material/upload_file:", "import"),
-    PageSpec("pages/edit_events.py", "Edit and retract", ":material/edit_note:", "edit"),
-    PageSpec("pages/news_report.py", "From a news report", ":material/newspaper:", "news"),
-    PageSpec("pages/about.py", "About the data", ":material/info:", "about"),
+    PageSpec("pages/map.py", N_("Map"), ":material/map:", "map"),
+    PageSpec("pages/corridors.py", N_("Corridors and routes"), ":material/route:", "corridors"),
+    PageSpec("pages/timeline.py", N_("Timeline"), ":material/timeline:", "timeline"),
+    PageSpec("pages/add_event.py", N_("Add an event"), ":material/add_location_alt:", "add"),
+    PageSpec("pages/import_data.py", N_("Import"), ":material/upload_file:", "import"),
+    PageSpec("pages/edit_events.py", N_("Edit and retract"), ":material/edit_note:", "edit"),
+    PageSpec("pages/news_report.py", N_("From a news report"), ":material/newspaper:", "news"),
+    PageSpec("pages/about.py", N_("About the data"), ":material/info:", "about"),
 )
 
 _state = threading.local()
@@ -94,12 +97,12 @@ def navigation() -> st.navigation:
     When a page handed over to ``app.py`` (:func:`require_app`), that page is the default.
     """
     wanted = getattr(_state, "wanted", None)
-    pages = [st.Page(ROOT / p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p.script == wanted)
-             for p in PAGES]
+    pages = [st.Page(ROOT / p.script, title=_(p.title), icon=p.icon, url_path=p.url_path,
+                     default=p.script == wanted) for p in PAGES]
     if not any(p.script == wanted for p in PAGES):
         # Streamlit serves the default page at "/" only; this hidden default shows the map there,
         # so both "/?date=..." (the contract's address) and "/map?date=..." open the map.
         first = PAGES[0]
-        pages.insert(0, st.Page(ROOT / first.script, title=first.title, url_path="home", default=True,
+        pages.insert(0, st.Page(ROOT / first.script, title=_(first.title), url_path="home", default=True,
                                 visibility="hidden"))
     return st.navigation(pages)

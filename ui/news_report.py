@@ -28,7 +28,10 @@ from geo.intake.readers import Item
 from geo.render.maps import base_map
 from geo.render.style import KIND_COLORS
 from geo.store.counts import append_counts
+from geo.core.words import COUNT_FORMS, kind_name, metric_name
 from ui import editing as ui
+from ui import i18n
+from ui.i18n import _
 
 STATE = "nr-result"
 OFFICIAL = {"Defensoría del Pueblo", "SUTRAN", "Minsa", "Mininter", "Ministerio Público", "MTC", "CORPAC", "INDECI"}
@@ -40,23 +43,23 @@ _MARK = ("background:#ffe08a;padding:0 2px;border-radius:2px")
 def report_form(ds: Dataset) -> None:
     """The report, its date and its outlet; reading it stores the candidates in the session."""
     with st.form("nr-form"):
-        text = st.text_area("The report (plain text, Spanish or English)", key="nr-text", height=220)
+        text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220)
         a, b, c = st.columns([1, 2, 3])
-        published = a.date_input("Published", key="nr-published", value=None, format="YYYY-MM-DD")
-        outlet = b.text_input("Outlet (publisher)", key="nr-outlet")
-        url = c.text_input("Link to the report (http/https)", key="nr-url")
-        submitted = st.form_submit_button("Read the report", type="primary")
+        published = a.date_input(_("Published"), key="nr-published", value=None, format="YYYY-MM-DD")
+        outlet = b.text_input(_("Outlet (publisher)"), key="nr-outlet")
+        url = c.text_input(_("Link to the report (http/https)"), key="nr-url")
+        submitted = st.form_submit_button(_("Read the report"), type="primary")
     if not submitted:
         return
     problems = []
     if not text.strip():
-        problems.append("Paste the report's text.")
+        problems.append(_("Paste the report's text."))
     if not isinstance(published, date):
-        problems.append("Give the day the report was published: 'ayer' and 'el viernes' count from it.")
+        problems.append(_("Give the day the report was published: 'ayer' and 'el viernes' count from it."))
     if not outlet.strip():
-        problems.append("Name the outlet: it is the source of every event you accept.")
+        problems.append(_("Name the outlet: it is the source of every event you accept."))
     if not is_http_url(url):
-        problems.append("Give the report's link (http or https): it is the source of every event you accept.")
+        problems.append(_("Give the report's link (http or https): it is the source of every event you accept."))
     if problems:
         for p in problems:
             st.error(p)
@@ -83,7 +86,9 @@ def highlighted(text: str, spans: list[tuple[int, int, str]], css: str = "nr-evi
         if a < pos:
             continue
         out.append(html.escape(text[pos:a]))
-        out.append(f'<mark style="{_MARK}" title="candidate {html.escape(label)}"><b>[{html.escape(label)}]</b> '
+        title = html.escape(_("candidate {label}").format(label=label))
+        out.append(f'<mark style="{_MARK}" title="{title}">'
+                   f'<b>[{html.escape(label)}]</b> '
                    f"{html.escape(text[a:b])}</mark>")
         pos = b
     out.append(html.escape(text[pos:]))
@@ -104,7 +109,8 @@ def candidates_map(ds: Dataset, events: list[dict], decisions: dict) -> folium.M
         folium.CircleMarker(
             (e["lat"], e["lon"]), radius=9, color="#222", weight=2 if not state else 1,
             fill_color=KIND_COLORS.get(e["kind"], "#888"), fill_opacity=0.35 if state == "rejected" else 0.9,
-            tooltip=folium.Tooltip(escape_html(f"{i}. {e['kind']} at {e['place']}"), permanent=True),
+            tooltip=folium.Tooltip(escape_html(f"{i}. " + _("{kind} at {place}").format(
+                kind=kind_name(e["kind"], i18n.translator()), place=e["place"])), permanent=True),
             class_name="nr-candidate",
         ).add_to(m)
     return m
@@ -112,21 +118,23 @@ def candidates_map(ds: Dataset, events: list[dict], decisions: dict) -> folium.M
 
 def _status(decision: str | None) -> str:
     if not decision:
-        return "to review"
-    return "rejected" if decision == "rejected" else f"added as {decision.split(':', 1)[1]}"
+        return _("to review")
+    return _("rejected") if decision == "rejected" else _("added as {id}").format(id=decision.split(":", 1)[1])
 
 
 def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
     """One row per candidate event (text columns only: shown by st.dataframe, never as markup)."""
+    t = i18n.translator()
     rows = []
     for i, e in enumerate(events, 1):
-        tally = ", ".join(f"{e[k]} {w}" for k, w in (("fatalities", "dead"), ("injured", "injured"),
-                                                     ("detained", "detained")) if e.get(k) is not None)
-        rows.append({"#": i, "Kind": e["kind"], "Place": e["place"], "Region": e["region"],
-                     "Dates": e["start"] + (f" to {e['end']}" if e.get("end") else ""), "Counts": tally,
-                     "Road / km": " ".join(str(x) for x in (e.get("road"), e.get("km")) if x is not None),
-                     "Location precision": e.get("geo_precision"), "Status": _status(decisions.get(str(i))),
-                     "Evidence": e["evidence"]})
+        tally = ", ".join(t.pair(COUNT_FORMS[k], int(e[k])) for k in ("fatalities", "injured", "detained")
+                          if e.get(k) is not None)
+        rows.append({"#": i, _("Kind"): kind_name(e["kind"], t), _("Place"): e["place"], _("Region"): e["region"],
+                     _("Dates"): e["start"] + (" " + _("to {day}").format(day=e["end"]) if e.get("end") else ""),
+                     _("Counts"): tally,
+                     _("Road / km"): " ".join(str(x) for x in (e.get("road"), e.get("km")) if x is not None),
+                     _("Location precision"): e.get("geo_precision"), _("Status"): _status(decisions.get(str(i))),
+                     _("Evidence"): e["evidence"]})
     return pd.DataFrame(rows)
 
 
@@ -149,36 +157,41 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
     """One candidate: its evidence, the editable form, Accept and Reject."""
     key = str(i)
     decision = state["decisions"].get(key)
-    title = f"{i}. {e['kind']} at {e['place']} ({e['region']}), {e['start']} · {_status(decision)}"
+    title = f"{i}. " + _("{kind} at {place} ({region}), {day}").format(
+        kind=kind_name(e["kind"], i18n.translator()), place=e["place"], region=e["region"], day=e["start"]) + \
+        f" · {_status(decision)}"
     with st.expander(title, expanded=decision is None):
         st.html(highlighted(e["evidence"], [(0, len(e["evidence"]), key)]))
         if e.get("site"):
-            st.caption("Placed at the site: " + escape_markdown(e["site"]))
+            st.caption(_("Placed at the site:") + " " + escape_markdown(e["site"]))
         if decision is not None:
-            st.caption(escape_markdown(f"This candidate is {_status(decision)}."))
+            st.caption(escape_markdown(_("This candidate is {status}.").format(status=_status(decision))))
             return
         prefix = f"nr-c{i}"
-        dup_ok = st.checkbox("Add it even if it looks like an event already in the data", key=f"{prefix}-dup-ok")
-        if st.button("Reject this candidate", key=f"{prefix}-reject"):
+        dup_ok = st.checkbox(_("Add it even if it looks like an event already in the data"), key=f"{prefix}-dup-ok")
+        if st.button(_("Reject this candidate"), key=f"{prefix}-reject"):
             state["decisions"][key] = "rejected"
             st.rerun()
         editor = ds.store.editor()
-        submitted = ui.event_form(prefix, form_defaults(e, state["source"]), "Accept this event", ui.region_choices(ds))
+        submitted = ui.event_form(prefix, form_defaults(e, state["source"]), _("Accept this event"),
+                                  ui.region_choices(ds))
         if not submitted:
             return
         values, sources, reason = submitted
         feature, problems = feature_from_form(values, sources, scope=editor.scope)
         if problems:
-            ui.show_problems(problems, "Not saved yet: please fix these fields.")
+            ui.show_problems(problems, _("Not saved yet: please fix these fields."))
             return
         duplicates = find_duplicates([Item(f"candidate {i}", feature)], editor.read().collection["features"])
         if duplicates and not dup_ok:
-            st.warning("This looks like an event already in the data; tick the box above to add it anyway, "
-                       "or reject the candidate.")
+            st.warning(_("This looks like an event already in the data; tick the box above to add it anyway, "
+                         "or reject the candidate."))
             for d in duplicates:
-                st.text(f"existing {d.existing_id}: {d.existing_summary} ({d.distance_m:.0f} m apart)")
+                st.text(_("existing {id}: {summary} ({metres} m apart)").format(
+                    id=d.existing_id, summary=d.existing_summary, metres=f"{d.distance_m:.0f}"))
             return
-        note = reason or f"from a news report: {state['source']['name']} {state['source']['url']}"
+        note = reason or _("from a news report: {outlet} {url}").format(outlet=state["source"]["name"],
+                                                                         url=state["source"]["url"])
         try:
             change = editor.add(feature, who, note)
         except ui.SAVE_ERRORS as exc:
@@ -193,34 +206,40 @@ def review_counts(ds: Dataset, state: dict) -> None:
     """The national and regional figures: accept one into reported_counts.csv, or reject it."""
     counts = state["result"]["counts"]
     if not counts:
-        st.caption("No national or regional figure found in this report.")
+        st.caption(_("No national or regional figure found in this report."))
         return
     for i, c in enumerate(counts, 1):
         key = str(i)
         decision = state["count_decisions"].get(key)
-        scope = c["region"] or "national"
-        label = f"{c['date']} · {c['metric']} = {c['value']} ({scope}; {c['reporter'] or 'reporter not named'})"
-        with st.expander(f"Count {i}: {label}" + (f" · {decision}" if decision else ""), expanded=decision is None):
+        scope = c["region"] or _("national")
+        t = i18n.translator()
+        reporter = c["reporter"] or _("reporter not named")
+        label = f"{c['date']} · {metric_name(c['metric'], t)} = {c['value']} ({scope}; {reporter})"
+        shown = {"accepted": _("accepted"), "rejected": _("rejected")}.get(decision or "", decision)
+        with st.expander(_("Count {n}: {label}").format(n=i, label=label) + (f" · {shown}" if decision else ""),
+                         expanded=decision is None):
             st.html(highlighted(c["evidence"], [(0, len(c["evidence"]), f"c{i}")]))
             if decision:
-                return_note = "added to reported_counts.csv" if decision == "accepted" else "rejected"
-                st.caption(f"This count is {return_note}.")
+                st.caption(_("This count is added to reported_counts.csv.") if decision == "accepted"
+                           else _("This count is rejected."))
                 continue
             if c["metric"] not in METRICS:
-                st.info(escape_markdown(f"{c['metric']} has no column in reported_counts.csv (its metrics are "
-                                  f"{', '.join(METRICS)}): note it in an event's description, or reject it."))
+                st.info(escape_markdown(_("{metric} has no column in reported_counts.csv (its metrics are "
+                                          "{metrics}): note it in an event's description, or reject it.").format(
+                    metric=c["metric"], metrics=", ".join(METRICS))))
             prefix = f"nr-count{i}"
             with st.form(f"{prefix}-form"):
                 a, b, cc, d = st.columns(4)
-                day = a.date_input("Date", value=date.fromisoformat(c["date"]), key=f"{prefix}-date",
+                day = a.date_input(_("Date"), value=date.fromisoformat(c["date"]), key=f"{prefix}-date",
                                    format="YYYY-MM-DD")
-                metric = b.selectbox("Metric", METRICS, key=f"{prefix}-metric",
-                                     index=METRICS.index(c["metric"]) if c["metric"] in METRICS else None)
-                value = cc.number_input("Value", min_value=0, step=1, value=int(c["value"]), key=f"{prefix}-value")
-                reporter = d.text_input("Reporter", value=c["reporter"] or state["source"]["name"],
+                metric = b.selectbox(_("Metric"), METRICS, key=f"{prefix}-metric",
+                                     index=METRICS.index(c["metric"]) if c["metric"] in METRICS else None,
+                                     format_func=lambda m: metric_name(m, t), placeholder=_("Choose the metric"))
+                value = cc.number_input(_("Value"), min_value=0, step=1, value=int(c["value"]), key=f"{prefix}-value")
+                reporter = d.text_input(_("Reporter"), value=c["reporter"] or state["source"]["name"],
                                         key=f"{prefix}-reporter")
-                accept = st.form_submit_button("Accept this count")
-            if st.button("Reject this count", key=f"{prefix}-reject"):
+                accept = st.form_submit_button(_("Accept this count"))
+            if st.button(_("Reject this count"), key=f"{prefix}-reject"):
                 state["count_decisions"][key] = "rejected"
                 st.rerun()
             if accept:
@@ -237,25 +256,26 @@ def review_counts(ds: Dataset, state: dict) -> None:
 
 def page(ds: Dataset, who: str) -> None:
     """The whole page below the title (the login is checked by the caller)."""
-    st.caption("Paste a report, say when and where it was published, then review what Blockade Map read "
-               "in it: each candidate event or count shows the sentence it came from. Nothing is saved until "
-               "you accept it.")
+    st.caption(_("Paste a report, say when and where it was published, then review what Blockade Map read "
+                 "in it: each candidate event or count shows the sentence it came from. Nothing is saved until "
+                 "you accept it."))
     report_form(ds)
     state = st.session_state.get(STATE)
     if not state:
         return
     added = st.session_state.get("nr-added")
     if added:
-        st.success(escape_markdown(f"Added {added['id']}: it is on the map for {added['start']}."))
-        if st.button("Show it on the map", key="nr-show-added"):
+        st.success(escape_markdown(_("Added {id}: it is on the map for {day}.").format(id=added["id"], day=added["start"])))
+        if st.button(_("Show it on the map"), key="nr-show-added"):
             ui.show_day_on_map(added["start"])
     result = state["result"]
     events = result["events"]
     src = state["source"]
-    st.subheader(f"{len(events)} candidate event(s), {len(result['counts'])} count(s)")
-    st.caption(escape_markdown(f"Source of everything accepted here: {src['name']}, {src['url']}, "
-                         f"published {src['published']}. Report read as "
-                         f"{'Spanish' if result['language'] == 'es' else 'English'}."))
+    st.subheader(_("{events} candidate event(s), {counts} count(s)").format(events=len(events),
+                                                                            counts=len(result["counts"])))
+    st.caption(escape_markdown(_("Source of everything accepted here: {name}, {url}, published {day}. "
+                                 "Report read as {language}.").format(
+        name=src["name"], url=src["url"], day=src["published"], language=i18n.translator().language_in(result["language"]))))
     if events:
         map_col, table_col = st.columns([2, 3])
         with map_col:
@@ -263,14 +283,14 @@ def page(ds: Dataset, who: str) -> None:
                       use_container_width=True, returned_objects=[])
         with table_col:
             st.dataframe(candidates_table(events, state["decisions"]), hide_index=True, width="stretch")
-    with st.expander("The report, with the sentences the candidates come from", expanded=False):
+    with st.expander(_("The report, with the sentences the candidates come from"), expanded=False):
         spans = [(a, b, str(i)) for i, e in enumerate(events, 1) for a, b in e["evidence_spans"]]
         spans += [(a, b, f"c{i}") for i, c in enumerate(result["counts"], 1) for a, b in c["evidence_spans"]]
         st.html(highlighted(state["text"], spans, "nr-full"))
-    st.subheader("Events")
+    st.subheader(_("Events"))
     if not events:
-        st.caption("No event with a place was found in this report.")
+        st.caption(_("No event with a place was found in this report."))
     for i, e in enumerate(events, 1):
         review_event(ds, who, i, e, state)
-    st.subheader("National and regional counts")
+    st.subheader(_("National and regional counts"))
     review_counts(ds, state)

@@ -12,8 +12,9 @@ from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import first_view_frame
 from geo.render.maps import base_map, leaflet_bounds, view_layers
-from ui import state
+from ui import i18n, state
 from ui.changes import changes_list
+from ui.i18n import _
 
 
 def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
@@ -30,9 +31,10 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     aggregated = len(positions) > AGGREGATE_OVER
     map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
-    layers = view_layers(ds, view, bounds=bounds)
+    t = i18n.translator()
+    layers = view_layers(ds, view, bounds=bounds, lang=t)
     frame = st.session_state.setdefault(state.MAP_FRAME, first_view_frame(ds, view))
-    st_folium(base_map(ds, frame=frame), key=map_key, height=620, use_container_width=True,
+    st_folium(base_map(ds, frame=frame, lang=t), key=map_key, height=620, use_container_width=True,
               feature_group_to_add=layers.extra + layers.groups,
               returned_objects=["bounds"] if aggregated else [])
     if layers.note:
@@ -41,22 +43,24 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
 
 def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
     """The day's totals, the reported counts beside what is mapped, hotspots, day over day."""
+    t = i18n.translator()
     totals = ds.index.totals(positions)
     if not ds.covers(view.day):
-        st.warning(escape_markdown(f"{ds.outside_note(view.day)}."))
+        st.warning(escape_markdown(f"{ds.outside_note(view.day, t)}."))
     elif not len(positions):
-        st.info(escape_markdown(f"Nothing is mapped for {view.day} with these filters. That does not mean "
-                                "nothing happened: only reports with a place and a source are mapped."))
+        st.info(escape_markdown(_("Nothing is mapped for {day} with these filters. That does not mean "
+                                  "nothing happened: only reports with a place and a source are mapped.").format(
+            day=i18n.day(view.day))))
     a, b = st.columns(2)
-    a.metric("Events mapped", totals["events"])
-    b.metric("Dead (mapped)", totals["fatalities"])
-    a.metric("Blockades", totals["blockade"])
-    b.metric("Clashes", totals["clash"])
-    st.markdown("**Reported nationwide** (not points on the map)")
-    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(positions))
+    a.metric(_("Events mapped"), totals["events"])
+    b.metric(_("Dead (mapped)"), totals["fatalities"])
+    a.metric(_("Blockades"), totals["blockade"])
+    b.metric(_("Clashes"), totals["clash"])
+    st.markdown(_("**Reported nationwide** (not points on the map)"))
+    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(positions), t)
     st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines) if lines
-                else "_No national count for this day._")
+                else _("_No national count for this day._"))
     hotspots = select_hotspots(ds, view)
     if len(hotspots):
-        st.markdown("**Hotspots:** " + escape_markdown(", ".join(hotspots["name"])))
+        st.markdown(_("**Hotspots:**") + " " + escape_markdown(", ".join(hotspots["name"])))
     changes_list(ds, view)

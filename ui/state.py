@@ -1,4 +1,4 @@
-"""The view lives in the URL (?date=...&mode=...&kinds=...&regions=...) so it can be shared."""
+"""The view lives in the URL (?date=...&mode=...&kinds=...&regions=...&lang=...) so it can be shared."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -8,6 +8,7 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View, parse_view_params
+from ui import i18n
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
 #: The frame the map opened on in this session (see ui.panels.day_map).
@@ -34,7 +35,7 @@ def init_view_state(ds: Dataset) -> list[str]:
     first, last = _bounds(ds)
     default = date.fromisoformat(ds.featured_day) if ds.featured_day else first
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    view, warnings = parse_view_params(params, first, last, default, ds.regions())
+    view, warnings = parse_view_params(params, first, last, default, ds.regions(), i18n.translator())
     day, mode, kinds, regions = date.fromisoformat(view.day), view.mode, list(view.kinds), list(view.regions)
     st.session_state[DAY] = day
     st.session_state[MODE] = mode
@@ -58,6 +59,8 @@ def write_view_to_url(view: View) -> None:
         wanted["kinds"] = ",".join(view.kinds)
     if view.regions:
         wanted["regions"] = ",".join(view.regions)
+    if i18n.url_language():
+        wanted[i18n.LANG_PARAM] = i18n.url_language()
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

@@ -6,10 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from geo.core.model import KINDS
+from geo.core.words import kind_name
 from geo.render.style import KIND_COLORS
+from ui import i18n
+from ui.i18n import _
 
-TOOLTIP = [alt.Tooltip("date:N", title="Day"), alt.Tooltip("series:N", title="Series"),
-           alt.Tooltip("value:Q", title="Value"), alt.Tooltip("source_url:N", title="Source")]
+
+def _tooltip() -> list:
+    return [alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("series:N", title=_("Series")),
+            alt.Tooltip("value:Q", title=_("Value")), alt.Tooltip("source_url:N", title=_("Source"))]
 
 
 def _rule(day: str) -> alt.Chart:
@@ -32,11 +37,11 @@ def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_ti
     """Lines with points, one per series (each names its reporter); ``bars`` series as bars."""
     color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360))
     lines = alt.Chart(frame[~frame["series"].isin(bars)]).mark_line(point=True).encode(
-        x=_x(), y=alt.Y("value:Q", title=y_title), color=color, tooltip=TOOLTIP)
+        x=_x(), y=alt.Y("value:Q", title=y_title), color=color, tooltip=_tooltip())
     layers = [lines, _rule(day)]
     if bars:
         layers.insert(0, alt.Chart(frame[frame["series"].isin(bars)]).mark_bar(opacity=0.6).encode(
-            x=_x(), y="value:Q", color=color, tooltip=TOOLTIP))
+            x=_x(), y="value:Q", color=color, tooltip=_tooltip()))
     st.altair_chart(_sized(alt.layer(*layers), 300), width="stretch")
 
 
@@ -46,15 +51,19 @@ def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
     Every day of ``by_kind`` is on the axis, so a day with no event shows as a gap (zero bars
     are left out of the marks only, so that their tooltips do not hide the others).
     """
+    t = i18n.translator()
     days = [str(d) for d in by_kind.index]
     long = by_kind.reset_index().melt(id_vars="date", var_name="kind", value_name="events")
     long = long[long["events"] > 0]
     kinds = [k for k in KINDS if k in set(long["kind"])] or list(KINDS)
+    long["kind"] = long["kind"].map(lambda k: kind_name(k, t))  # the legend names kinds in the reader's words
+    names = [kind_name(k, t) for k in kinds]
     bars = alt.Chart(long).mark_bar().encode(
-        x=_x(days), y=alt.Y("events:Q", title="events active", stack="zero"),
-        color=alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds]),
+        x=_x(days), y=alt.Y("events:Q", title=_("events active"), stack="zero"),
+        color=alt.Color("kind:N", title=_("kind"), scale=alt.Scale(domain=names, range=[KIND_COLORS[k] for k in kinds]),
                         legend=alt.Legend(orient="bottom")),
-        order=alt.Order("kind:N"), tooltip=["date:N", "kind:N", "events:Q"])
+        order=alt.Order("kind:N"), tooltip=[alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("kind:N", title=_("kind")),
+                                            alt.Tooltip("events:Q", title=_("events"))])
     st.altair_chart(_sized(alt.layer(bars, _rule(day)), 260), width="stretch")
 
 
@@ -62,5 +71,13 @@ def reported_on_day(frame: pd.DataFrame, day: str) -> str:
     """One line naming each figure reported on ``day`` with its reporter, or a sentence saying none."""
     rows = frame[(frame["date"] == day) & (frame["source_url"] != "")]
     if rows.empty:
-        return "no national figure reported that day"
-    return "; ".join(f"{int(r.value)} ({r.reporter})" for r in rows.itertuples(index=False))
+        return _("no national figure reported that day")
+    return "; ".join(f"{i18n.number(int(r.value))} ({r.reporter})" for r in rows.itertuples(index=False))
+
+
+def region_table(by_region: pd.DataFrame) -> pd.DataFrame:
+    """The events-by-region table with its headers in the reader's words (regions are names)."""
+    t = i18n.translator()
+    headers = {"region": _("region"), "events": _("events"), "fatalities": _("fatalities")}
+    headers.update({k: kind_name(k, t) for k in KINDS})
+    return by_region.reset_index().rename(columns=headers)

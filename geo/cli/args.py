@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from geo.core.dates import check_day
+from geo.core.i18n import SOURCE_LANGUAGE, available_languages
 from geo.core.model import KINDS
 from geo.store import redact_url
 
@@ -66,6 +67,21 @@ def add_mode(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", choices=("day", "cumulative"), default="day")
     parser.add_argument("--cumulative", dest="mode", action="store_const", const="cumulative",
                         help="everything up to the day (same as --mode cumulative)")
+
+
+def lang_arg(value: str) -> str:
+    """A language with a catalogue (``es``, ``en``)."""
+    code = value.strip().lower()
+    if code not in available_languages():
+        raise argparse.ArgumentTypeError(f"no catalogue for language {value!r}; languages are "
+                                         f"{', '.join(available_languages())}")
+    return code
+
+
+def add_lang(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--lang CODE``: the language of ``what`` (English unless given, so scripts see stable text)."""
+    parser.add_argument("--lang", type=lang_arg, default=SOURCE_LANGUAGE, metavar="CODE",
+                        help=f"language of {what}: {', '.join(available_languages())} (default {SOURCE_LANGUAGE})")
 
 
 def emit_json(document: Any) -> None:

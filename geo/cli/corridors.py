@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from geo.cli.args import Command, day_arg, emit_json
+from geo.cli.args import Command, add_lang, day_arg, emit_json
 from geo.network.corridors import DEFAULT_TOLERANCE_M
 from geo.network.report import corridor_day, route_sentence, status_lines
 from geo.network.routing import UnknownPlaceError
@@ -40,6 +40,7 @@ def _configure_route(p: argparse.ArgumentParser) -> None:
     p.add_argument("origin", metavar="FROM", help="town on the corridor network, e.g. Juliaca")
     p.add_argument("destination", metavar="TO", help="town on the corridor network, e.g. Arequipa")
     _common(p)
+    add_lang(p, "the answer's sentence (the JSON is the same in every language)")
 
 
 def cmd_corridors(args: argparse.Namespace) -> int:
@@ -87,9 +88,9 @@ def cmd_route(args: argparse.Namespace) -> int:
             document["note"] = note
         emit_json(document)
     else:
-        print(route_sentence(result, cd.day, cd.names))
+        print(route_sentence(result, cd.day, cd.names, args.lang))
         if note:
-            print(f"note: {note}")
+            print(f"note: {dataset.outside_note(cd.day, args.lang)}")
     return 0
 
 

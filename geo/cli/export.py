@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from geo.cli.args import Command, add_filters, add_mode, data_part, day_arg
+from geo.cli.args import Command, add_filters, add_lang, add_mode, data_part, day_arg
+from geo.core.i18n import translator
 from geo.core.dates import day_range
 from geo.core.view import View
 from geo.export import files as data_export
@@ -56,6 +57,7 @@ def _configure_snapshot(p: argparse.ArgumentParser) -> None:
                    help="draw over the built-in basemap instead of OpenStreetMap tiles (no network)")
     p.add_argument("--tile-timeout", type=_seconds_arg, default=snapshot.TILE_TIMEOUT_S, metavar="SECONDS",
                    help=f"how long to wait for map tiles (default {snapshot.TILE_TIMEOUT_S:g})")
+    add_lang(p, "the title, date, filters, legend, popups and credits")
 
 
 def _snapshot_target(args: argparse.Namespace) -> str:
@@ -91,6 +93,8 @@ def _batch_command(args: argparse.Namespace) -> str:
         parts += ["--fit", args.fit]
     if not args.tiles:
         parts.append("--no-tiles")
+    if args.lang != "en":
+        parts += ["--lang", args.lang]
     return shlex.join(parts)
 
 
@@ -100,15 +104,20 @@ def _batch_readme(dataset, args: argparse.Namespace, days: list[str]) -> str:
         records += select_records(dataset, View(day, args.mode, args.kinds, args.regions))
     unique = list({r["id"]: r for r in records}.values())
     view = View(days[0], args.mode, args.kinds, args.regions)
-    lines = [f"{snapshot.snapshot_title(dataset)}: one map per day, {days[0]} to {days[-1]}",
+    t = translator(args.lang)
+    lines = [t.gettext("{title}: one map per day, {first} to {last}").format(
+                 title=snapshot.snapshot_title(dataset, t), first=days[0], last=days[-1]),
              "=" * 60,
-             f"Files: YYYY-MM-DD.png ({args.size[0]}x{args.size[1]} pixels, one per day) and period.gif",
-             f"View: {view.summary()}",
-             f"Made with: {_batch_command(args)}", "",
-             "Licence", "-------", *data_export.licence_lines(dataset),
-             "Map tiles (when drawn): © OpenStreetMap contributors, ODbL (https://www.openstreetmap.org/copyright).",
-             "", "Data sources (publisher: events shown in the period)", "-" * 52]
-    lines += [f"- {name}: {n}" for name, n in data_export.publishers(unique)] or ["- none: nothing mapped"]
+             t.gettext("Files: YYYY-MM-DD.png ({width}x{height} pixels, one per day) and period.gif").format(
+                 width=args.size[0], height=args.size[1]),
+             t.gettext("View: {summary}").format(summary=view.summary(t)),
+             t.gettext("Made with: {command}").format(command=_batch_command(args)), "",
+             t.gettext("Licence"), "-------", *data_export.licence_lines(dataset, t),
+             t.gettext("Map tiles (when drawn): © OpenStreetMap contributors, ODbL "
+                       "(https://www.openstreetmap.org/copyright)."),
+             "", t.gettext("Data sources (publisher: events shown in the period)"), "-" * 52]
+    lines += [f"- {name}: {n}" for name, n in data_export.publishers(unique)] or \
+        ["- " + t.gettext("none: nothing mapped")]
     return "\n".join(lines) + "\n"
 
 
@@ -126,7 +135,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     try:
         if target == "html":
             view = View(args.date, args.mode, args.kinds, args.regions)
-            path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles, fit=args.fit)
+            path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles, fit=args.fit, lang=args.lang)
             print(f"wrote {path} ({len(select_records(dataset, view))} events, self-contained HTML)")
         elif target == "png":
             return _single_png(dataset, args)
@@ -144,7 +153,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 def _single_png(dataset, args: argparse.Namespace) -> int:
     out = check_target(args.out)
     view = View(args.date, args.mode, args.kinds, args.regions)
-    with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout, fit=args.fit) as shot:
+    with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout, fit=args.fit,
+                              lang=args.lang) as shot:
         result = shot.render(dataset, view, args.size)
     atomic_write(out, result.png)
     tiles = f"{result.tiles_loaded} map tiles" if result.tiles_loaded else snapshot.NO_TILES
@@ -164,8 +174,8 @@ def _batch(dataset, args: argparse.Namespace) -> int:
             bar.set_postfix_str(day, refresh=False)
             bar.update(1)
         paths = snapshot.batch_pngs(dataset, days, out_dir, view=view, size=args.size, tiles=args.tiles,
-                                    tile_timeout_s=args.tile_timeout, progress=done, fit=args.fit)
-    gif = snapshot.make_gif(paths, [snapshot.short_date(d) for d in days], out_dir / "period.gif")
+                                    tile_timeout_s=args.tile_timeout, progress=done, fit=args.fit, lang=args.lang)
+    gif = snapshot.make_gif(paths, [snapshot.short_date(d, args.lang) for d in days], out_dir / "period.gif")
     (out_dir / "README.txt").write_text(_batch_readme(dataset, args, days), encoding="utf-8")
     print(f"wrote {len(paths)} PNG(s) to {out_dir}/ ({days[0]}.png to {days[-1]}.png), "
           f"{gif} ({len(paths)} frames) and {out_dir / 'README.txt'}")
@@ -181,6 +191,7 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
                    help="geojson or csv (default: from the --out suffix)")
     p.add_argument("--out", required=True, metavar="FILE", help="file to write; FILE.txt gets the citation")
     add_filters(p)
+    add_lang(p, "the citation file FILE.txt (the data's fields and values are the same in every language)")
 
 
 def _export_format(args: argparse.Namespace) -> str:
@@ -203,8 +214,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     cmdline = data_export.default_command(args.first, args.last, fmt, args.out, args.kinds, args.regions)
     if args.data:
         cmdline += " " + shlex.join(data_part(args))
+    if args.lang != "en":
+        cmdline += " " + shlex.join(["--lang", args.lang])
     result = data_export.export_events(dataset, args.first, args.last, fmt, args.out, args.kinds,
-                                       args.regions, command=cmdline)
+                                       args.regions, command=cmdline, lang=args.lang)
     print(f"wrote {result.path} ({result.count} events, {fmt}) and {result.sidecar} (sources and licence)")
     return 0
 

@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.dates import parse_date
+from geo.core.i18n import Translator, translator
 from geo.core.index import EventIndex
 from geo.core.model import Problem, Scope, short_repr, text_problem
 from geo.core.text import fold
@@ -42,6 +43,12 @@ class DatasetInfo:
     licence: str | None = None
     regions: tuple[str, ...] = ()
     region_aliases: Mapping[str, str] = field(default_factory=dict)
+    #: The title in other languages (``title_es`` and so on in dataset.json), by language code.
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def title_in(self, lang: str | Translator | None = None) -> str:
+        """The title in the reader's language when dataset.json gives one (``title_es``), else ``title``."""
+        return self.titles.get(translator(lang).lang) or self.title
 
     def scope(self) -> Scope:
         """The checks this dataset adds to the contract: its regions, its area (with a margin)."""
@@ -122,11 +129,19 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     if not (isinstance(aliases, Mapping) and all(text_problem(k) is None and v in regions for k, v in aliases.items())):
         bad("region_aliases", "must map other spellings to names listed in 'regions'")
         aliases = {}
+    titles = {}
+    for key, value in data.items():
+        code = key[len("title_"):] if isinstance(key, str) and key.startswith("title_") else ""
+        if 2 <= len(code) <= 3 and code.isalpha():
+            if text_problem(value, 200):
+                bad(key, text_problem(value, 200) or "")
+            else:
+                titles[code.lower()] = value
     if problems:
         return None, problems
     return DatasetInfo(title=title, country=country, timezone=tz, bbox=box,
                        languages=tuple(code.lower() for code in languages), featured_day=featured,
-                       licence=licence, regions=tuple(regions), region_aliases=dict(aliases)), []
+                       licence=licence, regions=tuple(regions), region_aliases=dict(aliases), titles=titles), []
 
 
 def unknown_region_message(name: Any, known: Sequence[str]) -> str:
@@ -209,16 +224,21 @@ class Dataset:
         """Whether ``day`` lies within the days the data covers."""
         return self.first_day is not None and self.first_day <= day <= (self.last_day or self.first_day)
 
-    def coverage(self) -> str:
+    def coverage(self, lang: str | Translator | None = None) -> str:
         """``the data covers 2022-12-07 to 2023-01-31`` (or says it holds no day)."""
+        t = translator(lang)
         if self.first_day is None:
-            return "the data holds no dated event"
-        return f"the data covers {self.first_day} to {self.last_day}"
+            return t.gettext("the data holds no dated event")
+        return t.gettext("the data covers {first} to {last}").format(
+            first=t.date(self.first_day, "span"), last=t.date(self.last_day, "span"))
 
-    def outside_note(self, day: str) -> str | None:
+    def outside_note(self, day: str, lang: str | Translator | None = None) -> str | None:
         """``2024-05-01 is outside the data: the data covers ...`` for a day the data does not
         cover, else None (the note every answer for such a day carries)."""
-        return None if self.covers(day) else f"{day} is outside the data: {self.coverage()}"
+        if self.covers(day):
+            return None
+        t = translator(lang)
+        return t.gettext("{day} is outside the data: {coverage}").format(day=t.date(day, "span"), coverage=self.coverage(t))
 
     @property
     def featured_day(self) -> str | None:

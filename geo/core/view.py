@@ -6,8 +6,10 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from geo.core.dates import check_day, parse_date
+from geo.core.i18n import Translator, translator
 from geo.core.model import KINDS, short_repr
 from geo.core.text import fold
+from geo.core.words import kind_name
 
 MODES: tuple[str, ...] = ("day", "cumulative")
 
@@ -42,11 +44,12 @@ class View:
         """The same view on another day."""
         return View(day, self.mode, self.kinds, self.regions)
 
-    def summary(self) -> str:
+    def summary(self, lang: str | Translator | None = None) -> str:
         """One line naming the filters, e.g. 'blockade, clash · all regions · this day only'."""
-        kinds = ", ".join(self.kinds) if self.kinds else "all kinds"
-        regions = ", ".join(self.regions) if self.regions else "all regions"
-        mode = "everything up to this day" if self.mode == "cumulative" else "this day only"
+        t = translator(lang)
+        kinds = ", ".join(kind_name(k, t) for k in self.kinds) if self.kinds else t.gettext("all kinds")
+        regions = ", ".join(self.regions) if self.regions else t.gettext("all regions")
+        mode = t.gettext("everything up to this day") if self.mode == "cumulative" else t.gettext("this day only")
         return f"{kinds} · {regions} · {mode}"
 
 
@@ -68,12 +71,13 @@ def _names(text: str | None) -> list[str]:
     return list(dict.fromkeys(n.strip() for n in (text or "").split(",") if n.strip()))[:MAX_NAMES]
 
 
-def _listed(names: Sequence[str]) -> str:
-    return ", ".join(short_repr(n, 100) for n in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+def _listed(names: Sequence[str], t: Translator) -> str:
+    shown = ", ".join(short_repr(n, 100) for n in names[:5])
+    return shown if len(names) <= 5 else t.gettext("{names} and {n} more").format(names=shown, n=len(names) - 5)
 
 
 def parse_view_params(params: Mapping[str, Any], first: date, last: date, default: date,
-                      regions: Sequence[str]) -> tuple[View, list[str]]:
+                      regions: Sequence[str], lang: str | Translator | None = None) -> tuple[View, list[str]]:
     """The view a link asks for (``?date=&mode=&kinds=&regions=``), and a warning per part of it
     that could not be used (the view then falls back to a valid value).
 
@@ -87,39 +91,46 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
         The day shown when the link gives none, or a bad one.
     regions : sequence of str
         The dataset's regions (case and accents are ignored when matching).
+    lang : str or Translator, optional
+        The warnings' language (English by default).
 
     Returns
     -------
     (View, list of str)
         The warnings are plain text that may hold the link's own words: escape them for markdown.
     """
+    t = translator(lang)
     warnings = []
     day = default
     raw_day = _param(params, "date")
     if raw_day is not None:
         parsed = parse_date(raw_day)
         if parsed is None:
-            warnings.append(f"The link's date {short_repr(raw_day, 100)} is not a date (YYYY-MM-DD); showing {day}.")
+            warnings.append(t.gettext("The link's date {value} is not a date (YYYY-MM-DD); showing {day}.").format(
+                value=short_repr(raw_day, 100), day=t.date(day, "span")))
         elif not first <= parsed <= last:
-            warnings.append(f"The data covers {first} to {last}; {parsed} is outside it, showing the nearest day.")
+            warnings.append(t.gettext("The data covers {first} to {last}; {day} is outside it, showing the nearest "
+                                      "day.").format(first=t.date(first, "span"), last=t.date(last, "span"),
+                                                  day=t.date(parsed, "span")))
             day = min(max(parsed, first), last)
         else:
             day = parsed
     mode = _param(params, "mode") or "day"
     if mode not in MODES:
-        warnings.append(f"Unknown mode {short_repr(mode, 100)}; showing mode 'day'.")
+        warnings.append(t.gettext("Unknown mode {mode}; showing mode 'day'.").format(mode=short_repr(mode, 100)))
         mode = "day"
     kinds = _names(_param(params, "kinds"))
     bad = [k for k in kinds if k not in KINDS]
     if bad:
-        warnings.append(f"Unknown kind(s) {_listed(bad)} ignored; kinds are {', '.join(KINDS)}.")
+        warnings.append(t.gettext("Unknown kind(s) {bad} ignored; kinds are {kinds}.").format(
+            bad=_listed(bad, t), kinds=", ".join(KINDS)))
     lookup = {fold(r): r for r in regions}
     wanted = _names(_param(params, "regions"))
     unknown = [r for r in wanted if fold(r) not in lookup]
     if unknown:
         known = sorted(regions, key=fold)
-        warnings.append(f"Unknown region(s) {_listed(unknown)} ignored; the data's regions are "
-                        f"{', '.join(known) if known else 'none'}.")
+        warnings.append(t.gettext("Unknown region(s) {unknown} ignored; the data's regions are {regions}.").format(
+            unknown=_listed(unknown, t), regions=", ".join(known) if known else t.gettext("none")))
     view = View(day.isoformat(), mode, tuple(k for k in kinds if k in KINDS),
                 tuple(dict.fromkeys(lookup[fold(r)] for r in wanted if fold(r) in lookup)))
     return view, warnings

@@ -23,6 +23,7 @@ from geo.core.dataset import Dataset
 from geo.core.dates import check_range
 from geo.core.escape import neutralise_formula
 from geo.core.frames import event_feature, event_record
+from geo.core.i18n import N_, Translator, translator
 from geo.core.view import View
 from geo.query.active import events_in_range
 from geo.store.files import atomic_write_many
@@ -33,17 +34,19 @@ MIME_TYPES: dict[str, str] = {"geojson": "application/geo+json", "csv": "text/cs
 PROJECT = "Blockade Map"
 #: What every export says about places and the reports behind the facts.
 SOURCES_LINES: tuple[str, ...] = (
-    "Place coordinates: GeoNames (https://www.geonames.org), CC BY 4.0, and the sites listed in",
-    "the dataset's gazetteer, each with the source of its coordinate.",
-    "Facts and figures come from the reports each event cites (publisher, link, date published);",
-    "the reports remain their publishers'. Cite Blockade Map and the sources of the events you use.",
+    N_("Place coordinates: GeoNames (https://www.geonames.org), CC BY 4.0, and the sites listed in"),
+    N_("the dataset's gazetteer, each with the source of its coordinate."),
+    N_("Facts and figures come from the reports each event cites (publisher, link, date published);"),
+    N_("the reports remain their publishers'. Cite Blockade Map and the sources of the events you use."),
 )
 
 
-def licence_lines(dataset: Dataset) -> list[str]:
+def licence_lines(dataset: Dataset, lang: str | Translator | None = None) -> list[str]:
     """The licence part of a citation: the dataset's licence (dataset.json), then the sources."""
-    licence = dataset.info.licence or "not stated in dataset.json"
-    return [f"{dataset.info.title}: data licence {licence}.", *SOURCES_LINES]
+    t = translator(lang)
+    licence = dataset.info.licence or t.gettext("not stated in dataset.json")
+    return [t.gettext("{title}: data licence {licence}.").format(title=dataset.info.title_in(t), licence=licence),
+            *(t.gettext(line) for line in SOURCES_LINES)]
 
 #: Contract fields in the order the CSV writes them (after id and before the sources).
 CSV_FIELDS: tuple[str, ...] = (
@@ -163,41 +166,58 @@ def default_command(first: str, last: str, fmt: str, out: str | os.PathLike,
     return shlex.join(parts)
 
 
+#: What the sidecar says about the columns of a CSV, and about a GeoJSON file.
+CSV_FIELD_LINES: tuple[str, ...] = (
+    N_("One row per event. lon, lat: WGS 84 degrees. start, end: first and last day (inclusive)."),
+    N_("fatalities, injured, detained: counts attributed to the event (0 when none reported)."),
+    N_("geo_precision 1/2/3: site or town / near it or part of a region / only the region."),
+    N_("time_precision 1/2/3: the day / only the week / only the month is known."),
+    N_("sources: every source as 'name (published) url', separated by '; '."),
+    N_("source_N_name, source_N_url, source_N_published: the N-th source, one column each"),
+    N_("(source_N_note: how the source was cited, when the data says so)."),
+)
+GEOJSON_FIELD_LINES: tuple[str, ...] = (
+    N_("A GeoJSON FeatureCollection (RFC 7946, WGS 84) in the form of Blockade Map's"),
+    N_("events.geojson: one Point Feature per event with every property, sources included."),
+)
+
+
+def _underlined(title: str) -> list[str]:
+    return [title, "-" * len(title)]
+
+
 def sidecar_text(dataset: Dataset, records: Sequence[dict], first: str, last: str, file_name: str, fmt: str,
-                 command: str, kinds: Sequence[str] = (), regions: Sequence[str] = ()) -> str:
-    """The citation file that goes next to an export: sources, licence, range, command."""
+                 command: str, kinds: Sequence[str] = (), regions: Sequence[str] = (),
+                 lang: str | Translator | None = None) -> str:
+    """The citation file that goes next to an export: sources, licence, range, command.
+
+    The words are in ``lang`` (default English); dates stay ``YYYY-MM-DD`` and field names,
+    kinds and the command as they are in the file.
+    """
+    t = translator(lang)
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    span = first if first == last else f"{first} to {last}"
+    span = t.gettext("{first} to {last}").format(first=first, last=last)
+    zone = dataset.info.timezone or t.gettext("days as reported (no time zone set)")
     lines = [
-        f"{PROJECT}: events active {'on' if first == last else 'from'} {span}",
+        (t.gettext("{project}: events active on {day}").format(project=PROJECT, day=first) if first == last else
+         t.gettext("{project}: events active from {span}").format(project=PROJECT, span=span)),
         "=" * 60,
-        f"File: {file_name} ({fmt.upper()}, UTF-8, {len(records)} event(s))",
-        f"Date range: {first} to {last} (inclusive; {dataset.info.time_zone_label})",
-        f"Filters: kinds = {', '.join(kinds) or 'all'}; regions = {', '.join(regions) or 'all'}",
-        f"Made with: {command}",
-        f"Made on: {made}",
+        t.plural("File: {file} ({format}, UTF-8, {n} event(s))", "File: {file} ({format}, UTF-8, {n} event(s))",
+                 len(records), file=file_name, format=fmt.upper()),
+        t.gettext("Date range: {span} (inclusive; {zone})").format(span=span, zone=zone),
+        t.gettext("Filters: kinds = {kinds}; regions = {regions}").format(
+            kinds=", ".join(kinds) or t.pgettext("kinds", "all"), regions=", ".join(regions) or t.pgettext("regions", "all")),
+        t.gettext("Made with: {command}").format(command=command),
+        t.gettext("Made on: {when}").format(when=made),
     ]
-    lines.append(f"Dataset: {dataset.info.title}")
-    lines += ["", "Licence", "-------", *licence_lines(dataset), "", "Data sources (publisher: events in this file)",
-              "----------------------------------------------"]
+    lines.append(t.gettext("Dataset: {title}").format(title=dataset.info.title_in(t)))
+    lines += ["", *_underlined(t.gettext("Licence")), *licence_lines(dataset, t), "",
+              *_underlined(t.gettext("Data sources (publisher: events in this file)"))]
     sources = publishers(records)
-    lines += [f"- {name}: {count}" for name, count in sources] or ["- none: no event is active in this range"]
-    lines += ["", "Fields", "------"]
-    if fmt == "csv":
-        lines += [
-            "One row per event. lon, lat: WGS 84 degrees. start, end: first and last day (inclusive).",
-            "fatalities, injured, detained: counts attributed to the event (0 when none reported).",
-            "geo_precision 1/2/3: site or town / near it or part of a region / only the region.",
-            "time_precision 1/2/3: the day / only the week / only the month is known.",
-            "sources: every source as 'name (published) url', separated by '; '.",
-            "source_N_name, source_N_url, source_N_published: the N-th source, one column each",
-            "(source_N_note: how the source was cited, when the data says so).",
-        ]
-    else:
-        lines += [
-            "A GeoJSON FeatureCollection (RFC 7946, WGS 84) in the form of Blockade Map's",
-            "events.geojson: one Point Feature per event with every property, sources included.",
-        ]
+    lines += [f"- {name}: {count}" for name, count in sources] or \
+        ["- " + t.gettext("none: no event is active in this range")]
+    lines += ["", *_underlined(t.gettext("Fields"))]
+    lines += [t.gettext(line) for line in (CSV_FIELD_LINES if fmt == "csv" else GEOJSON_FIELD_LINES)]
     return "\n".join(lines) + "\n"
 
 
@@ -209,8 +229,13 @@ def sidecar_path(out: str | os.PathLike) -> Path:
 
 def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequence[str] = (),
                   regions: Sequence[str] = (), command: str | None = None,
-                  file_name: str = "events") -> tuple[str, str, int]:
-    """The export's text, its sidecar text and the number of events, without writing anything."""
+                  file_name: str = "events", lang: str | Translator | None = None) -> tuple[str, str, int]:
+    """The export's text, its sidecar text and the number of events, without writing anything.
+
+    ``lang`` is the language of the sidecar and of the GeoJSON's ``metadata`` title and licence;
+    the data itself (field names, kinds, statuses) is the same in every language.
+    """
+    t = translator(lang)
     first, last = check_range(first, last)
     if fmt not in FORMATS:
         raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -218,19 +243,21 @@ def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequ
     records = export_records(events_in_range(dataset, first, last, kinds, regions))
     command = command or default_command(first, last, fmt, file_name, kinds, regions)
     if fmt == "geojson":
-        metadata = {"title": f"{PROJECT}: events active from {first} to {last}", "from": first, "to": last,
-                    "licence": " ".join(licence_lines(dataset)),
+        metadata = {"title": t.gettext("{project}: events active from {span}").format(
+                        project=PROJECT, span=t.gettext("{first} to {last}").format(first=first, last=last)),
+                    "from": first, "to": last,
+                    "licence": " ".join(licence_lines(dataset, t)),
                     "sources": [name for name, _ in publishers(records)], "command": command}
         text = to_geojson(records, metadata)
     else:
         text = to_csv(records)
-    sidecar = sidecar_text(dataset, records, first, last, file_name, fmt, command, kinds, regions)
+    sidecar = sidecar_text(dataset, records, first, last, file_name, fmt, command, kinds, regions, t)
     return text, sidecar, len(records)
 
 
 def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | os.PathLike,
                   kinds: Sequence[str] = (), regions: Sequence[str] = (),
-                  command: str | None = None) -> ExportResult:
+                  command: str | None = None, lang: str | Translator | None = None) -> ExportResult:
     """Write the events active in ``[first, last]`` to ``out`` and its citation sidecar.
 
     Parameters
@@ -245,6 +272,8 @@ def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | 
         Filters (empty keeps everything).
     command : str, optional
         The command line recorded in the sidecar (default: the equivalent ``blockade-map export``).
+    lang : str or Translator, optional
+        The language of the sidecar (default English).
 
     Returns
     -------
@@ -253,7 +282,7 @@ def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | 
     out = Path(out)
     text, sidecar, count = render_export(dataset, first, last, fmt, kinds, regions,
                                          command or default_command(first, last, fmt, out, kinds, regions),
-                                         out.name)
+                                         out.name, lang)
     side = sidecar_path(out)
     atomic_write_many([(out, text), (side, sidecar)])  # both files, or neither
     return ExportResult(out, side, count)

@@ -28,6 +28,7 @@ import folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
+from geo.core.i18n import N_, Translator, translator
 from geo.core.view import View
 from geo.export.files import publishers
 from geo.query.active import select_records
@@ -48,7 +49,7 @@ CHROMIUM_ARGS: tuple[str, ...] = (
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
 )
-MISSING_BROWSER = "PNG export needs Chromium: apt-get install chromium"
+MISSING_BROWSER = N_("PNG export needs Chromium: apt-get install chromium")
 
 DEFAULT_SIZE: tuple[int, int] = (1200, 800)
 PRINT_SIZE: tuple[int, int] = (2400, 1600)
@@ -61,8 +62,8 @@ TILE_TIMEOUT_S = 10.0
 #: After a capture that got no tile at all, later captures of the same browser wait this long.
 OFFLINE_RETRY_S = 1.0
 TILES_PREFIX = TILES_URL.split("{", 1)[0]
-TILE_CREDIT = "Tiles © OpenStreetMap contributors"
-NO_TILES = "no tiles (offline)"
+TILE_CREDIT = N_("Tiles © OpenStreetMap contributors")
+NO_TILES = N_("no tiles (offline)")
 USER_AGENT = "blockade-map/0.1 snapshot export (headless Chromium)"
 #: How a snapshot is framed by default: the day's events and the corridors (see
 #: :func:`geo.query.framing.frame_for`; the other choices are ``view`` and ``data``).
@@ -71,7 +72,7 @@ VIEW_MAX_ZOOM = 9
 HEADER_PX, HEADER_EMPTY_PX, FOOTER_PX = 62, 80, 40
 #: The sources line names publishers up to about this many characters (one line at 1200 pixels).
 SOURCES_CHARS = 165
-PLACES_CREDIT = "Places: GeoNames, CC BY 4.0"
+PLACES_CREDIT = N_("Places: GeoNames, CC BY 4.0")
 
 
 class BrowserMissingError(RuntimeError):
@@ -87,38 +88,41 @@ class SnapshotError(RuntimeError):
 
 # ---------------------------------------------------------------- the overlay
 
-def long_date(day: str) -> str:
-    """``2023-01-09`` -> ``Monday 9 January 2023`` (English, independent of the locale)."""
-    d = date.fromisoformat(day)
-    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-    return f"{weekdays[d.weekday()]} {d.day} {months[d.month - 1]} {d.year}"
+def long_date(day: str, lang: str | Translator | None = None) -> str:
+    """``2023-01-09`` -> ``Monday 9 January 2023`` (``lunes, 9 de enero de 2023`` in Spanish)."""
+    return translator(lang).date(date.fromisoformat(day), "long")
 
 
-def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS) -> str:
+def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS,
+                 lang: str | Translator | None = None) -> str:
     """``Sources: A, B, C +4 more``: the publishers of ``records``, most frequent first,
     as many as fit in ``max_chars``, and how many more there are."""
+    t = translator(lang)
     names = [name for name, _ in publishers(records)]
     if not names:
-        return "Sources: none (nothing mapped)"
+        return t.gettext("Sources: none (nothing mapped)")
+    head = t.gettext("Sources: {names}")
+
+    def line(shown: list[str], rest: int) -> str:
+        return head.format(names=", ".join(shown)) + (t.plural(" +{n} more", " +{n} more", rest) if rest else "")
+
     shown: list[str] = []
     for i, name in enumerate(names):
-        rest = len(names) - i - 1
-        candidate = "Sources: " + ", ".join(shown + [name]) + (f" +{rest} more" if rest else "")
+        candidate = line(shown + [name], len(names) - i - 1)
         if shown and len(candidate) > max_chars:
             break
         shown.append(name)
-    more = len(names) - len(shown)
-    return "Sources: " + ", ".join(shown) + (f" +{more} more" if more else "")
+    return line(shown, len(names) - len(shown))
 
 
 def credits_text(records: Sequence[dict], tiles: bool, licence: str = "",
-                 basemap_credit: str | None = None) -> str:
+                 basemap_credit: str | None = None, lang: str | Translator | None = None) -> str:
     """The credits as plain text: the sources line, then licences, the basemap's credit (when
     there is one) and the map tiles (or their absence)."""
+    t = translator(lang)
     basemap = f"{basemap_credit} · " if basemap_credit else ""
-    return f"{sources_text(records)}\n{licence_credit(licence)} · {basemap}{TILE_CREDIT if tiles else NO_TILES}"
+    return (f"{sources_text(records, lang=t)}\n{licence_credit(licence, t)} · {basemap}"
+            f"{t.gettext(TILE_CREDIT if tiles else NO_TILES)}")
 
 
 class SnapshotOverlay(JsCall):
@@ -132,33 +136,38 @@ class SnapshotOverlay(JsCall):
     """
 
     def __init__(self, title: str, view: View, records: Sequence[dict], tiles: bool = True,
-                 licence: str = "", basemap_credit: str | None = None):
-        super().__init__("snapshot", {"noTiles": NO_TILES, "tileCredit": TILE_CREDIT}, name="SnapshotOverlay")
+                 licence: str = "", basemap_credit: str | None = None, lang: str | Translator | None = None):
+        tr = translator(lang)
+        super().__init__("snapshot", {"noTiles": tr.gettext(NO_TILES), "tileCredit": tr.gettext(TILE_CREDIT)},
+                         name="SnapshotOverlay")
         if not isinstance(view, View):
             raise TypeError(f"view must be a View, got {type(view).__name__}")
         t = totals_of(records)
-        prefix = "up to " if view.mode == "cumulative" else ""
-        dead = f", {t['fatalities']} dead" if t["fatalities"] else ""
-        count = f"{t['events']} event{'s' if t['events'] != 1 else ''} mapped{dead}"
+        day = long_date(view.day, tr)
+        when_text = tr.gettext("up to {day}").format(day=day) if view.mode == "cumulative" else day
+        dead = tr.plural(", {n} dead", ", {n} dead", t["fatalities"]) if t["fatalities"] else ""
+        count = tr.plural("{n} event mapped", "{n} events mapped", t["events"]) + dead
         empty = ""
         if not records:
-            when = "up to this day" if view.mode == "cumulative" else "on this day"
-            empty = (f"Nothing mapped {when} with these filters "
-                     "(only reports with a place and a source are mapped).")
+            empty = (tr.gettext("Nothing mapped up to this day with these filters (only reports with a place and "
+                                "a source are mapped).") if view.mode == "cumulative" else
+                     tr.gettext("Nothing mapped on this day with these filters (only reports with a place and "
+                                "a source are mapped)."))
         header_px = HEADER_PX if records else HEADER_EMPTY_PX
         self.style = _SNAPSHOT_STYLE.replace("HEADER_PX", str(header_px)).replace("FOOTER_PX", str(FOOTER_PX))
         self.bands = (
             '<div class="bm-snap-head">'
-            f'<div class="bm-snap-title">{escape_html(title)}<span class="bm-snap-date">'
-            f'{escape_html(prefix + long_date(view.day))}</span>'
+            f'<div class="bm-snap-title"><span class="bm-snap-name">{escape_html(title)}</span><span class="bm-snap-date">'
+            f'{escape_html(when_text)}</span>'
             f' <span class="bm-snap-count">{escape_html(count)}</span></div>'
-            f'<div class="bm-snap-filters">{escape_html(view.summary())}</div>'
+            f'<div class="bm-snap-filters">{escape_html(view.summary(tr))}</div>'
             + (f'<div class="bm-snap-empty">{escape_html(empty)}</div>' if empty else "") +
             '</div><div class="bm-snap-foot">'
-            f'<div class="bm-snap-sources">{escape_html(sources_text(records))}</div>'
-            f'<div class="bm-snap-credits">{escape_html(licence_credit(licence))} · '
+            f'<div class="bm-snap-sources">{escape_html(sources_text(records, lang=tr))}</div>'
+            f'<div class="bm-snap-credits">{escape_html(licence_credit(licence, tr))} · '
             + (f'<span class="bm-snap-basemap">{escape_html(basemap_credit)}</span> · ' if basemap_credit else "") +
-            f'<span class="bm-snap-tiles">{escape_html(TILE_CREDIT if tiles else NO_TILES)}</span></div></div>')
+            f'<span class="bm-snap-tiles">{escape_html(tr.gettext(TILE_CREDIT if tiles else NO_TILES))}</span>'
+            '</div></div>')
 
     def render(self, **kwargs) -> None:
         super().render(**kwargs)
@@ -175,9 +184,10 @@ _SNAPSHOT_STYLE = """<style>
       font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1d1d1d;
       background: #fff; padding: 0 12px; overflow: hidden; white-space: nowrap; }
   .bm-snap-head { top: 0; height: HEADER_PXpx; padding-top: 7px; border-bottom: 1px solid #c8c8c8; }
-  .bm-snap-title { font-size: 20px; line-height: 26px; font-weight: bold; }
-  .bm-snap-date { font-weight: normal; margin-left: 10px; }
-  .bm-snap-count { font-weight: normal; font-size: 14px; color: #555; margin-left: 10px; }
+  .bm-snap-title { font-size: 20px; line-height: 26px; font-weight: bold; display: flex; align-items: baseline; }
+  .bm-snap-name { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+  .bm-snap-date { font-weight: normal; margin-left: 10px; flex: none; }
+  .bm-snap-count { font-weight: normal; font-size: 14px; color: #555; margin-left: 10px; flex: none; }
   .bm-snap-filters, .bm-snap-empty { font-size: 13px; line-height: 19px; color: #444;
       text-overflow: ellipsis; overflow: hidden; }
   .bm-snap-empty { color: #7a4b00; font-style: italic; }
@@ -187,15 +197,17 @@ _SNAPSHOT_STYLE = """<style>
 </style>"""
 
 
-def licence_credit(licence: str) -> str:
+def licence_credit(licence: str, lang: str | Translator | None = None) -> str:
     """The credits' licence part: the data's licence, then the gazetteer's."""
-    data = f"Data: {licence}" if licence else "Data: see the sources of each event"
-    return f"{data} · {PLACES_CREDIT}"
+    t = translator(lang)
+    data = t.gettext("Data: {licence}").format(licence=licence) if licence else \
+        t.gettext("Data: see the sources of each event")
+    return f"{data} · {t.gettext(PLACES_CREDIT)}"
 
 
-def snapshot_title(dataset: Dataset) -> str:
-    """``Blockade Map — <the dataset's title>``."""
-    return f"Blockade Map — {dataset.info.title}"
+def snapshot_title(dataset: Dataset, lang: str | Translator | None = None) -> str:
+    """``Blockade Map — <the dataset's title>`` (in the reader's language when dataset.json has it)."""
+    return f"Blockade Map — {dataset.info.title_in(lang)}"
 
 
 def totals_of(records: Sequence[dict]) -> dict[str, int]:
@@ -210,7 +222,7 @@ def view_bounds(dataset: Dataset, view: View) -> list[list[float]] | None:
 
 
 def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
-                 basemap_credit: str | None = None) -> folium.Map:
+                 basemap_credit: str | None = None, lang: str | Translator | None = None) -> folium.Map:
     """The map of ``view`` with the snapshot overlay and Leaflet's animations turned off.
 
     Parameters
@@ -227,6 +239,8 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DE
         to the whole data set when nothing is shown (:func:`geo.query.framing.frame_for`).
     basemap_credit : str, optional
         The credit line of the basemap drawn under the layers (none by default).
+    lang : str or Translator, optional
+        The language of every word on it (default English).
 
     Returns
     -------
@@ -241,32 +255,35 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DE
         raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
     frame = frame_for(dataset, view, fit)
     m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles, frame=frame, notice=False,
-                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None)
+                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None, lang=lang)
     # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
     m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
-    SnapshotOverlay(snapshot_title(dataset), view, select_records(dataset, view), tiles=tiles,
-                    licence=dataset.info.licence or "", basemap_credit=basemap_credit).add_to(m)
+    SnapshotOverlay(snapshot_title(dataset, lang), view, select_records(dataset, view), tiles=tiles,
+                    licence=dataset.info.licence or "", basemap_credit=basemap_credit, lang=lang).add_to(m)
     return m
 
 
 def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
-                  basemap_credit: str | None = None) -> str:
+                  basemap_credit: str | None = None, lang: str | Translator | None = None) -> str:
     """One self-contained HTML file of ``view``: every script, style and icon inlined."""
-    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit))
-    title = escape_html(f"{snapshot_title(dataset)}: {view.day} ({view.summary()})")
+    t = translator(lang)
+    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit, lang=t))
+    title = escape_html(f"{snapshot_title(dataset, t)}: {t.day(view.day)} ({view.summary(t)})")
+    html = html.replace("<html>", f'<html lang="{t.lang}">', 1)
     return html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
 
 
 # ---------------------------------------------------------------- files
 
 def write_html(dataset: Dataset, view: View, out: str | os.PathLike, tiles: bool = True,
-               fit: str = DEFAULT_FIT, basemap_credit: str | None = None) -> Path:
+               fit: str = DEFAULT_FIT, basemap_credit: str | None = None,
+               lang: str | Translator | None = None) -> Path:
     """Write the HTML snapshot of ``view`` to ``out`` (no browser needed)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
-    atomic_write(out, snapshot_html(dataset, view, tiles=tiles, fit=fit,
-                                    basemap_credit=basemap_credit).encode("utf-8"))
+    atomic_write(out, snapshot_html(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit,
+                                    lang=lang).encode("utf-8"))
     return out
 
 
@@ -369,13 +386,15 @@ class Snapshotter:
     """
 
     def __init__(self, tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S,
-                 executable: str | None = None, fit: str = DEFAULT_FIT, basemap_credit: str | None = None):
+                 executable: str | None = None, fit: str = DEFAULT_FIT, basemap_credit: str | None = None,
+                 lang: str | Translator | None = None):
         if not isinstance(tile_timeout_s, (int, float)) or tile_timeout_s < 0:
             raise ValueError(f"tile_timeout_s must be a number >= 0, got {tile_timeout_s!r}")
         if fit not in FITS:
             raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
         self.fit = fit
         self.basemap_credit = basemap_credit
+        self.lang = translator(lang)
         self.tiles = bool(tiles)
         self.tile_timeout_s = float(tile_timeout_s)
         self.executable = executable or chromium_executable()
@@ -493,7 +512,7 @@ class Snapshotter:
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it."""
         return self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit,
-                                          basemap_credit=self.basemap_credit), size)
+                                          basemap_credit=self.basemap_credit, lang=self.lang), size)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -515,20 +534,22 @@ def _fit(png: bytes, w: int, h: int) -> tuple[bytes, int, int]:
 
 
 def render_png(dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
-               tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT) -> bytes:
+               tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT,
+               lang: str | Translator | None = None) -> bytes:
     """The PNG of ``view`` (starts and closes a browser; use :class:`Snapshotter` for many)."""
     check_size(size)
-    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit) as shot:
+    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit, lang=lang) as shot:
         return shot.render(dataset, view, size).png
 
 
 def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequence[int] = DEFAULT_SIZE,
-              tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT) -> Path:
+              tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT,
+              lang: str | Translator | None = None) -> Path:
     """Write the PNG of ``view`` to ``out``."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
-    atomic_write(out, render_png(dataset, view, size, tiles, tile_timeout_s, fit))
+    atomic_write(out, render_png(dataset, view, size, tiles, tile_timeout_s, fit, lang))
     return out
 
 
@@ -537,7 +558,8 @@ def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequen
 def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike,
                view: View | None = None, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
                tile_timeout_s: float = TILE_TIMEOUT_S,
-               progress: Callable[[int, str], None] | None = None, fit: str = DEFAULT_FIT) -> list[Path]:
+               progress: Callable[[int, str], None] | None = None, fit: str = DEFAULT_FIT,
+               lang: str | Translator | None = None) -> list[Path]:
     """Write ``DIR/YYYY-MM-DD.png`` for every day, with one browser for all of them.
 
     ``view`` gives the mode and filters (its day is replaced by each day in turn);
@@ -548,7 +570,7 @@ def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike
     out_dir.mkdir(parents=True, exist_ok=True)
     template = view or View(days[0] if days else "2023-01-01")
     written = []
-    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit) as shot:
+    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit, lang=lang) as shot:
         for i, day in enumerate(days, start=1):
             result = shot.render(dataset, View(day, template.mode, template.kinds, template.regions), size)
             path = out_dir / f"{day}.png"
@@ -651,7 +673,6 @@ def make_gif(frames: Sequence[str | os.PathLike], labels: Sequence[str], out: st
     return out
 
 
-def short_date(day: str) -> str:
-    """``2023-01-09`` -> ``Mon 9 Jan 2023`` (the GIF's frame label)."""
-    weekday, dom, month, year = long_date(day).split(" ")
-    return f"{weekday[:3]} {dom} {month[:3]} {year}"
+def short_date(day: str, lang: str | Translator | None = None) -> str:
+    """``2023-01-09`` -> ``Mon 9 Jan 2023`` (the GIF's frame label; ``lun 9 ene 2023`` in Spanish)."""
+    return translator(lang).date(date.fromisoformat(day), "short")

@@ -148,10 +148,14 @@ def detect_language(text: str) -> str:
     >>> detect_language("La jornada de ayer en Cusco terminó con un fallecido.")
     'es'
     """
+    votes = language_votes(text)
+    return "en" if votes["en"] > votes["es"] else "es"
+
+
+def language_votes(text: str) -> dict[str, int]:
+    """How many of each language's commonest words ``text`` uses: ``{"es": n, "en": m}``."""
     words = re.findall(r"[a-záéíóúñ]+", text.lower())
-    es = sum(w in _ES_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
-    return "en" if en > es else "es"
+    return {"es": sum(w in _ES_WORDS for w in words), "en": sum(w in _EN_WORDS for w in words)}
 
 
 # ---------------------------------------------------------------- numbers

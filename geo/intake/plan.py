@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
+from geo.core.i18n import Translator, translator
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
 from geo.intake.readers import Item, read_items
@@ -64,16 +65,17 @@ class ImportPlan:
                     for d in find_duplicates(items, added)]
         return check
 
-    def failure_summary(self) -> str:
+    def failure_summary(self, lang: str | Translator | None = None) -> str:
         """Why nothing can be imported, e.g. ``2 of 5 rows are bad (rows counted as in a
         spreadsheet: the header is row 1)``."""
+        t = translator(lang)
         bad = [b for b in self.bad_labels if b not in ("(file)", "header")]
         if not bad:
-            return "the file cannot be imported"
+            return t.gettext("the file cannot be imported")
         if self.flavor == "geojson":
-            return f"{len(bad)} of {len(self.items)} features are bad"
-        return (f"{len(bad)} of {len(self.items)} rows are bad "
-                "(rows counted as in a spreadsheet: the header is row 1)")
+            return t.gettext("{bad} of {count} features are bad").format(bad=len(bad), count=len(self.items))
+        return t.gettext("{bad} of {count} rows are bad (rows counted as in a spreadsheet: the header is "
+                         "row 1)").format(bad=len(bad), count=len(self.items))
 
 
 def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,

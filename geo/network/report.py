@@ -27,6 +27,7 @@ from geo.network.corridors import (
     status_from_snaps,
 )
 from geo.core.dates import check_day, overlaps
+from geo.core.i18n import Translator, translator
 from geo.network.routing import Network, RouteResult, build_network, route
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "cut_phrase",
     "cut_place",
     "cut_where",
+    "route_columns",
     "route_rows",
     "route_sentence",
     "status_lines",
@@ -107,7 +109,7 @@ class CorridorDay:
         net = self.network()
         return [net.towns[k] for k in sorted(net.towns)]
 
-    def table(self) -> list[dict[str, Any]]:
+    def table(self, lang: str | Translator | None = None) -> list[dict[str, Any]]:
         """One row per corridor: name, status, its cuts (km and place), days cut so far.
 
         Returns
@@ -116,12 +118,13 @@ class CorridorDay:
             ``{"id", "corridor", "status", "cuts", "days_cut"}``; ``cuts`` is a text such as
             ``"km 12.3 Santa Lucía; km 40.0 Cabanillas"`` (empty when open).
         """
+        t = translator(lang)
         days = self.days_cut()
         return [{
             "id": s["id"],
             "corridor": s["name"],
             "status": s["status"],
-            "cuts": "; ".join(f"km {b['km']:.1f} {b['place'] or b['event']}"
+            "cuts": "; ".join(f"km {t.number(b['km'], 1)} {b['place'] or b['event']}"
                               for b in s["blocked_by"]),
             "days_cut": days[s["id"]],
         } for s in self.status()]
@@ -168,32 +171,38 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
     return CorridorDay(day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol)
 
 
-def cut_place(cut: dict[str, Any]) -> str:
+def cut_place(cut: dict[str, Any], lang: str | Translator | None = None) -> str:
     """Where a cut is, as a reader knows it: its place (never an event id)."""
-    return str(cut.get("place") or "a blockade with no place name")
+    return str(cut.get("place") or translator(lang).gettext("a blockade with no place name"))
 
 
-def cut_where(cut: dict[str, Any], origin: str) -> str:
+def cut_where(cut: dict[str, Any], origin: str, lang: str | Translator | None = None) -> str:
     """Where a cut lies on the trip, counted from ``origin`` in the direction of travel:
     ``59.5 km after Juliaca (29.3 km past Cabanillas)``."""
+    t = translator(lang)
     trip, town, past = cut.get("trip_km"), cut.get("after_town"), cut.get("km_after_town")
     if trip is None:  # not on the route's path (should not happen): fall back to the corridor's km
-        return f"at km {cut['km']:.1f} of its corridor"
-    text = f"{trip:.1f} km after {origin}"
+        return t.gettext("at km {km} of its corridor").format(km=t.number(cut["km"], 1))
+    text = t.gettext("{km} km after {origin}").format(km=t.number(trip, 1), origin=origin)
     if trip < 0.05:
-        return text + " (where the trip starts)"
+        return text + " " + t.gettext("(where the trip starts)")
     if town and town != origin and not (not past and town == cut.get("place")):
-        text += f" (at {town})" if not past else f" ({past:.1f} km past {town})"
+        text += " " + (t.gettext("(at {town})").format(town=town) if not past else
+                       t.gettext("({km} km past {town})").format(km=t.number(past, 1), town=town))
     return text
 
 
-def cut_phrase(cut: dict[str, Any], names: dict[str, str], origin: str) -> str:
+def cut_phrase(cut: dict[str, Any], names: dict[str, str], origin: str,
+               lang: str | Translator | None = None) -> str:
     """``"59.5 km after Juliaca (29.3 km past Cabanillas), at Puno–Arequipa road, on Arequipa–Juliaca"``."""
-    corridor = names.get(cut["corridor"], cut["corridor"])
-    return f"{cut_where(cut, origin)}, at {cut_place(cut)}, on {corridor}"
+    t = translator(lang)
+    return t.gettext("{where}, at {place}, on {corridor}").format(
+        where=cut_where(cut, origin, t), place=cut_place(cut, t),
+        corridor=names.get(cut["corridor"], cut["corridor"]))
 
 
-def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
+def route_sentence(result: RouteResult, day: str, names: dict[str, str],
+                   lang: str | Translator | None = None) -> str:
     """The answer a planner reads, e.g. ``"Juliaca → Arequipa on 2023-01-09: NOT passable.
     Cut 59.5 km after Juliaca (at Santa Lucía), at Puno–Arequipa road (PE-34A), on
     Arequipa–Juliaca."``
@@ -206,6 +215,8 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
         The day asked about.
     names : dict
         Corridor id -> name (:attr:`CorridorDay.names`).
+    lang : str or Translator, optional
+        The reader's language (default English).
 
     Returns
     -------
@@ -215,36 +226,52 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str]) -> str:
     """
     if not isinstance(result, RouteResult):
         raise TypeError(f"result must be a RouteResult, got {type(result).__name__}")
-    head = f"{result.from_} → {result.to} on {day}:"
+    t = translator(lang)
+    head = t.gettext("{origin} → {destination} on {day}:").format(
+        origin=result.from_, destination=result.to, day=t.day(day))
     via = ", ".join(names.get(c, c) for c in result.path)
     if result.passable and not result.path:
-        return f"{head} passable (the same town)."
+        return head + " " + t.gettext("passable (the same town).")
     if result.passable:
-        way = "by a detour via" if result.detour else "via"
-        text = f"{head} passable {way} {via} ({result.distance_km:.1f} km)."
         if result.detour:
-            text += " The shortest way is cut."
+            text = t.gettext("passable by a detour via {via} ({km} km).")
+        else:
+            text = t.gettext("passable via {via} ({km} km).")
+        text = head + " " + text.format(via=via, km=t.number(result.distance_km, 1))
+        if result.detour:
+            text += " " + t.gettext("The shortest way is cut.")
         return text
     if result.distance_km is None:
-        return f"{head} NOT passable: no corridor connects them."
-    phrases = [cut_phrase(c, names, result.from_) for c in result.cuts]
+        return head + " " + t.gettext("NOT passable: no corridor connects them.")
+    phrases = [cut_phrase(c, names, result.from_, t) for c in result.cuts]
     if len(phrases) == 1:
-        return f"{head} NOT passable. Cut {phrases[0]}."
+        return head + " " + t.gettext("NOT passable. Cut {cut}.").format(cut=phrases[0])
     numbered = "; ".join(f"({i}) {p}" for i, p in enumerate(phrases, 1))
-    return f"{head} NOT passable. {len(phrases)} cuts: {numbered}."
+    return head + " " + t.gettext("NOT passable. {n} cuts: {cuts}.").format(n=len(phrases), cuts=numbered)
 
 
-def route_rows(result: RouteResult, names: dict[str, str]) -> list[dict[str, Any]]:
-    """The route's cuts as table rows, in order of travel, with readable column names."""
-    origin = result.from_
+def route_columns(origin: str, lang: str | Translator | None = None) -> dict[str, str]:
+    """The names of :func:`route_rows`' columns in a language, by role."""
+    t = translator(lang)
+    return {"n": "#", "trip_km": t.gettext("km from {origin}").format(origin=origin), "place": t.gettext("Place"),
+            "after_town": t.gettext("Last town passed"), "km_after_town": t.gettext("km past that town"),
+            "corridor": t.gettext("Corridor"), "km": t.gettext("km along the corridor")}
+
+
+def route_rows(result: RouteResult, names: dict[str, str],
+               lang: str | Translator | None = None) -> list[dict[str, Any]]:
+    """The route's cuts as table rows, in order of travel, with readable column names
+    (:func:`route_columns`)."""
+    t = translator(lang)
+    col = route_columns(result.from_, t)
     return [{
-        "#": i,
-        f"km from {origin}": c.get("trip_km"),
-        "Place": cut_place(c),
-        "Last town passed": c.get("after_town") or "",
-        "km past that town": c.get("km_after_town"),
-        "Corridor": names.get(c["corridor"], c["corridor"]),
-        "km along the corridor": c["km"],
+        col["n"]: i,
+        col["trip_km"]: c.get("trip_km"),
+        col["place"]: cut_place(c, t),
+        col["after_town"]: c.get("after_town") or "",
+        col["km_after_town"]: c.get("km_after_town"),
+        col["corridor"]: names.get(c["corridor"], c["corridor"]),
+        col["km"]: c["km"],
     } for i, c in enumerate(result.cuts, 1)]
 
 

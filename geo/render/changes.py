@@ -7,6 +7,7 @@ import folium
 from geo.core.dataset import Dataset
 from geo.core.dates import shift_day
 from geo.core.escape import escape_html
+from geo.core.i18n import Translator, translator
 from geo.core.view import View
 from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer
@@ -16,11 +17,12 @@ from geo.render.style import CHANGE_STYLES, marker_radius
 __all__ = ["change_layers", "change_rows", "legend_rows"]
 
 
-def change_rows(dataset: Dataset, view: View, spread: bool = False) -> dict[str, list[list]]:
+def change_rows(dataset: Dataset, view: View, spread: bool = False,
+                lang: str | Translator | None = None) -> dict[str, list[list]]:
     """The rows of the ring layers: ``{"lifted": [...], "new": [...]}``, each row
-    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped). With ``spread``, a new blockade that
-    shares its point with other events of the view gets ``dx, dy``: its circle's offset from the
-    point (:mod:`geo.render.stacks`), for maps that spread such events.
+    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped, in ``lang``). With ``spread``, a new
+    blockade that shares its point with other events of the view gets ``dx, dy``: its circle's
+    offset from the point (:mod:`geo.render.stacks`), for maps that spread such events.
 
     Both are empty in cumulative mode (there is no "day before") or when the view's kinds
     leave out blockades; the view's region filter applies.
@@ -29,9 +31,11 @@ def change_rows(dataset: Dataset, view: View, spread: bool = False) -> dict[str,
         raise TypeError(f"view must be a View, got {type(view).__name__}")
     show = view.mode == "day" and (not view.kinds or "blockade" in view.kinds)
     changes = day_over_day(dataset, view.day, regions=view.regions) if show else {g: [] for g in GROUPS}
+    t = translator(lang)
     before = shift_day(view.day, -1)
     lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
-               escape_html(f"Lifted: {e['place']} ({e['region']}), blocked until {before}")]
+               escape_html(t.gettext("Lifted: {place} ({region}), blocked until {day}").format(
+                   place=e["place"], region=e["region"], day=before))]
               for e in changes["lifted"]]
     # A new blockade spread away from a point it shares with other events has its ring follow it.
     offsets = offsets_by_id(dataset, drawing_order(dataset, dataset.index.select(view))) \
@@ -41,24 +45,28 @@ def change_rows(dataset: Dataset, view: View, spread: bool = False) -> dict[str,
     return {"lifted": lifted, "new": new}
 
 
-def change_layers(dataset: Dataset, view: View) -> list[folium.FeatureGroup]:
+def change_layers(dataset: Dataset, view: View, lang: str | Translator | None = None) -> list[folium.FeatureGroup]:
     """Feature groups marking new and lifted blockades (:func:`change_rows`), to add under the
-    day's markers.
+    day's markers, named in ``lang`` for the layer control.
 
     Returns
     -------
     list of folium.FeatureGroup
         ``[lifted, new]`` (both possibly empty), named for the layer control.
     """
-    rows = change_rows(dataset, view, spread=True)
-    return [feature_group("Lifted since the day before", ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
-            feature_group("New since the day before", ring_layer(rows["new"], CHANGE_STYLES["new"]))]
+    t = translator(lang)
+    rows = change_rows(dataset, view, spread=True, lang=t)
+    return [feature_group(t.gettext("Lifted since the day before"), ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
+            feature_group(t.gettext("New since the day before"), ring_layer(rows["new"], CHANGE_STYLES["new"]))]
 
 
-def legend_rows() -> str:
+def legend_rows(lang: str | Translator | None = None) -> str:
     """Legend entries of the change layers (HTML)."""
+    t = translator(lang)
     new, lifted = CHANGE_STYLES["new"], CHANGE_STYLES["lifted"]
+    new_words = escape_html(t.gettext("Blockade new since the day before"))
+    lifted_words = escape_html(t.gettext("Blockade lifted since the day before"))
     return (f'<div class="bm-legend-change"><i style="background:transparent;border:3px solid '
-            f'{new["color"]}"></i>Blockade new since the day before</div>'
+            f'{new["color"]}"></i>{new_words}</div>'
             f'<div class="bm-legend-change"><i style="background:#fff;border:2px dashed '
-            f'{lifted["color"]}"></i>Blockade lifted since the day before</div>')
+            f'{lifted["color"]}"></i>{lifted_words}</div>')

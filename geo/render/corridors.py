@@ -12,6 +12,7 @@ import folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
+from geo.core.i18n import Translator, translator
 from geo.network.corridors import point_at_km
 from geo.network.report import CorridorDay, cut_place, cut_where
 from geo.network.routing import RouteResult, normalize_town
@@ -30,7 +31,8 @@ TOWN_LABEL_ZOOM = 8
 CUT_HALF_WIDTH_KM = 5.0
 
 
-def cut_layer(cd: CorridorDay, half_width_km: float = CUT_HALF_WIDTH_KM) -> folium.FeatureGroup:
+def cut_layer(cd: CorridorDay, half_width_km: float = CUT_HALF_WIDTH_KM,
+              lang: str | Translator | None = None) -> folium.FeatureGroup:
     """The day's cut stretches as thick red lines (CSS class ``bm-cut``).
 
     Each cut is drawn from ``km - half_width_km`` to ``km + half_width_km`` along its corridor,
@@ -39,13 +41,15 @@ def cut_layer(cd: CorridorDay, half_width_km: float = CUT_HALF_WIDTH_KM) -> foli
     """
     if not isinstance(cd, CorridorDay):
         raise TypeError(f"cd must be a CorridorDay, got {type(cd).__name__}")
+    t = translator(lang)
     names = cd.names
     rows = []
     for row in cd.cut_segments(half_width_km).itertuples(index=False):
-        label = escape_html(f"Cut: {names.get(row.corridor, row.corridor)}, km {row.km:.1f} "
-                            f"({row.place or 'a blockade'})")
+        label = escape_html(t.gettext("Cut: {corridor}, km {km} ({place})").format(
+            corridor=names.get(row.corridor, row.corridor), km=t.number(row.km, 1),
+            place=row.place or t.gettext("a blockade")))
         rows += [[[list(p) for p in part], label] for part in line_latlons(row.geometry)]
-    return feature_group(f"Cut on {cd.day}", corridor_layer(rows, CUT_LINE))
+    return feature_group(t.gettext("Cut on {day}").format(day=cd.day), corridor_layer(rows, CUT_LINE))
 
 
 def town_rows(cd: CorridorDay) -> list[list]:
@@ -67,55 +71,65 @@ def town_rows(cd: CorridorDay) -> list[list]:
     return rows
 
 
-def legend_html() -> str:
+def legend_html(lang: str | Translator | None = None) -> str:
     """The corridors map's legend: corridors, cut stretches, blockades, the route, its cuts, towns."""
+    t = translator(lang)
+
+    def words(message: str, **values) -> str:
+        return escape_html(t.gettext(message).format(**values))
     return "".join([
-        "<b>Roads on this day</b>",
-        f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>',
+        f"<b>{words('Roads on this day')}</b>",
+        f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words("Road corridor")}</div>',
         f'<div class="bm-legend-cut"><i class="bm-line" style="background:{CUT_COLOR};height:6px;vertical-align:1px">'
-        f"</i>Road cut ({CUT_HALF_WIDTH_KM:g} km each side of a blockade)</div>",
-        f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>Blockade that day</div>',
+        f"</i>{words('Road cut ({km} km each side of a blockade)', km=t.number(CUT_HALF_WIDTH_KM))}</div>",
+        f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>{words("Blockade that day")}</div>',
         f'<div class="bm-legend-route"><i class="bm-line" style="background:{ROUTE_COLOR};height:5px;'
-        'vertical-align:2px"></i>Route asked for</div>',
-        '<div><span class="bm-route-cut bm-legend-badge">1</span>Cut on the route, in order of travel</div>',
-        '<div><i style="background:#fff;width:7px;height:7px"></i>Town (all named once zoomed in)</div>',
+        f'vertical-align:2px"></i>{words("Route asked for")}</div>',
+        f'<div><span class="bm-route-cut bm-legend-badge">1</span>{words("Cut on the route, in order of travel")}</div>',
+        f'<div><i style="background:#fff;width:7px;height:7px"></i>{words("Town (all named once zoomed in)")}</div>',
     ])
 
 
-def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static") -> folium.Map:
+def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static",
+                      lang: str | Translator | None = None) -> folium.Map:
     """The corridors page's base map: framed on the corridors, towns named, its own legend."""
-    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds(), legend=False)
+    t = translator(lang)
+    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds(), legend=False, lang=t)
     if len(cd.corridors):
-        feature_group("Towns", JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
+        feature_group(t.gettext("Towns"), JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
                       control=False).add_to(m)
     # The corridors' south-west (Arequipa, the coast) is busy and their south-east empty (Bolivia, Chile).
-    JsCall("legend", legend_html(), "bottomright", name="CorridorLegend").add_to(m)
+    JsCall("legend", legend_html(t), "bottomright", name="CorridorLegend").add_to(m)
     return m
 
 
-def route_layers(cd: CorridorDay, result: RouteResult | None) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
+def route_layers(cd: CorridorDay, result: RouteResult | None,
+                 lang: str | Translator | None = None) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
     """The route asked for: ``(line, marks)``, to draw under and over the cut stretches.
 
     ``line`` runs along the corridors through the towns of the route; ``marks`` names its two
     ends and puts a numbered mark at each cut on it (numbers as in the route's table). Both
     are empty when there is no route (unknown towns, or towns no corridor connects).
     """
-    line, marks = feature_group("Route"), feature_group("Route ends and cuts")
+    t = translator(lang)
+    line, marks = feature_group(t.gettext("Route")), feature_group(t.gettext("Route ends and cuts"))
     if result is None or len(result.points) < 2:
         return line, marks
-    state = "passable" if result.passable else "NOT passable"
-    tip = escape_html(f"Route {result.from_} → {result.to}: {state}")
+    state = t.gettext("passable") if result.passable else t.gettext("NOT passable")
+    tip = escape_html(t.gettext("Route {origin} → {destination}: {state}").format(
+        origin=result.from_, destination=result.to, state=state))
     corridor_layer([[[[round(lat, 5), round(lon, 5)] for lon, lat in result.points], tip]], ROUTE_LINE).add_to(line)
     net = cd.network()
     badges = []
-    for label, town in (("From", result.from_), ("To", result.to)):
+    for label, town in ((t.gettext("From {town}"), result.from_), (t.gettext("To {town}"), result.to)):
         lon, lat = net.points[normalize_town(town)]
-        pill = f"<span>{escape_html(f'{label} {town}')}</span>"
+        pill = f"<span>{escape_html(label.format(town=town))}</span>"
         badges.append([round(lat, 5), round(lon, 5), pill, "bm-route-end", tip])
     geometry = dict(zip(cd.corridors["id"].astype(str), cd.corridors.geometry))
     for i, cut in enumerate(result.cuts, 1):
         lon, lat = point_at_km(geometry[cut["corridor"]], cut["km"])
-        text = f"Cut {i}: {cut_where(cut, result.from_)}, at {cut_place(cut)}"
+        text = t.gettext("Cut {n}: {where}, at {place}").format(
+            n=i, where=cut_where(cut, result.from_, t), place=cut_place(cut, t))
         badges.append([round(lat, 5), round(lon, 5), str(i), "bm-route-cut", escape_html(text)])
     JsCall("badgeLayer", badges, name="RouteMarks").add_to(marks)
     return line, marks

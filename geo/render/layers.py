@@ -6,16 +6,28 @@ from typing import Any, Sequence
 import folium
 
 from geo.core.escape import escape_html
+from geo.core.i18n import N_, Translator, translator
 from geo.core.index import Cells
 from geo.core.model import KINDS
+from geo.core import words
+from geo.core.words import kind_name
 from geo.render.leaflet import JsCall, Json
-from geo.render.style import CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS, KIND_LABELS
+from geo.render.style import CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 
 #: Words the cell popups use (the kinds' short names follow the contract's order).
-CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": "dead", "injured": "injured",
-              "detained": "detained", "inCell": "events in this cell", "events": "events",
-              "mostlyAt": "Mostly at",
-              "zoomIn": "Zoom in, or filter by kind or region, to see each event and its sources."}
+CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "injured": N_("injured"),
+              "detained": N_("detained"), "inCell": N_("events in this cell"), "events": N_("events"),
+              "mostlyAt": N_("Mostly at"),
+              "zoomIn": N_("Zoom in, or filter by kind or region, to see each event and its sources.")}
+#: The browser locale the cell counts are formatted in, by language.
+JS_LOCALES = {"en": "en-US", "es": "es-ES"}
+
+
+def cell_words(lang: str | Translator | None = None) -> dict:
+    """:data:`CELL_WORDS` in the reader's language."""
+    t = translator(lang)
+    texts = {key: t.gettext(value) for key, value in CELL_WORDS.items() if key not in ("locale", "kinds")}
+    return {"locale": JS_LOCALES.get(t.lang, "en-US"), "kinds": [kind_name(k, t) for k in KINDS], **texts}
 
 
 def feature_group(name: str, *calls: JsCall, control: bool = True) -> folium.FeatureGroup:
@@ -32,12 +44,12 @@ def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = ()) -> JsCal
     return JsCall("pointLayer", Json(rows_json), [list(s) for s in spread], name="EventLayer")
 
 
-def cell_layer(cells: Cells, note: str) -> JsCall:
+def cell_layer(cells: Cells, note: str, lang: str | Translator | None = None) -> JsCall:
     """Counted cells standing for many events, with ``note`` shown in a corner while on the map."""
     rows = zip(cells.lat.round(5).tolist(), cells.lon.round(5).tolist(), cells.count.tolist(),
                cells.by_kind.tolist(), cells.fatalities.tolist(), cells.injured.tolist(),
                cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places])
-    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], CELL_WORDS,
+    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], cell_words(lang),
                   note, name="CellLayer")
 
 
@@ -61,6 +73,6 @@ def map_chrome(legend: str, notice: str | None) -> JsCall:
     return JsCall("mapChrome", legend, notice or "", name="MapChrome")
 
 
-def kind_label(kind: str) -> str:
+def kind_label(kind: str, lang: str | Translator | None = None) -> str:
     """The legend's label of a kind."""
-    return KIND_LABELS.get(kind, kind)
+    return words.kind_label(kind, lang)

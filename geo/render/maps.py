@@ -15,40 +15,47 @@ import numpy as np
 import xyzservices
 
 from geo.core.dataset import Dataset
+from geo.core.i18n import N_, Translator, translator
 from geo.core.index import AGGREGATE_OVER, cell_size
 from geo.core.model import KINDS
 from geo.core.view import View
+from geo.core.escape import escape_html
 from geo.query.active import select_hotspots
 from geo.query.framing import data_bounds
 from geo.render import assets
-from geo.render.basemap import add_basemap
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, add_basemap
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
-from geo.render.popups import EVENT_ROW_MEMO, corridor_rows, event_row_json, hotspot_rows
+from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hotspot_rows
 from geo.render.stacks import drawing_order, spread_rows
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
 
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+TILES_ATTRIBUTION = N_('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
 # Given as a provider, folium skips its search of every xyzservices provider (5 ms per map).
 _TILES = xyzservices.TileProvider(name="OpenStreetMap", url=TILES_URL, attribution=TILES_ATTRIBUTION)
-TILES_NOTICE = "Map tiles unavailable (offline?): the map is drawn without them."
+TILES_NOTICE = N_("Map tiles unavailable (offline?): the map is drawn without them.")
 
 Bounds = Sequence[Sequence[float]]  # [[south, west], [north, east]]
+#: The legend's own words (the kinds' labels are in geo.core.words).
+LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with the number of dead."),
+                "hotspot": N_("Protest hotspot"), "corridor": N_("Road corridor")}
 
 
-def legend_html(kinds: Iterable[str] = KINDS) -> str:
+def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = None) -> str:
     """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day."""
-    rows = ["<b>What happened</b>"]
+    t = translator(lang)
+    words = {key: escape_html(t.gettext(text)) for key, text in LEGEND_WORDS.items()}
+    rows = [f"<b>{words['title']}</b>"]
     for kind in kinds:
         rows.append(f'<div class="bm-legend-kind" data-kind="{kind}"><i style="background:{KIND_COLORS[kind]}"></i>'
-                    f"{kind_label(kind)}</div>")
-    rows.append("<div><small>Circle size grows with the number of dead.</small></div>")
+                    f"{escape_html(kind_label(kind, t))}</div>")
+    rows.append(f"<div><small>{words['size']}</small></div>")
     rows.append(f'<div><i style="background:{HOTSPOT_COLOR};opacity:0.5;border-style:dashed"></i>'
-                "Protest hotspot</div>")
-    rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>Road corridor</div>')
-    rows.append(change_legend_rows())
+                f"{words['hotspot']}</div>")
+    rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words["corridor"]}</div>')
+    rows.append(change_legend_rows(t))
     return "".join(rows)
 
 
@@ -59,7 +66,7 @@ def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-             legend: bool = True) -> folium.Map:
+             legend: bool = True, lang: str | Translator | None = None) -> folium.Map:
     """The map without the view's layers: the data's basemap (:mod:`geo.render.basemap`), tiles,
     corridors, legend, scale and notices.
 
@@ -79,33 +86,42 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         Zoom in no further than this when framing.
     legend : bool
         Draw the legend (small maps such as the editor's picker leave it out).
+    lang : str or Translator, optional
+        The language of the legend, tooltips and notices (default English).
     """
+    t = translator(lang)
     bounds = frame or dataset_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     m = folium.Map(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]
     m.default_css = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_CSS]
     if tiles:
-        folium.TileLayer(_TILES, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=18).add_to(m)
-    add_basemap(m, dataset.source, asset_mode)  # under everything: the geography when tiles fail
+        folium.TileLayer(_TILES, attr=t.gettext(TILES_ATTRIBUTION), name="OpenStreetMap", max_zoom=18).add_to(m)
+    # under everything: the geography when tiles fail (its credit line in the reader's language)
+    add_basemap(m, dataset.source, asset_mode,
+                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION))
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
     fit.add_to(m)
     if len(dataset.corridors):
-        feature_group("Road corridors", corridor_layer(corridor_rows(dataset.corridors)), control=False).add_to(m)
-    map_chrome(legend_html() if legend else "", TILES_NOTICE if notice else None).add_to(m)
+        feature_group(t.gettext("Road corridors"), corridor_layer(corridor_rows(dataset.corridors)),
+                      control=False).add_to(m)
+    map_chrome(legend_html(lang=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None).add_to(m)
     return m
 
 
-def aggregation_note(selected: int, cells: int, in_view: int = 0) -> str:
+def aggregation_note(selected: int, cells: int, in_view: int = 0, lang: str | Translator | None = None) -> str:
     """The sentence shown when events are drawn as cells: how many, as how many cells, and what to do.
 
     ``in_view`` is the number drawn one by one because they lie in the map's current view.
     """
+    t = translator(lang)
     if in_view:
-        return (f"{in_view:,} events in view drawn one by one; the other {selected - in_view:,} "
-                f"shown as {cells:,} cells; zoom or filter to see individual points")
-    return f"{selected:,} events shown as {cells:,} cells; zoom or filter to see individual points"
+        return t.gettext("{in_view} events in view drawn one by one; the other {rest} shown as {cells} cells; "
+                         "zoom or filter to see individual points").format(
+            in_view=t.number(in_view), rest=t.number(selected - in_view), cells=t.number(cells))
+    return t.gettext("{selected} events shown as {cells} cells; zoom or filter to see individual points").format(
+        selected=t.number(selected), cells=t.number(cells))
 
 
 @dataclass
@@ -122,21 +138,25 @@ class DayLayers:
     extra: list[folium.FeatureGroup] = field(default_factory=list)
 
 
-def event_rows_json(dataset: Dataset, positions: np.ndarray) -> str:
+def event_rows_json(dataset: Dataset, positions: np.ndarray, lang: str | Translator | None = None) -> str:
     """The point layer's JSON array for the events at ``positions``, largest circles first.
 
-    Each event's row is serialised once per dataset and kept by its index.
+    Each event's row is serialised once per dataset and language and kept by its index.
     """
+    t = translator(lang)
     ordered = drawing_order(dataset, positions)
-    return "[" + ",".join(dataset.index.memo(EVENT_ROW_MEMO, ordered, event_row_json)) + "]"
+    return "[" + ",".join(dataset.index.memo(event_row_memo(t), ordered,
+                                             lambda record: event_row_json(record, t))) + "]"
 
 
-def events_layer(dataset: Dataset, positions: np.ndarray):
+def events_layer(dataset: Dataset, positions: np.ndarray, lang: str | Translator | None = None):
     """The point layer of the events at ``positions``, those sharing a point spread around it."""
-    return point_layer(event_rows_json(dataset, positions), spread_rows(dataset, drawing_order(dataset, positions)))
+    return point_layer(event_rows_json(dataset, positions, lang),
+                       spread_rows(dataset, drawing_order(dataset, positions)))
 
 
-def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> DayLayers:
+def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
+               lang: str | Translator | None = None) -> DayLayers:
     """The layers that change with the view.
 
     Up to :data:`geo.core.index.AGGREGATE_OVER` events are drawn one circle each, with
@@ -144,35 +164,40 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> Day
     current ``bounds`` (``((south, west), (north, east))``), the events inside them are drawn
     one by one as soon as they are few enough, and only the others as cells.
     """
-    hotspots = feature_group("Hotspots", hotspot_layer(hotspot_rows(select_hotspots(dataset, view))))
+    t = translator(lang)
+    hotspots = feature_group(t.gettext("Hotspots"), hotspot_layer(hotspot_rows(select_hotspots(dataset, view), t)))
     index = dataset.index
     positions = index.select(view)
     if len(positions) <= AGGREGATE_OVER:
-        events = feature_group("Events", events_layer(dataset, positions))
+        events = feature_group(t.gettext("Events"), events_layer(dataset, positions, t))
         return DayLayers([hotspots, events], points=len(positions))
     inside = index.within(positions, bounds) if bounds else positions[:0]
     if not 0 < len(inside) <= AGGREGATE_OVER:
         inside = positions[:0]
     outside = np.setdiff1d(positions, inside, assume_unique=True)
     cells = index.cells(outside, cell_size(bounds or index.extent()))
-    note = aggregation_note(len(positions), len(cells), len(inside))
-    calls = [cell_layer(cells, note)] + ([events_layer(dataset, inside)] if len(inside) else [])
-    return DayLayers([hotspots, feature_group("Events", *calls)], note=note, cells=len(cells), points=len(inside))
+    note = aggregation_note(len(positions), len(cells), len(inside), t)
+    calls = [cell_layer(cells, note, t)] + ([events_layer(dataset, inside, t)] if len(inside) else [])
+    return DayLayers([hotspots, feature_group(t.gettext("Events"), *calls)], note=note, cells=len(cells),
+                     points=len(inside))
 
 
-def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None) -> DayLayers:
+def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
+                lang: str | Translator | None = None) -> DayLayers:
     """:func:`day_layers` with the day-over-day rings underneath when every event is its own marker."""
-    layers = day_layers(dataset, view, bounds)
+    layers = day_layers(dataset, view, bounds, lang)
     if layers.note is None:
-        layers.extra = change_layers(dataset, view)
+        layers.extra = change_layers(dataset, view, lang)
     return layers
 
 
 def build_map(dataset: Dataset, view: View, asset_mode: str = "placeholder", tiles: bool = True,
-              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None) -> folium.Map:
+              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
+              lang: str | Translator | None = None) -> folium.Map:
     """A complete map of one view, as the dashboard draws it, e.g. for export."""
-    m = base_map(dataset, asset_mode=asset_mode, tiles=tiles, frame=frame, notice=notice, max_zoom=max_zoom)
-    layers = view_layers(dataset, view)
+    m = base_map(dataset, asset_mode=asset_mode, tiles=tiles, frame=frame, notice=notice, max_zoom=max_zoom,
+                 lang=lang)
+    layers = view_layers(dataset, view, lang=lang)
     for group in layers.extra + layers.groups:
         group.add_to(m)
     return m

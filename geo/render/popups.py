@@ -8,75 +8,91 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from geo.core.escape import escape_html, json_for_script
-from geo.render.style import HOTSPOT_RADIUS_M, KIND_COLORS, PRECISION_WORDS, marker_radius
+from geo.core.i18n import Translator, translator
+from geo.core.words import COUNT_FORMS, counts_text, kind_name, precision_words, status_name
+from geo.render.descriptions import description_for, fallback_note
+from geo.render.style import HOTSPOT_RADIUS_M, KIND_COLORS, marker_radius
 
 
-def dates_text(start: str, end: str) -> str:
+def dates_text(start: str, end: str, lang: str | Translator | None = None) -> str:
     """``2023-01-09`` or ``2023-01-08 to 2023-01-10``."""
-    return start if start == end else f"{start} to {end}"
+    return start if start == end else translator(lang).gettext("{first} to {last}").format(first=start, last=end)
 
 
-def popup_html(event: dict) -> str:
+def popup_html(event: dict, lang: str | Translator | None = None) -> str:
     """The popup of one event: place, dates, counts, description and source links, escaped."""
+    t = translator(lang)
     kind = event["kind"]
     parts = [
         f'<div class="bm-popup"><b>{escape_html(event["place"])}</b> '
-        f'<span style="color:{KIND_COLORS.get(kind, "#000")}">&#9679; {escape_html(kind)}</span><br>',
-        f'{escape_html(event["region"])} &middot; {escape_html(dates_text(event["start"], event["end"]))}',
+        f'<span style="color:{KIND_COLORS.get(kind, "#000")}">&#9679; {escape_html(kind_name(kind, t))}</span><br>',
+        f'{escape_html(event["region"])} &middot; {escape_html(dates_text(event["start"], event["end"], t))}',
     ]
     if int(event.get("time_precision", 1)) > 1:
-        parts.append(f' <i>({escape_html(PRECISION_WORDS["time"][int(event["time_precision"])])})</i>')
+        parts.append(f' <i>({escape_html(precision_words("time", event["time_precision"], t))})</i>')
     road = event.get("road")
     if isinstance(road, str) and road:
         km = event.get("km")
         km_text = f", km {km:g}" if isinstance(km, (int, float)) and km == km else ""
-        parts.append(f"<br>Road {escape_html(road)}{km_text}")
-    counts = [f"{int(event[k])} {label}" for k, label in
-              (("fatalities", "dead"), ("injured", "injured"), ("detained", "detained")) if int(event.get(k) or 0)]
+        parts.append("<br>" + escape_html(t.gettext("Road {road}").format(road=road)) + km_text)
+    counts = counts_text(event, t)
     if counts:
-        parts.append("<br><b>" + escape_html(", ".join(counts)) + "</b>")
-    if event.get("description"):
-        parts.append(f'<br><span class="bm-desc">{escape_html(event["description"])}</span>')
-    parts.append(f'<br><small>Status: {escape_html(event.get("status", "reported"))}; location: '
-                 f'{escape_html(PRECISION_WORDS["geo"].get(int(event["geo_precision"]), ""))}</small>')
+        parts.append("<br><b>" + escape_html(counts) + "</b>")
+    description, language = description_for(event, t)
+    if description:
+        parts.append(f'<br><span class="bm-desc">{escape_html(description)}</span>')
+        if language:
+            parts.append(f' <i class="bm-desc-lang">{escape_html(fallback_note(language, t))}</i>')
+    parts.append("<br><small>" + escape_html(t.gettext("Status: {status}; location: {precision}").format(
+        status=status_name(event.get("status", "reported"), t),
+        precision=precision_words("geo", event["geo_precision"], t))) + "</small>")
     links = []
     for src in event.get("sources", []):
         url = str(src.get("url", ""))
         safe = url if url.lower().startswith(("http://", "https://")) else "#"
         links.append(f'<a href="{escape_html(safe)}" target="_blank" rel="noopener noreferrer">'
                      f'{escape_html(src.get("name"))}</a> ({escape_html(src.get("published"))})')
-    parts.append("<br>Sources: " + "; ".join(links) + "</div>")
+    parts.append("<br>" + escape_html(t.gettext("Sources:")) + " " + "; ".join(links) + "</div>")
     return "".join(parts)
 
 
-def tooltip_text(event: dict) -> str:
+def tooltip_text(event: dict, lang: str | Translator | None = None) -> str:
     """Short hover text: place, kind and deaths, escaped."""
-    text = f'{event["place"]}: {event["kind"]}'
+    t = translator(lang)
+    text = f'{event["place"]}: {kind_name(event["kind"], t)}'
     if int(event.get("fatalities") or 0):
-        text += f', {int(event["fatalities"])} dead'
+        text += ", " + t.pair(COUNT_FORMS["fatalities"], int(event["fatalities"]))
     return escape_html(text)
 
 
-def event_row(event: dict) -> list:
+def event_row(event: dict, lang: str | Translator | None = None) -> list:
     """The point layer's row of one event: position, CSS class, colour, radius, popup, tooltip."""
     return [round(event["lat"], 5), round(event["lon"], 5), f"bm-event bm-kind-{event['kind']}",
             KIND_COLORS.get(event["kind"], "#000"), marker_radius(event["fatalities"]),
-            popup_html(event), tooltip_text(event)]
+            popup_html(event, lang), tooltip_text(event, lang)]
 
 
-#: Name under which the dataset's index keeps each event's serialised row.
+#: Name under which the dataset's index keeps each event's serialised row (one per language).
 EVENT_ROW_MEMO = "event-row"
 
 
-def event_row_json(event: dict) -> str:
+def event_row_memo(lang: str | Translator | None = None) -> str:
+    """The index memo name of the rows in ``lang`` (``event-row`` in English, ``event-row:es``)."""
+    code = translator(lang).lang
+    return EVENT_ROW_MEMO if code == "en" else f"{EVENT_ROW_MEMO}:{code}"
+
+
+def event_row_json(event: dict, lang: str | Translator | None = None) -> str:
     """:func:`event_row` as JSON ready for a script (what the index keeps per event)."""
-    return json_for_script(event_row(event))
+    return json_for_script(event_row(event, lang))
 
 
-def hotspot_rows(hotspots: Any) -> list[list]:
+def hotspot_rows(hotspots: Any, lang: str | Translator | None = None) -> list[list]:
     """The hotspot layer's rows: position, radius in metres by level, tooltip."""
+    t = translator(lang)
     return [[round(h.lat, 5), round(h.lon, 5), HOTSPOT_RADIUS_M.get(int(h.level), 15000),
-             escape_html(f"Hotspot: {h.name} ({h.region}), level {int(h.level)}, {dates_text(h.start, h.end)}")]
+             escape_html(t.gettext("Hotspot: {name} ({region}), level {level}, {dates}").format(
+                 name=h.name, region=h.region, level=int(h.level), dates=dates_text(h.start, h.end, t)))]
             for h in hotspots.itertuples(index=False)]
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+from geo.core.words import KIND_LABELS, PRECISION_WORDS  # noqa: F401  (the legend's and popups' words)
+
 KIND_COLORS: dict[str, str] = {
     "blockade": "#e6550d",   # orange
     "protest": "#3182bd",    # blue
@@ -11,14 +13,6 @@ KIND_COLORS: dict[str, str] = {
     "detention": "#525252",  # dark grey
     "other": "#31a354",      # green
 }
-KIND_LABELS: dict[str, str] = {
-    "blockade": "Blockade (road, bridge, border)",
-    "protest": "Protest or rally",
-    "clash": "Clash with dead or injured",
-    "closure": "Closure (airport, border post, rail)",
-    "detention": "Detentions",
-    "other": "Other (arson, curfew site, ...)",
-}
 HOTSPOT_COLOR = "#fb6a4a"
 CORRIDOR_COLOR = "#5b4636"
 CUT_COLOR = "#d7191c"
@@ -26,11 +20,6 @@ CUT_COLOR = "#d7191c"
 ROUTE_COLOR = "#2166ac"
 #: Hotspot circle radius in metres, by level.
 HOTSPOT_RADIUS_M = {1: 15000, 2: 25000, 3: 40000}
-PRECISION_WORDS = {
-    "geo": {1: "the site or town itself", 2: "near the place, or part of a region",
-            3: "only the region is known (point at its capital)"},
-    "time": {1: "day known", 2: "only the week is known", 3: "only the month is known"},
-}
 #: Leaflet path options of the day-over-day layers; ``className`` is what the legend and tests find.
 CHANGE_STYLES: dict[str, dict] = {
     "new": {"color": "#111111", "weight": 3, "opacity": 0.95, "fill": False,

@@ -37,10 +37,12 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import filelock
 
 from geo.core.dataset import INFO_FILE, parse_info
+from geo.core.i18n import Translator, translator
 from geo.core.model import (ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem,
                             validate_event)
 from geo.core.paths import is_bundled
 from geo.core.text import slug
+from geo.core.words import kind_name
 from geo.store.files import atomic_write, fsync_dir, read_json_file
 from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir
 
@@ -398,24 +400,28 @@ def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
     return changes
 
 
-def describe_entry(entry: Mapping) -> str:
+def describe_entry(entry: Mapping, lang: str | Translator | None = None) -> str:
     """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``;
-    ``injured: 0 -> 2`` for a count the event did not have (absent fields show their default)."""
+    ``injured: 0 -> 2`` for a count the event did not have (absent fields show their default).
+    In ``lang`` (English by default); field names and values stay as the data holds them."""
+    t = translator(lang)
     before, after = entry.get("before"), entry.get("after")
     if before is None and after is not None:
         p = after.get("properties") or {}
-        return f"created: {p.get('kind')} at {p.get('place')} ({p.get('region')}), {p.get('start')}"
+        return t.gettext("created: {kind} at {place} ({region}), {start}").format(
+            kind=kind_name(str(p.get("kind")), t), place=p.get("place"), region=p.get("region"), start=p.get("start"))
     if after is None:
-        return "removed from the map (the record stays in this log)"
+        return t.gettext("removed from the map (the record stays in this log)")
     changes = changes_between(before, after)
     old, new = before.get("properties") or {}, after.get("properties") or {}
     parts = []
     for key in changes:
         if key == "geometry":
-            parts.append(f"location: {before['geometry']['coordinates']} -> {after['geometry']['coordinates']}")
+            parts.append(t.gettext("location: {before} -> {after}").format(
+                before=before["geometry"]["coordinates"], after=after["geometry"]["coordinates"]))
         else:  # an absent field is shown as the form showed it: its default (0 dead, status reported, ...)
             parts.append(f"{key}: {effective_value(old, key)!r} -> {effective_value(new, key)!r}")
-    return "; ".join(parts) or "no visible change"
+    return "; ".join(parts) or t.gettext("no visible change")
 
 
 # ---------------------------------------------------------------- ids

@@ -157,6 +157,7 @@ def test_page_and_cli_agree_every_day_on_bundled_data(capsys, monkeypatch):
 
 def timeline(date: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.context["locale"] = "en-US"
     at.query_params["date"] = date
     at.switch_page("pages/timeline.py")
     return at.run()
@@ -219,6 +220,7 @@ def test_map_page_lists_new_continuing_lifted(data_env):
 
 def test_moving_between_pages_keeps_the_day(data_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.context["locale"] = "en-US"
     at.query_params["date"] = "2023-01-09"
     at.switch_page("pages/corridors.py").run()
     assert at.title[0].value == "Road corridors on 2023-01-09"

@@ -84,7 +84,9 @@ def test_about_page_explains_precision(data_env):
 
 
 def test_app_navigation_runs_the_map_page(data_env):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.context["locale"] = "en-US"
+    at.run()
     assert not at.exception
     assert at.title[0].value.startswith("Blockades and protests on")
 

@@ -25,6 +25,10 @@ def installed(tmp_path_factory) -> Path:
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr[-2000:]
     [wheel] = list((tmp / "dist").glob("blockade_map-*.whl"))
+    import zipfile
+    names = set(zipfile.ZipFile(wheel).namelist())
+    # The compiled catalogues (make install compiles them) ship in the wheel.
+    assert {"geo/locale/es/LC_MESSAGES/messages.mo", "geo/locale/en/LC_MESSAGES/messages.mo"} <= names
     env_dir = tmp / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     site = next(env_dir.glob("lib/python*/site-packages"))
@@ -82,9 +86,10 @@ def test_the_installed_app_runs(installed, tmp_path):
         f"at = AppTest.from_file({script!r}, default_timeout=120).run()\n"
         "assert not at.exception, at.exception\n"
         "print(at.title[0].value)\n"
-        "print(sum(1 for m in at.metric if m.label == 'Events mapped'))\n")
+        "print(sum(1 for m in at.metric if m.label == 'Eventos (mapa)'))\n")
     env = {k: v for k, v in os.environ.items() if k not in ("BLOCKADE_MAP_DATA", "PYTHONPATH")}
     proc = subprocess.run([str(installed / "bin" / "python"), "-c", check], capture_output=True, text=True,
                           cwd=tmp_path, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert proc.stdout.split("\n")[:2] == ["Blockades and protests on 2023-01-09", "1"]
+    # No browser preference: the dataset's first language (Spanish), from the wheel's compiled catalogue.
+    assert proc.stdout.split("\n")[:2] == ["Bloqueos y protestas del lunes, 9 de enero de 2023", "1"]

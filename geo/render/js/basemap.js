@@ -108,7 +108,8 @@
         });
     }
 
-    function draw(map, data) {
+    /* `attribution` (optional) replaces the file's own credit line, e.g. in the reader's language. */
+    function draw(map, data, attribution) {
         addStyle();
         pane(map, SHAPES_PANE, 150);
         pane(map, LABELS_PANE, 160);
@@ -140,8 +141,9 @@
         labels.forEach(function (m) { m.addTo(map); });
         map.on("zoomend", function () { layout(map, labels); });
         map.whenReady(function () { layout(map, labels); });
-        if (map.attributionControl && data.attribution) {
-            map.attributionControl.addAttribution(escapeHtml(data.attribution));
+        var credit = attribution || data.attribution;
+        if (map.attributionControl && credit) {
+            map.attributionControl.addAttribution(escapeHtml(credit));
         }
         return labels;
     }
@@ -152,13 +154,13 @@
         });
     }
 
-    function load(map, url) {
+    function load(map, url, attribution) {
         // The dashboard's basemap is a static file: fetched once, cached by the browser.
         return fetch(url).then(function (response) {
             if (!response.ok) { throw new Error("HTTP " + response.status); }
             return response.json();
         }).then(function (data) {
-            return draw(map, data);
+            return draw(map, data, attribution);
         }).catch(function (error) {
             if (root.console) { root.console.warn("basemap not drawn (" + url + "): " + error.message); }
         });

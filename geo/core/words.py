@@ -1,0 +1,103 @@
+"""The words people read for the contract's codes: kinds, statuses, modes, precision, metrics.
+
+The codes themselves (``blockade``, ``confirmed``, ``blockade_points``) stay as they are in
+files and JSON; these are their names on screen, in the reader's language (:mod:`geo.core.i18n`).
+In English a kind's short name is its code, so English text reads as it always did.
+"""
+from __future__ import annotations
+
+from geo.core.i18n import N_, N_plural, Translator, translator
+
+#: A kind's short name (filters, tables, tooltips).
+KIND_NAMES: dict[str, str] = {
+    "blockade": N_("blockade"),
+    "protest": N_("protest"),
+    "clash": N_("clash"),
+    "closure": N_("closure"),
+    "detention": N_("detention"),
+    "other": N_("other"),
+}
+#: A kind's name in the legend.
+KIND_LABELS: dict[str, str] = {
+    "blockade": N_("Blockade (road, bridge, border)"),
+    "protest": N_("Protest or rally"),
+    "clash": N_("Clash with dead or injured"),
+    "closure": N_("Closure (airport, border post, rail)"),
+    "detention": N_("Detentions"),
+    "other": N_("Other (arson, curfew site, ...)"),
+}
+STATUS_NAMES: dict[str, str] = {"confirmed": N_("confirmed"), "reported": N_("reported")}
+#: How well a place (``geo``) and a day (``time``) are known, by precision code.
+PRECISION_WORDS: dict[str, dict[int, str]] = {
+    "geo": {1: N_("the site or town itself"), 2: N_("near the place, or part of a region"),
+            3: N_("only the region is known (point at its capital)")},
+    "time": {1: N_("day known"), 2: N_("only the week is known"), 3: N_("only the month is known")},
+}
+#: A reported metric's name (tables, charts).
+METRIC_NAMES: dict[str, str] = {
+    "blockade_points": N_("blockade points"),
+    "roads_blocked": N_("roads blocked"),
+    "regions_affected": N_("regions affected"),
+    "deaths_total": N_("dead in all"),
+    "detained": N_("detained"),
+    "deaths_in_clashes": N_("dead in clashes (not all deaths)"),
+    "injured_total": N_("injured in all"),
+    "provinces_with_protests": N_("provinces with protests"),
+}
+#: "45 blockade points reported nationwide (SUTRAN)", per metric, singular and plural.
+METRIC_REPORTED: dict[str, tuple[str, str]] = {
+    "blockade_points": N_plural("{n} blockade point reported nationwide ({reporter})",
+                                "{n} blockade points reported nationwide ({reporter})"),
+    "roads_blocked": N_plural("{n} road blocked reported nationwide ({reporter})",
+                              "{n} roads blocked reported nationwide ({reporter})"),
+    "regions_affected": N_plural("{n} region affected reported nationwide ({reporter})",
+                                 "{n} regions affected reported nationwide ({reporter})"),
+    "deaths_total": N_plural("{n} dead in all reported nationwide ({reporter})",
+                             "{n} dead in all reported nationwide ({reporter})"),
+    "detained": N_plural("{n} detained reported nationwide ({reporter})",
+                         "{n} detained reported nationwide ({reporter})"),
+    "deaths_in_clashes": N_plural("{n} dead in clashes (not all deaths) reported nationwide ({reporter})",
+                                  "{n} dead in clashes (not all deaths) reported nationwide ({reporter})"),
+    "injured_total": N_plural("{n} injured in all reported nationwide ({reporter})",
+                              "{n} injured in all reported nationwide ({reporter})"),
+    "provinces_with_protests": N_plural("{n} province with protests reported nationwide ({reporter})",
+                                        "{n} provinces with protests reported nationwide ({reporter})"),
+}
+#: The dead, injured and detained of an event ("17 dead").
+COUNT_FORMS: dict[str, tuple[str, str]] = {
+    "fatalities": N_plural("{n} dead", "{n} dead"),
+    "injured": N_plural("{n} injured", "{n} injured"),
+    "detained": N_plural("{n} detained", "{n} detained"),
+}
+
+
+def kind_name(kind: str, lang: str | Translator | None = None) -> str:
+    """A kind's short name (its code in English; ``bloqueo de vía`` in Spanish)."""
+    return translator(lang).gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def kind_label(kind: str, lang: str | Translator | None = None) -> str:
+    """A kind's legend label."""
+    return translator(lang).gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def status_name(status: str, lang: str | Translator | None = None) -> str:
+    """``confirmed`` / ``reported`` in the reader's words."""
+    return translator(lang).gettext(STATUS_NAMES[status]) if status in STATUS_NAMES else status
+
+
+def metric_name(metric: str, lang: str | Translator | None = None) -> str:
+    """A reported metric's name (its code when it has none)."""
+    return translator(lang).gettext(METRIC_NAMES[metric]) if metric in METRIC_NAMES else metric
+
+
+def precision_words(scale: str, code: int, lang: str | Translator | None = None) -> str:
+    """What precision ``code`` means on the ``geo`` or ``time`` scale ('' for an unknown code)."""
+    words = PRECISION_WORDS[scale].get(int(code))
+    return translator(lang).gettext(words) if words else ""
+
+
+def counts_text(record: dict, lang: str | Translator | None = None) -> str:
+    """``17 dead, 3 injured`` from an event's counts (only those above zero)."""
+    t = translator(lang)
+    return ", ".join(t.pair(COUNT_FORMS[k], int(record[k])) for k in COUNT_FORMS if int(record.get(k) or 0))

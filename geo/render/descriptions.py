@@ -1,0 +1,63 @@
+"""Which description of an event a reader gets: the one in their language, else another, marked.
+
+Events carry ``description`` and, where it is in another language, ``description_es`` /
+``description_en`` (CONTRACT.md). A reader gets ``description_<their language>``; else
+``description`` when a suffixed one says it is in another language; else, when nothing says
+what language ``description`` is in, ``description``, marked when its words clearly say it is
+in another language;
+else the description in another language, with a note naming that language.
+"""
+from __future__ import annotations
+
+from geo.core.i18n import Translator, translator
+from geo.intake.extract_text import language_votes
+
+PREFIX = "description_"
+
+
+def description_for(record: dict, lang: str | Translator | None = None) -> tuple[str, str | None]:
+    """``(text, language)``: the description to show and, when it is not in the reader's
+    language, the code of the language it is in (None when it is, or when there is none).
+    """
+    code = translator(lang).lang
+    own = record.get(PREFIX + code)
+    if own:
+        return str(own), None
+    others = sorted(k[len(PREFIX):] for k, v in record.items() if k.startswith(PREFIX) and v)
+    plain = record.get("description") or ""
+    if plain:
+        if others:  # description is in a language other than those: the reader's, as far as we know
+            return str(plain), None
+        guessed = guess_language(str(plain))
+        return str(plain), (None if guessed in (None, code) else guessed)
+    if others:
+        other = "en" if "en" in others else others[0]
+        return str(record[PREFIX + other]), other
+    return "", None
+
+
+def guess_language(text: str) -> str | None:
+    """``es`` or ``en`` when ``text``'s common words clearly say so (at least 3, twice the other's), else None.
+
+    >>> guess_language("The road was blocked by the strikers at the bridge."), guess_language("Juliaca")
+    ('en', None)
+    """
+    votes = language_votes(text)
+    best = max(votes, key=votes.get)
+    rest = sum(v for k, v in votes.items() if k != best)
+    return best if votes[best] >= 3 and votes[best] >= 2 * rest else None
+
+
+def fallback_note(language: str | None, lang: str | Translator | None = None) -> str:
+    """``(in English)`` / ``(en inglés)`` for a description in ``language``; '' for None."""
+    if not language:
+        return ""
+    t = translator(lang)
+    return t.gettext("(in {language})").format(language=t.language_in(language))
+
+
+def description_text(record: dict, lang: str | Translator | None = None) -> str:
+    """The description in plain text, with the fallback note after it when there is one."""
+    text, language = description_for(record, lang)
+    note = fallback_note(language, lang)
+    return f"{text} {note}" if note and text else text

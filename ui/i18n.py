@@ -1,0 +1,164 @@
+"""The reader's language in the dashboard: chosen once per session, kept in the URL, passed to geo/.
+
+Choosing (:func:`setup`, run by ``app.py`` before every page):
+
+1. ``?lang=es`` (or ``en``) in the URL, when there is a catalogue for it;
+2. else the language already chosen in this session (the sidebar's switch);
+3. else the browser's preferred language (``st.context.locale``, then the ``Accept-Language``
+   header), when the dataset offers it (``dataset.json`` ``languages``);
+4. else the dataset's first language that has a catalogue, else English.
+
+A language given in the URL or with the switch is written into the URL (here and by
+``ui.state.write_view_to_url``), so a
+shared link opens in it; a language that came from the browser is not, so a link opens in
+its reader's language.
+
+Pages wrap their words in :func:`_` (and :func:`plural`); functions of ``geo`` that make text
+get the session's :func:`translator`.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.core.dataset import Dataset
+from geo.core.escape import escape_markdown
+from geo.core import i18n as core_i18n
+from geo.core.i18n import SOURCE_LANGUAGE, Translator, accept_language, available_languages, normalise, pick_language
+
+#: The session's language, whether it was chosen (URL or switch: then the URL keeps it), the URL's name for it.
+LANG, LANG_EXPLICIT, LANG_PARAM = "_lang", "_lang_explicit", "lang"
+SWITCH_KEY = "lang_switch"
+#: moment.js format of the day slider: English keeps its weekday names; other languages show numbers
+#: (Streamlit's slider has no localised names).
+SLIDER_FORMATS = {"en": "ddd D MMM YYYY"}
+SLIDER_DEFAULT = "DD/MM/YYYY"
+
+
+def offered(ds: Dataset) -> list[str]:
+    """The languages the switch offers: the dataset's (with a catalogue) first, then the others."""
+    have = available_languages()
+    own = [code for code in ds.info.languages if code in have]
+    return own + [code for code in have if code not in own]
+
+
+def _browser_tags() -> list[str]:
+    tags = []
+    locale = getattr(st.context, "locale", None)
+    if locale:
+        tags.append(locale)
+    try:
+        header = st.context.headers.get("Accept-Language")
+    except (AttributeError, RuntimeError):
+        header = None
+    return tags + accept_language(header)
+
+
+def default_language(ds: Dataset) -> str:
+    """The browser's preferred language if the dataset offers it, else the dataset's first, else English."""
+    have = available_languages()
+    chosen = pick_language(_browser_tags(), ds.info.languages, have)
+    if chosen:
+        return chosen
+    return next((code for code in ds.info.languages if code in have), SOURCE_LANGUAGE)
+
+
+def choose(ds: Dataset) -> str | None:
+    """Set this run's language in the session (see the module's docstring); a warning for a bad ``?lang``."""
+    warning = None
+    param = st.query_params.get(LANG_PARAM)
+    if param is not None:
+        code = normalise(param)
+        if code in available_languages():
+            if st.session_state.get(LANG) != code:
+                st.session_state.pop(SWITCH_KEY, None)
+            st.session_state[LANG] = code
+            st.session_state[LANG_EXPLICIT] = True
+            return None
+        st.session_state[LANG_EXPLICIT] = False
+        st.session_state.pop(LANG, None)
+        del st.query_params[LANG_PARAM]
+        warning = param
+    if LANG not in st.session_state:
+        st.session_state[LANG] = default_language(ds)
+    if warning is not None:
+        return _("The link's language {lang} is not available; languages are {languages}.").format(
+            lang=repr(warning), languages=", ".join(available_languages()))
+    return None
+
+
+def _switched() -> None:
+    code = st.session_state.get(SWITCH_KEY)
+    if code:
+        st.session_state[LANG] = code
+        st.session_state[LANG_EXPLICIT] = True
+        st.query_params[LANG_PARAM] = code
+
+
+def language_switch(ds: Dataset) -> None:
+    """The sidebar's language switch (each language named in itself)."""
+    options = offered(ds)
+    if len(options) < 2:
+        return
+    st.session_state[SWITCH_KEY] = lang()
+    st.sidebar.segmented_control(":material/translate: " + _("Language"), options, key=SWITCH_KEY,
+                                 on_change=_switched, format_func=translator().language_name)
+
+
+def setup(ds: Dataset) -> None:
+    """Choose the run's language, draw the switch, keep a chosen language in the URL (``app.py``)."""
+    warning = choose(ds)
+    if warning:
+        st.warning(escape_markdown(warning))
+    language_switch(ds)
+    code = url_language()
+    if code and st.query_params.get(LANG_PARAM) != code:
+        st.query_params[LANG_PARAM] = code
+
+
+def url_language() -> str | None:
+    """The language the URL keeps: one chosen in the URL or with the switch, else None."""
+    return st.session_state.get(LANG) if st.session_state.get(LANG_EXPLICIT) else None
+
+
+def lang() -> str:
+    """The session's language code (before :func:`setup` has run: the URL's, else English)."""
+    code = st.session_state.get(LANG)
+    if code:
+        return code
+    param = normalise(st.query_params.get(LANG_PARAM))
+    return param if param in available_languages() else SOURCE_LANGUAGE
+
+
+def translator() -> Translator:
+    """The session's :class:`~geo.core.i18n.Translator` (what pages pass to geo/)."""
+    return core_i18n.translator(lang())
+
+
+def _(message: str) -> str:
+    """``message`` in the session's language."""
+    return translator().gettext(message)
+
+
+def plural(singular: str, plural_form: str, n: int, **values: object) -> str:
+    """The form for ``n`` in the session's language, ``{n}`` formatted as a number."""
+    return translator().plural(singular, plural_form, n, **values)
+
+
+def day(value) -> str:
+    """A day as headings show it in the session's language (ISO in English)."""
+    return translator().day(value)
+
+
+def span_day(value) -> str:
+    """A day as the end of a range shows it (ISO in English; ``9 de enero de 2023`` in Spanish)."""
+    return translator().date(value, "span")
+
+
+def number(value, digits: int | None = None) -> str:
+    """A number with the session language's separators."""
+    return translator().number(value, digits)
+
+
+def slider_format() -> str:
+    """The day slider's format in the session's language."""
+    return SLIDER_FORMATS.get(lang(), SLIDER_DEFAULT)
