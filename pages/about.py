@@ -43,7 +43,7 @@ or two independent sources report it; everything else is *reported*.
 
 **What the map does not show.** National figures, such as the road authority's count of
 blockade points, are not places: they are listed beside the map ("45 reported nationwide;
-9 mapped"), never drawn as points. A day with nothing mapped is shown empty: the absence of
+8 mapped"), never drawn as points. A day with nothing mapped is shown empty: the absence of
 a point is the absence of a located, sourced report, not proof of calm. What was left out of
 this dataset, and why, is listed in its README.
 """))

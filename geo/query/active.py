@@ -126,7 +126,7 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
 
 def mapped_vs_reported(reported: Iterable[dict], mapped: dict, lang: str | Translator | None = None) -> list[str]:
     """Sentences setting reported counts beside what is mapped, e.g. '45 blockade points
-    reported nationwide (SUTRAN); 9 mapped'.
+    reported nationwide (SUTRAN); 8 mapped'.
 
     ``mapped`` gives the mapped figures (:meth:`geo.core.index.EventIndex.mapped`); a metric
     the map cannot count (deaths in all, subtotals) is shown alone, under its own label.
