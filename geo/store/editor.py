@@ -438,6 +438,116 @@ def new_event_id(feature: Mapping, taken: set[str]) -> str:
     return candidate
 
 
+# ---------------------------------------------------------------- planning a change
+# What each kind of change writes, decided the same way by every editor (the folder's and
+# PostGIS's): they differ only in how they read the current state and commit the specs.
+
+def plan_additions(features: Sequence[Mapping], action: str, reason: str, scope: Scope,
+                   held: Mapping[str, str], in_data: Callable[[str], bool], retired: Callable[[str], bool],
+                   taken_for: Callable[[Mapping], set[str]]) -> tuple[list[dict], list[Problem], list[tuple[int, str]]]:
+    """The specs that add ``features``, the problems that refuse them, and the ones already in.
+
+    ``held`` maps :func:`geo.core.model.event_content` to the id of an event the data holds
+    (empty but for an import): a feature equal to one, under its id or with none, is already in.
+    ``in_data(id)`` and ``retired(id)`` say whether an id is used by an event or was used by a
+    retracted one; ``taken_for(feature)`` gives the ids a new id for ``feature`` must avoid.
+    """
+    specs, problems, seen_ids, already = [], [], set(), []
+    for i, feature in enumerate(features):
+        feature = copy.deepcopy(dict(feature))
+        fid = feature.get("id")
+        same = held.get(event_content(feature))
+        if same is not None and fid in (None, "", same):
+            already.append((i, same))
+            continue
+        if fid is None or fid == "":
+            fid = new_event_id(feature, taken_for(feature) | seen_ids)
+            rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
+            feature = {"type": feature.get("type"), "id": fid, **rest}
+        elif id_problem(fid):
+            problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
+        elif in_data(fid):
+            problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
+        elif retired(fid):
+            problems.append(Problem(EVENTS_FILE, str(fid), "id", "was used by a retracted event (ids are never reused)"))
+        elif fid in seen_ids:
+            problems.append(Problem(EVENTS_FILE, str(fid), "id", "is given to more than one new event"))
+        seen_ids.add(fid)
+        problems += validate_event(feature, EVENTS_FILE, i, scope)
+        specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
+    return specs, problems, already
+
+
+def plan_edit(event_id: str, current: dict | None, seen: dict | None, changes: Mapping[str, Any],
+              retired: bool, scope: Scope) -> dict | None:
+    """The event after ``changes``, merged field by field onto ``current`` from the record the
+    editor saw (``seen``; None: edit ``current``); None when nothing changes.
+
+    Raises ConflictError (retracted meanwhile, or a field changed by someone else), LookupError
+    (no such event) or DataError (the result breaks the contract).
+    """
+    base = seen
+    if base is None:  # no snapshot, or the event was added after it: edit the current record
+        if current is None:
+            if retired:
+                raise ConflictError(f"event {event_id!r} was retracted meanwhile")
+            raise LookupError(f"no event {event_id!r} in the data")
+        base = current
+    result = merge_event(event_id, current, base, apply_changes(base, changes))
+    if result == current:
+        return None
+    problems = validate_event(result, EVENTS_FILE, 0, scope)
+    if problems:
+        raise DataError(problems)
+    return result
+
+
+def check_retract(event_id: str, current: dict | None, retired: bool) -> None:
+    """Raise ConflictError (already retracted) or LookupError (no such event) unless ``current`` exists."""
+    if current is None:
+        if retired:
+            raise ConflictError(f"event {event_id!r} is already retracted")
+        raise LookupError(f"no event {event_id!r} in the data")
+
+
+def plan_undo(target: Mapping, current: dict | None, scope: Scope) -> dict | None:
+    """The event after undoing the logged change ``target`` (None: the event goes), given the
+    event as it is now. Raises ConflictError when there is nothing left to undo or a field was
+    changed since, DataError when the result breaks the contract."""
+    seq, eid = target["seq"], target["id"]
+    if target["before"] is None and current is None:
+        raise ConflictError(f"event {eid!r} is already gone: nothing to undo")
+    result = merge_event(eid, current, target["after"] if target["before"] is not None else current,
+                         target["before"])
+    if result == current:
+        raise ConflictError(f"change {seq} is already undone: event {eid!r} holds its earlier values")
+    if result is not None:
+        problems = validate_event(result, EVENTS_FILE, 0, scope)
+        if problems:
+            raise DataError(problems)
+    return result
+
+
+def undo_reason(target: Mapping, reason: str = "") -> str:
+    """The change log's reason for undoing ``target``: the editor's, else ``undo change N (action)``."""
+    return reason or f"undo change {target['seq']} ({target['action']})"
+
+
+def log_entries(specs: Sequence[Mapping], who: str, first: int) -> list[dict]:
+    """The change log's entries for the specs of one change, numbered from ``first`` (one
+    transaction: ``tx`` is its first number, ``tx_size`` its length), stamped now."""
+    when = utc_now()
+    entries = []
+    for i, spec in enumerate(specs):
+        entry = {"seq": first + i, "tx": first, "tx_size": len(specs), "who": who, "when": when,
+                 "action": spec["action"], "id": spec["id"], "before": spec["before"],
+                 "after": spec["after"], "reason": spec.get("reason") or ""}
+        if "undoes" in spec:
+            entry["undoes"] = spec["undoes"]
+        entries.append(entry)
+    return entries
+
+
 # ---------------------------------------------------------------- writing fast
 
 _PAIR = re.compile(r"\[\s*(-?\d+(?:\.\d+)?),\s*(-?\d+(?:\.\d+)?)\s*\]")
@@ -637,30 +747,9 @@ class Editor:
             taken = set(fresh.by_id) | self._log_ids
             held = {event_content(f): fid for fid, f in fresh.by_id.items()} if action == "import" else {}
             # An event the data holds unchanged, under the same id or with none given: already in.
-            specs, problems, seen_ids, already = [], [], set(), []
-            for i, feature in enumerate(features):
-                feature = copy.deepcopy(dict(feature))
-                fid = feature.get("id")
-                same = held.get(event_content(feature))
-                if same is not None and fid in (None, "", same):
-                    already.append((i, same))
-                    continue
-                if fid is None or fid == "":
-                    fid = new_event_id(feature, taken | seen_ids)
-                    rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
-                    feature = {"type": feature.get("type"), "id": fid, **rest}
-                elif id_problem(fid):
-                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
-                elif fid in fresh.by_id:
-                    problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
-                elif fid in self._log_ids:
-                    problems.append(Problem(EVENTS_FILE, str(fid), "id",
-                                            "was used by a retracted event (ids are never reused)"))
-                elif fid in seen_ids:
-                    problems.append(Problem(EVENTS_FILE, str(fid), "id", "is given to more than one new event"))
-                seen_ids.add(fid)
-                problems += validate_event(feature, EVENTS_FILE, i, self.scope)
-                specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
+            specs, problems, already = plan_additions(
+                features, action, reason, self.scope, held, in_data=fresh.by_id.__contains__,
+                retired=self._log_ids.__contains__, taken_for=lambda feature: taken)
             if not problems and check is not None and specs:
                 problems += check([spec["after"] for spec in specs], fresh.collection)
             if problems:
@@ -692,20 +781,10 @@ class Editor:
         who = check_who(who)
         with self._transaction() as fresh:
             current = fresh.by_id.get(event_id)
-            base = seen.event(event_id) if seen is not None else None
-            if base is None:  # no snapshot, or the event was added after it: edit the fresh record
-                if current is None:
-                    if event_id in self._log_ids:
-                        raise ConflictError(f"event {event_id!r} was retracted meanwhile")
-                    raise LookupError(f"no event {event_id!r} in the data")
-                base = current
-            wanted = apply_changes(base, changes)
-            result = merge_event(event_id, current, base, wanted)
-            if result == current:
+            result = plan_edit(event_id, current, seen.event(event_id) if seen is not None else None, changes,
+                               event_id in self._log_ids, self.scope)
+            if result is None:
                 return Change(merged=seen is not None and seen.digest != fresh.digest)
-            problems = validate_event(result, EVENTS_FILE, 0, self.scope)
-            if problems:
-                raise DataError(problems)
             spec = {"action": "edit", "id": event_id, "before": current, "after": result, "reason": reason}
             change = self._commit(fresh, [spec], who)
             change.merged = seen is not None and seen.digest != fresh.digest
@@ -718,10 +797,7 @@ class Editor:
             raise ValueError("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")
         with self._transaction() as fresh:
             current = fresh.by_id.get(event_id)
-            if current is None:
-                if event_id in self._log_ids:
-                    raise ConflictError(f"event {event_id!r} is already retracted")
-                raise LookupError(f"no event {event_id!r} in the data")
+            check_retract(event_id, current, event_id in self._log_ids)
             spec = {"action": "retract", "id": event_id, "before": current, "after": None, "reason": reason}
             return self._commit(fresh, [spec], who)
 
@@ -740,18 +816,9 @@ class Editor:
                 raise LookupError(f"no change number {seq} in the change log")
             eid = target["id"]
             current = fresh.by_id.get(eid)
-            if target["before"] is None and current is None:
-                raise ConflictError(f"event {eid!r} is already gone: nothing to undo")
-            result = merge_event(eid, current, target["after"] if target["before"] is not None else current,
-                                 target["before"])
-            if result == current:
-                raise ConflictError(f"change {seq} is already undone: event {eid!r} holds its earlier values")
-            if result is not None:
-                problems = validate_event(result, EVENTS_FILE, 0, self.scope)
-                if problems:
-                    raise DataError(problems)
+            result = plan_undo(target, current, self.scope)
             spec = {"action": "undo", "id": eid, "before": current, "after": result,
-                    "reason": reason or f"undo change {seq} ({target['action']})", "undoes": seq}
+                    "reason": undo_reason(target, reason), "undoes": seq}
             return self._commit(fresh, [spec], who)
 
     # -- machinery -------------------------------------------------------------------
@@ -867,18 +934,10 @@ class Editor:
         new = apply_entries(fresh.collection, specs)
         text = self._dumper.dump(new)
         after_digest = digest_bytes(text.encode("utf-8"))
-        when = utc_now()
-        first = self._last_seq + 1
-        entries = []
-        for i, spec in enumerate(specs):
-            entry = {"seq": first + i, "tx": first, "tx_size": len(specs), "who": who, "when": when,
-                     "action": spec["action"], "id": spec["id"], "before": spec["before"],
-                     "after": spec["after"], "reason": spec.get("reason") or ""}
-            if "undoes" in spec:
-                entry["undoes"] = spec["undoes"]
+        entries = log_entries(specs, who, self._last_seq + 1)
+        for entry in entries:
             entry["file_before"] = fresh.digest
             entry["file_after"] = after_digest
-            entries.append(entry)
         if self._log_offset == 0:
             # A new log starts from the file as it is now.
             atomic_write(self.base_path, self._dumper.dump(fresh.collection))

@@ -37,7 +37,6 @@ in commit order and makes the new ``data_version`` visible with the data, at onc
 """
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -55,21 +54,22 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from geo.core.dataset import INFO_FILE, Dataset, default_info, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
-from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, event_content, id_problem,
-                            validate_collection, validate_counts_rows, validate_event)
+from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, event_content, validate_collection, validate_counts_rows)
 from geo.store.editor import (
     Change,
-    ConflictError,
     Editor,
     Snapshot,
-    apply_changes,
+    check_retract,
     check_who,
     digest_bytes,
-    merge_event,
+    log_entries,
     new_event_id,
+    plan_additions,
+    plan_edit,
+    plan_undo,
     read_log,
     rebuild_from_log,
-    utc_now,
+    undo_reason,
 )
 from geo.store.files import atomic_write, read_json_file
 from geo.store.folder import FolderStore, dump_collection
@@ -263,6 +263,17 @@ _TABLES = ("events", "event_ids", "hotspots", "corridors", "reported_counts", "c
 def is_database_url(source: Any) -> bool:
     """True when ``source`` is a ``postgresql://`` (or ``postgres://``) URL rather than a folder."""
     return isinstance(source, str) and source.startswith(URL_SCHEMES)
+
+
+def _filtered(where: str, params: list, kinds: Sequence[str], regions: Sequence[str]) -> tuple[str, list]:
+    """``where`` narrowed to the given kinds and regions (none given: all), with its parameters."""
+    if kinds:
+        where += " AND kind = ANY(%s)"
+        params = [*params, list(kinds)]
+    if regions:
+        where += " AND region = ANY(%s)"
+        params = [*params, list(regions)]
+    return where, params
 
 
 def redact_url(url: str) -> str:
@@ -616,14 +627,7 @@ class PostgisStore:
         # In day mode the GiST index on the [start_day, end_day] range finds the day's events.
         where = ("start_day <= %s::date" if mode == "cumulative"
                  else "daterange(start_day, end_day, '[]') @> %s::date")
-        params: list = [day]
-        if kinds:
-            where += " AND kind = ANY(%s)"
-            params.append(list(kinds))
-        if regions:
-            where += " AND region = ANY(%s)"
-            params.append(list(regions))
-        return where, params
+        return _filtered(where, [day], kinds, regions)
 
     def day_totals(self, day: str, mode: str = "day", kinds: Sequence[str] = (),
                    regions: Sequence[str] = ()) -> dict[str, int]:
@@ -640,12 +644,7 @@ class PostgisStore:
         # Day mode: the counts of that day; cumulative: the counts of every start up to that day.
         table, where, params = ("start_counts", "day <= %s::date", [day]) if mode == "cumulative" else \
             ("day_counts", "day = %s::date", [day])
-        if kinds:
-            where += " AND kind = ANY(%s)"
-            params.append(list(kinds))
-        if regions:
-            where += " AND region = ANY(%s)"
-            params.append(list(regions))
+        where, params = _filtered(where, params, kinds, regions)
         with self._read() as cur:
             rows = cur.execute(f"SELECT kind, sum(events), sum(fatalities), sum(injured), sum(detained) "
                                f"FROM {SCHEMA}.{table} WHERE {where} GROUP BY kind", params).fetchall()
@@ -737,8 +736,8 @@ class PostgisStore:
                 rows = _event_rows(ev)
                 with cur.copy(f"COPY {SCHEMA}.events (ord, {cols}) FROM STDIN") as cp:
                     # Stored in start order (ord keeps the layer's order): a day's events sit together.
-                    for i in sorted(range(len(rows)), key=lambda i: rows[i][2]):
-                        cp.write_row((i, *rows[i]))
+                    for i, row in sorted(enumerate(rows), key=lambda pair: pair[1][2]):
+                        cp.write_row((i, *row))
                 del rows
                 for ddl in EVENT_INDEXES.values():
                     cur.execute(ddl)
@@ -973,30 +972,9 @@ class PostgisEditor:
             if action == "import" or check is not None:
                 current = self.store._features(cur, "events")
             held = {event_content(f): f["id"] for f in current} if action == "import" else {}
-            specs, problems, seen_ids, already = [], [], set(), []
-            for i, feature in enumerate(features):
-                feature = copy.deepcopy(dict(feature))
-                fid = feature.get("id")
-                same = held.get(event_content(feature))
-                if same is not None and fid in (None, "", same):
-                    already.append((i, same))
-                    continue
-                if fid is None or fid == "":
-                    fid = new_event_id(feature, self._taken_like(cur, feature) | seen_ids)
-                    rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
-                    feature = {"type": feature.get("type"), "id": fid, **rest}
-                elif id_problem(fid):
-                    problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
-                elif fid in in_data:
-                    problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
-                elif fid in used:
-                    problems.append(Problem(EVENTS_FILE, str(fid), "id",
-                                            "was used by a retracted event (ids are never reused)"))
-                elif fid in seen_ids:
-                    problems.append(Problem(EVENTS_FILE, str(fid), "id", "is given to more than one new event"))
-                seen_ids.add(fid)
-                problems += validate_event(feature, EVENTS_FILE, i, self.scope)
-                specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
+            specs, problems, already = plan_additions(
+                features, action, reason, self.scope, held, in_data=in_data.__contains__,
+                retired=used.__contains__, taken_for=lambda feature: self._taken_like(cur, feature))
             if not problems and check is not None and specs:
                 problems += check([spec["after"] for spec in specs], {"type": "FeatureCollection", "features": current})
             if problems:
@@ -1019,20 +997,11 @@ class PostgisEditor:
         def body(cur, version: str) -> Change:
             current, row_version = self._current(cur, event_id)
             base = seen.event(event_id) if seen is not None else None
-            if base is None:  # no snapshot, or the event was added after it: edit the current record
-                if current is None:
-                    if self._logged(cur, event_id):
-                        raise ConflictError(f"event {event_id!r} was retracted meanwhile")
-                    raise LookupError(f"no event {event_id!r} in the data")
-                base = current
-            wanted = apply_changes(base, changes)
-            result = merge_event(event_id, current, base, wanted)
+            result = plan_edit(event_id, current, base, changes,
+                               base is None and current is None and self._logged(cur, event_id), self.scope)
             merged = seen is not None and seen.digest != version
-            if result == current:
+            if result is None:
                 return Change(merged=merged)
-            problems = validate_event(result, EVENTS_FILE, 0, self.scope)
-            if problems:
-                raise DataError(problems)
             spec = {"action": "edit", "id": event_id, "before": current, "after": result, "reason": reason,
                     "row_version": row_version}
             change = self._commit(cur, [spec], who)
@@ -1049,10 +1018,7 @@ class PostgisEditor:
 
         def body(cur, version: str) -> Change:
             current, row_version = self._current(cur, event_id)
-            if current is None:
-                if self._logged(cur, event_id):
-                    raise ConflictError(f"event {event_id!r} is already retracted")
-                raise LookupError(f"no event {event_id!r} in the data")
+            check_retract(event_id, current, current is None and self._logged(cur, event_id))
             spec = {"action": "retract", "id": event_id, "before": current, "after": None, "reason": reason,
                     "row_version": row_version}
             return self._commit(cur, [spec], who)
@@ -1073,18 +1039,9 @@ class PostgisEditor:
             target = _entry_from_row(row)
             eid = target["id"]
             current, row_version = self._current(cur, eid)
-            if target["before"] is None and current is None:
-                raise ConflictError(f"event {eid!r} is already gone: nothing to undo")
-            result = merge_event(eid, current, target["after"] if target["before"] is not None else current,
-                                 target["before"])
-            if result == current:
-                raise ConflictError(f"change {seq} is already undone: event {eid!r} holds its earlier values")
-            if result is not None:
-                problems = validate_event(result, EVENTS_FILE, 0, self.scope)
-                if problems:
-                    raise DataError(problems)
+            result = plan_undo(target, current, self.scope)
             spec = {"action": "undo", "id": eid, "before": current, "after": result,
-                    "reason": reason or f"undo change {seq} ({target['action']})", "undoes": seq,
+                    "reason": undo_reason(target, reason), "undoes": seq,
                     "row_version": row_version}
             return self._commit(cur, [spec], who)
 
@@ -1159,16 +1116,7 @@ class PostgisEditor:
         # Last: number the entries in commit order and publish the new data version.
         last = cur.execute(f"UPDATE {SCHEMA}.meta SET data_version = data_version + 1, last_seq = last_seq + %s "
                            "RETURNING last_seq", (len(specs),)).fetchone()[0]
-        first = last - len(specs) + 1
-        when = utc_now()
-        entries = []
-        for i, spec in enumerate(specs):
-            entry = {"seq": first + i, "tx": first, "tx_size": len(specs), "who": who, "when": when,
-                     "action": spec["action"], "id": spec["id"], "before": spec["before"],
-                     "after": spec["after"], "reason": spec.get("reason") or ""}
-            if "undoes" in spec:
-                entry["undoes"] = spec["undoes"]
-            entries.append(entry)
+        entries = log_entries(specs, who, last - len(specs) + 1)
         cur.executemany(f"INSERT INTO {SCHEMA}.changelog (seq, tx, tx_size, who, at, action, event_id, before, "
                         "after, reason, undoes, extra) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                         [_log_row(e) for e in entries])
