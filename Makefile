@@ -45,9 +45,9 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# The edit-test loop: unit, data and docs tests and doctests, no browser, no slow test (< 30 s).
+# The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow test (< 30 s).
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow and not browser" tests/unit tests/data tests/docs geo
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs geo
 
 # Property-based tests over hostile input with many more examples than `make test` (minutes).
 fuzz: install

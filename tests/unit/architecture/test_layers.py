@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,17 @@ def _modules() -> list[Path]:
     return sorted(p for p in GEO.rglob("*.py"))
 
 
+@lru_cache(maxsize=None)
+def _nodes(path: Path) -> tuple[ast.AST, ...]:
+    """Every node of a file's syntax tree (parsed once for all the checks)."""
+    return tuple(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+
 def _imports(path: Path) -> list[tuple[str, list[str], int]]:
     """(module, names, line) of every ``import geo...`` / ``from geo... import ...`` in a file,
     wherever it stands (inside functions too)."""
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if isinstance(node, ast.ImportFrom) and node.module and (node.module == "geo" or node.module.startswith("geo.")):
             out.append((node.module, [a.name for a in node.names], node.lineno))
         elif isinstance(node, ast.Import):
@@ -95,7 +102,7 @@ def test_no_dataset_fact_in_code(fact):
     code = [ROOT / "app.py", *_modules(), *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]
     found = []
     for path in code:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _nodes(path):
             # docstrings and examples may name the first dataset; code and messages may not
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and fact in node.value:
                 parent_doc = node.value.lstrip().startswith(('"""', "``")) or "\n" in node.value

@@ -124,6 +124,7 @@ def test_labels_name_neighbours_capitals_and_corridor_towns(bundled):
     assert ranks == sorted(ranks) and features(bundled, "place")[0]["properties"]["name"] == "Lima"
 
 
+@pytest.mark.slow
 def test_rebuilding_the_bundled_basemap_gives_the_same_file(tmp_path):
     folder = basemap.source_dir()
     if not all((folder / p.tarball).exists() for p in basemap.SOURCES):
