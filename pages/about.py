@@ -3,6 +3,7 @@ import streamlit as st
 
 from geo.core.escape import escape_markdown
 from geo.query.stats import source_summary
+from geo.store import open_store
 from geo.core.words import metric_name
 from ui import i18n
 from ui.data import get_dataset
@@ -52,6 +53,12 @@ st.markdown(_("""
 project's own list of airports, bridges and border posts, each with its source.
 **Map tiles** © OpenStreetMap contributors. **Data licence:** {licence}.
 """).format(licence=escape_markdown(ds.info.licence or _("not stated"))))
+left_out = (ds.store or open_store(ds.source)).left_out()
+if left_out:
+    st.subheader(_("What is not mapped, and why"))
+    st.caption(_("From the data's README: facts the sources give that are not on the map, each with the "
+                 "reason (in the data's own language)."))
+    st.markdown("\n".join(f"- {escape_markdown(note)}" for note in left_out))
 counts = ds.counts
 if len(counts):
     st.subheader(_("Who reported the national counts"))

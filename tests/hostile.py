@@ -50,4 +50,7 @@ def write_hostile_folder(folder: Path) -> Path:
                "source_url": "https://reports.example/counts"}]
     info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
     info.update(title=f"{PHISH} {IMAGE}", licence=f"{PHISH} {BARE}", featured_day="2023-01-09")
-    return write_folder(folder, events, hotspots, corridors, counts, info=info)
+    out = write_folder(folder, events, hotspots, corridors, counts, info=info)
+    (out / "README.md").write_text(f"# Notes\n\n## What is not mapped, and why\n- {PHISH} {IMAGE}\n- {BARE} {HTML}\n",
+                                   encoding="utf-8")
+    return out

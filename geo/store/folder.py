@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, parse_info
@@ -16,7 +17,7 @@ from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspot
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
 from geo.store.editor import Editor
 from geo.store.files import atomic_write, read_csv_records, read_json_file
-from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE
+from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE, LEFT_OUT_HEADING, README_FILE
 #: (file, layer, required) of the GeoJSON layers.
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     (EVENTS_FILE, "events", True), (HOTSPOTS_FILE, "hotspots", False), (CORRIDORS_FILE, "corridors", False))
@@ -41,6 +42,35 @@ def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Pro
     header = [h.strip() for h in records[0][1]]
     rows = [dict(zip(header, record), _row=row) for row, record in records[1:] if any(c.strip() for c in record)]
     return rows, header, []
+
+
+#: Most bytes of a data README read for its notes, and most notes kept.
+MAX_README_BYTES, MAX_NOTES = 256_000, 100
+
+
+def section_items(markdown: str, heading: str) -> list[str]:
+    r"""The bullet items of the first section whose heading starts with ``heading`` (case
+    ignored), as plain text: continuation lines joined, ``**`` and backticks dropped.
+
+    >>> section_items("## What is not mapped\n- **A**: one\n  two\n- `B`\n## Next\n- C", "what is not")
+    ['A: one two', 'B']
+    """
+    items: list[str] = []
+    inside = False
+    for line in markdown.splitlines():
+        title = re.match(r"#{1,6}\s+(.*)", line)
+        if title:
+            if inside:
+                break
+            inside = title.group(1).strip().lower().startswith(heading.lower())
+            continue
+        if not inside:
+            continue
+        if re.match(r"\s*[-*]\s+", line):
+            items.append(re.sub(r"\s*[-*]\s+", "", line, count=1).strip())
+        elif line.strip() and items:
+            items[-1] += " " + line.strip()
+    return [re.sub(r"\*\*|`", "", item) for item in items][:MAX_NOTES]
 
 
 class FolderStore:
@@ -203,6 +233,17 @@ class FolderStore:
             written.append(out)
         target.mkdir(parents=True, exist_ok=True)
         return written
+
+    def left_out(self) -> list[str]:
+        """What the data's README says was left out of the map, and why (its section headed
+        "What is not mapped..."), as plain-text notes; none without a README or that section."""
+        path = self.folder / README_FILE
+        try:
+            with path.open("rb") as fh:
+                text = fh.read(MAX_README_BYTES).decode("utf-8", errors="replace")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return []
+        return section_items(text, LEFT_OUT_HEADING)
 
     def editor(self, timeout: float = 60.0) -> Editor:
         """The :class:`~geo.store.editor.Editor` of this folder's events."""

@@ -14,6 +14,9 @@ COUNTS_FILE = "reported_counts.csv"
 LOG_FILE = "changelog.jsonl"
 BASE_FILE = "changelog.base.geojson"
 LOCK_FILE = ".events.lock"
+#: The data's own notes; its section headed "What is not mapped..." lists what was left out.
+README_FILE = "README.md"
+LEFT_OUT_HEADING = "what is not mapped"
 
 
 def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:

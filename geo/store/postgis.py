@@ -835,6 +835,10 @@ class PostgisStore:
                 "changelog": len(log)}
 
     # ------------------------------------------------------------ editing
+    def left_out(self) -> list[str]:
+        """What was left out of the map: a database keeps no README, so nothing is said here."""
+        return []
+
     def editor(self) -> "PostgisEditor":
         """An editor of this database's events, with :class:`geo.store.editor.Editor`'s methods."""
         return PostgisEditor(self)

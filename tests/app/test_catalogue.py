@@ -74,6 +74,7 @@ def data_words():
     words.update(str(v) for v in ds.counts["reporter"])
     words.update(str(v) for v in ds.counts["source_url"])
     words.update([ds.info.title, *ds.info.titles.values(), ds.info.licence or "", *ds.info.regions, str(BUNDLED)])
+    words.update(ds.store.left_out())  # the data README's notes on what is not mapped
     # The language switch names each language in itself (names, as places are).
     words.update(i18n.translator().language_name(code) for code in ("en", "es"))
     with (BUNDLED / "gazetteer" / "sites.csv").open(encoding="utf-8") as sites:  # e.g. the search's example

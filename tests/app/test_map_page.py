@@ -83,6 +83,19 @@ def test_about_page_explains_precision(data_env):
     assert str(data_env) not in text  # no server path shown to visitors
 
 
+def test_about_page_lists_what_the_data_left_out(monkeypatch):
+    from geo.core.paths import BUNDLED_DATA
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(BUNDLED_DATA))
+    at = page_test("about.py", default_timeout=30).run()
+    assert not at.exception
+    assert "What is not mapped, and why" in [s.value for s in at.subheader]
+    [notes] = [plain(m.value) for m in at.markdown if plain(m.value).startswith("- National and regional counts")]
+    items = notes.split("\n- ")
+    assert len(items) == 11  # the bullets of data/README.md's section, as plain text
+    assert any(i.startswith("Puente Cunyac and Pampatama (Apurímac accesses, 12–13 December") for i in items)
+    assert "**" not in notes and "`" not in notes
+
+
 def test_app_navigation_runs_the_map_page(data_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.context["locale"] = "en-US"
