@@ -218,6 +218,26 @@ def serve_app():
             proc.kill()
 
 
+def run_cli(capsys, *argv):
+    """Run ``blockade-map ARGV`` in this process: ``(exit code, stdout, stderr)``."""
+    from geo.cli.main import main
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def log_in_from_the_map(page, url: str, day: str, link: str, password: str, name: str = "Ana") -> None:
+    """Open the map on ``day`` as an editor would (a server's very first session opened on a deep
+    link shows Streamlit's "Page not found" notice over the page), follow the sidebar's ``link``
+    and log in there."""
+    page.goto(f"{url}/?date={day}")
+    page.get_by_text(f"Blockades and protests on {day}").wait_for(timeout=30000)
+    page.get_by_role("link", name=link).click()
+    page.get_by_label("Your name (goes into the change log)").fill(name)
+    page.get_by_label("Editor password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
 def map_frame(page, timeout_s: float = 30.0):
     """The streamlit-folium iframe of a page, once Leaflet has drawn in it."""
     import time

@@ -60,7 +60,8 @@ class DatasetInfo:
 
     @property
     def time_zone_label(self) -> str:
-        """``America/Lima``, or a phrase saying days are as reported when no time zone is set."""
+        """The time zone's IANA name (as dataset.json gives it), or a phrase saying days are as reported
+        when no time zone is set."""
         return self.timezone or "days as reported (no time zone set)"
 
 

@@ -10,23 +10,13 @@ from geo.core.index import TABLE_LIMIT
 from geo.store import load_dataset
 from geo.core.view import View
 from geo.query.active import select_events
-from tests.conftest import page_test, make_event, write_folder
-
-TOWNS = [("Juliaca", "Puno", -70.13333, -15.5), ("Cusco", "Cusco", -71.9675, -13.5319),
-         ("Arequipa", "Arequipa", -71.5375, -16.3989)]
-NOTE = "2,400 events shown as 3 cells; zoom or filter to see individual points"
-
+from tests.conftest import page_test
+from tests.scale_data import NOTE, write_big_folder
 
 @pytest.fixture(scope="module")
 def big_data(tmp_path_factory):
     """2,400 events, 800 in each of three towns, all active on 9 January 2023."""
-    kinds = ["blockade", "protest", "clash", "closure", "detention", "other"]
-    events = []
-    for i in range(2400):
-        place, region, lon, lat = TOWNS[i % 3]
-        events.append(make_event(f"e{i:05d}", kinds[i % 6], f"2023-01-{1 + i % 9:02d}", f"2023-01-{9 + i % 3:02d}",
-                                 lon=lon + (i % 5) * 0.001, lat=lat, place=place, region=region))
-    return write_folder(tmp_path_factory.mktemp("scale") / "data", events)
+    return write_big_folder(tmp_path_factory.mktemp("scale") / "data")
 
 
 def _page(data, monkeypatch, query: dict, state: dict | None = None) -> AppTest:
@@ -64,7 +54,5 @@ def test_a_filter_below_the_threshold_draws_markers_and_no_note(big_data, monkey
     assert next(m.value for m in at.metric if m.label == "Events mapped") == "400"
     assert not any("cells" in c.value for c in at.caption)
     assert len(at.dataframe[0].value) == 400
-
-
 
 

@@ -8,24 +8,16 @@ import pytest
 from PIL import Image
 from shapely.geometry import Point, shape
 
-from geo.cli.main import main
 from geo.core.view import View
 from geo.export import snapshot
 from geo.render import basemap
 from geo.store import load_dataset
-from tests.conftest import BUNDLED
+from tests.conftest import run_cli as run, BUNDLED
 
 TITICACA = (-69.4, -15.8)
 LAND_RGB = (0xF4, 0xF2, 0xEC)
 SEA_RGB = (0xCF, 0xE0, 0xEE)
 NO_MAP_RGB = (0xE9, 0xEC, 0xEF)  # the map container's plain background
-
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def features(collection: dict, layer: str) -> list[dict]:

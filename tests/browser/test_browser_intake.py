@@ -9,7 +9,7 @@ from geo.store.editor import Editor
 from geo.render.maps import build_map, standalone_html
 from geo.store import load_dataset
 from geo.core.view import View
-from tests.conftest import make_corridor, make_event, map_frame, write_folder
+from tests.conftest import log_in_from_the_map, make_corridor, make_event, map_frame, write_folder
 
 HOSTILE_DESCRIPTION = ('Road cut. <script>window.__ranScript = 1; alert("script")</script>'
                        '<img src="x" onerror="window.__ranImg = 1; alert(\'img\')"> end.')
@@ -93,14 +93,7 @@ def test_editor_adds_the_anashuayco_blockade_and_sees_it_on_the_map(browser, ser
     url = serve_app(folder)
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
     try:
-        # Start from the map, as an editor would (a server's very first session opened on a
-        # deep link shows Streamlit's "Page not found" notice over the page).
-        page.goto(f"{url}/?date=2022-12-12")
-        page.get_by_text("Blockades and protests on 2022-12-12").wait_for(timeout=30000)
-        page.get_by_role("link", name="Add an event").click()
-        page.get_by_label("Your name (goes into the change log)").fill("Ana")
-        page.get_by_label("Editor password").fill("open sesame")
-        page.get_by_role("button", name="Log in").click()
+        log_in_from_the_map(page, url, "2022-12-12", "Add an event", "open sesame")
         # Clicking the small map sets the point (the map opens centred on 12°S 75°W).
         picker = map_frame(page)
         picker.locator(".leaflet-container").click()
@@ -149,12 +142,7 @@ def test_retract_takes_one_click_and_the_message_shows_where_the_editor_is(brows
     url = serve_app(folder)
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        page.goto(f"{url}/?date=2023-01-09")
-        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
-        page.get_by_role("link", name="Edit and retract").click()
-        page.get_by_label("Your name (goes into the change log)").fill("Ana")
-        page.get_by_label("Editor password").fill("open sesame")
-        page.get_by_role("button", name="Log in").click()
+        log_in_from_the_map(page, url, "2023-01-09", "Edit and retract", "open sesame")
         page.get_by_role("combobox", name="Event").click()
         page.get_by_role("option", name="2023-01-09 · Ilave (Puno) · blockade · e-ilave").click()
         page.get_by_role("tab", name="Retract").click()

@@ -9,7 +9,7 @@ import pytest
 
 from geo.store.auth import hash_password
 from geo.store.editor import Editor
-from tests.conftest import make_event, map_frame, write_folder
+from tests.conftest import log_in_from_the_map, make_event, map_frame, write_folder
 from tests.browser.test_browser_intake import _type_date
 
 pytestmark = pytest.mark.browser
@@ -25,12 +25,7 @@ def test_editor_accepts_a_candidate_from_a_report_and_sees_it_on_the_map(browser
     url = serve_app(folder)
     page = browser.new_page(viewport={"width": 1400, "height": 2200})
     try:
-        page.goto(f"{url}/?date=2023-01-09")
-        page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
-        page.get_by_role("link", name="From a news report").click()
-        page.get_by_label("Your name (goes into the change log)").fill("Ana")
-        page.get_by_label("Editor password").fill("open sesame")
-        page.get_by_role("button", name="Log in").click()
+        log_in_from_the_map(page, url, "2023-01-09", "From a news report", "open sesame")
 
         page.get_by_label("The report (plain text, Spanish or English)").fill(SAMPLE.read_text(encoding="utf-8") + HOSTILE)
         _type_date(page, "Published", "2023-01-18")

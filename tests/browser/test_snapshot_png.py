@@ -10,26 +10,15 @@ import pytest
 from PIL import Image
 
 from geo.export import snapshot
-from geo.cli.main import main
 from geo.render.maps import KIND_COLORS
 from geo.store import load_dataset
 from geo.core.view import View
 from geo.query.active import select_events
 from tests.browser.test_browser_map import _CLOSE_POPUP, click_each_stacked_event
-from tests.conftest import BUNDLED
+from tests.conftest import run_cli as run, BUNDLED
 
 JAN9 = "2023-01-09"
 MAP_BACKGROUND = (0xE9, 0xEC, 0xEF)
-
-
-
-
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli.main import main
+from tests.conftest import run_cli as run
+
 from geo.network.corridors import vertex_km
 from geo.store import load_dataset
 from tests.corridor_fixture import net_data  # noqa: F401  (fixture)
 
 BIN = Path(sys.executable).parent / "blockade-map"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def santa_lucia_km(folder) -> float:

@@ -9,16 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli.main import main
-from tests.conftest import make_event, write_folder
+from tests.conftest import run_cli as run, make_event, write_folder
 
 BIN = Path(sys.executable).parent / "blockade-map"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_validate_ok(capsys, tiny_data):

@@ -5,17 +5,12 @@ import json
 
 import pytest
 
-from geo.cli.main import main
+from tests.conftest import run_cli as run
+
 
 
 def read_json(path):
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_publish_command_writes_the_edition_and_shows_progress(tiny_data, tmp_path, capsys):

@@ -9,20 +9,13 @@ from pathlib import Path
 import pytest
 
 from geo.export import files as data_export
-from geo.cli.main import main
 from geo.core.model import validate_collection
 from geo.store import load_dataset
 from geo.core.view import View
-from tests.conftest import BUNDLED, SOURCE, make_event, write_folder
+from tests.conftest import run_cli as run, BUNDLED, SOURCE, make_event, write_folder
 
 SECOND = {"name": "La República", "url": "https://larepublica.pe/sociedad/2023/01/09/juliaca",
           "published": "2023-01-09"}
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def day_events(capsys, data: Path, day: str) -> list[dict]:

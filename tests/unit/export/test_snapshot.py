@@ -8,21 +8,12 @@ from PIL import Image
 
 from geo.export import snapshot
 from geo.query import framing
-from geo.cli.main import main
 from geo.store import load_dataset
 from geo.core.view import View
-from tests.conftest import layer_calls, make_event, write_folder
+from tests.conftest import run_cli as run, layer_calls, make_event, write_folder
 
 JAN9 = "2023-01-09"
 MAP_BACKGROUND = (0xE9, 0xEC, 0xEF)
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 
 
 @pytest.fixture
@@ -164,19 +155,6 @@ def test_snapshot_bad_input_is_one_line_exit_1(capsys, tiny_data, argv, message)
 # ---------------------------------------------------------------- with a browser
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
 def test_fit_view_frames_the_events_shown(tiny_data):
     ds = load_dataset(tiny_data)
     assert snapshot.view_bounds(ds, View(JAN9)) == [[-16.08333, -70.13333], [-15.5, -69.66667]]
@@ -227,13 +205,5 @@ def test_a_basemap_credit_goes_in_the_footer(tiny_data):
             '<span class="bm-snap-tiles">') in html
     assert snapshot.credits_text([], False, "CC BY 4.0", "Basemap: Natural Earth").endswith(
         "Places: GeoNames, CC BY 4.0 · Basemap: Natural Earth · no tiles (offline)")
-
-
-
-
-
-
-
-
 
 

@@ -15,12 +15,11 @@ import shapely
 from shapely.geometry import Point, shape
 from shapely.ops import nearest_points
 
-from geo.cli.main import main
 from geo.places.gazetteer import default_gazetteer
 from geo.render import assets, basemap
 from geo.render.maps import base_map, standalone_html
 from geo.store import load_dataset
-from tests.conftest import BUNDLED, make_corridor, make_event, write_folder
+from tests.conftest import run_cli as run, BUNDLED, make_corridor, make_event, write_folder
 
 PERU_BBOX = (-81.4, -18.4, -68.6, 0.0)
 LIMA = (-77.02824, -12.04318)
@@ -29,12 +28,6 @@ DESAGUADERO = (-69.042, -16.56609)
 LAND_RGB = (0xF4, 0xF2, 0xEC)
 SEA_RGB = (0xCF, 0xE0, 0xEE)
 NO_MAP_RGB = (0xE9, 0xEC, 0xEF)  # the map container's plain background
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def features(collection: dict, layer: str) -> list[dict]:
