@@ -19,11 +19,12 @@ from pathlib import Path
 
 from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, REFERENCE, REGION_NOUN, ROAD_CODE,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
+from geo.intake.extract_names import NAME_PHRASE, unknown_names
 from geo.intake.extract_text import Sentence
 from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place, normalize
 from geo.core.text import fold
 
-__all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals"]
+__all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals", "at_capital"]
 
 #: A town smaller than this is a place only where the sentence says so (a locative word, a list).
 BIG_TOWN = 50_000
@@ -47,6 +48,15 @@ class PlaceMention:
     geo_precision: int | None = None
     context_of: int | None = None   # index of the mention this one places (its region)
     list_id: int | None = None
+    #: For a name the gazetteer lacks (level ``unknown`` or ``province`` without a place): where
+    #: its region was read (``context``: parentheses or a trailing region; ``sentence``: another
+    #: place of the clause or sentence; ``paragraph``, ``dateline``: set by the extractor).
+    region_from: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """Whether the gazetteer knows this place (a region counts as known)."""
+        return self.place is not None or self.level in ("region", "city")
 
     @property
     def rank(self) -> int:
@@ -157,7 +167,7 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
 
 # ---------------------------------------------------------------- places
 
-_SPAN = re.compile(rf"{_CAP_WORD}(?:(?:\s+(?:de|del|de la|de los|de las|la|las|los|el)\s+|\s+){_CAP_WORD})*")
+_SPAN = NAME_PHRASE
 _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
                   "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
@@ -188,10 +198,22 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     mentions.sort(key=lambda x: x.start)
     _lists(mentions, low)
     _license(mentions, low, lang, gazetteer)
+    # Names the gazetteer lacks, where the sentence uses them as places ("frente a la comisaría de
+    # Cerro Colorado", "at Huipoca, San Alejandro and Previsto").
+    names = unknown_names(sentence, lang, [(x.start, x.end, x.role == "event") for x in mentions],
+                          [(r.start, r.end) for r in roads if r.km is None])
+    if names:
+        mentions += [PlaceMention(n.text, n.start, n.end, n.level, None) for n in names]
+        mentions.sort(key=lambda x: x.start)
+        for x in mentions:
+            x.list_id = None
+        _lists(mentions, low)
     _contexts(mentions, low, text, gazetteer, capitals)
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
-    return [x for x in mentions if x.role != "drop"]
+    live = [x for x in mentions if x.role != "drop"]
+    _sentence_regions(live, low, capitals)
+    return live
 
 
 def _named_sites(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -265,10 +287,7 @@ def _resolve_span(sentence: Sentence, lang: str, a: int, b: int, gazetteer: Gaze
                 found.site_kind = found.site_kind or (lowered[0] if lowered[0] in _GENERIC_HEADS else None)
                 return [found]
             break
-    if len(ws) == 1 or (len(ws) == 2 and lowered[0] in _ARTICLES):
-        raw = text[ws[0][1]:ws[-1][1] + len(ws[-1][0])].rstrip(".,")
-        return [PlaceMention(raw, ws[0][1], ws[0][1] + len(raw), "unknown", None)]
-    return []
+    return []   # a name the gazetteer lacks: geo.intake.extract_names decides whether it is a place
 
 
 def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals: Capitals,
@@ -327,9 +346,6 @@ def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazet
     for x in mentions:
         if x.role == "unlicensed":
             x.role = "event" if x.list_id in licensed_lists else "drop"
-    for x in mentions:
-        if x.level == "unknown" and x.role == "event" and not re.match(r"\s*\(", low[x.end:x.end + 3]):
-            x.role = "drop"  # an unknown name is kept only when the text places it: "Awajún (Rioja, San Martín)"
 
 
 def _largest_namesake(gazetteer: Gazetteer, x: PlaceMention) -> int:
@@ -365,13 +381,16 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             x.context_of = live.index(target)
         _place_by_context(target, inside, gazetteer, capitals)
     # "Ilave, provincia de El Collao" / "Juliaca, Puno": a trailing region or province after a comma.
-    for prev, cur in zip(live, live[1:]):
+    for i, (prev, cur) in enumerate(zip(live, live[1:])):
         gap = low[prev.end:cur.start]
         if cur.role == "event" and re.fullmatch(r",\s*(?:(?:en )?(?:la )?(?:provincia|region|departamento) (?:de |del )?)?", gap) \
-                and (cur.level in ("region", "province") or (cur.level == "city" and prev.level in ("town", "site"))
+                and (cur.level in ("region", "province") or (cur.level == "city" and prev.level in ("town", "site", "unknown"))
                      or "provincia" in gap or "region" in gap):
-            if prev.list_id is not None and prev.list_id == cur.list_id and cur.level not in ("region", "province") \
-                    and "provincia" not in gap:
+            listed = prev.list_id is not None and prev.list_id == cur.list_id
+            # "Cerro Colorado, Arequipa": the last of a comma pair places a name the gazetteer lacks.
+            last_of_list = not any(x.list_id == cur.list_id for x in live[i + 2:])
+            if listed and cur.level not in ("region", "province") and "provincia" not in gap \
+                    and not (prev.level == "unknown" and last_of_list):
                 continue
             cur.role = "context"
             cur.context_of = live.index(prev)
@@ -402,16 +421,44 @@ def _place_by_context(target: PlaceMention, context: list[PlaceMention], gazette
             target.place, target.region = better, region
             target.lon, target.lat = better.lon, better.lat
         return
-    if target.level == "unknown" or target.place is None and target.level not in ("region", "city"):
-        target.region = region
-        near = next((c for c in context if c.level in ("town", "province") and c.place is not None), None)
-        if near is not None:
-            target.lon, target.lat, target.geo_precision = near.place.lon, near.place.lat, 2
-        else:
-            capital = capitals.of(region)
-            if capital:
-                target.lon, target.lat, target.geo_precision = capital[1], capital[2], 3
-        target.level = "unknown"
+    if target.place is None and target.level not in ("region", "city"):
+        # A name the gazetteer lacks: only its region is known, so it sits at the region's capital,
+        # never at a known town the context names beside it.
+        target.region, target.region_from = region, "context"
+        at_capital(target, capitals)
+        target.level = "province" if target.level == "province" else "unknown"
+
+
+def at_capital(x: PlaceMention, capitals: Capitals) -> None:
+    """Point a mention the gazetteer lacks at its region's capital, precision 3 (only the region is known)."""
+    capital = capitals.of(x.region) if x.region else None
+    if capital:
+        x.lon, x.lat = capital[1], capital[2]
+    else:
+        x.lon = x.lat = None
+    x.geo_precision = 3
+
+
+def _sentence_regions(live: list[PlaceMention], low: str, capitals: Capitals) -> None:
+    """Give a name the gazetteer lacks the region its clause names ("at Huipoca, San Alejandro and
+    Previsto in Padre Abad province, Ucayali"), else the one its sentence names: a region first,
+    then the places of the clause when they agree on one. None when nothing says which."""
+    for x in live:
+        if x.known or x.region is not None or x.role not in ("event", "context", "reference"):
+            continue
+        a = max(low.rfind(";", 0, x.start), low.rfind(":", 0, x.start)) + 1
+        ends = [i for i in (low.find(";", x.end), low.find(":", x.end)) if i != -1]
+        b = min(ends) if ends else len(low)
+        for lo, hi in ((a, b), (0, len(low))):
+            others = [o for o in live if o is not x and lo <= o.start < hi and o.region and o.role != "road"
+                      and (o.known or o.region_from == "context")]
+            regions = {o.region for o in others if o.level in ("region", "city", "province")}
+            if not regions:
+                regions = {o.region for o in others}
+            if len(regions) == 1:
+                x.region, x.region_from = regions.pop(), "sentence"
+                at_capital(x, capitals)
+                break
 
 
 _AIRPORT = {"es": re.compile(r"aeropuertos?\s+(?:internacional(?:es)?\s+)?(?:de |del )?$"),
