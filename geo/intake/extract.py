@@ -432,6 +432,8 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors)
     sentences = split_sentences(text)
     reader.dateline_region = _dateline_region(_dateline(sentences, lang, published), reader.gaz)
+    # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
+    reader.region_hint = reader.dateline_region
     for s in sentences:
         reader.read(s)
     return {"language": lang, "published": published.isoformat(),
@@ -502,7 +504,7 @@ class _Reader:
         paragraph's last event, else the dateline's; without either it keeps none (and makes no event)."""
         last = self.last_event(s.paragraph)
         for x in mentions:
-            if x.known or x.region is not None:
+            if x.known or x.region is not None or x.region_from == "ambiguous":
                 continue
             if last is not None and last.region:
                 x.region, x.region_from = last.region, "paragraph"

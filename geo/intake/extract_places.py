@@ -52,6 +52,7 @@ class PlaceMention:
     #: its region was read (``context``: parentheses or a trailing region; ``sentence``: another
     #: place of the clause or sentence; ``paragraph``, ``dateline``: set by the extractor).
     region_from: str | None = None
+    cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract_names)
 
     @property
     def known(self) -> bool:
@@ -59,8 +60,12 @@ class PlaceMention:
         return self.place is not None or self.level in ("region", "city")
 
     @property
-    def rank(self) -> int:
-        """Lower is more specific."""
+    def rank(self) -> float:
+        """Lower is more specific. A name the gazetteer lacks but the text calls a site or a
+        part of a town ("frente a la comisaría de Cerro Colorado", "the Cunyac bridge") is more
+        specific than a known town beside it: the event is there, not in the town."""
+        if self.level == "unknown" and self.cue == "site":
+            return 0.5
         return _LEVEL_RANK[self.level]
 
 
@@ -172,7 +177,7 @@ _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
                   "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
                   "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)|;)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s*$")   # "en A y en B" too
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
@@ -203,7 +208,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     names = unknown_names(sentence, lang, [(x.start, x.end, x.role == "event") for x in mentions],
                           [(r.start, r.end) for r in roads if r.km is None])
     if names:
-        mentions += [PlaceMention(n.text, n.start, n.end, n.level, None) for n in names]
+        mentions += [PlaceMention(n.text, n.start, n.end, n.level, None, cue=n.cue) for n in names]
         mentions.sort(key=lambda x: x.start)
         for x in mentions:
             x.list_id = None
@@ -452,13 +457,18 @@ def _sentence_regions(live: list[PlaceMention], low: str, capitals: Capitals) ->
         for lo, hi in ((a, b), (0, len(low))):
             others = [o for o in live if o is not x and lo <= o.start < hi and o.region and o.role != "road"
                       and (o.known or o.region_from == "context")]
-            regions = {o.region for o in others if o.level in ("region", "city", "province")}
-            if not regions:
-                regions = {o.region for o in others}
+            if not others:
+                continue
+            # A region named as such ("Ucayali", "en la región Puno", a context) says it; else the
+            # places named must agree ("between Abancay and Cusco" does not tell).
+            regions = {o.region for o in others if o.level == "region" or o.role == "context"} \
+                or {o.region for o in others}
             if len(regions) == 1:
                 x.region, x.region_from = regions.pop(), "sentence"
                 at_capital(x, capitals)
-                break
+            else:
+                x.region_from = "ambiguous"   # the sentence names several regions: none is guessed
+            break
 
 
 _AIRPORT = {"es": re.compile(r"aeropuertos?\s+(?:internacional(?:es)?\s+)?(?:de |del )?$"),

@@ -57,3 +57,28 @@ def test_a_report_without_a_link_is_not_read(editing_on):  # noqa: F811 - pytest
     assert not at.exception
     assert any("link" in e.value for e in at.error)
     assert not at.subheader
+
+
+def test_a_place_the_gazetteer_lacks_is_flagged_for_the_editor(editing_on):  # noqa: F811 - pytest fixture
+    """Cerro Colorado is not in the gazetteer: the candidate says so, and the form starts at the
+    region's capital with precision 3 for the editor to move."""
+    at = _logged_in("news_report.py")
+    at.text_area(key="nr-text").input(
+        "Arequipa, 13 de diciembre de 2022. Otro grupo bloqueó ayer el kilómetro 913 de la Panamericana Sur, "
+        "entre La Joya y Arequipa. Por la tarde, frente a la comisaría Ciudad Municipal de Cerro Colorado, un "
+        "hombre murió y otras seis personas quedaron heridas.")
+    at.date_input(key="nr-published").set_value(date(2022, 12, 13))
+    at.text_input(key="nr-outlet").input("La República")
+    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
+    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    rows = table[["Kind", "Place", "Region", "Location precision"]].values.tolist()
+    assert rows == [["blockade", "La Joya", "Arequipa", 2], ["clash", "Cerro Colorado", "Arequipa", 3]]
+    assert table["Note"].tolist()[0] == ""
+    assert table["Note"].tolist()[1].startswith("Cerro Colorado is not in the gazetteer")
+    warnings = [w.value for w in at.warning]
+    assert any("Cerro Colorado is not in the gazetteer" in w and "capital of Arequipa" in w for w in warnings)
+    assert at.text_input(key="nr-c2-place").value == "Cerro Colorado"
+    assert at.radio(key="nr-c2-geo_precision").value == 3
+    assert (at.number_input(key="nr-c2-lon").value, at.number_input(key="nr-c2-lat").value) == (-71.53747, -16.39899)
