@@ -371,6 +371,10 @@ def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMen
     inside = [x for x in mentions if a <= x.start < b and x.role == "event"]
     if not inside:
         return []
+    # "en Angostura, en el límite entre Saylla y San Jerónimo": beside a name the gazetteer lacks, the
+    # known places given as a reference point say where it is, not where it happened.
+    if any(not x.known and not x.near for x in inside):
+        inside = [x for x in inside if not (x.known and x.near)]
     best = min(inside, key=lambda x: (x.rank, x.start))
     if best.list_id is not None:
         members = [x for x in inside if x.list_id == best.list_id and x.rank <= 4]
@@ -553,6 +557,9 @@ class _Reader:
             start, end, precision = borrowed.start, None, borrowed.time_precision
         else:
             start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+            if borrowed is not None and precision > borrowed.time_precision:
+                # "the latest of the blockades staged in January": a summary, not the scene continued.
+                return []
         road = None
         if post is None:
             named = [r for r in roads if r.km is None and r.road and a <= r.start < b]

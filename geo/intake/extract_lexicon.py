@@ -13,7 +13,7 @@ __all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS"
            "REPORTERS", "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
            "PROVINCE_NOUN", "ROAD_NOUN", "NAMED_ROAD", "SAME_ROAD", "KM_POST", "ROAD_CODE", "STOP_CAPITALS",
-           "NAME_LOCATIVE", "NAME_BETWEEN", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
+           "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
            "TITLE_WORDS", "NOT_PLACE_NAMES", "OUTLETS", "OUTLET_BEFORE", "OUTLET_AFTER", "PERSON_AFTER",
            "ROAD_AFTER", "DEMONYM", "compile_words"]
 
@@ -319,13 +319,13 @@ NAME_BETWEEN = {"es": re.compile(r"(?:^|\W)entre\s+(?:(?:el|la|los|las)\s+)?$"),
                 "en": re.compile(r"(?:^|\W)between\s+(?:the\s+)?$")}
 #: A place noun right before a name ("sector Inayo", "caserío de X", "the village of X"); with
 #: SITE_NOUN and PROVINCE_NOUN, it licenses a name the gazetteer lacks.
-PLACE_NOUN_BEFORE = re.compile(r"(?:^|\W)(?:sector|cruce|desvio|caserio|anexo|barrio|zona|paraje|pueblo|poblado|centro poblado|"
+PLACE_NOUN_BEFORE = re.compile(r"(?:^|\W)(?:sector(?:es)?|cruce|desvio|caserio|anexo|barrio|zona|paraje|pueblo|poblado|centro poblado|"
                                r"comunidad(?:es)? (?:campesinas?|nativas?)|comunidad|localidad|distrito|provincia|"
                                r"village|hamlet|community|settlement|district|province|town)\s+"
                                r"(?:(?:de|del|of)\s+)?(?:(?:la|el|los|las|the)\s+)?$")
 #: A place noun right after a name: "Padre Abad province", "Cunyac bridge".
 NAME_AFTER_PLACE_NOUN = re.compile(r"^\s+(?P<noun>province|provincia|district|distrito|bridge|toll(?: booth)?|"
-                                   r"checkpoint|junction|crossing|village|community)\b")
+                                   r"checkpoint|junction|crossing|sector|village|community)\b")
 #: Head words of a capitalised phrase whose place is the name after its "de": "Municipalidad
 #: Distrital de X", "Comisaría Ciudad Municipal de X", "Centro Poblado de X". Without a "de", the
 #: value says what the phrase names: ``strip`` the name after the head ("Comunidad Nativa X"),
@@ -415,3 +415,14 @@ ROAD_AFTER = re.compile(r"^\s+(?:road|highway|route|avenue|street|expressway|byp
                         r"spokeswoman|officials|lawyers?)\b")
 #: English adjectives of a people or a country ("Peruvian", "Andean", "Bolivian"): not a place.
 DEMONYM = re.compile(r"^[a-z]+(?:ian|ean|ese|ish)$")
+#: Words before a place that give it as a reference point, not as where something happened:
+#: "en Angostura, en el límite entre Saylla y San Jerónimo", "at Inayo, near Bagua".
+PROXIMITY = {
+    "es": re.compile(r"(?:^|\W)(?:cerca (?:de|del)|junto a|al lado de|proximo a|proxima a|a (?:unos |pocos )?"
+                     r"(?:\w+ )?(?:km|kilometros|metros) (?:de|del)|(?:en )?el limite (?:entre|de|con)|entre|"
+                     r"camino a|rumbo a|via a|carretera a|la via (?:a|hacia)|la carretera (?:a|hacia))\s+"
+                     r"(?:(?:el|la|los|las)\s+)?$"),
+    "en": re.compile(r"(?:^|\W)(?:near|close to|next to|not far from|(?:\w+ )?(?:km|kilometres|kilometers|miles) "
+                     r"(?:from|of|outside)|on the (?:border|boundary) (?:between|of|with)|between|"
+                     r"the (?:road|highway|way) to|on the road to)\s+(?:the\s+)?$"),
+}

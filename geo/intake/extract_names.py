@@ -50,6 +50,10 @@ _JOINERS = {"de", "del", "la", "las", "los", "el"}
 _ARTICLES = {"el", "la", "los", "las"}
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|u|or)(?:\s+(?:en|in|at))?)\s*$")
 _COORDINATOR = re.compile(r"\b(?:y|e|and|o|u|or)\b")
+#: Nouns of a site or of a part of a town: a name they introduce is more precise than a town beside it.
+_SITE_WORD = re.compile(r"comisaria|municipalidad|plaza de armas|sector|cruce|desvio|puente|peaje|garita|tunel|"
+                        r"aeropuerto|terminal|bridge|toll(?: booth)?|checkpoint|junction|crossing|police station|"
+                        r"airport")
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,10 @@ class UnknownName:
     """A name the sentence uses as a place (offsets are the sentence's).
 
     ``level`` is ``province`` when the sentence says so ("provincia de X", "X province"), else
-    ``unknown``; ``cue`` says what made it a place: ``locative``, ``site``, ``list`` or ``paren``.
+    ``unknown``; ``cue`` says what made it a place: ``site`` (a site's or a part of a town's noun:
+    "comisaría de X", "Puente X", "sector X", "X bridge"), ``place`` (an area's or a settlement's
+    noun: "distrito de X", "X province", "the village of X"), ``locative`` ("en X", "near X"),
+    ``list`` (a list with known places) or ``paren`` ("X (Rioja, San Martín)").
     """
 
     text: str
@@ -76,13 +83,15 @@ class _Candidate:
     between: bool = False      # after "entre" / "between": needs a known place at the other end
 
 
-def unknown_names(sentence: Sentence, lang: str, known: list[tuple[int, int, bool]],
+def unknown_names(sentence: Sentence, lang: str, known: list[tuple[int, int, bool | None]],
                   roads: list[tuple[int, int]]) -> list[UnknownName]:
     """The names of ``sentence`` that are used as places but are not among ``known``.
 
-    ``known`` holds ``(start, end, licensed)`` for every gazetteer place found in the sentence
-    (``licensed``: the sentence uses it as a place, so it can anchor a list); ``roads`` the
-    ranges of the roads found in it. A name that overlaps either is not returned.
+    ``known`` holds ``(start, end, licensed)`` for every gazetteer place found in the sentence:
+    ``licensed`` is True when the sentence uses it as a place, False when it might be one (a
+    small town with no locative: a list can make it one), None when it is not one here (a
+    street's name, a town inside a road's name); ``roads`` holds the ranges of the roads found
+    in it. A name that overlaps either is not returned.
     """
     text, low = sentence.text, sentence.low
     taken = [(a, b) for a, b, _ in known] + list(roads)
@@ -94,11 +103,11 @@ def unknown_names(sentence: Sentence, lang: str, known: list[tuple[int, int, boo
         found = _candidate(sentence, lang, a, b)
         if found is not None:
             candidates.append(found)
-    anchors = [(a, b) for a, b, licensed in known if licensed]
-    listed = _listed(low, candidates, anchors)
+    listed = _listed(low, candidates, known)
     out = []
     for c in candidates:
-        cue = "list" if id(c) in listed else (None if c.between else c.cue)
+        own = None if c.between else c.cue
+        cue = own or ("list" if id(c) in listed else None)
         if cue == "paren":
             # "Awajún (Rioja, San Martín)": only parentheses that name a known place place a name.
             paren = re.match(r"\s*\(([^()]*)\)", low[c.end:])
@@ -144,13 +153,16 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | No
         joins = [i for i in range(head, len(folded)) if folded[i] in ("de", "del")
                  and not words[i][0][0].isupper()]
         rule = PLACE_HEADS[" ".join(folded[:head])]
+        # "comisaría Ciudad Municipal de X": a site noun before the phrase makes it a site too.
+        sited = _SITE_WORD.fullmatch(" ".join(folded[:head])) or _sited(low[max(0, words[0][1] - 60):words[0][1]])
+        kind = "site" if sited else "place"
         if joins:
             rest = words[joins[-1] + 1:]
             if rest and fold(rest[0][0]) in _ARTICLES and rest[0][0][0].islower():
                 rest = rest[1:]
-            cue = "site"
+            cue = kind
         elif rule == "strip":
-            rest, cue = words[head:], "site"
+            rest, cue = words[head:], kind
         elif rule == "whole":
             rest = words
         else:
@@ -204,7 +216,9 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | No
     between = False
     if cue is None:
         if place_noun_before or noun_after:
-            cue = "site"
+            # "comisaría de X", "sector X", "X bridge": a site; "distrito de X", "X province": an area.
+            sited = _sited(before) or (noun_after and _SITE_WORD.fullmatch(noun_after.group("noun")))
+            cue = "site" if sited else "place"
         elif NAME_LOCATIVE[lang].search(before):
             cue = "locative"
         elif NAME_BETWEEN[lang].search(before):
@@ -216,6 +230,12 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | No
     return _Candidate(start, end, level, cue, between)
 
 
+def _sited(before: str) -> bool:
+    """Whether folded text ends with a site's noun ("la comisaría de ", "the sector of ")."""
+    return bool(re.search(rf"(?:{_SITE_WORD.pattern})(?:e?s)?\s+(?:(?:de|del|of|in)\s+)?(?:(?:la|el|los|las|the)\s+)?$",
+                          before))
+
+
 def _head(folded: list[str]) -> int:
     """How many words of a phrase are a place-noun head ("Centro Poblado", "Comisaría"), else 0."""
     for n in (3, 2, 1):
@@ -224,14 +244,18 @@ def _head(folded: list[str]) -> int:
     return 0
 
 
-def _listed(low: str, candidates: list[_Candidate], anchors: list[tuple[int, int]]) -> set[int]:
+def _listed(low: str, candidates: list[_Candidate], known: list[tuple[int, int, bool | None]]) -> set[int]:
     """ids of the candidates that are members of a coordinated list ("A, B y C", "A and B")
-    holding a known place: up to the member after the last coordinator ("A, B y C, Puno" stops
-    at C: what follows a comma there is apposition, not the list)."""
-    items = sorted([(c.start, c.end, c) for c in candidates] + [(a, b, None) for a, b in anchors],
-                   key=lambda t: t[0])
+    holding a known place, up to the member after the last coordinator ("A, B y C, Puno" stops
+    at C: what follows a comma there is apposition, not the list). The list must be used as a
+    place somewhere: a known member the sentence licenses, or a member with a cue of its own
+    ("at the Cunyac bridge, Curahuasi, Pampatama and Cotaruse")."""
+    items: list[tuple[int, int, _Candidate | None, bool]] = sorted(
+        [(c.start, c.end, c, c.cue is not None and not c.between) for c in candidates]
+        + [(a, b, None, bool(licensed)) for a, b, licensed in known if licensed is not None],
+        key=lambda t: t[0])
     out: set[int] = set()
-    chain: list[tuple[int, int, _Candidate | None]] = []
+    chain: list[tuple[int, int, _Candidate | None, bool]] = []
     gaps: list[str] = []
 
     def close() -> None:
@@ -240,8 +264,8 @@ def _listed(low: str, candidates: list[_Candidate], anchors: list[tuple[int, int
             if coordinated:
                 last = coordinated[-1] + 1   # the member after the last coordinator
                 members = chain[:last + 1]
-                if any(c is None for _, _, c in members):
-                    out.update(id(c) for _, _, c in members if c is not None)
+                if any(c is None for _, _, c, _ in members) and any(ok for _, _, _, ok in members):
+                    out.update(id(c) for _, _, c, _ in members if c is not None)
 
     for item in items:
         if chain:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, REFERENCE, REGION_NOUN, ROAD_CODE,
+from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN, ROAD_CODE,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
 from geo.intake.extract_names import NAME_PHRASE, unknown_names
 from geo.intake.extract_text import Sentence
@@ -53,6 +53,7 @@ class PlaceMention:
     #: place of the clause or sentence; ``paragraph``, ``dateline``: set by the extractor).
     region_from: str | None = None
     cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract_names)
+    near: bool = False              # named as a reference point: "cerca de X", "near X", "entre X y Y"
 
     @property
     def known(self) -> bool:
@@ -205,7 +206,8 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _license(mentions, low, lang, gazetteer)
     # Names the gazetteer lacks, where the sentence uses them as places ("frente a la comisaría de
     # Cerro Colorado", "at Huipoca, San Alejandro and Previsto").
-    names = unknown_names(sentence, lang, [(x.start, x.end, x.role == "event") for x in mentions],
+    status = {"event": True, "unlicensed": False}
+    names = unknown_names(sentence, lang, [(x.start, x.end, status.get(x.role)) for x in mentions],
                           [(r.start, r.end) for r in roads if r.km is None])
     if names:
         mentions += [PlaceMention(n.text, n.start, n.end, n.level, None, cue=n.cue) for n in names]
@@ -213,12 +215,35 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
         for x in mentions:
             x.list_id = None
         _lists(mentions, low)
+        # A small town in a list that a name the gazetteer lacks makes a place's list is a place too.
+        lists = {x.list_id for x in mentions if x.list_id is not None and not x.known and x.cue != "list"}
+        for x in mentions:
+            if x.role == "unlicensed" and x.list_id in lists:
+                x.role = "event"
+    for x in mentions:
+        if x.role == "unlicensed":
+            x.role = "drop"
     _contexts(mentions, low, text, gazetteer, capitals)
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
+    _proximity(live, low, lang)
     return live
+
+
+def _proximity(live: list[PlaceMention], low: str, lang: str) -> None:
+    """Mark the places named as a reference point ("cerca de Juliaca", "between Abancay and
+    Cusco"); a list takes its first member's mark."""
+    first: dict[int, bool] = {}
+    for x in live:
+        before = low[max(0, x.start - 40):x.start]
+        if x.list_id is not None and x.list_id in first:
+            x.near = first[x.list_id]
+            continue
+        x.near = bool(PROXIMITY[lang].search(before))
+        if x.list_id is not None:
+            first[x.list_id] = x.near
 
 
 def _named_sites(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -317,7 +342,8 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
         place = gazetteer.lookup(raw, region=region_hint)
     except LookupError:
         return None
-    level = "site" if place.is_site and place.kind != "town" else "town"
+    # A province of sites.csv is an area, not a spot: "la delegación de Quispicanchi" is no site.
+    level = "province" if place.kind == "province" else "site" if place.is_site and place.kind != "town" else "town"
     return _mention_for(raw, start, end, place, level)
 
 
@@ -349,8 +375,8 @@ def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazet
         if not ok:
             x.role = "unlicensed"
     for x in mentions:
-        if x.role == "unlicensed":
-            x.role = "event" if x.list_id in licensed_lists else "drop"
+        if x.role == "unlicensed" and x.list_id in licensed_lists:
+            x.role = "event"   # the rest stay "unlicensed" until find_places has read the names it lacks
 
 
 def _largest_namesake(gazetteer: Gazetteer, x: PlaceMention) -> int:

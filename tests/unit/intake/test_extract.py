@@ -350,8 +350,8 @@ def test_each_shared_sample_meets_the_bar(name):
 
 def test_our_samples_take_no_trap_and_find_most_facts():
     """e01-e10 were written first and the extractor was developed on them; h01-h04 were written
-    later and scored before any change (10 of 13 facts on that first run): they hold the bar
-    together, not each (a place the gazetteer lacks, such as Previsto, cannot be found)."""
+    later and scored before any change (10 of 13 facts on that first run; the three missed were
+    places the gazetteer lacks, found since issue 14): they hold the bar together, not each."""
     ev = _eval_module()
     rows = ev.evaluate([OURS])
     assert len(rows) >= 8
