@@ -176,7 +176,8 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | No
         outside = [folded[0]]
         folded = folded[1:]
     start = words[0][1]
-    end = words[-1][1] + len(words[-1][0].rstrip(".,’'"))
+    last = re.sub(r"['’]s$", "", words[-1][0].rstrip(".,")).rstrip(".,’'")   # "Castillo's": the name is Castillo
+    end = words[-1][1] + len(last)
     name = fold(text[start:end])
     content = [w for w in folded if w not in _JOINERS]
     if not content:
