@@ -123,11 +123,15 @@ def note_text(note: dict, e: dict) -> str:
     said again here through the catalogue, an unknown one shows its text."""
     if note.get("code") == "place_not_in_gazetteer":
         if e.get("geo_precision") == 3:
-            return _("{place} is not in the gazetteer: only its region is known, so the point stands at the "
+            text = _("{place} is not in the gazetteer: only its region is known, so the point stands at the "
                      "capital of {region} (location precision 3). Place it on the map before accepting.").format(
                 place=e["place"], region=e["region"])
-        return _("{place} is not in the gazetteer: the point is the kilometre post's. Check it on the map "
-                 "before accepting.").format(place=e["place"])
+        else:
+            text = _("{place} is not in the gazetteer: the point is the kilometre post's. Check it on the map "
+                     "before accepting.").format(place=e["place"])
+        if note.get("beside"):
+            text += " " + _("The sentence also names {places}.").format(places=note["beside"])
+        return text
     return str(note.get("text", ""))
 
 

@@ -669,7 +669,7 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
     ev.evidence = s.text
     ev.paragraph = s.paragraph
     if mention is not None and not mention.known:
-        ev.notes.append(_unplaced_note(place, region, mention.region_from, geo_precision, gaz))
+        ev.notes.append(_unplaced_note(place, region, mention.region_from, geo_precision, mention.beside))
     return ev
 
 
@@ -679,18 +679,23 @@ _REGION_FROM = {"context": "the names beside it", "sentence": "the places its se
 
 
 def _unplaced_note(place: str, region: str, region_from: str | None, geo_precision: int | None,
-                   gaz: Gazetteer) -> dict[str, str]:
+                   beside: list[str]) -> dict[str, str]:
     """The note on a candidate whose place the gazetteer lacks: where its point is, and that the
-    editor places it. ``code`` is for programs (the page translates by it), ``text`` for people."""
+    editor places it. ``code`` is for programs (the page translates by it), ``text`` for people;
+    ``beside`` holds the known towns its sentence names, where the editor may look for it."""
     capital = load_capitals().of(region)
     if geo_precision == 3 and capital:
         where = f"the point is {capital[0]}, the capital of {region} (only the region is known, geo precision 3)"
     else:
         where = "the point is the kilometre post's"
     source = _REGION_FROM.get(region_from or "", "the report")
-    return {"code": "place_not_in_gazetteer",
-            "text": f"{place} is not in the gazetteer: {where}; the region was read from {source}. "
+    also = f" The sentence also names {', '.join(beside)}." if beside else ""
+    note = {"code": "place_not_in_gazetteer",
+            "text": f"{place} is not in the gazetteer: {where}; the region was read from {source}.{also} "
                     f"Place it on the map before accepting."}
+    if beside:
+        note["beside"] = ", ".join(beside)
+    return note
 
 
 def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:

@@ -54,6 +54,7 @@ class PlaceMention:
     region_from: str | None = None
     cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract_names)
     near: bool = False              # named as a reference point: "cerca de X", "near X", "entre X y Y"
+    beside: list[str] = field(default_factory=list)   # for such a name: the known towns its sentence names
 
     @property
     def known(self) -> bool:
@@ -229,6 +230,10 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
     _proximity(live, low, lang)
+    towns = [x.text for x in live if x.place is not None and x.level in ("town", "site", "city") and x.role != "road"]
+    for x in live:
+        if not x.known:
+            x.beside = list(dict.fromkeys(towns))   # for the editor: where to look for it
     return live
 
 

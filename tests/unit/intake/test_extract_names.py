@@ -251,3 +251,13 @@ def test_the_note_is_printed_by_the_command_line(tmp_path, capsys):
     assert main(["extract", str(report), "--published", "2023-01-27"]) == 0
     text = capsys.readouterr().out
     assert "   note: Previsto is not in the gazetteer: the point is Pucallpa, the capital of Ucayali" in text
+
+
+def test_the_note_names_the_known_towns_beside_it_but_the_point_is_the_capital():
+    out = extract("Juliaca, 10 de enero de 2023. En Macusani, pobladores bloquearon ayer la carretera a la altura "
+                  "del sector Chacaconiza.", "2023-01-10")
+    (e,) = out["events"]
+    assert (e["place"], e["region"], e["lon"], e["lat"], e["geo_precision"]) == (
+        "Chacaconiza", "Puno", -70.02198, -15.84003, 3)   # Puno, the capital; not Macusani's point
+    (note,) = e["notes"]
+    assert note["beside"] == "Macusani" and "The sentence also names Macusani." in note["text"]
