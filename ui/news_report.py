@@ -116,6 +116,25 @@ def candidates_map(ds: Dataset, events: list[dict], decisions: dict) -> folium.M
     return m
 
 
+def note_text(note: dict, e: dict) -> str:
+    """A candidate's note in the reader's language (plain text: escape it where markdown renders).
+
+    The extractor's notes carry a ``code`` for programs and an English ``text``; a known code is
+    said again here through the catalogue, an unknown one shows its text."""
+    if note.get("code") == "place_not_in_gazetteer":
+        if e.get("geo_precision") == 3:
+            text = _("{place} is not in the gazetteer: only its region is known, so the point stands at the "
+                     "capital of {region} (location precision 3). Place it on the map before accepting.").format(
+                place=e["place"], region=e["region"])
+        else:
+            text = _("{place} is not in the gazetteer: the point is the kilometre post's. Check it on the map "
+                     "before accepting.").format(place=e["place"])
+        if note.get("beside"):
+            text += " " + _("The sentence also names {places}.").format(places=note["beside"])
+        return text
+    return str(note.get("text", ""))
+
+
 def _status(decision: str | None) -> str:
     if not decision:
         return _("to review")
@@ -134,6 +153,7 @@ def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
                      _("Counts"): tally,
                      _("Road / km"): " ".join(str(x) for x in (e.get("road"), e.get("km")) if x is not None),
                      _("Location precision"): e.get("geo_precision"), _("Status"): _status(decisions.get(str(i))),
+                     _("Note"): " ".join(note_text(n, e) for n in e.get("notes", [])),
                      _("Evidence"): e["evidence"]})
     return pd.DataFrame(rows)
 
@@ -162,6 +182,8 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
         f" · {_status(decision)}"
     with st.expander(title, expanded=decision is None):
         st.html(highlighted(e["evidence"], [(0, len(e["evidence"]), key)]))
+        for note in e.get("notes", []):
+            st.warning(escape_markdown(note_text(note, e)))
         if e.get("site"):
             st.caption(_("Placed at the site:") + " " + escape_markdown(e["site"]))
         if decision is not None:

@@ -88,6 +88,7 @@ def format_text(result: dict) -> list[str]:
         lines.append(f"   point: {where}" + (f"; site: {e['site']}" if e.get("site") else "")
                      + (f"; reported by {e['reporter']}" if e.get("reporter") else ""))
         lines.append(f"   evidence: {e['evidence']}")
+        lines += [f"   note: {n['text']}" for n in e.get("notes", [])]
     for c in counts:
         scope = c["region"] or "national"
         lines.append(f"count: {c['date']} {c['metric']} = {c['value']} ({scope}; "

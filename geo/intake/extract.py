@@ -29,7 +29,7 @@ from typing import Any
 from geo.intake.extract_lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
-from geo.intake.extract_places import PlaceMention, RoadMention, find_places, find_roads, load_capitals
+from geo.intake.extract_places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
 from geo.intake.extract_text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
 from geo.core.geodesy import distance_m
@@ -45,7 +45,7 @@ COUNT_METRICS: tuple[str, ...] = METRICS + EXTRA_METRICS
 #: Two mentions of the same kind on the same day closer than this are one event.
 MERGE_RADIUS_KM = 15.0
 _EVENT_FIELDS = ("kind", "place", "region", "start", "end", "time_precision", "fatalities", "injured", "detained",
-                 "road", "km", "lon", "lat", "geo_precision", "site", "reporter", "evidence", "evidence_spans")
+                 "road", "km", "lon", "lat", "geo_precision", "site", "reporter", "evidence", "evidence_spans", "notes")
 _STATUS_FIELD = {"dead": "fatalities", "injured": "injured", "detained": "detained"}
 
 
@@ -263,6 +263,12 @@ class _Event:
     spans: list[tuple[int, int]] = field(default_factory=list)
     evidence: str = ""
     paragraph: int = 0
+    notes: list[dict[str, str]] = field(default_factory=list)   # {"code", "text"} for the editor
+
+    @property
+    def unplaced(self) -> bool:
+        """Whether the place is a name the gazetteer lacks (its point is only its region's capital)."""
+        return self.mention is not None and not self.mention.known
 
     def key_place(self) -> str:
         return (self.mention.place.source if self.mention is not None and self.mention.place is not None
@@ -304,19 +310,33 @@ def _event_date(s: Sentence, dates: list[DateMention], a: int, b: int, context: 
     return context[0], None, context[1]
 
 
-def _dateline(sentences: list[Sentence], lang: str, published: date) -> None:
-    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -")."""
+def _dateline(sentences: list[Sentence], lang: str, published: date) -> str | None:
+    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -") and
+    return the place it names ("Cusco", "LIMA"), or None when the report has no dateline."""
     if not sentences:
-        return
+        return None
     s = sentences[0]
     m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'’-]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*([^.—–()]{3,40}?)"
                  r"\s*(?:\([^)]*\))?\s*(?:\.(?=\s|$)|[—–]|\s-{1,2}\s|$)", s.text)
     if m and resolve_date_phrase(m.group(2).strip(), lang, published) is not None:
         s.mask(0, m.end())
-        return
-    m = re.match(r"^\s*[A-ZÁÉÍÓÚÑ]{3,}(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)", s.text)
+        return m.group(1).strip()
+    m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ]{3,})(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)", s.text)
     if m:
         s.mask(0, m.end())
+        return m.group(1)
+    return None
+
+
+def _dateline_region(name: str | None, gaz: Gazetteer) -> str | None:
+    """The region of a dateline's place: a region's own name, else its largest namesake's."""
+    if not name:
+        return None
+    region = gaz.region(name)
+    if region is not None:
+        return region
+    towns = [p for p in gaz.matches(name) if not p.is_site]
+    return max(towns, key=lambda p: p.population).region if towns else None
 
 
 def _segments(s: Sentence, roads: list[RoadMention],
@@ -351,6 +371,10 @@ def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMen
     inside = [x for x in mentions if a <= x.start < b and x.role == "event"]
     if not inside:
         return []
+    # "en Angostura, en el límite entre Saylla y San Jerónimo": beside a name the gazetteer lacks, the
+    # known places given as a reference point say where it is, not where it happened.
+    if any(not x.known and not x.near for x in inside):
+        inside = [x for x in inside if not (x.known and x.near)]
     best = min(inside, key=lambda x: (x.rank, x.start))
     if best.list_id is not None:
         members = [x for x in inside if x.list_id == best.list_id and x.rank <= 4]
@@ -411,7 +435,9 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
         raise ValueError(f"language {lang!r} is not supported (es, en)")
     reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors)
     sentences = split_sentences(text)
-    _dateline(sentences, lang, published)
+    reader.dateline_region = _dateline_region(_dateline(sentences, lang, published), reader.gaz)
+    # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
+    reader.region_hint = reader.dateline_region
     for s in sentences:
         reader.read(s)
     return {"language": lang, "published": published.isoformat(),
@@ -432,6 +458,7 @@ class _Reader:
         self.region_hint: str | None = None
         self.reporter: tuple[int, str | None] = (-1, None)
         self.carried = False
+        self.dateline_region: str | None = None
 
     def last_event(self, paragraph: int) -> _Event | None:
         return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
@@ -444,6 +471,7 @@ class _Reader:
             if r.road:
                 self.previous_road = r.road
         mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint)
+        self._unknown_regions(s, mentions)
         reporter = _reporter(s, lang)
         self.carried = False
         if reporter is None and self.reporter[0] == s.paragraph and self.reporter[1]:
@@ -475,11 +503,26 @@ class _Reader:
         if points:
             self.context = (points[-1].day, points[-1].precision)
 
+    def _unknown_regions(self, s: Sentence, mentions: list[PlaceMention]) -> None:
+        """A name the gazetteer lacks whose sentence names no region takes the region of the
+        paragraph's last event, else the dateline's; without either it keeps none (and makes no event)."""
+        last = self.last_event(s.paragraph)
+        for x in mentions:
+            if x.known or x.region is not None or x.region_from == "ambiguous":
+                continue
+            if last is not None and last.region:
+                x.region, x.region_from = last.region, "paragraph"
+            elif self.dateline_region:
+                x.region, x.region_from = self.dateline_region, "dateline"
+            else:
+                continue
+            at_capital(x, self.capitals)
+
     def _segment(self, s: Sentence, a: int, b: int, post: RoadMention | None, roads, dates, mentions, figures,
                  consumed, reporter, used: set[int]) -> list[_Event]:
         lang = self.lang
         seg = s.low[a:b]
-        places = _event_places(mentions, a, b)
+        places = [x for x in _event_places(mentions, a, b) if x.region is not None]
         if post is not None:
             places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
         triggers = _kinds(s, lang, a, b, consumed)
@@ -488,12 +531,17 @@ class _Reader:
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
         borrowed = None
         if not places and post is None and kinds:
-            # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place.
+            # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,
+            # only when the sentence names no place at all (not even one the gazetteer lacks).
             last = self.last_event(s.paragraph)
-            if last is not None and last.mention is not None:
+            if last is not None and last.mention is not None and not _names_unplaced(mentions, a, b):
                 borrowed = last
                 places = [last.mention]
         if not places and post is None:
+            if _names_unplaced(mentions, a, b):
+                # A place the gazetteer lacks and no region to put it in: no event, and its figures
+                # are not given to the paragraph's last event either.
+                used.update(id(f) for f in seg_figs)
             return []
         if not kinds and (post is not None or not seg_figs):
             kinds = {k for k, _ in _kinds(s, lang, 0, len(s.text), consumed)}
@@ -509,6 +557,9 @@ class _Reader:
             start, end, precision = borrowed.start, None, borrowed.time_precision
         else:
             start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+            if borrowed is not None and precision > borrowed.time_precision:
+                # "the latest of the blockades staged in January": a summary, not the scene continued.
+                return []
         road = None
         if post is None:
             named = [r for r in roads if r.km is None and r.road and a <= r.start < b]
@@ -519,6 +570,11 @@ class _Reader:
                 ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz)
                 if ev is None:
                     continue
+                if borrowed is not None:
+                    # A borrowed place claims no more than the event it comes from: its name, region and point.
+                    ev.place, ev.region = borrowed.place, borrowed.region
+                    ev.lon, ev.lat, ev.geo_precision = borrowed.lon, borrowed.lat, borrowed.geo_precision
+                    ev.notes = [dict(n) for n in borrowed.notes]
                 if road and kind == "blockade":
                     ev.road = road
                 ev.reporter = reporter
@@ -557,6 +613,12 @@ class _Reader:
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _names_unplaced(mentions: list[PlaceMention], a: int, b: int) -> bool:
+    """Whether a segment names, where an event would be, a place the gazetteer lacks and the text
+    gives no region for (its events are dropped: never put at a guessed point)."""
+    return any(x.role == "event" and not x.known and x.region is None for x in _event_places(mentions, a, b))
 
 
 def _clause(low: str, pos: int) -> str:
@@ -606,7 +668,34 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
     ev.spans = [(s.start, s.end)]
     ev.evidence = s.text
     ev.paragraph = s.paragraph
+    if mention is not None and not mention.known:
+        ev.notes.append(_unplaced_note(place, region, mention.region_from, geo_precision, mention.beside))
     return ev
+
+
+#: Where the region of a place the gazetteer lacks was read, for the editor's note.
+_REGION_FROM = {"context": "the names beside it", "sentence": "the places its sentence names",
+                "paragraph": "the paragraph's previous event", "dateline": "the report's dateline"}
+
+
+def _unplaced_note(place: str, region: str, region_from: str | None, geo_precision: int | None,
+                   beside: list[str]) -> dict[str, str]:
+    """The note on a candidate whose place the gazetteer lacks: where its point is, and that the
+    editor places it. ``code`` is for programs (the page translates by it), ``text`` for people;
+    ``beside`` holds the known towns its sentence names, where the editor may look for it."""
+    capital = load_capitals().of(region)
+    if geo_precision == 3 and capital:
+        where = f"the point is {capital[0]}, the capital of {region} (only the region is known, geo precision 3)"
+    else:
+        where = "the point is the kilometre post's"
+    source = _REGION_FROM.get(region_from or "", "the report")
+    also = f" The sentence also names {', '.join(beside)}." if beside else ""
+    note = {"code": "place_not_in_gazetteer",
+            "text": f"{place} is not in the gazetteer: {where}; the region was read from {source}.{also} "
+                    f"Place it on the map before accepting."}
+    if beside:
+        note["beside"] = ", ".join(beside)
+    return note
 
 
 def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:
@@ -616,6 +705,7 @@ def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:
     new.evidence = s.text
     new.paragraph = s.paragraph
     new.reporter = ev.reporter
+    new.notes = [dict(n) for n in ev.notes]
     return new
 
 
@@ -733,7 +823,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
         for old in out:
             if old.kind != ev.kind or old.start != ev.start or old.km != ev.km:
                 continue
-            vague = any(e.mention is None or e.mention.level in ("city", "region") for e in (old, ev))
+            # A name the gazetteer lacks sits at its region's capital: that point says nothing of where it is.
+            vague = any(e.mention is None or e.mention.level in ("city", "region") for e in (old, ev)) \
+                and not (old.unplaced or ev.unplaced)
             same = old.key_place() == ev.key_place() or (
                 vague and old.region == ev.region and _distance_km(old, ev) <= MERGE_RADIUS_KM and old.km is None)
             clash = any(name in old.counts and old.counts[name][0] != v[0] and not v[2] and not v[1]
@@ -750,6 +842,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
             twin.lon, twin.lat, twin.geo_precision = ev.lon, ev.lat, ev.geo_precision
         twin.end = max(filter(None, (twin.end, ev.end)), default=None)
         twin.reporter = twin.reporter or ev.reporter
+        twin.notes += [n for n in ev.notes if n not in twin.notes]
         for span in ev.spans:
             if span not in twin.spans:
                 twin.spans.append(span)
@@ -768,5 +861,6 @@ def _event_json(ev: _Event) -> dict[str, Any]:
                 "lon": ev.lon, "lat": ev.lat, "geo_precision": ev.geo_precision,
                 "site": ev.mention.place.name if ev.mention is not None and ev.mention.place is not None
                 and ev.mention.place.is_site else None,
-                "reporter": ev.reporter, "evidence": ev.evidence, "evidence_spans": [list(s) for s in ev.spans]})
+                "reporter": ev.reporter, "evidence": ev.evidence, "evidence_spans": [list(s) for s in ev.spans],
+                "notes": [dict(n) for n in ev.notes] or None})
     return {k: v for k, v in out.items() if v is not None}

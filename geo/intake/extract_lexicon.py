@@ -13,7 +13,9 @@ __all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS"
            "REPORTERS", "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
            "PROVINCE_NOUN", "ROAD_NOUN", "NAMED_ROAD", "SAME_ROAD", "KM_POST", "ROAD_CODE", "STOP_CAPITALS",
-           "compile_words"]
+           "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
+           "TITLE_WORDS", "NOT_PLACE_NAMES", "OUTLETS", "OUTLET_BEFORE", "OUTLET_AFTER", "PERSON_AFTER",
+           "ROAD_AFTER", "DEMONYM", "compile_words"]
 
 
 def compile_words(*alternatives: str) -> re.Pattern:
@@ -296,4 +298,131 @@ STOP_CAPITALS = {
     "esa", "otros", "otras", "hoy", "ayer", "asimismo", "ademas", "mientras", "durante", "sobre", "hasta",
     "the", "in", "on", "at", "of", "and", "a", "an", "by", "for", "from", "to", "with", "after", "before",
     "this", "that", "these", "those", "meanwhile", "also", "some", "many", "police", "policia",
+}
+
+
+# ---------------------------------------------------------------- names the gazetteer does not know
+# A capitalised name the gazetteer lacks is read as a place only where the sentence uses it as
+# one (geo.intake.extract_names); these tables say where that is and what is never a place.
+
+#: Words right before a name that say "at this place" (folded text; an article may follow).
+#: Narrower than LOCATIVE: a bare "de", "a" or "por" is as often a person's, a body's or a street's.
+NAME_LOCATIVE = {
+    "es": re.compile(r"(?:^|\W)(?:en|frente a|cerca de|a la altura de|hacia|rumbo a|junto a|"
+                     r"en las afueras de|a las afueras de|en los alrededores de|en las inmediaciones de|"
+                     r"en inmediaciones de|a pocos (?:metros|kilometros) de)\s+(?:(?:el|la|los|las)\s+)?$"),
+    "en": re.compile(r"(?:^|\W)(?:in|at|near|outside|around|towards|toward|on the outskirts of|"
+                     r"(?:a few|several) (?:miles|kilometres|kilometers) from)\s+(?:the\s+)?$"),
+}
+#: "entre A y B", "between A and B": a place only when the other end is a known place.
+NAME_BETWEEN = {"es": re.compile(r"(?:^|\W)entre\s+(?:(?:el|la|los|las)\s+)?$"),
+                "en": re.compile(r"(?:^|\W)between\s+(?:the\s+)?$")}
+#: A place noun right before a name ("sector Inayo", "caserío de X", "the village of X"); with
+#: SITE_NOUN and PROVINCE_NOUN, it licenses a name the gazetteer lacks.
+PLACE_NOUN_BEFORE = re.compile(r"(?:^|\W)(?:sector(?:es)?|cruce|desvio|caserio|anexo|barrio|zona|paraje|pueblo|poblado|centro poblado|"
+                               r"comunidad(?:es)? (?:campesinas?|nativas?)|comunidad|localidad|distrito|provincia|"
+                               r"village|hamlet|community|settlement|district|province|town)\s+"
+                               r"(?:(?:de|del|of)\s+)?(?:(?:la|el|los|las|the)\s+)?$")
+#: A place noun right after a name: "Padre Abad province", "Cunyac bridge".
+NAME_AFTER_PLACE_NOUN = re.compile(r"^\s+(?P<noun>province|provincia|district|distrito|bridge|toll(?: booth)?|"
+                                   r"checkpoint|junction|crossing|sector|village|community)\b")
+#: Head words of a capitalised phrase whose place is the name after its "de": "Municipalidad
+#: Distrital de X", "Comisaría Ciudad Municipal de X", "Centro Poblado de X". Without a "de", the
+#: value says what the phrase names: ``strip`` the name after the head ("Comunidad Nativa X"),
+#: ``whole`` the phrase itself ("Ciudad Nueva"), ``none`` no place ("Comisaría Central").
+PLACE_HEADS = {"comisaria": "none", "municipalidad": "none", "plaza de armas": "none", "region": "none",
+               "departamento": "none", "ciudad": "whole", "valle": "whole", "provincia": "strip",
+               "distrito": "strip", "localidad": "strip", "centro poblado": "strip", "comunidad": "strip",
+               "comunidad campesina": "strip", "comunidad nativa": "strip", "caserio": "strip", "anexo": "strip",
+               "sector": "strip", "district": "strip", "province": "strip", "town": "strip", "village": "strip"}
+#: Head words of a site named as a whole: "Puente Cunyac", "Peaje de Tomasire".
+SITE_HEADS = {"puente", "peaje", "garita", "cruce", "desvio", "tunel"}
+#: Words that make a capitalised phrase a body, a building, a street or an event, not a town.
+NOT_PLACE_WORDS = {
+    # bodies and offices
+    "policia", "police", "defensoria", "ombudsman", "sutran", "minsa", "mininter", "fiscalia", "prosecutor",
+    "prosecutors", "gobierno", "government", "congreso", "congress", "parlamento", "parliament", "senado",
+    "senate", "ministerio", "ministry", "ministro", "minister", "ejercito", "army", "fuerzas", "forces",
+    "armada", "navy", "poder", "judicial", "judiciary", "corte", "court", "tribunal", "jurado", "estado",
+    "state", "presidencia", "presidency", "palacio", "palace", "defensa", "superintendencia", "direccion",
+    "gerencia", "diresa", "geresa", "prefectura", "subprefectura", "consejo", "council", "comite", "committee",
+    "frente", "front", "federacion", "federation", "confederacion", "confederation", "central", "sindicato",
+    "union", "asociacion", "association", "coordinadora", "movimiento", "movement", "partido", "party",
+    "asamblea", "assembly", "mesa", "instituto", "institute", "oficina", "office", "agencia", "agency",
+    "empresa", "company", "compania", "banco", "bank", "caja", "cooperativa", "iglesia", "church", "catedral",
+    "cathedral", "universidad", "university", "colegio", "college", "school", "escuela", "hospital", "clinica",
+    "clinic", "estadio", "stadium", "coliseo", "mercado", "market", "supermercado", "centro", "centre",
+    "center", "dircote", "dirincri", "dinoes", "corpac", "indeci", "onu", "un", "oea", "cidh", "unmsm",
+    # streets and squares (a street is not a town: see STREET_NOUN)
+    "avenida", "av", "calle", "jiron", "jr", "pasaje", "alameda", "paseo", "ovalo", "plaza", "parque",
+    "urbanizacion", "street", "avenue", "square", "park", "boulevard",
+    # events and documents
+    "toma", "marcha", "paro", "huelga", "taking", "march", "strike", "ley", "law", "decreto", "decree",
+    "constitucion", "constitution",
+}
+#: Titles and roles that head a person's name ("Presidente Castillo", "General Romero"). A name
+#: after "provincia de" keeps them: "Coronel Portillo", "Padre Abad" are provinces.
+TITLE_WORDS = {"presidente", "presidenta", "president", "premier", "ministro", "ministra", "congresista",
+               "congressman", "congresswoman", "lawmaker", "senator", "alcalde", "alcaldesa", "mayor", "gobernador",
+               "gobernadora", "governor", "prefecto", "general", "coronel", "colonel", "comandante", "commander",
+               "capitan", "captain", "teniente", "sargento", "sergeant", "monsenor", "obispo", "bishop",
+               "senor", "senora", "sr", "sra", "don", "dona", "doctor", "dr", "mr", "mrs", "ms", "jefe",
+               "dirigente", "vocero", "vocera", "spokesman", "spokeswoman", "leader", "lider", "juez", "judge",
+               "fiscal", "defensor"}
+#: Names that are never a place of an event on the map: countries and continents (the dataset is
+#: one country; a neighbour is named as a border, not as a place), wide natural regions, languages,
+#: peoples, feasts and platforms.
+NOT_PLACE_NAMES = {
+    "peru", "bolivia", "chile", "ecuador", "colombia", "brasil", "brazil", "argentina", "venezuela", "mexico",
+    "paraguay", "uruguay", "cuba", "espana", "spain", "estados unidos", "united states", "eeuu", "ee uu", "usa",
+    "us", "europa", "europe", "america", "america latina", "latin america", "latinoamerica", "sudamerica",
+    "south america", "andes", "los andes", "the andes", "amazonia", "amazon", "the amazon", "la amazonia",
+    "altiplano", "el altiplano", "the altiplano", "sierra", "la sierra", "selva", "la selva", "costa",
+    "la costa", "sur", "el sur", "norte", "el norte", "oriente", "lima metropolitana",
+    "quechua", "aymara", "spanish", "english", "castellano", "espanol", "ingles",
+    "navidad", "christmas", "ano nuevo", "new year", "semana santa", "easter", "carnaval", "carnavales",
+    "twitter", "facebook", "youtube", "tiktok", "instagram", "whatsapp", "telegram", "x",
+    "dios", "god",
+}
+#: Outlets that report on the country (folded): a report's source, never its place.
+OUTLETS = {
+    "la republica", "el comercio", "rpp", "rpp noticias", "andina", "correo", "peru21", "peru 21", "gestion",
+    "expreso", "la razon", "exitosa", "trome", "ojo", "el bocon", "canal n", "america tv", "latina", "atv",
+    "willax", "tv peru", "radio nacional", "panamericana television", "ojo publico", "idl reporteros",
+    "convoca", "wayka", "la mula", "el buho", "los andes", "pachamama radio", "radio onda azul",
+    "infobae", "reuters", "afp", "efe", "ap", "associated press", "bbc", "bbc mundo", "cnn", "cnn en espanol",
+    "el pais", "the guardian", "guardian", "new york times", "the new york times", "washington post",
+    "bloomberg", "al jazeera", "prensa latina", "xinhua", "dw", "france 24", "sputnik", "telesur",
+    "mercopress", "la jornada", "the associated press",
+}
+#: Words before a name that make it the one who reports or is told: "según La República",
+#: "reported by El Comercio", "dijo a RPP", "publicó en Infobae".
+OUTLET_BEFORE = re.compile(r"(?:^|\W)(?:segun|de acuerdo con|citad[oa] por|publicad[oa] (?:por|en)|public[oó] en|"
+                           r"inform[oó] (?:a|en)|dijo a|declar[oó] a|en declaraciones a|en entrevista con|"
+                           r"according to|reported by|published by|cited by|quoted by|told|published in|"
+                           r"wrote in|said in|in an interview with|diario|radio|canal|agencia|emisora|"
+                           r"newspaper|daily|broadcaster|outlet|news agency|station)\s+(?:(?:el|la|los|las|the)\s+)?$")
+#: Words after a name that make it the one who reports: "La República reported", "informó Exitosa".
+OUTLET_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|told|tweeted|published|wrote|informo|reporto|"
+                          r"publico|indico|senalo|dijo|preciso|consigno|difundio)\b")
+#: Words after a name that make it a person: "Rosa Quispe, de 34 años", "Rosa Quispe, 34,".
+PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:de\s+)?\d{1,3}\s*(?:anos|ano|years?|,)|\(\s*\d{1,3}\s*\)|,?\s+aged\s+\d)")
+#: Words after a name that make it a road or a street ("the Federico Basadre highway"), or a
+#: firm's, a person's or a body's name used as an adjective ("the Gloria plant", "Castillo supporters").
+ROAD_AFTER = re.compile(r"^\s+(?:road|highway|route|avenue|street|expressway|bypass|motorway|freeway|railway|"
+                        r"plant|factory|mill|company|firm|brand|supporters|loyalists|government|administration|"
+                        r"party|family|case|trial|ouster|removal|cabinet|workers|employees|staff|spokesman|"
+                        r"spokeswoman|officials|lawyers?)\b")
+#: English adjectives of a people or a country ("Peruvian", "Andean", "Bolivian"): not a place.
+DEMONYM = re.compile(r"^[a-z]+(?:ian|ean|ese|ish)$")
+#: Words before a place that give it as a reference point, not as where something happened:
+#: "en Angostura, en el límite entre Saylla y San Jerónimo", "at Inayo, near Bagua".
+PROXIMITY = {
+    "es": re.compile(r"(?:^|\W)(?:cerca (?:de|del)|junto a|al lado de|proximo a|proxima a|a (?:unos |pocos )?"
+                     r"(?:\w+ )?(?:km|kilometros|metros) (?:de|del)|(?:en )?el limite (?:entre|de|con)|entre|"
+                     r"camino a|rumbo a|via a|carretera a|la via (?:a|hacia)|la carretera (?:a|hacia))\s+"
+                     r"(?:(?:el|la|los|las)\s+)?$"),
+    "en": re.compile(r"(?:^|\W)(?:near|close to|next to|not far from|(?:\w+ )?(?:km|kilometres|kilometers|miles) "
+                     r"(?:from|of|outside)|on the (?:border|boundary) (?:between|of|with)|between|"
+                     r"the (?:road|highway|way) to|on the road to)\s+(?:the\s+)?$"),
 }

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, REFERENCE, REGION_NOUN, ROAD_CODE,
+from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN, ROAD_CODE,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
+from geo.intake.extract_names import NAME_PHRASE, unknown_names
 from geo.intake.extract_text import Sentence
 from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place, normalize
 from geo.core.text import fold
 
-__all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals"]
+__all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals", "at_capital"]
 
 #: A town smaller than this is a place only where the sentence says so (a locative word, a list).
 BIG_TOWN = 50_000
@@ -47,10 +48,26 @@ class PlaceMention:
     geo_precision: int | None = None
     context_of: int | None = None   # index of the mention this one places (its region)
     list_id: int | None = None
+    #: For a name the gazetteer lacks (level ``unknown`` or ``province`` without a place): where
+    #: its region was read (``context``: parentheses or a trailing region; ``sentence``: another
+    #: place of the clause or sentence; ``paragraph``, ``dateline``: set by the extractor).
+    region_from: str | None = None
+    cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract_names)
+    near: bool = False              # named as a reference point: "cerca de X", "near X", "entre X y Y"
+    beside: list[str] = field(default_factory=list)   # for such a name: the known towns its sentence names
 
     @property
-    def rank(self) -> int:
-        """Lower is more specific."""
+    def known(self) -> bool:
+        """Whether the gazetteer knows this place (a region counts as known)."""
+        return self.place is not None or self.level in ("region", "city")
+
+    @property
+    def rank(self) -> float:
+        """Lower is more specific. A name the gazetteer lacks but the text calls a site or a
+        part of a town ("frente a la comisaría de Cerro Colorado", "the Cunyac bridge") is more
+        specific than a known town beside it: the event is there, not in the town."""
+        if self.level == "unknown" and self.cue == "site":
+            return 0.5
         return _LEVEL_RANK[self.level]
 
 
@@ -157,12 +174,12 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
 
 # ---------------------------------------------------------------- places
 
-_SPAN = re.compile(rf"{_CAP_WORD}(?:(?:\s+(?:de|del|de la|de los|de las|la|las|los|el)\s+|\s+){_CAP_WORD})*")
+_SPAN = NAME_PHRASE
 _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
                   "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
                   "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)|;)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s*$")   # "en A y en B" too
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
@@ -188,10 +205,50 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     mentions.sort(key=lambda x: x.start)
     _lists(mentions, low)
     _license(mentions, low, lang, gazetteer)
+    # Names the gazetteer lacks, where the sentence uses them as places ("frente a la comisaría de
+    # Cerro Colorado", "at Huipoca, San Alejandro and Previsto").
+    status = {"event": True, "unlicensed": False}
+    names = unknown_names(sentence, lang, [(x.start, x.end, status.get(x.role)) for x in mentions],
+                          [(r.start, r.end) for r in roads if r.km is None])
+    if names:
+        mentions += [PlaceMention(n.text, n.start, n.end, n.level, None, cue=n.cue) for n in names]
+        mentions.sort(key=lambda x: x.start)
+        for x in mentions:
+            x.list_id = None
+        _lists(mentions, low)
+        # A small town in a list that a name the gazetteer lacks makes a place's list is a place too.
+        lists = {x.list_id for x in mentions if x.list_id is not None and not x.known and x.cue != "list"}
+        for x in mentions:
+            if x.role == "unlicensed" and x.list_id in lists:
+                x.role = "event"
+    for x in mentions:
+        if x.role == "unlicensed":
+            x.role = "drop"
     _contexts(mentions, low, text, gazetteer, capitals)
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
-    return [x for x in mentions if x.role != "drop"]
+    live = [x for x in mentions if x.role != "drop"]
+    _sentence_regions(live, low, capitals)
+    _proximity(live, low, lang)
+    towns = [x.text for x in live if x.place is not None and x.level in ("town", "site", "city") and x.role != "road"]
+    for x in live:
+        if not x.known:
+            x.beside = list(dict.fromkeys(towns))   # for the editor: where to look for it
+    return live
+
+
+def _proximity(live: list[PlaceMention], low: str, lang: str) -> None:
+    """Mark the places named as a reference point ("cerca de Juliaca", "between Abancay and
+    Cusco"); a list takes its first member's mark."""
+    first: dict[int, bool] = {}
+    for x in live:
+        before = low[max(0, x.start - 40):x.start]
+        if x.list_id is not None and x.list_id in first:
+            x.near = first[x.list_id]
+            continue
+        x.near = bool(PROXIMITY[lang].search(before))
+        if x.list_id is not None:
+            first[x.list_id] = x.near
 
 
 def _named_sites(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -265,10 +322,7 @@ def _resolve_span(sentence: Sentence, lang: str, a: int, b: int, gazetteer: Gaze
                 found.site_kind = found.site_kind or (lowered[0] if lowered[0] in _GENERIC_HEADS else None)
                 return [found]
             break
-    if len(ws) == 1 or (len(ws) == 2 and lowered[0] in _ARTICLES):
-        raw = text[ws[0][1]:ws[-1][1] + len(ws[-1][0])].rstrip(".,")
-        return [PlaceMention(raw, ws[0][1], ws[0][1] + len(raw), "unknown", None)]
-    return []
+    return []   # a name the gazetteer lacks: geo.intake.extract_names decides whether it is a place
 
 
 def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals: Capitals,
@@ -293,7 +347,8 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
         place = gazetteer.lookup(raw, region=region_hint)
     except LookupError:
         return None
-    level = "site" if place.is_site and place.kind != "town" else "town"
+    # A province of sites.csv is an area, not a spot: "la delegación de Quispicanchi" is no site.
+    level = "province" if place.kind == "province" else "site" if place.is_site and place.kind != "town" else "town"
     return _mention_for(raw, start, end, place, level)
 
 
@@ -325,11 +380,8 @@ def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazet
         if not ok:
             x.role = "unlicensed"
     for x in mentions:
-        if x.role == "unlicensed":
-            x.role = "event" if x.list_id in licensed_lists else "drop"
-    for x in mentions:
-        if x.level == "unknown" and x.role == "event" and not re.match(r"\s*\(", low[x.end:x.end + 3]):
-            x.role = "drop"  # an unknown name is kept only when the text places it: "Awajún (Rioja, San Martín)"
+        if x.role == "unlicensed" and x.list_id in licensed_lists:
+            x.role = "event"   # the rest stay "unlicensed" until find_places has read the names it lacks
 
 
 def _largest_namesake(gazetteer: Gazetteer, x: PlaceMention) -> int:
@@ -365,13 +417,16 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             x.context_of = live.index(target)
         _place_by_context(target, inside, gazetteer, capitals)
     # "Ilave, provincia de El Collao" / "Juliaca, Puno": a trailing region or province after a comma.
-    for prev, cur in zip(live, live[1:]):
+    for i, (prev, cur) in enumerate(zip(live, live[1:])):
         gap = low[prev.end:cur.start]
         if cur.role == "event" and re.fullmatch(r",\s*(?:(?:en )?(?:la )?(?:provincia|region|departamento) (?:de |del )?)?", gap) \
-                and (cur.level in ("region", "province") or (cur.level == "city" and prev.level in ("town", "site"))
+                and (cur.level in ("region", "province") or (cur.level == "city" and prev.level in ("town", "site", "unknown"))
                      or "provincia" in gap or "region" in gap):
-            if prev.list_id is not None and prev.list_id == cur.list_id and cur.level not in ("region", "province") \
-                    and "provincia" not in gap:
+            listed = prev.list_id is not None and prev.list_id == cur.list_id
+            # "Cerro Colorado, Arequipa": the last of a comma pair places a name the gazetteer lacks.
+            last_of_list = not any(x.list_id == cur.list_id for x in live[i + 2:])
+            if listed and cur.level not in ("region", "province") and "provincia" not in gap \
+                    and not (prev.level == "unknown" and last_of_list):
                 continue
             cur.role = "context"
             cur.context_of = live.index(prev)
@@ -402,16 +457,49 @@ def _place_by_context(target: PlaceMention, context: list[PlaceMention], gazette
             target.place, target.region = better, region
             target.lon, target.lat = better.lon, better.lat
         return
-    if target.level == "unknown" or target.place is None and target.level not in ("region", "city"):
-        target.region = region
-        near = next((c for c in context if c.level in ("town", "province") and c.place is not None), None)
-        if near is not None:
-            target.lon, target.lat, target.geo_precision = near.place.lon, near.place.lat, 2
-        else:
-            capital = capitals.of(region)
-            if capital:
-                target.lon, target.lat, target.geo_precision = capital[1], capital[2], 3
-        target.level = "unknown"
+    if target.place is None and target.level not in ("region", "city"):
+        # A name the gazetteer lacks: only its region is known, so it sits at the region's capital,
+        # never at a known town the context names beside it.
+        target.region, target.region_from = region, "context"
+        at_capital(target, capitals)
+        target.level = "province" if target.level == "province" else "unknown"
+
+
+def at_capital(x: PlaceMention, capitals: Capitals) -> None:
+    """Point a mention the gazetteer lacks at its region's capital, precision 3 (only the region is known)."""
+    capital = capitals.of(x.region) if x.region else None
+    if capital:
+        x.lon, x.lat = capital[1], capital[2]
+    else:
+        x.lon = x.lat = None
+    x.geo_precision = 3
+
+
+def _sentence_regions(live: list[PlaceMention], low: str, capitals: Capitals) -> None:
+    """Give a name the gazetteer lacks the region its clause names ("at Huipoca, San Alejandro and
+    Previsto in Padre Abad province, Ucayali"), else the one its sentence names: a region first,
+    then the places of the clause when they agree on one. None when nothing says which."""
+    for x in live:
+        if x.known or x.region is not None or x.role not in ("event", "context", "reference"):
+            continue
+        a = max(low.rfind(";", 0, x.start), low.rfind(":", 0, x.start)) + 1
+        ends = [i for i in (low.find(";", x.end), low.find(":", x.end)) if i != -1]
+        b = min(ends) if ends else len(low)
+        for lo, hi in ((a, b), (0, len(low))):
+            others = [o for o in live if o is not x and lo <= o.start < hi and o.region and o.role != "road"
+                      and (o.known or o.region_from == "context")]
+            if not others:
+                continue
+            # A region named as such ("Ucayali", "en la región Puno", a context) says it; else the
+            # places named must agree ("between Abancay and Cusco" does not tell).
+            regions = {o.region for o in others if o.level == "region" or o.role == "context"} \
+                or {o.region for o in others}
+            if len(regions) == 1:
+                x.region, x.region_from = regions.pop(), "sentence"
+                at_capital(x, capitals)
+            else:
+                x.region_from = "ambiguous"   # the sentence names several regions: none is guessed
+            break
 
 
 _AIRPORT = {"es": re.compile(r"aeropuertos?\s+(?:internacional(?:es)?\s+)?(?:de |del )?$"),

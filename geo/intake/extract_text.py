@@ -22,7 +22,7 @@ from text_to_num import find_numbers
 from geo.core.text import fold
 
 __all__ = ["Sentence", "Number", "DateMention", "split_sentences", "detect_language", "fold_same_length",
-           "numbers_in", "dates_in", "resolve_date_phrase"]
+           "numbers_in", "dates_in", "resolve_date_phrase", "CALENDAR_WORDS"]
 
 
 def fold_same_length(text: str) -> str:
@@ -283,6 +283,9 @@ _MON_EN = ("january|february|march|april|may|june|july|august|september|october|
 _STREET_BEFORE = re.compile(
     r"(?:avenida|av|avda|calle|jiron|jr|plaza|parque|alameda|ovalo|urbanizacion|urb|pasaje|psje|colegio|"
     r"puente|mercado|asentamiento humano|aa\.? ?hh|street|avenue|square|park|bridge)\.?\s*$")
+
+#: Weekday and month names (folded, both languages, with the English abbreviations): never a place.
+CALENDAR_WORDS: frozenset[str] = frozenset("|".join((_WD_ES, _WD_EN, _MON_ES, _MON_EN)).split("|"))
 
 _SINCE = r"desde(?: el| la| las| los| del| este| el pasado)?|since(?: last| this)?|from(?: last)?"
 _UNTIL = r"hasta(?: el| la| este| el proximo)?|until|till|through"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from tests.app.test_editing_pages import _logged_in, _page, data_env, editing_on  # noqa: F401 - fixtures
+from tests.app.test_editing_pages import PASSWORD, _logged_in, _page, data_env, editing_on  # noqa: F401 - fixtures
 
 REPORT = ("Lima, 21 de enero de 2023. La Sutran reportó este sábado 111 puntos de bloqueo en 11 regiones. "
           "En Puno, la provincia de El Collao amaneció con la comisaría de Ilave incendiada, tras los disturbios "
@@ -57,3 +57,49 @@ def test_a_report_without_a_link_is_not_read(editing_on):  # noqa: F811 - pytest
     assert not at.exception
     assert any("link" in e.value for e in at.error)
     assert not at.subheader
+
+
+CERRO_COLORADO = ("Arequipa, 13 de diciembre de 2022. Otro grupo bloqueó ayer el kilómetro 913 de la Panamericana "
+                  "Sur, entre La Joya y Arequipa. Por la tarde, frente a la comisaría Ciudad Municipal de Cerro "
+                  "Colorado, un hombre murió y otras seis personas quedaron heridas.")
+
+
+def test_a_place_the_gazetteer_lacks_is_flagged_for_the_editor(editing_on):  # noqa: F811 - pytest fixture
+    """Cerro Colorado is not in the gazetteer: the candidate says so, and the form starts at the
+    region's capital with precision 3 for the editor to move."""
+    at = _logged_in("news_report.py")
+    at.text_area(key="nr-text").input(CERRO_COLORADO)
+    at.date_input(key="nr-published").set_value(date(2022, 12, 13))
+    at.text_input(key="nr-outlet").input("La República")
+    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
+    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    rows = table[["Kind", "Place", "Region", "Location precision"]].values.tolist()
+    assert rows == [["blockade", "La Joya", "Arequipa", 2], ["clash", "Cerro Colorado", "Arequipa", 3]]
+    assert table["Note"].tolist()[0] == ""
+    assert table["Note"].tolist()[1].startswith("Cerro Colorado is not in the gazetteer")
+    warnings = [w.value for w in at.warning]
+    assert any("Cerro Colorado is not in the gazetteer" in w and "capital of Arequipa" in w for w in warnings)
+    assert at.text_input(key="nr-c2-place").value == "Cerro Colorado"
+    assert at.radio(key="nr-c2-geo_precision").value == 3
+    assert (at.number_input(key="nr-c2-lon").value, at.number_input(key="nr-c2-lat").value) == (-71.53747, -16.39899)
+
+
+def test_the_note_is_in_the_readers_language(editing_on):  # noqa: F811 - pytest fixture
+    at = _page("news_report.py")
+    at.query_params["lang"] = "es"
+    at.run()
+    at.text_input(key="login-name").input("Ana")
+    at.text_input(key="login-password").input(PASSWORD)
+    at.button(key="FormSubmitter:login-Iniciar sesión").click().run()
+    at.text_area(key="nr-text").input(CERRO_COLORADO)
+    at.date_input(key="nr-published").set_value(date(2022, 12, 13))
+    at.text_input(key="nr-outlet").input("La República")
+    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
+    at.button(key="FormSubmitter:nr-form-Leer la noticia").click().run()
+    assert not at.exception
+    # The warning is escaped markdown: drop the backslashes to read it as the reader does.
+    assert any(w.value.replace("\\", "").startswith("Cerro Colorado no está en el nomenclátor: solo se conoce su región, así que el "
+                                  "punto está en la capital de Arequipa") for w in at.warning)
+    assert at.dataframe[0].value["Nota"].tolist()[1].startswith("Cerro Colorado no está en el nomenclátor")
