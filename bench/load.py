@@ -19,7 +19,8 @@ Streamlit's own websocket protocol (``/_stcore/stream``, protobuf ``BackMsg`` up
   query string (``page_info_changed``) and the current page's script hash (``navigation``);
 - a step is a click: ``rerun_script`` with the button's ``trigger_value`` set, the address
   bar's query string, the page's hash and the hashes of the large elements it already holds
-  (``cached_message_hashes``: the server then sends a reference instead of an unchanged map);
+  (``cached_message_hashes``: the server then sends a reference instead of an unchanged large
+  element);
   it is timed from sending the click to ``script_finished``. It is an error unless the run
   finished normally, showed no exception and its title names the next day (the previous day
   when the reader walks back: a reader turns round at the data's first and last day);
@@ -31,15 +32,21 @@ caches them), the values of the other widgets (a browser sends them unchanged wi
 click; the server keeps them in the session either way) and the map's own drawing in the
 browser (``make bench``'s ``browser_step_ms`` measures that).
 
-All readers of a phase are asyncio tasks in this one process. Phases (each ``--warmup`` s,
-then ``--duration`` s measured; only steps sent inside the measured window count):
+All readers of a phase are asyncio tasks in this one process, each a new session. The
+configurations:
 
-1. one app process, ``--sweep`` readers (2, 4, 8): where the 95th percentile starts to climb;
-2. two app processes, twice ``--readers`` readers (4, so 8), given to the two round-robin as a
-   load balancer with sticky sessions would.
+- one app process with ``--sweep`` readers (2, 4, 8): where the 95th percentile starts to climb;
+- two app processes with twice ``--readers`` readers (4, so 8), given to the two round-robin as
+  a load balancer with sticky sessions would; 8 readers on one process is its control.
+
+Each configuration is measured for ``--duration`` seconds (30) in all, split over ``--rounds``
+rounds (3) in which the configurations take turns, in a different order each round: on a
+shared machine other work comes and goes, and interleaving spreads it over every configuration
+alike instead of letting it fall on one. A phase starts new sessions, waits ``--warmup``
+seconds (4: the readers open the page, and only steps sent after it count), then measures.
 
 The target (issue 15): two app processes sustain twice the sessions of one at the same
-p95: phase 2's p95 within ``--tolerance`` (10 %) of one process with ``--readers`` readers.
+p95: the two processes' p95 within ``--tolerance`` (10 %) of one process with ``--readers`` readers.
 CPU use over each measured window is read from ``/proc``: the load generator (this process),
 each app process, the PostgreSQL server and the rest of the machine (other work), as a share
 of one core, so that the reader can judge whether the generator or a neighbour interfered.
@@ -75,10 +82,13 @@ BUNDLED = ROOT / "data"
 READERS = 4
 SWEEP = (2, 4, 8)
 THINK_S = (0.5, 1.0)
-WARMUP_S = 5.0
-DURATION_S = 20.0
+WARMUP_S = 4.0
+DURATION_S = 30.0
+ROUNDS = 3
 TOLERANCE = 0.10
 STEP_TIMEOUT_S = 30.0
+#: Other work on the machine (% of one core) above which the report says the figures were disturbed.
+BUSY_OTHER_PCT = 25.0
 EDITION_SAMPLES = 3
 #: What the simulated browser tells the server about itself (ClientState.context_info).
 LOCALE, TIMEZONE, TIMEZONE_OFFSET = "en-US", "America/Lima", 300
@@ -448,7 +458,11 @@ def _why(exc: BaseException) -> str:
 async def run_phase(urls: list[str], readers: int, days: tuple[str, str], think: tuple[float, float] = THINK_S,
                     warmup_s: float = WARMUP_S, duration_s: float = DURATION_S, seed: int = 15,
                     meter: CpuMeter | None = None, max_steps: int | None = None) -> dict:
-    """``readers`` simulated readers on the app(s) at ``urls`` (round-robin); their steps and figures."""
+    """``readers`` simulated readers on the app(s) at ``urls`` (round-robin); their steps and figures.
+
+    The raw steps, first loads and CPU shares are kept under ``_steps``, ``_opens`` and ``_cpu``
+    for :func:`pool`.
+    """
     steps: list[Step] = []
     opens: list[float] = []
     t0 = time.perf_counter()
@@ -466,13 +480,41 @@ async def run_phase(urls: list[str], readers: int, days: tuple[str, str], think:
     await asyncio.gather(*tasks)
     # With max_steps the readers may stop early: the window is then as long as they ran.
     measured = duration_s if max_steps is None else min(duration_s, time.perf_counter() - t0 - window[0])
-    result = {"apps": len(urls), "readers": readers, **summarise(steps, max(measured, 1e-3)),
-              "open_p50_ms": round(percentile(opens, 50), 1) if opens else None, "window_s": duration_s}
-    if len(urls) > 1:
-        result["per_app"] = [summarise([s for s in steps if s.app == k], duration_s) for k in range(len(urls))]
-    if cpu is not None:
-        result["cpu_pct_of_one_core"] = cpu
+    result = figures(len(urls), readers, steps, opens, max(measured, 1e-3), [cpu] if cpu else [])
+    result.update({"_steps": steps, "_opens": opens, "_cpu": cpu})
     return result
+
+
+def figures(apps: int, readers: int, steps: list[Step], opens: list[float], window_s: float,
+            cpus: list[dict]) -> dict:
+    """One configuration's figures: :func:`summarise` of its steps, per app process, and its CPU
+    shares (the mean over ``cpus``, one per measured window of equal length)."""
+    result = {"apps": apps, "readers": readers, **summarise(steps, window_s),
+              "open_p50_ms": None if not opens else round(percentile(opens, 50), 1), "window_s": round(window_s, 1)}
+    if apps > 1:
+        result["per_app"] = [summarise([s for s in steps if s.app == k], window_s) for k in range(apps)]
+    if cpus:
+        cpu = {key: round(sum(c[key] for c in cpus) / len(cpus), 1)
+               for key in ("load_generator", "postgres", "other", "machine")}
+        cpu["apps"] = [round(sum(c["apps"][k] for c in cpus) / len(cpus), 1) for k in range(len(cpus[0]["apps"]))]
+        result["cpu_pct_of_one_core"] = cpu
+        if result["steps"]:  # what a step costs the app processes, whatever else the machine was doing
+            result["app_cpu_ms_per_step"] = round(sum(cpu["apps"][:apps]) * 10 * window_s / result["steps"], 1)
+    return result
+
+
+def pool(rounds: list[dict]) -> dict:
+    """The rounds of one configuration (results of :func:`run_phase`) as one phase."""
+    steps = [s for r in rounds for s in r["_steps"]]
+    result = figures(rounds[0]["apps"], rounds[0]["readers"], steps, [o for r in rounds for o in r["_opens"]],
+                     sum(r["window_s"] for r in rounds), [r["_cpu"] for r in rounds if r.get("_cpu")])
+    result["rounds_p95_ms"] = [r["p95_ms"] for r in rounds]
+    return result
+
+
+def public(result: dict) -> dict:
+    """A result without its raw parts (the keys starting with ``_``)."""
+    return {k: v for k, v in result.items() if not k.startswith("_")}
 
 
 # ------------------------------------------------------------------ the app processes
@@ -531,13 +573,13 @@ def _ms(value) -> str:
 
 def table(phases: list[dict]) -> str:
     """The phases as a markdown table."""
-    lines = ["| app processes | readers | steps/s | p50 | p95 | max | errors | CPU: apps | load generator | "
-             "PostgreSQL | other work |", "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
+    lines = ["| app processes | readers | steps/s | p50 | p95 | max | errors | app CPU per step | CPU: apps | "
+             "load generator | PostgreSQL | other work |", "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
     for p in phases:
         cpu = p.get("cpu_pct_of_one_core") or {}
         apps = " + ".join(f"{a:.0f} %" for a in cpu.get("apps", [])[:p["apps"]]) or "–"
         lines.append(f"| {p['apps']} | {p['readers']} | {p['steps_per_s']:.1f} | {_ms(p['p50_ms'])} | "
-                     f"{_ms(p['p95_ms'])} | {_ms(p['max_ms'])} | {p['errors']} | {apps} | "
+                     f"{_ms(p['p95_ms'])} | {_ms(p['max_ms'])} | {p['errors']} | {_ms(p.get('app_cpu_ms_per_step'))} | {apps} | "
                      f"{cpu.get('load_generator', 0):.0f} % | {cpu.get('postgres', 0):.0f} % | "
                      f"{cpu.get('other', 0):.0f} % |")
     return "\n".join(lines)
@@ -556,7 +598,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", default=",".join(map(str, THINK_S)),
                         help="a reader's pause between steps, min,max seconds (default %(default)s)")
     parser.add_argument("--warmup", type=float, default=WARMUP_S, help="seconds before measuring (default %(default)s)")
-    parser.add_argument("--duration", type=float, default=DURATION_S, help="seconds measured per phase (default %(default)s)")
+    parser.add_argument("--duration", type=float, default=DURATION_S,
+                        help="seconds measured per configuration, over all rounds (default %(default)s)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="rounds the configurations are interleaved in "
+                        "(default %(default)s)")
     parser.add_argument("--tolerance", type=float, default=TOLERANCE, help="p95 tolerance of the target (default %(default)s)")
     parser.add_argument("--events", type=int, default=None, help="a synthetic folder of N events instead of data/")
     parser.add_argument("--no-edition", action="store_true", help="skip the static edition's time to first map")
@@ -588,7 +633,6 @@ def main(argv: list[str] | None = None) -> int:
     del dataset
     say(f"1/4 a throwaway PostGIS cluster, loaded with {data_name} ({days[0]} to {days[1]})")
     apps: list[App] = []
-    phases: list[dict] = []
     with Cluster() as cluster:
         url = cluster.create_database("load")
         store = PostgisStore(url)
@@ -609,22 +653,29 @@ def main(argv: list[str] | None = None) -> int:
             # One session on each, so that each process has loaded the data before any timing.
             asyncio.run(run_phase([a.url for a in apps], 2, days, think, warmup_s=0, duration_s=2, meter=None,
                                   max_steps=1))
-            say(f"3/4 readers stepping through the days (think time {think[0]:g}-{think[1]:g} s; "
-                f"{args.warmup:g} s warm-up, then {args.duration:g} s measured per phase)")
-            plan = [(1, n) for n in sweep] + [(2, 2 * args.readers)]
-            for count, readers in plan:
-                result = asyncio.run(run_phase([a.url for a in apps[:count]], readers, days, think, args.warmup,
-                                               args.duration, meter=meter))
-                phases.append(result)
-                cpu = result["cpu_pct_of_one_core"]
-                say(f"  {count} process{'es' if count > 1 else ''}, {readers} readers: {result['steps_per_s']:.1f} "
-                    f"steps/s, p50 {_ms(result['p50_ms'])}, p95 {_ms(result['p95_ms'])}, max {_ms(result['max_ms'])}, "
-                    f"{result['errors']} errors; CPU apps {' + '.join(f'{a:.0f}' for a in cpu['apps'][:count])} %, "
-                    f"generator {cpu['load_generator']:.0f} %, PostgreSQL {cpu['postgres']:.0f} %, "
-                    f"other {cpu['other']:.0f} %")
-                if result["errors"]:
-                    say(f"    errors: {'; '.join(result['error_kinds'])}")
-                time.sleep(2)
+            configs = [(1, n) for n in sweep] + [(2, 2 * args.readers)]
+            per_round = args.duration / args.rounds
+            say(f"3/4 readers stepping through the days (think time {think[0]:g}-{think[1]:g} s): "
+                f"{len(configs)} configurations in {args.rounds} rounds, each {args.warmup:g} s warm-up "
+                f"then {per_round:g} s measured")
+            runs: dict[tuple[int, int], list[dict]] = {c: [] for c in configs}
+            for k in range(args.rounds):
+                # Interleaved, in a different order each round, so that other work on this shared
+                # machine falls on every configuration alike.
+                for count, readers in configs[k % len(configs):] + configs[:k % len(configs)]:
+                    result = asyncio.run(run_phase([a.url for a in apps[:count]], readers, days, think, args.warmup,
+                                                   per_round, seed=15 + k, meter=meter))
+                    runs[(count, readers)].append(result)
+                    cpu = result["cpu_pct_of_one_core"]
+                    say(f"  round {k + 1}: {count} process{'es' if count > 1 else ''}, {readers} readers: "
+                        f"{result['steps_per_s']:.1f} steps/s, p50 {_ms(result['p50_ms'])}, "
+                        f"p95 {_ms(result['p95_ms'])}, {result['errors']} errors; CPU apps "
+                        f"{' + '.join(f'{a:.0f}' for a in cpu['apps'][:count])} %, "
+                        f"generator {cpu['load_generator']:.0f} %, other {cpu['other']:.0f} %")
+                    if result["errors"]:
+                        say(f"    errors: {'; '.join(result['error_kinds'])}")
+                    time.sleep(1)
+            phases = [pool(runs[c]) for c in configs]
         finally:
             for app in apps:
                 app.stop()
@@ -635,24 +686,31 @@ def main(argv: list[str] | None = None) -> int:
         say(f"  {edition['time_to_first_map_ms']:,.0f} ms (median of {edition['samples']}: "
             f"{', '.join(f'{v:,.0f}' for v in edition['samples_ms'])} ms)")
 
-    one = next(p for p in phases if p["apps"] == 1 and p["readers"] == args.readers)
+    one = next(p for p in phases if (p["apps"], p["readers"]) == (1, args.readers))
     two = phases[-1]
     ok, text = verdict(one, two, args.tolerance)
     elapsed = time.perf_counter() - started
     args.results.write_text(json.dumps({
         "machine": host, "date": date.today().isoformat(), "elapsed_s": round(elapsed, 1), "data": data_name,
         "store": "postgis", "think_s": list(think), "warmup_s": args.warmup, "duration_s": args.duration,
-        "tolerance": args.tolerance, "phases": phases, "target_met": ok, "target": text,
+        "rounds": args.rounds,
+        "tolerance": args.tolerance, "phases": [public(p) for p in phases], "target_met": ok, "target": text,
+        "other_work_pct_of_one_core": [one["cpu_pct_of_one_core"]["other"], two["cpu_pct_of_one_core"]["other"]],
         "static_edition": edition}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     say("")
     say(f"Machine: {host}; {data_name} in PostGIS; think time {think[0]:g}-{think[1]:g} s; "
-        f"{args.duration:g} s measured per phase")
+        f"{args.duration:g} s measured per configuration in {args.rounds} interleaved rounds")
     say(table(phases))
     say("CPU in % of one core over the measured window (this machine has "
         f"{os.cpu_count()} cores: {100 * (os.cpu_count() or 1)} % in all); other work: the rest of the machine")
     if edition:
         say(f"Static edition, time to first map ({edition['day']}, {edition['markers']} markers): "
             f"{edition['time_to_first_map_ms']:,.0f} ms (median of {edition['samples']})")
+    busy = [p for p in (one, two) if p["cpu_pct_of_one_core"]["other"] > BUSY_OTHER_PCT]
+    if busy:
+        say(f"NOTE  other work used {', '.join(str(p['cpu_pct_of_one_core']['other']) for p in busy)} % of a core "
+            "while the compared phases ran: the app processes shared the cores with it, so the figures are not "
+            "the app's alone")
     say(f"{'PASS' if ok else 'FAIL'}  {text}")
     say(f"{args.results.relative_to(ROOT) if args.results.is_relative_to(ROOT) else args.results} written; "
         f"took {elapsed:,.0f} s")

@@ -7,8 +7,8 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.load import (CpuMeter, Reader, Step, percentile, read_run, rerun_message, run_phase, start_days,
-                        summarise, verdict)
+from bench.load import (CpuMeter, Reader, Step, percentile, pool, public, read_run, rerun_message, run_phase,
+                        start_days, summarise, verdict)
 from tests.conftest import BUNDLED
 
 NEXT_ID = "$$ID-c30dd6ba829cfa4688f7bb52edb3575d-next_day"
@@ -136,6 +136,23 @@ def test_cpu_share_is_per_core_and_other_is_the_rest_of_the_machine(monkeypatch)
     after = {"t": 10.0, "load": 50, "apps": [600, 300], "postgres": 100, "busy": 1500, "total": 2000}
     share = CpuMeter.share(before, after)
     assert share == {"load_generator": 5.0, "apps": [60.0, 30.0], "postgres": 10.0, "other": 45.0, "machine": 150.0}
+
+
+def test_pool_joins_rounds_and_averages_their_cpu():
+    def round_(ms_values, app, cpu):
+        steps = [Step(5.0, ms, True, app=app) for ms in ms_values]
+        return {"apps": 2, "readers": 4, "window_s": 10.0, "p95_ms": max(ms_values), "_steps": steps,
+                "_opens": [1000.0], "_cpu": cpu}
+    cpu_a = {"load_generator": 2.0, "apps": [30.0, 10.0], "postgres": 0.0, "other": 80.0, "machine": 122.0}
+    cpu_b = {"load_generator": 4.0, "apps": [50.0, 30.0], "postgres": 1.0, "other": 20.0, "machine": 105.0}
+    pooled = pool([round_([100.0] * 10, 0, cpu_a), round_([300.0] * 10, 1, cpu_b)])
+    assert (pooled["steps"], pooled["window_s"], pooled["steps_per_s"]) == (20, 20.0, 1.0)
+    assert (pooled["p50_ms"], pooled["max_ms"], pooled["rounds_p95_ms"]) == (200.0, 300.0, [100.0, 300.0])
+    assert [a["steps"] for a in pooled["per_app"]] == [10, 10]
+    assert pooled["cpu_pct_of_one_core"] == {"load_generator": 3.0, "postgres": 0.5, "other": 50.0,
+                                             "machine": 113.5, "apps": [40.0, 20.0]}
+    assert pooled["app_cpu_ms_per_step"] == 600.0  # 60 % of a core over 20 s, for 20 steps
+    assert not [k for k in public({**pooled, "_steps": []}) if k.startswith("_")]
 
 
 @pytest.mark.slow
