@@ -11,7 +11,7 @@ PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 I18N_KEYWORDS := -k N_ -k N_plural:1,2 -k plural:1,2
 
-.PHONY: install run test test-fast fuzz bench bench-edition extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
+.PHONY: install run test test-fast fuzz bench bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
 install: $(STAMP) $(MO_FILES)
 
@@ -47,7 +47,7 @@ test: install
 
 # The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow test (< 30 s).
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs geo
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs tests/bench geo
 
 # Property-based tests over hostile input with many more examples than `make test` (minutes).
 fuzz: install
@@ -61,6 +61,11 @@ bench: install
 # The static edition's time to first map against the dashboard's, in one run (about 2 minutes).
 bench-edition: install
 	$(BIN)/python -m bench.edition
+
+# Simulated readers stepping through the days on one, then two app processes sharing one throwaway
+# PostGIS database, and the static edition's time to first map (bench/load.py, about 3 minutes).
+load: install
+	$(BIN)/python -m bench.load
 
 # Recall and precision of `blockade-map extract` on the sample reports (shared and tests/extract_samples).
 extract-eval: install

@@ -74,10 +74,10 @@ def _wait_markers(count, expected: int) -> None:
     raise TimeoutError(f"the map did not show {expected} markers within {TIMEOUT_S:.0f} s (saw {count()})")
 
 
-def time_edition(browser, url: str, day: str, expected: int) -> dict:
-    """Open ``url/index.html#day`` in fresh contexts; navigation to markers, in ms, and bytes fetched."""
+def time_edition(browser, url: str, day: str, expected: int, samples: int = SAMPLES) -> dict:
+    """Open ``url/index.html#day`` in ``samples`` fresh contexts; navigation to markers, in ms, and bytes fetched."""
     wall, in_page, transferred = [], [], []
-    for _ in range(SAMPLES):
+    for _ in range(samples):
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
         t0 = time.perf_counter()
