@@ -23,7 +23,7 @@ def changes_list(ds: Dataset, view: View) -> None:
         st.caption(_("Blockades are filtered out of this view."))
         return
     changes = day_over_day(ds, view.day, regions=view.regions)
-    places = change_summary(changes)
+    places = change_summary(changes, i18n.translator())
     if not any(changes.values()):
         st.caption(_("No blockade mapped on either day."))
         return

@@ -6,7 +6,8 @@ import sys
 
 from tqdm import tqdm
 
-from geo.cli.args import Command, day_arg
+from geo.cli.args import Command, day_arg, lang_arg
+from geo.core.i18n import available_languages
 from geo.export import publish as edition
 from geo.store import load_dataset
 
@@ -18,11 +19,16 @@ def configure_publish(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="last", type=day_arg, metavar="D", help="last day (default: the data's last)")
     p.add_argument("--tiles", action="store_true",
                    help="offer OpenStreetMap tiles as an online layer, off until a reader switches it on")
+    p.add_argument("--lang", type=lang_arg, metavar="CODE",
+                   help=f"language of the page's words: {', '.join(available_languages())} (default: the first of "
+                        "dataset.json's languages that has one, es for the bundled data; unlike the other commands, "
+                        "which default to English, an edition is a page for readers, not a script's output)")
 
 
 def run_publish(args: argparse.Namespace) -> int:
     """Write the static edition: index.html, manifest.json, one JSON file per day, the assets."""
     dataset = load_dataset(args.data)
+    lang = args.lang or edition.default_language(dataset)
     days = edition.edition_days(dataset, args.first, args.last)  # bad input fails before any work
     edition.check_out(args.out)
     with tqdm(total=len(days), unit="day", file=sys.stderr, ascii=True, desc="publish",
@@ -32,9 +38,10 @@ def run_publish(args: argparse.Namespace) -> int:
             bar.set_postfix_str(day, refresh=False)
             bar.update(1)
 
-        result = edition.publish(dataset, args.out, args.first, args.last, tiles=args.tiles, progress=progress)
+        result = edition.publish(dataset, args.out, args.first, args.last, tiles=args.tiles, progress=progress,
+                                 lang=lang)
     print(f"wrote {result.path}/ ({len(result.days)} days, {result.days[0]} to {result.days[-1]}; "
-          f"opens on {result.featured_day}; {result.files} files, {result.bytes / 1e6:.1f} MB). "
+          f"opens on {result.featured_day}; words in {lang}; {result.files} files, {result.bytes / 1e6:.1f} MB). "
           f"Serve it with any web server, e.g. python -m http.server -d {result.path}")
     sys.stdout.flush()
     return 0

@@ -9,6 +9,12 @@
     DIR/basemap/                the data folder's basemap (land, borders, names), when it has one
     DIR/README.txt              what the edition holds, its sources and licence
 
+Every word the page shows is in one language (``lang``: :func:`publish`'s default is English, the
+command's the dataset's first language): the page's own words are written into ``index.html``
+(the words ``edition.js`` puts together are in its ``data-words`` attribute, as JSON), the
+legend, kinds and credits into the manifest, the popups, national counts and notes into the
+day files. One edition speaks one language; publish again into another folder for another.
+
 A reader's browser fetches index.html, the assets, the manifest, the basemap and then only
 the days they look at; nothing from another host (unless the edition was published with ``tiles=True`` and
 the reader switches the online tile layer on). ``index.html#YYYY-MM-DD`` opens that day.
@@ -29,26 +35,31 @@ import json
 import os
 import re
 import shutil
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 
+from babel.numbers import get_group_symbol
+
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, day_range, shift_day
 from geo.core.escape import escape_html
+from geo.core.i18n import N_, N_plural, SOURCE_LANGUAGE, Translator, pick_language, translator
 from geo.core.model import KINDS
 from geo.core.view import View
+from geo.core.words import kind_label, kind_name
 from geo.export.files import PROJECT, licence_lines, publishers
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.changes import change_summary, day_over_day
 from geo.render import assets
-from geo.render.basemap import BASEMAP_FILE, load_basemap
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, BASEMAP_FILE, load_basemap
 from geo.render.changes import change_rows
 from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, dataset_bounds, legend_html
 from geo.render.popups import event_row_json, hotspot_rows, corridor_rows
-from geo.render.style import CHANGE_STYLES, CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS, KIND_LABELS
+from geo.render.style import CHANGE_STYLES, CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 from geo.store.files import read_json_file, replace_folder, staging_folder
 
 #: The version of the edition's file layout (manifest ``format``), raised when it changes.
@@ -62,10 +73,56 @@ VENDOR_ASSETS = tuple(name for name in assets.VENDOR_FILES
                       if name not in assets.CLUSTER_JS + assets.CLUSTER_CSS)
 #: Most days one edition holds (ten years): a guard against a mistyped year.
 MAX_DAYS = 3660
-#: Name under which the dataset's index keeps each event's edition entry.
+#: Name under which the dataset's index keeps each event's edition entry (``:es`` added per language).
 EDITION_MEMO = "edition-event"
-EMPTY_DAY = ("Nothing is mapped for {day}. That does not mean nothing happened: only reports with "
-             "a place and a source are mapped.")
+EMPTY_DAY = N_("Nothing is mapped for {day}. That does not mean nothing happened: only reports with "
+               "a place and a source are mapped.")
+#: The page's own words, written into ``index.html`` at its ``{{w:key}}`` placeholders.
+PAGE_WORDS: dict[str, str] = {
+    "day": N_("Day"), "prev": N_("Prev"), "prev_day": N_("Previous day"), "next": N_("Next"),
+    "next_day": N_("Next day"), "show": N_("Show"), "map": N_("Map"), "loading": N_("Loading the data…"),
+    "events": N_("Events mapped"), "dead": N_("Dead (mapped)"), "blockades": N_("Blockades"),
+    "clashes": N_("Clashes"), "reported": N_("Reported nationwide"), "not_points": N_("(not points on the map)"),
+    "changes": N_("Blockades since the day before"),
+    "rings": N_("On the map: a dark ring marks a new blockade, a dashed grey circle a lifted one."),
+    "about": N_("About the data"),
+    "honesty": N_("Every point cites its sources (click it). National counts are reported figures, never drawn "
+                  "as points. Uncertain places and dates say so in the popup. This is a read-only edition: it "
+                  "cannot be edited, and it shows what was published when it was made."),
+    "sources": N_("Sources"), "publisher_events": N_("(publisher: events)"),
+}
+#: What the page says without JavaScript ({folder} and {manifest} become code).
+NOSCRIPT = N_("This map needs JavaScript. Its data is in the {folder} folder as one JSON file per day, "
+              "described by {manifest}.")
+#: The words ``edition.js`` puts together (``{name}`` fields filled in by the script, as text).
+SCRIPT_WORDS: dict[str, str] = {
+    "heading": N_("Blockades and protests on {day}"),
+    "not_loaded": N_("The map could not be loaded"),
+    "day_failed": N_("Could not load the data of {day} ({error})."),
+    "edition_failed": N_("Could not load this edition ({error})."),
+    "from_file": N_("Browsers do not let a page opened from a file read its data: serve this folder with a "
+                    "web server (for example {command} inside it) and open it from there."),
+    "filtered_empty": N_("Nothing is mapped for {day} with these filters. That does not mean nothing happened: "
+                         "only reports with a place and a source are mapped."),
+    "source": N_("source"), "no_count": N_("No national count for this day."), "hotspots": N_("Hotspots"),
+    "filtered_out": N_("Blockades are filtered out of this view."),
+    "no_change": N_("No blockade mapped on either day."),
+    "new": N_("New"), "continuing": N_("Continuing"), "lifted": N_("Lifted"), "none": N_("none"),
+    "not_a_day": N_("{asked} is not a day of this edition ({span}); showing {day}."),
+}
+#: The caption under the totals when kinds are filtered out: the form for one event, then for more.
+SHOWING = N_plural("Showing {shown} of {n} event mapped this day. The national counts below are set beside "
+                   "every event mapped that day.",
+                   "Showing {shown} of {n} events mapped this day. The national counts below are set beside "
+                   "every event mapped that day.")
+TILES_LAYER = N_("OpenStreetMap tiles (online)")
+BLOCKADES_SINCE = N_("Blockades since {day}")
+
+
+def default_language(dataset: Dataset) -> str:
+    """The edition's language when none is asked for: the dataset's first language that has a
+    catalogue (``languages`` in dataset.json), else English."""
+    return pick_language(dataset.info.languages, dataset.info.languages) or SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -104,12 +161,12 @@ def edition_days(dataset: Dataset, first: str | None = None, last: str | None = 
     return days
 
 
-def _event_entry(record: dict) -> str:
-    """One event of a day file (JSON): id, kind, counts and the dashboard's marker row."""
+def _event_entry(record: dict, t: Translator) -> str:
+    """One event of a day file (JSON): id, kind, counts and the dashboard's marker row in ``t``'s language."""
     head = json.dumps({"id": record["id"], "kind": record["kind"], "fatalities": record["fatalities"],
                        "injured": record["injured"], "detained": record["detained"]},
                       ensure_ascii=False, separators=(",", ":"))
-    return head[:-1] + ',"row":' + event_row_json(record) + "}"
+    return head[:-1] + ',"row":' + event_row_json(record, t) + "}"
 
 
 def _http(url: Any) -> str | None:
@@ -117,39 +174,44 @@ def _http(url: Any) -> str | None:
     return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def day_json(dataset: Dataset, day: str) -> str:
+def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -> str:
     """The day file of ``day``: what the map and the side panel show that day, as JSON text.
 
     ``events`` are drawn largest circles first; each holds the dashboard's marker row
     (``[lat, lon, class, colour, radius, popupHtml, tooltipHtml]``, escaped). ``totals``,
     ``mapped`` and ``reported`` are those of ``blockade-map day --json`` (every kind, all
     regions); ``changes`` lists the blockades new, continuing and lifted since the day before.
+    Popups, tooltips, the national counts' lines, place summaries and notes are in ``lang``
+    (default English); field names, kinds and dates (``YYYY-MM-DD``) are the same in every language.
     """
+    t = translator(lang)
     view = View(check_day(day))
     index = dataset.index
     positions = index.select(view)
     ordered = positions[np.argsort(-index.fatalities[positions], kind="stable")]
-    entries = index.memo(EDITION_MEMO, ordered, _event_entry)
+    memo = EDITION_MEMO if t.lang == SOURCE_LANGUAGE else f"{EDITION_MEMO}:{t.lang}"
+    entries = index.memo(memo, ordered, lambda record: _event_entry(record, t))
     mapped = index.mapped(positions)
     reported = reported_on(dataset, view.day)
-    lines = mapped_vs_reported(reported, mapped)
+    lines = mapped_vs_reported(reported, mapped, t)
     hotspots = select_hotspots(dataset, view)
     changes = day_over_day(dataset, view.day)
-    note = None
-    if not dataset.covers(view.day):
-        note = f"{view.day} is outside the data: {dataset.coverage()}."
+    note = dataset.outside_note(view.day, t)
+    if note:
+        note += "."
     elif not len(positions):
-        note = EMPTY_DAY.format(day=view.day)
+        note = t.gettext(EMPTY_DAY).format(day=t.day(view.day))
+    before = shift_day(view.day, -1)
     document = {
         "format": FORMAT, "date": view.day,
         "totals": index.totals(positions), "mapped": mapped,
         "reported": [{"text": line, "metric": item["metric"], "value": item["value"],
                       "reporter": item["reporter"], "url": _http(item["source_url"])}
                      for line, item in zip(lines, reported)],
-        "hotspots": {"names": [str(n) for n in hotspots["name"]], "rows": hotspot_rows(hotspots)},
-        "changes": {"since": shift_day(view.day, -1),
+        "hotspots": {"names": [str(n) for n in hotspots["name"]], "rows": hotspot_rows(hotspots, t)},
+        "changes": {"since": before, "heading": t.gettext(BLOCKADES_SINCE).format(day=t.day(before)),
                     "counts": {group: len(items) for group, items in changes.items()},
-                    "places": change_summary(changes), "rings": change_rows(dataset, view)},
+                    "places": change_summary(changes, t), "rings": change_rows(dataset, view, lang=t)},
         "note": note,
     }
     head = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -160,46 +222,106 @@ def _version(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def _about(dataset: Dataset, days: list[str]) -> dict:
+def _about(dataset: Dataset, days: list[str], t: Translator) -> dict:
     records = dataset.index.records(np.arange(len(dataset.index)))
-    return {"coverage": dataset.coverage(), "licence": dataset.info.licence,
-            "licence_lines": licence_lines(dataset),
+    coverage = dataset.coverage(t)
+    zone = (t.gettext("Days are in the {zone} time zone.").format(zone=dataset.info.timezone)
+            if dataset.info.timezone else t.gettext("Days are as reported (no time zone set)."))
+    text = t.gettext("{coverage}; this edition holds {days}, {span}.").format(
+        coverage=coverage[:1].upper() + coverage[1:], days=t.plural("{n} day", "{n} days", len(days)),
+        span=t.span(days[0], days[-1]))
+    return {"coverage": coverage, "text": f"{text} {zone}", "licence": dataset.info.licence,
+            "licence_lines": licence_lines(dataset, t),
             "publishers": [[name, n] for name, n in publishers(records)[:20]],
             "time_zone": dataset.info.time_zone_label,
-            "edition": f"{days[0]} to {days[-1]}"}
+            "edition": t.span(days[0], days[-1])}
+
+
+def day_entry(date: str, version: str, events: int, lang: str | Translator | None = None) -> dict:
+    """A day of the manifest: its date, file, content hash, events and, when the language does not
+    show days as ``YYYY-MM-DD``, ``label``: the day as the page shows it (``lunes, 9 de enero de 2023``)."""
+    entry = {"date": date, "file": f"days/{date}.json", "version": version, "events": events}
+    label = translator(lang).day(date)
+    if label != date:
+        entry["label"] = label
+    return entry
+
+
+def basemap_credit(attribution: str | None, lang: str | Translator | None = None) -> str | None:
+    """A basemap's credit line in ``lang``: the bundled Natural Earth credit is translated, another
+    file's own credit is shown as written."""
+    return translator(lang).gettext(BASEMAP_ATTRIBUTION) if attribution == BASEMAP_ATTRIBUTION else attribution
 
 
 def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = False,
-             basemap: dict | None = None) -> dict:
+             basemap: dict | None = None, lang: str | Translator | None = None) -> dict:
     """The edition's manifest: its days (file, version, events), the dataset's info and what
-    every day shares (legend, kinds, corridors, styles, optional tiles and basemap)."""
+    every day shares (legend, kinds, corridors, styles, optional tiles and basemap), with the
+    words among them (title, legend, kind names, tiles' notice, about) in ``lang`` (default English)."""
+    t = translator(lang)
     info = dataset.info
     return {
-        "format": FORMAT, "generator": f"{PROJECT} publish",
-        "title": info.title, "country": info.country, "timezone": info.timezone,
+        "format": FORMAT, "generator": f"{PROJECT} publish", "lang": t.lang,
+        "title": info.title_in(t), "country": info.country, "timezone": info.timezone,
         "bbox": list(info.bbox) if info.bbox else None, "bounds": dataset_bounds(dataset),
         "languages": list(info.languages), "licence": info.licence,
         "featured_day": featured, "first_day": days[0]["date"], "last_day": days[-1]["date"],
         "days": days,
-        "kinds": [{"kind": k, "label": KIND_LABELS[k], "colour": KIND_COLORS[k]} for k in KINDS],
-        "legend_html": legend_html(),
+        "kinds": [{"kind": k, "name": kind_name(k, t), "label": kind_label(k, t), "colour": KIND_COLORS[k]}
+                  for k in KINDS],
+        "legend_html": legend_html(lang=t),
         "corridors": {"rows": corridor_rows(dataset.corridors) if len(dataset.corridors) else [],
                       "style": CORRIDOR_LINE},
         "hotspot_colour": HOTSPOT_COLOR, "change_styles": CHANGE_STYLES,
-        "tiles": {"url": TILES_URL, "attribution": TILES_ATTRIBUTION, "notice": TILES_NOTICE} if tiles else None,
+        "tiles": {"url": TILES_URL, "attribution": t.gettext(TILES_ATTRIBUTION), "notice": t.gettext(TILES_NOTICE),
+                  "name": escape_html(t.gettext(TILES_LAYER))} if tiles else None,
         "basemap": basemap,
-        "about": _about(dataset, [d["date"] for d in days]),
+        "about": _about(dataset, [d["date"] for d in days], t),
     }
 
 
-def index_html(title: str, versions: dict[str, str]) -> str:
-    """``index.html`` from its template: the title escaped, each asset URL with its version."""
+def script_words(days: list[str], lang: str | Translator | None = None) -> dict:
+    """The words ``edition.js`` needs, in ``lang``: :data:`SCRIPT_WORDS`, the filtered caption's two
+    forms (``showing``: for one event, for more), the edition's span of days and the digit grouping."""
+    t = translator(lang)
+    words = {key: t.gettext(message) for key, message in SCRIPT_WORDS.items()}
+    words["showing"] = [t.ngettext(*SHOWING, 1), t.ngettext(*SHOWING, 2)]
+    words["span"] = t.span(days[0], days[-1])
+    words["group"] = get_group_symbol(locale=t.babel_locale)
+    return words
+
+
+def _fill_code(escaped: str, **code: str) -> str:
+    """Put markup (``code``'s values, trusted) at the ``{name}`` fields of a message already escaped
+    (where :func:`escape_html` turned the braces into entities)."""
+    for name, markup in code.items():
+        escaped = escaped.replace(escape_html("{" + name + "}"), markup)
+    return escaped
+
+
+def index_html(title: str, versions: dict[str, str], lang: str | Translator | None = None,
+               words: dict | None = None) -> str:
+    """``index.html`` from its template: ``<html lang>``, the title and the page's words (in ``lang``)
+    escaped, the script's ``words`` as JSON in ``data-words``, each asset URL with its version."""
+    t = translator(lang)
     template = (EDITION_DIR / "index.html").read_text(encoding="utf-8")
-    page = template.replace("{{title}}", escape_html(title))
-    page = re.sub(r"\{\{v:([\w.-]+)\}\}", lambda m: versions[m.group(1)], page)
-    if "{{" in page:
-        raise ValueError("index.html template: a placeholder was left over")
-    return page
+    values = {"title": escape_html(title), "lang": escape_html(t.lang),
+              "words": escape_html(json.dumps(words or {}, ensure_ascii=False, sort_keys=True)),
+              "noscript": _fill_code(escape_html(t.gettext(NOSCRIPT)),
+                                     folder="<code>days/</code>", manifest="<code>manifest.json</code>")}
+
+    def fill(match: re.Match) -> str:  # one pass, so text put in is never read as a placeholder
+        name, key = match.group(1), match.group(2)
+        try:
+            if key is None:
+                return values[name]
+            if name == "w":
+                return escape_html(t.gettext(PAGE_WORDS[key]))
+            return {"v": versions}[name][key]
+        except KeyError:
+            raise ValueError(f"index.html template: unknown placeholder {match.group(0)}") from None
+
+    return re.sub(r"\{\{(\w+)(?::([\w.-]+))?\}\}", fill, template)
 
 
 def is_edition(folder: str | os.PathLike) -> bool:
@@ -243,28 +365,46 @@ def _write(path: Path, data: bytes | str) -> int:
     return len(data)
 
 
-def readme_text(dataset: Dataset, days: list[str], featured: str) -> str:
-    """README.txt of an edition: what it holds, how to serve it, its licence and sources."""
-    about = _about(dataset, days)
-    lines = [f"{dataset.info.title}: static edition, {days[0]} to {days[-1]} ({len(days)} days)",
-             "=" * 60,
-             "Open index.html through any web server (e.g. `python -m http.server` in this folder);",
-             f"index.html#YYYY-MM-DD opens that day, without it {featured}. Browsers do not let a page",
-             "opened from a file read its data: serve the folder.",
-             "Files: index.html, manifest.json (the days, info, legend, corridors), days/YYYY-MM-DD.json",
-             "(one per day), assets/ (Leaflet 1.9.3, BSD-2-Clause, and Blockade Map's script and styles).",
-             "Cache index.html and manifest.json briefly; every other URL carries its content hash (?v=).",
-             "", "Licence", "-------", *about["licence_lines"]]
+#: README.txt's paragraphs ({command} and the like are code, filled in as they are).
+README_PARAGRAPHS = (
+    N_("Open index.html through any web server (e.g. {command} in this folder); index.html#YYYY-MM-DD opens "
+       "that day, without it {day}. Browsers do not let a page opened from a file read its data: serve the "
+       "folder."),
+    N_("Files: index.html, manifest.json (the days, info, legend, corridors), days/YYYY-MM-DD.json (one per "
+       "day), assets/ (Leaflet 1.9.3, BSD-2-Clause, and Blockade Map's script and styles)."),
+    N_("Cache index.html and manifest.json briefly; every other URL carries its content hash (?v=)."),
+    N_("The page's words are in {language}; {command} writes an edition in another language."),
+)
+
+
+def readme_text(dataset: Dataset, days: list[str], featured: str, lang: str | Translator | None = None) -> str:
+    """README.txt of an edition, in ``lang``: what it holds, how to serve it, its licence and sources."""
+    t = translator(lang)
+    about = _about(dataset, days, t)
+    title = t.gettext("{title}: static edition, {span} ({days})").format(
+        title=dataset.info.title_in(t), span=t.span(days[0], days[-1]), days=t.plural("{n} day", "{n} days", len(days)))
+    fields = {"command": "`python -m http.server`", "day": featured, "language": t.language_in(t.lang)}
+    lines = [title, "=" * 60]
+    for i, paragraph in enumerate(README_PARAGRAPHS):
+        if i == len(README_PARAGRAPHS) - 1:
+            fields["command"] = "`blockade-map publish --lang CODE`"
+        lines += textwrap.wrap(t.gettext(paragraph).format(**fields), 95, break_on_hyphens=False)
+    licence = t.gettext("Licence")
+    lines += ["", licence, "-" * len(licence), *about["licence_lines"]]
     loaded = _basemap(dataset)
     if loaded is not None:
-        lines.append(f"basemap/ (drawn under every layer): {loaded.data.get('attribution') or 'no attribution given'}.")
-    lines += ["", "Data sources (publisher: events)", "-" * 32]
-    lines += [f"- {name}: {n}" for name, n in about["publishers"]] or ["- none: nothing mapped"]
+        credit = basemap_credit(loaded.data.get("attribution"), t) or t.gettext("no attribution given")
+        lines.append(t.gettext("basemap/ (drawn under every layer): {credit}.").format(credit=credit))
+    heading = t.gettext("Data sources (publisher: events)")
+    lines += ["", heading, "-" * len(heading)]
+    lines += [f"- {name}: {t.number(n)}" for name, n in about["publishers"]] or \
+        ["- " + t.gettext("none: nothing mapped")]
     return "\n".join(lines) + "\n"
 
 
 def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, last: str | None = None,
-            tiles: bool = False, progress: Callable[[int, int, str], None] | None = None) -> PublishResult:
+            tiles: bool = False, progress: Callable[[int, int, str], None] | None = None,
+            lang: str | Translator | None = None) -> PublishResult:
     """Write the static edition of ``dataset`` to the folder ``out`` (replacing a previous one).
 
     Parameters
@@ -278,6 +418,9 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
         Offer OpenStreetMap tiles as an online layer (off until a reader switches it on).
     progress : callable, optional
         ``progress(done, total, label)`` after each day file.
+    lang : str or Translator, optional
+        The language of every word of the edition (default English; the command's default is
+        :func:`default_language`).
 
     Returns
     -------
@@ -289,6 +432,7 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
     Raises ValueError (one line) for a bad range, a bad basemap or an ``out`` in the way;
     ``out`` is then left as it was.
     """
+    t = translator(lang)
     days = edition_days(dataset, first, last)
     target = check_out(out)
     loaded = _basemap(dataset)
@@ -307,11 +451,11 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
             versions[name] = _version(data)
         files += len(VENDOR_ASSETS) + len(EDITION_ASSETS)
         for i, day in enumerate(days, start=1):
-            data = day_json(dataset, day).encode("utf-8")
+            data = day_json(dataset, day, t).encode("utf-8")
             size += _write(staged / "days" / f"{day}.json", data)
             count = len(dataset.index.select(View(day)))
             event_days += count
-            entries.append({"date": day, "file": f"days/{day}.json", "version": _version(data), "events": count})
+            entries.append(day_entry(day, _version(data), count, t))
             if progress:
                 progress(i, len(days), day)
         files += len(days)
@@ -320,16 +464,16 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
             data = loaded.text.encode("utf-8")
             size += _write(staged / "basemap" / BASEMAP_FILE, data)
             basemap_entry = {"file": f"basemap/{BASEMAP_FILE}", "version": _version(data),
-                             "attribution": loaded.data.get("attribution")}
+                             "attribution": basemap_credit(loaded.data.get("attribution"), t)}
             files += 1
         featured = dataset.featured_day if dataset.featured_day in days else None
         if featured is None:
             busiest = max(entries, key=lambda e: e["events"])
             featured = busiest["date"]
-        size += _write(staged / "README.txt", readme_text(dataset, days, featured))
-        document = manifest(dataset, entries, featured, tiles=tiles, basemap=basemap_entry)
+        size += _write(staged / "README.txt", readme_text(dataset, days, featured, t))
+        document = manifest(dataset, entries, featured, tiles=tiles, basemap=basemap_entry, lang=t)
         size += _write(staged / "manifest.json", json.dumps(document, ensure_ascii=False, indent=1))
-        size += _write(staged / "index.html", index_html(dataset.info.title, versions))
+        size += _write(staged / "index.html", index_html(dataset.info.title_in(t), versions, t, script_words(days, t)))
         files += 3
         replace_folder(staged, target)
     except BaseException:

@@ -10,10 +10,13 @@ from typing import Any, Sequence
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day
+from geo.core.i18n import N_plural, Translator, translator
 
 __all__ = ["GROUPS", "change_summary", "day_over_day"]
 
 GROUPS = ("new", "continuing", "lifted")
+#: A place named once for the several blockades it holds ("Juliaca (2 blockades)").
+PLACE_BLOCKADES = N_plural("{place} ({n} blockade)", "{place} ({n} blockades)")
 
 
 def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",),
@@ -56,14 +59,16 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
     return out
 
 
-def change_summary(changes: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
+def change_summary(changes: dict[str, list[dict[str, Any]]],
+                   lang: str | Translator | None = None) -> dict[str, list[str]]:
     """Place names per group, e.g. ``{"new": ["Ilave", "Juliaca (2 blockades)"], ...}``.
 
-    A place with several events is named once with their number; groups keep the order of
-    :func:`day_over_day` (by place).
+    A place with several events is named once with their number (in ``lang``, default
+    English); groups keep the order of :func:`day_over_day` (by place).
     """
+    t = translator(lang)
     out = {}
     for group in GROUPS:
         counts = Counter(e["place"] for e in changes.get(group, []))
-        out[group] = [p if n == 1 else f"{p} ({n} blockades)" for p, n in counts.items()]
+        out[group] = [p if n == 1 else t.pair(PLACE_BLOCKADES, n, place=p) for p, n in counts.items()]
     return out

@@ -217,3 +217,50 @@ def test_hostile_text_is_shown_as_text(browser, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
+    edition.publish(bundled, tmp_path / "site", lang="es")
+    proc, url = _serve(tmp_path / "site")
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{url}/index.html#2023-01-09")
+        wait_day(page, "2023-01-09")
+        assert page.evaluate("document.documentElement.lang") == "es"
+        assert page.locator("#bme-date").inner_text() == "lunes, 9 de enero de 2023"
+        assert page.locator("#bme-heading").inner_text() == "Bloqueos y protestas del lunes, 9 de enero de 2023"
+        assert page.locator("path.bm-event").count() == 17  # the same map as in English
+        panel = page.locator("#bme-panel").inner_text()
+        assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in panel
+        assert "Nuevos (6): " in panel and "Continúan (2): " in panel
+        assert "Bloqueos desde el domingo, 8 de enero de 2023" in panel
+        assert page.locator(".bm-legend").inner_text().startswith("Qué pasó") or \
+            "Bloqueo de vía" in page.locator(".bm-legend").inner_text()
+        kinds = page.locator("#bme-kinds").inner_text()
+        assert "bloqueo de vía" in kinds and "blockade" not in kinds
+        shown = page.locator("body").inner_text()
+        for english in ("Blockades", "Reported nationwide", "Events mapped", "Sources", "Previous", "Loading",
+                        "Continuing", "not points", "About the data"):
+            assert english not in shown, english
+        page.screenshot(path=str(tmp_path / "edition-es-2023-01-09.png"))  # to look at when it fails
+
+        page.get_by_role("button", name="Día siguiente").click()
+        wait_day(page, "2023-01-10")
+        assert page.locator("#bme-date").inner_text() == "martes, 10 de enero de 2023"
+        assert page.evaluate("location.hash") == "#2023-01-10"  # links stay language-neutral
+        page.locator("#bme-kinds input[value=blockade]").uncheck()
+        totals = day_summary(bundled, "2023-01-10")["totals"]
+        page.wait_for_function("n => bmEdition.markers === n", arg=totals["events"] - totals["blockade"])
+        assert page.locator("#bme-filtered").inner_text().startswith("Se muestran ")
+        assert "Los bloqueos están excluidos" in page.locator("#bme-changes").inner_text()
+
+        page.evaluate("location.hash = '#2023-13-45'")  # edited by hand: the page says so and stays
+        page.locator("#bme-alert").wait_for(state="visible", timeout=5000)
+        assert page.locator("#bme-alert").inner_text() == (
+            "2023-13-45 no es un día de esta edición (del 7 de diciembre de 2022 al 31 de enero de 2023); "
+            "se muestra el martes, 10 de enero de 2023.")
+        assert page.evaluate("bmEdition.day") == "2023-01-10"
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

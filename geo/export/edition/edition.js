@@ -7,6 +7,11 @@
  * rows the Python side escaped; every other text from the data goes in with textContent.
  * index.html#YYYY-MM-DD opens that day, and the address follows the day shown.
  *
+ * An edition speaks one language. The page's own words are in index.html; the words this script
+ * puts together are in <html data-words> (JSON, with {name} fields filled in here, as text); the
+ * day's label (when it is not YYYY-MM-DD) is in the manifest, and everything else that is said
+ * (legend, popups, national counts, notes) was written in that language by `blockade-map publish`.
+ *
  * index.html loads this file first, in its head, so the manifest and the day's file are on
  * their way while Leaflet loads (deferred); the map is drawn once the page is parsed.
  */
@@ -21,7 +26,32 @@
 
     function $(id) { return document.getElementById(id); }
 
-    function fmt(n) { return Number(n).toLocaleString("en-US"); }
+    var words = null;
+
+    /* The edition's words (<html data-words>), read once the page is there. */
+    function w(key) {
+        if (words === null) {
+            try { words = JSON.parse(document.documentElement.getAttribute("data-words") || "{}"); }
+            catch (e) { words = {}; }
+        }
+        return words[key] === undefined ? key : words[key];
+    }
+
+    /* A message with its {name} fields filled in (plain text: it goes in with textContent). */
+    function fill(template, values) {
+        return String(template).replace(/\{(\w+)\}/g, function (all, name) {
+            return values.hasOwnProperty(name) ? String(values[name]) : all;
+        });
+    }
+
+    /* A whole number with the edition language's digit grouping (1,234; 1.234), as Babel writes it. */
+    function fmt(n) {
+        var text = String(Math.round(Math.abs(Number(n)))), group = w("group");
+        return (Number(n) < 0 ? "-" : "") + text.replace(/\B(?=(\d{3})+(?!\d))/g, group === "group" ? "," : group);
+    }
+
+    /* A day as the page shows it: the manifest's label, else YYYY-MM-DD. */
+    function label(entry) { return entry.label || entry.date; }
 
     function el(tag, text, className) {
         var node = document.createElement(tag);
@@ -50,10 +80,9 @@
         api.error = message;
         var alert = $("bme-alert");
         alert.textContent = message + (location.protocol === "file:" ?
-            " Browsers do not let a page opened from a file read its data: serve this folder with a web " +
-            "server (for example `python -m http.server` inside it) and open it from there." : "");
+            " " + fill(w("from_file"), {command: "`python -m http.server`"}) : "");
         alert.hidden = false;
-        if (!state.doc) { $("bme-heading").textContent = "The map could not be loaded"; }
+        if (!state.doc) { $("bme-heading").textContent = w("not_loaded"); }
     }
 
     function clearError() {
@@ -97,8 +126,8 @@
         var entry = days[i];
         state.index = i;
         $("bme-slider").value = String(i);
-        $("bme-slider").setAttribute("aria-valuetext", entry.date);
-        $("bme-date").textContent = entry.date;
+        $("bme-slider").setAttribute("aria-valuetext", label(entry));
+        $("bme-date").textContent = label(entry);
         $("bme-prev").disabled = i === 0;
         $("bme-next").disabled = i === days.length - 1;
         setHash(entry.date);
@@ -110,7 +139,7 @@
             state.doc = doc;
             draw(doc);
         }).catch(function (error) {
-            if (token === state.token) { showError("Could not load the data of " + entry.date + " (" + error.message + ")."); }
+            if (token === state.token) { showError(fill(w("day_failed"), {day: label(entry), error: error.message})); }
         });
     }
 
@@ -144,13 +173,15 @@
     function panel(doc, visible) {
         var isFiltered = filtered();
         var heading = clear($("bme-heading"));
-        heading.appendChild(document.createTextNode("Blockades and protests on "));
-        heading.appendChild(el("span", doc.date, "bme-nowrap"));
+        var entry = state.manifest.days[state.byDate[doc.date]] || {date: doc.date};
+        var parts = String(w("heading")).split("{day}");
+        heading.appendChild(document.createTextNode(parts[0]));
+        heading.appendChild(el("span", label(entry), "bme-nowrap"));
+        heading.appendChild(document.createTextNode(parts.slice(1).join(label(entry))));
         var note = $("bme-note");
         var noteText = doc.note;
         if (!noteText && isFiltered && !visible.length && doc.events.length) {
-            noteText = "Nothing is mapped for " + doc.date + " with these filters. That does not mean nothing " +
-                "happened: only reports with a place and a source are mapped.";
+            noteText = fill(w("filtered_empty"), {day: label(entry)});
         }
         note.textContent = noteText || "";
         note.hidden = !noteText;
@@ -169,8 +200,9 @@
         $("bme-m-clash").textContent = fmt(totals.clash);
         var caption = $("bme-filtered");
         caption.hidden = !isFiltered;
-        caption.textContent = isFiltered ? "Showing " + fmt(visible.length) + " of " + fmt(doc.events.length) +
-            " events mapped this day. The national counts below are set beside every event mapped that day." : "";
+        var showing = w("showing");  // the form for one event, then for more (Spanish and English)
+        caption.textContent = isFiltered ? fill(showing[doc.events.length === 1 ? 0 : 1],
+                                                {shown: fmt(visible.length), n: fmt(doc.events.length)}) : "";
 
         var reported = clear($("bme-reported"));
         doc.reported.forEach(function (item) {
@@ -178,7 +210,7 @@
             var url = safeUrl(item.url);
             if (url) {
                 li.appendChild(document.createTextNode(" "));
-                var a = el("a", "source");
+                var a = el("a", w("source"));
                 a.href = url;
                 a.target = "_blank";
                 a.rel = "noopener noreferrer";
@@ -186,12 +218,12 @@
             }
             reported.appendChild(li);
         });
-        if (!doc.reported.length) { reported.appendChild(el("li", "No national count for this day.", "bme-none")); }
+        if (!doc.reported.length) { reported.appendChild(el("li", w("no_count"), "bme-none")); }
 
         var hotspots = $("bme-hotspots");
         clear(hotspots);
         if (doc.hotspots.names.length) {
-            hotspots.appendChild(el("b", "Hotspots: "));
+            hotspots.appendChild(el("b", w("hotspots") + ": "));
             hotspots.appendChild(document.createTextNode(doc.hotspots.names.join(", ")));
         }
         hotspots.hidden = !doc.hotspots.names.length;
@@ -200,22 +232,23 @@
 
     function changes(doc) {
         var c = doc.changes, list = clear($("bme-changes"));
-        $("bme-changes-head").textContent = "Blockades since " + c.since;
+        $("bme-changes-head").textContent = c.heading;
         var caption = $("bme-changes-caption");
         caption.hidden = true;
         if (!state.kinds.blockade) {
-            list.appendChild(el("li", "Blockades are filtered out of this view.", "bme-none"));
+            list.appendChild(el("li", w("filtered_out"), "bme-none"));
             return;
         }
         if (!c.counts["new"] && !c.counts.continuing && !c.counts.lifted) {
-            list.appendChild(el("li", "No blockade mapped on either day.", "bme-none"));
+            list.appendChild(el("li", w("no_change"), "bme-none"));
             return;
         }
-        [["new", "New"], ["continuing", "Continuing"], ["lifted", "Lifted"]].forEach(function (g) {
-            var li = el("li", null, "bme-change-" + g[0]);
-            li.appendChild(el("b", g[1]));
-            var names = c.places[g[0]];
-            li.appendChild(document.createTextNode(" (" + c.counts[g[0]] + "): " + (names.length ? names.join("; ") : "none")));
+        ["new", "continuing", "lifted"].forEach(function (group) {
+            var li = el("li", null, "bme-change-" + group);
+            li.appendChild(el("b", w(group)));
+            var names = c.places[group];
+            li.appendChild(document.createTextNode(" (" + fmt(c.counts[group]) + "): " +
+                                                   (names.length ? names.join("; ") : w("none"))));
             list.appendChild(li);
         });
         caption.hidden = false;
@@ -226,8 +259,8 @@
         var box = $("bme-kinds");
         m.kinds.forEach(function (k) {
             state.kinds[k.kind] = true;
-            var label = el("label", null, "bme-kind");
-            label.title = k.label;
+            var option = el("label", null, "bme-kind");
+            option.title = k.label;
             var input = document.createElement("input");
             input.type = "checkbox";
             input.checked = true;
@@ -238,18 +271,16 @@
             });
             var swatch = el("span", null, "bme-swatch");
             swatch.style.background = k.colour;
-            label.appendChild(input);
-            label.appendChild(swatch);
-            label.appendChild(document.createTextNode(k.kind));
-            box.appendChild(label);
+            option.appendChild(input);
+            option.appendChild(swatch);
+            option.appendChild(document.createTextNode(k.name || k.kind));
+            box.appendChild(option);
         });
     }
 
     function about(m) {
         var a = m.about || {};
-        $("bme-coverage").textContent = (a.coverage ? "The data " + a.coverage.replace(/^the data /, "") + "; " : "") +
-            "this edition holds " + fmt(m.days.length) + " days, " + m.first_day + " to " + m.last_day +
-            ". Days are " + (m.timezone ? "in the " + m.timezone + " time zone" : "as reported") + ".";
+        $("bme-coverage").textContent = a.text || "";
         $("bme-licence").textContent = (a.licence_lines || []).join(" ");
         var list = clear($("bme-publishers"));
         (a.publishers || []).forEach(function (p) { list.appendChild(el("li", p[0] + ": " + fmt(p[1]))); });
@@ -264,7 +295,9 @@
         layer.on("tileerror", function () { failures += 1; notice.getContainer().style.display = "block"; });
         layer.on("tileload", function () { if (!failures) { notice.getContainer().style.display = "none"; } });
         layer.on("remove", function () { notice.getContainer().style.display = "none"; failures = 0; });
-        L.control.layers(null, {"OpenStreetMap tiles (online)": layer}, {collapsed: false, position: "topright"})
+        var named = {};
+        named[tiles.name] = layer;  // escaped by publish: the layer control shows names as HTML
+        L.control.layers(null, named, {collapsed: false, position: "topright"})
             .addTo(map);
     }
 
@@ -281,7 +314,7 @@
         }
         L.control.scale().addTo(map);
         if (m.basemap && global.BlockadeBasemap) {  // the dashboard's basemap.js draws it, under everything
-            global.BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version);
+            global.BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version, m.basemap.attribution);
         }
         if (m.tiles) { onlineTiles(map, m.tiles); }
         if (m.corridors.rows.length) {
@@ -297,17 +330,19 @@
         $("bme-prev").addEventListener("click", function () { go(state.index - 1); });
         $("bme-next").addEventListener("click", function () { go(state.index + 1); });
         global.addEventListener("hashchange", function () {
-            var day = hashDay();
-            if (day !== null && state.byDate.hasOwnProperty(day) && state.byDate[day] !== state.index) {
-                go(state.byDate[day]);
+            var day = hashDay(), hash = location.hash.slice(1, 40);
+            if (day !== null && state.byDate.hasOwnProperty(day)) {
+                if (state.byDate[day] !== state.index) { go(state.byDate[day]); }
+            } else if (hash) {  // a link edited by hand to a day this edition lacks: say so, stay
+                showError(fill(w("not_a_day"), {asked: decodeHash(hash), span: w("span"),
+                                                day: label(m.days[state.index])}));
             }
         });
         var hash = location.hash.slice(1, 40), asked = hashDay();
         var first = asked !== null && state.byDate.hasOwnProperty(asked) ? asked : m.featured_day;
         go(state.byDate.hasOwnProperty(first) ? state.byDate[first] : 0);
         if (hash && asked !== first) {
-            showError(decodeHash(hash) + " is not a day of this edition (" + m.first_day + " to " +
-                      m.last_day + "); showing " + m.days[state.index].date + ".");
+            showError(fill(w("not_a_day"), {asked: decodeHash(hash), span: w("span"), day: label(m.days[state.index])}));
         }
     }
 
@@ -334,6 +369,6 @@
         BM = global.BlockadeMap;
         start(both[0]);
     }).catch(function (error) {
-        parsed.then(function () { showError("Could not load this edition (" + error.message + ")."); });
+        parsed.then(function () { showError(fill(w("edition_failed"), {error: error.message})); });
     });
 })(window);

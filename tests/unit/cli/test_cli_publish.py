@@ -23,7 +23,22 @@ def test_publish_command_writes_the_edition_and_shows_progress(tiny_data, tmp_pa
     assert read_json(tmp_path / "site/days/2023-01-09.json")["totals"]["events"] == 3
 
 
+def test_publish_speaks_the_datasets_first_language_unless_told(tiny_data, tmp_path, capsys):
+    # tiny_data's dataset.json is the bundled one's: languages ["es", "en"]
+    code, out, err = run(capsys, "publish", "--out", tmp_path / "es", "--data", tiny_data, "--to", "2023-01-09")
+    assert code == 0 and "; words in es;" in out
+    page = (tmp_path / "es/index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in page and "Día siguiente" in page
+    assert read_json(tmp_path / "es/manifest.json")["lang"] == "es"
+    code, out, err = run(capsys, "publish", "--out", tmp_path / "en", "--data", tiny_data, "--to", "2023-01-09",
+                         "--lang", "EN")
+    assert code == 0 and "; words in en;" in out
+    assert '<html lang="en"' in (tmp_path / "en/index.html").read_text(encoding="utf-8")
+    assert read_json(tmp_path / "en/days/2023-01-09.json")["events"][0]["row"][6] == "Juliaca: clash, 17 dead"
+
+
 @pytest.mark.parametrize("argv,message", [
+    (["--out", "{dir}", "--lang", "qu"], "no catalogue for language 'qu'; languages are en, es"),
     (["--out", "{file}"], "is a file, not a folder"),
     (["--out", "{dir}", "--from", "2023-01-10", "--to", "2023-01-01"], "--to 2023-01-01 is before --from 2023-01-10"),
     (["--out", "{dir}", "--from", "2023-02-30"], "'2023-02-30' is not a date"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -115,7 +116,7 @@ def test_edition_js_fetches_nothing_but_the_manifest_and_the_files_it_lists():
     js = (edition.EDITION_DIR / "edition.js").read_text(encoding="utf-8")
     assert sorted(re.findall(r"getJson\(([^,)]+)", js)) == ['"manifest.json"', 'entry.file + "?v=" + entry.version',
                                                              "url"]
-    assert 'BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version)' in js
+    assert 'BlockadeBasemap.load(map, m.basemap.file + "?v=" + m.basemap.version, m.basemap.attribution)' in js
     assert js.count("fetch(") == 1  # inside getJson
     assert "innerHTML" not in js  # data text goes in with textContent (popups are escaped in Python)
 
@@ -262,10 +263,10 @@ def test_a_failure_midway_leaves_the_previous_edition_as_it_was(tiny_data, tmp_p
     before = tree(out)
     real = edition.day_json
 
-    def failing(dataset, day):
+    def failing(dataset, day, lang=None):
         if day == "2023-01-08":
             raise OSError(28, "No space left on device")
-        return real(dataset, day)
+        return real(dataset, day, lang)
 
     monkeypatch.setattr(edition, "day_json", failing)
     with pytest.raises(OSError, match="No space left"):
@@ -299,3 +300,89 @@ def test_the_data_folders_basemap_is_copied_and_listed(bundled_edition, tiny_dat
     m = read_json(tmp_path / "site/manifest.json")
     assert m["basemap"] is None and not (tmp_path / "site/basemap").exists()
     assert m["tiles"]["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+# ------------------------------------------------------------------ one edition, one language
+
+@pytest.fixture(scope="module")
+def spanish_edition(bundled, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("edition-es") / "site"
+    edition.publish(bundled, out, lang="es")
+    return out
+
+
+def test_the_edition_speaks_the_language_asked_for_in_every_file(spanish_edition):
+    page = (spanish_edition / "index.html").read_text(encoding="utf-8")
+    assert page.startswith('<!doctype html>\n<html lang="es" ')
+    assert "<title>Paro nacional en el Perú, dic. 2022 – ene. 2023</title>" in page
+    for words in ('aria-label="Día anterior">&#9664; Anterior</button>', 'aria-label="Día siguiente">Siguiente',
+                  "<legend>Mostrar</legend>", "<dt>Eventos (mapa)</dt>", "<dt>Muertos (mapa)</dt>",
+                  "<h3>Reportado a nivel nacional <small>(no son puntos del mapa)</small></h3>",
+                  "<summary>Sobre los datos</summary>",
+                  "en la carpeta <code>days/</code>, un archivo JSON por día, descritos en <code>manifest.json</code>."):
+        assert words in page, words
+    for english in ("Previous day", "Events mapped", "Reported nationwide", "About the data", "Loading"):
+        assert english not in page, english
+    # the script's words, as JSON in an attribute (escaped), each filled in by edition.js as text
+    words = json.loads(html.unescape(re.search(r'data-words="([^"]*)"', page).group(1)))
+    assert words["heading"] == "Bloqueos y protestas del {day}"
+    assert words["showing"][1].startswith("Se muestran {shown} de {n} eventos")
+    assert words["group"] == "." and words["new"] == "Nuevos"
+    assert words["span"] == "del 7 de diciembre de 2022 al 31 de enero de 2023"
+
+    m = read_json(spanish_edition / "manifest.json")
+    assert m["lang"] == "es" and m["title"] == "Paro nacional en el Perú, dic. 2022 – ene. 2023"
+    assert m["languages"] == ["es", "en"] and m["featured_day"] == "2023-01-09"
+    assert [k["kind"] for k in m["kinds"]][:2] == ["blockade", "protest"]  # kinds are codes in every language
+    assert m["kinds"][0]["name"] == "bloqueo de vía"
+    assert m["kinds"][0]["label"] == "Bloqueo de vía (carretera, puente, frontera)"
+    day9 = next(d for d in m["days"] if d["date"] == "2023-01-09")
+    assert day9["label"] == "lunes, 9 de enero de 2023" and day9["file"] == "days/2023-01-09.json"
+    assert "Bloqueo de vía" in m["legend_html"] and "What happened" not in m["legend_html"]
+    assert m["basemap"]["attribution"] != "Basemap: Natural Earth" and "Natural Earth" in m["basemap"]["attribution"]
+    assert m["about"]["text"].endswith("America/Lima.") and "2023" in m["about"]["text"]
+
+    doc = read_json(spanish_edition / "days" / "2023-01-09.json")
+    assert doc["date"] == "2023-01-09" and doc["totals"]["events"] == 17  # the same data, other words
+    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in [r["text"] for r in doc["reported"]]
+    lat, lon, css, colour, radius, popup, tooltip = doc["events"][0]["row"]
+    assert tooltip == "Juliaca: enfrentamiento, 17 muertos"
+    assert "<b>17 muertos</b>" in popup and "Fuentes: " in popup and "Sources" not in popup
+    assert "La masacre de Juliaca" in popup  # the description in the reader's language
+    assert doc["changes"]["heading"] == "Bloqueos desde el domingo, 8 de enero de 2023"
+    assert doc["changes"]["counts"] == {"new": 6, "continuing": 2, "lifted": 0}
+
+    readme = (spanish_edition / "README.txt").read_text(encoding="utf-8")
+    assert readme.startswith("Paro nacional en el Perú, dic. 2022 – ene. 2023: edición estática, ")
+    assert "Licencia\n--------\n" in readme and "Fuentes de los datos (medio o institución: eventos)" in readme
+
+
+def test_both_languages_hold_the_same_data(bundled_edition, spanish_edition):
+    english, spanish = read_json(bundled_edition / "manifest.json"), read_json(spanish_edition / "manifest.json")
+    assert [(d["date"], d["events"]) for d in english["days"]] == [(d["date"], d["events"]) for d in spanish["days"]]
+    assert "label" not in english["days"][0]  # English shows days as YYYY-MM-DD
+    for day in ("2022-12-12", "2023-01-09", "2023-01-20"):
+        en, es = (read_json(folder / "days" / f"{day}.json") for folder in (bundled_edition, spanish_edition))
+        assert en["totals"] == es["totals"] and en["mapped"] == es["mapped"]
+        assert [e["id"] for e in en["events"]] == [e["id"] for e in es["events"]]
+        assert [e["row"][:5] for e in en["events"]] == [e["row"][:5] for e in es["events"]]
+        assert [(r["metric"], r["value"], r["reporter"]) for r in en["reported"]] == \
+            [(r["metric"], r["value"], r["reporter"]) for r in es["reported"]]
+
+
+def test_an_edition_defaults_to_the_datasets_first_language(bundled, tiny_data, tmp_path):
+    assert edition.default_language(bundled) == "es"  # dataset.json: languages ["es", "en"]
+    info = json.loads((tiny_data / "dataset.json").read_text(encoding="utf-8"))
+    for languages, expected in ((["en", "es"], "en"), (["qu", "es"], "es"), (["qu"], "en")):
+        (tiny_data / "dataset.json").write_text(json.dumps(dict(info, languages=languages)), encoding="utf-8")
+        assert edition.default_language(load_dataset(tiny_data)) == expected, languages
+
+
+def test_an_empty_day_and_a_day_outside_the_data_say_so_in_spanish(tiny_data, tmp_path):
+    ds = load_dataset(tiny_data)
+    edition.publish(ds, tmp_path / "site", "2022-12-01", "2023-01-09", lang="es")
+    empty = read_json(tmp_path / "site/days/2023-01-07.json")["note"]
+    assert empty.startswith("No hay nada en el mapa el sábado, 7 de enero de 2023. Eso no significa"), empty
+    outside = read_json(tmp_path / "site/days/2022-12-01.json")["note"]
+    assert outside == ("1 de diciembre de 2022 está fuera de los datos: los datos van del 7 de diciembre de 2022 "
+                       "al 31 de enero de 2023.")
