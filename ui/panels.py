@@ -33,7 +33,9 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
     layers = view_layers(ds, view, bounds=bounds, lang=t)
-    frame = st.session_state.setdefault(state.MAP_FRAME, first_view_frame(ds, view))
+    if state.MAP_FRAME not in st.session_state:  # once per session: later views keep the reader's frame
+        st.session_state[state.MAP_FRAME] = first_view_frame(ds, view)
+    frame = st.session_state[state.MAP_FRAME]
     st_folium(base_map(ds, frame=frame, lang=t), key=map_key, height=620, use_container_width=True,
               feature_group_to_add=layers.extra + layers.groups,
               returned_objects=["bounds"] if aggregated else [])

@@ -4,10 +4,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
 from geo.render.descriptions import description_text
 from ui import i18n
 from ui.i18n import _
+
+
+#: The table's columns, translated once per table (not once per row).
+COLUMNS = (N_("Place"), N_("Region"), N_("Kind"), N_("Dates"), N_("Dead"), N_("Injured"), N_("Detained"),
+           N_("Status"), N_("What happened"), N_("Reported by"), N_("Source"))
 
 
 def events_table(events: list[dict]) -> None:
@@ -17,16 +23,15 @@ def events_table(events: list[dict]) -> None:
     another marked with its language (:mod:`geo.render.descriptions`).
     """
     t = i18n.translator()
-    what, source = _("What happened"), _("Source")
-    rows = [{
-        _("Place"): e["place"], _("Region"): e["region"], _("Kind"): kind_name(e["kind"], t),
-        _("Dates"): e["start"] if e["start"] == e["end"] else f"{e['start']} – {e['end']}",
-        _("Dead"): e["fatalities"], _("Injured"): e["injured"], _("Detained"): e["detained"],
-        _("Status"): status_name(e["status"], t), what: description_text(e, t),
-        _("Reported by"): "; ".join(f"{s['name']} ({s['published']})" for s in e["sources"]),
-        source: e["sources"][0]["url"],
-    } for e in events]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, column_config={
+    columns = [t.gettext(c) for c in COLUMNS]
+    what, source = columns[8], columns[10]
+    rows = [(
+        e["place"], e["region"], kind_name(e["kind"], t),
+        e["start"] if e["start"] == e["end"] else f"{e['start']} – {e['end']}",
+        e["fatalities"], e["injured"], e["detained"], status_name(e["status"], t), description_text(e, t),
+        "; ".join(f"{s['name']} ({s['published']})" for s in e["sources"]), e["sources"][0]["url"],
+    ) for e in events]
+    st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, column_config={
         source: st.column_config.LinkColumn(source, display_text=_("open")),
         what: st.column_config.TextColumn(width="large"),
     })

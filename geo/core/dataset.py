@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -186,7 +187,9 @@ class Dataset:
     def __post_init__(self) -> None:
         self.index = EventIndex(self.events)
 
-    @property
+    # A loaded dataset is not changed in place (an edit loads a new one), so what is read from
+    # all its rows is computed once: every rerun of a page asks for these.
+    @cached_property
     def first_day(self) -> str | None:
         """Earliest start among events and hotspots, or None for an empty dataset."""
         if self.days_covered is not None:
@@ -194,7 +197,7 @@ class Dataset:
         starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
         return min(starts) if starts else None
 
-    @property
+    @cached_property
     def last_day(self) -> str | None:
         """Latest end among events and hotspots, or None for an empty dataset."""
         if self.days_covered is not None:
@@ -202,10 +205,14 @@ class Dataset:
         ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
         return max(ends) if ends else None
 
+    @cached_property
+    def _region_names(self) -> tuple[str, ...]:
+        names = set(self.info.regions) | set(self.events["region"].dropna().unique().tolist())
+        return tuple(sorted((n for n in names if isinstance(n, str)), key=fold))
+
     def regions(self) -> list[str]:
         """The dataset's region names: those of dataset.json, and any its events use, sorted."""
-        names = set(self.info.regions) | {r for r in self.events["region"] if isinstance(r, str)}
-        return sorted(names, key=fold)
+        return list(self._region_names)
 
     def check_regions(self, names: Iterable[str]) -> tuple[str, ...]:
         """The dataset's spelling of each region in ``names`` (case, accents and the aliases of

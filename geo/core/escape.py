@@ -42,6 +42,10 @@ def json_for_script(data: object) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+#: Control characters but tab and newline: shown as a space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
 def escape_markdown(text: object) -> str:
     """Escape ``text`` so Streamlit's markdown shows it as written.
 
@@ -52,7 +56,7 @@ def escape_markdown(text: object) -> str:
     '\\\\[x\\\\]\\\\(https\\\\:|\\\\/\\\\/evil\\\\.example\\\\)'
     """
     text = "" if text is None else str(text)
-    text = "".join(ch if ch in "\n\t" or ch >= " " else " " for ch in text)
+    text = _CONTROL.sub(" ", text)
     # Escapes alone do not stop the browser's markdown from turning bare URLs, www. names and
     # e-mail addresses into links: an invisible word joiner breaks each pattern.
     text = _AUTOLINK.sub(lambda m: {":/": ":" + WORD_JOINER + "/", "@": "@" + WORD_JOINER}.get(

@@ -22,6 +22,7 @@ translated where they are shown.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gettext as _gettext
 import io
 import os
@@ -210,11 +211,17 @@ class Translator:
 
     def language_in(self, code: str) -> str:
         """The name of language ``code`` in this language (``Spanish``; ``inglés``)."""
-        from babel import Locale, UnknownLocaleError
-        try:
-            return Locale.parse(self.babel_locale).languages.get(code, code)
-        except (ValueError, UnknownLocaleError):
-            return code
+        return _language_name(self.babel_locale, code)
+
+
+@functools.lru_cache(maxsize=256)
+def _language_name(babel_locale: str, code: str) -> str:
+    """The name of language ``code`` in the language of ``babel_locale`` (Babel's tables, read once)."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        return Locale.parse(babel_locale).languages.get(code, code)
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def _babel_locale(code: str) -> str:

@@ -68,7 +68,16 @@ def change_summary(changes: dict[str, list[dict[str, Any]]],
     """
     t = translator(lang)
     out = {}
+    forms: dict[int, str] = {}  # "{place} (3 blockades)" per number, formatted once
+
+    def named(place: str, n: int) -> str:
+        if n == 1:
+            return place
+        if n not in forms:
+            forms[n] = t.pair(PLACE_BLOCKADES, n, place="{place}")
+        return forms[n].format(place=place)
+
     for group in GROUPS:
         counts = Counter(e["place"] for e in changes.get(group, []))
-        out[group] = [p if n == 1 else t.pair(PLACE_BLOCKADES, n, place=p) for p, n in counts.items()]
+        out[group] = [named(p, n) for p, n in counts.items()]
     return out

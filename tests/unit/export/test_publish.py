@@ -211,9 +211,9 @@ def test_hostile_text_is_escaped_in_every_file(tmp_path):
     doc = read_json(out / "days/2023-01-09.json")
     evil = next(e for e in doc["events"] if e["id"] == "e-evil")
     popup, tooltip = evil["row"][5], evil["row"][6]
-    for html in (popup, tooltip):
-        assert "<img" not in html and "<script" not in html and "{{" not in html and "${" not in html
-        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    for markup in (popup, tooltip):
+        assert "<img" not in markup and "<script" not in markup and "{{" not in markup and "${" not in markup
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in markup
     assert popup.count("<a ") == 1 and 'href="https://example.org/?q=&lt;b&gt;&amp;x=&quot;1&quot;"' in popup
     assert doc["hotspots"]["rows"][0][3].startswith("Hotspot: &lt;img src=x")
     # text the page puts in with textContent stays as written (it is data, not HTML)
