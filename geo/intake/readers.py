@@ -291,9 +291,10 @@ def _acled_row(row: Mapping[str, str], file: str, label: str,
     day_text = (row.get("event_date") or "").strip()
     start = parse_written_date(day_text) if day_text else None
     if day_text and start is None:
-        cell.add("event_date", f"{day_text!r} is not a date (YYYY-MM-DD or '12 December 2022')")
+        cell.add("event_date", f"{short_repr(day_text)} is not a date (YYYY-MM-DD or '12 December 2022')")
     if kind is None:
-        cell.add("event_type", f"{row.get('event_type')!r} / {row.get('sub_event_type')!r} has no matching kind")
+        cell.add("event_type", f"{short_repr(row.get('event_type'))} / {short_repr(row.get('sub_event_type'))} "
+                               "has no matching kind")
     urls = []
     for text in (row.get("source") or "", notes):
         for url in _URL_IN_TEXT.findall(text):

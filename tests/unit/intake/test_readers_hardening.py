@@ -145,3 +145,16 @@ def test_dry_run_fails_on_a_data_folder_that_fails_validation(tmp_path, tiny_dat
         assert err[0].startswith("hotspots.geojson: feature #1")
         assert err[-1].endswith("the data folder fails validation (1 problem(s)): fix it before importing; nothing imported")
         assert {p.name: p.read_bytes() for p in tiny_data.iterdir() if p.is_file()} == before
+
+
+def test_a_long_acled_value_is_quoted_short_in_its_problem():
+    """Found by make fuzz: an ACLED row whose date or event type is 5,000 characters long gave a
+    problem that quoted it whole."""
+    header = "event_id_cnty,event_date,event_type,sub_event_type,location,admin1,latitude,longitude,fatalities,source,notes"
+    row = f",{'x' * 5000},{'y' * 5000},Peaceful protest,Juli,Puno,-16.2,-69.45,,https://rpp.pe/a,"
+    plan = plan_import(f"{header}\r\n{row}\r\n", "up.csv", _fc(), scope=PERU)
+    by_field = {p.field: str(p) for p in plan.problems}
+    assert by_field["event_date"].startswith("up.csv: row 2: event_date: 'xxxx")
+    assert by_field["event_date"].endswith("x... is not a date (YYYY-MM-DD or '12 December 2022')")
+    assert by_field["event_type"].endswith("y... / 'Peaceful protest' has no matching kind")
+    assert all(len(text) < 300 for text in by_field.values())
