@@ -183,6 +183,9 @@ class Dataset:
     #: The store it was loaded from (its editor, its version), when a store loaded it.
     store: Any = field(default=None, repr=False, compare=False)
     index: EventIndex = field(init=False, repr=False)
+    #: Answers read from the hotspots per view (``geo.query.active.select_hotspots``), kept with the
+    #: dataset they were read from: a new load starts empty.
+    hotspot_positions: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index = EventIndex(self.events)

@@ -63,7 +63,13 @@ def select_records(dataset: Dataset, view: View) -> list[dict]:
 def select_hotspots(dataset: Dataset, view: View) -> pd.DataFrame:
     """The hotspots active on the view's day (or by then, in cumulative mode), highest level first."""
     frame = dataset.hotspots
-    return frame[view_mask(frame, view)].sort_values(["level", "name"], ascending=[False, True])
+    key = (view.day, view.mode, view.regions)
+    positions = dataset.hotspot_positions.get(key)
+    if positions is None:  # every rerun of a page asks again: the positions are kept per view
+        shown = frame.assign(_row=np.arange(len(frame)))[view_mask(frame, view)]
+        positions = shown.sort_values(["level", "name"], ascending=[False, True])["_row"].to_numpy()
+        dataset.hotspot_positions[key] = positions
+    return frame.iloc[positions]
 
 
 def events_in_range(dataset: Dataset, first: str, last: str, kinds: Sequence[str] = (),
