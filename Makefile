@@ -63,7 +63,7 @@ bench-edition: install
 	$(BIN)/python -m bench.edition
 
 # Simulated readers stepping through the days on one, then two app processes sharing one throwaway
-# PostGIS database, and the static edition's time to first map (bench/load.py, about 3 minutes).
+# PostGIS database, and the static edition's time to first map (bench/load.py, about 10 minutes).
 load: install
 	$(BIN)/python -m bench.load
 
