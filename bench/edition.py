@@ -41,7 +41,9 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def _serve_static(folder: Path) -> tuple[subprocess.Popen, str]:
+def serve_static(folder: Path) -> tuple[subprocess.Popen, str]:
+    """Serve ``folder`` (an edition) with ``python -m http.server`` on a free port: the process
+    and its base URL, once ``manifest.json`` answers."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                              "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -118,7 +120,7 @@ def measure(name: str, n: int, data: Path, day: str, browser) -> list[dict]:
     day_bytes = (site / "days" / f"{day}.json").stat().st_size
     say(f"  {name}: published {len(published.days)} days in {publish_s:,.1f} s; {day}: {expected} markers, "
         f"day file {day_bytes / 1000:,.0f} kB")
-    proc, url = _serve_static(site)
+    proc, url = serve_static(site)
     try:
         static = time_edition(browser, url, day, expected)
     finally:

@@ -547,14 +547,14 @@ def static_edition(samples: int = EDITION_SAMPLES) -> dict:
     """The static edition's time to first map on the bundled data (bench.edition's measurement)."""
     from playwright.sync_api import sync_playwright
     from bench.browser_step import CHROMIUM, CHROMIUM_ARGS, expected_counts
-    from bench.edition import CASES, _serve_static, _stop, time_edition
+    from bench.edition import CASES, _stop, serve_static, time_edition
     from geo.export.publish import publish
     from geo.store import load_dataset
     _, n, data, day = CASES[0]
     expected = expected_counts(str(data), [day])[0]
     site = OUT / "edition-bundled"
     publish(load_dataset(data), site)
-    proc, url = _serve_static(site)
+    proc, url = serve_static(site)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

@@ -1,20 +1,16 @@
 """The static edition in a real browser, served by ``python -m http.server`` like any web server."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-import urllib.request
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from bench.edition import serve_static
 from geo.export import publish as edition
 from geo.query.active import day_summary
 from geo.store import load_dataset
-from tests.conftest import BUNDLED, _free_port, make_event, make_hotspot, write_folder
+from tests.conftest import BUNDLED, make_event, make_hotspot, write_folder
 
 EVIL = '<img src=x onerror="window.__pwned=1">'
 
@@ -24,29 +20,12 @@ def bundled():
     return load_dataset(BUNDLED)
 
 
-def _serve(folder: Path):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                             "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 20
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/manifest.json", timeout=2) as resp:
-                if resp.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.1)
-    proc.terminate()
-    raise RuntimeError("python -m http.server did not answer within 20 s")
-
-
 @pytest.fixture(scope="module")
 def site(bundled, tmp_path_factory):
     """The bundled data's edition, served on a free port: its base URL."""
     out = tmp_path_factory.mktemp("edition") / "site"
     edition.publish(bundled, out)
-    proc, url = _serve(out)
+    proc, url = serve_static(out)
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -200,7 +179,7 @@ def test_hostile_text_is_shown_as_text(browser, tmp_path):
                "source_url": "https://www.gob.pe/sutran"}]
     data = write_folder(tmp_path / "data", events, hotspots, [], counts)
     edition.publish(load_dataset(data), tmp_path / "site")
-    proc, url = _serve(tmp_path / "site")
+    proc, url = serve_static(tmp_path / "site")
     try:
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         page.goto(f"{url}/index.html#2023-01-09")
@@ -221,7 +200,7 @@ def test_hostile_text_is_shown_as_text(browser, tmp_path):
 
 def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
     edition.publish(bundled, tmp_path / "site", lang="es")
-    proc, url = _serve(tmp_path / "site")
+    proc, url = serve_static(tmp_path / "site")
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(f"{url}/index.html#2023-01-09")
