@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -155,6 +156,14 @@ def test_pool_joins_rounds_and_averages_their_cpu():
     assert not [k for k in public({**pooled, "_steps": []}) if k.startswith("_")]
 
 
+def run_apart(coroutine):
+    """Run ``coroutine`` to its end in a thread of its own: a browser test run earlier in this
+    process (Playwright's sync API) leaves an event loop on the main thread, where ``asyncio.run``
+    refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=120)
+
+
 @pytest.mark.slow
 def test_one_reader_steps_two_days_on_a_real_server(serve_app):
     """A reader against ``streamlit run app.py`` on the bundled folder: each click shows the next day."""
@@ -172,12 +181,12 @@ def test_one_reader_steps_two_days_on_a_real_server(serve_app):
         finally:
             await reader.close()
 
-    days, query, cached = asyncio.run(walk())
+    days, query, cached = run_apart(walk())
     assert days == ["2023-01-05", "2023-01-06", "2023-01-07"]
     assert query == "date=2023-01-07&mode=day"
     assert cached  # the map's element is large enough for the browser to keep
 
-    result = asyncio.run(run_phase([url], 1, ("2023-01-30", "2023-01-31"), think=(0.05, 0.05), warmup_s=0,
+    result = run_apart(run_phase([url], 1, ("2023-01-30", "2023-01-31"), think=(0.05, 0.05), warmup_s=0,
                                    duration_s=15, max_steps=2))
     # The one reader starts on the data's last day, where Next is disabled: it walks back with Prev.
     assert (result["steps"], result["errors"]) == (2, 0)
