@@ -81,14 +81,7 @@ def event_matches(exp: dict, got: dict, fields: tuple[str, ...] | None = None, s
         if k == "place":
             if not place_matches(exp["place"], got, exp.get("region"), strict):
                 return False
-        elif k == "road":
-            a, b = _f(exp["road"]), _f(got.get("road") or "")
-            if not b or (a not in b and b not in a):
-                return False
-        elif k == "region":
-            if default_gazetteer().region(exp["region"]) != got.get("region"):
-                return False
-        elif got.get(k) != exp[k]:
+        elif not _field_matches(k, exp, got, loose=("road",)):
             return False
     return True
 
@@ -96,17 +89,18 @@ def event_matches(exp: dict, got: dict, fields: tuple[str, ...] | None = None, s
 def count_matches(exp: dict, got: dict, fields: tuple[str, ...] | None = None) -> bool:
     """Whether a candidate count has every field of an expected one (reporters compared loosely)."""
     keys = [k for k in exp if k != "note"] if fields is None else [k for k in fields if k in exp]
-    for k in keys:
-        if k == "reporter":
-            a, b = _f(exp["reporter"]), _f(got.get("reporter") or "")
-            if not b or (a not in b and b not in a):
-                return False
-        elif k == "region":
-            if default_gazetteer().region(exp["region"]) != got.get("region"):
-                return False
-        elif got.get(k) != exp[k]:
-            return False
-    return True
+    return all(_field_matches(k, exp, got, loose=("reporter",)) for k in keys)
+
+
+def _field_matches(key: str, exp: dict, got: dict, loose: tuple[str, ...]) -> bool:
+    """One field of a candidate against the expected value: ``loose`` fields match when one folded
+    text holds the other ("Sutran" ~ "SUTRAN (MTC)"), a region by the gazetteer's spelling, the rest exactly."""
+    if key in loose:
+        a, b = _f(exp[key]), _f(got.get(key) or "")
+        return bool(b) and (a in b or b in a)
+    if key == "region":
+        return default_gazetteer().region(exp["region"]) == got.get("region")
+    return got.get(key) == exp[key]
 
 
 @dataclass

@@ -12,12 +12,14 @@ REPORT = ("Lima, 21 de enero de 2023. La Sutran reportó este sábado 111 puntos
           "de la noche del viernes.")
 
 
-def _read(at) -> None:
-    at.text_area(key="nr-text").input(REPORT)
-    at.date_input(key="nr-published").set_value(date(2023, 1, 21))
+def _read(at, text: str = REPORT, published: date = date(2023, 1, 21), url: str = "https://larepublica.pe/ejemplo",
+          button: str = "Read the report") -> None:
+    """Fill the page's form with a report of La República and press its button (labelled in the page's language)."""
+    at.text_area(key="nr-text").input(text)
+    at.date_input(key="nr-published").set_value(published)
     at.text_input(key="nr-outlet").input("La República")
-    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
-    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    at.text_input(key="nr-url").input(url)
+    at.button(key=f"FormSubmitter:nr-form-{button}").click().run()
     assert not at.exception
 
 
@@ -49,11 +51,7 @@ def test_a_report_gives_candidates_and_a_count_is_accepted(editing_on):  # noqa:
 
 def test_a_report_without_a_link_is_not_read(editing_on):  # noqa: F811 - pytest fixture
     at = _logged_in("news_report.py")
-    at.text_area(key="nr-text").input(REPORT)
-    at.date_input(key="nr-published").set_value(date(2023, 1, 21))
-    at.text_input(key="nr-outlet").input("La República")
-    at.text_input(key="nr-url").input("javascript:alert(1)")
-    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    _read(at, url="javascript:alert(1)")
     assert not at.exception
     assert any("link" in e.value for e in at.error)
     assert not at.subheader
@@ -68,11 +66,7 @@ def test_a_place_the_gazetteer_lacks_is_flagged_for_the_editor(editing_on):  # n
     """Cerro Colorado is not in the gazetteer: the candidate says so, and the form starts at the
     region's capital with precision 3 for the editor to move."""
     at = _logged_in("news_report.py")
-    at.text_area(key="nr-text").input(CERRO_COLORADO)
-    at.date_input(key="nr-published").set_value(date(2022, 12, 13))
-    at.text_input(key="nr-outlet").input("La República")
-    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
-    at.button(key="FormSubmitter:nr-form-Read the report").click().run()
+    _read(at, CERRO_COLORADO, date(2022, 12, 13))
     assert not at.exception
     table = at.dataframe[0].value
     rows = table[["Kind", "Place", "Region", "Location precision"]].values.tolist()
@@ -93,11 +87,7 @@ def test_the_note_is_in_the_readers_language(editing_on):  # noqa: F811 - pytest
     at.text_input(key="login-name").input("Ana")
     at.text_input(key="login-password").input(PASSWORD)
     at.button(key="FormSubmitter:login-Iniciar sesión").click().run()
-    at.text_area(key="nr-text").input(CERRO_COLORADO)
-    at.date_input(key="nr-published").set_value(date(2022, 12, 13))
-    at.text_input(key="nr-outlet").input("La República")
-    at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
-    at.button(key="FormSubmitter:nr-form-Leer la noticia").click().run()
+    _read(at, CERRO_COLORADO, date(2022, 12, 13), button="Leer la noticia")
     assert not at.exception
     # The warning is escaped markdown: drop the backslashes to read it as the reader does.
     assert any(w.value.replace("\\", "").startswith("Cerro Colorado no está en el nomenclátor: solo se conoce su región, así que el "
