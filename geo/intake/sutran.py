@@ -33,6 +33,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from geo.core.dates import day_range
 from geo.core.model import ANYWHERE, Problem, Scope
 from geo.core.text import fold
@@ -52,10 +54,13 @@ _SERIAL_EPOCH = date(1899, 12, 30)
 
 _DAY_RE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _UPDATE_RE = re.compile(
-    r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*(?:[-,]\s*)?(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:HORAS?|HRS?\.?|H)?\s*$",
+    r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*(?:[-,]\s*)?(\d{1,2})\s*[:.]\s*(\d{2})(?:\s*:\s*\d{2})?\s*(?:HORAS?|HRS?\.?|H)?\s*$",
     re.IGNORECASE)
 _SERIAL_RE = re.compile(r"^\s*(\d{5})\s*$")
 _KM_RE = re.compile(r"(\d+)(?:\s*\+\s*(\d{1,3}))?")
+#: How close (rapidfuzz ratio, 0-100) a misspelt region must be to one of the dataset's.
+_REGION_SCORE = 85
+_QUOTES = "'\"` \t"
 _SMALL_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e"}
 
 
@@ -229,7 +234,7 @@ def read_feed_day(text: Any, reference: date | None = None) -> date | None:
     if serial:
         n = int(serial.group(1))
         return _SERIAL_EPOCH + timedelta(days=n) if 36000 <= n <= 60000 else None
-    m = _DAY_RE.match(text)
+    m = _DAY_RE.match(text.strip(_QUOTES))
     if not m:
         return None
     return _day_or_month_first(int(m.group(1)), int(m.group(2)), int(m.group(3)), reference)
@@ -336,20 +341,26 @@ def read_record(feature: Any, update: Update, index: int, scope: Scope = ANYWHER
     state = next((v for k, v in STATES.items() if k in fold(str(props.get("estado") or ""))), None)
     if state is None:
         bad("estado", f"{props.get('estado')!r} is neither TRANSITO INTERRUMPIDO nor TRANSITO RESTRINGIDO")
-    parts = [p.strip() for p in _fold_upper(props.get("ubigeo")).split("/")]
+    parts = [p.strip() for p in _fold_upper(props.get("ubigeo")).split("/") if p.strip()]
     region = None
-    if len(parts) != 3 or not all(parts):
+    if not 2 <= len(parts) <= 3:  # REGION/PROVINCE/DISTRICT; a doubled or missing slash is read through
         bad("ubigeo", f"{props.get('ubigeo')!r} is not REGION/PROVINCE/DISTRICT")
     else:
-        region = scope.region(parts[0].title()) if scope.regions else _title(parts[0])
+        region = region_of(parts[0], scope)
         if region is None:
             bad("ubigeo", f"region {parts[0]!r} is not one of the dataset's regions")
     lon, lat = _point(feature, props)
     if lon is None or lat is None:
         bad("geometry", "has no point (coordinates or latitud/longitud)")
     elif not scope.contains(lon, lat):
-        bad("geometry", f"[{lon}, {lat}] lies outside the dataset's area")
-        lon = lat = None
+        flipped = [(x, y) for x, y in ((-lon, lat), (lon, -lat)) if scope.contains(x, y)]
+        if scope.area is not None and len(flipped) == 1:
+            bad("geometry", f"[{lon}, {lat}] lies outside the dataset's area; read as {list(flipped[0])} "
+                "(a lost minus sign; the record is kept)")
+            lon, lat = flipped[0]
+        else:
+            bad("geometry", f"[{lon}, {lat}] lies outside the dataset's area")
+            lon = lat = None
     passengers, ok_p = _count(props.get("cant_vehiculos_detenidos_pasajeros"))
     freight, ok_f = _count(props.get("cant_vehiculos_detenidos_mercancias"))
     for name, ok in (("cant_vehiculos_detenidos_pasajeros", ok_p), ("cant_vehiculos_detenidos_mercancias", ok_f)):
@@ -371,12 +382,25 @@ def read_record(feature: Any, update: Update, index: int, scope: Scope = ANYWHER
     record = Record(
         site=site, cause=cause, update=when, state=state, road=road,
         km=min(kms) if kms else None, km_to=max(kms) if len(set(kms)) > 1 else None,
-        region=region, province=_title(parts[1]), district=_title(parts[2]), lon=lon, lat=lat,
+        region=region, province=_title(parts[1]) if len(parts) == 3 else "", district=_title(parts[-1]), lon=lon, lat=lat,
         description=" ".join(str(props.get("evento") or "").split()),
         reporter=" ".join(str(props.get("fuente") or "").split()),
         passengers=passengers, freight=freight, stated_start=stated.isoformat() if stated else None,
         url=update.url, archived=update.archived)
     return record, when, problems
+
+
+def region_of(name: str, scope: Scope = ANYWHERE) -> str | None:
+    """The dataset's spelling of an ubigeo region (``APURIMAC`` -> ``Apurímac``); a misspelling one
+    or two letters off (``AYAUCHO``, ``SA MARTIN``) is matched to the closest region, when only one is close."""
+    if not scope.regions:
+        return _title(name)
+    exact = scope.region(name.title())
+    if exact is not None:
+        return exact
+    scores = [(fuzz.ratio(fold(name), fold(r)), r) for r in scope.regions]
+    close = [r for score, r in scores if score >= _REGION_SCORE]
+    return close[0] if len(close) == 1 else None
 
 
 def _point(feature: Mapping, props: Mapping) -> tuple[float | None, float | None]:
