@@ -137,6 +137,8 @@ def fetch_updates(source: str, problems: list[Problem]) -> list[sutran.Update]:
         try:
             with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_S) as response:
                 raw = response.read()
+        except urllib.error.HTTPError as exc:
+            raise OSError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
         except (urllib.error.URLError, TimeoutError) as exc:
             raise OSError(f"{url}: {getattr(exc, 'reason', exc)}") from exc
         try:
