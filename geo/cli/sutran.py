@@ -15,6 +15,8 @@ from typing import Callable, Sequence
 from geo.cli.args import Command, UsageError, day_arg, default_who
 from geo.core.model import DataError, Problem
 from geo.intake import sutran
+from geo.network.corridors import resolve_km_post
+from geo.network.kmposts import corridors_with_chains
 from geo.store import open_store
 
 #: How long ``follow`` waits for one feed file before the fetch counts as failed.
@@ -55,13 +57,34 @@ def _report(problems: Sequence[Problem]) -> None:
         print(f"warning: {problem} (left out)", file=sys.stderr)
 
 
+def km_placer(store) -> Callable[[str, float], tuple[float, float] | None] | None:
+    """Kilometre posts on the data's corridors (None when no corridor has kilometre references)."""
+    corridors = store.load(strict=False).corridors
+    if corridors is None or not len(corridors) or "km_refs" not in corridors.columns:
+        return None
+    chained = corridors_with_chains(corridors)
+    roads = {str(r.get("road")) for refs in chained["km_refs"]
+             for r in (json.loads(refs) if isinstance(refs, str) else refs if isinstance(refs, list) else [])}
+
+    def place(road: str, km: float) -> tuple[float, float] | None:
+        if road not in roads:
+            return None
+        try:
+            _, lon, lat = resolve_km_post(chained, road, float(km))
+        except (ValueError, TypeError):
+            return None
+        return lon, lat
+    return place
+
+
 def _apply(store, batch: sutran.Batch, who: str, reason: str, dry_run: bool = False) -> tuple[sutran.Plan, int]:
     """Plan the batch against the data and write it in one change; (plan, log entries written)."""
     editor = store.editor()
     holder: dict[str, sutran.Plan] = {}
+    place_km = km_placer(store)
 
     def compute(collection: dict) -> list:
-        holder["plan"] = sutran.plan_events(batch, collection.get("features", []), reason)
+        holder["plan"] = sutran.plan_events(batch, collection.get("features", []), reason, place_km)
         return holder["plan"].changes
 
     if dry_run:

@@ -31,11 +31,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
 from geo.core.dates import day_range
+from geo.core.geodesy import distance_m
 from geo.core.model import ANYWHERE, Problem, Scope
 from geo.core.text import fold
 
@@ -524,7 +525,13 @@ def _runs(listed: Sequence[str], observed: Sequence[str]) -> list[tuple[str, str
     return runs
 
 
-def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "") -> Plan:
+#: A kilometre post placed on a corridor is used only when SUTRAN's own point lies this close to it
+#: (farther, the corridor's kilometres and SUTRAN's are not the same count).
+MAX_KM_SHIFT_M = 15_000.0
+
+
+def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "",
+                place_km: Callable[[str, float], tuple[float, float] | None] | None = None) -> Plan:
     """The events ``batch`` makes, merged with the SUTRAN events the data already holds.
 
     Parameters
@@ -535,6 +542,11 @@ def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "") -> 
         The data's events; those with a ``sutran`` site are merged with, the rest left alone.
     reason : str
         The change log's reason for the changes.
+    place_km : callable, optional
+        ``place_km(road, km) -> (lon, lat) or None``: a kilometre post on a corridor (e.g.
+        :func:`geo.network.kmposts.place_km_post` with the data's corridors). A site on a road the
+        corridors reference is drawn at its kilometre there (so it cuts the corridor), when that
+        lies within :data:`MAX_KM_SHIFT_M` of SUTRAN's point; SUTRAN's point stays in ``sutran.point``.
 
     Returns
     -------
@@ -567,7 +579,7 @@ def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "") -> 
             overlapping = sorted((o for o in olds if o["properties"]["start"] <= end
                                   and (o["properties"].get("end") or o["properties"]["start"]) >= start),
                                  key=lambda o: (o["properties"]["start"], str(o.get("id"))))
-            feature = _event(site, start, end, in_run, overlapping, days)
+            feature = _event(site, start, end, in_run, overlapping, days, place_km)
             keep = next((o for o in overlapping if o.get("id") not in used), None)
             if keep is None:
                 plan.changes.append((None, feature, reason))
@@ -596,13 +608,13 @@ def _listing(update: str, archived: str, url: str) -> dict:
 
 
 def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Sequence[Mapping],
-           observed: Sequence[str]) -> dict:
+           observed: Sequence[str], place_km: Callable[[str, float], tuple[float, float] | None] | None = None) -> dict:
     """One run of one site as an event Feature (see the module docstring)."""
     infos = [_sutran(o) for o in olds]
     # Where: from the first listing (records and held events agree on the site's road, km and district).
     firsts = [(r.update, r.archived, r.url, [r.lon, r.lat]) for r in records]
     firsts += [(i["first"]["update"], i["first"].get("archived", ""), i["first"]["url"],
-                o["geometry"]["coordinates"]) for o, i in zip(olds, infos)]
+                i.get("point") or o["geometry"]["coordinates"]) for o, i in zip(olds, infos)]
     first = min(firsts, key=lambda c: (c[0], c[1]))
     lasts = [(r.update, r.archived, r.url) for r in records]
     lasts += [(i["last"]["update"], i["last"].get("archived", ""), i["last"]["url"]) for i in infos]
@@ -654,6 +666,11 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
         info["stated_start"] = stated
     if unobserved:
         info["unobserved"] = unobserved
+    point, precision = list(first[3]), 1
+    placed = place_km(where["road"], where["km"]) if place_km and where["road"] and where["km"] is not None else None
+    if placed is not None and distance_m(point[0], point[1], placed[0], placed[1]) <= MAX_KM_SHIFT_M:
+        info["point"] = point
+        point, precision = [round(placed[0], 5), round(placed[1], 5)], 2
     props = {"kind": "blockade", "start": start, "end": end, "place": place, "region": where["region"]}
     if where["road"]:
         props["road"] = where["road"]
@@ -662,13 +679,13 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     sources = [{"name": PUBLISHER, "url": first[2], "published": first[0][:10]}]
     if last[2] != first[2]:
         sources.append({"name": PUBLISHER, "url": last[2], "published": last[0][:10]})
-    props.update({"geo_precision": 1, "time_precision": 1, "status": "confirmed", "sources": sources,
+    props.update({"geo_precision": precision, "time_precision": 1, "status": "confirmed", "sources": sources,
                   "description": _describe_en(start, end, kinds, stated if stated and stated < start else None,
                                               len(unobserved)),
                   "description_es": _describe_es(start, end, kinds, stated if stated and stated < start else None,
                                                  len(unobserved)),
                   KEY: info})
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": list(first[3])}, "properties": props}
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props}
 
 
 def _describe_en(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
