@@ -277,3 +277,21 @@ def test_import_dry_run_and_bad_paths(tmp_path, capsys):
 
 def test_bundled_scope_is_the_bundled_dataset():
     assert "Apurímac" in bundled_scope().regions and (BUNDLED / "dataset.json").is_file()
+
+
+def test_a_site_on_a_corridor_road_is_drawn_at_its_kilometre_there(tmp_path):
+    path = archive(tmp_path / "feed.jsonl.gz", [line([rec(), rec(codigo_via="PE-1S", afectacion="KM 9")],
+                                                     "2023-01-17T13:00:00-05:00")])
+    batch = collect([path], scope=bundled_scope())
+    posts = {"PE-3S": (-72.70001, -13.55001), "PE-1S": (-70.0, -15.0)}   # the second is 300 km off: not SUTRAN's km
+    plan = plan_events(batch, [], "test", place_km=lambda road, km: posts.get(road))
+    got = {f["properties"]["road"]: f for f in features(plan)}
+    on = got["PE-3S"]
+    assert on["geometry"]["coordinates"] == [-72.70001, -13.55001] and on["properties"]["geo_precision"] == 2
+    assert on["properties"]["sutran"]["point"] == [-72.6936, -13.5449]
+    off = got["PE-1S"]
+    assert off["geometry"]["coordinates"] == [-72.6936, -13.5449] and "point" not in off["properties"]["sutran"]
+    # Imported again, the placed point is not mistaken for SUTRAN's.
+    held = [dict(f, id=f"e{i}") for i, f in enumerate(features(plan))]
+    again = plan_events(batch, held, "test", place_km=lambda road, km: posts.get(road))
+    assert again.changes == [] and again.unchanged == 2
