@@ -70,7 +70,7 @@ _PLACE_SPLIT = re.compile(r"[,;:()/|→–—]|\s-\s|\s+y\s+|\s+and\s+")
 _PLACEHOLDER_REPORTERS = {"", "-", "?", "n/a", "na", "none", "unknown", "desconocido", "national", "nacional"}
 _MAX_WORDS = 5
 #: Columns of a facts row whose numbers are not figures (dates, links, publishers).
-_NOT_FIGURES = {"date", "source_url", "published", "publisher"}
+_NOT_FIGURES = {"date", "source_url", "url", "published", "publisher"}
 
 
 @dataclass
@@ -168,7 +168,7 @@ def load_references(folders: Iterable[str | os.PathLike]) -> References:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.DictReader(fh))
             for row in rows:
-                url = (row.get("source_url") or "").strip()
+                url = (row.get("source_url") or row.get("url") or "").strip()
                 if url:
                     refs.urls.add(url)
                     text = " | ".join(str(v) for k, v in row.items() if k not in _NOT_FIGURES)
@@ -273,6 +273,8 @@ def _check_count_row(n: int, row: Mapping, refs: References) -> list[Problem]:
         value = int(float(row.get("value")))
     except (TypeError, ValueError):
         return out
+    if url in refs.sutran_points:   # a count of SUTRAN's archived feed: the archive is its source
+        return out
     texts = _texts_for([url], refs)
     if texts and not _backs(value, texts):
         out.append(_problem(COUNTS_FILE, where, "value",
@@ -304,10 +306,11 @@ def _named_places(place: str, region: str, gaz: Gazetteer) -> list[tuple[str, fl
 
 def _sutran_point(feature: Mapping, refs: References) -> bool:
     """True when the event's point (or the SUTRAN point it was moved from) is a record of the
-    SUTRAN feed version its first source cites: the point is the source's own."""
+    SUTRAN feed version its first source cites, or that its ``position_from`` names (a road
+    kilometre placed at SUTRAN's point for it): the point is that record's own."""
     props = feature.get("properties") or {}
     sources = props.get("sources") or []
-    url = sources[0].get("url") if sources and isinstance(sources[0], Mapping) else None
+    url = props.get("position_from") or (sources[0].get("url") if sources and isinstance(sources[0], Mapping) else None)
     points = refs.sutran_points.get(url) if isinstance(url, str) else None
     info = props.get("sutran")
     coords = info.get("point") if isinstance(info, Mapping) and info.get("point") else (
@@ -398,9 +401,14 @@ def audit_folder(data_dir: str | os.PathLike | Any | None,
         layers[file] = doc.get("features", []) if isinstance(doc, Mapping) else []
     corridors = corridors_frame(layers[CORRIDORS_FILE]) if layers[CORRIDORS_FILE] else None
     if refs.sutran_archives:
-        load_sutran_points(refs, {s.get("url") for f in layers[EVENTS_FILE] if isinstance(f, Mapping)
-                                  for s in (f.get("properties") or {}).get("sources") or []
-                                  if isinstance(s, Mapping) and isinstance(s.get("url"), str)})
+        cited = {s.get("url") for f in layers[EVENTS_FILE] if isinstance(f, Mapping)
+                 for s in (f.get("properties") or {}).get("sources") or []
+                 if isinstance(s, Mapping) and isinstance(s.get("url"), str)}
+        cited |= {(f.get("properties") or {}).get("position_from") for f in layers[EVENTS_FILE]
+                  if isinstance(f, Mapping) and isinstance((f.get("properties") or {}).get("position_from"), str)}
+        if (folder / COUNTS_FILE).exists():
+            cited |= {row.get("source_url") for row in read_counts_file(folder / COUNTS_FILE)[0]}
+        load_sutran_points(refs, {u for u in cited if isinstance(u, str)})
     for file, features in layers.items():
         for i, feature in enumerate(features):
             if not isinstance(feature, Mapping):

@@ -39,12 +39,13 @@ from geo.core.dates import day_range
 from geo.core.geodesy import distance_m
 from geo.core.model import ANYWHERE, Problem, Scope
 from geo.core.text import fold
+from geo.core.words import FEED_PUBLISHER
 
 #: SUTRAN's alert map, cited for a feed file read as SUTRAN serves it (no archive commit).
 FEED_URL = "https://gis.sutran.gob.pe/alerta_sutran/"
 #: The archive's file at a commit, cited for an archived update.
 ARCHIVE_URL = "https://github.com/annaabsi/scraper-sutran/blob/{commit}/{file}"
-PUBLISHER = "SUTRAN"
+PUBLISHER = FEED_PUBLISHER
 #: SUTRAN's causes (``motivo``); protests, strikes and blockades are ``HUMANO``.
 CAUSES: tuple[str, ...] = ("HUMANO", "CLIMATOLOGICO", "INFRAESTRUCTURA", "ACCIDENTES")
 DEFAULT_CAUSES: tuple[str, ...] = ("HUMANO",)
