@@ -168,7 +168,9 @@ def _feature(kind, region, label, lon, lat, start, end, run) -> dict:
     if printed:
         en += " The kilometre is as printed and may be a misprint."
         es += " El kilómetro es el impreso y puede ser una errata."
-    props = {"kind": kind, "start": start, "end": end, "place": place, "region": region}
+    props = {"kind": kind, "start": start, "place": place, "region": region}
+    if end != start:
+        props["end"] = end
     if road:
         props["road"] = road.group(1)
         km = _km(run[0][0]["km"])
@@ -215,7 +217,8 @@ def apply(points: Path, editor, who: str) -> tuple[int, int, list[tuple[dict, st
             props = dict(current["properties"])
             urls = {s.get("url") for s in props["sources"]}
             extra = [s for s in feature["properties"]["sources"] if s["url"] not in urls]
-            new_end = max(props.get("end") or props["start"], feature["properties"]["end"])
+            fp = feature["properties"]
+            new_end = max(props.get("end") or props["start"], fp.get("end") or fp["start"])
             if not extra and new_end == (props.get("end") or props["start"]):
                 continue
             props["sources"] = props["sources"] + extra
@@ -223,7 +226,10 @@ def apply(points: Path, editor, who: str) -> tuple[int, int, list[tuple[dict, st
                 props["end"] = new_end
             edited[same["id"]] = dict(current, properties=props)
             if feature["properties"]["start"] < props["start"]:   # the news saw it earlier: those days apart
-                early = dict(feature, properties=dict(feature["properties"], end=shift_day(props["start"], -1)))
+                early_end = shift_day(props["start"], -1)
+                early = dict(feature, properties={k: v for k, v in fp.items() if k != "end"})
+                if early_end != fp["start"]:
+                    early["properties"]["end"] = early_end
                 changes.append((None, early, "third release: located news points"))
         changes += [(fid, {k: v for k, v in f.items() if k != "id"}, "third release: located news points, "
                      "the same blockade as an event already mapped (both sources kept)") for fid, f in edited.items()]

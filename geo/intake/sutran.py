@@ -411,9 +411,9 @@ def _point(feature: Mapping, props: Mapping) -> tuple[float | None, float | None
     if isinstance(coords, list) and len(coords) >= 2:
         lon, lat = _number(coords[0]), _number(coords[1])
         if lon is not None and lat is not None:
-            return round(lon, 6), round(lat, 6)
+            return round(lon, 5), round(lat, 5)
     lon, lat = _number(props.get("longitud")), _number(props.get("latitud"))
-    return (round(lon, 6), round(lat, 6)) if lon is not None and lat is not None else (None, None)
+    return (round(lon, 5), round(lat, 5)) if lon is not None and lat is not None else (None, None)
 
 
 def _title(text: str) -> str:
@@ -672,7 +672,9 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if placed is not None and distance_m(point[0], point[1], placed[0], placed[1]) <= MAX_KM_SHIFT_M:
         info["point"] = point
         point, precision = [round(placed[0], 5), round(placed[1], 5)], 2
-    props = {"kind": "blockade", "start": start, "end": end, "place": place, "region": where["region"]}
+    props = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
+    if end != start:   # the data's rule: end only when it differs from start
+        props["end"] = end
     if where["road"]:
         props["road"] = where["road"]
     if where["km"] is not None:

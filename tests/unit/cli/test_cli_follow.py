@@ -132,7 +132,7 @@ def test_follow_applies_each_new_update_and_retries_a_failed_fetch(replay, tmp_p
         listed = {(p["codigo_via"].strip(), frozenset(re.findall(r"\d+(?:\+\d+)?", p["afectacion"])), p["ubigeo"])
                   for step in replay.steps for feats in step.values() for p in (x["properties"] for x in feats)
                   if p["motivo"] == "HUMANO" and p["fecha_actualizacion"].strip().startswith(prefix)}
-        on_day = [e for e in events(data).values() if e["properties"]["start"] <= day <= e["properties"]["end"]]
+        on_day = [e for e in events(data).values() if e["properties"]["start"] <= day <= e["properties"].get("end", e["properties"]["start"])]
         assert len(on_day) == len(listed) and len(listed) > 50, day
     assert all(s["url"] == replay.url + "interrumpido.json" or s["url"] == replay.url + "restringido.json"
                for e in on_day for s in e["properties"]["sources"])

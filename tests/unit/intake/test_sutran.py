@@ -155,7 +155,7 @@ def test_gap_rule_a_day_with_updates_without_the_site_ends_its_event(tmp_path):
              # no update at all on 20 and 21 January: the runs go on through them
              line([rec("22/01/2023 12:00 HORAS"), rec("22/01/2023 12:00 HORAS", **other)], "2023-01-22T13:00:00-05:00")]
     batch, plan = plan_of(tmp_path, lines)
-    runs = sorted((f["properties"]["km"], f["properties"]["start"], f["properties"]["end"],
+    runs = sorted((f["properties"]["km"], f["properties"]["start"], f["properties"].get("end", f["properties"]["start"]),
                    tuple(f["properties"]["sutran"].get("unobserved", ()))) for f in features(plan))
     assert runs == [(10, "2023-01-17", "2023-01-22", ("2023-01-20", "2023-01-21")),
                     (255, "2023-01-17", "2023-01-17", ()),
@@ -217,12 +217,12 @@ def test_an_earlier_batch_imported_later_merges_two_events_into_one(tmp_path):
     day = lambda d: line([rec(f"{d}/01/2023 12:00 HORAS")], f"2023-01-{d}T13:00:00-05:00")  # noqa: E731
     _, late = plan_of(tmp_path, [day(17), day(19)])     # 18 January missing: runs go on across it
     held = [dict(f, id=f"e{i}") for i, f in enumerate(features(late))]
-    assert [(f["properties"]["start"], f["properties"]["end"]) for f in held] == [("2023-01-17", "2023-01-19")]
+    assert [(f["properties"]["start"], f["properties"].get("end", f["properties"]["start"])) for f in held] == [("2023-01-17", "2023-01-19")]
     assert held[0]["properties"]["sutran"]["unobserved"] == ["2023-01-18"]
     # 18 January's updates arrive later, without the site: the event splits in two.
     _, plan = plan_of(tmp_path, [line([rec("18/01/2023 12:00 HORAS", afectacion="KM 1")], "2023-01-18T13:00:00-05:00")],
                       existing=held)
-    changes = [(eid, f and (f["properties"]["start"], f["properties"]["end"])) for eid, f, _ in plan.changes
+    changes = [(eid, f and (f["properties"]["start"], f["properties"].get("end", f["properties"]["start"]))) for eid, f, _ in plan.changes
                if f is None or f["properties"]["km"] == 255]
     assert changes == [("e0", ("2023-01-17", "2023-01-17")), (None, ("2023-01-19", "2023-01-19"))]
 
@@ -254,7 +254,7 @@ def test_import_twice_changes_no_byte_and_logs_one_transaction(tmp_path, capsys)
     assert main(["import", "--format", "sutran", str(more), "--data", str(data)]) == 0
     log = read_log(data / "changelog.jsonl")
     assert [(e["tx"], e["action"], e["after"]["properties"]["km"]) for e in log[2:]] == [(3, "edit", 255)]
-    ends = sorted((f["properties"]["km"], f["properties"]["end"]) for f in Editor(data).read().collection["features"])
+    ends = sorted((f["properties"]["km"], f["properties"].get("end", f["properties"]["start"])) for f in Editor(data).read().collection["features"])
     assert ends == [(9, "2023-01-19"), (255, "2023-01-20")]
 
 
