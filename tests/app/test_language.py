@@ -28,7 +28,7 @@ def test_a_spanish_browser_gets_the_map_in_spanish():
     assert metrics == {"Eventos (mapa)": "17", "Muertos (mapa)": "19", "Bloqueos": "8",
                        "Enfrentamientos": "2"}
     panel = "\n".join(plain(m.value) for m in at.markdown)
-    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in panel
+    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in panel
     assert "**Bloqueos desde el domingo, 8 de enero de 2023**" in panel
     table = at.dataframe[0].value
     assert list(table.columns)[:4] == ["Lugar", "Región", "Tipo", "Fechas"]

@@ -71,7 +71,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     assert page.locator("#bme-date").inner_text() == "2023-01-09"
     assert page.locator("#bme-m-events").inner_text() == "17"
     panel = page.locator("#bme-panel").inner_text()
-    assert "45 blockade points reported nationwide (SUTRAN); 8 mapped" in panel
+    assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in panel
     assert "New (6): " in panel and "Continuing (2): " in panel
     assert page.locator("path.bm-new").count() == 6  # the day-over-day rings
     assert page.locator("path.bm-corridor").count() == 8
@@ -210,7 +210,7 @@ def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
         assert page.locator("#bme-heading").inner_text() == "Bloqueos y protestas del lunes, 9 de enero de 2023"
         assert page.locator("path.bm-event").count() == 17  # the same map as in English
         panel = page.locator("#bme-panel").inner_text()
-        assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in panel
+        assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in panel
         assert "Nuevos (6): " in panel and "Continúan (2): " in panel
         assert "Bloqueos desde el domingo, 8 de enero de 2023" in panel
         assert page.locator(".bm-legend").inner_text().startswith("Qué pasó") or \

@@ -45,7 +45,7 @@ def test_a_spanish_browser_reads_the_map_in_spanish_and_lang_en_gives_english(br
         assert legend.startswith("Qué pasó")
         assert "Bloqueo de vía (carretera, puente, frontera)" in legend and "Corredor vial" in legend
         assert "Enfrentamiento con muertos o heridos" in legend
-        page.get_by_text("45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa").wait_for()
+        page.get_by_text("45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa").wait_for()
         page.get_by_text("Eventos (mapa)", exact=True).wait_for()
         page.get_by_text("Bloqueos desde el domingo, 8 de enero de 2023").wait_for()
         assert page.get_by_role("button", name="Siguiente", exact=True).count() == 1
@@ -56,7 +56,7 @@ def test_a_spanish_browser_reads_the_map_in_spanish_and_lang_en_gives_english(br
         page.goto(f"{base}/?date=2023-01-09&lang=en", wait_until="domcontentloaded")
         page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=60000)
         assert _legend(page).startswith("What happened")
-        page.get_by_text("45 blockade points reported nationwide (SUTRAN); 8 mapped").wait_for()
+        page.get_by_text("45 blockade points reported nationwide (SUTRAN); 11 mapped").wait_for()
         assert "lang=en" in page.url
     finally:
         context.close()

@@ -147,7 +147,7 @@ def test_every_day_file_matches_the_day_summary(bundled, bundled_edition):
 def test_the_ninth_of_january(bundled_edition):
     doc = read_json(bundled_edition / "days" / "2023-01-09.json")
     assert doc["totals"]["events"] == 17 and doc["totals"]["blockade"] == 8
-    assert "45 blockade points reported nationwide (SUTRAN); 8 mapped" in [r["text"] for r in doc["reported"]]
+    assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in [r["text"] for r in doc["reported"]]
     sutran = next(r for r in doc["reported"] if r["reporter"] == "SUTRAN")
     assert sutran["url"].startswith("https://elcomercio.pe/")
     first = doc["events"][0]  # largest circle first, as the dashboard draws them
@@ -344,7 +344,7 @@ def test_the_edition_speaks_the_language_asked_for_in_every_file(spanish_edition
 
     doc = read_json(spanish_edition / "days" / "2023-01-09.json")
     assert doc["date"] == "2023-01-09" and doc["totals"]["events"] == 17  # the same data, other words
-    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in [r["text"] for r in doc["reported"]]
+    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in [r["text"] for r in doc["reported"]]
     lat, lon, css, colour, radius, popup, tooltip = doc["events"][0]["row"]
     assert tooltip == "Juliaca: enfrentamiento, 17 muertos"
     assert "<b>17 muertos</b>" in popup and "Fuentes: " in popup and "Sources" not in popup
