@@ -112,7 +112,7 @@ def test_kinds_statuses_and_metrics_in_both_languages(dataset):
     assert mapped_vs_reported(reported, mapped)[0] == "45 blockade points reported nationwide (SUTRAN); 11 mapped"
     assert View("2023-01-09", "cumulative", ("blockade",), ("Puno",)).summary("es") == \
         "bloqueo de vía · Puno · todo hasta este día"
-    assert dataset.coverage("es") == "los datos van del 7 de diciembre de 2022 al 31 de enero de 2023"
+    assert dataset.coverage("es") == "los datos van del 7 de diciembre de 2022 al 31 de marzo de 2023"
 
 
 @pytest.fixture(scope="module")
