@@ -147,8 +147,8 @@ def test_events_sorted_by_start_then_id(events: list[dict]) -> None:
 # -- coverage -------------------------------------------------------------------------------
 def test_at_least_180_events_25_protests_over_45_active_days(events: list[dict]) -> None:
     kinds = Counter(f["properties"]["kind"] for f in events)
-    assert len(events) == 898 and len(events) >= 180
-    assert kinds == {"blockade": 742, "protest": 66, "clash": 32, "other": 32, "closure": 18, "detention": 8}
+    assert len(events) == 909 and len(events) >= 180
+    assert kinds == {"blockade": 741, "protest": 78, "clash": 31, "other": 33, "closure": 18, "detention": 8}
     assert kinds["protest"] >= 25
     assert sum(1 for f in events if "sutran" in f["properties"]) == 588   # SUTRAN's feed, 17 Jan - 31 Mar
     days = {d for f in events for d in active_days(f["properties"])}
