@@ -25,6 +25,7 @@ from pathlib import Path
 from geo.core.dates import shift_day
 from geo.core.geodesy import distance_m
 from geo.core.model import Problem
+from geo.core.text import fold
 from geo.intake import sutran
 from geo.network.kmposts import place_km_post
 from geo.places.gazetteer import gazetteer_for
@@ -154,7 +155,13 @@ def _feature(kind, region, label, lon, lat, start, end, run) -> dict:
     where = run[0][1]
     road = _ROAD.search(run[0][0]["road"])
     locations = sorted({r["location"] for r, _ in run if r["location"]})
-    place = label if not locations or label in locations[0] else f"{locations[0]} ({label})"
+    location = locations[0] if locations else ""
+    if not location or fold(location) in fold(label):
+        place = label
+    elif fold(label) in fold(location):
+        place = location
+    else:
+        place = f"{location} ({label})"
     printed = any("as printed" in r["km"] for r, _ in run)
     span = start if start == end else f"{start} to {end}"
     what = "the railway shut" if kind == "closure" else "the road blocked"
