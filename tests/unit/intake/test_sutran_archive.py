@@ -126,3 +126,22 @@ def test_every_spelling_of_the_later_archive_is_read():
     unread = {m.split("'")[1] for m in fields["fecha_evento"]}
     assert unread == {"12/472023", "30/06/20223", "31-12-1969", "24/7/22023", "31/11/2024"}
     assert len(batch.problems) < 0.002 * len(batch.records)
+
+
+def test_the_audit_checks_sutran_citations_and_points_against_the_archive(tmp_path, capsys):
+    from geo.intake.audit import audit_folder
+    data = new_dataset(tmp_path / "data", events_layer=True)
+    assert main(["import", "--format", "sutran", str(FIRST), "--from", "2023-01-17", "--to", "2023-01-17",
+                 "--data", str(data)]) == 0
+    capsys.readouterr()
+    shared = ROOT.parent / "shared"
+    assert audit_folder(data, [shared]) == []
+    doc = json.loads((data / "events.geojson").read_text(encoding="utf-8"))
+    forged, moved = doc["features"][0], doc["features"][1]
+    forged["properties"]["sources"][0]["url"] = forged["properties"]["sources"][0]["url"].replace(
+        forged["properties"]["sources"][0]["url"].split("/")[-2], "f" * 40)
+    moved["geometry"]["coordinates"] = [moved["geometry"]["coordinates"][0] + 0.5, moved["geometry"]["coordinates"][1]]
+    (data / "events.geojson").write_text(json.dumps(doc), encoding="utf-8")
+    found = {(p.feature, p.field) for p in audit_folder(data, [shared])}
+    assert (forged["id"], "sources[0].url") in found
+    assert any(feature == moved["id"] for feature, _ in found)
