@@ -172,3 +172,38 @@ def test_a_killed_follow_resumes_to_the_same_events(replay, tmp_path, capsys):
     assert events(data) == events(straight)
     from geo.store.editor import Editor
     assert Editor(data).verify() == []
+
+
+def test_follow_a_folder_where_updates_land(replay, tmp_path, capsys):
+    data = new_dataset(tmp_path / "data")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    steps = iter(replay.steps)
+
+    def land(step: dict, n: int) -> None:
+        for name, features in step.items():
+            (inbox / f"{n:03d}-{name}").write_text(json.dumps({"data": features}), encoding="utf-8")
+
+    land(next(steps), 0)
+    landed = [1]
+
+    def sleep(seconds):  # while follow waits, the next version lands in the folder
+        step = next(steps, None)
+        if step is not None:
+            land(step, landed[0])
+            landed[0] += 1
+
+    assert follow(data, str(inbox), "--every", "1s", "--polls", str(len(replay.steps) + 1), sleep=sleep) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].endswith("no new feed update")   # the last poll found nothing new
+    straight = new_dataset(tmp_path / "straight")
+    assert follow(straight, str(inbox), "--polls", "1") == 0   # everything at once, as after a restart
+    got, want = events(data), events(straight)
+    assert len(got) > 50 and {k: v["properties"]["start"] for k, v in got.items()} == {
+        k: v["properties"]["start"] for k, v in want.items()}
+    before = (data / "events.geojson").read_bytes()
+    assert follow(data, str(inbox), "--polls", "1") == 0   # a restarted follower reads the folder again: no change
+    assert (data / "events.geojson").read_bytes() == before
+    from geo.cli.args import UsageError
+    with pytest.raises(UsageError, match="not a URL .* nor a folder"):
+        follow(data, str(tmp_path / "nowhere"), "--polls", "1")
