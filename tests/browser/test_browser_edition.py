@@ -67,7 +67,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     wait_day(page, "2023-01-09")
     assert kinds_drawn(page) == expected_kinds(bundled, "2023-01-09") == Counter(
         {"blockade": 8, "closure": 3, "protest": 2, "clash": 2, "other": 2})
-    assert page.locator("path.bm-event").count() == 17
+    assert page.locator("path.bm-event").count() == 20
     assert page.locator("#bme-date").inner_text() == "2023-01-09"
     assert page.locator("#bme-m-events").inner_text() == "17"
     panel = page.locator("#bme-panel").inner_text()
@@ -208,7 +208,7 @@ def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
         assert page.evaluate("document.documentElement.lang") == "es"
         assert page.locator("#bme-date").inner_text() == "lunes, 9 de enero de 2023"
         assert page.locator("#bme-heading").inner_text() == "Bloqueos y protestas del lunes, 9 de enero de 2023"
-        assert page.locator("path.bm-event").count() == 17  # the same map as in English
+        assert page.locator("path.bm-event").count() == 20  # the same map as in English
         panel = page.locator("#bme-panel").inner_text()
         assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in panel
         assert "Nuevos (6): " in panel and "Continúan (2): " in panel
