@@ -102,3 +102,15 @@ def default_who() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "command line"
+
+
+def store_refuses(store, doing: str = "importing", nothing: str = "nothing imported") -> bool:
+    """Print the data's validation problems and one line saying ``nothing`` happened; True when
+    there are any (the data must be valid before it is changed)."""
+    problems = store.validate()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
+              f"before {doing}; {nothing}", file=sys.stderr)
+    return bool(problems)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from geo.cli import sutran as sutran_cli
-from geo.cli.args import Command, UsageError, default_who
+from geo.cli.args import Command, UsageError, default_who, store_refuses
 from geo.intake.plan import plan_import
 from geo.places.gazetteer import gazetteer_for
 from geo.intake.readers import read_upload
@@ -50,12 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"blockade-map import: {path}: no such file")
     store = open_store(args.data)
-    problems = store.validate()
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
-              "before importing; nothing imported", file=sys.stderr)
+    if store_refuses(store):
         return 1
     editor = store.editor()
     snapshot = editor.read()

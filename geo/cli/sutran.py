@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 
-from geo.cli.args import Command, UsageError, day_arg, default_who
+from geo.cli.args import Command, UsageError, day_arg, default_who, store_refuses
 from geo.core.model import DataError, Problem
 from geo.intake import sutran
 from geo.network.corridors import resolve_km_post
@@ -102,12 +102,7 @@ def _summary(plan: sutran.Plan) -> str:
 def run_import(args: argparse.Namespace, who: str) -> int:
     """``blockade-map import --format sutran PATH...``: SUTRAN feed updates -> blockade events."""
     store = open_store(args.data)
-    problems = store.validate()
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{store.location}: the data fails validation ({len(problems)} problem(s)): fix it before importing; "
-              "nothing imported", file=sys.stderr)
+    if store_refuses(store):
         return 1
     editor = store.editor()
     try:
@@ -202,10 +197,7 @@ def _log(message: str) -> None:
 def cmd_follow(args: argparse.Namespace, who: str, sleep: Callable[[float], None] = time.sleep) -> int:
     """Poll SUTRAN's feed (a URL) or a folder, applying each new update as ``import --format sutran`` does."""
     store = open_store(args.data)
-    problems = store.validate()
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
+    if store_refuses(store, "following the feed", "nothing applied"):
         return 1
     scope = store.editor().scope
     is_url = re.match(r"^https?://", args.source, re.IGNORECASE) is not None
