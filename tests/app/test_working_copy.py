@@ -34,7 +34,7 @@ def test_the_readme_editing_steps_work_on_a_copy_and_leave_the_suite_green(tmp_p
     out = capsys.readouterr().out
     files = sorted(str(p.relative_to(BUNDLED_DATA)) for p in BUNDLED_DATA.rglob("*")
                    if p.is_file() and not p.name.startswith("."))
-    assert f"wrote a working copy of {BUNDLED_DATA} to {copy}: {len(files)} files, 252 events" in out
+    assert f"wrote a working copy of {BUNDLED_DATA} to {copy}: {len(files)} files, 909 events" in out
     assert f"BLOCKADE_MAP_DATA={copy} make run" in out
     # every file of the data comes along: layers, counts, README, basemap, gazetteer
     assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file()) == files
