@@ -111,6 +111,13 @@ def test_the_same_import_into_postgis(pg_db, tmp_path, capsys):
     for day in day_range("2023-01-17", "2023-01-21"):
         assert main(["day", day, "--json", "--data", pg_db]) == 0
         assert len(json.loads(capsys.readouterr().out)["events"]) == len(listed_sites(day, day)[day])
+    # A later, overlapping batch edits events in place (runs extended) the same way in both stores.
+    later = ["import", "--format", "sutran", str(FIRST), "--from", "2023-01-20", "--to", "2023-01-23"]
+    assert main([*later, "--data", pg_db]) == 0 and main([*later, "--data", str(data)]) == 0
+    log = store.editor().history()
+    assert {e["action"] for e in log[entries:]} >= {"edit", "import"}
+    held = {f["id"]: f for f in store.editor().read().collection["features"]}
+    assert held == {f["id"]: f for f in json.loads((data / "events.geojson").read_text(encoding="utf-8"))["features"]}
 
 
 @pytest.mark.slow
