@@ -1,0 +1,155 @@
+"""What a data source holds besides its layers and change log: its documents.
+
+A document is a file of a data folder named in :data:`geo.store.layout.DOCUMENTS`: the data's
+README (with its notes on what is not mapped), the basemap, the lexicon, the gazetteer's tables.
+A folder keeps them as files, a PostGIS store as rows of its ``documents`` table; both read and
+write them as bytes (:meth:`Documents.document`, :meth:`Documents.write_document`), and
+:class:`Documents` turns those bytes into what the rest of the library uses, the same way for
+every store.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Hashable
+
+from geo.core.model import DataError, Problem
+from geo.store.files import parse_json_text, read_csv_records
+from geo.store.layout import (BASEMAP_FILE, DOCUMENTS, LEFT_OUT_HEADING, LEXICON_FILE, PLACES_FILE, README_FILE,
+                              REGIONS_FILE, SITES_FILE)
+
+#: Most notes kept from a README's "What is not mapped" section.
+MAX_NOTES = 100
+
+
+def section_items(markdown: str, heading: str) -> list[str]:
+    r"""The bullet items of the first section whose heading starts with ``heading`` (case
+    ignored), as plain text: continuation lines joined, ``**`` and backticks dropped.
+
+    >>> section_items("## What is not mapped\n- **A**: one\n  two\n- `B`\n## Next\n- C", "what is not")
+    ['A: one two', 'B']
+    """
+    items: list[str] = []
+    inside = False
+    for line in markdown.splitlines():
+        title = re.match(r"#{1,6}\s+(.*)", line)
+        if title:
+            if inside:
+                break
+            inside = title.group(1).strip().lower().startswith(heading.lower())
+            continue
+        if not inside:
+            continue
+        if re.match(r"\s*[-*]\s+", line):
+            items.append(re.sub(r"\s*[-*]\s+", "", line, count=1).strip())
+        elif line.strip() and items:
+            items[-1] += " " + line.strip()
+    return [re.sub(r"\*\*|`", "", item) for item in items][:MAX_NOTES]
+
+
+@dataclass(frozen=True)
+class GazetteerTables:
+    """A data source's gazetteer as its CSV files hold it: each row a dict of strings.
+
+    ``places`` (``gazetteer/places.csv``) and ``sites`` (``sites.csv``, empty when absent) are the
+    named points, ``regions`` (``regions.csv``, empty when absent) each region's capital; ``stamp``
+    changes whenever one of the files does (see :meth:`Documents.document_stamp`).
+    """
+
+    places: tuple[dict[str, str], ...]
+    sites: tuple[dict[str, str], ...]
+    regions: tuple[dict[str, str], ...]
+    stamp: Hashable
+
+
+def _text(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(name, "(file)", "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+
+
+def csv_table(data: bytes, name: str) -> tuple[dict[str, str], ...]:
+    """The rows of a CSV document as dicts keyed by its header; DataError naming the row when
+    it cannot be read."""
+    records, broken = read_csv_records(_text(data, name), name)
+    if broken:
+        raise DataError([broken])
+    if not records:
+        return ()
+    header = [h.strip() for h in records[0][1]]
+    return tuple(dict(zip(header, record)) for _, record in records[1:] if any(c.strip() for c in record))
+
+
+class Documents:
+    """The documents of a store, read and parsed the same way for every store.
+
+    A store provides :meth:`document`, :meth:`write_document` and :meth:`document_stamp`;
+    the rest is built on them.
+    """
+
+    location: str
+
+    def document(self, name: str) -> bytes | None:
+        """The bytes of document ``name`` (a path of :data:`~geo.store.layout.DOCUMENTS`), or None."""
+        raise NotImplementedError
+
+    def write_document(self, name: str, data: bytes | str) -> str:
+        """Store document ``name`` (replacing it); returns where it went, for messages."""
+        raise NotImplementedError
+
+    def document_stamp(self, *names: str) -> Hashable | None:
+        """A cheap value that changes whenever one of the documents ``names`` does; None when
+        none of them exists."""
+        raise NotImplementedError
+
+    def documents(self) -> dict[str, bytes]:
+        """Every document this store holds, by name."""
+        found = {name: self.document(name) for name in DOCUMENTS}
+        return {name: data for name, data in found.items() if data is not None}
+
+    def readme(self) -> str | None:
+        """The data's README (Markdown), or None."""
+        data = self.document(README_FILE)
+        return None if data is None else data.decode("utf-8", errors="replace")
+
+    def left_out(self) -> list[str]:
+        """What the data's README says was left out of the map, and why (its section headed
+        "What is not mapped..."), as plain-text notes; none without a README or that section."""
+        text = self.readme()
+        return section_items(text, LEFT_OUT_HEADING) if text else []
+
+    def basemap_text(self) -> str | None:
+        """The basemap's GeoJSON text (see :mod:`geo.render.basemap`), or None."""
+        data = self.document(BASEMAP_FILE)
+        return None if data is None else _text(data, BASEMAP_FILE)
+
+    def write_basemap(self, text: str) -> str:
+        """Store a basemap built for this data; returns where it went."""
+        return self.write_document(BASEMAP_FILE, text)
+
+    def gazetteer(self) -> GazetteerTables | None:
+        """The data's own gazetteer tables, or None when it brings none (no ``places.csv``)."""
+        stamp = self.document_stamp(PLACES_FILE, SITES_FILE, REGIONS_FILE)
+        places = self.document(PLACES_FILE) if stamp is not None else None
+        if places is None:
+            return None
+        sites, regions = self.document(SITES_FILE), self.document(REGIONS_FILE)
+        return GazetteerTables(places=csv_table(places, PLACES_FILE),
+                               sites=csv_table(sites, SITES_FILE) if sites is not None else (),
+                               regions=csv_table(regions, REGIONS_FILE) if regions is not None else (),
+                               stamp=(self.location, stamp))
+
+    def lexicon(self) -> dict[str, Any] | None:
+        """The parsed ``lexicon.json`` (the extractor's words for this dataset), or None when the
+        source has none; DataError naming the file when it is not a JSON object."""
+        data = self.document(LEXICON_FILE)
+        if data is None:
+            return None
+        parsed, problems = parse_json_text(_text(data, LEXICON_FILE), LEXICON_FILE)
+        if not problems and not isinstance(parsed, dict):
+            problems = [Problem(LEXICON_FILE, "(file)", "", "must hold a JSON object")]
+        if problems:
+            raise DataError(problems)
+        return parsed
+
