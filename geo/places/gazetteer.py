@@ -1,6 +1,7 @@
 """Place name -> coordinate, from GeoNames plus the project's own named sites.
 
-The gazetteer reads two CSV files written by ``scripts/build_gazetteer.py``:
+The gazetteer is built from two CSV tables written by ``scripts/build_gazetteer.py``, read by
+the data source's store (:meth:`geo.store.protocol.Store.gazetteer`; the bundled ones by default):
 
 ``places.csv``
     Every Peruvian place of GeoNames' ``cities500`` extract (as shipped by the
@@ -23,16 +24,24 @@ Examples
 
 from __future__ import annotations
 
-import csv
+import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Hashable
 
 from rapidfuzz import fuzz, process
 
 from geo.core.model import short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
+from geo.core.dataset import Dataset
+from geo.store import store_for
+from geo.store.documents import GazetteerTables, read_gazetteer_dir
+from geo.store.layout import GAZETTEER_FILES
+from geo.store.protocol import Store
 
 __all__ = ["Place", "Gazetteer", "normalize", "default_gazetteer", "DEFAULT_DIR"]
 
@@ -141,30 +150,33 @@ class Gazetteer:
         Gazetteer
         """
         folder = Path(path_dir) if path_dir is not None else DEFAULT_DIR
-        places_csv, sites_csv = folder / "places.csv", folder / "sites.csv"
-        if not places_csv.exists():
-            raise FileNotFoundError(f"{places_csv} not found; run scripts/build_gazetteer.py")
+        tables = read_gazetteer_dir(folder)
+        if tables is None:
+            raise FileNotFoundError(f"{folder / 'places.csv'} not found; run scripts/build_gazetteer.py")
+        return cls.from_tables(tables)
+
+    @classmethod
+    def from_tables(cls, tables: GazetteerTables) -> Gazetteer:
+        """Build the gazetteer from a store's tables (:meth:`geo.store.protocol.Store.gazetteer`):
+        the sites first, then the GeoNames places."""
         places: list[Place] = []
         names: list[list[str]] = []
-        if sites_csv.exists():
-            with sites_csv.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    places.append(Place(
-                        name=row["name"], region=row["region"], province=row.get("province") or None,
-                        lon=float(row["lon"]), lat=float(row["lat"]), kind=row["kind"],
-                        source=f"site:{row['id']}", population=0,
-                        approximate=row.get("coord_source", "").startswith("APPROXIMATE"),
-                    ))
-                    names.append([row["name"], *_split(row.get("alternatenames", ""))])
-        with places_csv.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                places.append(Place(
-                    name=row["name"], region=row["region"],
-                    province=row.get("province") or None,
-                    lon=float(row["lon"]), lat=float(row["lat"]), kind="town",
-                    source=f"geonames:{row['geonameid']}", population=int(row["population"] or 0),
-                ))
-                names.append([row["name"], *_split(row.get("alternatenames", ""))])
+        for row in tables.sites:
+            places.append(Place(
+                name=row["name"], region=row["region"], province=row.get("province") or None,
+                lon=float(row["lon"]), lat=float(row["lat"]), kind=row["kind"],
+                source=f"site:{row['id']}", population=0,
+                approximate=(row.get("coord_source") or "").startswith("APPROXIMATE"),
+            ))
+            names.append([row["name"], *_split(row.get("alternatenames", ""))])
+        for row in tables.places:
+            places.append(Place(
+                name=row["name"], region=row["region"],
+                province=row.get("province") or None,
+                lon=float(row["lon"]), lat=float(row["lat"]), kind="town",
+                source=f"geonames:{row['geonameid']}", population=int(row["population"] or 0),
+            ))
+            names.append([row["name"], *_split(row.get("alternatenames", ""))])
         return cls(places, names)
 
     def __len__(self) -> int:
@@ -337,15 +349,32 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@lru_cache(maxsize=4)
-def _load_folder(folder: str) -> Gazetteer:
-    return Gazetteer.load(folder)
+#: The gazetteers of the last few data sources, by the stamp of their tables.
+_BY_STAMP: OrderedDict[Hashable, Gazetteer] = OrderedDict()
+_BY_STAMP_SIZE = 4
+_BY_STAMP_LOCK = threading.Lock()
 
 
-def gazetteer_for(source: str | Path | None) -> Gazetteer:
-    """The gazetteer of a data source: its own ``gazetteer/`` folder when it has one (a dataset
-    of another country brings its places), else the bundled one."""
-    own = Path(source) / "gazetteer" if source and not str(source).startswith(("postgresql://", "postgres://")) else None
-    if own is not None and (own / "places.csv").exists():
-        return _load_folder(str(own.resolve()))
-    return default_gazetteer()
+def gazetteer_for(source: Store | Dataset | str | os.PathLike | None) -> Gazetteer:
+    """The gazetteer of a data source (a store, a loaded dataset, a folder): its own
+    tables when it has them (a dataset of another country brings its places), else the bundled
+    one. Built once per version of the tables."""
+    if source is None or source == "":
+        return default_gazetteer()
+    store = store_for(source)
+    stamp = store.document_stamp(*GAZETTEER_FILES)
+    if stamp is None:
+        return default_gazetteer()
+    key = (store.location, stamp)
+    with _BY_STAMP_LOCK:
+        found = _BY_STAMP.get(key)
+        if found is not None:
+            _BY_STAMP.move_to_end(key)
+            return found
+    tables = store.gazetteer()
+    gazetteer = Gazetteer.from_tables(tables) if tables is not None else default_gazetteer()
+    with _BY_STAMP_LOCK:
+        _BY_STAMP[key] = gazetteer
+        while len(_BY_STAMP) > _BY_STAMP_SIZE:
+            _BY_STAMP.popitem(last=False)
+    return gazetteer

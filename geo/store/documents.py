@@ -9,14 +9,16 @@ every store.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from typing import Any, Hashable
+from pathlib import Path
+from typing import Any, Hashable, Mapping
 
 from geo.core.model import DataError, Problem
-from geo.store.files import parse_json_text, read_csv_records
-from geo.store.layout import (BASEMAP_FILE, DOCUMENTS, LEFT_OUT_HEADING, LEXICON_FILE, PLACES_FILE, README_FILE,
-                              REGIONS_FILE, SITES_FILE)
+from geo.store.files import parse_json_text, present, read_csv_records, read_data_file
+from geo.store.layout import (BASEMAP_FILE, DOCUMENTS, GAZETTEER_FILES, LEFT_OUT_HEADING, LEXICON_FILE, PLACES_FILE,
+                              README_FILE, REGIONS_FILE, SITES_FILE)
 
 #: Most notes kept from a README's "What is not mapped" section.
 MAX_NOTES = 100
@@ -81,6 +83,29 @@ def csv_table(data: bytes, name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(zip(header, record)) for _, record in records[1:] if any(c.strip() for c in record))
 
 
+def read_gazetteer_dir(folder: str | os.PathLike) -> GazetteerTables | None:
+    """The gazetteer tables of a gazetteer folder (``places.csv``, ``sites.csv``, ``regions.csv``,
+    each read by :func:`~geo.store.files.read_data_file`), or None without ``places.csv``."""
+    folder = Path(folder)
+    blobs, stamp = {}, []
+    for name in (PLACES_FILE, SITES_FILE, REGIONS_FILE):
+        path = folder / Path(name).name
+        if present(path):
+            blobs[name] = read_data_file(path, "gazetteer", name)
+            stamp.append((name, os.lstat(path).st_mtime_ns, len(blobs[name])))
+    return gazetteer_tables(blobs, (str(folder), tuple(stamp)))
+
+
+def gazetteer_tables(blobs: Mapping[str, bytes], stamp: Hashable) -> GazetteerTables | None:
+    """The gazetteer tables of the documents ``blobs`` (name -> bytes), or None without ``places.csv``."""
+    if PLACES_FILE not in blobs:
+        return None
+    return GazetteerTables(places=csv_table(blobs[PLACES_FILE], PLACES_FILE),
+                           sites=csv_table(blobs[SITES_FILE], SITES_FILE) if SITES_FILE in blobs else (),
+                           regions=csv_table(blobs[REGIONS_FILE], REGIONS_FILE) if REGIONS_FILE in blobs else (),
+                           stamp=stamp)
+
+
 class Documents:
     """The documents of a store, read and parsed the same way for every store.
 
@@ -130,15 +155,11 @@ class Documents:
 
     def gazetteer(self) -> GazetteerTables | None:
         """The data's own gazetteer tables, or None when it brings none (no ``places.csv``)."""
-        stamp = self.document_stamp(PLACES_FILE, SITES_FILE, REGIONS_FILE)
-        places = self.document(PLACES_FILE) if stamp is not None else None
-        if places is None:
+        stamp = self.document_stamp(*GAZETTEER_FILES)
+        if stamp is None:
             return None
-        sites, regions = self.document(SITES_FILE), self.document(REGIONS_FILE)
-        return GazetteerTables(places=csv_table(places, PLACES_FILE),
-                               sites=csv_table(sites, SITES_FILE) if sites is not None else (),
-                               regions=csv_table(regions, REGIONS_FILE) if regions is not None else (),
-                               stamp=(self.location, stamp))
+        blobs = {name: self.document(name) for name in GAZETTEER_FILES}
+        return gazetteer_tables({n: b for n, b in blobs.items() if b is not None}, (self.location, stamp))
 
     def lexicon(self) -> dict[str, Any] | None:
         """The parsed ``lexicon.json`` (the extractor's words for this dataset), or None when the
