@@ -127,6 +127,8 @@ class PostgisStore(Documents):
     >>> dataset = store.load()                                                  # doctest: +SKIP
     """
 
+    kind = "postgis"
+
     def __init__(self, url: str, connect_timeout: int = 10):
         if not is_database_url(url):
             raise ValueError(f"not a postgresql:// URL: {redact_url(str(url))!r}")

@@ -611,7 +611,7 @@ def test_every_command_works_with_a_database_url(pg_db, tiny_data, tmp_path, cap
     assert json.loads(out)["events"][0]["place"] == "Ilave"
     out, _ = run("publish", "--out", str(tmp_path / "edition"))
     assert (tmp_path / "edition" / "days" / "2023-01-09.json").exists()
-    _, err = run("basemap", expect=1)  # a basemap is a data folder's file: a database has none to build
+    _, err = run("basemap", expect=1)  # no Natural Earth packages here to build one from (a database stores one)
     assert err.strip()
     out, _ = run("db", "dump", str(tmp_path / "dump"))
     assert "5 events" in out and len(load_dataset(tmp_path / "dump").events) == 5
