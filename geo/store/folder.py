@@ -195,7 +195,8 @@ class FolderStore(Documents):
         problems = self._check_folder()
         if problems:
             raise DataError(problems)
-        sources = sorted(p for p in self.folder.rglob("*") if p.is_file()
+        # Links and special files are listed too, so that read_data_file refuses them by name.
+        sources = sorted(p for p in self.folder.rglob("*") if (p.is_symlink() or not p.is_dir())
                          and not any(part.startswith(".") for part in p.relative_to(self.folder).parts))
         written = []
         for source in sources:
