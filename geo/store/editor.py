@@ -336,9 +336,13 @@ class Editor:
 
     # -- machinery -------------------------------------------------------------------
     def _read_events_bytes(self) -> bytes:
+        """The events file's bytes; those of an empty collection when a folder holding
+        ``dataset.json`` has no events file yet (a new dataset: the first change writes it)."""
         try:
             return read_data_file(self.events_path)
         except FileNotFoundError:
+            if present(self.folder / INFO_FILE):
+                return self._dumper.dump({"type": "FeatureCollection", "features": []}).encode("utf-8")
             raise DataError([Problem(EVENTS_FILE, "(file)", "", f"not found in {self.folder}")]) from None
 
     def _parse_events(self, raw: bytes) -> dict:
