@@ -157,6 +157,11 @@ class Editor:
         return info.scope()
 
     @property
+    def location(self) -> str:
+        """The data folder, for messages (as the PostGIS editor's ``location``)."""
+        return str(self.folder)
+
+    @property
     def read_only(self) -> bool:
         """True for the bundled dataset: every change raises :class:`ReadOnlyDataError`, so the
         project's published data (and the tests that read it) never change under an editor."""

@@ -203,6 +203,7 @@ class PostgisStore(Documents):
             raise self.not_initialised() from None
 
     def not_initialised(self) -> DataError:
+        """The error for a database without the schema: it says to run ``db init``."""
         return self._problem(f"has no Blockade Map tables (schema {SCHEMA}): run "
                              f"`blockade-map db init --data {self.location}`")
 
@@ -254,12 +255,15 @@ class PostgisStore(Documents):
 
     # ------------------------------------------------------------ reading
     def layer_members(self, cur) -> dict:
+        """The stored members of each layer (``events``, ``hotspots``, ``corridors``) and the parsed
+        ``dataset.json`` (``dataset``), read with cursor ``cur``."""
         row = cur.execute(f"SELECT layers FROM {SCHEMA}.meta").fetchone()
         if row is None:
             raise self.not_initialised()
         return row[0] or {}
 
     def features(self, cur, table: str, where: str = "", params: Sequence = ()) -> list[dict]:
+        """The stored features of ``table`` (narrowed by ``where``), in the layer's order."""
         return [r[0] for r in cur.execute(f"SELECT feature FROM {SCHEMA}.{table} {where} ORDER BY ord", params)]
 
     def _counts_rows(self, cur, where: str = "", params: Sequence = ()) -> list[dict]:

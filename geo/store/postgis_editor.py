@@ -15,7 +15,8 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Callable, Mapping, Protocol, Sequence
 
 from geo.core.model import ANYWHERE, DataError, Problem, event_content
 from geo.store.changelog import (Change, Snapshot, check_retract, check_who, log_entries, new_event_id,
@@ -23,8 +24,30 @@ from geo.store.changelog import (Change, Snapshot, check_retract, check_who, log
 from geo.store.postgis_sql import (COUNTS_FROM_EVENTS, EVENT_COLUMNS, LOG_SELECT, SCHEMA, collection,
                                    entry_from_row, event_rows, log_row)
 
-if TYPE_CHECKING:  # annotations only: the store imports this module to hand out its editor
-    from geo.store.postgis import PostgisStore
+
+class Tables(Protocol):
+    """What the editor needs of a :class:`~geo.store.postgis.PostgisStore`: its public reading
+    and transaction methods (the store imports this module to hand out its editor)."""
+
+    location: str
+
+    def collections(self) -> dict:
+        """Every layer as the folder holds it, with ``info`` and ``info_problems``."""
+
+    def reading(self) -> AbstractContextManager[Any]:
+        """A cursor in a read-only transaction that sees one moment."""
+
+    def transaction(self, begin: str = "BEGIN") -> AbstractContextManager[Any]:
+        """A cursor inside one transaction, committed when the block ends."""
+
+    def layer_members(self, cur) -> dict:
+        """The stored members of each layer and ``dataset.json``."""
+
+    def features(self, cur, table: str, where: str = "", params: Sequence = ()) -> list[dict]:
+        """The features of a table, in layer order."""
+
+    def not_initialised(self) -> Exception:
+        """The error saying the database has no tables yet."""
 
 #: How often a change is retried when another transaction changed the same rows first.
 WRITE_ATTEMPTS = 50
@@ -42,13 +65,13 @@ class _Retry(Exception):
 
 
 class PostgisEditor:
-    """Changes to a :class:`PostgisStore`'s events, with the semantics of :class:`geo.store.editor.Editor`:
+    """Changes to a :class:`~geo.store.postgis.PostgisStore`'s events, with the semantics of :class:`geo.store.editor.Editor`:
     the same checks, merges, errors, log entries and :class:`~geo.store.editor.Change` results.
 
     Every change is one transaction; see the module docstring for how concurrent changes meet.
     """
 
-    def __init__(self, store: PostgisStore):
+    def __init__(self, store: Tables):
         self.store = store
         self.location = store.location
         layers = store.collections()

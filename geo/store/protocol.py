@@ -24,7 +24,8 @@ class StoreEditor(Protocol):
     """Changes to a store's events, each logged (see :mod:`geo.store.changelog`): the folder's
     :class:`~geo.store.editor.Editor` and the PostGIS editor answer alike."""
 
-    location: Any
+    #: Where the events are, for messages.
+    location: str
     scope: Scope
 
     def read(self) -> Snapshot:
