@@ -25,12 +25,9 @@ Examples
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable
 
 from rapidfuzz import fuzz, process
 
@@ -39,7 +36,7 @@ from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
 from geo.core.dataset import Dataset
 from geo.store import store_for
-from geo.store.documents import GazetteerTables, read_gazetteer_dir
+from geo.store.documents import GazetteerTables, StampCache, read_gazetteer_dir
 from geo.store.layout import GAZETTEER_FILES
 from geo.store.protocol import Store
 
@@ -349,32 +346,20 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-#: The gazetteers of the last few data sources, by the stamp of their tables.
-_BY_STAMP: OrderedDict[Hashable, Gazetteer] = OrderedDict()
-_BY_STAMP_SIZE = 4
-_BY_STAMP_LOCK = threading.Lock()
+#: The gazetteers of the last few data sources, by the version of their tables.
+_GAZETTEERS: StampCache[Gazetteer] = StampCache(4)
 
 
 def gazetteer_for(source: Store | Dataset | str | os.PathLike | None) -> Gazetteer:
-    """The gazetteer of a data source (a store, a loaded dataset, a folder): its own
-    tables when it has them (a dataset of another country brings its places), else the bundled
-    one. Built once per version of the tables."""
+    """The gazetteer of a data source (a store, a loaded dataset, a folder): its own tables when
+    it has them (a dataset of another country brings its places), else the bundled one. Built
+    once per version of the tables."""
     if source is None or source == "":
         return default_gazetteer()
     store = store_for(source)
-    stamp = store.document_stamp(*GAZETTEER_FILES)
-    if stamp is None:
-        return default_gazetteer()
-    key = (store.location, stamp)
-    with _BY_STAMP_LOCK:
-        found = _BY_STAMP.get(key)
-        if found is not None:
-            _BY_STAMP.move_to_end(key)
-            return found
-    tables = store.gazetteer()
-    gazetteer = Gazetteer.from_tables(tables) if tables is not None else default_gazetteer()
-    with _BY_STAMP_LOCK:
-        _BY_STAMP[key] = gazetteer
-        while len(_BY_STAMP) > _BY_STAMP_SIZE:
-            _BY_STAMP.popitem(last=False)
-    return gazetteer
+
+    def build() -> Gazetteer | None:
+        tables = store.gazetteer()
+        return Gazetteer.from_tables(tables) if tables is not None else None
+
+    return _GAZETTEERS.get(store, GAZETTEER_FILES, build) or default_gazetteer()

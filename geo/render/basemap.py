@@ -35,12 +35,10 @@ import json
 import math
 import os
 import tarfile
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 import shapely
@@ -56,7 +54,7 @@ from geo.places.gazetteer import gazetteer_for
 from geo.render.assets import STATIC_URL
 from geo.render.leaflet import JsCall, Json
 from geo.store import Store, store_for
-from geo.store.documents import csv_table
+from geo.store.documents import StampCache, csv_table
 from geo.store.files import atomic_write
 from geo.store.layout import BASEMAP_FILE, REGIONS_FILE as CAPITALS_FILE
 
@@ -540,10 +538,8 @@ def parse_basemap(text: str, where: str) -> LoadedBasemap:
     return LoadedBasemap(data, json_for_script(data), digest, text)
 
 
-#: The basemaps of the last few data sources, by the stamp of their basemap document.
-_LOADED: OrderedDict[Hashable, LoadedBasemap] = OrderedDict()
-_LOADED_SIZE = 8
-_LOADED_LOCK = threading.Lock()
+#: The basemaps of the last few data sources, by the version of their basemap.
+_BASEMAPS: StampCache[LoadedBasemap] = StampCache(8)
 
 
 def load_basemap(source: Store | Dataset | str | os.PathLike | None) -> LoadedBasemap | None:
@@ -552,24 +548,12 @@ def load_basemap(source: Store | Dataset | str | os.PathLike | None) -> LoadedBa
     if source is None:
         return None
     store = store_for(source)
-    stamp = store.document_stamp(BASEMAP_FILE)
-    if stamp is None:
-        return None
-    key = (store.location, stamp)
-    with _LOADED_LOCK:
-        found = _LOADED.get(key)
-        if found is not None:
-            _LOADED.move_to_end(key)
-            return found
-    text = store.basemap_text()
-    if text is None:
-        return None
-    loaded = parse_basemap(text, f"{store.location}: {BASEMAP_FILE}")
-    with _LOADED_LOCK:
-        _LOADED[key] = loaded
-        while len(_LOADED) > _LOADED_SIZE:
-            _LOADED.popitem(last=False)
-    return loaded
+
+    def build() -> LoadedBasemap | None:
+        text = store.basemap_text()
+        return None if text is None else parse_basemap(text, f"{store.location}: {BASEMAP_FILE}")
+
+    return _BASEMAPS.get(store, (BASEMAP_FILE,), build)
 
 
 def static_url(loaded: LoadedBasemap, static_dir: str | os.PathLike | None = None) -> str:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Hashable, Mapping
+from typing import Any, Callable, Generic, Hashable, Mapping, Sequence, TypeVar
 
 from geo.core.model import DataError, Problem
 from geo.store.files import parse_json_text, present, read_csv_records, read_data_file
 from geo.store.layout import (BASEMAP_FILE, DOCUMENTS, GAZETTEER_FILES, LEFT_OUT_HEADING, LEXICON_FILE, PLACES_FILE,
                               README_FILE, REGIONS_FILE, SITES_FILE)
 
+T = TypeVar("T")
 #: Most notes kept from a README's "What is not mapped" section.
 MAX_NOTES = 100
 
@@ -104,6 +107,36 @@ def gazetteer_tables(blobs: Mapping[str, bytes], stamp: Hashable) -> GazetteerTa
                            sites=csv_table(blobs[SITES_FILE], SITES_FILE) if SITES_FILE in blobs else (),
                            regions=csv_table(blobs[REGIONS_FILE], REGIONS_FILE) if REGIONS_FILE in blobs else (),
                            stamp=stamp)
+
+
+class StampCache(Generic[T]):
+    """What was built from a store's documents (a gazetteer, a parsed basemap), kept for the last
+    ``size`` stores and versions: the key is the store's location and the documents' stamp, so a
+    changed document is read again and an unchanged one costs one stamp query."""
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self._values: OrderedDict[Hashable, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, store: Documents, names: Sequence[str], build: Callable[[], T | None]) -> T | None:
+        """The value built from documents ``names`` of ``store`` (``build()`` on a miss); None
+        when none of them exists or ``build`` gives None (neither is kept)."""
+        stamp = store.document_stamp(*names)
+        if stamp is None:
+            return None
+        key = (store.location, stamp)
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = build()
+        if value is not None:
+            with self._lock:
+                self._values[key] = value
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
+        return value
 
 
 class Documents:
