@@ -22,7 +22,7 @@ from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
 from geo.store import auth
-from geo.store import open_store
+from geo.store import store_for
 from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
 from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
@@ -133,7 +133,7 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
     """``(editor, editor's name)`` when editing is possible; else None, after saying why: the
     bundled data is shown (it is never edited: how to make a working copy), editing is
     switched off, or nobody is logged in yet (the login form)."""
-    editor = (ds.store or open_store(ds.source)).editor()
+    editor = store_for(ds).editor()
     if getattr(editor, "read_only", False):  # only a folder can be the bundled data
         st.info(_(BUNDLED_NOTE), icon=":material/folder_copy:")
         return None
