@@ -17,7 +17,7 @@ from geo.render.maps import base_map
 from geo.store import FolderStore, Store, load_dataset, open_store, store_for
 from geo.store.layout import DOCUMENTS, LEXICON_FILE
 from geo.store.postgis import PostgisStore
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, page_test, plain
 
 pytestmark = pytest.mark.postgis
 
@@ -151,3 +151,18 @@ def test_db_load_refuses_a_broken_lexicon_and_keeps_the_database(pg_db, tiny_dat
     assert code == 1
     assert err.strip().splitlines()[0].startswith("lexicon.json: (file): invalid JSON at line 1")
     assert PostgisStore(pg_db).version() == version and len(load_dataset(pg_db).events) == events == 4
+
+
+def test_the_about_page_on_a_database_lists_what_its_folder_left_out(pg_db, tmp_path, monkeypatch):
+    full = _full_copy(tmp_path)
+    store = PostgisStore(pg_db)
+    store.init()
+    store.load_folder(full)
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", pg_db)
+    at = page_test("about.py", default_timeout=120).run()
+    assert not at.exception
+    assert "What is not mapped, and why" in [s.value for s in at.subheader]
+    [notes] = [plain(m.value) for m in at.markdown if plain(m.value).startswith("- National and regional counts")]
+    items = notes.split("\n- ")
+    assert len(items) == len(FolderStore(full).left_out()) == 11
+    assert any(i.startswith("Puente Cunyac and Pampatama (Apurímac accesses, 12–13 December") for i in items)
