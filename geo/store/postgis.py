@@ -475,6 +475,8 @@ class PostgisStore(Documents):
             with self.transaction() as cur:
                 if cur.execute(f"SELECT 1 FROM {SCHEMA}.meta FOR UPDATE").fetchone() is None:
                     raise self.not_initialised()
+                if not self._has_documents(cur):
+                    raise self._no_documents()
                 if not replace and cur.execute(f"SELECT EXISTS (SELECT 1 FROM {SCHEMA}.events) OR EXISTS "
                                                f"(SELECT 1 FROM {SCHEMA}.changelog)").fetchone()[0]:
                     raise self._problem("already holds events: give --replace to replace them")
@@ -602,6 +604,10 @@ class PostgisStore(Documents):
         ``db init`` runs again)."""
         return cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.documents",)).fetchone()[0] is not None
 
+    def _no_documents(self) -> DataError:
+        return self._problem("was set up before it kept documents (README, basemap, gazetteer, lexicon): run "
+                             f"`blockade-map db init --data {self.location}` again to add their table")
+
     def document(self, name: str) -> bytes | None:
         """The bytes of document ``name`` (:data:`~geo.store.layout.DOCUMENTS`), or None."""
         if name not in DOCUMENTS:
@@ -628,7 +634,7 @@ class PostgisStore(Documents):
         blob = data.encode("utf-8") if isinstance(data, str) else bytes(data)
         with self.transaction() as cur:
             if not self._has_documents(cur):
-                raise self._problem(f"has no documents table: run `blockade-map db init --data {self.location}`")
+                raise self._no_documents()
             cur.execute(f"INSERT INTO {SCHEMA}.documents (name, content, digest) VALUES (%s, %s, %s) "
                         "ON CONFLICT (name) DO UPDATE SET content = EXCLUDED.content, digest = EXCLUDED.digest",
                         (name, blob, hashlib.sha256(blob).hexdigest()))

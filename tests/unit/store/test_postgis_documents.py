@@ -166,3 +166,18 @@ def test_the_about_page_on_a_database_lists_what_its_folder_left_out(pg_db, tmp_
     items = notes.split("\n- ")
     assert len(items) == len(FolderStore(full).left_out()) == 11
     assert any(i.startswith("Puente Cunyac and Pampatama (Apurímac accesses, 12–13 December") for i in items)
+
+
+def test_a_database_set_up_before_documents_says_to_run_init_again(pg_db, tiny_data, tmp_path, capsys):
+    store = PostgisStore(pg_db)
+    store.init()
+    store.load_folder(tiny_data)
+    with store.transaction() as cur:  # as a database made by the previous release
+        cur.execute("DROP TABLE blockade_map.documents")
+    assert store.documents() == {} and store.left_out() == [] and len(store.load().events) == 4
+    code, out, err = _cli(capsys, "db", "load", str(_full_copy(tmp_path)), "--replace", "--data", pg_db)
+    assert code == 1 and "run `blockade-map db init --data" in err and "again to add their table" in err
+    assert len(load_dataset(pg_db).events) == 4
+    assert _cli(capsys, "db", "init", "--data", pg_db)[0] == 0
+    assert _cli(capsys, "db", "load", str(_full_copy(tmp_path / "again")), "--replace", "--data", pg_db)[0] == 0
+    assert len(store.left_out()) == 11
