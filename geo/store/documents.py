@@ -166,6 +166,19 @@ class Documents:
         found = {name: self.document(name) for name in DOCUMENTS}
         return {name: data for name, data in found.items() if data is not None}
 
+    def check_documents(self) -> list[Problem]:
+        """What makes a document unreadable (a link, a special file, an oversized file, bad UTF-8
+        or CSV, a lexicon that is not a JSON object), one located problem each; empty when all
+        can be read."""
+        problems: list[Problem] = []
+        reads = [lambda name=name: self.document(name) for name in DOCUMENTS]
+        for check in (*reads, self.gazetteer, self.lexicon, self.basemap_text):
+            try:
+                check()
+            except DataError as exc:
+                problems += [p for p in exc.problems if p not in problems]
+        return problems
+
     def readme(self) -> str | None:
         """The data's README (Markdown), or None."""
         data = self.document(README_FILE)

@@ -112,7 +112,9 @@ class FolderStore(Documents):
         return ([] if problems else rows), problems
 
     def validate(self) -> list[Problem]:
-        """Every problem of every layer and of ``dataset.json`` (empty when the data is valid)."""
+        """Every problem of every layer, of ``dataset.json`` and of the documents (README, gazetteer,
+        lexicon, basemap: see :meth:`~geo.store.documents.Documents.check_documents`); empty when
+        the data is valid."""
         problems = self._check_folder()
         if problems:
             return problems
@@ -120,7 +122,7 @@ class FolderStore(Documents):
         scope = info.scope() if not problems else ANYWHERE
         for name, layer, required in LAYERS:
             problems += self._layer(name, layer, required, scope)[1]
-        return problems + self._counts()[1]
+        return problems + self._counts()[1] + self.check_documents()
 
     def load(self, strict: bool = True) -> Dataset:
         """Load and validate every layer.

@@ -453,8 +453,7 @@ class PostgisStore(Documents):
             base, read_problems = read_json_file(folder / BASE_FILE)
             if read_problems:
                 raise DataError(read_problems)
-        documents = source.documents()
-        source.lexicon(), source.gazetteer()  # a document that cannot be read is refused here, not later
+        documents = source.documents()  # validate() checked that each can be read
         return self.write_layers(events, hotspots, corridors, counts, log, base, replace=replace,
                                  dataset=raw["dataset"], documents=documents)
 

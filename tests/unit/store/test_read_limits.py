@@ -122,3 +122,18 @@ def test_real_data_is_far_below_the_limits():
         name = path.relative_to(BUNDLED).as_posix()
         assert path.stat().st_size * 50 < READ_LIMITS[file_kind(name)], name
     assert json.loads(read_data_file(BUNDLED / "dataset.json"))["country"] == "PE"
+
+
+def test_validate_names_every_document_that_cannot_be_read(tiny_data):
+    os.symlink("/dev/zero", tiny_data / "README.md")
+    (tiny_data / "lexicon.json").write_text("[1, 2]\n", encoding="utf-8")
+    (tiny_data / "gazetteer").mkdir()
+    os.mkfifo(tiny_data / "gazetteer" / "places.csv")
+    proc, seconds, rss = _run("validate", "--data", str(tiny_data))
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "README.md: (file): is a symbolic link; a data folder holds regular files only",
+        "gazetteer/places.csv: (file): is a special file (a FIFO, socket or device), not a regular file",
+        "lexicon.json: (file): must hold a JSON object",
+        f"3 problem(s) in {tiny_data}"]
+    assert seconds < 60 and rss < MAX_RSS_KB
