@@ -4,7 +4,8 @@
 :class:`PostgisStore` answers like a data folder: :meth:`~PostgisStore.load` gives the same
 :class:`geo.core.dataset.Dataset` (its frames built by the same ``events_frame`` & co. from the same
 feature dicts), :meth:`~PostgisStore.editor` gives an object with the methods and semantics of
-:class:`geo.store.editor.Editor`, its documents answer as the folder's, and :meth:`~PostgisStore.version` changes whenever the data does.
+:class:`geo.store.editor.Editor`, its documents answer as the folder's, and
+:meth:`~PostgisStore.version` changes whenever the data does.
 
 Tables (schema ``blockade_map``, created by ``blockade-map db init``):
 
@@ -25,8 +26,7 @@ Tables (schema ``blockade_map``, created by ``blockade-map db init``):
   ``changelog_base``: the events the log starts from; ``event_ids``: every id ever used, so
   that ids are never reused;
 * ``meta``: one row: the schema version, a random ``instance`` made by ``db init``, and
-  ``data_version``, bumped by every change, so :meth:`PostgisStore.version` is one cheap query.
-
+  ``data_version``, bumped by every change, so :meth:`PostgisStore.version` is one cheap query;
 * ``documents``: the folder's other files (README, basemap, lexicon, gazetteer tables) byte for
   byte, by their path in a folder (see :mod:`geo.store.documents`).
 

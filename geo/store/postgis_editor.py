@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass, field
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol, Sequence
 
 from geo.core.model import ANYWHERE, DataError, Problem, event_content
@@ -49,8 +49,10 @@ class Tables(Protocol):
     def not_initialised(self) -> Exception:
         """The error saying the database has no tables yet."""
 
+
 #: How often a change is retried when another transaction changed the same rows first.
 WRITE_ATTEMPTS = 50
+
 
 @dataclass(frozen=True)
 class PostgisSnapshot(Snapshot):
@@ -65,8 +67,9 @@ class _Retry(Exception):
 
 
 class PostgisEditor:
-    """Changes to a :class:`~geo.store.postgis.PostgisStore`'s events, with the semantics of :class:`geo.store.editor.Editor`:
-    the same checks, merges, errors, log entries and :class:`~geo.store.editor.Change` results.
+    """Changes to a :class:`~geo.store.postgis.PostgisStore`'s events, with the semantics of
+    :class:`geo.store.editor.Editor`: the same checks, merges, errors, log entries and
+    :class:`~geo.store.changelog.Change` results.
 
     Every change is one transaction; see the module docstring for how concurrent changes meet.
     """
