@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,13 +32,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from geo.core.model import short_repr
+from geo.core.model import DataError, Problem, short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
 from geo.core.dataset import Dataset
 from geo.store import store_for
 from geo.store.documents import GazetteerTables, StampCache, read_gazetteer_dir
-from geo.store.layout import GAZETTEER_FILES
+from geo.store.layout import GAZETTEER_FILES, PLACES_FILE, SITES_FILE
 from geo.store.protocol import Store
 
 __all__ = ["Place", "Gazetteer", "normalize", "default_gazetteer", "DEFAULT_DIR"]
@@ -158,22 +159,15 @@ class Gazetteer:
         the sites first, then the GeoNames places."""
         places: list[Place] = []
         names: list[list[str]] = []
-        for row in tables.sites:
-            places.append(Place(
-                name=row["name"], region=row["region"], province=row.get("province") or None,
-                lon=float(row["lon"]), lat=float(row["lat"]), kind=row["kind"],
-                source=f"site:{row['id']}", population=0,
-                approximate=(row.get("coord_source") or "").startswith("APPROXIMATE"),
-            ))
-            names.append([row["name"], *_split(row.get("alternatenames", ""))])
-        for row in tables.places:
-            places.append(Place(
-                name=row["name"], region=row["region"],
-                province=row.get("province") or None,
-                lon=float(row["lon"]), lat=float(row["lat"]), kind="town",
-                source=f"geonames:{row['geonameid']}", population=int(row["population"] or 0),
-            ))
-            names.append([row["name"], *_split(row.get("alternatenames", ""))])
+        for file, rows, make in ((SITES_FILE, tables.sites, _site), (PLACES_FILE, tables.places, _town)):
+            for line, row in enumerate(rows, start=2):
+                try:
+                    places.append(make(row))
+                except KeyError as exc:
+                    raise DataError([Problem(file, f"row {line}", str(exc.args[0]), "is missing")]) from None
+                except (TypeError, ValueError) as exc:
+                    raise DataError([Problem(file, f"row {line}", "", f"cannot be read ({exc})")]) from None
+                names.append([row["name"], *_split(row.get("alternatenames") or "")])
         return cls(places, names)
 
     def __len__(self) -> int:
@@ -334,6 +328,27 @@ class Gazetteer:
             if len(labels) >= limit:
                 break
         return labels
+
+
+def _number(row: dict, key: str) -> float:
+    value = float(row[key])
+    if not math.isfinite(value):
+        raise ValueError(f"{key} {row[key]!r} is not a finite number")
+    return value
+
+
+def _site(row: dict) -> Place:
+    """A row of ``sites.csv`` as a Place."""
+    return Place(name=row["name"], region=row["region"], province=row.get("province") or None,
+                 lon=_number(row, "lon"), lat=_number(row, "lat"), kind=row["kind"], source=f"site:{row['id']}",
+                 population=0, approximate=(row.get("coord_source") or "").startswith("APPROXIMATE"))
+
+
+def _town(row: dict) -> Place:
+    """A row of ``places.csv`` (GeoNames) as a Place."""
+    return Place(name=row["name"], region=row["region"], province=row.get("province") or None,
+                 lon=_number(row, "lon"), lat=_number(row, "lat"), kind="town",
+                 source=f"geonames:{row['geonameid']}", population=int(row.get("population") or 0))
 
 
 def _split(field: str) -> list[str]:

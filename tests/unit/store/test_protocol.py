@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.core.model import DataError
 from geo.places.gazetteer import gazetteer_for
 from geo.render.basemap import load_basemap
 from geo.store import FolderStore, PostgisStore, Store, StoreEditor, load_dataset, store_for
@@ -73,3 +74,19 @@ def test_nothing_outside_the_store_talks_to_a_database():
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 assert not node.value.startswith(("postgresql://", "postgres://")) or " " in node.value, \
                     f"{path}:{node.lineno}: tells a database URL from a folder itself (use geo.store.is_database_url)"
+
+
+def test_a_bad_gazetteer_row_is_a_located_problem(tiny_data):
+    store = FolderStore(tiny_data)
+    header = "geonameid,name,alternatenames,region,lat,lon,population\n"
+    store.write_document("gazetteer/places.csv", header + "1,Uno,,Puno,-15.0,-70.0,10\n2,Dos,,Puno,south,-70.0,10\n")
+    with pytest.raises(DataError) as caught:
+        gazetteer_for(store)
+    assert str(caught.value) == ("gazetteer/places.csv: row 3: cannot be read "
+                                 "(could not convert string to float: 'south')")
+    store.write_document("gazetteer/places.csv", "geonameid,name,region,lat,population\n1,Uno,Puno,-15.0,10\n")
+    with pytest.raises(DataError, match=r"^gazetteer/places.csv: row 2: lon: is missing$"):
+        gazetteer_for(store)
+    store.write_document("gazetteer/places.csv", header + "1,Uno,,Puno,nan,-70.0,10\n")
+    with pytest.raises(DataError, match=r"row 2: cannot be read \(lat 'nan' is not a finite number\)"):
+        gazetteer_for(store)
