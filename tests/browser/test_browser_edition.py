@@ -236,7 +236,7 @@ def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
         page.evaluate("location.hash = '#2023-13-45'")  # edited by hand: the page says so and stays
         page.locator("#bme-alert").wait_for(state="visible", timeout=5000)
         assert page.locator("#bme-alert").inner_text() == (
-            "2023-13-45 no es un día de esta edición (del 7 de diciembre de 2022 al 31 de enero de 2023); "
+            "2023-13-45 no es un día de esta edición (del 7 de diciembre de 2022 al 31 de marzo de 2023); "
             "se muestra el martes, 10 de enero de 2023.")
         assert page.evaluate("bmEdition.day") == "2023-01-10"
         page.close()

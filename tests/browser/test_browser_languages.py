@@ -77,7 +77,7 @@ def test_the_switch_and_the_other_pages_follow_the_language(browser, serve_app):
         page.get_by_text("Juliaca → Arequipa el lunes, 16 de enero de 2023: NO se puede pasar.").wait_for()
         assert "lang=es" in page.url and "date=2023-01-16" in page.url
         page.get_by_role("link", name="Línea de tiempo").click()
-        page.get_by_text("Línea de tiempo, del 7 de diciembre de 2022 al 31 de enero de 2023").wait_for(timeout=30000)
+        page.get_by_text("Línea de tiempo, del 7 de diciembre de 2022 al 31 de marzo de 2023").wait_for(timeout=30000)
         page.get_by_text("Bloqueos en el mapa", exact=True).wait_for()
     finally:
         context.close()
@@ -97,7 +97,7 @@ def test_a_snapshot_in_spanish(browser, tmp_path):
         page.wait_for_function("() => window.bmSnapshot !== undefined", timeout=15000)
         head = page.locator(".bm-snap-head").inner_text()
         assert "Paro nacional en el Perú" in head and "lunes, 9 de enero de 2023" in head
-        assert "17 eventos en el mapa, 19 muertos" in head
+        assert "20 eventos en el mapa, 19 muertos" in head
         assert "todos los tipos · todas las regiones · solo este día" in head
         foot = page.locator(".bm-snap-foot").inner_text()
         assert foot.startswith("Fuentes: ") and "Lugares: GeoNames, CC BY 4.0" in foot
