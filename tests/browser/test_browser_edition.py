@@ -66,13 +66,13 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     page.goto(f"{site}/index.html#2023-01-09")
     wait_day(page, "2023-01-09")
     assert kinds_drawn(page) == expected_kinds(bundled, "2023-01-09") == Counter(
-        {"blockade": 8, "closure": 3, "protest": 2, "clash": 2, "other": 2})
+        {"blockade": 11, "closure": 3, "protest": 2, "clash": 2, "other": 2})
     assert page.locator("path.bm-event").count() == 20
     assert page.locator("#bme-date").inner_text() == "2023-01-09"
     assert page.locator("#bme-m-events").inner_text() == "17"
     panel = page.locator("#bme-panel").inner_text()
     assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in panel
-    assert "New (6): " in panel and "Continuing (2): " in panel
+    assert "New (9): " in panel and "Continuing (2): " in panel
     assert page.locator("path.bm-new").count() == 6  # the day-over-day rings
     assert page.locator("path.bm-corridor").count() == 8
     assert page.locator(".bm-legend").inner_text().startswith("What happened")
@@ -151,7 +151,7 @@ def test_kinds_filter_hides_markers_and_rings(browser, site, bundled):
     assert kinds_drawn(page) == Counter({"closure": 3, "protest": 2, "clash": 2, "other": 2})
     assert page.locator("path.bm-new").count() == 0
     assert page.locator("#bme-m-blockade").inner_text() == "0"
-    assert "Showing 9 of 17 events" in page.locator("#bme-filtered").inner_text()
+    assert "Showing 9 of 20 events" in page.locator("#bme-filtered").inner_text()
     assert "Blockades are filtered out of this view." in page.locator("#bme-changes").inner_text()
     page.get_by_role("button", name="Next day").click()  # the filter holds from day to day
     wait_day(page, "2023-01-10")
@@ -211,7 +211,7 @@ def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
         assert page.locator("path.bm-event").count() == 20  # the same map as in English
         panel = page.locator("#bme-panel").inner_text()
         assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in panel
-        assert "Nuevos (6): " in panel and "Continúan (2): " in panel
+        assert "Nuevos (9): " in panel and "Continúan (2): " in panel
         assert "Bloqueos desde el domingo, 8 de enero de 2023" in panel
         assert page.locator(".bm-legend").inner_text().startswith("Qué pasó") or \
             "Bloqueo de vía" in page.locator(".bm-legend").inner_text()
