@@ -69,7 +69,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
         {"blockade": 11, "closure": 3, "protest": 2, "clash": 2, "other": 2})
     assert page.locator("path.bm-event").count() == 20
     assert page.locator("#bme-date").inner_text() == "2023-01-09"
-    assert page.locator("#bme-m-events").inner_text() == "17"
+    assert page.locator("#bme-m-events").inner_text() == "20"
     panel = page.locator("#bme-panel").inner_text()
     assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in panel
     assert "New (9): " in panel and "Continuing (2): " in panel
