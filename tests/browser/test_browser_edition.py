@@ -73,7 +73,7 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     panel = page.locator("#bme-panel").inner_text()
     assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in panel
     assert "New (9): " in panel and "Continuing (2): " in panel
-    assert page.locator("path.bm-new").count() == 6  # the day-over-day rings
+    assert page.locator("path.bm-new").count() == 9  # the day-over-day rings
     assert page.locator("path.bm-corridor").count() == 8
     assert page.locator(".bm-legend").inner_text().startswith("What happened")
     # the data folder's basemap, drawn by the dashboard's basemap.js, under the layers
