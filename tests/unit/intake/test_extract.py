@@ -15,7 +15,7 @@ import pytest
 from geo.cli.main import main
 from geo.store.counts import append_counts
 from geo.intake.extract import extract
-from geo.intake.extract_text import Sentence, dates_in, numbers_in, split_sentences
+from geo.intake.extract.text import Sentence, dates_in, numbers_in, split_sentences
 from geo.core.model import DataError
 from tests.conftest import BUNDLED
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN, ROAD_CODE,
+from geo.intake.extract.lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN, ROAD_CODE,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
-from geo.intake.extract_names import NAME_PHRASE, unknown_names
-from geo.intake.extract_text import Sentence
+from geo.intake.extract.names import NAME_PHRASE, unknown_names
+from geo.intake.extract.text import Sentence
 from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place, normalize
 from geo.core.text import fold
 
@@ -52,7 +52,7 @@ class PlaceMention:
     #: its region was read (``context``: parentheses or a trailing region; ``sentence``: another
     #: place of the clause or sentence; ``paragraph``, ``dateline``: set by the extractor).
     region_from: str | None = None
-    cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract_names)
+    cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract.names)
     near: bool = False              # named as a reference point: "cerca de X", "near X", "entre X y Y"
     beside: list[str] = field(default_factory=list)   # for such a name: the known towns its sentence names
 
@@ -322,7 +322,7 @@ def _resolve_span(sentence: Sentence, lang: str, a: int, b: int, gazetteer: Gaze
                 found.site_kind = found.site_kind or (lowered[0] if lowered[0] in _GENERIC_HEADS else None)
                 return [found]
             break
-    return []   # a name the gazetteer lacks: geo.intake.extract_names decides whether it is a place
+    return []   # a name the gazetteer lacks: geo.intake.extract.names decides whether it is a place
 
 
 def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals: Capitals,

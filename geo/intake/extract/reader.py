@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from geo.intake.extract_lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+from geo.intake.extract.lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
-from geo.intake.extract_places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
-from geo.intake.extract_text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
+from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
+from geo.intake.extract.text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
 from geo.core.geodesy import distance_m
 from geo.places.gazetteer import Gazetteer, default_gazetteer

@@ -1,6 +1,6 @@
 """The words the news-report extractor reads, in Spanish and English.
 
-Every pattern runs on folded text (lower case, no accents: :func:`geo.extract_text.fold_same_length`).
+Every pattern runs on folded text (lower case, no accents: :func:`geo.intake.extract.text.fold_same_length`).
 They name what happened (the contract's kinds), who was hurt, who reports, and the cues that
 tell a new figure from an interim one or from a reference to an earlier event. Kept apart
 from the logic so a third language is a new table, not new code.
@@ -303,7 +303,7 @@ STOP_CAPITALS = {
 
 # ---------------------------------------------------------------- names the gazetteer does not know
 # A capitalised name the gazetteer lacks is read as a place only where the sentence uses it as
-# one (geo.intake.extract_names); these tables say where that is and what is never a place.
+# one (geo.intake.extract.names); these tables say where that is and what is never a place.
 
 #: Words right before a name that say "at this place" (folded text; an article may follow).
 #: Narrower than LOCATIVE: a bare "de", "a" or "por" is as often a person's, a body's or a street's.

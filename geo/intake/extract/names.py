@@ -20,11 +20,11 @@ road, weekdays and months, bodies, offices, buildings, streets and titles (Polic
 Gobierno, Congreso, Presidente, Plaza ...), outlets (a name after "según", "reported by", before
 "informó", "reported", or in the outlet list), a person's name (followed by an age), countries,
 natural regions, languages, feasts and platforms. The tables are in
-:mod:`geo.intake.extract_lexicon`; folding is :func:`geo.core.text.fold`.
+:mod:`geo.intake.extract.lexicon`; folding is :func:`geo.core.text.fold`.
 
 Example
 -------
->>> from geo.intake.extract_text import Sentence
+>>> from geo.intake.extract.text import Sentence
 >>> s = Sentence("Por la tarde, frente a la comisaría Ciudad Municipal de Cerro Colorado, un hombre murió.", 0, 0)
 >>> [(n.text, n.cue) for n in unknown_names(s, "es", [], [])]
 [('Cerro Colorado', 'site')]
@@ -35,11 +35,11 @@ import re
 from dataclasses import dataclass
 
 from geo.core.text import fold
-from geo.intake.extract_lexicon import (DEMONYM, NAME_AFTER_PLACE_NOUN, NAME_BETWEEN, NAME_LOCATIVE, NOT_PLACE_NAMES,
+from geo.intake.extract.lexicon import (DEMONYM, NAME_AFTER_PLACE_NOUN, NAME_BETWEEN, NAME_LOCATIVE, NOT_PLACE_NAMES,
                                         NOT_PLACE_WORDS, OUTLET_AFTER, OUTLET_BEFORE, OUTLETS, PERSON_AFTER,
                                         PLACE_HEADS, PLACE_NOUN_BEFORE, PROVINCE_NOUN, REPORTERS, ROAD_AFTER, ROAD_NOUN,
                                         SITE_HEADS, SITE_NOUN, STOP_CAPITALS, STREET_NOUN, TITLE_WORDS)
-from geo.intake.extract_text import CALENDAR_WORDS, Sentence
+from geo.intake.extract.text import CALENDAR_WORDS, Sentence
 
 __all__ = ["NAME_PHRASE", "UnknownName", "unknown_names"]
 
