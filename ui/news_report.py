@@ -21,7 +21,7 @@ from geo.core.dataset import Dataset
 from geo.core.escape import escape_html, escape_markdown
 from geo.core.model import METRICS, is_http_url
 from geo.intake.duplicates import find_duplicates
-from geo.intake.extract import extract
+from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
 from geo.places.gazetteer import gazetteer_for
 from geo.intake.forms import feature_from_form
 from geo.intake.readers import Item
@@ -43,7 +43,10 @@ _MARK = ("background:#ffe08a;padding:0 2px;border-radius:2px")
 def report_form(ds: Dataset) -> None:
     """The report, its date and its outlet; reading it stores the candidates in the session."""
     with st.form("nr-form"):
-        text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220)
+        text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220,
+                            max_chars=MAX_REPORT_CHARS,
+                            help=_("At most {n} characters: paste one article at a time.").format(
+                                n=f"{MAX_REPORT_CHARS:,}"))
         a, b, c = st.columns([1, 2, 3])
         published = a.date_input(_("Published"), key="nr-published", value=None, format="YYYY-MM-DD")
         outlet = b.text_input(_("Outlet (publisher)"), key="nr-outlet")
@@ -64,7 +67,11 @@ def report_form(ds: Dataset) -> None:
         for p in problems:
             st.error(p)
         return
-    result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors)
+    try:
+        result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors)
+    except ReportRefused as exc:
+        st.error(escape_markdown(_("This report is not read: {reason}").format(reason=str(exc))))
+        return
     st.session_state[STATE] = {
         "text": text, "result": result, "decisions": {}, "count_decisions": {},
         "source": {"name": outlet.strip(), "url": url.strip(), "published": published},

@@ -1,7 +1,7 @@
 """``blockade-map extract FILE --published YYYY-MM-DD [--json]``: candidates from a news report.
 
-Bad input (no such file, a bad date, a file that is
-not UTF-8 text) exits 1 with one line on stderr.
+Bad input (no such file, a bad date, a file that is not UTF-8 text, a report longer than
+``MAX_REPORT_CHARS`` characters or holding an absurd number) exits 1 with one line on stderr.
 """
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from pathlib import Path
 
 from geo.cli.args import Command, UsageError, day_arg
 from geo.core.model import DataError
-from geo.intake.extract import extract
+from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
 from geo.places.gazetteer import gazetteer_for
 from geo.store import load_dataset, resolve_source
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="the report, plain UTF-8 text (Spanish or English)")
+    p.add_argument("file", help=f"the report, plain UTF-8 text (Spanish or English), at most "
+                                f"{MAX_REPORT_CHARS:,} characters")
     p.add_argument("--published", required=True, type=day_arg, metavar="YYYY-MM-DD",
                    help="the day the report was published: 'ayer', 'el viernes', 'this Thursday' count from it")
     p.add_argument("--language", choices=("es", "en"), default=None, help="the report's language (default: detected)")
@@ -30,7 +31,12 @@ def read_report(path: Path) -> str:
     if not path.is_file():
         raise UsageError(f"blockade-map extract: {path}: no such file")
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > 4 * MAX_REPORT_CHARS:   # UTF-8: at most four bytes a character
+            raise UsageError(f"blockade-map extract: {path}: {size:,} bytes; the most read at once is "
+                             f"{MAX_REPORT_CHARS:,} characters: split it into its articles")
+        with path.open("rb") as fh:
+            data = fh.read(4 * MAX_REPORT_CHARS + 1)
     except OSError as exc:
         raise UsageError(f"blockade-map extract: {path}: cannot be read ({exc.strerror})") from None
     try:
@@ -49,8 +55,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Read a report and print its candidate events and counts."""
     text = read_report(Path(args.file))
     corridors = _corridors(args.data)
-    result = extract(text, args.published, gazetteer=gazetteer_for(resolve_source(args.data)), corridors=corridors,
-                     language=args.language)
+    try:
+        result = extract(text, args.published, gazetteer=gazetteer_for(resolve_source(args.data)),
+                         corridors=corridors, language=args.language)
+    except ReportRefused as exc:
+        raise UsageError(f"blockade-map extract: {args.file}: {exc}") from None
     if args.json:
         json.dump({k: result[k] for k in ("events", "counts", "language", "published")}, sys.stdout,
                   ensure_ascii=False, indent=2)

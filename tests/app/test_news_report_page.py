@@ -93,3 +93,13 @@ def test_the_note_is_in_the_readers_language(editing_on):  # noqa: F811 - pytest
     assert any(w.value.replace("\\", "").startswith("Cerro Colorado no está en el nomenclátor: solo se conoce su región, así que el "
                                   "punto está en la capital de Arequipa") for w in at.warning)
     assert at.dataframe[0].value["Nota"].tolist()[1].startswith("Cerro Colorado no está en el nomenclátor")
+
+
+def test_a_report_with_an_absurd_number_is_refused_in_one_line(editing_on):  # noqa: F811 - pytest fixture
+    """Issue 25: a 5,000-digit number is refused with a located message, not Python's digit limit."""
+    at = _logged_in("news_report.py")
+    _read(at, "En Puno marcharon ayer " + "7" * 5000 + " personas.")
+    errors = [e.value for e in at.error]
+    assert errors == ["This report is not read\\: character 24\\: a number of 5,000 digits; no figure in a report "
+                      "is longer than 100 digits"]   # markdown-escaped colons
+    assert not at.subheader

@@ -9,5 +9,6 @@ outlets, road names, its police) come from the data folder's ``lexicon.json``
 from __future__ import annotations
 
 from geo.intake.extract.reader import COUNT_METRICS, EXTRA_METRICS, extract
+from geo.intake.extract.text import MAX_REPORT_CHARS, ReportRefused, check_report
 
-__all__ = ["extract", "COUNT_METRICS", "EXTRA_METRICS"]
+__all__ = ["extract", "check_report", "ReportRefused", "MAX_REPORT_CHARS", "COUNT_METRICS", "EXTRA_METRICS"]

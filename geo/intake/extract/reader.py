@@ -30,7 +30,7 @@ from geo.intake.extract.lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, 
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
 from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
-from geo.intake.extract.text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
+from geo.intake.extract.text import (DateMention, Number, Sentence, check_report, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
 from geo.core.geodesy import distance_m
 from geo.places.gazetteer import Gazetteer, default_gazetteer
@@ -400,7 +400,10 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     Parameters
     ----------
     text : str
-        The report, plain text (Spanish or English).
+        The report, plain text (Spanish or English), at most
+        :data:`~geo.intake.extract.text.MAX_REPORT_CHARS` characters: a longer one, or one
+        holding a run of more than 100 digits, raises
+        :class:`~geo.intake.extract.text.ReportRefused` (a ValueError) with a one-line message.
     published : str or datetime.date
         The day it was published (``YYYY-MM-DD``): relative dates ("ayer", "el viernes",
         "this Thursday") count from it.
@@ -430,6 +433,7 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
             raise ValueError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
     if not isinstance(published, date):
         raise TypeError(f"published must be a date or YYYY-MM-DD, got {type(published).__name__}")
+    check_report(text)
     lang = language or detect_language(text)
     if lang not in ("es", "en"):
         raise ValueError(f"language {lang!r} is not supported (es, en)")

@@ -325,10 +325,22 @@ def test_cli_json_and_text(tmp_path, capsys):
     ("ok", ["extract", "{dir}/r.txt", "--published", "2023-02-30"], "is not a date"),
     ("latin1", ["extract", "{dir}/r.txt", "--published", "2023-01-01"], "not UTF-8 text"),
     ("ok", ["extract", "{dir}/r.txt"], "--published"),
+    ("long", ["extract", "{dir}/r.txt", "--published", "2023-01-01"], "the report has 50,001 characters; the most "
+     "read at once is 50,000: split it into its articles"),
+    ("digits", ["extract", "{dir}/r.txt", "--published", "2023-01-01"], "r.txt: character 19: a number of 5,000 "
+     "digits; no figure in a report is longer than 100 digits"),
+    ("huge", ["extract", "{dir}/r.txt", "--published", "2023-01-01"], "800,001 bytes; the most read at once is "
+     "50,000 characters"),
 ])
 def test_cli_bad_input_exits_1_with_one_line(tmp_path, capsys, setup, args, message):
     if setup == "ok":
         (tmp_path / "r.txt").write_text("Marcharon ayer en Puno.", encoding="utf-8")
+    elif setup == "long":
+        (tmp_path / "r.txt").write_text("km 1 " * 10_000 + "x", encoding="utf-8")
+    elif setup == "digits":
+        (tmp_path / "r.txt").write_text("Marcharon ayer en " + "7" * 5000, encoding="utf-8")
+    elif setup == "huge":
+        (tmp_path / "r.txt").write_bytes(b"a" * 800_001)
     elif setup == "latin1":
         (tmp_path / "r.txt").write_bytes("Marcharon ayer en Puno, Perú.".encode("latin-1"))
     assert main([a.format(dir=tmp_path) for a in args]) == 1
