@@ -19,9 +19,10 @@ from streamlit_folium import st_folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html, escape_markdown
-from geo.core.model import METRICS, is_http_url
+from geo.core.model import METRICS, DataError, is_http_url
 from geo.intake.duplicates import find_duplicates
 from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
+from geo.intake.extract.dataset_lexicon import lexicon_for
 from geo.places.gazetteer import gazetteer_for
 from geo.intake.forms import feature_from_form
 from geo.intake.readers import Item
@@ -34,7 +35,6 @@ from ui import i18n
 from ui.i18n import _
 
 STATE = "nr-result"
-OFFICIAL = {"Defensoría del Pueblo", "SUTRAN", "Minsa", "Mininter", "Ministerio Público", "MTC", "CORPAC", "INDECI"}
 _MARK = ("background:#ffe08a;padding:0 2px;border-radius:2px")
 
 
@@ -68,7 +68,11 @@ def report_form(ds: Dataset) -> None:
             st.error(p)
         return
     try:
-        result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors)
+        result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors,
+                         lexicon=lexicon_for(ds.source))
+    except DataError as exc:
+        st.error(escape_markdown(_("The data folder's lexicon cannot be read: {reason}").format(reason=str(exc))))
+        return
     except ReportRefused as exc:
         st.error(escape_markdown(_("This report is not read: {reason}").format(reason=str(exc))))
         return
@@ -167,15 +171,16 @@ def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- accepting
 
-def form_defaults(e: dict, source: dict) -> dict[str, Any]:
-    """The Add form's starting values for a candidate, the report as its source."""
+def form_defaults(e: dict, source: dict, official: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The Add form's starting values for a candidate, the report as its source; ``official``
+    holds the dataset's official reporters (their events start as confirmed)."""
     day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
     return {
         "kind": e["kind"], "start": day(e["start"]), "end": day(e.get("end")), "place": e["place"],
         "region": e["region"], "road": e.get("road") or "", "km": e.get("km"), "fatalities": e.get("fatalities", 0),
         "injured": e.get("injured", 0), "detained": e.get("detained", 0),
         "geo_precision": e.get("geo_precision") or 3, "time_precision": e.get("time_precision", 1),
-        "status": "confirmed" if e.get("reporter") in OFFICIAL else "reported", "description": "",
+        "status": "confirmed" if e.get("reporter") in official else "reported", "description": "",
         "lon": e.get("lon"), "lat": e.get("lat"), "sources": [dict(source)],
     }
 
@@ -202,7 +207,7 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
             state["decisions"][key] = "rejected"
             st.rerun()
         editor = ds.store.editor()
-        submitted = ui.event_form(prefix, form_defaults(e, state["source"]), _("Accept this event"),
+        submitted = ui.event_form(prefix, form_defaults(e, state["source"], lexicon_for(ds.source).official), _("Accept this event"),
                                   ui.region_choices(ds))
         if not submitted:
             return

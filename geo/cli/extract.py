@@ -13,6 +13,7 @@ from pathlib import Path
 from geo.cli.args import Command, UsageError, day_arg
 from geo.core.model import DataError
 from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
+from geo.intake.extract.dataset_lexicon import lexicon_for
 from geo.places.gazetteer import gazetteer_for
 from geo.store import load_dataset, resolve_source
 
@@ -55,9 +56,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Read a report and print its candidate events and counts."""
     text = read_report(Path(args.file))
     corridors = _corridors(args.data)
+    source = resolve_source(args.data)
     try:
-        result = extract(text, args.published, gazetteer=gazetteer_for(resolve_source(args.data)),
-                         corridors=corridors, language=args.language)
+        result = extract(text, args.published, gazetteer=gazetteer_for(source), corridors=corridors,
+                         language=args.language, lexicon=lexicon_for(source))
+    except DataError as exc:
+        raise UsageError(f"blockade-map extract: {exc}") from None
     except ReportRefused as exc:
         raise UsageError(f"blockade-map extract: {args.file}: {exc}") from None
     if args.json:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 __all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
-           "REPORTERS", "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
+           "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
-           "PROVINCE_NOUN", "ROAD_NOUN", "NAMED_ROAD", "SAME_ROAD", "KM_POST", "ROAD_CODE", "STOP_CAPITALS",
+           "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
            "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
            "TITLE_WORDS", "NOT_PLACE_NAMES", "OUTLETS", "OUTLET_BEFORE", "OUTLET_AFTER", "PERSON_AFTER",
            "ROAD_AFTER", "DEMONYM", "compile_words"]
@@ -120,14 +120,14 @@ STATUS = {
 PERSON = {
     "es": compile_words(r"personas?", r"civiles", r"civil", r"policias?", r"manifestante", r"comunero", r"poblador",
                         r"ciudadano", r"joven", r"menor", r"nino", r"mujer", r"hombre", r"agente", r"efectivo",
-                        r"militar", r"soldado", r"estudiante", r"rondero", r"minero", r"agricultor", r"campesino", r"agentes", r"efectivos(?: policiales)?",
+                        r"militar", r"soldado", r"estudiante", r"minero", r"agricultor", r"campesino", r"agentes", r"efectivos(?: policiales)?",
                         r"militares", r"soldados", r"manifestantes", r"ciudadanos", r"comuneros", r"pobladores",
                         r"menores(?: de edad)?", r"ninos", r"mujeres", r"hombres", r"jovenes", r"estudiantes",
-                        r"ronderos", r"mineros", r"agricultores", r"campesinos", r"protestantes", r"trabajadores",
-                        r"miembros", r"peruanos", r"uniformados", r"de ellos", r"mas"),
+                        r"mineros", r"agricultores", r"campesinos", r"protestantes", r"trabajadores",
+                        r"miembros", r"uniformados", r"de ellos", r"mas"),
     "en": compile_words(r"people", r"persons?", r"civilians?", r"police(?:men| officers)?", r"officers?",
                         r"soldiers?", r"troops", r"protesters?", r"demonstrators?", r"residents", r"minors",
-                        r"children", r"women", r"men", r"students", r"miners", r"farmers", r"peruvians",
+                        r"children", r"women", r"men", r"students", r"miners", r"farmers",
                         r"more", r"others?"),
 }
 #: National or regional figures that are not casualties: the contract's count metrics.
@@ -146,22 +146,6 @@ METRIC_NOUNS = {
     },
 }
 
-#: Bodies whose figures editors cite, with the name a count is filed under.
-REPORTERS: list[tuple[re.Pattern, str]] = [
-    (compile_words(r"defensoria(?: del pueblo)?", r"ombudsman(?:'s office)?", r"ombudsperson"), "Defensoría del Pueblo"),
-    (compile_words(r"sutran", r"superintendencia de transporte terrestre\w*(?: de personas, carga y mercancias)?",
-                   r"road (?:transport )?authority", r"transport (?:regulator|superintendency)"), "SUTRAN"),
-    (compile_words(r"minsa", r"ministerio de salud", r"health ministry", r"ministry of health"), "Minsa"),
-    (compile_words(r"(?:gerencia|direccion) regional de salud(?: de \w+)?", r"geresa", r"diresa"),
-     "Gerencia Regional de Salud"),
-    (compile_words(r"mininter", r"ministerio del interior", r"interior ministry", r"ministry of the interior"), "Mininter"),
-    (compile_words(r"policia nacional(?: del peru)?", r"pnp", r"la policia", r"the police", r"police said"),
-     "Policía Nacional del Perú"),
-    (compile_words(r"fiscalia", r"ministerio publico", r"prosecutor(?:'s office)?"), "Ministerio Público"),
-    (compile_words(r"mtc", r"ministerio de transportes(?: y comunicaciones)?", r"transport ministry"), "MTC"),
-    (compile_words(r"corpac"), "CORPAC"),
-    (compile_words(r"defensa civil", r"indeci"), "INDECI"),
-]
 #: A verb or phrase that makes the body near it the one giving the figure.
 REPORTING = {
     "es": compile_words(r"segun", r"report\w+", r"inform\w+", r"indic\w+", r"senal\w+", r"precis\w+", r"confirm\w+",
@@ -278,18 +262,9 @@ REGION_NOUN = re.compile(r"(?:region(?:es)?|departamento(?:s)?|department|region
                          r"(?:de |del |of )?$")
 PROVINCE_NOUN = re.compile(r"(?:provincia|province|distrito|district)\s+(?:de |del |of )?$")
 ROAD_NOUN = re.compile(r"(?<![\w])(?:carretera|via|ruta|autopista|vía|road|highway|route|tramo)\s+$")
-NAMED_ROAD = re.compile(
-    r"(?<![\w])(?:(?:la |the )?(?:carretera )?panamericana(?: (?:sur|norte))?|carretera central|"
-    r"(?:la |the )?(?:carretera )?interoceanica(?: (?:sur|norte))?|"
-    r"(?:la |the )?(?:carretera )?transoceanica|"
-    r"(?:la |the )?(?:carretera )?longitudinal de la (?:sierra|selva|costa)(?: (?:sur|norte|centro))?|"
-    r"(?:la |the )?(?:carretera )?marginal de la selva|"
-    r"(?:la |the )?carretera federico basadre|(?:la |the )?carretera fernando belaunde(?: terry)?|"
-    r"pan[- ]american highway(?: (?:south|north))?|central highway|interoceanic highway)(?![\w])")
 SAME_ROAD = re.compile(r"(?<![\w])(?:la misma via|la misma carretera|dicha via|dicha carretera|esa via|"
                        r"the same (?:road|highway|route))(?![\w])")
 KM_POST = re.compile(r"(?<![\w])(?:kilometro|kilometros|km\.?|kilometer|kilometre)\s*(\d{1,4}(?:[.,]\d{1,3})?)(?![\d])")
-ROAD_CODE = re.compile(r"(?<![\w])pe[\s-]?(\d{1,3}[a-z]?)(?![\w])")
 
 #: Capitalised words that start sentences or name institutions, never a town on their own.
 STOP_CAPITALS = {
@@ -340,19 +315,19 @@ SITE_HEADS = {"puente", "peaje", "garita", "cruce", "desvio", "tunel"}
 #: Words that make a capitalised phrase a body, a building, a street or an event, not a town.
 NOT_PLACE_WORDS = {
     # bodies and offices
-    "policia", "police", "defensoria", "ombudsman", "sutran", "minsa", "mininter", "fiscalia", "prosecutor",
+    "policia", "police", "defensoria", "ombudsman", "fiscalia", "prosecutor",
     "prosecutors", "gobierno", "government", "congreso", "congress", "parlamento", "parliament", "senado",
     "senate", "ministerio", "ministry", "ministro", "minister", "ejercito", "army", "fuerzas", "forces",
     "armada", "navy", "poder", "judicial", "judiciary", "corte", "court", "tribunal", "jurado", "estado",
     "state", "presidencia", "presidency", "palacio", "palace", "defensa", "superintendencia", "direccion",
-    "gerencia", "diresa", "geresa", "prefectura", "subprefectura", "consejo", "council", "comite", "committee",
+    "gerencia", "prefectura", "subprefectura", "consejo", "council", "comite", "committee",
     "frente", "front", "federacion", "federation", "confederacion", "confederation", "central", "sindicato",
     "union", "asociacion", "association", "coordinadora", "movimiento", "movement", "partido", "party",
     "asamblea", "assembly", "mesa", "instituto", "institute", "oficina", "office", "agencia", "agency",
     "empresa", "company", "compania", "banco", "bank", "caja", "cooperativa", "iglesia", "church", "catedral",
     "cathedral", "universidad", "university", "colegio", "college", "school", "escuela", "hospital", "clinica",
     "clinic", "estadio", "stadium", "coliseo", "mercado", "market", "supermercado", "centro", "centre",
-    "center", "dircote", "dirincri", "dinoes", "corpac", "indeci", "onu", "un", "oea", "cidh", "unmsm",
+    "center", "onu", "un", "oea", "cidh",
     # streets and squares (a street is not a town: see STREET_NOUN)
     "avenida", "av", "calle", "jiron", "jr", "pasaje", "alameda", "paseo", "ovalo", "plaza", "parque",
     "urbanizacion", "street", "avenue", "square", "park", "boulevard",
@@ -369,31 +344,25 @@ TITLE_WORDS = {"presidente", "presidenta", "president", "premier", "ministro", "
                "senor", "senora", "sr", "sra", "don", "dona", "doctor", "dr", "mr", "mrs", "ms", "jefe",
                "dirigente", "vocero", "vocera", "spokesman", "spokeswoman", "leader", "lider", "juez", "judge",
                "fiscal", "defensor"}
-#: Names that are never a place of an event on the map: countries and continents (the dataset is
-#: one country; a neighbour is named as a border, not as a place), wide natural regions, languages,
-#: peoples, feasts and platforms.
+#: Names that are never a place of an event on the map: countries and continents far away,
+#: languages, feasts and platforms. The dataset's own country, its neighbours and its wide natural
+#: regions are in its ``lexicon.json`` (``not_places``).
 NOT_PLACE_NAMES = {
-    "peru", "bolivia", "chile", "ecuador", "colombia", "brasil", "brazil", "argentina", "venezuela", "mexico",
-    "paraguay", "uruguay", "cuba", "espana", "spain", "estados unidos", "united states", "eeuu", "ee uu", "usa",
-    "us", "europa", "europe", "america", "america latina", "latin america", "latinoamerica", "sudamerica",
-    "south america", "andes", "los andes", "the andes", "amazonia", "amazon", "the amazon", "la amazonia",
-    "altiplano", "el altiplano", "the altiplano", "sierra", "la sierra", "selva", "la selva", "costa",
-    "la costa", "sur", "el sur", "norte", "el norte", "oriente", "lima metropolitana",
+    "mexico", "paraguay", "uruguay", "cuba", "espana", "spain", "estados unidos", "united states", "eeuu", "ee uu",
+    "usa", "us", "europa", "europe", "america", "america latina", "latin america", "latinoamerica", "sudamerica",
+    "south america", "sur", "el sur", "norte", "el norte",
     "quechua", "aymara", "spanish", "english", "castellano", "espanol", "ingles",
     "navidad", "christmas", "ano nuevo", "new year", "semana santa", "easter", "carnaval", "carnavales",
     "twitter", "facebook", "youtube", "tiktok", "instagram", "whatsapp", "telegram", "x",
     "dios", "god",
 }
-#: Outlets that report on the country (folded): a report's source, never its place.
+#: Wire services and outlets of the wider world (folded): a report's source, never its place. The
+#: country's own outlets are in the dataset's ``lexicon.json`` (``outlets``).
 OUTLETS = {
-    "la republica", "el comercio", "rpp", "rpp noticias", "andina", "correo", "peru21", "peru 21", "gestion",
-    "expreso", "la razon", "exitosa", "trome", "ojo", "el bocon", "canal n", "america tv", "latina", "atv",
-    "willax", "tv peru", "radio nacional", "panamericana television", "ojo publico", "idl reporteros",
-    "convoca", "wayka", "la mula", "el buho", "los andes", "pachamama radio", "radio onda azul",
-    "infobae", "reuters", "afp", "efe", "ap", "associated press", "bbc", "bbc mundo", "cnn", "cnn en espanol",
-    "el pais", "the guardian", "guardian", "new york times", "the new york times", "washington post",
-    "bloomberg", "al jazeera", "prensa latina", "xinhua", "dw", "france 24", "sputnik", "telesur",
-    "mercopress", "la jornada", "the associated press",
+    "reuters", "afp", "efe", "ap", "associated press", "the associated press", "bbc", "bbc mundo", "cnn",
+    "cnn en espanol", "el pais", "the guardian", "guardian", "new york times", "the new york times",
+    "washington post", "bloomberg", "al jazeera", "prensa latina", "xinhua", "dw", "france 24", "sputnik",
+    "telesur", "mercopress", "la jornada",
 }
 #: Words before a name that make it the one who reports or is told: "según La República",
 #: "reported by El Comercio", "dijo a RPP", "publicó en Infobae".

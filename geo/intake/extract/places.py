@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.intake.extract.lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN, ROAD_CODE,
+from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.lexicon import (KM_POST, LOCATIVE, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
 from geo.intake.extract.names import NAME_PHRASE, unknown_names
 from geo.intake.extract.text import Sentence
@@ -114,13 +115,16 @@ _PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP
                         rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*)+")
 
 
-def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None) -> list[RoadMention]:
+def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None,
+               lexicon: Lexicon | None = None) -> list[RoadMention]:
     """Roads and kilometre posts of a sentence, each kilometre post with its road when named.
 
     A road is a route code ("PE-3S"), a named road ("Panamericana Sur", "Longitudinal de la
     Selva Norte") or towns joined by dashes after a road word ("carretera Manseriche–El
-    Milagro–Imaza", "the Puno-Desaguadero road"); "la misma vía" is the road named before.
+    Milagro–Imaza", "the Puno-Desaguadero road"); "la misma vía" is the road named before. Route
+    codes and road names are the dataset's (``lexicon``, default the bundled folder's).
     """
+    lexicon = lexicon if lexicon is not None else default_lexicon()
     low, text = sentence.low, sentence.text
     roads: list[RoadMention] = []
 
@@ -129,9 +133,9 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
             return
         roads.append(RoadMention(a, b, name, None, towns or []))
 
-    for m in ROAD_CODE.finditer(low):
-        add(m.start(), m.end(), f"PE-{m.group(1).upper()}")
-    for m in NAMED_ROAD.finditer(low):
+    for m in lexicon.road_code.finditer(low) if lexicon.road_code else ():
+        add(m.start(), m.end(), lexicon.road_code_name(m.group(1)))
+    for m in lexicon.named_road.finditer(low) if lexicon.named_road else ():
         a = m.start()
         raw = text[a:m.end()]
         raw = re.sub(r"^(?:la|the|La|The)\s+", "", raw)
@@ -183,8 +187,10 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
-                roads: list[RoadMention], region_hint: str | None = None) -> list[PlaceMention]:
-    """Every place named in a sentence, with its role, level, region and point."""
+                roads: list[RoadMention], region_hint: str | None = None,
+                lexicon: Lexicon | None = None) -> list[PlaceMention]:
+    """Every place named in a sentence, with its role, level, region and point (``lexicon``:
+    the dataset's words, default the bundled folder's)."""
     low, text = sentence.low, sentence.text
     road_spans = [(r.start, r.end) for r in roads if r.km is None]
     mentions: list[PlaceMention] = []
@@ -209,7 +215,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     # Cerro Colorado", "at Huipoca, San Alejandro and Previsto").
     status = {"event": True, "unlicensed": False}
     names = unknown_names(sentence, lang, [(x.start, x.end, status.get(x.role)) for x in mentions],
-                          [(r.start, r.end) for r in roads if r.km is None])
+                          [(r.start, r.end) for r in roads if r.km is None], lexicon)
     if names:
         mentions += [PlaceMention(n.text, n.start, n.end, n.level, None, cue=n.cue) for n in names]
         mentions.sort(key=lambda x: x.start)

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
 from geo.intake.extract.lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
-                                 REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
+                                 REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
 from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
 from geo.intake.extract.text import (DateMention, Number, Sentence, check_report, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
@@ -75,7 +76,8 @@ class Figure:
         return self.number.value
 
 
-def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int, int]]) -> list[Figure]:
+def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int, int]],
+             lexicon: Lexicon | None = None) -> list[Figure]:
     low = s.low
     figures: list[Figure] = []
     usable = [n for n in numbers if not s.is_masked(n.start, n.end)
@@ -105,7 +107,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                                                         pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):
                     f.metric = metric
                     break
-        f.person = bool(PERSON[lang].match(after.lstrip()))
+        f.person = bool(PERSON[lang].match(after.lstrip())) or bool(
+            lexicon is not None and lexicon.people is not None and lexicon.people.match(after.lstrip()))
         prev_end = usable[i - 1].end if i else 0
         clause_start = max(prev_end, low.rfind(";", 0, n.start) + 1)
         before = low[clause_start:n.start]
@@ -214,9 +217,11 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
 
 # ---------------------------------------------------------------- reporters
 
-def _reporter(s: Sentence, lang: str) -> str | None:
+def _reporter(s: Sentence, lang: str, lexicon: Lexicon) -> str | None:
+    """The body the sentence's figures come from: one of the dataset's reporters near a reporting
+    verb (the police only when no other body speaks), else the name after "según"."""
     found = []
-    for pattern, name in REPORTERS:
+    for pattern, name in lexicon.reporters:
         for m in pattern.finditer(s.low):
             found.append((m.start(), m.end(), name))
     if not found:
@@ -233,7 +238,7 @@ def _reporter(s: Sentence, lang: str) -> str | None:
         return any(abs(r.start() - b) <= 40 or abs(a - r.end()) <= 15 for r in reporting)
 
     speaking = [f for f in found if near(f)]
-    pool = speaking or [f for f in found if f[2] != "Policía Nacional del Perú"]
+    pool = speaking or [f for f in found if f[2] not in lexicon.police]
     return pool[0][2] if pool else None
 
 
@@ -383,8 +388,9 @@ def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMen
     return [best]
 
 
-def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer) -> tuple[float, float, str] | None:
-    if post.road is None or not re.fullmatch(r"PE-\w+", post.road):
+def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer,
+              lexicon: Lexicon) -> tuple[float, float, str] | None:
+    if not lexicon.is_road_code(post.road):
         return None
     try:
         found = geocode(f"{post.road} km {post.km:g}", limit=1, gazetteer=gazetteer, corridors=corridors)
@@ -394,7 +400,7 @@ def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer) -> tuple[float
 
 
 def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None, corridors=None,
-            language: str | None = None) -> dict[str, Any]:
+            language: str | None = None, lexicon: Lexicon | None = None) -> dict[str, Any]:
     """Candidate events and counts read from a news report.
 
     Parameters
@@ -413,6 +419,9 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
         Corridors with kilometre references, to place "PE-3S km 1410" on its road.
     language : {"es", "en"}, optional
         Detected from the text when not given.
+    lexicon : geo.intake.extract.dataset_lexicon.Lexicon, optional
+        The dataset's words (bodies, outlets, road names, the police); defaults to the bundled
+        data folder's ``lexicon.json`` (see :func:`~geo.intake.extract.dataset_lexicon.lexicon_for`).
 
     Returns
     -------
@@ -437,7 +446,8 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     lang = language or detect_language(text)
     if lang not in ("es", "en"):
         raise ValueError(f"language {lang!r} is not supported (es, en)")
-    reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors)
+    reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors,
+                     lexicon if lexicon is not None else default_lexicon())
     sentences = split_sentences(text)
     reader.dateline_region = _dateline_region(_dateline(sentences, lang, published), reader.gaz)
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
@@ -452,8 +462,9 @@ class _Reader:
     """Reads a report sentence by sentence, keeping what the next sentence may lean on: the
     date last said, the road last named, the events of the paragraph, who was speaking."""
 
-    def __init__(self, lang: str, published: date, gaz: Gazetteer, corridors) -> None:
+    def __init__(self, lang: str, published: date, gaz: Gazetteer, corridors, lexicon: Lexicon) -> None:
         self.lang, self.published, self.gaz, self.corridors = lang, published, gaz, corridors
+        self.lexicon = lexicon
         self.capitals = load_capitals()
         self.events: list[_Event] = []
         self.counts: list[dict[str, Any]] = []
@@ -470,19 +481,19 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         lang = self.lang
         dates = dates_in(s, lang, self.published)
-        roads = find_roads(s, self.gaz, self.previous_road)
+        roads = find_roads(s, self.gaz, self.previous_road, self.lexicon)
         for r in roads:
             if r.road:
                 self.previous_road = r.road
-        mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint)
+        mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint, self.lexicon)
         self._unknown_regions(s, mentions)
-        reporter = _reporter(s, lang)
+        reporter = _reporter(s, lang, self.lexicon)
         self.carried = False
         if reporter is None and self.reporter[0] == s.paragraph and self.reporter[1]:
             reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
         self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
-        figures = _figures(s, lang, numbers_in(s, lang), skip)
+        figures = _figures(s, lang, numbers_in(s, lang), skip, self.lexicon)
         ignored = _reference_dates(s, figures, dates)
         dates = [d for d in dates if d not in ignored]
         consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
@@ -571,7 +582,8 @@ class _Reader:
         out: list[_Event] = []
         for mention in places or [None]:
             for kind in sorted(kinds, key=KINDS.index):
-                ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz)
+                ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz,
+                                 self.lexicon)
                 if ev is None:
                     continue
                 if borrowed is not None:
@@ -645,7 +657,7 @@ def _reference_dates(s: Sentence, figures: list[Figure], dates: list[DateMention
 
 
 def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | None, start: date, end: date | None,
-                precision: int, s: Sentence, corridors, gaz: Gazetteer) -> _Event | None:
+                precision: int, s: Sentence, corridors, gaz: Gazetteer, lexicon: Lexicon) -> _Event | None:
     """A candidate event at a place (or a kilometre post); None when no region can be given."""
     lon = lat = geo_precision = region = place = None
     if mention is not None:
@@ -654,7 +666,7 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
     road = post.road if post is not None else None
     km = post.km if post is not None else None
     if post is not None:
-        point = _km_point(post, corridors, gaz)
+        point = _km_point(post, corridors, gaz, lexicon)
         if point is not None:
             lon, lat, geo_precision = point[0], point[1], 2
             region = region or point[2]
