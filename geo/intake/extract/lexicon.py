@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
+__all__ = ["KIND_PATTERNS", "BLOCKADE_MEANS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
            "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
            "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
@@ -73,6 +73,15 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
     },
 }
 
+#: Burning tyres, stones and logs on a road are how a blockade is made, not an arson of their own.
+BLOCKADE_MEANS = {
+    "es": compile_words(r"(?:llantas|neumaticos|cauchos)(?: \w+)? (?:quemad[oa]s|encendid[oa]s|en llamas|ardiendo)",
+                        r"quem(?:a|aron|ando|ar|an)(?: de)? (?:llantas|neumaticos|cauchos)",
+                        r"(?:prendieron|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
+                        r"incendi(?:aron|an|ando) (?:las |unas |varias )?(?:llantas|neumaticos)"),
+    "en": compile_words(r"burn(?:ing|ed|t)? (?:of )?(?:tyres|tires)", r"(?:tyres|tires) (?:were )?(?:set )?(?:on fire|ablaze|alight|burning)",
+                        r"set (?:tyres|tires) (?:on fire|ablaze|alight)"),
+}
 #: A closure is a shutting verb near an airport, border, railway or site (not a market or a school).
 CLOSURE_VERB = {
     "es": compile_words(r"cierr[ea]n?", r"cierres?", r"cerr(?:ado|ada|ados|adas|aron|o|aba)", r"clausur\w+",

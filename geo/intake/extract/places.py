@@ -115,6 +115,10 @@ _PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP
                         rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*)+")
 
 
+_NAMED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>[Cc]arretera|[Aa]utopista|[Vv]ía|[Rr]uta)\s+"
+                            r"(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})(?![\w–-])")
+
+
 def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None,
                lexicon: Lexicon | None = None) -> list[RoadMention]:
     """Roads and kilometre posts of a sentence, each kilometre post with its road when named.
@@ -141,6 +145,13 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
         raw = re.sub(r"^(?:la|the|La|The)\s+", "", raw)
         raw = re.sub(r"^(?:carretera|Carretera)\s+(?=[A-Z])", "", raw) if not raw.lower().startswith("carretera central") else raw
         add(m.end() - len(raw), m.end(), raw)
+    # "la carretera Costanera", "la vía Expresa": a road noun and a capitalised name the gazetteer
+    # does not hold as a town name the road.
+    for m in _NAMED_BY_NOUN.finditer(text):
+        name = m.group("name")
+        if fold(name) in STOP_CAPITALS or gazetteer.matches(name):
+            continue
+        add(m.start(), m.end(), f"{m.group('noun').lower()} {name}")
     for m in _PAIR_NAME.finditer(text):
         a, b = m.span()
         before = low[max(0, a - 25):a]

@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
-from geo.intake.extract.lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+from geo.intake.extract.lexicon import (ACCIDENT, BLOCKADE_MEANS, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
 from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
@@ -201,10 +201,13 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
     """(kind, position) of every trigger word between ``a`` and ``b`` of a sentence."""
     low = s.low[a:b]
     found: list[tuple[str, int]] = []
+    # Burning tyres is how a road is blocked: a blockade's trigger, and no arson ("other") inside it.
+    means = [(a + m.start(), a + m.end()) for m in BLOCKADE_MEANS[lang].finditer(low)]
+    found += [("blockade", x) for x, _ in means if not any(c <= x < d for c, d in consumed)]
     for kind, pats in KIND_PATTERNS.items():
         for m in pats[lang].finditer(low):
             pos = a + m.start()
-            if any(x <= pos < y for x, y in consumed):
+            if any(x <= pos < y for x, y in consumed) or (kind == "other" and any(x <= pos < y for x, y in means)):
                 continue
             found.append((kind, pos))
     verb = CLOSURE_VERB[lang].search(low)
@@ -333,6 +336,24 @@ def _dateline(sentences: list[Sentence], lang: str, published: date) -> str | No
     return None
 
 
+def _is_heading(s: Sentence) -> bool:
+    """Whether a sentence is a heading: a short line that ends without a full stop."""
+    return len(s.text) <= 140 and not re.search(r"[.!?:;,\"'”»)]\s*$", s.text)
+
+
+def _place_line(sentences: list[Sentence], gaz: Gazetteer) -> str | None:
+    """A report that opens with a place's name alone and a full stop ("Tacna. Con el apoyo ...")
+    is datelined there: the name, masked, when the gazetteer knows it."""
+    if not sentences:
+        return None
+    s = sentences[0]
+    m = re.fullmatch(r"\s*([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})\s*[.—–-]\s*", s.text)
+    if m and _dateline_region(m.group(1), gaz) is not None:
+        s.mask(0, len(s.text))
+        return m.group(1)
+    return None
+
+
 def _dateline_region(name: str | None, gaz: Gazetteer) -> str | None:
     """The region of a dateline's place: a region's own name, else its largest namesake's."""
     if not name:
@@ -449,7 +470,8 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors,
                      lexicon if lexicon is not None else default_lexicon())
     sentences = split_sentences(text)
-    reader.dateline_region = _dateline_region(_dateline(sentences, lang, published), reader.gaz)
+    reader.dateline_region = _dateline_region(_dateline(sentences, lang, published) or
+                                              _place_line(sentences, reader.gaz), reader.gaz)
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
     reader.region_hint = reader.dateline_region
     for s in sentences:
@@ -474,6 +496,14 @@ class _Reader:
         self.reporter: tuple[int, str | None] = (-1, None)
         self.carried = False
         self.dateline_region: str | None = None
+        self.section_region: str | None = None
+
+    def carried_region(self, paragraph: int) -> str | None:
+        """The region a reader has in mind: the paragraph's last event's, else the section
+        heading's, else the dateline's."""
+        last = self.last_event(paragraph)
+        return (last.region if last is not None and last.region else None) or self.section_region \
+            or self.dateline_region
 
     def last_event(self, paragraph: int) -> _Event | None:
         return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
@@ -486,6 +516,9 @@ class _Reader:
             if r.road:
                 self.previous_road = r.road
         mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint, self.lexicon)
+        if _is_heading(s):
+            regions = {x.region for x in mentions if x.region and x.role in ("event", "context")}
+            self.section_region = regions.pop() if len(regions) == 1 else None
         self._unknown_regions(s, mentions)
         reporter = _reporter(s, lang, self.lexicon)
         self.carried = False
@@ -583,7 +616,7 @@ class _Reader:
         for mention in places or [None]:
             for kind in sorted(kinds, key=KINDS.index):
                 ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz,
-                                 self.lexicon)
+                                 self.lexicon, self.carried_region(s.paragraph))
                 if ev is None:
                     continue
                 if borrowed is not None:
@@ -657,8 +690,13 @@ def _reference_dates(s: Sentence, figures: list[Figure], dates: list[DateMention
 
 
 def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | None, start: date, end: date | None,
-                precision: int, s: Sentence, corridors, gaz: Gazetteer, lexicon: Lexicon) -> _Event | None:
-    """A candidate event at a place (or a kilometre post); None when no region can be given."""
+                precision: int, s: Sentence, corridors, gaz: Gazetteer, lexicon: Lexicon,
+                carried: str | None = None) -> _Event | None:
+    """A candidate event at a place (or a kilometre post); None when no region can be given.
+
+    A kilometre post whose sentence names no place and whose road gives no point is where the
+    reader already is: ``carried`` is that region (the paragraph's, the section heading's or the
+    dateline's); its point is then the region's capital, location precision 3, with a note."""
     lon = lat = geo_precision = region = place = None
     if mention is not None:
         place = mention.text[0].upper() + mention.text[1:]
@@ -675,12 +713,21 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
         elif post.towns:
             town = post.towns[0]
             lon, lat, region, geo_precision = town.lon, town.lat, town.region, 2
+        elif carried is not None:
+            capital = load_capitals().of(carried)
+            region, geo_precision = carried, 3
+            lon, lat = (capital[1], capital[2]) if capital else (None, None)
         if place is None:
             place = f"{road} km {km:g}" if road else f"km {km:g}"
     if place is None or region is None:
         return None
     ev = _Event(kind, mention, place, region, start, end if end and end > start else None, precision, lon, lat,
                 geo_precision, road, km)
+    if mention is None and post is not None and region == carried and geo_precision == 3:
+        ev.notes.append({"code": "km_post_in_carried_region",
+                         "text": f"{place}: the report gives no town for this kilometre post; its region, "
+                                 f"{region}, is the one the report was speaking of, and the point is the "
+                                 f"region's capital (geo precision 3). Place it on the road before accepting."})
     ev.spans = [(s.start, s.end)]
     ev.evidence = s.text
     ev.paragraph = s.paragraph

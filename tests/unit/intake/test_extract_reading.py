@@ -23,3 +23,50 @@ def test_an_overlong_run_is_read_in_pieces_cut_at_a_clause_mark():
 def test_a_phone_number_or_a_post_id_is_no_figure():
     s = Sentence("Llame al 984123456789 o vea la publicación 1612345678901234567; hubo 12 heridos.", 0, 0)
     assert [n.value for n in numbers_in(s, "es")] == [12]
+
+
+# ---------------------------------------------------------------- place carried as a reader carries it
+
+from geo.intake.extract import extract  # noqa: E402
+from geo.intake.extract.places import find_roads  # noqa: E402
+from geo.intake.extract.text import Sentence as _S  # noqa: E402
+from geo.places.gazetteer import default_gazetteer  # noqa: E402
+
+
+def _events(text: str, published: str = "2023-02-10") -> list[tuple]:
+    return [(e["kind"], e["place"], e["region"], e["start"]) for e in extract(text, published)["events"]]
+
+
+def test_a_place_alone_before_a_full_stop_datelines_the_report():
+    """ "Moquegua. ..." opens the report: a kilometre post with no town is in Moquegua."""
+    got = _events("Moquegua. El martes unos cien comuneros bloquearon el kilómetro 40 de la carretera Binacional.")
+    assert got == [("blockade", "carretera Binacional km 40", "Moquegua", "2023-02-07")]
+
+
+def test_a_section_heading_carries_its_region_to_a_kilometre_post():
+    text = ("Bloqueos en el sur\n\nCusco\n\nEl punto principal de bloqueo estuvo ayer en el kilómetro 12 "
+            "de la vía Interoceánica Sur.")
+    (e,) = extract(text, "2023-02-10")["events"]
+    assert (e["kind"], e["region"], e["start"], e["km"], e["geo_precision"]) == ("blockade", "Cusco", "2023-02-09",
+                                                                                   12, 3)
+    assert e["notes"][0]["code"] == "km_post_in_carried_region"
+
+
+def test_a_kilometre_post_with_no_place_anywhere_is_no_event():
+    assert _events("Ayer bloquearon el kilómetro 12 de una vía.") == []
+
+
+def test_a_road_noun_and_a_capitalised_name_name_the_road():
+    roads = find_roads(_S("Cerraron la carretera Costanera y la vía Expresa cerca de Puno.", 0, 0), default_gazetteer())
+    assert [r.road for r in roads] == ["carretera Costanera", "vía Expresa"]
+    town = find_roads(_S("Marcharon por la carretera Juliaca.", 0, 0), default_gazetteer())
+    assert [r.road for r in town] == []    # a town's name after the noun is a destination, not the road
+
+
+# ---------------------------------------------------------------- kinds
+
+def test_burning_tyres_make_a_blockade_not_an_arson():
+    assert _events("En Ilave, los comuneros bloquearon la vía con llantas quemadas el lunes.") == [
+        ("blockade", "Ilave", "Puno", "2023-02-06")]
+    assert _events("In Ilave, protesters set tyres on fire across the road on Monday.") == [
+        ("blockade", "Ilave", "Puno", "2023-02-06")]
