@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["KIND_PATTERNS", "BLOCKADE_MEANS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
-           "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
+           "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "ELSEWHERE", "PLAN", "ATTEMPT", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
            "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
            "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
@@ -35,6 +35,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"cortaron (?:el paso|la via|la carretera|el transito)",
                             r"cierre de (?:vias|carreteras|la carretera|la via|accesos)"),
         "en": compile_words(r"block(?:ed|ade|ades|ing|s)?", r"roadblocks?", r"road ?blocks?", r"barricades?",
+                            r"picket(?:s|ers| holders| lines?)?",
                             r"(?:roads?|highways?|routes?|access(?:es)?) (?:\w+ ){0,2}(?:cut|obstructed)",
                             r"cut off (?:the )?(?:road|highway|access)"),
     },
@@ -215,6 +216,38 @@ REFERENCE = {
     "en": compile_words(r"for the (?:deaths?|dead|killings?|victims)", r"after the (?:deaths?|killings?)",
                         r"in memory", r"mourn\w*", r"funerals?", r"vigil for", r"justice for", r"honou?r(?:ing)?",
                         r"massacre", r"commemorat\w+"),
+}
+#: Words before a place that make it where people came from or were heading, not where anything
+#: happened: "llegados desde Cusco", "con destino a Tacna", "protesters from remote regions",
+#: "transport bound for Arequipa". Read on the text between the place and its clause's start.
+ELSEWHERE = {
+    "es": compile_words(r"(?:procedentes?|provenientes?|oriund[oa]s|originari[oa]s|llegad[oa]s|venid[oa]s) (?:de|desde)",
+                        r"(?:viaj|lleg|arrib|vin|acud)\w* (?:a (?:la capital|lima) )?desde",
+                        r"con destino a", r"rumbo a", r"se dirig\w+ a", r"en direccion a"),
+    "en": compile_words(r"(?:protesters|demonstrators|people|residents|travell?ers|delegations?|marchers|supporters)"
+                        r"(?:,)?(?: \w+){0,2} from", r"(?:came|travell?ed|arrived|poured in) from",
+                        r"bound(?: \w+)? for", r"head(?:ed|ing) (?:\w+ )?(?:to|for)", r"on (?:their|its) way to",
+                        r"en route to", r"travel\w* to"),
+}
+#: Words right before an action that make it a plan, a call or a threat, not something that
+#: happened: "amenazan con bloquear", "anunciaron un paro", "plan to block", "will march".
+PLAN = {
+    "es": re.compile(r"(?:^|\W)(?:amenaz\w+ con|anunci\w+ (?:un|una|el|la|los|las|nuev[oa]s?)|planea\w*|planific\w+|convoc\w+(?: a| para)?|"
+                     r"acord\w+|prev(?:e|en|eian)|van a|iban a|vamos a|piensan|evalu\w+|no descart\w+|"
+                     r"prepar\w+|alist\w+|llam\w+ a|exhort\w+ a|proyect\w+|propon\w+|"
+                     r"se realizar(?:a|an)|se llevar(?:a|an) a cabo|realizar(?:a|an)|acatar(?:a|an)|"
+                     r"(?:iniciar|cumplir|empezar|comenzar)(?:a|an)|de no (?:ser|haber)\w*)"
+                     r"(?:\s+\w+){0,3}\s+$"),
+    "en": re.compile(r"(?:^|\W)(?:plan(?:s|ned|ning)? to|threat(?:en|ens|ened) to|will|would|vow(?:s|ed)? to|"
+                     r"call(?:s|ed)? for|announc\w+ (?:a|an|new|the)|(?:is|are|were|was) (?:set|due|expected) to|intend\w* to|"
+                     r"prepar\w+ to|warn\w+ (?:of|that))(?:\s+\w+){0,3}\s+$"),
+}
+#: Words right before an action that make it an attempt (a protest, not the act itself): "intentaron
+#: tomar el aeropuerto", "tried to take the airport".
+ATTEMPT = {
+    "es": re.compile(r"(?:^|\W)(?:intent\w+(?: de)?|trat\w+ de|quisieron|pretendi\w+|buscaron|"
+                     r"amag\w+ con)(?:\s+\w+){0,2}\s+$"),
+    "en": re.compile(r"(?:^|\W)(?:tr(?:y|ied|ying) to|attempt\w* to|sought to|seek\w* to)(?:\s+\w+){0,2}\s+$"),
 }
 DEFINITE = {
     "es": re.compile(r"(?:^|\W)(?:los|las|sus|estos|esas|esos|estas|aquellos|dichos|dichas)\s+$"),

@@ -49,7 +49,7 @@ _CAP_WORD = r"[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñü'’.]*"
 NAME_PHRASE = re.compile(rf"{_CAP_WORD}(?:(?:\s+(?:de|del|de la|de los|de las|la|las|los|el)\s+|\s+){_CAP_WORD})*")
 _JOINERS = {"de", "del", "la", "las", "los", "el"}
 _ARTICLES = {"el", "la", "los", "las"}
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|u|or)(?:\s+(?:en|in|at))?)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|u|or)(?:\s+(?:en|in|at))?)\s*$")
 _COORDINATOR = re.compile(r"\b(?:y|e|and|o|u|or)\b")
 #: Nouns of a site or of a part of a town: a name they introduce is more precise than a town beside it.
 _SITE_WORD = re.compile(r"comisaria|municipalidad|plaza de armas|sector|cruce|desvio|puente|peaje|garita|tunel|"

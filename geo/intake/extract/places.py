@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
-from geo.intake.extract.lexicon import (KM_POST, LOCATIVE, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN,
+from geo.intake.extract.lexicon import (ELSEWHERE, KM_POST, LOCATIVE, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
 from geo.intake.extract.names import NAME_PHRASE, unknown_names
 from geo.intake.extract.text import Sentence
@@ -194,7 +194,7 @@ _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
                   "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
                   "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s*$")   # "en A y en B" too
+_LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s*$")   # "en A y en B" too
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
@@ -244,6 +244,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _contexts(mentions, low, text, gazetteer, capitals)
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
+    _elsewhere(mentions, low, lang)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
     _proximity(live, low, lang)
@@ -593,6 +594,29 @@ def _references(mentions: list[PlaceMention], low: str, lang: str) -> None:
         definite_dead = re.search(r"(?:^|\W)(?:los|las|the|those|sus|their)\s+(?:\d+\s+)?(?:\w+\s+)?"
                                   rf"(?:{dead.pattern})\s+(?:de|en|in|of|at)\s+(?:la ciudad de |the city of )?$", before)
         if cue or definite_dead or re.match(r"^\s+(?:massacre|killings)\b", after):
+            x.role = "reference"
+
+
+def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
+    """Places people came from or were heading to ("llegaron desde diferentes puntos, como Cusco y
+    Puno", "transport bound for Arequipa and Tacna") are references: nothing happened there. The
+    cue is looked for between the place and the start of its clause (a semicolon, a colon, a full
+    stop or a parenthesis), at most eight words before it with no locative between; the places
+    of a list share it."""
+    for x in mentions:
+        if x.role != "event":
+            continue
+        clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
+        before = low[max(clause_start + 1, x.start - 120):x.start]
+        cue = None
+        for cue in ELSEWHERE[lang].finditer(before):
+            pass
+        if cue is None:
+            continue
+        gap = before[cue.end():]
+        # The cue reaches the places right after it (a list: "desde diferentes puntos, como Cusco y
+        # Puno"), not a place a new locative brings ("bound for Tacna were stopped in Ilave").
+        if len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap):
             x.role = "reference"
 
 

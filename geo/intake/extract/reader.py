@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
-from geo.intake.extract.lexicon import (ACCIDENT, BLOCKADE_MEANS, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+from geo.intake.extract.lexicon import (ACCIDENT, ATTEMPT, BLOCKADE_MEANS, PLAN, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
 from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
@@ -216,6 +216,21 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
         found.append(("closure", a + (obj.start() if obj else 0)))
         found = [(k, p) for k, p in found if not (k == "other" and OCCUPY[lang].search(low))]
     return sorted(found, key=lambda kp: kp[1])
+
+
+def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Plans and attempts told from events: an action right after a plan's words ("amenazan con
+    bloquear", "plan to march") is no event; one right after an attempt's words ("intentaron
+    tomar el aeropuerto", "tried to block") is a protest, not the act."""
+    out = []
+    for kind, pos in triggers:
+        before = s.low[max(a, pos - 60):pos]
+        if PLAN[lang].search(before):
+            continue
+        if ATTEMPT[lang].search(before):
+            kind = "protest"
+        out.append((kind, pos))
+    return out
 
 
 # ---------------------------------------------------------------- reporters
@@ -573,7 +588,7 @@ class _Reader:
         places = [x for x in _event_places(mentions, a, b) if x.region is not None]
         if post is not None:
             places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
-        triggers = _kinds(s, lang, a, b, consumed)
+        triggers = _told_apart(s, lang, a, _kinds(s, lang, a, b, consumed))
         kinds = {k for k, _ in triggers}
         strong = bool(STRONG_NATIONAL[lang].search(seg))
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
@@ -591,8 +606,13 @@ class _Reader:
                 # are not given to the paragraph's last event either.
                 used.update(id(f) for f in seg_figs)
             return []
-        if not kinds and (post is not None or not seg_figs):
-            kinds = {k for k, _ in _kinds(s, lang, 0, len(s.text), consumed)}
+        # A clause with no action of its own takes its sentence's only when it elaborates it: a
+        # kilometre post of a list, or what follows a colon ("bloquearon tres accesos: A, B y C").
+        # After a semicolon or "y" a clause tells its own thing ("...; el aeropuerto de Lima refuerza").
+        before = s.low[:a]
+        elaborates = post is not None or (not seg_figs and ":" in before[before.rfind(";") + 1:])
+        if not kinds and elaborates:
+            kinds = {k for k, _ in _told_apart(s, lang, 0, _kinds(s, lang, 0, len(s.text), consumed))}
         hurt = [f for f in seg_figs if f.status in ("dead", "injured")]
         accident = bool(ACCIDENT[lang].search(seg)) and bool(kinds - {"clash"})
         if hurt and not accident:

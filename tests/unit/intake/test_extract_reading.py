@@ -70,3 +70,40 @@ def test_burning_tyres_make_a_blockade_not_an_arson():
         ("blockade", "Ilave", "Puno", "2023-02-06")]
     assert _events("In Ilave, protesters set tyres on fire across the road on Monday.") == [
         ("blockade", "Ilave", "Puno", "2023-02-06")]
+
+
+def test_pickets_are_a_blockade():
+    assert _events("Pickets massed on the road outside Ilave on Monday.") == [("blockade", "Ilave", "Puno", "2023-02-06")]
+
+
+# ---------------------------------------------------------------- places where nothing happened
+
+def test_where_people_came_from_or_were_heading_is_no_event_place():
+    assert _events("En Juliaca marcharon el lunes cientos de comuneros llegados desde Azángaro y Lampa.") == [
+        ("protest", "Juliaca", "Puno", "2023-02-06")]
+    assert _events("On Monday trucks bound for Tacna and Moquegua were stopped by roadblocks in Ilave.") == [
+        ("blockade", "Ilave", "Puno", "2023-02-06")]
+
+
+def test_a_clause_after_a_semicolon_does_not_borrow_the_sentence_s_action():
+    got = _events("El lunes bloquearon la vía en Ilave; el alcalde de Juli pidió calma.")
+    assert got == [("blockade", "Ilave", "Puno", "2023-02-06")]
+
+
+def test_a_list_after_a_colon_takes_the_action_before_it():
+    got = _events("El lunes bloquearon tres accesos de la región: en Ilave, en Juli y en Pomata.")
+    assert sorted(got) == [("blockade", p, "Puno", "2023-02-06") for p in ("Ilave", "Juli", "Pomata")]
+
+
+# ---------------------------------------------------------------- plans and attempts
+
+def test_a_plan_or_a_threat_is_no_event():
+    assert _events("En Ilave, los dirigentes amenazan con bloquear la carretera desde el lunes.") == []
+    assert _events("Farmers in Ilave plan to block the road on Monday.") == []
+
+
+def test_an_attempt_is_a_protest_not_the_act():
+    assert _events("El lunes los manifestantes intentaron tomar el aeropuerto de Juliaca.") == [
+        ("protest", "Aeropuerto de Juliaca", "Puno", "2023-02-06")]
+    assert _events("On Monday protesters tried to block the bridge in Ilave.") == [
+        ("protest", "Ilave", "Puno", "2023-02-06")]
