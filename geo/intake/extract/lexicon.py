@@ -203,9 +203,16 @@ ACCIDENT = {
 #: Strong cues that a figure is the country's, even beside a place.
 STRONG_NATIONAL = {
     "es": compile_words(r"a nivel nacional", r"en todo el pais", r"en el pais", r"del pais", r"en total",
-                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+"),
+                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+",
+                        # the movement as a whole, with no place of its own: "las protestas (...) han dejado 28"
+                        # (not its frame: "en el marco de las movilizaciones", "durante las protestas")
+                        r"(?<!marco de )(?<!durante )(?<!tras )"
+                        r"(?:las|estas|dichas) (?:protestas|movilizaciones|manifestaciones)(?: sociales)?"
+                        r"(?! (?:en|de|del) [a-z])"),
     "en": compile_words(r"nationwide", r"across the country", r"in the country", r"nationally", r"in total",
-                        r"in all", r"countrywide", r"so far", r"to date", r"across \d+ regions"),
+                        r"in all", r"countrywide", r"so far", r"to date", r"across \d+ regions",
+                        r"(?<!during )(?<!amid )(?<!after )"
+                        r"(?:the|these) (?:protests|unrest|demonstrations|turmoil)(?! (?:in|at|of) [a-z])"),
 }
 #: Cues that casualties are an earlier event recalled, not new ones.
 REFERENCE = {

@@ -813,8 +813,21 @@ def _keep(counts: dict, name: str, value: tuple[int, bool, bool]) -> None:
         counts[name] = value
 
 
-def _count_date(dates: list[DateMention], reader: "_Reader") -> date:
-    """A figure's date: the sentence's day; "ese día" the day just spoken of; else the publication day."""
+def _own_clause(low: str, pos: int) -> tuple[int, int]:
+    """The bounds of the clause a position is in: between semicolons or colons, and a relative
+    clause (", que ...", ", which ...") apart from the clause it hangs on."""
+    marks = list(re.finditer(r"[;:]|,\s+(?:que|quienes|las cuales|los cuales|which|who|that)\s", low))
+    a = max((m.end() if m.group(0) in ";:" else m.start() + 1 for m in marks if m.start() < pos), default=0)
+    b = min((m.start() for m in marks if m.start() >= pos), default=len(low))
+    return a, b
+
+
+def _count_date(dates: list[DateMention], reader: "_Reader", low: str | None = None, pos: int | None = None) -> date:
+    """A figure's date: its clause's day (a relative clause's figure is not dated by the clause it
+    hangs on); "ese día" the day just spoken of; else the publication day."""
+    if low is not None and pos is not None:
+        a, b = _own_clause(low, pos)
+        dates = [d for d in dates if a <= d.start < b or d.role != "point"]
     point = [d for d in dates if d.role == "point" and d.day is not None]
     if point:
         return point[0].day
@@ -838,7 +851,8 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
 def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", reporter, mentions, f: Figure,
            interim: bool = False) -> dict[str, Any]:
     """One count candidate."""
-    return {"date": _count_date(dates, reader).isoformat(), "metric": metric, "value": int(value),
+    return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
+            "value": int(value),
             "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
             "_interim": bool(interim or f.interim), "_update": bool(f.update)}

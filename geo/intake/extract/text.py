@@ -12,7 +12,7 @@ Numbers written in words go through ``text2num`` (``find_numbers``); dates go th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -410,6 +410,12 @@ def resolve_date_phrase(phrase: str, lang: str, base: date, prefer: str = "past"
     return parsed.date() if parsed else None
 
 
+#: A verb of beginning right before a date: the date is when a run began ("las protestas, que
+#: comenzaron el 7 de diciembre"), read as "since", not as the day of what the sentence reports.
+_BEGAN = {"es": re.compile(r"(?:^|\W)(?:comenz|empez|inici|arranc)\w*\s+(?:el\s+|la\s+)?$"),
+          "en": re.compile(r"(?:^|\W)(?:began|begun|started|starting|broke out|erupted)\s+(?:on\s+|in\s+)?$")}
+
+
 def _role(mod: str | None) -> str:
     mod = (mod or "").strip()
     if re.match(r"(desde|since|from)\b", mod):
@@ -449,6 +455,8 @@ def dates_in(sentence: Sentence, lang: str, published: date) -> list[DateMention
             if mention.role == "street":
                 sentence.mask(a, b)
                 continue
+            if mention.role == "point" and _BEGAN[lang].search(low[max(0, a - 30):a]):
+                mention = replace(mention, role="since")   # "que comenzaron hace nueve días": when a run began
             out.append(mention)
     return sorted(out, key=lambda d: d.start)
 

@@ -107,3 +107,28 @@ def test_an_attempt_is_a_protest_not_the_act():
         ("protest", "Aeropuerto de Juliaca", "Puno", "2023-02-06")]
     assert _events("On Monday protesters tried to block the bridge in Ilave.") == [
         ("protest", "Ilave", "Puno", "2023-02-06")]
+
+
+# ---------------------------------------------------------------- counts: scope and date
+
+def _counts(text: str, published: str = "2023-02-10") -> list[tuple]:
+    return [(c["metric"], c["value"], c["region"], c["date"]) for c in extract(text, published)["counts"]]
+
+
+def test_a_toll_of_the_protests_as_a_whole_is_national():
+    text = "En Cusco marcharon ayer cientos de vecinos contra las protestas, que hasta hoy han dejado 48 muertos."
+    assert _counts(text) == [("deaths_total", 48, None, "2023-02-10")]
+    assert [(e["kind"], e.get("fatalities")) for e in extract(text, "2023-02-10")["events"]] == [("protest", None)]
+    assert _counts("The unrest has left 48 people dead, the ombudsman said on Friday.") == [
+        ("deaths_total", 48, None, "2023-02-10")]
+
+
+def test_the_protests_as_a_frame_do_not_make_a_clash_s_toll_national():
+    text = "Un muerto y 20 heridos dejaron ayer los choques en Sicuani, en el marco de las protestas contra el Congreso."
+    (e,) = extract(text, "2023-02-10")["events"]
+    assert (e["kind"], e["place"], e["fatalities"], e["injured"]) == ("clash", "Sicuani", 1, 20)
+
+
+def test_the_day_a_run_began_does_not_date_its_figure():
+    text = "Las movilizaciones, que comenzaron hace doce días, suman 30 personas fallecidas."
+    assert _counts(text) == [("deaths_total", 30, None, "2023-02-10")]
