@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.lists import listed_deaths
 from geo.intake.extract.lexicon import (ACCIDENT, ATTEMPT, BLOCKADE_MEANS, PLAN, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
@@ -34,6 +35,7 @@ from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, fin
 from geo.intake.extract.text import (DateMention, Number, Sentence, check_report, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
 from geo.core.geodesy import distance_m
+from geo.core.text import fold
 from geo.places.gazetteer import Gazetteer, default_gazetteer
 from geo.places.geocode import geocode
 from geo.core.model import KINDS, METRICS
@@ -489,10 +491,48 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
                                               _place_line(sentences, reader.gaz), reader.gaz)
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
     reader.region_hint = reader.dateline_region
+    listed, list_spans = listed_deaths(text, lang)
     for s in sentences:
+        if any(s.start < b and a < s.end for a, b in list_spans):
+            continue   # a list of the dead is read item by item below
         reader.read(s)
+    reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
             "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+
+
+def _listed_events(listed: list, text: str, reader: "_Reader") -> list[_Event]:
+    """One clash per date and place of a list of the dead, with as many dead as it names there."""
+    groups: dict[tuple, list] = {}
+    for item in listed:
+        groups.setdefault((item.day, fold(item.place), fold(item.region_text)), []).append(item)
+    out = []
+    for (day, _, _), items in groups.items():
+        first = items[0]
+        region = reader.gaz.region(first.region_text)
+        lon = lat = None
+        precision = 3
+        notes: list[dict[str, str]] = []
+        try:
+            place = reader.gaz.lookup(first.place, region=region)
+            if region is None or place.region == region:
+                lon, lat, precision, region = place.lon, place.lat, 1, place.region
+        except LookupError:
+            place = None
+        if region is None:
+            continue
+        if lon is None:
+            capital = reader.capitals.of(region)
+            lon, lat = (capital[1], capital[2]) if capital else (None, None)
+            notes.append(_unplaced_note(first.place, region, "context", precision, []))
+        ev = _Event("clash", None, first.place, region, day, None, 1, lon, lat, precision)
+        ev.counts["fatalities"] = (len(items), False, False)
+        ev.spans = [(i.start, i.end) for i in items]
+        ev.evidence = " ".join(text[i.start:i.end] for i in items)
+        ev.paragraph = -1
+        ev.notes = notes
+        out.append(ev)
+    return out
 
 
 class _Reader:

@@ -132,3 +132,21 @@ def test_the_protests_as_a_frame_do_not_make_a_clash_s_toll_national():
 def test_the_day_a_run_began_does_not_date_its_figure():
     text = "Las movilizaciones, que comenzaron hace doce días, suman 30 personas fallecidas."
     assert _counts(text) == [("deaths_total", 30, None, "2023-02-10")]
+
+
+# ---------------------------------------------------------------- lists
+
+def test_a_list_of_the_dead_gives_one_clash_per_date_and_place():
+    text = ("Estos son los nombres de quienes murieron en enfrentamientos con la policía:\n"
+            "03/02/2023 1. ANA PÉREZ, 30 años, Ilave (El Collao, Puno) 2. J.Q.M., 17 años, Ilave (El Collao, Puno) "
+            "04/02/2023 3. LUIS MAMANI, 41 años, Juli (Chucuito, Puno) – herido desde el 01/02/23 "
+            "4. ROSA HUANCA, 25 años, Ilave (El Collao, Puno)\n\nFin de la lista.")
+    got = sorted((e["kind"], e["place"], e["region"], e["start"], e["fatalities"])
+                 for e in extract(text, "2023-02-10")["events"])
+    assert got == [("clash", "Ilave", "Puno", "2023-02-03", 2), ("clash", "Ilave", "Puno", "2023-02-04", 1),
+                   ("clash", "Juli", "Puno", "2023-02-04", 1)]
+
+
+def test_a_list_without_a_heading_of_the_dead_is_not_read_as_one():
+    text = "Los ganadores del concurso:\n03/02/2023 1. ANA PÉREZ, 30 años, Ilave (El Collao, Puno)\n"
+    assert extract(text, "2023-02-10")["events"] == []
