@@ -74,14 +74,17 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
     },
 }
 
-#: Burning tyres, stones and logs on a road are how a blockade is made, not an arson of their own.
+#: Burning tyres, stones and logs on a road are how a blockade is made (and burning tyres no arson of their own).
 BLOCKADE_MEANS = {
     "es": compile_words(r"(?:llantas|neumaticos|cauchos)(?: \w+)? (?:quemad[oa]s|encendid[oa]s|en llamas|ardiendo)",
                         r"quem(?:a|aron|ando|ar|an)(?: de)? (?:llantas|neumaticos|cauchos)",
                         r"(?:prendieron|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
-                        r"incendi(?:aron|an|ando) (?:las |unas |varias )?(?:llantas|neumaticos)"),
+                        r"incendi(?:aron|an|ando) (?:las |unas |varias )?(?:llantas|neumaticos)",
+                        r"(?:piedras|rocas|troncos|pedrones|escombros|arboles)(?: \w+){0,3} (?:en|sobre) "
+                        r"(?:la|las) (?:pista|pistas|via|vias|carretera|calzada)"),
     "en": compile_words(r"burn(?:ing|ed|t)? (?:of )?(?:tyres|tires)", r"(?:tyres|tires) (?:were )?(?:set )?(?:on fire|ablaze|alight|burning)",
-                        r"set (?:tyres|tires) (?:on fire|ablaze|alight)"),
+                        r"set (?:tyres|tires) (?:on fire|ablaze|alight)",
+                        r"(?:rocks|stones|boulders|logs|tree trunks|debris)(?: \w+){0,3} (?:on|across) the (?:road|highway|roads)"),
 }
 #: A closure is a shutting verb near an airport, border, railway or site (not a market or a school).
 CLOSURE_VERB = {

@@ -552,6 +552,7 @@ class _Reader:
         self.carried = False
         self.dateline_region: str | None = None
         self.section_region: str | None = None
+        self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
 
     def carried_region(self, paragraph: int) -> str | None:
         """The region a reader has in mind: the paragraph's last event's, else the section
@@ -573,7 +574,8 @@ class _Reader:
         mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint, self.lexicon)
         if _is_heading(s):
             regions = {x.region for x in mentions if x.region and x.role in ("event", "context")}
-            self.section_region = regions.pop() if len(regions) == 1 else None
+            if len(regions) == 1:   # a heading naming no place ("DATOS", "LEE TAMBIÉN") keeps the section's
+                self.section_region = regions.pop()
         self._unknown_regions(s, mentions)
         reporter = _reporter(s, lang, self.lexicon)
         self.carried = False
@@ -605,6 +607,9 @@ class _Reader:
         points = [d for d in dates if d.role == "point" and d.day is not None]
         if points:
             self.context = (points[-1].day, points[-1].precision)
+        named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
+        if len({x.text for x in named}) == 1:
+            self.last_place = (s.paragraph, named[0])
 
     def _unknown_regions(self, s: Sentence, mentions: list[PlaceMention]) -> None:
         """A name the gazetteer lacks whose sentence names no region takes the region of the
@@ -640,6 +645,11 @@ class _Reader:
             if last is not None and last.mention is not None and not _names_unplaced(mentions, a, b):
                 borrowed = last
                 places = [last.mention]
+            elif last is None and self.last_place is not None and self.last_place[0] == s.paragraph \
+                    and not _names_unplaced(mentions, a, b) and not any(x.role == "event" for x in mentions):
+                # "Por el puente X entraron los manifestantes. Luego prendieron fuego a llantas": the
+                # place the paragraph's previous sentence named, when no event has been placed yet.
+                places = [self.last_place[1]]
         if not places and post is None:
             if _names_unplaced(mentions, a, b):
                 # A place the gazetteer lacks and no region to put it in: no event, and its figures

@@ -150,3 +150,24 @@ def test_a_list_of_the_dead_gives_one_clash_per_date_and_place():
 def test_a_list_without_a_heading_of_the_dead_is_not_read_as_one():
     text = "Los ganadores del concurso:\n03/02/2023 1. ANA PÉREZ, 30 años, Ilave (El Collao, Puno)\n"
     assert extract(text, "2023-02-10")["events"] == []
+
+
+def test_an_action_without_a_place_takes_the_previous_sentence_s_town():
+    text = ("Por el puente de Ilave llegaron los comuneros el lunes. Luego prendieron fuego a llantas para "
+            "cortar el paso.")
+    assert _events(text) == [("blockade", "Ilave", "Puno", "2023-02-06")]
+    # not across paragraphs, and not from a region named as a whole
+    assert _events("Por el puente de Ilave llegaron los comuneros el lunes.\n\nLuego prendieron fuego a llantas.") == []
+    assert _events("Puno es la región con más heridos. Luego prendieron fuego a llantas.") == []
+
+
+def test_stones_on_the_road_are_a_blockade():
+    assert _events("El lunes había piedras y troncos sobre la carretera en Ilave.") == [
+        ("blockade", "Ilave", "Puno", "2023-02-06")]
+
+
+def test_a_heading_without_a_place_keeps_the_section_s_region():
+    text = ("Cusco\n\nLos vecinos marcharon.\n\nDATOS\n\nEl lunes hubo piedras en la pista a la altura del "
+            "kilómetro 30 de una vía.")
+    (e,) = extract(text, "2023-02-10")["events"]
+    assert (e["kind"], e["region"], e["km"], e["start"]) == ("blockade", "Cusco", 30, "2023-02-06")
