@@ -67,10 +67,11 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
         "es": compile_words(r"incendi(?:o|os|aron|ada|adas|ado|ados|ar|an|aban)", r"quem(?:aron|o|ada|ado|adas|ados|an)",
                             r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
                             r"atac(?:aron|o|ada|ado|adas|ados|an)", r"destroz(?:os|aron|ada|ado)",
-                            r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+"),
+                            r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
+                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
         "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",
                             r"arson", r"loot(?:ed|ing)", r"ransack\w*", r"attack(?:ed)?", r"vandali[sz]\w+",
-                            r"stormed"),
+                            r"stormed", r"drowned"),
     },
 }
 
@@ -199,9 +200,9 @@ UPDATE = {
 #: Deaths that a blockade caused without a confrontation (an ambulance held up, a crash).
 ACCIDENT = {
     "es": compile_words(r"accidentes?", r"ambulancias?", r"atrapad[oa]s?", r"varad[oa]s?", r"no pudo pasar",
-                        r"impidieron el paso", r"falta de atencion", r"volc\w+", r"despist\w+"),
+                        r"impidieron el paso", r"falta de atencion", r"volc\w+", r"despist\w+", r"ahog\w+"),
     "en": compile_words(r"accidents?", r"ambulances?", r"stranded", r"trapped", r"could not pass", r"crash\w*",
-                        r"held up", r"overturned"),
+                        r"held up", r"overturned", r"drown\w*"),
 }
 #: Strong cues that a figure is the country's, even beside a place.
 STRONG_NATIONAL = {

@@ -336,20 +336,23 @@ def _event_date(s: Sentence, dates: list[DateMention], a: int, b: int, context: 
 
 
 def _dateline(sentences: list[Sentence], lang: str, published: date) -> str | None:
-    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -") and
-    return the place it names ("Cusco", "LIMA"), or None when the report has no dateline."""
-    if not sentences:
-        return None
-    s = sentences[0]
-    m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'’-]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*([^.—–()]{3,40}?)"
-                 r"\s*(?:\([^)]*\))?\s*(?:\.(?=\s|$)|[—–]|\s-{1,2}\s|$)", s.text)
-    if m and resolve_date_phrase(m.group(2).strip(), lang, published) is not None:
-        s.mask(0, m.end())
-        return m.group(1).strip()
-    m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ]{3,})(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)", s.text)
-    if m:
-        s.mask(0, m.end())
-        return m.group(1)
+    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -" / "Lima, Mar 6
+    (EFE).-") and return the place it names ("Cusco", "LIMA"), or None when the report has none.
+    The dateline opens the body: it is looked for in the first sentence that is not a heading
+    (a section label, a headline), among the report's first six."""
+    for s in sentences[:6]:
+        m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'’-]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*([^.—–()]{3,40}?)"
+                     r"\s*(?:\([^)]*\))?\s*(?:\.\s*[-—–]+|\.(?=\s|$)|[—–]|\s-{1,2}\s|$)", s.text)
+        if m and resolve_date_phrase(m.group(2).strip(), lang, published) is not None:
+            s.mask(0, m.end())
+            return m.group(1).strip()
+        m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ]{3,})(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)",
+                     s.text)
+        if m:
+            s.mask(0, m.end())
+            return m.group(1)
+        if not _is_heading(s):
+            return None
     return None
 
 
@@ -492,13 +495,50 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
     reader.region_hint = reader.dateline_region
     listed, list_spans = listed_deaths(text, lang)
-    for s in sentences:
+    for s in _told_once(_without_teasers(sentences)):
         if any(s.start < b and a < s.end for a, b in list_spans):
             continue   # a list of the dead is read item by item below
         reader.read(s)
     reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
             "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+
+
+#: A label that introduces a link to another story (its headline is not this report's news).
+_TEASER = re.compile(r"^\s*(?:lee|lea|leer|mira|mire|ver|vea) tambien\b|^\s*te puede interesar\b|^\s*mas informacion\b|"
+                     r"^\s*(?:read|see) (?:more|also)\b|^\s*related(?: articles?| stories| news)?\b|^\s*recommended\b|"
+                     r"^\s*(?:noticias|notas) relacionadas\b|^\s*relacionad[oa]s?\b")
+
+
+def _without_teasers(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences without "LEE TAMBIÉN: ..." / "Read more: ..." teasers: a line that starts with
+    such a label is another story's headline, and so is a headline (a line without a full stop)
+    right after a label that stands alone."""
+    out, skip_next = [], False
+    for s in sentences:
+        if skip_next:
+            skip_next = False
+            if _is_heading(s):   # the teased headline; a full sentence after the label is the report's
+                continue
+        m = _TEASER.match(s.low)
+        if m:
+            skip_next = not re.search(r"\w", s.low[m.end():].strip(" :.-–—|"))
+            continue
+        out.append(s)
+    return out
+
+
+def _told_once(sentences: list[Sentence]) -> list[Sentence]:
+    """Each sentence once: a caption or a lead repeated word for word tells nothing new."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        key = " ".join(s.low.split())
+        if len(key) > 20 and key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
 
 
 def _listed_events(listed: list, text: str, reader: "_Reader") -> list[_Event]:

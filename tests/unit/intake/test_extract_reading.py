@@ -171,3 +171,27 @@ def test_a_heading_without_a_place_keeps_the_section_s_region():
             "kilómetro 30 de una vía.")
     (e,) = extract(text, "2023-02-10")["events"]
     assert (e["kind"], e["region"], e["km"], e["start"]) == ("blockade", "Cusco", 30, "2023-02-06")
+
+
+# ---------------------------------------------------------------- page boilerplate
+
+def test_a_teaser_of_another_story_is_not_read():
+    text = ("En Ilave bloquearon la vía el lunes.\n\nLEE TAMBIÉN: Queman la comisaría de Juli\n\n"
+            "LEA TAMBIÉN\nMarcha en Azángaro deja dos heridos\n\nRECOMMENDED\n\nEl martes marcharon en Juli.")
+    assert sorted(_events(text)) == [("blockade", "Ilave", "Puno", "2023-02-06"), ("protest", "Juli", "Puno", "2023-02-07")]
+
+
+def test_a_caption_repeated_word_for_word_is_read_once():
+    caption = "Comuneros bloquean la vía en Ilave este lunes. Foto: Archivo"
+    got = extract(f"{caption}\n{caption}\n\nEl texto sigue.", "2023-02-06")["events"]
+    assert [(e["kind"], e["place"], len(e["evidence_spans"])) for e in got] == [("blockade", "Ilave", 1)]
+
+
+def test_a_dateline_after_a_section_label_is_still_the_dateline():
+    text = "Conflicts\n\nPeru: clashes in the south\n\nLima, Feb 8 (EFE).- Police and farmers clashed in Ilave on Monday."
+    assert _events(text) == [("clash", "Ilave", "Puno", "2023-02-06")]
+
+
+def test_people_drowned_is_no_clash():
+    got = extract("El lunes tres comuneros murieron ahogados en el río cerca de Ilave.", "2023-02-10")["events"]
+    assert [(e["kind"], e.get("fatalities")) for e in got] == [("other", 3)]
