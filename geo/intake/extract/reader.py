@@ -220,15 +220,22 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
     return sorted(found, key=lambda kp: kp[1])
 
 
+#: Right before a detention word: one named person's or a possessive, not protesters detained.
+_ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")
+
+
 def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Plans and attempts told from events: an action right after a plan's words ("amenazan con
     bloquear", "plan to march") is no event; one right after an attempt's words ("intentaron
-    tomar el aeropuerto", "tried to block") is a protest, not the act."""
+    tomar el aeropuerto", "tried to block") is a protest, not the act; the detention of one named
+    person ("Castillo was arrested", "his detention") is no protest event."""
     out = []
     for kind, pos in triggers:
         before = s.low[max(a, pos - 60):pos]
         if PLAN[lang].search(before):
             continue
+        if kind == "detention" and _ONE_PERSON.search(s.text[max(a, pos - 40):pos]):
+            continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
         out.append((kind, pos))
@@ -644,7 +651,9 @@ class _Reader:
             if ev.region:
                 self.region_hint = ev.region
         self.events += found
-        points = [d for d in dates if d.role == "point" and d.day is not None]
+        # A date after the publication day belongs to a plan ("elections in December 2023"): the
+        # reader does not carry it on to the next sentences.
+        points = [d for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
         if points:
             self.context = (points[-1].day, points[-1].precision)
         named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
@@ -718,6 +727,8 @@ class _Reader:
             if borrowed is not None and precision > borrowed.time_precision:
                 # "the latest of the blockades staged in January": a summary, not the scene continued.
                 return []
+        if start > self.published:
+            return []   # dated after the report was published: a plan or a call, not an event
         road = None
         if post is None:
             named = [r for r in roads if r.km is None and r.road and a <= r.start < b]

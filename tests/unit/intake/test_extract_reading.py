@@ -195,3 +195,20 @@ def test_a_dateline_after_a_section_label_is_still_the_dateline():
 def test_people_drowned_is_no_clash():
     got = extract("El lunes tres comuneros murieron ahogados en el río cerca de Ilave.", "2023-02-10")["events"]
     assert [(e["kind"], e.get("fatalities")) for e in got] == [("other", 3)]
+
+
+def test_a_date_after_publication_is_a_plan_and_is_not_carried():
+    text = ("El gobierno propuso elecciones en abril de 2024. En Ilave bloquearon la vía. "
+            "En Juli marcharán el 20 de febrero.")
+    assert _events(text) == [("blockade", "Ilave", "Puno", "2023-02-10")]
+
+
+def test_a_city_block_is_no_blockade():
+    assert _events("On Monday protesters marched a block away from the square in Ilave.") == [
+        ("protest", "Ilave", "Puno", "2023-02-06")]
+    assert _events("Protesters in Ilave met on Monday, two blocks from the bridge.") == []
+
+
+def test_one_named_person_s_arrest_is_no_protest_detention():
+    assert _events("Protesters in Arequipa marched on Monday against his detention after Castillo was arrested.") == [
+        ("protest", "Arequipa", "Arequipa", "2023-02-06")]
