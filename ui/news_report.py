@@ -69,8 +69,8 @@ def report_form(ds: Dataset) -> None:
             st.error(p)
         return
     try:
-        result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors,
-                         lexicon=lexicon_for(ds.source))
+        result = extract(text, published, gazetteer=gazetteer_for(ds), corridors=ds.corridors,
+                         lexicon=lexicon_for(ds))
     except DataError as exc:
         st.error(escape_markdown(_("The data folder's lexicon cannot be read: {reason}").format(reason=str(exc))))
         return
@@ -219,7 +219,7 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
             state["decisions"][key] = "rejected"
             st.rerun()
         editor = ds.store.editor()
-        submitted = ui.event_form(prefix, form_defaults(e, state["source"], lexicon_for(ds.source).official), _("Accept this event"),
+        submitted = ui.event_form(prefix, form_defaults(e, state["source"], lexicon_for(ds).official), _("Accept this event"),
                                   ui.region_choices(ds))
         if not submitted:
             return

@@ -6,15 +6,13 @@ its outlets, road names and route codes, names never an event's place, words for
 belong to the dataset, so a Bolivian or Ecuadorian data folder brings its own.
 
 The file holds plain phrases, never patterns: each is matched whole-word on folded text (no
-accents, lower case), so a hostile file cannot make the reader slow. :func:`lexicon_for` is the
-one place a data source's lexicon is found (wired to the Store when it has a method for it).
+accents, lower case), so a hostile file cannot make the reader slow. :func:`lexicon_for` reads a
+data source's lexicon through its Store (:meth:`geo.store.protocol.Store.lexicon`).
 """
 from __future__ import annotations
 
-import json
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,12 +20,11 @@ from pathlib import Path
 from geo.core.model import DataError, Problem
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import fold
+from geo.store.layout import LEXICON_FILE
 
-__all__ = ["Lexicon", "LEXICON_FILE", "load_lexicon", "lexicon_for", "default_lexicon", "EMPTY"]
+__all__ = ["Lexicon", "LEXICON_FILE", "parse_lexicon", "lexicon_for", "default_lexicon", "EMPTY"]
 
-LEXICON_FILE = "lexicon.json"
-#: Bounds on the file, so a hostile data folder cannot make the reader huge or slow.
-MAX_BYTES = 1_000_000
+#: Bounds on its lists (the store bounds the file), so a hostile data folder cannot make the reader slow.
 MAX_PHRASES = 5_000
 MAX_PHRASE_CHARS = 120
 _LISTS = ("bodies", "outlets", "named_roads", "not_places", "people")
@@ -127,57 +124,35 @@ def parse_lexicon(doc, where: str = LEXICON_FILE) -> Lexicon:
         people=_words(lists["people"]), source=where)
 
 
-def load_lexicon(path: str | os.PathLike) -> Lexicon:
-    """Read a ``lexicon.json``: a regular file of at most 1 MB, UTF-8 JSON; DataError otherwise."""
-    path = Path(path)
-    try:
-        st = os.stat(path, follow_symlinks=False)
-    except OSError as exc:
-        raise _bad(path, "", f"cannot be read ({exc.strerror})") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise _bad(path, "", "not a regular file (a link or a device is not read)")
-    with path.open("rb") as fh:
-        data = fh.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise _bad(path, "", f"larger than {MAX_BYTES:,} bytes")
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _bad(path, "", f"not UTF-8 JSON ({exc})") from None
-    return parse_lexicon(doc, str(path))
-
-
-@lru_cache(maxsize=16)
-def _cached(path: str, mtime_ns: int, size: int) -> Lexicon:
-    return load_lexicon(path)
-
-
-def _bundled_path() -> Path:
-    return Path(BUNDLED_DATA) / LEXICON_FILE
+@lru_cache(maxsize=4)
+def _bundled(stamp: tuple[int, int]) -> Lexicon:
+    return _through_store(BUNDLED_DATA)
 
 
 def default_lexicon() -> Lexicon:
-    """The bundled data folder's lexicon (the empty one when it has none)."""
-    return _from_file(_bundled_path())
-
-
-def _from_file(path: Path) -> Lexicon:
+    """The bundled data folder's lexicon (the empty one when it has none), read again when the file changes."""
     try:
-        st = os.stat(path, follow_symlinks=False)
+        st = os.stat(Path(BUNDLED_DATA) / LEXICON_FILE)
     except FileNotFoundError:
         return EMPTY
-    except OSError as exc:
-        raise _bad(path, "", f"cannot be read ({exc.strerror})") from None
-    return _cached(str(path), st.st_mtime_ns, st.st_size)
+    return _bundled((st.st_mtime_ns, st.st_size))
 
 
-def lexicon_for(source: str | os.PathLike | None) -> Lexicon:
-    """The lexicon of a data source: its folder's ``lexicon.json`` when it has one, else the
-    bundled folder's (as :func:`geo.places.gazetteer.gazetteer_for` does for places). A
-    database source has the bundled one until the Store serves its own: this is the one place
-    to change."""
-    if source and not str(source).startswith(("postgresql://", "postgres://")):
-        own = Path(source) / LEXICON_FILE
-        if own.exists() or own.is_symlink():
-            return _from_file(own)
-    return default_lexicon()
+def _through_store(source) -> Lexicon | None:
+    from geo.store import store_for   # the store layer sits below; imported here to keep this module light
+    store = store_for(source)
+    doc = store.lexicon()
+    if doc is None:
+        return None
+    return parse_lexicon(doc, f"{getattr(store, 'location', source)}/{LEXICON_FILE}")
+
+
+def lexicon_for(source) -> Lexicon:
+    """The lexicon of a data source (a store, a loaded dataset, a folder or a database URL): its
+    own ``lexicon.json`` through :meth:`geo.store.protocol.Store.lexicon` (which bounds and checks
+    the file) when it has one, else the bundled folder's (as :func:`geo.places.gazetteer.gazetteer_for`
+    does for places)."""
+    if source is None or source == "":
+        return default_lexicon()
+    own = _through_store(source)
+    return own if own is not None else default_lexicon()
