@@ -90,7 +90,7 @@ BLOCKADE_MEANS = {
 }
 #: A closure is a shutting verb near an airport, border, railway or site (not a market or a school).
 CLOSURE_VERB = {
-    "es": compile_words(r"cierr[ea]n?", r"cierres?", r"cerr(?:ado|ada|ados|adas|aron|o|aba)", r"clausur\w+",
+    "es": compile_words(r"cierr[ea]n?", r"cerrar", r"cierres?", r"cerr(?:ado|ada|ados|adas|aron|o|aba)", r"clausur\w+",
                         r"suspend\w+", r"suspensi(?:on|ones)", r"cancelad[oa]s", r"cancel(?:aron|o)",
                         r"inoperativ[oa]s?", r"sin operaciones", r"no oper\w+", r"paraliz\w+"),
     "en": compile_words(r"clos(?:ed|e|es|ing|ure|ures)", r"shut(?: down)?", r"suspend\w*", r"halt\w*",
@@ -387,6 +387,8 @@ NOT_PLACE_WORDS = {
     "urbanizacion", "street", "avenue", "square", "park", "boulevard",
     # events and documents
     "toma", "marcha", "paro", "huelga", "taking", "march", "strike", "ley", "law", "decreto", "decree",
+    # adjectives that follow a site's noun without naming it ("el puente Internacional", "the Main square")
+    "internacional", "international", "nacional", "national", "binacional", "principal", "main",
     "constitucion", "constitution",
 }
 #: Titles and roles that head a person's name ("Presidente Castillo", "General Romero"). A name

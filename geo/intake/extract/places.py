@@ -191,7 +191,12 @@ _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
                   "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
                   "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
-_LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s*$")   # "en A y en B" too
+# A list may repeat its preposition ("en A, en B y en C") or its site noun ("el aeropuerto de A y el
+# aeropuerto de B", "the airports of A and the airport of B").
+_REPEATED_HEAD = (r"(?:\s+(?:el|la|los|las|the))?\s+(?:aeropuertos?|puentes?|comisarias?|peajes?|garitas?|"
+                  r"terminal(?:es)?|airports?|bridges?|police stations?)\s+(?:de|del|of|in|at)")
+_LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at)|" + _REPEATED_HEAD
+                       + r")?|;)\s*$")   # "en A y en B" too
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,

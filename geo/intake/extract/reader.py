@@ -224,6 +224,11 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
 _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")
 
 
+#: A sentence that sums up the movement since it began, not one event.
+_SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
+            "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
+
+
 def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Plans and attempts told from events: an action right after a plan's words ("amenazan con
     bloquear", "plan to march") is no event; one right after an attempt's words ("intentaron
@@ -729,6 +734,9 @@ class _Reader:
                 return []
         if start > self.published:
             return []   # dated after the report was published: a plan or a call, not an event
+        if any(d.role == "since" and d.precision == 3 and d.day == start for d in dates if a <= d.start < b) \
+                or (precision == 3 and _SUMMARY[lang].search(s.low[a:b])):
+            return []   # "desde diciembre, los manifestantes han tratado de...": a summary, not one event
         road = None
         if post is None:
             named = [r for r in roads if r.km is None and r.road and a <= r.start < b]

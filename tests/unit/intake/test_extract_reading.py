@@ -212,3 +212,24 @@ def test_a_city_block_is_no_blockade():
 def test_one_named_person_s_arrest_is_no_protest_detention():
     assert _events("Protesters in Arequipa marched on Monday against his detention after Castillo was arrested.") == [
         ("protest", "Arequipa", "Arequipa", "2023-02-06")]
+
+
+def test_a_list_may_repeat_its_site_noun():
+    got = _events("El lunes cerraron el aeropuerto de Juliaca y el aeropuerto de Cusco.")
+    assert [(k, r, d) for k, _, r, d in got] == [("closure", "Puno", "2023-02-06"), ("closure", "Cusco", "2023-02-06")]
+
+
+def test_the_first_to_close_is_a_closure_and_a_threat_to_close_is_not():
+    assert _events("El primero en cerrar fue el aeropuerto de Juliaca, el lunes.") == [
+        ("closure", "Aeropuerto de Juliaca", "Puno", "2023-02-06")]
+    assert _events("Los dirigentes amenazan con cerrar el aeropuerto de Juliaca.") == []
+
+
+def test_an_adjective_after_a_site_noun_is_no_place_name():
+    """ "el puente Internacional" names no town: the event is at the town the sentence names."""
+    assert _events("En Desaguadero, el lunes se volvió a cerrar el puente Internacional.") == [
+        ("closure", "Desaguadero", "Puno", "2023-02-06")]
+
+
+def test_a_summary_since_the_protests_began_is_no_event():
+    assert _events("Desde que comenzaron las protestas en diciembre, los manifestantes han bloqueado Ilave.") == []
