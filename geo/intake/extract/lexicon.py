@@ -115,7 +115,7 @@ OCCUPY = {
 STATUS = {
     "dead": {
         "es": compile_words(r"muert[oa]s?", r"fallecid[oa]s?", r"fallecimientos?", r"muertes", r"victimas mortales",
-                            r"victimas fatales", r"perdieron la vida", r"murieron", r"han muerto", r"muri(?:o|eron)",
+                            r"victimas fatales", r"perdieron la vida", r"perdido la vida", r"murieron", r"han muerto", r"han fallecido", r"muri(?:o|eron)",
                             r"fallecieron", r"fallecio", r"decesos", r"asesinad[oa]s", r"sin vida"),
         "en": compile_words(r"dead", r"deaths?", r"killed", r"died", r"fatalities", r"lives? lost",
                             r"lost their lives", r"bodies"),

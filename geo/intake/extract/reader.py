@@ -224,6 +224,12 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
 _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")
 
 
+#: A casualty figure told as a running total: "have died", "han perdido la vida".
+_SO_FAR = {"es": re.compile(r"(?:^|\W)han (?:muerto|fallecido|perdido la vida|resultado herid\w+|sido (?:detenid|herid)\w+)"),
+           "en": re.compile(r"(?:^|\W)(?:have|has) (?:been )?(?:died|killed|injured|wounded|detained|arrested|lost their lives)")}
+#: A region referred back to: "ese departamento", "esa región", "the region".
+_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region"),
+                "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
 #: A sentence that sums up the movement since it began, not one event.
 _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
             "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
@@ -776,6 +782,10 @@ class _Reader:
         for group in _groups([f for f in figures if f.status and not f.reference and id(f) not in used]):
             clause = _clause(s.low, group[0].number.start)
             national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause))
+            # "At least seven people have died", "siete personas han perdido la vida", in a sentence
+            # that names no place: a running total, not the paragraph's last event's toll.
+            national = national or (bool(_SO_FAR[lang].search(clause)) and not found
+                                    and not any(x.role == "event" for x in mentions))
             last = self.last_event(s.paragraph) if not found else found[-1]
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
@@ -946,15 +956,20 @@ def _count_date(dates: list[DateMention], reader: "_Reader", low: str | None = N
 
 
 def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
-                  partitive: bool = False) -> str | None:
-    """The region a figure is given for ("en la región Puno ya suman 23"), None when national."""
+                  partitive: bool = False, carried: str | None = None) -> str | None:
+    """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
+    ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
     if not partitive and STRONG_NATIONAL[lang].search(clause):
         return None
     a = s.low.find(clause)
     inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
-    return inside[0].region if inside else None
+    if inside:
+        return inside[0].region
+    if carried and _THAT_REGION[lang].search(clause):
+        return carried   # "de ese departamento", "in the region": the one the report is speaking of
+    return None
 
 
 def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", reporter, mentions, f: Figure,
@@ -962,7 +977,8 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", repor
     """One count candidate."""
     return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
             "value": int(value),
-            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start),
+            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
+                                                          carried=reader.carried_region(s.paragraph)),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
             "_interim": bool(interim or f.interim), "_update": bool(f.update)}
 
@@ -988,7 +1004,7 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader",
     status, interim, first = live[0].status, any(f.interim for f in live), live[0]
     total = sum(f.value for f in live)
     if status == "dead":
-        clashes = [f for f in live if f.in_clashes]
+        clashes = [f for f in live if f.in_clashes or _clashes_killed(s.low, f.number.start, reader.lang)]
         out = []
         if clashes:
             out.append(_count("deaths_in_clashes", sum(f.value for f in clashes), s, dates, reader, reporter,
@@ -998,6 +1014,19 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader",
         return out
     metric = {"injured": "injured_total", "detained": "detained"}[status]
     return [_count(metric, total, s, dates, reader, reporter, mentions, first, interim)]
+
+
+_CLASH_WORDS = re.compile(r"(?:^|\W)(?:clash(?:es)?|confrontations?|enfrentamientos?|choques?)\b")
+_KILLED_BY = re.compile(r"(?:(?:have|has) )?(?:killed|left|claimed the lives of|han dejado|dejaron|han causado|causaron|"
+                        r"han cobrado)(?: (?:at least|al menos|more than|mas de))?\s*$")
+
+
+def _clashes_killed(low: str, pos: int, lang: str) -> bool:
+    """Whether clashes are the subject that killed the figure's people: "confrontations with the
+    security forces have killed at least 49", "los enfrentamientos han dejado 40"."""
+    before = low[max(0, pos - 120):pos]
+    verb = _KILLED_BY.search(before)
+    return bool(verb and _CLASH_WORDS.search(before[:verb.start()]) and not re.search(r"[;.]", before[:verb.start()]))
 
 
 def _dedupe_counts(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:

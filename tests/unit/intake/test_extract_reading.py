@@ -233,3 +233,19 @@ def test_an_adjective_after_a_site_noun_is_no_place_name():
 
 def test_a_summary_since_the_protests_began_is_no_event():
     assert _events("Desde que comenzaron las protestas en diciembre, los manifestantes han bloqueado Ilave.") == []
+
+
+def test_a_running_toll_in_a_sentence_without_a_place_is_a_count_not_the_last_event_s():
+    text = "En Ilave bloquearon la vía el lunes. Hasta ahora, al menos nueve personas han perdido la vida."
+    assert [(e["kind"], e.get("fatalities")) for e in extract(text, "2023-02-10")["events"]] == [("blockade", None)]
+    assert _counts(text) == [("deaths_total", 9, None, "2023-02-10")]
+
+
+def test_that_department_is_the_region_the_report_speaks_of():
+    text = "Cusco\n\nHasta el momento, cinco personas han fallecido, según la Diresa de ese departamento."
+    assert _counts(text) == [("deaths_total", 5, "Cusco", "2023-02-10")]
+
+
+def test_clashes_as_the_subject_make_a_toll_deaths_in_clashes():
+    assert _counts("Clashes with the security forces have killed at least 49 people, the ombudsman said.") == [
+        ("deaths_in_clashes", 49, None, "2023-02-10")]
