@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["KIND_PATTERNS", "BLOCKADE_MEANS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
-           "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "ELSEWHERE", "PLAN", "ATTEMPT", "DEFINITE", "SUBSET",
+           "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "ELSEWHERE", "PLAN", "ATTEMPT", "SAME_AGAIN", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
            "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
            "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
@@ -33,6 +33,8 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"(?:transito|paso|trafico|circulacion)(?: vehicular)? (?:interrumpid|restringid|bloquead|cortad)\w*",
                             r"(?:vias?|carreteras?|rutas?|tramos?|pistas?|accesos?)(?: \w+)? (?:interrumpid|cortad)\w*",
                             r"cortaron (?:el paso|la via|la carretera|el transito)",
+                            r"(?:se )?(?:ha |han |habia |habian )?(?:cortado|interrumpido|bloqueado|restringido) "
+                            r"(?:el|la) (?:transito|trafico|paso|circulacion)",
                             r"cierre de (?:vias|carreteras|la carretera|la via|accesos)"),
         "en": compile_words(r"(?<!a )(?<!one )(?<!two )(?<!few )(?<!city )block(?:ed|ade|ades|ing|s)?(?! away| from)",
                             r"roadblocks?", r"road ?blocks?", r"barricades?",
@@ -46,7 +48,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"planton(?:es)?", r"concentraci(?:on|ones)", r"se concentr(?:aron|an|o)",
                             r"vigilias?", r"acat\w+ (?:el|un|la) (?:paro|huelga)",
                             r"(?:inici|cumpl|sum|realiz)\w* (?:al|el|un|una|la) (?:paro|huelga)",
-                            r"huelgas?", r"protestaron", r"salieron a las calles", r"cacerolazos?", r"caravanas?"),
+                            r"huelgas?", r"huelguistas", r"protestaron", r"salieron a las calles", r"cacerolazos?", r"caravanas?"),
         "en": compile_words(r"(?<!\d )march(?:ed|es|ing)?(?! \d)", r"rall(?:y|ies|ied)", r"demonstrations?",
                             r"demonstrated", r"protested", r"took to the streets", r"vigils?", r"sit-ins?",
                             r"general strike", r"went on strike", r"strikers?"),
@@ -240,6 +242,15 @@ ELSEWHERE = {
                         r"(?:,)?(?: \w+){0,2} from", r"(?:came|travell?ed|arrived|poured in) from",
                         r"bound(?: \w+)? for", r"head(?:ed|ing) (?:\w+ )?(?:to|for)", r"on (?:their|its) way to",
                         r"en route to", r"travel\w* to"),
+}
+#: The same again at another place: "Lo mismo ocurre en Ilave", "the same happened in Juli". The
+#: place named takes the action (and the day) of the event just told.
+SAME_AGAIN = {
+    "es": compile_words(r"lo mismo (?:ocurre|ocurrio|sucede|sucedio|pasa|paso|se registra|se registro)",
+                        r"(?:algo similar|igual|similar panorama|un panorama similar) (?:ocurre|ocurrio|sucede|sucedio|"
+                        r"pasa|paso|hubo|se vivio|se vive)"),
+    "en": compile_words(r"the same (?:happened|happens|occurred|was true|went on)", r"(?:similar scenes|the same scenes) "
+                        r"(?:were|are) (?:reported|seen)"),
 }
 #: Words right before an action that make it a plan, a call or a threat, not something that
 #: happened: "amenazan con bloquear", "anunciaron un paro", "plan to block", "will march".

@@ -28,7 +28,7 @@ from typing import Any
 
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
 from geo.intake.extract.lists import listed_deaths
-from geo.intake.extract.lexicon import (ACCIDENT, ATTEMPT, BLOCKADE_MEANS, PLAN, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+from geo.intake.extract.lexicon import (ACCIDENT, ATTEMPT, BLOCKADE_MEANS, PLAN, SAME_AGAIN, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
                                  REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
 from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
@@ -695,6 +695,8 @@ class _Reader:
             places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
         triggers = _told_apart(s, lang, a, _kinds(s, lang, a, b, consumed))
         kinds = {k for k, _ in triggers}
+        if not kinds and SAME_AGAIN[lang].search(s.low) and self.events:
+            kinds = {self.events[-1].kind}   # "Lo mismo ocurre en Ilave": the action just told, at another place
         strong = bool(STRONG_NATIONAL[lang].search(seg))
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
         borrowed = None

@@ -249,3 +249,13 @@ def test_that_department_is_the_region_the_report_speaks_of():
 def test_clashes_as_the_subject_make_a_toll_deaths_in_clashes():
     assert _counts("Clashes with the security forces have killed at least 49 people, the ombudsman said.") == [
         ("deaths_in_clashes", 49, None, "2023-02-10")]
+
+
+def test_the_same_again_at_another_place_takes_the_action_just_told():
+    text = "El lunes se ha cortado el tráfico en Ilave. Lo mismo ocurre en algunos puntos de Juli."
+    assert sorted(_events(text)) == [("blockade", "Ilave", "Puno", "2023-02-06"), ("blockade", "Juli", "Puno", "2023-02-06")]
+    assert _events("Lo mismo ocurre en Juli.") == []   # nothing told before: nothing to repeat
+
+
+def test_strikers_are_a_protest():
+    assert _events("El lunes los huelguistas recorrieron las calles de Ilave.") == [("protest", "Ilave", "Puno", "2023-02-06")]
