@@ -174,7 +174,7 @@ REPORTING = {
 #: Cues that a figure is national or cumulative rather than one event's.
 NATIONAL = {
     "es": compile_words(r"desde (?:el inicio|que|el comienzo|diciembre|enero|noviembre|el \d+ de \w+)",
-                        r"en total", r"suman", r"sumaron", r"ya son", r"ascien\w+", r"ascendi\w+", r"se elev\w+",
+                        r"en total", r"suma", r"suman", r"sumaron", r"acumula", r"acumulan", r"ya son", r"ascien\w+", r"ascendi\w+", r"se elev\w+",
                         r"hasta (?:la fecha|el momento|ahora|hoy)", r"a nivel nacional", r"en todo el pais",
                         r"en el pais", r"del pais", r"nacionales", r"nacionalmente", r"cifra total", r"total de",
                         r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+", r"regiones"),

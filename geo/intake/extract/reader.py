@@ -699,6 +699,11 @@ class _Reader:
             kinds = {self.events[-1].kind}   # "Lo mismo ocurre en Ilave": the action just told, at another place
         strong = bool(STRONG_NATIONAL[lang].search(seg))
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
+        if seg_figs and _is_tally(s, lang, seg) and all(x.level == "region" for x in _event_places(mentions, a, b)):
+            # "Apurímac suma seis fallecidos; Ayacucho, nueve; ...": a region's tally, a count, not an event.
+            seg_figs = []
+            if not kinds:
+                return []
         borrowed = None
         if not places and post is None and kinds:
             # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,
@@ -783,7 +788,8 @@ class _Reader:
         lang = self.lang
         for group in _groups([f for f in figures if f.status and not f.reference and id(f) not in used]):
             clause = _clause(s.low, group[0].number.start)
-            national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause))
+            national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause)) \
+                or _is_tally(s, lang, clause)
             # "At least seven people have died", "siete personas han perdido la vida", in a sentence
             # that names no place: a running total, not the paragraph's last event's toll.
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
@@ -803,6 +809,14 @@ class _Reader:
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _is_tally(s: Sentence, lang: str, clause: str) -> bool:
+    """Whether a clause gives a running tally: a cumulative word in it ("suma", "ya son"), or in the
+    first of parallel clauses it continues ("Apurímac suma seis; Ayacucho, nueve; Junín, tres")."""
+    if NATIONAL[lang].search(clause):
+        return True
+    return s.low.count(";") >= 2 and bool(NATIONAL[lang].search(s.low.split(";")[0]))
 
 
 def _names_unplaced(mentions: list[PlaceMention], a: int, b: int) -> bool:

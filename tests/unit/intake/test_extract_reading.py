@@ -259,3 +259,11 @@ def test_the_same_again_at_another_place_takes_the_action_just_told():
 
 def test_strikers_are_a_protest():
     assert _events("El lunes los huelguistas recorrieron las calles de Ilave.") == [("protest", "Ilave", "Puno", "2023-02-06")]
+
+
+def test_regions_with_their_tallies_are_counts_not_events():
+    text = "Junín suma ocho personas fallecidas; Áncash, cuatro víctimas mortales; San Martín, dos muertes confirmadas."
+    out = extract(text, "2023-02-10")
+    assert out["events"] == []
+    assert sorted((c["metric"], c["value"], c["region"]) for c in out["counts"]) == [
+        ("deaths_total", 2, "San Martín"), ("deaths_total", 4, "Áncash"), ("deaths_total", 8, "Junín")]
