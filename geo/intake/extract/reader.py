@@ -523,7 +523,9 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
 
 
 #: A label that introduces a link to another story (its headline is not this report's news).
-_TEASER = re.compile(r"^\s*(?:lee|lea|leer|mira|mire|ver|vea) tambien\b|^\s*te puede interesar\b|^\s*mas informacion\b|"
+_TEASER = re.compile(r"^\s*(?:lee|lea|leer|mira|mire|ver|vea) tambien\b|^\s*(?:tambien )?te puede interesar\b|"
+                     r"^\s*te recomendamos\b|^\s*recomendad[oa]s?\b|^\s*lo mas (?:visto|leido)\b|^\s*most read\b|"
+                     r"^\s*mas informacion\b|"
                      r"^\s*(?:read|see) (?:more|also)\b|^\s*related(?: articles?| stories| news)?\b|^\s*recommended\b|"
                      r"^\s*(?:noticias|notas) relacionadas\b|^\s*relacionad[oa]s?\b")
 

@@ -177,7 +177,8 @@ def test_a_heading_without_a_place_keeps_the_section_s_region():
 
 def test_a_teaser_of_another_story_is_not_read():
     text = ("En Ilave bloquearon la vía el lunes.\n\nLEE TAMBIÉN: Queman la comisaría de Juli\n\n"
-            "LEA TAMBIÉN\nMarcha en Azángaro deja dos heridos\n\nRECOMMENDED\n\nEl martes marcharon en Juli.")
+            "LEA TAMBIÉN\nMarcha en Azángaro deja dos heridos\n\nTE RECOMENDAMOS\n\nBloqueos en Lampa\n\n"
+            "RECOMMENDED\n\nEl martes marcharon en Juli.")
     assert sorted(_events(text)) == [("blockade", "Ilave", "Puno", "2023-02-06"), ("protest", "Juli", "Puno", "2023-02-07")]
 
 
