@@ -7,11 +7,13 @@ data does, selects what one day needs, and hands out an editor for safe changes.
 from __future__ import annotations
 
 import os
+import re
 
 from geo.core.dataset import Dataset
 from geo.store.folder import FolderStore
 from geo.store.layout import DATA_ENV, resolve_data_dir
-from geo.store.postgis import PostgisStore, is_database_url, open_postgis, redact_url
+from geo.core.redact import redact_url
+from geo.store.postgis import PostgisStore, is_database_url, open_postgis
 
 __all__ = ["DATA_ENV", "FolderStore", "PostgisStore", "is_database_url", "load_dataset", "open_store", "redact_url",
            "resolve_source"]
@@ -31,6 +33,8 @@ def open_store(source: str | os.PathLike | None = None) -> FolderStore | Postgis
     source = resolve_source(source)
     if is_database_url(source):
         return open_postgis(str(source))
+    if isinstance(source, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://", source):
+        raise ValueError(f"{redact_url(source)}: not a data source; give a folder or a postgresql:// URL")
     return FolderStore(source)
 
 

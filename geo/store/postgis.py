@@ -49,11 +49,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from geo.core.dataset import INFO_FILE, Dataset, default_info, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
+from geo.core.redact import connection_failure, redact_url as _redact_url
 from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, event_content, validate_collection, validate_counts_rows)
 from geo.store.editor import (
     Change,
@@ -277,17 +277,9 @@ def _filtered(where: str, params: list, kinds: Sequence[str], regions: Sequence[
 
 
 def redact_url(url: str) -> str:
-    """``url`` without its password (in the user part or a ``password=`` parameter), for messages;
-    anything that is not a database URL (a folder) comes back unchanged."""
-    if not is_database_url(url):
-        return url
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, host = netloc.rsplit("@", 1)
-        netloc = f"{userinfo.split(':', 1)[0]}@{host}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    """``url`` as messages may show it (see :func:`geo.core.redact.redact_url`); anything that is
+    not a URL (a folder) comes back unchanged."""
+    return _redact_url(url)
 
 
 # ---------------------------------------------------------------- helpers
@@ -407,9 +399,8 @@ class PostgisStore:
         try:
             return psycopg.connect(self.url, autocommit=True, connect_timeout=self.connect_timeout,
                                    application_name="blockade-map")
-        except psycopg.OperationalError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise self._problem(f"cannot connect: {first}") from None
+        except (psycopg.Error, ValueError, OSError) as exc:  # a refused connection, a URL libpq cannot parse
+            raise self._problem(connection_failure(self.url, exc)) from None
 
     @contextmanager
     def connection(self) -> Iterator[Any]:
