@@ -77,6 +77,11 @@ class DataError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems) or "invalid data")
 
 
+class StoreUnavailable(DataError):
+    """Raised when a store cannot be reached (its database is down, refuses, or its URL is
+    unusable): not a problem of the data, and a reader is told so in plain words."""
+
+
 @dataclass(frozen=True)
 class Scope:
     """What a dataset's ``dataset.json`` adds to the checks: its regions and its area.

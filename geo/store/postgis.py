@@ -400,7 +400,8 @@ class PostgisStore:
             return psycopg.connect(self.url, autocommit=True, connect_timeout=self.connect_timeout,
                                    application_name="blockade-map")
         except (psycopg.Error, ValueError, OSError) as exc:  # a refused connection, a URL libpq cannot parse
-            raise self._problem(connection_failure(self.url, exc)) from None
+            from geo.core.model import StoreUnavailable
+            raise StoreUnavailable(self._problem(connection_failure(self.url, exc)).problems) from None
 
     @contextmanager
     def connection(self) -> Iterator[Any]:
