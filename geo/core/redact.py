@@ -2,14 +2,14 @@
 database URL, and of an error raised while connecting with it.
 
 A URL is rebuilt from the parts known to be harmless (scheme, user, hosts, numeric ports, the
-database name, the values of well-known libpq parameters that are not secrets); everything else
-becomes ``***``:
+database name, the values of well-known libpq parameters that are not secrets):
 
-- the password of the user part (``USER:PASSWORD@``), whatever it holds (``@``, ``%zz``, ``%00``);
-- the value of every parameter whose name looks like a secret (``password``, ``sslpassword``,
-  ``passfile``, ``PassWord``, ``pass%77ord``: names are compared percent-decoded and case-folded),
-  of every parameter libpq does not know, and of a name whose percent-escapes do not decode;
-- a port that is not a number, and anything after ``#``.
+- the password of the user part (``USER:PASSWORD@``) is left out, whatever it holds (``@``,
+  ``%zz``, ``%00``);
+- so is every parameter whose name looks like a secret (``password``, ``sslpassword``,
+  ``passfile``, ``PassWord``, ``pass%77ord``: names are compared percent-decoded and case-folded);
+- the value of a parameter libpq does not know, a name whose percent-escapes do not decode, a
+  port that is not a number, and anything after ``#`` become ``***``.
 
 Errors of the database driver may quote the piece of the URL they could not parse (psycopg says
 ``invalid percent-encoded token: "se%zzcret"``); :func:`redact_text` masks every secret of a
@@ -19,7 +19,7 @@ the one line a person is shown.
 Examples
 --------
 >>> redact_url("postgresql://ana:s3cr%zzet@db.example:5432/blockades?sslmode=require&sslpassword=x")
-'postgresql://ana:***@db.example:5432/blockades?sslmode=require&sslpassword=***'
+'postgresql://ana@db.example:5432/blockades?sslmode=require'
 >>> redact_url("/srv/blockade-data")
 '/srv/blockade-data'
 >>> redact_text('invalid percent-encoded token: "s3cr%zzet"', "postgresql://ana:s3cr%zzet@db/x")
@@ -87,6 +87,12 @@ def _parameter(item: str) -> tuple[str, str | None]:
     return name, value
 
 
+def _is_secret(item: str) -> bool:
+    """Whether a ``name=value`` of the query is a password-like parameter (left out whole)."""
+    plain = _decoded(item.split("=", 1)[0]) if "=" in item else None
+    return plain is not None and bool(_SECRET_NAME.search(plain))
+
+
 def _hosts(authority: str) -> str:
     """``host[:port][,host[:port]...]`` with any port that is not a number masked."""
     out = []
@@ -117,13 +123,13 @@ def redact_url(url: Any) -> Any:
     scheme, userinfo, head, query, fragment = parts
     out = f"{scheme}://"
     if userinfo is not None:
-        user = userinfo.split(":", 1)[0]
-        out += (user + (f":{MASK}" if ":" in userinfo else "")) + "@"
+        out += userinfo.split(":", 1)[0] + "@"  # the user, never the password
     authority, slash, path = head.partition("/")
     out += _hosts(authority) + slash + path
     if query:
-        shown = [_parameter(item) for item in query.split("&")]
-        out += "?" + "&".join(name if value is None else f"{name}={value}" for name, value in shown)
+        shown = [_parameter(item) for item in query.split("&") if not _is_secret(item)]
+        if shown:
+            out += "?" + "&".join(name if value is None else f"{name}={value}" for name, value in shown)
     if fragment is not None:
         out += "#" + MASK
     return out

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from geo.core.dataset import INFO_FILE, Dataset, default_info, parse_info
+from geo.core.dataset import INFO_FILE, Dataset, default_info, info_problems, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.redact import connection_failure, redact_url as _redact_url
@@ -554,10 +554,15 @@ class PostgisStore:
     def validate(self) -> list[Problem]:
         """Check every layer in the database against the contract; return all problems found."""
         try:
-            checks = self._check(self.collections())
+            layers = self.collections()
+            checks = self._check(layers)
         except DataError as exc:
             return exc.problems
-        return [p for problems in checks.values() for p in problems]
+        problems = [p for problems in checks.values() for p in problems]
+        if not checks["info"] and layers["dataset"] is not None:
+            problems += info_problems(layers["info"], [layers[name]["features"] for name in ("events", "hotspots")
+                                                       if not checks[name]], self._where("dataset"))
+        return problems
 
     def load(self, strict: bool = True) -> Dataset:
         """Every layer as a :class:`geo.core.dataset.Dataset`, exactly as :func:`geo.store.load_dataset`
