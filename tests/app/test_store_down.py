@@ -50,3 +50,28 @@ def test_the_message_is_in_spanish_for_a_spanish_reader(store_down):
     at.run()
     assert not at.exception
     assert at.error[0].value.startswith("Los datos no se pueden mostrar ahora")
+
+
+@pytest.mark.postgis
+def test_a_database_that_goes_down_while_the_app_runs(tiny_data, monkeypatch):
+    """The map is shown from the database; the server stops; the next rerun says so plainly."""
+    from tests.pg_cluster import Cluster, missing_reason
+    if missing_reason():
+        pytest.skip(missing_reason())
+    from geo.store.postgis import PostgisStore, close_postgis
+    with Cluster() as cluster:
+        cluster.create_database("down")
+        url = cluster.url("down")
+        store = PostgisStore(url)
+        store.init()
+        store.load_folder(tiny_data)
+        store.close()
+        monkeypatch.setenv("BLOCKADE_MAP_DATA", url)
+        at = page_test("map.py").run()
+        assert not at.exception and not at.error
+        assert at.title[0].value == "Blockades and protests on 2023-01-09"
+        cluster._run("pg_ctl", "stop", "-D", str(cluster.data_dir), "-m", "immediate", "-w")
+        at.run()
+        assert not at.exception
+        assert [e.value for e in at.error] == [MESSAGE]
+        close_postgis(url)
