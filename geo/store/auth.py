@@ -167,6 +167,10 @@ def usable_client(address: str | None) -> str | None:
         return None
 
 
+#: Past this many records in one of the limiter's tables, stale ones are forgotten.
+SWEEP_OVER = 5_000
+
+
 class LoginLimiter:
     """Slows password guessing without giving anyone the power to lock the editor out.
 
@@ -225,6 +229,14 @@ class LoginLimiter:
             return None
         return record
 
+    def _sweep(self, now: float) -> None:
+        """Forget the records left alone for ``window_s`` once a table holds more than
+        :data:`SWEEP_OVER` (random names and sessions cannot grow memory without limit)."""
+        for table in (self._sessions, self._clients, self._names):
+            if len(table) > SWEEP_OVER:
+                for key in list(table):
+                    self._record(table, key, now)
+
     def _wait(self, session: str, client: str | None, name: str | None, now: float) -> float:
         mine = self._record(self._sessions, session, now)
         until = [mine.locked_until if mine else 0.0]
@@ -278,6 +290,7 @@ class LoginLimiter:
                     self._sessions.pop(session, None)
                     return LoginResult(True, hashed=True)
                 self._recent.append(now)
+                self._sweep(now)
                 counted = []
                 for table, k, free in ((self._sessions, session, self.free), (self._clients, address, self.client_free),
                                        (self._names, key, self.name_free)):

@@ -137,3 +137,14 @@ def test_a_success_resets_the_session_and_the_comparison_is_constant_time(monkey
     assert limiter.wait_s("s") == 0
     with pytest.raises(ValueError):
         limiter.attempt("s", "ana", "x", "not-a-hash")
+
+
+def test_random_names_and_sessions_do_not_grow_memory_without_limit(monkeypatch):
+    clock = SleepingClock()
+    monkeypatch.setattr(auth, "SWEEP_OVER", 50)
+    monkeypatch.setattr(auth, "verify_password", lambda password, encoded: False)
+    limiter = auth.LoginLimiter(window_s=60.0, spacing_s=0.0, clock=clock, sleep=clock.sleep)
+    for i in range(500):
+        limiter.attempt(f"s-{i}", f"name-{i}", "guess", HASH)
+        clock.now += 1
+    assert len(limiter._sessions) <= 61 and len(limiter._names) <= 61
