@@ -22,6 +22,8 @@ Examples
 'postgresql://ana@db.example:5432/blockades?sslmode=require'
 >>> redact_url("/srv/blockade-data")
 '/srv/blockade-data'
+>>> redact_url("host=db user=ana password='s3 cret' dbname=x")
+'host=db user=ana password=*** dbname=x'
 >>> redact_text('invalid percent-encoded token: "s3cr%zzet"', "postgresql://ana:s3cr%zzet@db/x")
 'invalid percent-encoded token: "***"'
 """
@@ -44,6 +46,8 @@ SHOWN_PARAMETERS = frozenset({
     "ssl_max_protocol_version", "krbsrvname", "gsslib", "service", "target_session_attrs",
     "load_balance_hosts", "channel_binding", "require_auth", "sslnegotiation", "options"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+#: ``password=...`` (or ``sslpassword = '...'``) in a libpq keyword/value string.
+_KEYWORD_SECRET = re.compile(r"(?i)\b(\w*(?:pass|pwd|secret|token|credential|key)\w*)\s*=\s*('(?:[^'\\]|\\.)*'?|\S*)")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 
@@ -113,13 +117,14 @@ def _hosts(authority: str) -> str:
 def redact_url(url: Any) -> Any:
     """``url`` as it may be shown: without its password, secret parameters or unparsable pieces.
 
-    Anything that is not a ``scheme://`` string (a folder, a Path) comes back unchanged.
+    Anything that is not a ``scheme://`` string comes back unchanged (a Path, a folder), except
+    for the values of password-like ``key=value`` pairs (a libpq keyword/value string).
     """
     if not isinstance(url, str):
         return url
     parts = _split(url)
-    if parts is None:
-        return url
+    if parts is None:  # a folder, or a libpq "host=... password=..." string given where a URL belongs
+        return _KEYWORD_SECRET.sub(lambda m: f"{m.group(1)}={MASK}", url)
     scheme, userinfo, head, query, fragment = parts
     out = f"{scheme}://"
     if userinfo is not None:

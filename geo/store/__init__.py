@@ -33,7 +33,9 @@ def open_store(source: str | os.PathLike | None = None) -> FolderStore | Postgis
     source = resolve_source(source)
     if is_database_url(source):
         return open_postgis(str(source))
-    if isinstance(source, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://", source):
+    if isinstance(source, str) and not os.path.exists(source) and (
+            re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://", source) or redact_url(source) != source):
+        # another scheme, or a libpq "host=... password=..." string: never echoed with its password
         raise ValueError(f"{redact_url(source)}: not a data source; give a folder or a postgresql:// URL")
     return FolderStore(source)
 

@@ -35,6 +35,8 @@ SECRET = "Zq7Secret"
     ("postgresql://ana@[::1]:5432/b#Zq7Secret", "postgresql://ana@[::1]:5432/b#***"),
     ("postgres+psycopg://ana:Zq7Secret@h/b", "postgres+psycopg://ana@h/b"),
     ("/srv/data", "/srv/data"),
+    ("host=db user=ana password=Zq7Secret dbname=b", "host=db user=ana password=*** dbname=b"),
+    ("host=db sslpassword = 'Zq7 Secret' dbname=b", "host=db sslpassword=*** dbname=b"),
 ])
 def test_redact_url_shows_no_secret(url, shown):
     assert redact_url(url) == shown
@@ -92,6 +94,12 @@ def test_an_unsupported_url_is_refused_without_its_password(capsys):
     assert main(["validate", "--data", "mysql://ana:Zq7Secret@db.example/b"]) == 1
     err = capsys.readouterr().err
     assert "Zq7Secret" not in err and "mysql://ana@db.example/b" in err
+
+
+def test_a_keyword_value_string_is_refused_without_its_password(capsys):
+    assert main(["validate", "--data", "host=db.example password=Zq7Secret dbname=b"]) == 1
+    err = capsys.readouterr().err
+    assert "Zq7Secret" not in err and "password=***" in err
 
 
 def test_connection_failure_is_the_first_line_only():
