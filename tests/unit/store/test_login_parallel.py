@@ -28,17 +28,21 @@ def hashes(monkeypatch):
     return calls
 
 
-def _guess_in_parallel(limiter, sessions: int, guesses: int, names: list[str]) -> list[auth.LoginResult]:
+def _guess_in_parallel(limiter, sessions: int, guesses: int, names: list[str],
+                       pause_s: float = 0.05) -> list[auth.LoginResult]:
+    """``sessions`` threads each sending ``guesses`` wrong passwords, ``pause_s`` apart (staggered)."""
     results, guard = [], threading.Lock()
     start = threading.Barrier(sessions)
 
     def guesser(i: int) -> None:
         start.wait()
+        time.sleep(i * pause_s / sessions)
         for g in range(guesses):
             result = limiter.attempt(f"attacker-{i}", names[(i + g) % len(names)], f"guess-{i}-{g}", HASH)
             with guard:
                 results.append(result)
-            time.sleep(0.05)
+            if g < guesses - 1:
+                time.sleep(pause_s)
     threads = [threading.Thread(target=guesser, args=(i,)) for i in range(sessions)]
     for t in threads:
         t.start()
@@ -64,6 +68,19 @@ def test_eight_parallel_sessions_cannot_lock_the_editor_out(hashes):
     assert result.ok and time.monotonic() - before < 2
     # The attackers' sessions stay held.
     assert all(limiter.wait_s(f"attacker-{i}", name="editor") > 0 for i in range(8))
+
+
+@pytest.mark.slow
+def test_guesses_spread_over_25_seconds_cannot_lock_the_editor_out(hashes):
+    """The issue's pace: 32 wrong passwords from 8 sessions spread over about 25 seconds, so that
+    the first short delays have run out between guesses."""
+    limiter = auth.LoginLimiter()
+    started = time.monotonic()
+    results = _guess_in_parallel(limiter, 8, 4, ["Editor", "EDITOR", "editor", "eDiToR"], pause_s=7.0)
+    assert 20 < time.monotonic() - started < 30
+    assert len(results) == 32 and not any(r.ok for r in results)
+    assert 8 <= len(hashes) <= 8 + 5
+    assert limiter.attempt("editor-browser", "EDITOR", PASSWORD, HASH).ok
 
 
 def test_attempts_queued_behind_the_hash_meet_the_lock_that_fell_meanwhile(monkeypatch):
