@@ -66,3 +66,24 @@ def test_validate_checks_languages_and_featured_day_in_postgis(pg_db, tiny_data)
     with pytest.raises(DataError) as caught:  # the folder fails its own validate: nothing loaded
         store.load_folder(tiny_data)
     assert {p.field for p in caught.value.problems} == {"languages", "featured_day"}
+
+
+def test_validate_checks_a_stored_dataset_json(pg_db, tiny_data):
+    """A dataset.json changed in the database behind the store's back: validate names both keys."""
+    store = PostgisStore(pg_db)
+    store.init()
+    store.load_folder(tiny_data)
+    assert store.validate() == []
+    _sql(pg_db, f"UPDATE {SCHEMA}.meta SET layers = jsonb_set(jsonb_set(layers::jsonb, '{{dataset,languages}}', "
+                f"'[\"xx\"]'), '{{dataset,featured_day}}', '\"2030-01-01\"')::{_meta_type(pg_db)}")
+    problems = store.validate()
+    assert [(p.field, p.message) for p in problems] == [
+        ("languages", "'xx' has no catalogue in the app; its languages are en, es"),
+        ("featured_day", "2030-01-01 is outside the data, which covers 2022-12-07 to 2023-01-31")]
+    assert problems[0].file.endswith("blockade_map.dataset")
+    assert len(store.load().events) == 4  # loading does not refuse them
+
+
+def _meta_type(url: str) -> str:
+    return _sql(url, "SELECT data_type FROM information_schema.columns WHERE table_schema = %s "
+                     "AND table_name = 'meta' AND column_name = 'layers'", (SCHEMA,))[0][0]
