@@ -12,8 +12,7 @@ import re
 from geo.core.dataset import Dataset
 from geo.store.folder import FolderStore
 from geo.store.layout import DATA_ENV, resolve_data_dir
-from geo.core.redact import redact_url
-from geo.store.postgis import PostgisStore, is_database_url, open_postgis
+from geo.store.postgis import PostgisStore, is_database_url, open_postgis, redact_url
 
 __all__ = ["DATA_ENV", "FolderStore", "PostgisStore", "is_database_url", "load_dataset", "open_store", "redact_url",
            "resolve_source"]
