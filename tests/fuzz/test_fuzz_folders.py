@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import make_corridor, make_event, make_hotspot, write_folder
+from tests.fuzz.test_fuzz_inputs import base_folder  # noqa: F401  (the same small valid folder)
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.slow]
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
@@ -37,16 +37,6 @@ TARGETS = ["events.geojson", "hotspots.geojson", "corridors.geojson", "reported_
            "README.md", "gazetteer/places.csv", "basemap.geojson", "changelog.jsonl"]
 HOSTILITIES = ["dev-zero", "dev-urandom", "fifo", "folder", "loop", "outside", "sparse", "nested", "not-utf8",
                "dangling"]
-
-
-@pytest.fixture(scope="module")
-def base_folder(tmp_path_factory) -> Path:
-    events = [make_event("e-1", place="Juliaca"), make_event("e-2", "clash", place="Puno", lon=-70.02, lat=-15.84)]
-    hotspots = [make_hotspot("h-1", "Puno", -70.02, -15.84, "2023-01-08")]
-    corridors = [make_corridor("c-1", "Juliaca–Puno", [[-70.13, -15.5], [-70.02, -15.84]], ["Juliaca", "Puno"])]
-    counts = [{"date": "2023-01-09", "metric": "blockade_points", "value": "45", "reporter": "SUTRAN",
-               "source_url": "https://www.gob.pe/sutran"}]
-    return write_folder(tmp_path_factory.mktemp("hostile") / "data", events, hotspots, corridors, counts)
 
 
 def make_hostile(folder: Path, target: str, hostility: str) -> Path:

@@ -28,9 +28,10 @@ def hashes(monkeypatch):
     return calls
 
 
-def _guess_in_parallel(limiter, sessions: int, guesses: int, names: list[str],
-                       pause_s: float = 0.05) -> list[auth.LoginResult]:
-    """``sessions`` threads each sending ``guesses`` wrong passwords, ``pause_s`` apart (staggered)."""
+def _guess_in_parallel(limiter, sessions: int, guesses: int, names: list[str], pause_s: float = 0.05,
+                       one_session: str | None = None) -> list[auth.LoginResult]:
+    """``sessions`` threads each sending ``guesses`` wrong passwords, ``pause_s`` apart (staggered),
+    each as a session of its own, or all as ``one_session``."""
     results, guard = [], threading.Lock()
     start = threading.Barrier(sessions)
 
@@ -38,7 +39,8 @@ def _guess_in_parallel(limiter, sessions: int, guesses: int, names: list[str],
         start.wait()
         time.sleep(i * pause_s / sessions)
         for g in range(guesses):
-            result = limiter.attempt(f"attacker-{i}", names[(i + g) % len(names)], f"guess-{i}-{g}", HASH)
+            result = limiter.attempt(one_session or f"attacker-{i}", names[(i + g) % len(names)],
+                                     f"guess-{i}-{g}", HASH)
             with guard:
                 results.append(result)
             if g < guesses - 1:
@@ -96,23 +98,7 @@ def test_attempts_queued_behind_the_hash_meet_the_lock_that_fell_meanwhile(monke
     for i in range(3):
         assert not limiter.attempt("s", "mallory", f"wrong-{i}", HASH).ok
     monkeypatch.setattr(auth, "_derive", slow)
-    results = _guess_in_parallel_one_session(limiter, 6)
+    results = _guess_in_parallel(limiter, 6, 1, ["Mallory"], pause_s=0.0, one_session="s")
     assert len(hashed) == 1
     assert sorted(r.hashed for r in results) == [False] * 5 + [True]
     assert all(r.wait_s == pytest.approx(30.0, abs=2) for r in results)
-
-
-def _guess_in_parallel_one_session(limiter, n: int) -> list[auth.LoginResult]:
-    results, guard, start = [], threading.Lock(), threading.Barrier(n)
-
-    def guess(i: int) -> None:
-        start.wait()
-        result = limiter.attempt("s", "Mallory", f"queued-{i}", HASH)
-        with guard:
-            results.append(result)
-    threads = [threading.Thread(target=guess, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
