@@ -144,3 +144,18 @@ def test_an_empty_dataset_may_name_any_featured_day(tmp_path, capsys):
                                                      "bbox": [-82, -19, -68, 0], "featured_day": "2024-05-01"}))
     (folder / "events.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": []}))
     assert open_store(folder).validate() == []
+
+
+@pytest.mark.parametrize("argv", [["day", "0001-01-01"], ["corridors", "--date", "9999-12-31"],
+                                  ["export", "--from", "0001-01-01", "--to", "9999-12-31", "--format", "csv",
+                                   "--out", "x.csv"],
+                                  ["snapshot", "--from", "2023-01-01", "--to", "9999-12-31", "--out", "x"],
+                                  ["publish", "--out", "site", "--from", "0001-01-01"]])
+def test_a_day_argument_outside_the_accepted_days_is_one_line(tiny_data, capsys, tmp_path, monkeypatch, argv):
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    code, lines = _cli(capsys, *argv, "--data", tiny_data)
+    assert code == 1 and len(lines) == 1
+    assert "is outside the days accepted (1900-01-01 to 2100-12-31)" in lines[0]
+    assert list(out.iterdir()) == []
