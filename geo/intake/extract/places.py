@@ -376,7 +376,13 @@ def _lists(mentions: list[PlaceMention], low: str) -> None:
     """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
     next_id = 0
     for prev, cur in zip(mentions, mentions[1:]):
-        if _LIST_GAP.match(low[prev.end:cur.start]) and low[prev.end:cur.start].strip() != ";":
+        gap = low[prev.end:cur.start]
+        # ", en B" continues a list only when A came after "en" too ("en A, en B y en C"); after a
+        # site it says where the site is ("el Puente Arturo, en Sicuani").
+        if re.fullmatch(r"\s*,\s+(?:en|in|at)\s*", gap) and not re.search(r"(?:^|\W)(?:en|in|at)\s+$",
+                                                                          low[max(0, prev.start - 4):prev.start]):
+            continue
+        if _LIST_GAP.match(gap) and gap.strip() != ";":
             if prev.list_id is None:
                 prev.list_id = next_id
                 next_id += 1

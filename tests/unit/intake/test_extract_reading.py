@@ -268,3 +268,8 @@ def test_regions_with_their_tallies_are_counts_not_events():
     assert out["events"] == []
     assert sorted((c["metric"], c["value"], c["region"]) for c in out["counts"]) == [
         ("deaths_total", 2, "San Martín"), ("deaths_total", 4, "Áncash"), ("deaths_total", 8, "Junín")]
+
+
+def test_a_site_then_its_town_is_one_place_not_a_list():
+    assert _events("El lunes bloquearon el puente Arturo, en Sicuani.") == [
+        ("blockade", "Puente Arturo", "Cusco", "2023-02-06")]
