@@ -348,6 +348,7 @@ def _resolve_span(sentence: Sentence, lang: str, a: int, b: int, gazetteer: Gaze
 def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals: Capitals,
             region_hint: str | None) -> PlaceMention | None:
     raw = text[ws[0][1]:ws[-1][1] + len(ws[-1][0])]
+    raw = re.sub(r"['’]s$", "", raw.rstrip(".,"))   # "Juliaca's airport": the place is Juliaca
     raw = raw.rstrip(".,’'")
     start, end = ws[0][1], ws[0][1] + len(raw)
     region = gazetteer.region(raw)

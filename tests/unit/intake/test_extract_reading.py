@@ -273,3 +273,7 @@ def test_regions_with_their_tallies_are_counts_not_events():
 def test_a_site_then_its_town_is_one_place_not_a_list():
     assert _events("El lunes bloquearon el puente Arturo, en Sicuani.") == [
         ("blockade", "Puente Arturo", "Cusco", "2023-02-06")]
+
+
+def test_an_english_possessive_names_the_place():
+    assert _events("On Monday, Juliaca's airport was shut.") == [("closure", "Juliaca", "Puno", "2023-02-06")]
