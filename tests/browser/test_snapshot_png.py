@@ -159,7 +159,7 @@ def test_png_fit_view_zooms_in_on_the_day(browser, jan9_data):
 @pytest.mark.browser
 def test_png_without_reachable_tiles_still_draws_and_says_so(browser, tiny_data, monkeypatch):
     # Every tile request is refused (as offline): the map is drawn over the plain background.
-    monkeypatch.setattr(snapshot, "TILES_PREFIX", "https://tiles.invalid/")
+    monkeypatch.setattr(snapshot.browser, "TILES_PREFIX", "https://tiles.invalid/")
     with snapshot.Snapshotter(tiles=True, tile_timeout_s=5) as shot:
         result = shot.render(load_dataset(tiny_data), View(JAN9), (1200, 800))
     assert result.tiles_loaded == 0 and len(result.markers) == 3

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from geo.core.dataset import Dataset
 from geo.core.i18n import N_, Translator, translator
 from geo.core.view import View
-from geo.export.snapshot.overlay import DEFAULT_FIT, snapshot_html, snapshot_title, credits_text
+from geo.export.snapshot.overlay import DEFAULT_FIT, credits_text, drawn_basemap, snapshot_html, snapshot_title
 from geo.query.active import select_records
 from geo.query.framing import FITS
 from geo.render.maps import TILES_URL
@@ -137,7 +137,8 @@ class SnapshotResult:
     ``tiles_loaded`` counts the map tiles drawn (0 when offline or without tiles).
     ``labels`` are the place names written (``name``, ``role``, their box ``x``, ``y``, ``w``,
     ``h`` and their point ``at_x``/``at_y``, in the PNG's pixels), ``dropped`` the names left out
-    for want of room. ``pdf`` holds the page as a PDF when one was asked for.
+    for want of room. ``pdf`` holds the page as a PDF when one was asked for. ``title_box`` is
+    the title's ``lines``, ``height`` and whether its text ``fits`` (never cut: it wraps).
     """
 
     png: bytes
@@ -151,6 +152,7 @@ class SnapshotResult:
     labels: list[dict] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     pdf: bytes | None = None
+    title_box: dict = field(default_factory=dict)
 
 
 class Snapshotter:
@@ -292,6 +294,7 @@ class Snapshotter:
             labels = page.evaluate("(n) => { var l = window.bmSnapshotLabels; if (!l) { return null; }"
                                    " l.finish(n); return l.result(); }", int(tiles["loaded"]))
             measured = page.evaluate("() => window.bmSnapshot.markers()")
+            title_box = page.evaluate(_TITLE_BOX)
             png = page.screenshot(type="png", animations="disabled", caret="hide")
             document = None
             if pdf:
@@ -309,7 +312,8 @@ class Snapshotter:
                               labels=[dict(lb, x=lb["x"] * scale, y=lb["y"] * scale, w=lb["w"] * scale,
                                            h=lb["h"] * scale, at_x=lb["at_x"] * scale, at_y=lb["at_y"] * scale)
                                       for lb in (labels or {}).get("placed", [])],
-                              dropped=list((labels or {}).get("dropped", [])), pdf=document)
+                              dropped=list((labels or {}).get("dropped", [])), pdf=document,
+                              title_box=title_box or {})
 
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE,
                pdf: bool = False) -> SnapshotResult:
@@ -320,6 +324,15 @@ class Snapshotter:
         info = snapshot_info(dataset, view, tiles=result.tiles_loaded > 0, lang=self.lang)
         result.png = png_with_info(result.png, CSS_DPI * result.scale, info)
         return result
+
+
+_TITLE_BOX = """() => {
+    const el = document.querySelector('.bm-snap-title');
+    if (!el) { return null; }
+    const r = el.getBoundingClientRect(), lh = parseFloat(getComputedStyle(el).lineHeight);
+    return {lines: Math.round(r.height / lh), height: r.height,
+            fits: el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1};
+}"""
 
 
 def _first_line(exc: BaseException) -> str:
@@ -346,9 +359,11 @@ def snapshot_info(dataset: Dataset, view: View, tiles: bool, lang: str | Transla
     t = translator(lang)
     records = select_records(dataset, view)
     licence = dataset.info.licence or ""
+    basemap = drawn_basemap(dataset, t)
     return {"Title": f"{snapshot_title(dataset, t)}: {t.day(view.day)}", "Date": view.day,
             "Description": view.summary(t),
-            "Credits": credits_text(records, tiles, licence, lang=t).replace("\n", " · "),
+            "Credits": credits_text(records, tiles, licence, basemap["credit"] if basemap else None,
+                                    lang=t).replace("\n", " · "),
             "Copyright": licence or t.gettext("Data: see the sources of each event"),
             "Software": "Blockade Map (blockade-map snapshot)"}
 

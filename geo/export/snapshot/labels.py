@@ -67,7 +67,7 @@ def water_labels(basemap: dict | None, lang: str | Translator | None = None) -> 
         lon, lat = feature["geometry"]["coordinates"][:2]
         name = props.get(f"name_{t.lang}") or props.get("name")
         if name:
-            labels.append(PlaceLabel(str(name), float(lon), float(lat), "water", 50))
+            labels.append(PlaceLabel(str(name), float(lon), float(lat), "water", 4))
     return labels
 
 
@@ -100,8 +100,8 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
     Returns
     -------
     list of PlaceLabel
-        Sorted by ``rank``: deadliest 0, busiest 1, epicentre 2, other hotspots 3, capitals of
-        regions with events 4, lakes and seas 5, other capitals 6.
+        Sorted by ``rank``: deadliest 0, busiest 1, epicentre 2, other hotspots 3, lakes and
+        seas 4, capitals of regions with events 5, other capitals 6.
     """
     places = _basemap_places(basemap)
     labels: dict[str, PlaceLabel] = {}
@@ -129,7 +129,7 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
     regions = {r["region"] for r in records} | {str(getattr(row, "region", "")) for row in hotspots.itertuples()}
     for place in places:
         if place["kind"] == "capital":
-            add(place["name"], place["lon"], place["lat"], "capital", 4 if place["region"] in regions else 6)
+            add(place["name"], place["lon"], place["lat"], "capital", 5 if place["region"] in regions else 6)
     for label in water_labels(basemap, lang):
-        add(label.name, label.lon, label.lat, "water", 5)
+        add(label.name, label.lon, label.lat, "water", 4)
     return sorted(labels.values(), key=lambda lb: (lb.rank, lb.name))

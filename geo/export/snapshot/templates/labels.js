@@ -21,7 +21,7 @@
 
     function classFor(label) {
         if (label.role === "water") { return "bm-snap-label-water"; }
-        return label.rank >= 4 ? "bm-snap-label-minor" : "bm-snap-label-major";
+        return label.role === "capital" ? "bm-snap-label-minor" : "bm-snap-label-major";
     }
 
     function markerBoxes(map) {
@@ -61,7 +61,7 @@
         });
         labels.forEach(function (label) {
             var p = map.latLngToContainerPoint([label.lat, label.lon]);
-            var minor = label.rank >= 4 && label.role !== "water";
+            var minor = label.role === "capital";
             if (minor && shown[label.name]) { return; }  /* the basemap already names it */
             var dim = measure(probe, label);
             /* the marker at the label's point (if any) sets how far the label keeps from it */
@@ -71,7 +71,9 @@
             });
             var spots = [];
             if (label.role === "water") {
-                spots.push([-dim.w / 2, -dim.h / 2]);
+                /* a lake's or sea's name may move a little inside it to find room */
+                [[0, 0], [0, -24], [0, 24], [-40, 0], [40, 0], [-40, -24], [40, 24], [0, -48], [0, 48],
+                 [-80, 0], [80, 0]].forEach(function (d) { spots.push([d[0] - dim.w / 2, d[1] - dim.h / 2]); });
             } else {
                 /* above first, then right, left, below; the day's main places also try further out */
                 var rings = label.rank <= 3 ? [own + GAP, own + 18, own + 34] : [own + GAP];
