@@ -44,10 +44,13 @@ LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with
 
 
 def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = None) -> str:
-    """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day."""
+    """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day.
+
+    It folds: a ``<details>`` open by default whose ``<summary>`` is the title, so a reader (and a
+    keyboard) can put it away where it covers the map."""
     t = translator(lang)
     words = {key: escape_html(t.gettext(text)) for key, text in LEGEND_WORDS.items()}
-    rows = [f"<b>{words['title']}</b>"]
+    rows = [f'<details class="bm-legend-fold" open><summary><b>{words["title"]}</b></summary>']
     for kind in kinds:
         rows.append(f'<div class="bm-legend-kind" data-kind="{kind}"><i style="background:{KIND_COLORS[kind]}"></i>'
                     f"{escape_html(kind_label(kind, t))}</div>")
@@ -56,6 +59,7 @@ def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = No
                 f"{words['hotspot']}</div>")
     rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words["corridor"]}</div>')
     rows.append(change_legend_rows(t))
+    rows.append("</details>")
     return "".join(rows)
 
 

@@ -19,11 +19,10 @@ from typing import Iterable, Sequence
 
 import folium
 from branca.element import MacroElement
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from geo.core.dataset import Dataset
-from geo.core.escape import escape_html, json_for_script
+from geo.core.escape import escape_html, json_for_script, template_environment
 from geo.core.i18n import N_, Translator, translator
 from geo.core.view import View
 from geo.export.files import publishers
@@ -37,8 +36,7 @@ from geo.store.files import atomic_write
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LABELS_JS = TEMPLATES / "labels.js"
-_ENV = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+_ENV = template_environment(TEMPLATES)
 TILE_CREDIT = N_("Tiles © OpenStreetMap contributors")
 NO_TILES = N_("no tiles (offline)")
 #: How a snapshot is framed by default: the day's events and the corridors (see
