@@ -61,7 +61,7 @@ from geo.render import assets
 from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, BASEMAP_FILE, load_basemap
 from geo.render.changes import change_rows
 from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, dataset_bounds, legend_html
-from geo.render.popups import event_row_json, hotspot_rows, corridor_rows
+from geo.render.popups import event_name, event_row_json, hotspot_rows, corridor_rows
 from geo.render.style import CHANGE_STYLES, CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 from geo.store.files import read_json_file, replace_folder, staging_folder
 
@@ -181,7 +181,7 @@ def _event_entry(record: dict, t: Translator) -> str:
     """One event of a day file (JSON): id, kind, counts and the dashboard's marker row in ``t``'s language."""
     head = json.dumps({"id": record["id"], "kind": record["kind"], "fatalities": record["fatalities"],
                        "injured": record["injured"], "detained": record["detained"],
-                       "lat": record["lat"], "lon": record["lon"]},
+                       "lat": record["lat"], "lon": record["lon"], "name": event_name(record, t)},
                       ensure_ascii=False, separators=(",", ":"))
     return head[:-1] + ',"row":' + event_row_json(record, t) + "}"
 
@@ -340,7 +340,7 @@ def day_description(dataset: Dataset, day: str, lang: str | Translator | None = 
     count = t.plural("{n} event mapped", "{n} events mapped", totals["events"])
     if totals["fatalities"]:
         count += t.plural(", {n} dead", ", {n} dead", totals["fatalities"])
-    return t.gettext(DAY_DESCRIPTION).format(day=t.day(day), count=count)
+    return t.gettext(DAY_DESCRIPTION).format(day=t.date(day, "long"), count=count)
 
 
 def index_html(title: str, versions: dict[str, str], lang: str | Translator | None = None,
@@ -367,9 +367,9 @@ def share_html(title: str, day: str, description: str, lang: str | Translator | 
     """``share/YYYY-MM-DD.html``: a day's own preview tags for a shared link, then the edition on that day."""
     t = translator(lang)
     return _TEMPLATES.get_template("share.html").render(
-        lang=t.lang, title=t.gettext(SHARE_TITLE).format(title=title, day=t.day(day)), site=title,
+        lang=t.lang, title=t.gettext(SHARE_TITLE).format(title=title, day=t.date(day, "long")), site=title,
         description=description, og_locale=og_locale(t), image=image, target=f"../index.html#{day}",
-        open=t.gettext(OPEN_DAY).format(day=t.day(day)))
+        open=t.gettext(OPEN_DAY).format(day=t.date(day, "long")))
 
 
 def is_edition(folder: str | os.PathLike) -> bool:
@@ -461,7 +461,7 @@ def _image(path: Path | None, day: str, base_url: str | None, t: Translator) -> 
     if path is None:
         return None
     return {"url": _absolute(base_url, f"preview/{path.name}"), "width": PREVIEW_SIZE[0],
-            "height": PREVIEW_SIZE[1], "alt": t.gettext(PREVIEW_ALT).format(day=t.day(day))}
+            "height": PREVIEW_SIZE[1], "alt": t.gettext(PREVIEW_ALT).format(day=t.date(day, "long"))}
 
 
 def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, last: str | None = None,

@@ -56,13 +56,18 @@ def popup_html(event: dict, lang: str | Translator | None = None) -> str:
     return "".join(parts)
 
 
-def tooltip_text(event: dict, lang: str | Translator | None = None) -> str:
-    """Short hover text: place, kind and deaths, escaped."""
+def event_name(event: dict, lang: str | Translator | None = None) -> str:
+    """An event in a few words, as plain text: place, kind and deaths (a marker's accessible name)."""
     t = translator(lang)
     text = f'{event["place"]}: {kind_name(event["kind"], t)}'
     if int(event.get("fatalities") or 0):
         text += ", " + t.pair(COUNT_FORMS["fatalities"], int(event["fatalities"]))
-    return escape_html(text)
+    return text
+
+
+def tooltip_text(event: dict, lang: str | Translator | None = None) -> str:
+    """Short hover text: :func:`event_name`, escaped."""
+    return escape_html(event_name(event, lang))
 
 
 def event_row(event: dict, lang: str | Translator | None = None) -> list:

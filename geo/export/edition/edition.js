@@ -156,7 +156,7 @@
         var visible = doc.events.filter(function (e) { return kinds[e.kind]; });
         var points = BM.pointLayer(L.featureGroup().addTo(layer), visible.map(function (e) { return e.row; }));
         frame(doc);
-        var markers = reachable(points);
+        var markers = reachable(points, visible);
         panel(doc, visible);
         eventList(visible, markers);
         api.day = doc.date;
@@ -182,21 +182,16 @@
         }
     }
 
-    /* Text of markup the page made itself (popups, tooltips: escaped by the publisher), read inert. */
-    function textOf(html) {
-        var t = document.createElement("template");
-        t.innerHTML = html || "";
-        return (t.content.textContent || "").trim();
-    }
-
-    /* Every event marker is a button for the keyboard: focusable, named by its tooltip's text,
-       Enter or Space opens its popup. Returns the markers in the order of the day's rows. */
-    function reachable(group) {
+    /* Every event marker is a button for the keyboard: focusable, named by its event's words
+       (place, kind, dead: the tooltip's, as plain text), Enter or Space opens its popup.
+       Returns the markers in the order of the day's rows. */
+    function reachable(group, visible) {
         var out = [];
         group.eachLayer(function (layer) {
             if (!(layer instanceof L.CircleMarker) || !layer.getPopup || !layer.getPopup()) { return; }
             var path = layer.getElement && layer.getElement();
-            var name = textOf(layer.getTooltip() ? layer.getTooltip().getContent() : "");
+            var event = visible[out.length] || {};
+            var name = String(event.name || "");
             if (path) {
                 path.setAttribute("tabindex", "0");
                 path.setAttribute("role", "button");
