@@ -36,9 +36,11 @@ data = upload.getvalue()
 fingerprint = (upload.name, hashlib.sha256(data).hexdigest())
 done = st.session_state.get("import-done")
 if done and done["file"] == fingerprint:
-    st.success(escape_markdown(_("Imported {count} events from {file} (change log #{first}–#{last}). Undo them "
-                                 "from the change log on the Edit page if needed.").format(
-        count=done["count"], file=upload.name, first=done["first"], last=done["last"])))
+    st.success(escape_markdown(i18n.plural(
+        "Imported {n} event from {file} (change log #{first}–#{last}). Undo it from the change log on the Edit "
+        "page if needed.",
+        "Imported {n} events from {file} (change log #{first}–#{last}). Undo them from the change log on the Edit "
+        "page if needed.", done["count"], file=upload.name, first=done["first"], last=done["last"])))
     st.stop()
 
 snapshot = editor.read()
