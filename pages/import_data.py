@@ -77,7 +77,7 @@ preview = [{_("Row or feature"): item.label,
 st.dataframe(pd.DataFrame(preview), hide_index=True, width="stretch")
 reason = st.text_input(_("Note for the change log"), value=_("import of {file}").format(file=upload.name),
                        key="import-reason")
-if st.button(i18n.plural("Import {n} events", "Import {n} events", len(features)), type="primary",
+if st.button(i18n.plural("Import {n} event", "Import {n} events", len(features)), type="primary",
              disabled=not features, key="import-go"):
     try:
         change = editor.add_many(features, who, reason, action="import",
