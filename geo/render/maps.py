@@ -25,6 +25,7 @@ from geo.query.framing import data_bounds
 from geo.render import assets
 from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, add_basemap
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
+from geo.render.leaflet import ZoomableMap
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
 from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hotspot_rows
@@ -96,7 +97,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     t = translator(lang)
     bounds = frame or dataset_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
-    m = folium.Map(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    m = ZoomableMap(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]
     m.default_css = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_CSS]
     if tiles:
