@@ -176,7 +176,7 @@ def totals_of(records: Sequence[dict]) -> dict[str, int]:
 
 def drawn_basemap(dataset: Dataset, lang: str | Translator | None = None) -> dict | None:
     """The basemap a snapshot of ``dataset`` draws (its data and credit in ``lang``), or None."""
-    loaded = load_basemap(dataset.source) if Path(str(dataset.source)).is_dir() else None
+    loaded = load_basemap(dataset)
     if loaded is None:
         return None
     credit = loaded.data.get("attribution")
