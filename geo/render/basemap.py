@@ -30,6 +30,7 @@ and ``source``, then features whose ``layer`` property is ``land``, ``lake``, ``
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
