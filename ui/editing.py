@@ -24,6 +24,7 @@ from geo.render.maps import base_map
 from geo.store import auth
 from geo.store import store_for
 from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
+from geo.store.changelog import read_undo_reason
 from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
 from ui import i18n, state
@@ -39,6 +40,15 @@ SOURCE_ROWS = 3
 PLACE_KINDS = {"town": N_("town"), "road": N_("road"), "airport": N_("airport"), "site": N_("site"),
                "province": N_("province"), "km_post": N_("km post"), "bridge": N_("bridge"),
                "border": N_("border post")}
+def reason_text(reason: str) -> str:
+    """A change's reason as the reader reads it: the automatic ``undo change N (action)`` in their
+    language, an editor's own words as written."""
+    undone = read_undo_reason(reason)
+    if undone is None:
+        return reason
+    return _("undo change {seq} ({action})").format(seq=undone[0], action=_(ACTIONS.get(undone[1], undone[1])))
+
+
 ACTIONS = {"add": N_("add"), "import": N_("import"), "edit": N_("edit"), "retract": N_("retract"),
            "undo": N_("undo")}
 READ_ONLY_NOTE = N_("""
@@ -345,7 +355,7 @@ def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -
         undoes = _(", undoing change {seq}").format(seq=entry["undoes"]) if "undoes" in entry else ""
         action = _(ACTIONS.get(entry["action"], entry["action"]))
         left.text(f"#{entry['seq']} · {entry['when']} · {entry['who']} · {action}{undoes}\n"
-                  f"{entry_text(entry)}" + ("\n" + _("why: {reason}").format(reason=entry["reason"])
+                  f"{entry_text(entry)}" + ("\n" + _("why: {reason}").format(reason=reason_text(entry["reason"]))
                                             if entry.get("reason") else ""))
         if right.button(_("Undo"), key=f"{key}-undo-{entry['seq']}",
                         help=_("Undo change #{seq}").format(seq=entry["seq"])):
