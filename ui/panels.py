@@ -68,12 +68,15 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
                                   "nothing happened: only reports with a place and a source are mapped.").format(
             day=i18n.day(view.day))))
     a, b = st.columns(2)
-    a.metric(_("Events mapped"), totals["events"])
-    b.metric(_("Dead (mapped)"), totals["fatalities"])
+    cumulative = view.mode == "cumulative"
+    a.metric(_("Events mapped up to this day") if cumulative else _("Events mapped"), totals["events"])
+    b.metric(_("Dead (mapped) up to this day") if cumulative else _("Dead (mapped)"), totals["fatalities"])
     a.metric(_("Blockades"), totals["blockade"])
     b.metric(_("Clashes"), totals["clash"])
-    st.markdown(_("**Reported nationwide** (not points on the map)"))
-    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(positions), t)
+    st.markdown(_("**Reported nationwide on {day}** (not points on the map)").format(day=escape_markdown(i18n.day(view.day))))
+    # a day's national count is set beside that day's mapped events, in either mode
+    day_positions = positions if not cumulative else ds.index.select(View(view.day, "day", view.kinds, view.regions))
+    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(day_positions), t)
     st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines) if lines
                 else _("_No national count for this day._"))
     hotspots = select_hotspots(ds, view)
