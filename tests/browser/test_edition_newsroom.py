@@ -116,3 +116,21 @@ def test_another_day_is_framed_too(browser, site):
         assert count >= 2 and inside  # Pucallpa too
     finally:
         context.close()
+
+
+def test_previews_are_drawn_per_day_for_link_cards(browser, tmp_path):
+    """``--previews``: each day's 1200x630 picture, drawn offline, named in its share page's tags."""
+    import re
+
+    from PIL import Image
+    out = tmp_path / "site"
+    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", lang="es", previews=True,
+                    base_url="https://news.example/paro/")
+    for day in (JAN9, "2023-01-10"):
+        with Image.open(out / "preview" / f"{day}.png") as img:
+            assert img.size == (1200, 630)
+            assert img.text["Date"] == day  # the snapshot's own text chunks
+        share = (out / "share" / f"{day}.html").read_text(encoding="utf-8")
+        assert f'<meta property="og:image" content="https://news.example/paro/preview/{day}.png">' in share
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta name="twitter:image" content="https://news.example/paro/preview/2023-01-09.png">', index)
