@@ -23,7 +23,8 @@ placed with the gazetteer) and the towns its corridors pass through.
 
 File layout (GeoJSON, EPSG:4326): a top-level ``bbox`` (the area drawn), ``attribution``
 and ``source``, then features whose ``layer`` property is ``land``, ``lake``, ``coast``,
-``border`` (with the two ``countries``), ``country`` (a label point and ``name``),
+``border`` (with the two ``countries``), ``country`` (a label point, ``name`` and, where another
+language writes it otherwise, ``name_<lang>``: ``name_es`` "Perú"),
 ``place`` (a label point with ``name``, ``kind`` ``capital`` or ``town``, ``minzoom`` and
 ``rank``, lower first when labels collide) or ``water`` (a lake's or sea's label point with
 ``name`` and ``name_<lang>``, from the folder's ``gazetteer/water.csv``).
@@ -306,6 +307,23 @@ def read_capitals(source: Store | Dataset | str | os.PathLike) -> list[tuple[str
     return rows
 
 
+def country_names(name: str) -> dict[str, str]:
+    """``{"name_es": "Perú"}``: a country's name (Natural Earth's, in English) in each language the
+    catalogue has, from Babel's territory names, where it differs; {} when Babel does not know it."""
+    from babel import Locale
+    from geo.core.i18n import SOURCE_LANGUAGE, available_languages
+    codes = {v: k for k, v in Locale.parse(SOURCE_LANGUAGE).territories.items()}
+    code = codes.get(name)
+    if code is None:
+        return {}
+    out = {}
+    for lang in available_languages():
+        local = Locale.parse(lang).territories.get(code)
+        if lang != SOURCE_LANGUAGE and local and local != name:
+            out[f"name_{lang}"] = local
+    return out
+
+
 def read_water(folder: str | os.PathLike) -> list[dict]:
     """The water bodies to name from ``folder``'s :data:`WATER_FILE` (none when it has no such file):
     each ``{name, name_<lang>..., lon, lat}``. ValueError names the file and row of a bad one."""
@@ -479,7 +497,8 @@ def build_basemap(world: World, bbox: Sequence[float], labels: Iterable[Label] =
             continue
         point = _label_point(shapely.make_valid(country), area, window)
         if point:
-            names.append(_feature(shapely.Point(point), layer="country", name=name, minzoom=MINZOOM["country"]))
+            names.append(_feature(shapely.Point(point), layer="country", name=name, **country_names(name),
+                                  minzoom=MINZOOM["country"]))
     features += sorted(names, key=lambda f: f["properties"]["name"])
     rank = {"country": 0, "capital": 1, "town": 2}
     for label in sorted(labels, key=lambda lb: (rank[lb.kind], -lb.population, lb.name)):

@@ -112,3 +112,9 @@ def test_output_format_from_the_suffix(name, fmt):
 def test_output_format_refuses_others():
     with pytest.raises(ValueError, match="written as .png, .pdf or .svg, not jpg"):
         snapshot.output_format("x.jpg")
+
+
+def test_country_names_come_in_each_language():
+    from geo.render.basemap import country_names
+    assert country_names("Peru") == {"name_es": "Perú"} and country_names("Brazil") == {"name_es": "Brasil"}
+    assert country_names("Chile") == {} and country_names("Atlantis") == {}
