@@ -7,6 +7,7 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 from __future__ import annotations
 
 import math
+import re
 import secrets
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -40,6 +41,12 @@ SOURCE_ROWS = 3
 PLACE_KINDS = {"town": N_("town"), "road": N_("road"), "airport": N_("airport"), "site": N_("site"),
                "province": N_("province"), "km_post": N_("km post"), "bridge": N_("bridge"),
                "border": N_("border post")}
+def item_label(label: str) -> str:
+    """A row or feature of an upload as the reader reads it (``row 3`` -> ``fila 3``; ids as they are)."""
+    match = re.fullmatch(r"row (\d+)", str(label))
+    return _("row {n}").format(n=match.group(1)) if match else str(label)
+
+
 def reason_text(reason: str) -> str:
     """A change's reason as the reader reads it: the automatic ``undo change N (action)`` in their
     language, an editor's own words as written."""
