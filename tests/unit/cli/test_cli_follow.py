@@ -88,7 +88,9 @@ def replay():
 
 def new_dataset(folder: Path) -> Path:
     folder.mkdir()
-    (folder / "dataset.json").write_bytes((BUNDLED / "dataset.json").read_bytes())
+    info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
+    info.pop("featured_day")   # a new dataset's data starts with the feed, not on the bundled featured day
+    (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
     (folder / "events.geojson").write_text('{"type": "FeatureCollection", "features": []}\n', encoding="utf-8")
     return folder
 

@@ -44,7 +44,9 @@ def listed_sites(first: str, last: str) -> dict[str, set]:
 def new_dataset(folder: Path, events_layer: bool = False) -> Path:
     """A new dataset as one starts: a folder holding only dataset.json (and, if asked, an empty events layer)."""
     folder.mkdir()
-    (folder / "dataset.json").write_bytes((BUNDLED / "dataset.json").read_bytes())
+    info = json.loads((BUNDLED / "dataset.json").read_text(encoding="utf-8"))
+    info.pop("featured_day")   # a new dataset's data starts with the feed, not on the bundled featured day
+    (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
     if events_layer:
         (folder / "events.geojson").write_text('{"type": "FeatureCollection", "features": []}\n', encoding="utf-8")
     return folder
