@@ -5,6 +5,7 @@ from geo.intake.forms import feature_from_form, form_values
 from geo.store.editor import changes_between
 from ui import editing as ui
 from geo.core.words import kind_name
+from geo.render.descriptions import place_for
 from ui import i18n
 from ui.data import get_dataset
 from ui.i18n import _
@@ -28,7 +29,7 @@ t = i18n.translator()
 
 def label(event_id: str) -> str:
     p = events[event_id]["properties"]
-    return f"{p.get('start')} · {p.get('place')} ({p.get('region')}) · {kind_name(str(p.get('kind')), t)} · {event_id}"
+    return f"{p.get('start')} · {place_for(p, t)} ({p.get('region')}) · {kind_name(str(p.get('kind')), t)} · {event_id}"
 
 
 order = sorted(events, key=lambda i: (events[i]["properties"].get("start", ""), i))

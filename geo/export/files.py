@@ -50,7 +50,7 @@ def licence_lines(dataset: Dataset, lang: str | Translator | None = None) -> lis
 
 #: Contract fields in the order the CSV writes them (after id and before the sources).
 CSV_FIELDS: tuple[str, ...] = (
-    "id", "kind", "start", "end", "place", "region", "road", "km", "lon", "lat",
+    "id", "kind", "start", "end", "place", "place_es", "place_en", "region", "road", "km", "lon", "lat",
     "fatalities", "injured", "detained", "geo_precision", "time_precision", "status", "description",
     "description_es", "description_en",
 )

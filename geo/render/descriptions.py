@@ -1,4 +1,4 @@
-"""Which description of an event a reader gets: the one in their language, else another, marked.
+"""Which description and place label of an event a reader gets: the one in their language, else another.
 
 Events carry ``description`` and, where it is in another language, ``description_es`` /
 ``description_en`` (CONTRACT.md). A reader gets ``description_<their language>``; else
@@ -13,6 +13,7 @@ from geo.core.i18n import Translator, translator
 from geo.intake.extract_text import language_votes
 
 PREFIX = "description_"
+PLACE_PREFIX = "place_"
 
 
 def description_for(record: dict, lang: str | Translator | None = None) -> tuple[str, str | None]:
@@ -61,3 +62,16 @@ def description_text(record: dict, lang: str | Translator | None = None) -> str:
     text, language = description_for(record, lang)
     note = fallback_note(language, lang)
     return f"{text} {note}" if note and text else text
+
+
+def place_for(record: dict, lang: str | Translator | None = None) -> str:
+    """An event's place label in the reader's language (``place_es`` for a Spanish reader, CONTRACT.md),
+    else ``place`` as reported.
+
+    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, "es")
+    'Accesos a la ciudad de Puno'
+    >>> place_for({"place": "Juliaca"}, "es")
+    'Juliaca'
+    """
+    own = record.get(PLACE_PREFIX + translator(lang).lang)
+    return str(own or record.get("place") or "")
