@@ -10,7 +10,7 @@ else the description in another language, with a note naming that language.
 from __future__ import annotations
 
 from geo.core.i18n import Translator, translator
-from geo.intake.extract_text import language_votes
+from geo.intake.extract_text import guess_language
 
 PREFIX = "description_"
 PLACE_PREFIX = "place_"
@@ -35,18 +35,6 @@ def description_for(record: dict, lang: str | Translator | None = None) -> tuple
         other = "en" if "en" in others else others[0]
         return str(record[PREFIX + other]), other
     return "", None
-
-
-def guess_language(text: str) -> str | None:
-    """``es`` or ``en`` when ``text``'s common words clearly say so (at least 3, twice the other's), else None.
-
-    >>> guess_language("The road was blocked by the strikers at the bridge."), guess_language("Juliaca")
-    ('en', None)
-    """
-    votes = language_votes(text)
-    best = max(votes, key=votes.get)
-    rest = sum(v for k, v in votes.items() if k != best)
-    return best if votes[best] >= 3 and votes[best] >= 2 * rest else None
 
 
 def fallback_note(language: str | None, lang: str | Translator | None = None) -> str:
