@@ -6,7 +6,7 @@ from typing import Any, Mapping, Sequence
 
 from geo.core.dates import parse_written_date
 from geo.core.model import ANYWHERE, COUNT_FIELDS, Problem, Scope
-from geo.intake.extract_text import guess_language
+from geo.intake.extract.text import guess_language
 from geo.intake.readers import build_feature, check_feature
 
 FORM_LABEL = "the form"
