@@ -83,3 +83,14 @@ def test_place_labels_are_validated_and_fall_back_to_the_reported_place():
     assert problem.field == "place_en" and "300" in problem.message
     assert place_for({"place": "Puno city", "place_es": "Ciudad de Puno"}, "en") == "Puno city"
     assert place_for({"place": "Puno city", "place_en": ""}, "es") == "Puno city"
+
+
+def test_the_spanish_edition_of_9_january_names_places_in_spanish(tmp_path):
+    from geo.cli.main import main
+    out = tmp_path / "edition"
+    assert main(["publish", "--out", str(out), "--from", DAY, "--to", DAY, "--lang", "es", "--data", str(BUNDLED)]) == 0
+    day = (out / "days" / f"{DAY}.json").read_text(encoding="utf-8")
+    assert "Vías de acceso a la ciudad de Puno" in day and "Puno city access roads" not in day
+    assert main(["publish", "--out", str(tmp_path / "en"), "--from", DAY, "--to", DAY, "--lang", "en",
+                 "--data", str(BUNDLED)]) == 0
+    assert "Puno city access roads" in (tmp_path / "en" / "days" / f"{DAY}.json").read_text(encoding="utf-8")
