@@ -11,6 +11,7 @@ from geo.intake.readers import build_feature, check_feature
 
 FORM_LABEL = "the form"
 DESCRIPTION_PREFIX = "description_"
+PLACE_PREFIX = "place_"
 
 
 def description_key(props: Mapping | None, lang: str | None = None, home: str | None = None) -> str:
@@ -132,6 +133,7 @@ def feature_from_form(values: Mapping[str, Any], sources: Sequence[Mapping[str, 
     form does not show is kept (:func:`keep_unshown`). The form's description is saved as the
     reader's language's (:func:`description_key` for ``lang``, ``home`` the dataset's language),
     so a correction in Spanish reaches Spanish readers and leaves the English text as it was.
+    A changed ``place`` drops the original's ``place_<lang>`` labels (they named the old place).
 
     Returns
     -------
@@ -151,7 +153,11 @@ def feature_from_form(values: Mapping[str, Any], sources: Sequence[Mapping[str, 
         props[key] = props.pop("description")
         bad = {key if name == "description" else name for name in bad}
     if original is not None:
-        keep_unshown(original, feature, (FORM_PROPERTIES - {"description"}) | {key})
+        shown = (FORM_PROPERTIES - {"description"}) | {key}
+        before = original.get("properties") or {}
+        if before.get("place") != props.get("place"):  # its labels in other languages named the old place
+            shown |= {k for k in before if k.startswith(PLACE_PREFIX)}
+        keep_unshown(original, feature, frozenset(shown))
     if not feature["properties"].get("sources"):
         problems.append(Problem(FORM_LABEL, event_id or "new event", "sources",
                                 "a source is required: the publisher, the link (http/https) and the date"))

@@ -133,3 +133,15 @@ def test_a_spanish_edit_reaches_spanish_readers_through_postgis(pg_db, tmp_path)
     assert "Road blocked by the strikers" in popups["en"] and "Vía" not in popups["en"]
     assert store.editor().read().event("e-ilave")["properties"]["description_es"] == \
         "Vía bloqueada en el puente de Ilave."
+
+
+def test_place_labels_are_kept_unless_the_place_itself_changes():
+    event = _event(place="Puno city access roads", place_es="Vías de acceso a la ciudad de Puno", **BOTH)
+    values = form_values(event, "es")
+    assert values["place"] == "Puno city access roads"  # the form edits the place as reported
+    same, _ = feature_from_form(dict(values, injured=3), event["properties"]["sources"], "e1", original=event,
+                                lang="es")
+    assert changes_between(event, same) == {"injured": 3}
+    moved, _ = feature_from_form(dict(values, place="Juliaca"), event["properties"]["sources"], "e1",
+                                 original=event, lang="es")
+    assert changes_between(event, moved) == {"place": "Juliaca", "place_es": None}
