@@ -915,7 +915,7 @@ JANUARY: list[dict] = [
        es="La Defensoría registró un enfrentamiento en Ica, sin muertos; solo se indica la región."),
 ] + [
     ev(f"2023-01-25-{slug}-march", "protest", "2023-01-25",
-       f"{prov} province ({capital})" if slug in ("aymaraes", "angaraes", "acobamba") else f"{prov} province",
+       f"{prov} province ({capital})" if slug in ("aymaraes", "angaraes") else f"{prov} province",
        (at, region), region,
        ["gestion-defensoria-90"], geo=2,
        en=f"The ombudsman listed marches in 14 provinces on 25 January, {prov} among them; the point is "
