@@ -96,9 +96,9 @@ class EventIndex:
     def __init__(self, events: pd.DataFrame):
         if not isinstance(events, pd.DataFrame):
             raise TypeError(f"events must be a DataFrame, got {type(events).__name__}")
-        self.source = events
         order = events.sort_values(["start", "id"]).index
-        self.events = events.loc[order]
+        # events already in that order (a dataset keeps the index's frame) are not copied
+        self.events = events if order.equals(events.index) else events.loc[order]
         ev = self.events
         self.start = day_numbers(ev["start"])
         self.end = day_numbers(ev["end"])
