@@ -11,7 +11,7 @@ PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 I18N_KEYWORDS := -k N_ -k N_plural:1,2 -k plural:1,2
 
-.PHONY: install run test test-fast fuzz bench bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
+.PHONY: install run test test-fast fuzz bench bench-postgis bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
 install: $(STAMP) $(MO_FILES)
 
@@ -53,10 +53,14 @@ test-fast: install
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m fuzz tests/fuzz
 
-# The dashboard at 1,000 to 100,000 events, then the PostGIS store at 1,000,000 (bench/postgis.py);
-# both always run, and make fails when either misses a target.
+# The dashboard at 1,000 to 100,000 events against its floor (the same app with no events) and a
+# naive page (bench/__main__.py, about 10 minutes); results are written even when a target fails.
 bench: install
-	$(BIN)/python -m bench; a=$$?; $(BIN)/python -m bench.postgis; b=$$?; test $$a = 0 -a $$b = 0
+	$(BIN)/python -m bench
+
+# The PostGIS store at 1,000,000 events (bench/postgis.py, about 26 minutes).
+bench-postgis: install
+	$(BIN)/python -m bench.postgis
 
 # The static edition's time to first map against the dashboard's, in one run (about 2 minutes).
 bench-edition: install

@@ -30,9 +30,12 @@ import pandas as pd
 
 import geo
 from geo.core.dataset import Dataset
-from geo.store.folder import FolderStore
+from geo.store.folder import LAYERS, FolderStore
 
 CACHE_ENV = "BLOCKADE_MAP_CACHE"
+#: Folders whose layers weigh less than this (about 7,000 events) load in the process as before:
+#: validating them takes less than starting a worker.
+CACHE_FROM_BYTES = 5_000_000
 #: Bumped when what the file holds changes shape.
 FORMAT = 1
 #: The code whose output the cache holds: a change to any of these files starts a new cache.
@@ -121,10 +124,19 @@ def _read(path: Path, store: FolderStore) -> Dataset:
                    counts=counts, problems=[], store=store)
 
 
-def load_folder(store: FolderStore) -> Dataset:
-    """The dataset of ``store``, validated, read from the cache (made by a worker process when
-    missing); on any failure of the cache, :meth:`FolderStore.load` in this process."""
+def layer_bytes(store: FolderStore) -> int:
+    """How many bytes the folder's layers (events, hotspots, corridors) hold."""
+    paths = (Path(store.folder) / name for name, _, _ in LAYERS)
+    return sum(p.stat().st_size for p in paths if p.is_file())
+
+
+def load_folder(store: FolderStore, min_bytes: int = CACHE_FROM_BYTES) -> Dataset:
+    """The dataset of ``store``, validated: for layers of ``min_bytes`` or more, read from the cache
+    (made by a worker process when missing); else, or on any failure of the cache,
+    :meth:`FolderStore.load` in this process."""
     try:
+        if layer_bytes(store) < min_bytes:
+            return store.load()
         path = cache_file(store)
         if path.parent.is_dir():
             _private_dir()  # never read a pickle from a folder others may write to
