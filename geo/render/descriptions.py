@@ -9,6 +9,8 @@ else the description in another language, with a note naming that language.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from geo.core.i18n import Translator, translator
 from geo.intake.extract_text import language_votes
 
@@ -36,6 +38,7 @@ def description_for(record: dict, lang: str | Translator | None = None) -> tuple
     return "", None
 
 
+@lru_cache(maxsize=8192)  # the same descriptions are asked for on every rerun (table, popups)
 def guess_language(text: str) -> str | None:
     """``es`` or ``en`` when ``text``'s common words clearly say so (at least 3, twice the other's), else None.
 
