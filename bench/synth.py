@@ -217,18 +217,17 @@ def write_empty_dataset(folder: str | Path) -> Path:
     languages) and one hotspot over the same 60 days, so that the app offers the same days to step
     through (a folder without any dated feature offers only today); return its path.
 
-    An empty events layer is written too, for stores that require the file.
+    The folder holds no events layer at all: a new dataset starts that way (CONTRACT.md).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     info = dict(_info(), title="Synthetic data: no events")
     info.pop("featured_day", None)
     (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-    (folder / "events.geojson").write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
     hotspot = make_hotspots()[0]
     hotspot["properties"].update(start=FIRST_DAY.isoformat(), end=(FIRST_DAY + timedelta(days=DAYS - 1)).isoformat())
     (folder / "hotspots.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [hotspot]},
                                                         ensure_ascii=False), encoding="utf-8")
-    for name in ("corridors.geojson", "reported_counts.csv", ".synthetic"):
+    for name in ("events.geojson", "corridors.geojson", "reported_counts.csv", ".synthetic"):
         (folder / name).unlink(missing_ok=True)
     return folder
