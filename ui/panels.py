@@ -16,9 +16,6 @@ from ui import i18n, state
 from ui.changes import changes_list
 from ui.i18n import _
 
-#: Session state key of the session's base map (:func:`_session_base_map`).
-BASE_MAP = "_base_map"
-
 
 def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     """The map of the view: a stable base map, the view's layers swapped in by day.
@@ -39,30 +36,13 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     if state.MAP_FRAME not in st.session_state:  # once per session: later views keep the reader's frame
         st.session_state[state.MAP_FRAME] = first_view_frame(ds, view)
     frame = st.session_state[state.MAP_FRAME]
-    m = _session_base_map(ds, frame, t)
-    groups = layers.extra + layers.groups
-    try:
-        st_folium(m, key=map_key, height=620, use_container_width=True, feature_group_to_add=groups,
-                  returned_objects=["bounds"] if aggregated else [])
-    finally:
-        for group in groups:  # st_folium adds the day's groups to the map: the kept map stays bare
-            m._children.pop(group.get_name(), None)
+    # A new base map each rerun: st_folium renames the elements of the map it draws, so a map kept
+    # from one rerun to the next would draw differently the second time (and break in the browser).
+    st_folium(base_map(ds, frame=frame, lang=t), key=map_key, height=620, use_container_width=True,
+              feature_group_to_add=layers.extra + layers.groups,
+              returned_objects=["bounds"] if aggregated else [])
     if layers.note:
         st.caption(f"{escape_markdown(layers.note)}.")
-
-
-def _session_base_map(ds: Dataset, frame, t):
-    """The session's base map, built once per dataset, frame and language and kept in the session.
-
-    The base map (tiles, basemap, corridors, legend) is the same at every step of the day, and
-    building it anew each rerun cost more than the day's layers at small sizes.
-    """
-    key = (id(ds), repr(frame), t.lang)
-    kept = st.session_state.get(BASE_MAP)
-    if kept is None or kept[0] != key:
-        kept = (key, ds, base_map(ds, frame=frame, lang=t))  # ds held so that its id stays its own
-        st.session_state[BASE_MAP] = kept
-    return kept[2]
 
 
 def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
