@@ -1,6 +1,7 @@
 """Cached access to the data for the pages: one loaded dataset per data version, for every session."""
 from __future__ import annotations
 
+import ctypes
 import gc
 
 import streamlit as st
@@ -23,7 +24,16 @@ def _load(source: str, version: tuple) -> Dataset:
     # which otherwise adds pauses of a few hundred ms to random reruns at 100,000 events.
     gc.collect()
     gc.freeze()
+    release_free_memory()
     return dataset
+
+
+def release_free_memory() -> None:
+    """Give the memory freed by a load back to the system (glibc's ``malloc_trim``; elsewhere nothing)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        return
 
 
 def get_dataset() -> Dataset:
