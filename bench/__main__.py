@@ -315,6 +315,8 @@ def table(results: list[dict]) -> str:
             if m.endswith("_bytes") and r["ratio"] is not None:
                 ratio = f"{r['ratio']:,.1f}x smaller"
             baseline = ("> " if cut else "") + _fmt(m, r["baseline"]) + (" (cut)" if cut else once)
+            if cut and r["baseline"] is None:
+                baseline = "cut before it ran"
             lines.append(f"| {r['n']:,} | {m} | {_fmt(m, r['value'])} | naive {baseline} | {ratio} |")
     return "\n".join(lines)
 
