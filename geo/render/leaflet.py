@@ -20,13 +20,20 @@ data holds ``{{`` or ``{%``. :meth:`JsCall.render` therefore adds the rendered t
 figure through :class:`RawText`, a public ``Element`` subclass that returns its text as it is,
 and :func:`raw_macro_render` makes folium's own elements (map, tiles, groups) do the same: the
 map page drew some 20 of them per rerun, each text compiled for nothing (about a millisecond each).
+
+Another: folium's map template writes ``<meta name="viewport" ... maximum-scale=1.0,
+user-scalable=no>`` into the page's head, which stops readers from zooming the page (WCAG 1.4.4,
+axe's ``meta-viewport``). :class:`ZoomableMap` rewrites that one header entry, which branca keeps
+under the map's name, after folium renders it.
 """
 from __future__ import annotations
 
 import random
+import re
 import threading
 from typing import Any
 
+import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
@@ -113,3 +120,18 @@ class JsCall(MacroElement):
 
 class Json(str):
     """JSON text already serialised for a script (e.g. kept per event by the index)."""
+
+
+
+
+class ZoomableMap(folium.Map):
+    """A ``folium.Map`` whose page lets readers zoom (no ``user-scalable=no`` in its viewport)."""
+
+    def render(self, **kwargs: Any) -> None:
+        super().render(**kwargs)
+        header = self.get_root().header
+        entry = header._children.get(self.get_name())
+        if entry is not None:
+            text = re.sub(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no", "initial-scale=1.0",
+                          entry.render())
+            header._children[self.get_name()] = RawText(text)
