@@ -1,5 +1,6 @@
-"""A day step changes only the map's layers: the base map's script, and so the component's key, stay
-the same, so the browser keeps its map (no reload of Leaflet, basemap and legend)."""
+"""A day step that keeps the map's frame changes only the map's layers: the base map's script, and
+so the component's key, stay the same, so the browser keeps its map (no reload of Leaflet, basemap
+and legend). The map moves (a new script) only when the day's events leave the frame."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import local_script_runner as lsr
 
 from tests.conftest import ROOT
+from ui.state import MAP_FRAME
 
 
 def _map_args(messages) -> dict:
@@ -32,13 +34,20 @@ def test_day_steps_keep_the_base_map_and_swap_the_layers(monkeypatch):
     at.query_params["lang"] = "en"
     at.run()
     runs = [_map_args(sent[-1])]
-    for _ in range(2):
+    frames = [repr(at.session_state[MAP_FRAME])]
+    for _ in range(4):
         at.button(key="next_day").click().run()
         assert not at.exception
         runs.append(_map_args(sent[-1]))
-    assert [r["key"] for r in runs] == [runs[0]["key"]] * 3
-    assert [r["script"] for r in runs] == [runs[0]["script"]] * 3
-    assert runs[0]["script"].count(".addTo(map_div)") == runs[2]["script"].count(".addTo(map_div)")
-    # the layers are what changes: three different days, three different sets of events
-    assert len({r["feature_group"] for r in runs}) == 3
-    assert "2023-01-10" in at.title[0].value
+        frames.append(repr(at.session_state[MAP_FRAME]))
+    kept = [i for i in range(1, len(runs)) if frames[i] == frames[i - 1]]
+    assert kept, f"every step moved the map: {frames}"
+    for i in kept:
+        assert runs[i]["key"] == runs[i - 1]["key"]
+        assert runs[i]["script"] == runs[i - 1]["script"]
+    # a map drawn again never carries the previous run's elements (st_folium renames what it draws)
+    adds = {r["script"].count(".addTo(map_div)") for r in runs}
+    assert len(adds) == 1, adds
+    # the layers are what changes: five different days, five different sets of events
+    assert len({r["feature_group"] for r in runs}) == 5
+    assert "2023-01-12" in at.title[0].value
