@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from geo.core.i18n import Translator, translator
-from geo.intake.extract_text import language_votes
+from geo.intake.extract.text import language_votes
 
 PREFIX = "description_"
 
