@@ -53,8 +53,14 @@ TEMPLATES: tuple[str, ...] = (
     N_("{value} is not a date (YYYY-MM-DD or '12 December 2022')"),
     N_("the location is required (lon and lat)"),
     N_("{event_type} / {sub_event_type} has no matching kind"),
-    N_("no source URL: ACLED names publishers only ({publishers}); put a link to the report (http/https) "
-       "in 'source' or 'notes'"),
+    N_("{value} is not a date (2020-05-09, 9 May 2020, 9-May-20, an Excel day number or 09/05/2020)"),
+    N_("no source: an ACLED row is cited by its event_id_cnty, and this one has none (publishers: {publishers}); "
+       "give the event_id_cnty, or a link (http/https) in 'source' or 'notes'"),
+    N_("{names} is not one of the dataset's regions (add the name to region_aliases in dataset.json)"),
+    N_("repeats event {id} with another {column} ({value}, not {other})"),
+    N_("{value} is not a JSON list"),
+    N_("must be a list of publisher names"),
+    N_("must be a whole number of seconds since 1970, got {value}"),
     N_("is empty"),
     N_("holds no events"),
     N_("holds no rows"),

@@ -37,6 +37,20 @@ class ImportPlan:
                 seen.append(p.feature)
         return seen
 
+    def refused(self) -> list[str] | None:
+        """The labels of the items left out of a partial import (those with problems); None when a
+        problem concerns the whole file (its header, its text), so nothing can be imported."""
+        labels = {item.label for item in self.items}
+        for p in self.problems:  # the file itself, or a row that stops the reading (a broken CSV)
+            if p.feature in ("(file)", "header") or (p.feature not in labels and not p.field):
+                return None
+        return self.bad_labels
+
+    def good_items(self) -> list[Item]:
+        """The items without a problem."""
+        bad = set(self.bad_labels)
+        return [item for item in self.items if item.label not in bad]
+
     def chosen(self, skip: Iterable[str] = ()) -> list[Item]:
         """The items to write: all but those labelled in ``skip`` and those already in the data."""
         skipped = set(skip) | {label for label, _ in self.already}

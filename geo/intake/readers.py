@@ -21,16 +21,18 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
 
 from geo.core.dates import parse_written_date
-from geo.core.model import (ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, id_problem, short_repr,
-                            validate_event)
+from geo.core.model import (ANYWHERE, COUNT_FIELDS, KINDS, PROPERTY_ORDER, Problem, Scope, id_problem,
+                            short_repr, validate_event)
 from geo.core.text import fold
+from geo.intake.acled import (acled_kind, acled_region, actors_of, citation, decode_tags, parse_acled_date,
+                              same_event_problem, slash_order)
 from geo.core.escape import unneutralise_formula
 from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
 
@@ -57,13 +59,6 @@ COLUMN_ALIASES: dict[str, str] = {
 EXPORT_REQUIRED = ("kind", "start", "place", "region", "lon", "lat")
 ACLED_REQUIRED = ("event_date", "event_type", "location", "admin1", "latitude", "longitude")
 _URL_IN_TEXT = re.compile(r"https?://[^\s;,<>\"')\]]+", re.IGNORECASE)
-_BLOCKADE_TEXT = re.compile(
-    r"bloque|blockad|roadblock|road block|piquete|"
-    r"block(?:ed|ing|s)?\s+(?:\w+\s+){0,3}(?:road|roads|highway|highways|route|routes|bridge|bridges|access)",
-    re.IGNORECASE)
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"))}
 
 
 # ---------------------------------------------------------------- values
@@ -202,8 +197,13 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         published = cell.day(src.get("published"), f"sources[{len(clean_sources)}].published")
         if name is None and url is None and published is None:
             continue
-        entry = {"name": name, "url": url, "published": published}
+        entry: dict[str, Any] = {"name": name, "url": url, "published": published}
         entry.update({k: cell.text(v) for k, v in src.items() if k not in entry})  # e.g. a note
+        for key in ("publishers", "actors"):  # an ACLED citation's lists, one cell each in a CSV
+            if isinstance(entry.get(key), str):
+                entry[key] = _split_list(entry[key])
+        if isinstance(entry.get("timestamp"), str) and entry["timestamp"].isdigit():
+            entry["timestamp"] = int(entry["timestamp"])
         clean_sources.append({k: v for k, v in entry.items() if v is not None})
     if clean_sources:
         props["sources"] = clean_sources
@@ -254,76 +254,134 @@ def _csv_field(name: str) -> str:
 
 # ---------------------------------------------------------------- ACLED
 
-def acled_kind(event_type: str, sub_event_type: str, fatalities: int, notes: str) -> str | None:
-    """The contract kind of an ACLED event, or None when the type has no counterpart.
-
-    Protests -> protest (``Excessive force against protesters`` -> clash; a peaceful protest or
-    protest with intervention whose notes describe a road blockade -> blockade);
-    Riots -> clash when anyone died, else protest (``Violent demonstration`` -> clash always);
-    Battles, Violence against civilians, Explosions/Remote violence -> clash;
-    Strategic developments -> detention for ``Arrests``, else other.
-    """
-    et, sub = fold(event_type or ""), fold(sub_event_type or "")
-    blockade = bool(_BLOCKADE_TEXT.search(notes or ""))
-    if et == "protests":
-        if sub == "excessive force against protesters":
-            return "clash"
-        if blockade and sub in ("peaceful protest", "protest with intervention", ""):
-            return "blockade"
-        return "protest"
-    if et == "riots":
-        if sub == "violent demonstration":
-            return "clash"
-        return "clash" if fatalities > 0 else "protest"
-    if et in ("battles", "violence against civilians", "explosions/remote violence"):
-        return "clash"
-    if et == "strategic developments":
-        return "detention" if sub == "arrests" else "other"
-    return None
-
-
-def _acled_row(row: Mapping[str, str], file: str, label: str,
-               scope: Scope = ANYWHERE) -> tuple[dict, list[Problem], set[str]]:
+def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANYWHERE,
+               order: str = "dmy") -> tuple[dict, list[Problem], set[str]]:
+    """One ACLED event (a row, or the rows of one event merged: ``_actors`` lists every actor)
+    as a Feature. Our own fields come back from ``tags`` (a file ``export --format acled`` wrote)."""
     cell = _Cell(file, label)
+    ours, theirs = decode_tags(row.get("tags") or "")
     fatalities = cell.integer(row.get("fatalities"), "fatalities")
     notes = (row.get("notes") or "").strip()
-    kind = acled_kind(row.get("event_type", ""), row.get("sub_event_type", ""), fatalities or 0, notes)
+    event_type, sub_event_type = (row.get("event_type") or "").strip(), (row.get("sub_event_type") or "").strip()
+    kind = ours.get("kind") if ours.get("kind") in KINDS else acled_kind(event_type, sub_event_type,
+                                                                         fatalities or 0, notes)
     day_text = (row.get("event_date") or "").strip()
-    start = parse_written_date(day_text) if day_text else None
+    start = parse_acled_date(day_text, order) if day_text else None
     if day_text and start is None:
-        cell.add("event_date", f"{short_repr(day_text)} is not a date (YYYY-MM-DD or '12 December 2022')")
+        cell.add("event_date", f"{short_repr(day_text)} is not a date (2020-05-09, 9 May 2020, 9-May-20, "
+                               "an Excel day number or 09/05/2020)")
     if kind is None:
-        cell.add("event_type", f"{short_repr(row.get('event_type'))} / {short_repr(row.get('sub_event_type'))} "
-                               "has no matching kind")
+        cell.add("event_type", f"{short_repr(event_type)} / {short_repr(sub_event_type)} has no matching kind")
+    region = acled_region(row.get("admin1"), row.get("admin2"), scope)
+    if region is None and (row.get("admin1") or row.get("admin2") or "").strip():
+        names = " / ".join(short_repr(row.get(c)) for c in ("admin1", "admin2") if (row.get(c) or "").strip())
+        cell.add("admin1", f"{names} is not one of the dataset's regions (add the name to region_aliases in "
+                           "dataset.json)")
+    event_id = (row.get("event_id_cnty") or "").strip()
+    publishers = [p for p in (_URL_IN_TEXT.sub("", x).strip() for x in _split_list(row.get("source"))) if p]
     urls = []
     for text in (row.get("source") or "", notes):
         for url in _URL_IN_TEXT.findall(text):
             url = url.rstrip(".")
             if url not in urls:
                 urls.append(url)
-    publishers = [p.strip() for p in _URL_IN_TEXT.sub("", row.get("source") or "").split(";") if p.strip()]
-    if not urls:
-        cell.add("source", f"no source URL: ACLED names publishers only ({row.get('source') or 'none'!s}); "
-                 "put a link to the report (http/https) in 'source' or 'notes'")
-    sources = [{"name": publishers[i] if i < len(publishers) else (urlparse(u).netloc or "source"),
-                "url": u, "published": start} for i, u in enumerate(urls)]
+    timestamp = _acled_timestamp(row.get("timestamp"))
+    published = datetime.fromtimestamp(timestamp, timezone.utc).date().isoformat() if timestamp else start
+    actors = list(row.get("_actors") or [])
+    if "actors" in ours:
+        actors = _json_list(ours["actors"], cell, "tags")
+    if "sources" in ours:
+        sources = _json_list(ours["sources"], cell, "tags")
+    else:
+        sources = [citation(event_id, timestamp, published, publishers, actors, event_type, sub_event_type, theirs)] \
+            if event_id else []
+        sources += [{"name": urlparse(u).netloc or "source", "url": u, "published": start} for u in urls]
+    if not sources:
+        cell.add("source", f"no source: an ACLED row is cited by its event_id_cnty, and this one has none "
+                           f"(publishers: {row.get('source') or 'none'!s}); give the event_id_cnty, or a link "
+                           "(http/https) in 'source' or 'notes'")
     values = {
-        "id": f"acled-{row['event_id_cnty'].strip()}" if (row.get("event_id_cnty") or "").strip() else None,
-        "kind": kind, "start": start, "place": row.get("location"), "region": row.get("admin1"),
-        "fatalities": fatalities, "description": notes or None,
+        "id": ours.get("id") or (f"acled-{event_id}" if event_id else None),
+        "kind": kind, "start": start, "end": ours.get("end"), "place": row.get("location"),
+        "region": region or row.get("admin1"), "road": ours.get("road"), "km": ours.get("km"),
+        "fatalities": fatalities, "injured": ours.get("injured"), "detained": ours.get("detained"),
+        "status": ours.get("status"), "description": notes or None,
+        "description_es": ours.get("description_es"), "description_en": ours.get("description_en"),
         "geo_precision": row.get("geo_precision") or 2, "time_precision": row.get("time_precision") or 1,
         "lon": row.get("longitude"), "lat": row.get("latitude"),
     }
-    feature, problems, bad = build_feature(values, sources, file, label, scope)
+    feature, problems, bad = build_feature(values, [], file, label, scope)
+    if sources and "tags" not in cell.bad_fields:
+        feature["properties"]["sources"] = sources
+        feature["properties"] = {k: feature["properties"][k] for k in PROPERTY_ORDER if k in feature["properties"]}
     bad |= cell.bad_fields
-    if "event_date" in cell.bad_fields:
-        bad.add("start")
-    if "event_type" in cell.bad_fields:
-        bad.add("kind")
-    if "source" in cell.bad_fields:
-        bad.add("sources")
+    for theirs_field, our_field in (("event_date", "start"), ("event_type", "kind"), ("source", "sources"),
+                                    ("admin1", "region"), ("tags", "sources")):
+        if theirs_field in cell.bad_fields:
+            bad.add(our_field)
     problems = cell.problems + [p for p in problems if p.field not in cell.bad_fields]
     return feature, problems, bad
+
+
+def _split_list(cell: Any) -> list[str]:
+    return [p.strip() for p in str(cell or "").split(";") if p.strip()]
+
+
+def _acled_timestamp(value: Any) -> int | None:
+    text = str(value or "").strip()
+    if re.fullmatch(r"\d{9,11}(?:\.0+)?", text):
+        return int(float(text))
+    return None
+
+
+def _json_list(text: str, cell: _Cell, column: str) -> list:
+    try:
+        value = parse_json_text(text, "tags")[0]
+    except ValueError:
+        value = None
+    if not isinstance(value, list):
+        cell.add(column, f"{short_repr(text)} is not a JSON list")
+        return []
+    return value
+
+
+def _acled_events(header: Sequence[str], records: Sequence[tuple[int, list[str]]],
+                  file: str) -> tuple[list[tuple[str, dict]], list[Problem], str]:
+    """ACLED rows grouped into events: rows repeating an ``event_id_cnty`` (one row per actor)
+    are merged into the first, with every actor, the publishers of all and the largest
+    fatality count. Returns ``(label, row)`` per event, the problems of rows that repeat an id
+    with another date or place, and the file's order of slashed dates."""
+    rows: list[tuple[int, dict]] = []
+    for row_no, record in records:
+        if not any(c.strip() for c in record):
+            continue
+        rows.append((row_no, {name: unneutralise_formula(record[i]) if i < len(record) else ""
+                              for i, name in enumerate(header)}))
+    order = slash_order(r.get("event_date", "") for _, r in rows)
+    events: list[tuple[str, dict]] = []
+    first: dict[str, dict] = {}
+    problems: list[Problem] = []
+    for row_no, row in rows:
+        row["_actors"] = actors_of(row)
+        event_id = (row.get("event_id_cnty") or "").strip()
+        merged = first.get(event_id) if event_id else None
+        if merged is None:
+            if event_id:
+                first[event_id] = row
+            events.append((f"row {row_no}", row))
+            continue
+        why = same_event_problem(merged, row)
+        if why:
+            problems.append(Problem(file, f"row {row_no} (acled-{event_id})", "event_id_cnty", why))
+            continue
+        merged["_actors"] += [a for a in row["_actors"] if a not in merged["_actors"]]
+        publishers = _split_list(merged.get("source"))
+        merged["source"] = "; ".join(publishers + [p for p in _split_list(row.get("source")) if p not in publishers])
+        counts = [c for c in ((merged.get("fatalities") or "").strip(), (row.get("fatalities") or "").strip())
+                  if re.fullmatch(r"\d+", c)]
+        if counts:
+            merged["fatalities"] = str(max(int(c) for c in counts))
+    return events, problems, order
 
 
 _ACLED_FIELDS = {"start": "event_date", "kind": "event_type", "place": "location", "region": "admin1",
@@ -443,7 +501,7 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
         return [], [broken] if broken else [Problem(file, "(file)", "", "holds no rows")]
     header, written = _columns(records[0][1])
     if flavor == "acled":
-        header = [fold(h.strip()) for h in records[0][1]]
+        header = [fold(h.strip()).replace(" ", "_") for h in records[0][1]]
         written = {h: raw.strip() for h, raw in zip(header, records[0][1])}
     required = ACLED_REQUIRED if flavor == "acled" else EXPORT_REQUIRED
     missing = [c for c in required if c not in header]
@@ -472,22 +530,31 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
     items, problems = [], []
     if broken:
         problems.append(broken)
+    if flavor == "acled":
+        events, repeats, order = _acled_events(header, records[1:], file)
+        problems += repeats
+        for label, row in events:
+            feature, convert, bad = _acled_row(row, file, label, scope, order)
+            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
+            fid = feature.get("id")
+            if fid:
+                label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
+            problems += [Problem(p.file, label, column(p.field, []), p.message) for p in convert + checked]
+            items.append(Item(label, feature))
+        if not items and not broken and not repeats:
+            problems.append(Problem(file, "(file)", "", "holds no rows"))
+        return items, problems
     for row_no, record in records[1:]:
         if not any(cell.strip() for cell in record):
             continue
         row = {name: unneutralise_formula(record[i]) if i < len(record) else "" for i, name in enumerate(header)}
         label = f"row {row_no}"
-        if flavor == "acled":
-            feature, convert, bad = _acled_row(row, file, label, scope)
-            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
-            kept: list[int] = []
-        else:
-            sources = [{k: row.get(f"{prefix}{k}") for k in source_parts} for prefix in source_columns]
-            kept = [n for n, src in enumerate(sources)
-                    if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]
-            feature, convert, bad = build_feature(row, sources, file, label, scope)
-            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
-            convert = [Problem(p.file, p.feature, _csv_field(p.field), p.message) for p in convert]
+        sources = [{k: row.get(f"{prefix}{k}") for k in source_parts} for prefix in source_columns]
+        kept = [n for n, src in enumerate(sources)
+                if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]
+        feature, convert, bad = build_feature(row, sources, file, label, scope)
+        checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
+        convert = [Problem(p.file, p.feature, _csv_field(p.field), p.message) for p in convert]
         fid = feature.get("id")
         if fid:
             label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
