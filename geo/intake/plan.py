@@ -88,8 +88,10 @@ class ImportPlan:
             return t.gettext("the file cannot be imported")
         if self.flavor == "geojson":
             return t.gettext("{bad} of {count} features are bad").format(bad=len(bad), count=len(self.items))
+        labels = {item.label for item in self.items}
+        rows = sum(item.rows for item in self.items) + len([b for b in bad if b not in labels])
         return t.gettext("{bad} of {count} rows are bad (rows counted as in a spreadsheet: the header is "
-                         "row 1)").format(bad=len(bad), count=len(self.items))
+                         "row 1)").format(bad=len(bad), count=rows)
 
 
 def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,

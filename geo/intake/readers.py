@@ -374,6 +374,7 @@ def _acled_events(header: Sequence[str], records: Sequence[tuple[int, list[str]]
         if why:
             problems.append(Problem(file, f"row {row_no} (acled-{event_id})", "event_id_cnty", why))
             continue
+        merged["_rows"] = merged.get("_rows", 1) + 1
         merged["_actors"] += [a for a in row["_actors"] if a not in merged["_actors"]]
         publishers = _split_list(merged.get("source"))
         merged["source"] = "; ".join(publishers + [p for p in _split_list(row.get("source")) if p not in publishers])
@@ -397,6 +398,8 @@ class Item:
 
     label: str
     feature: dict
+    #: The rows of the file this item was read from (an ACLED event given one row per actor has several).
+    rows: int = 1
 
 
 def _decode(data: bytes | str, file: str) -> tuple[str | None, list[Problem]]:
@@ -540,7 +543,7 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
             if fid:
                 label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
             problems += [Problem(p.file, label, column(p.field, []), p.message) for p in convert + checked]
-            items.append(Item(label, feature))
+            items.append(Item(label, feature, int(row.get("_rows", 1))))
         if not items and not broken and not repeats:
             problems.append(Problem(file, "(file)", "", "holds no rows"))
         return items, problems
