@@ -67,6 +67,13 @@ TEMPLATES: tuple[str, ...] = (
     N_("must be a GeoJSON FeatureCollection of events"),
     N_("must be a GeoJSON Feature"),
     N_("missing {columns} ({what} expected)"),
+    N_("missing {columns} (the export's columns expected; name others with --map FIELD={noun} or give one "
+       "value with --set FIELD=VALUE)"),
+    N_("{field}={column}: the file has no {noun} {value} (it has: {names})"),
+    N_("is a {kind}: only Points can be imported (an event happens at a place); reduce each shape to a point "
+       "first, e.g. its centroid in a GIS"),
+    N_("is missing: only Points can be imported (an event happens at a place); reduce each shape to a point "
+       "first, e.g. its centroid in a GIS"),
     N_("missing {columns}"),
     N_("is not UTF-8 text ({reason} at byte {position})"),
     N_("invalid JSON at line {line} column {column}: {reason}"),

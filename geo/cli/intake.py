@@ -10,7 +10,7 @@ from pathlib import Path
 from geo.cli.args import Command, UsageError
 from geo.intake.plan import plan_import
 from geo.places.gazetteer import gazetteer_for
-from geo.intake.readers import read_upload
+from geo.intake.readers import ColumnMap, parse_map, read_upload
 from geo.places.geocode import geocode, parse_km_post
 from geo.store import auth, load_dataset, open_store, resolve_source
 
@@ -29,6 +29,11 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
     p.add_argument("--who", default=None, help="editor name for the change log (default: your login)")
     p.add_argument("--reason", default="", help="why, for the change log")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN,...",
+                   help="which column of a CSV (or property of a GeoJSON) fills which field, e.g. "
+                        "place=CAPITAL,region=DEPARTAM,start=date (repeatable)")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="one value of a field for every row, e.g. kind=protest or source_name=Andina (repeatable)")
     p.add_argument("--all-or-nothing", action="store_true",
                    help="import nothing when any row or feature is bad (default: import the good ones and "
                         "list the bad ones)")
@@ -53,10 +58,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
               "before importing; nothing imported", file=sys.stderr)
         return 1
+    try:
+        columns = ColumnMap(parse_map(args.map), parse_map(args.set, split=False))
+    except ValueError as exc:
+        raise UsageError(f"blockade-map import: {exc}") from None
     editor = store.editor()
     snapshot = editor.read()
     retired = editor.logged_ids() - set(snapshot.ids)
-    plan = plan_import(read_upload(path), path.name, snapshot.collection, retired, scope=editor.scope)
+    plan = plan_import(read_upload(path), path.name, snapshot.collection, retired, scope=editor.scope, columns=columns)
     for problem in plan.problems:
         print(problem, file=sys.stderr)
     refused = plan.refused()

@@ -18,9 +18,10 @@ lists probable duplicates of events already in the data. Nothing here writes fil
 """
 from __future__ import annotations
 
+import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -59,6 +60,55 @@ COLUMN_ALIASES: dict[str, str] = {
 EXPORT_REQUIRED = ("kind", "start", "place", "region", "lon", "lat")
 ACLED_REQUIRED = ("event_date", "event_type", "location", "admin1", "latitude", "longitude")
 _URL_IN_TEXT = re.compile(r"https?://[^\s;,<>\"')\]]+", re.IGNORECASE)
+
+
+#: The fields a column map may fill (``--map FIELD=COLUMN``, ``--set FIELD=VALUE``).
+MAP_FIELDS: tuple[str, ...] = ("id", "kind", "start", "end", "place", "region", "road", "km", "lon", "lat",
+                               "fatalities", "injured", "detained", "geo_precision", "time_precision", "status",
+                               "description", "description_es", "description_en", "source_name", "source_url",
+                               "source_published")
+
+
+#: The fields the import page offers to match (the rest keep their names).
+MAP_CHOICES: tuple[str, ...] = ("place", "region", "kind", "start", "end", "geo_precision", "fatalities",
+                                "description", "source_name", "source_url", "source_published")
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """How the columns of a CSV (or the properties of a GeoJSON from elsewhere) fill the event's
+    fields: ``columns`` maps a field to the file's column (``place`` -> ``CAPITAL``), ``values``
+    gives a field one value for every row (``kind`` -> ``protest``)."""
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.columns or self.values)
+
+
+def parse_map(text: str | Iterable[str], split: bool = True) -> dict[str, str]:
+    """``"place=CAPITAL,region=DEPARTAM"`` (or a list of ``FIELD=NAME``) as ``{field: name}``;
+    ValueError naming a pair that is not ``FIELD=NAME`` or a field events do not have. With
+    ``split=False`` each item is one pair, whose value may hold commas.
+
+    >>> parse_map("place=CAPITAL, region=DEPARTAM")
+    {'place': 'CAPITAL', 'region': 'DEPARTAM'}
+    """
+    items = [text] if isinstance(text, str) else list(text)
+    parts = [p for item in items for p in (item.split(",") if split else [item])]
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        name, sep, value = part.partition("=")
+        name = fold(name).replace(" ", "_")
+        if not sep or not value.strip():
+            raise ValueError(f"{part!r} is not FIELD=NAME (e.g. place=CAPITAL)")
+        if name not in MAP_FIELDS:
+            raise ValueError(f"{part!r}: {name!r} is not a field of an event; the fields are {', '.join(MAP_FIELDS)}")
+        out[name] = value.strip()
+    return out
 
 
 # ---------------------------------------------------------------- values
@@ -428,8 +478,12 @@ def read_upload(path: str | Path) -> bytes:
         return handle.read(MAX_IMPORT_BYTES + 1)
 
 
-def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[str, list[Item], list[Problem]]:
+def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE,
+               columns: ColumnMap | None = None) -> tuple[str, list[Item], list[Problem]]:
     """Parse an upload into labelled items and their conversion and contract problems.
+
+    ``columns`` maps the file's columns (a CSV's, or the properties of a GeoJSON from elsewhere)
+    to the event's fields, and gives fields one value for every row (:class:`ColumnMap`).
 
     Returns
     -------
@@ -448,12 +502,60 @@ def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[s
     if not text.strip():
         return "unknown", [], [Problem(file, "(file)", "", "is empty")]
     flavor = detect_flavor(text, file)
+    columns = columns or ColumnMap()
     if flavor == "geojson":
-        return flavor, *_geojson_items(text, file, scope)
-    return flavor, *_csv_items(text, file, flavor, scope)
+        return flavor, *_geojson_items(text, file, scope, columns)
+    if flavor == "acled" and columns:
+        flavor = "csv"  # a mapping asks for the columns to be read as the user says
+    records, broken = read_csv_records(text, file)
+    return flavor, *_csv_items(records, broken, file, flavor, scope, columns)
 
 
-def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
+def column_names(data: bytes | str, file: str) -> list[str]:
+    """The columns of a CSV, or the property names of a GeoJSON's features (in the order first
+    met): what a column map can choose from. Empty when the file cannot be read."""
+    text, problems = _decode(data, file) if len(data) <= MAX_IMPORT_BYTES else (None, [])
+    if not text or problems:
+        return []
+    if detect_flavor(text, file) != "geojson":
+        records, _ = read_csv_records(text.split("\n", 1)[0] + "\n", file)
+        return [c.strip() for c in records[0][1]] if records else []
+    data, problems = parse_json_text(text, file)
+    features = data.get("features") if isinstance(data, Mapping) else None
+    names: dict[str, None] = {}
+    for feature in features if isinstance(features, list) else []:
+        props = feature.get("properties") if isinstance(feature, Mapping) else None
+        if isinstance(props, Mapping):
+            names.update(dict.fromkeys(str(k) for k in props))
+    return list(names)
+
+
+def _apply_map(records: list[tuple[int, list[str]]], columns: ColumnMap, file: str,
+               noun: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """The records with the mapped columns renamed to their fields, and a column per ``--set``
+    value; a Problem naming a mapped column the file does not have."""
+    header = [c.strip() for c in records[0][1]]
+    folded = [fold(c) for c in header]
+    for target, column in columns.columns.items():
+        if fold(column) not in folded:
+            return records, Problem(file, "header", "--map", f"{target}={column}: the file has no {noun} "
+                                    f"{short_repr(column)} (it has: {', '.join(header) or 'none'})")
+    renamed = list(header)
+    for target in columns.columns:  # a column already named as a mapped field gives way
+        for i, name in enumerate(folded):
+            if name.replace(" ", "_") == target:
+                renamed[i] = f"(unmapped) {header[i]}"
+    for target, column in columns.columns.items():
+        renamed[folded.index(fold(column))] = target
+    constants = [(k, v) for k, v in columns.values.items() if k not in columns.columns]
+    for name, _ in constants:
+        renamed = [f"(unmapped) {c}" if fold(c).replace(" ", "_") == name else c for c in renamed]
+    out = [(records[0][0], renamed + [name for name, _ in constants])]
+    out += [(row, list(record) + [value for _, value in constants]) for row, record in records[1:]]
+    return out, None
+
+
+def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tuple[list[Item], list[Problem]]:
     data, problems = parse_json_text(text, file)
     if problems:
         return [], problems
@@ -462,6 +564,8 @@ def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list
     if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection" or not isinstance(
             data.get("features"), list):
         return [], [Problem(file, "(file)", "type", "must be a GeoJSON FeatureCollection of events")]
+    if columns or not any(_contract_form(f) for f in data["features"]):
+        return _foreign_items(data["features"], file, scope, columns)
     items, problems = [], []
     for i, feature in enumerate(data["features"]):
         fid = feature.get("id") if isinstance(feature, Mapping) else None
@@ -474,11 +578,75 @@ def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list
             props = feature["properties"]
             if isinstance(props.get("region"), str) and scope.region(props["region"]):
                 feature = dict(feature, properties=dict(props, region=scope.region(props["region"])))
+        geometry = feature.get("geometry")
+        kind = geometry.get("type") if isinstance(geometry, Mapping) else None
+        if isinstance(kind, str) and kind != "Point":
+            problems.append(Problem(file, label, "geometry", f"is a {kind}: only Points can be imported (an event "
+                                    "happens at a place); reduce each shape to a point first, e.g. its centroid "
+                                    "in a GIS"))
+            continue
         problems += check_feature(feature, file, label, scope=scope)
         items.append(Item(label, dict(feature)))
     if not data["features"]:
         problems.append(Problem(file, "(file)", "features", "holds no events"))
     return items, problems
+
+
+def _contract_form(feature: Any) -> bool:
+    """True for a Feature in the contract's form (its properties cite ``sources``)."""
+    return isinstance(feature, Mapping) and isinstance(feature.get("properties"), Mapping) and \
+        isinstance(feature["properties"].get("sources"), list)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+_COORDINATE_NAMES = {"lon", "lat", "lng", "long", "longitude", "latitude", "x", "y"}
+
+
+def _foreign_items(features: list, file: str, scope: Scope, columns: ColumnMap) -> tuple[list[Item], list[Problem]]:
+    """Features from elsewhere (other property names, no ``sources`` list): their properties are
+    read as a CSV's columns are (the same names, aliases and column map), the point as lon/lat."""
+    labels, rows, problems = [], [], []
+    names: dict[str, None] = {}
+    for i, feature in enumerate(features):
+        fid = feature.get("id") if isinstance(feature, Mapping) else None
+        label = str(fid) if isinstance(fid, (str, int)) and str(fid).strip() and len(str(fid)) <= 300 \
+            else f"feature #{i + 1}"
+        props = feature.get("properties") if isinstance(feature, Mapping) else None
+        geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
+        kind = geometry.get("type") if isinstance(geometry, Mapping) else None
+        if not isinstance(feature, Mapping):
+            problems.append(Problem(file, label, "type", "must be a GeoJSON Feature"))
+            continue
+        if kind != "Point":
+            what = f"is a {kind}" if isinstance(kind, str) else "is missing"
+            problems.append(Problem(file, label, "geometry", f"{what}: only Points can be imported (an event "
+                                    "happens at a place); reduce each shape to a point first, e.g. its centroid "
+                                    "in a GIS"))
+            continue
+        props = {str(k): v for k, v in props.items() if fold(str(k)) not in _COORDINATE_NAMES} \
+            if isinstance(props, Mapping) else {}
+        coords = geometry.get("coordinates")
+        lon, lat = (coords[0], coords[1]) if isinstance(coords, list) and len(coords) >= 2 else (None, None)
+        names.update(dict.fromkeys(props))
+        labels.append(label)
+        rows.append((props, lon, lat))
+    if not features:
+        return [], [Problem(file, "(file)", "features", "holds no events")]
+    if not rows:
+        return [], problems
+    header = list(names) + ["lon", "lat"]
+    records = [(0, header)] + [(n, [_cell_text(props.get(k)) for k in names] + [_cell_text(lon), _cell_text(lat)])
+                               for n, (props, lon, lat) in enumerate(rows, start=1)]
+    items, more = _csv_items(records, None, file, "csv", scope, columns,
+                             labels={n: label for n, label in enumerate(labels, start=1)}, noun="property")
+    return items, problems + more
 
 
 def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -498,10 +666,17 @@ def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     return names, written
 
 
-def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
-    records, broken = read_csv_records(text, file)
+def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, file: str, flavor: str, scope: Scope,
+               columns: ColumnMap | None = None, labels: Mapping[int, str] | None = None,
+               noun: str = "column") -> tuple[list[Item], list[Problem]]:
+    """Items from CSV records (``(row number, cells)``, the header first); ``labels`` names the
+    rows otherwise (a GeoJSON's features)."""
     if not records:
         return [], [broken] if broken else [Problem(file, "(file)", "", "holds no rows")]
+    if columns:
+        records, problem = _apply_map(records, columns, file, noun)
+        if problem:
+            return [], [problem]
     header, written = _columns(records[0][1])
     if flavor == "acled":
         header = [fold(h.strip()).replace(" ", "_") for h in records[0][1]]
@@ -509,8 +684,10 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
     required = ACLED_REQUIRED if flavor == "acled" else EXPORT_REQUIRED
     missing = [c for c in required if c not in header]
     if missing:
-        what = "ACLED columns" if flavor == "acled" else "the export's columns"
-        return [], [Problem(file, "header", "columns", f"missing {', '.join(missing)} ({what} expected)")]
+        if flavor == "acled":
+            return [], [Problem(file, "header", "columns", f"missing {', '.join(missing)} (ACLED columns expected)")]
+        return [], [Problem(file, "header", "columns", f"missing {', '.join(missing)} (the export's columns expected; "
+                            f"name others with --map FIELD={noun.upper()} or give one value with --set FIELD=VALUE)")]
     numbered = [(int(m.group(1)), m.group(2)) for h in header if (m := re.fullmatch(r"source_(\d+)_(\w+)", h))]
     source_numbers = sorted({n for n, _ in numbered})
     source_parts = list(dict.fromkeys(["name", "url", "published"] + [part for _, part in numbered]))
@@ -551,7 +728,7 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
         if not any(cell.strip() for cell in record):
             continue
         row = {name: unneutralise_formula(record[i]) if i < len(record) else "" for i, name in enumerate(header)}
-        label = f"row {row_no}"
+        label = labels[row_no] if labels else f"row {row_no}"
         sources = [{k: row.get(f"{prefix}{k}") for k in source_parts} for prefix in source_columns]
         kept = [n for n, src in enumerate(sources)
                 if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]

@@ -242,3 +242,31 @@ def test_saving_one_field_of_a_bundled_event_changes_only_that_field(bundled_cop
     assert [shown(t) for t in at.toast] == [f"Saved 1 change(s) to {event_id}."]
     after = Editor(bundled_copy).read().event(event_id)
     assert after["properties"] == before["properties"] | {"injured": 2}  # Spanish text and source notes kept
+
+
+def test_import_page_matches_the_columns_of_a_file_from_elsewhere(editing_on):
+    """A GeoJSON from elsewhere (issue 21): refused while its properties are unmatched, imported
+    once the mapping step says which property holds which field."""
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [-69.29, -16.27]},
+                 "properties": {"CAPITAL": "Pomata", "DEPARTAM": "PUNO", "date": "2023-01-09", "type": "blockade",
+                                "FUENTE": "https://larepublica.pe/pomata"}}]
+    at = _upload(_logged_in("import_data.py"), "capitales.geojson", features)
+    assert not at.exception
+    assert shown(at.error[0]).startswith("the file cannot be imported: nothing will be imported")
+    assert at.selectbox(key="import-map-place").options == [
+        "(by its name in the file)", "CAPITAL", "DEPARTAM", "date", "type", "FUENTE"]
+    for name, column in (("place", "CAPITAL"), ("region", "DEPARTAM"), ("start", "date"), ("kind", "type"),
+                         ("source_url", "FUENTE")):
+        at.selectbox(key=f"import-map-{name}").select(column)
+    at.text_input(key="import-set-source_name").input("La República")
+    at.text_input(key="import-set-source_published").input("2023-01-10")
+    at.text_input(key="import-set-geo_precision").input("1")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.button(key="import-go").label == "Import 1 events"
+    at.button(key="import-go").click().run()
+    assert shown(at.success[0]).startswith("Imported 1 events from capitales.geojson")
+    [entry] = [e for e in read_log(editing_on / LOG_FILE) if e["action"] == "import"]
+    props = entry["after"]["properties"]
+    assert (props["place"], props["region"], props["kind"], props["sources"][0]["name"]) == (
+        "Pomata", "Puno", "blockade", "La República")
