@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from geo.cli.args import Command, UsageError
-from geo.store import PostgisStore, is_database_url, resolve_source
+from geo.store import PostgisStore, gis, is_database_url, resolve_source
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
@@ -44,7 +44,9 @@ def cmd_db(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.db_command == "init":
         created = store.init()
-        print(f"{'created' if created else 'already set up'}: {store.location} (schema blockade_map)")
+        gis.install(store)  # constraints, comments, logged edits from a GIS (geo/store/gis.sql)
+        print(f"{'created' if created else 'already set up'}: {store.location} (schema blockade_map; "
+              "editable from a GIS: edits of events in SQL are logged)")
         return 0
     folder = Path(args.folder)
     if args.db_command == "load":
