@@ -284,12 +284,18 @@ def decode_tags(cell: str) -> tuple[dict[str, str], str]:
 # ---------------------------------------------------------------- reading rows
 
 
-def _split(cell: str | None) -> list[str]:
-    return [p.strip() for p in (cell or "").split(";") if p.strip()]
+def split_list(cell: Any) -> list[str]:
+    """The items of a ``; ``-separated cell (ACLED's publishers, associated actors, tags).
+
+    >>> split_list("RPP; Andina ;")
+    ['RPP', 'Andina']
+    """
+    return [p.strip() for p in str(cell or "").split(";") if p.strip()]
 
 
-def _timestamp(value: str | None) -> int | None:
-    text = (value or "").strip()
+def parse_timestamp(value: Any) -> int | None:
+    """ACLED's ``timestamp`` (seconds since 1970) as an int, or None when the cell holds none."""
+    text = str(value or "").strip()
     if re.fullmatch(r"\d{9,11}(?:\.0+)?", text):
         return int(float(text))
     return None
@@ -319,7 +325,7 @@ def actors_of(row: Mapping[str, str]) -> list[str]:
     """The named actors of a row: actor1, its associates, actor2, its associates (each once)."""
     names: list[str] = []
     for column in ("actor1", "assoc_actor_1", "ally_actor_1", "actor2", "assoc_actor_2", "ally_actor_2"):
-        for name in _split(row.get(column)):
+        for name in split_list(row.get(column)):
             if name not in names:
                 names.append(name)
     return names

@@ -33,7 +33,7 @@ from geo.core.model import (ANYWHERE, COUNT_FIELDS, KINDS, PROPERTY_ORDER, Probl
                             short_repr, validate_event)
 from geo.core.text import fold
 from geo.intake.acled import (acled_kind, acled_region, actors_of, citation, decode_tags, parse_acled_date,
-                              same_event_problem, slash_order)
+                              parse_timestamp, same_event_problem, slash_order, split_list)
 from geo.core.escape import unneutralise_formula
 from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
 
@@ -251,7 +251,7 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         entry.update({k: cell.text(v) for k, v in src.items() if k not in entry})  # e.g. a note
         for key in ("publishers", "actors"):  # an ACLED citation's lists, one cell each in a CSV
             if isinstance(entry.get(key), str):
-                entry[key] = _split_list(entry[key])
+                entry[key] = split_list(entry[key])
         if isinstance(entry.get("timestamp"), str) and entry["timestamp"].isdigit():
             entry["timestamp"] = int(entry["timestamp"])
         clean_sources.append({k: v for k, v in entry.items() if v is not None})
@@ -328,14 +328,14 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
         cell.add("admin1", f"{names} is not one of the dataset's regions (add the name to region_aliases in "
                            "dataset.json)")
     event_id = (row.get("event_id_cnty") or "").strip()
-    publishers = [p for p in (_URL_IN_TEXT.sub("", x).strip() for x in _split_list(row.get("source"))) if p]
+    publishers = [p for p in (_URL_IN_TEXT.sub("", x).strip() for x in split_list(row.get("source"))) if p]
     urls = []
     for text in (row.get("source") or "", notes):
         for url in _URL_IN_TEXT.findall(text):
             url = url.rstrip(".")
             if url not in urls:
                 urls.append(url)
-    timestamp = _acled_timestamp(row.get("timestamp"))
+    timestamp = parse_timestamp(row.get("timestamp"))
     published = datetime.fromtimestamp(timestamp, timezone.utc).date().isoformat() if timestamp else start
     actors = list(row.get("_actors") or [])
     if "actors" in ours:
@@ -371,17 +371,6 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
             bad.add(our_field)
     problems = cell.problems + [p for p in problems if p.field not in cell.bad_fields]
     return feature, problems, bad
-
-
-def _split_list(cell: Any) -> list[str]:
-    return [p.strip() for p in str(cell or "").split(";") if p.strip()]
-
-
-def _acled_timestamp(value: Any) -> int | None:
-    text = str(value or "").strip()
-    if re.fullmatch(r"\d{9,11}(?:\.0+)?", text):
-        return int(float(text))
-    return None
 
 
 def _json_list(text: str, cell: _Cell, column: str) -> list:
@@ -426,8 +415,8 @@ def _acled_events(header: Sequence[str], records: Sequence[tuple[int, list[str]]
             continue
         merged["_rows"] = merged.get("_rows", 1) + 1
         merged["_actors"] += [a for a in row["_actors"] if a not in merged["_actors"]]
-        publishers = _split_list(merged.get("source"))
-        merged["source"] = "; ".join(publishers + [p for p in _split_list(row.get("source")) if p not in publishers])
+        publishers = split_list(merged.get("source"))
+        merged["source"] = "; ".join(publishers + [p for p in split_list(row.get("source")) if p not in publishers])
         counts = [c for c in ((merged.get("fatalities") or "").strip(), (row.get("fatalities") or "").strip())
                   if re.fullmatch(r"\d+", c)]
         if counts:

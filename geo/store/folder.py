@@ -76,6 +76,15 @@ def section_items(markdown: str, heading: str) -> list[str]:
     return [re.sub(r"\*\*|`", "", item) for item in items][:MAX_NOTES]
 
 
+def check_new_folder(target: str | os.PathLike) -> Path:
+    """``target`` as a Path when it is a new or empty folder; FileExistsError otherwise (a copy
+    or a new dataset never writes over anything)."""
+    target = Path(target)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+    return target
+
+
 class FolderStore:
     """A dataset kept as files in one folder.
 
@@ -229,9 +238,7 @@ class FolderStore:
         FileExistsError
             When ``target`` exists and is not an empty folder (nothing is overwritten).
         """
-        target = Path(target)
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        target = check_new_folder(target)
         problems = self._check_folder()
         if problems:
             raise DataError(problems)
@@ -257,9 +264,7 @@ class FolderStore:
         FileExistsError
             When ``target`` exists and is not an empty folder (nothing is overwritten).
         """
-        target = Path(target)
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        target = check_new_folder(target)
         target.mkdir(parents=True, exist_ok=True)
         atomic_write(target / INFO_FILE, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
         return cls(target)
