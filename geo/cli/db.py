@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from geo.cli.args import Command, UsageError
-from geo.store import PostgisStore, gis, is_database_url, resolve_source
+from geo.core.model import DataError
+from geo.store import FolderStore, PostgisStore, gis, is_database_url, resolve_source
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
@@ -52,6 +53,9 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.db_command == "load":
         if not folder.is_dir():
             raise UsageError(f"blockade-map db load: {folder}: not a folder")
+        problems = gis.corridor_problems(store, FolderStore(folder).raw_layers()["corridors"])
+        if problems:
+            raise DataError(problems)
         written = store.load_folder(folder, replace=args.replace)
         verb = "loaded"
     else:

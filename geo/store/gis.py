@@ -11,7 +11,7 @@ use the index (:data:`NEAR_QUERY`).
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
+from typing import Any, Mapping
 
 #: The SQL run after the store's own tables exist (idempotent).
 GIS_SQL = resources.files("geo.store").joinpath("gis.sql")
@@ -44,3 +44,22 @@ def install(store: Any) -> None:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DataError([Problem(store.location, "(database)", "", f"cannot set up editing from a GIS: {first}")]) \
             from None
+
+
+def corridor_problems(store: Any, corridors: Mapping) -> list:
+    """Problems of corridors a database set up for GIS users cannot hold: its corridors are typed
+    LineString, so a MultiLineString corridor is named (with what to do) before a load starts."""
+    from geo.core.model import Problem
+    with store.connection() as conn:
+        typed = conn.execute("SELECT type FROM public.geometry_columns WHERE f_table_schema = 'blockade_map' "
+                             "AND f_table_name = 'corridors' AND f_geometry_column = 'geom'").fetchone()
+    if not typed or typed[0] != "LINESTRING":
+        return []
+    out = []
+    for i, feature in enumerate(corridors.get("features") or []):
+        kind = (feature.get("geometry") or {}).get("type") if isinstance(feature, Mapping) else None
+        if kind != "LineString":
+            out.append(Problem("corridors.geojson", str(feature.get("id") or f"feature #{i + 1}"), "geometry",
+                               f"is a {kind}: this database types corridors as LineStrings (for GIS users); join "
+                               "its parts into one line, or make each part a corridor of its own"))
+    return out

@@ -214,3 +214,18 @@ def test_a_store_made_without_db_init_stays_as_it_was(pg_db):
     store.init()
     with _gis(pg_db) as conn:
         assert conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = 'events_gis_edit'").fetchone()[0] == 0
+
+
+def test_a_multilinestring_corridor_is_named_before_a_load(db, tmp_path, capsys):
+    from tests.conftest import make_corridor, make_event, write_folder
+    corridor = make_corridor("juliaca-puno", "Juliaca–Puno", [[-70.13, -15.5], [-70.02, -15.84]], ["Juliaca", "Puno"])
+    corridor["geometry"] = {"type": "MultiLineString", "coordinates": [[[-70.13, -15.5], [-70.1, -15.6]],
+                                                                       [[-70.05, -15.7], [-70.02, -15.84]]]}
+    folder = write_folder(tmp_path / "multi", [make_event("e-1")], [], [corridor])
+    before = open_store(db).version()
+    code, out, err = _cli(capsys, "db", "load", folder, "--replace", "--data", db)
+    assert code == 1 and out == ""
+    assert err.strip() == ("corridors.geojson: juliaca-puno: geometry: is a MultiLineString: this database types "
+                           "corridors as LineStrings (for GIS users); join its parts into one line, or make each part "
+                           "a corridor of its own")
+    assert open_store(db).version() == before
