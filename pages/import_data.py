@@ -1,5 +1,5 @@
 """Import events from a GeoJSON, CSV or ACLED file, its columns matched to the event's fields: every
-problem is shown before anything is written, and the file goes in whole or not at all."""
+problem is shown before anything is written; the good rows can be imported and the bad ones are left out."""
 import hashlib
 
 import pandas as pd
@@ -61,16 +61,20 @@ snapshot = editor.read()
 plan = plan_import(data, upload.name, snapshot.collection, editor.logged_ids() - set(snapshot.ids),
                    scope=editor.scope, columns=ColumnMap(chosen, values))
 st.caption(_("Read as {flavor}: {count} rows or features.").format(flavor=plan.flavor, count=len(plan.items)))
-if plan.problems:
+refused = plan.refused() if plan.problems else []
+if plan.problems and (refused is None or not plan.good_items()):
     ui.show_problems(plan.problems, _("{why}: nothing will be imported. Fix the file and upload it again; the "
                                       "data is unchanged.").format(why=plan.failure_summary(i18n.translator())))
     st.stop()
+if plan.problems:  # the good rows can go in; the bad ones are listed and left out
+    ui.show_problems(plan.problems, _("{why}: they are left out. The other rows can be imported below, or fix the "
+                                      "file and upload it again.").format(why=plan.failure_summary(i18n.translator())))
 if plan.already:
     counted = (_("{already} of {count} features") if plan.flavor == "geojson" else
                _("{already} of {count} rows")).format(already=len(plan.already), count=len(plan.items))
     st.info(_("{counted} are already in the data (the same events): they are left out.").format(counted=counted))
 
-skip = set()
+skip = set(refused or ())
 if plan.duplicates:
     st.warning(_("{count} probable duplicate(s) of events already in the data (same kind, "
                  "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.").format(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -343,6 +344,7 @@ def same_event_problem(first: Mapping[str, str], other: Mapping[str, str]) -> st
 # ---------------------------------------------------------------- writing rows
 
 
+@lru_cache(maxsize=None)
 def _country(code: str | None) -> tuple[str, str]:
     """(English name, ISO 3166 numeric code) of an alpha-2 code, from Babel's CLDR data."""
     if not code:

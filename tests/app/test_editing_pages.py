@@ -126,15 +126,28 @@ def _upload(at: AppTest, name: str, features: list[dict]) -> AppTest:
     return at.run()
 
 
-def test_import_page_refuses_a_bad_file_whole(editing_on):
+def test_import_page_lists_the_bad_features_and_imports_the_good_ones(editing_on):
     before = (editing_on / "events.geojson").read_bytes()
     at = _upload(_logged_in("import_data.py"), "bad.geojson",
                  [make_event("fine", place="Pomata", lon=-69.29, lat=-16.27), make_event("bad", kind="riot"),
                   make_event("worse", lon=2.3, lat=48.8)])
     assert not at.exception
-    assert shown(at.error[0]).startswith("2 of 3 features are bad: nothing will be imported")
+    assert shown(at.error[0]).startswith("2 of 3 features are bad: they are left out. The other rows can be imported")
     table = at.dataframe[0].value
     assert list(zip(table["Row or feature"], table["Field"])) == [("bad", "kind"), ("worse", "geometry")]
+    assert list(at.dataframe[1].value["Row or feature"]) == ["fine"]  # the preview: the good one only
+    assert (editing_on / "events.geojson").read_bytes() == before  # nothing yet
+    assert at.button(key="import-go").label == "Import 1 events"
+    at.button(key="import-go").click().run()
+    assert shown(at.success[0]).startswith("Imported 1 events from bad.geojson")
+    assert [e["id"] for e in read_log(editing_on / LOG_FILE)] == ["fine"]
+
+
+def test_import_page_refuses_a_file_with_only_bad_features(editing_on):
+    before = (editing_on / "events.geojson").read_bytes()
+    at = _upload(_logged_in("import_data.py"), "bad.geojson",
+                 [make_event("bad", kind="riot"), make_event("worse", lon=2.3, lat=48.8)])
+    assert shown(at.error[0]).startswith("2 of 2 features are bad: nothing will be imported")
     assert not [b for b in at.button if b.key == "import-go"]
     assert (editing_on / "events.geojson").read_bytes() == before
 
