@@ -60,6 +60,7 @@ TEMPLATES: tuple[str, ...] = (
     N_("repeats event {id} with another {column} ({value}, not {other})"),
     N_("{value} is not a JSON list"),
     N_("must be a list of publisher names"),
+    N_("must be a list of actor names"),
     N_("must be a whole number of seconds since 1970, got {value}"),
     N_("is empty"),
     N_("holds no events"),

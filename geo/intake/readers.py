@@ -346,7 +346,7 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
         sources = [citation(event_id, timestamp, published, publishers, actors, event_type, sub_event_type, theirs)] \
             if event_id else []
         sources += [{"name": urlparse(u).netloc or "source", "url": u, "published": start} for u in urls]
-    if not sources:
+    if not sources and "tags" not in cell.bad_fields:
         cell.add("source", f"no source: an ACLED row is cited by its event_id_cnty, and this one has none "
                            f"(publishers: {row.get('source') or 'none'!s}); give the event_id_cnty, or a link "
                            "(http/https) in 'source' or 'notes'")

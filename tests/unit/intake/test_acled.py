@@ -330,3 +330,20 @@ def test_an_imported_acled_file_exports_as_it_came_in(tmp_path, capsys):
     copy = _peru(tmp_path / "copy")
     assert _run(capsys, "import", out, "--data", copy, "--who", "test")[0] == 0
     assert _records(copy) == _records(data)
+
+
+def test_tags_from_a_file_are_checked_like_any_field(tmp_path):
+    bad_actors = 'actors=[{"x": 1}]'
+    bad_sources = 'sources=[{"name": "x", "url": "javascript:alert(1)", "published": "2024-05-28"}]'
+    rows = [CURRENT, _current("PER1", "28 May 2024", "Protesters (Peru)", "", "Puno", tags=bad_actors),
+            _current("PER2", "28 May 2024", "Protesters (Peru)", "", "Puno", tags=bad_sources),
+            _current("PER3", "28 May 2024", "Protesters (Peru)", "", "Puno", tags="sources=not json"),
+            _current("PER4", "28 May 2024", "Protesters (Peru)", "", "Puno", tags="kind=riot; end=2024-05-27")]
+    plan = plan_import(_write(tmp_path / "t.csv", rows).read_bytes(), "t.csv", {"features": []}, scope=_scope())
+    got = [(p.feature, p.field, p.message) for p in plan.problems]
+    assert ("row 2 (acled-PER1)", "source_1_actors", "must be a list of actor names") in got
+    assert ("row 3 (acled-PER2)", "source", "'javascript:alert(1)' is not an http(s) URL") in got
+    assert [p for p in got if p[0] == "row 4 (acled-PER3)"] == [("row 4 (acled-PER3)", "tags", "'not json' is not a JSON list")]
+    # an unknown kind in tags falls back to ACLED's types; an end before the start is refused
+    assert ("row 5 (acled-PER4)", "end", "2024-05-27 is before start 2024-05-28") in got
+    assert plan.items[3].feature["properties"]["kind"] == "blockade"
