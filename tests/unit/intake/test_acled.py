@@ -347,3 +347,17 @@ def test_tags_from_a_file_are_checked_like_any_field(tmp_path):
     # an unknown kind in tags falls back to ACLED's types; an end before the start is refused
     assert ("row 5 (acled-PER4)", "end", "2024-05-27 is before start 2024-05-28") in got
     assert plan.items[3].feature["properties"]["kind"] == "blockade"
+
+
+def test_an_acled_citation_is_shown_without_a_link_and_escaped():
+    from geo.export.files import source_label
+    from geo.render.popups import popup_html
+    cited = {"name": "ACLED", "published": "2020-05-12", "event_id_cnty": "PER1026",
+             "publishers": ["La Republica (Peru)", "<script>x</script>"]}
+    event = {"id": "acled-PER1026", "kind": "protest", "start": "2020-05-07", "end": "2020-05-07", "place": "Juliaca",
+             "region": "Puno", "fatalities": 0, "injured": 0, "detained": 0, "geo_precision": 1, "time_precision": 1,
+             "status": "reported", "sources": [cited], "description": "", "lon": -70.1333, "lat": -15.5}
+    html = popup_html(event)
+    assert "ACLED PER1026 (2020-05-12), La Republica (Peru); &lt;script&gt;x&lt;/script&gt;" in html
+    assert "<script>" not in html and 'href="#"' not in html
+    assert source_label(cited) == "ACLED PER1026 (2020-05-12) via La Republica (Peru), <script>x</script>"
