@@ -1,6 +1,6 @@
 """Turning uploaded files and form input into event Features, with a full validation report.
 
-Three inputs are understood:
+These inputs are understood:
 
 * GeoJSON in the contract's form (a FeatureCollection of event Features);
 * CSV with the export's columns (``id, kind, start, end, place, region, road, km, fatalities,
@@ -8,9 +8,13 @@ Three inputs are understood:
   ``source_1_name, source_1_url, source_1_published, source_2_...``, other ``source_N_*``
   columns such as ``source_N_note`` kept on the source; a plain
   ``source_name, source_url, source_published`` triple is accepted too);
-* CSV with ACLED's columns (``event_date, event_type, sub_event_type, location, admin1,
-  latitude, longitude, fatalities, source, notes``; optionally ``event_id_cnty``,
-  ``geo_precision``, ``time_precision``), see :func:`acled_kind`.
+* CSV with ACLED's columns, in any layout ACLED has published (:mod:`geo.intake.acled`: dates,
+  regions, one row per actor, ACLED cited by ``event_id_cnty``);
+* GeoJSON from elsewhere (Points whose properties have other names): read as a CSV is, the
+  point as ``lon``/``lat``.
+
+Other column or property names are matched to the fields with a :class:`ColumnMap`
+(``--map place=CAPITAL``, ``--set kind=protest``), the same for CSV and GeoJSON.
 
 :func:`plan_import` reads a file and checks every row or feature before anything is written:
 the report names each bad one (row number or feature id), the field and the problem, and
