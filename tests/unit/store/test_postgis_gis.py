@@ -229,3 +229,23 @@ def test_a_multilinestring_corridor_is_named_before_a_load(db, tmp_path, capsys)
                            "corridors as LineStrings (for GIS users); join its parts into one line, or make each part "
                            "a corridor of its own")
     assert open_store(db).version() == before
+
+
+def test_an_empty_dataset_loads_into_the_database_and_takes_imports(pg_db, tmp_path, capsys):
+    """Issue 21, item 5: a folder holding only dataset.json loads into PostGIS like any other."""
+    folder = tmp_path / "new"
+    assert _cli(capsys, "init-data", folder, "--empty", "--title", "New", "--country", "PE",
+                "--bbox=-82,-19,-68,0")[0] == 0
+    for argv in (["db", "init"], ["db", "load", folder]):
+        code, _, err = _cli(capsys, *argv, "--data", pg_db)
+        assert code == 0, err
+    code, out, _ = _cli(capsys, "validate", "--data", pg_db)
+    assert code == 0 and "0 events" in out
+    upload = tmp_path / "one.csv"
+    upload.write_text("kind,start,place,region,lon,lat,geo_precision,source_name,source_url,source_published\n"
+                      "blockade,2023-01-09,Juliaca,Puno,-70.13,-15.5,1,RPP,https://rpp.pe/a,2023-01-09\n",
+                      encoding="utf-8")
+    code, out, err = _cli(capsys, "import", upload, "--data", pg_db, "--who", "ana")
+    assert (code, out.strip()) == (0, "imported 1 events"), err
+    assert open_store(pg_db).editor().read().ids == ["2023-01-09-juliaca-blockade"]
+    assert _cli(capsys, "verify-log", "--data", pg_db)[0] == 0
