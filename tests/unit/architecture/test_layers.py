@@ -25,11 +25,23 @@ def _nodes(path: Path) -> tuple[ast.AST, ...]:
     return tuple(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
 
 
+def _typing_only(path: Path) -> set[int]:
+    """Ids of the import nodes inside ``if TYPE_CHECKING:`` blocks: annotations only, never run."""
+    out: set[int] = set()
+    for node in _nodes(path):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            out.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return out
+
+
 def _imports(path: Path) -> list[tuple[str, list[str], int]]:
     """(module, names, line) of every ``import geo...`` / ``from geo... import ...`` in a file,
-    wherever it stands (inside functions too)."""
+    wherever it stands (inside functions too), except those only type checkers see."""
     out = []
+    typing_only = _typing_only(path)
     for node in _nodes(path):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.ImportFrom) and node.module and (node.module == "geo" or node.module.startswith("geo.")):
             out.append((node.module, [a.name for a in node.names], node.lineno))
         elif isinstance(node, ast.Import):
