@@ -240,7 +240,7 @@ BEGIN
         RETURN NULL;
     END IF;
     RAISE EXCEPTION 'Blockade Map: % of table % is not done in SQL', TG_OP, TG_TABLE_NAME
-        USING HINT = CASE WHEN TG_TABLE_NAME IN ('hotspots', 'corridors', 'reported_counts')
+        USING HINT = CASE WHEN TG_TABLE_NAME IN ('hotspots', 'corridors', 'reported_counts', 'documents')
                           THEN 'Edit the layer in a data folder: blockade-map db dump DIR, edit DIR, blockade-map db load DIR --replace.'
                           ELSE 'This table is written by Blockade Map with every change; edit the events table''s columns instead.' END,
               ERRCODE = 'insufficient_privilege';
@@ -253,7 +253,8 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['hotspots', 'corridors', 'reported_counts', 'changelog', 'changelog_base', 'event_ids',
-                             'meta', 'day_counts', 'start_counts'] LOOP
+                             'meta', 'day_counts', 'start_counts', 'documents'] LOOP
+        CONTINUE WHEN to_regclass('blockade_map.' || t) IS NULL;
         EXECUTE format('DROP TRIGGER IF EXISTS %I ON blockade_map.%I', t || '_sql_write', t);
         EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON blockade_map.%I '
                        'FOR EACH STATEMENT EXECUTE FUNCTION blockade_map.refuse_sql_write()', t || '_sql_write', t);
@@ -383,3 +384,8 @@ COMMENT ON COLUMN blockade_map.start_counts.events IS 'How many events of that k
 COMMENT ON COLUMN blockade_map.start_counts.fatalities IS 'Their dead.';
 COMMENT ON COLUMN blockade_map.start_counts.injured IS 'Their injured.';
 COMMENT ON COLUMN blockade_map.start_counts.detained IS 'Their detained.';
+
+COMMENT ON TABLE blockade_map.documents IS 'The data folder''s other files (README.md, basemap.geojson, lexicon.json, gazetteer/*.csv), byte for byte. Written from the data folder.';
+COMMENT ON COLUMN blockade_map.documents.name IS 'The file''s path in a data folder, e.g. gazetteer/places.csv.';
+COMMENT ON COLUMN blockade_map.documents.content IS 'The file''s bytes.';
+COMMENT ON COLUMN blockade_map.documents.digest IS 'SHA-256 of the content: tells a reader cheaply when the file changed.';
