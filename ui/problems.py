@@ -42,6 +42,8 @@ TEMPLATES: tuple[str, ...] = (
     N_("is required (a unique, stable string)"),
     N_("is used by more than one feature"),
     N_("{end} is before start {start}"),
+    N_("{day} is outside the days accepted ({first} to {last})"),
+    N_("{end} is {days} days after start {start}; at most {limit} are accepted"),
     N_("must be a number >= 0, got {value}"),
     N_("{value} is more than the {limit} km accepted for a kilometre post"),
     # geo.intake (forms, imports, duplicates)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-from geo.core.dates import parse_date
+from geo.core.dates import MAX_SPAN_DAYS, day_bounds_problem, parse_date
 from geo.core.text import fold
 
 KINDS: tuple[str, ...] = ("blockade", "protest", "clash", "closure", "detention", "other")
@@ -75,6 +75,11 @@ class DataError(ValueError):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems) or "invalid data")
+
+
+class StoreUnavailable(DataError):
+    """Raised when a store cannot be reached (its database is down, refuses, or its URL is
+    unusable): not a problem of the data, and a reader is told so in plain words."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,9 @@ class _Checker:
         parsed = parse_date(value)
         if parsed is None:
             self.add(field, f"{_short(value)} is not a date (YYYY-MM-DD)")
+        elif day_bounds_problem(value):
+            self.add(field, day_bounds_problem(value) or "")
+            return None
         return parsed
 
     def choice(self, props: Mapping, field: str, choices: tuple, required: bool) -> None:
@@ -228,6 +236,8 @@ class _Checker:
                 self.add(f"{where}.published", "is required (YYYY-MM-DD)")
             elif parse_date(published) is None:
                 self.add(f"{where}.published", f"{_short(published)} is not a date (YYYY-MM-DD)")
+            elif day_bounds_problem(published):
+                self.add(f"{where}.published", day_bounds_problem(published) or "")
 
     def _citation(self, src: Mapping, where: str) -> None:
         """A dataset cited by its own reference (ACLED): its publishers are names, its timestamp a number."""
@@ -383,6 +393,9 @@ def _dates(props: Mapping, c: _Checker) -> None:
     end = c.date(props, "end", required=False)
     if start and end and end < start:
         c.add("end", f"{props['end']} is before start {props['start']}")
+    elif start and end and (end - start).days >= MAX_SPAN_DAYS:
+        c.add("end", f"{props['end']} is {(end - start).days + 1:,} days after start {props['start']}; "
+                     f"at most {MAX_SPAN_DAYS:,} are accepted")
 
 
 def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
