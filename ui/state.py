@@ -8,6 +8,7 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View, parse_view_params
+from geo.core.words import kind_slug
 from ui import i18n
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
@@ -56,7 +57,7 @@ def write_view_to_url(view: View) -> None:
     """Mirror the view into the address bar (only parameters that differ from the defaults)."""
     wanted = {"date": view.day, "mode": view.mode}
     if view.kinds:
-        wanted["kinds"] = ",".join(view.kinds)
+        wanted["kinds"] = ",".join(kind_slug(k, i18n.translator()) for k in view.kinds)  # in the reader's words
     if view.regions:
         wanted["regions"] = ",".join(view.regions)
     if i18n.url_language():

@@ -9,7 +9,7 @@ from geo.core.dates import check_day, parse_date
 from geo.core.i18n import Translator, translator
 from geo.core.model import KINDS, short_repr
 from geo.core.text import fold
-from geo.core.words import kind_name
+from geo.core.words import kind_from_name, kind_name, kind_slug
 
 MODES: tuple[str, ...] = ("day", "cumulative")
 
@@ -119,11 +119,12 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
     if mode not in MODES:
         warnings.append(t.gettext("Unknown mode {mode}; showing mode 'day'.").format(mode=short_repr(mode, 100)))
         mode = "day"
-    kinds = _names(_param(params, "kinds"))
+    asked = _names(_param(params, "kinds"))  # codes, or kinds in any language (?kinds=bloqueo)
+    kinds = [kind_from_name(k) or k for k in asked]
     bad = [k for k in kinds if k not in KINDS]
     if bad:
         warnings.append(t.gettext("Unknown kind(s) {bad} ignored; kinds are {kinds}.").format(
-            bad=_listed(bad, t), kinds=", ".join(KINDS)))
+            bad=_listed(bad, t), kinds=", ".join(kind_slug(k, t) for k in KINDS)))
     lookup = {fold(r): r for r in regions}
     wanted = _names(_param(params, "regions"))
     unknown = [r for r in wanted if fold(r) not in lookup]
@@ -131,6 +132,6 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
         known = sorted(regions, key=fold)
         warnings.append(t.gettext("Unknown region(s) {unknown} ignored; the data's regions are {regions}.").format(
             unknown=_listed(unknown, t), regions=", ".join(known) if known else t.gettext("none")))
-    view = View(day.isoformat(), mode, tuple(k for k in kinds if k in KINDS),
+    view = View(day.isoformat(), mode, tuple(dict.fromkeys(k for k in kinds if k in KINDS)),
                 tuple(dict.fromkeys(lookup[fold(r)] for r in wanted if fold(r) in lookup)))
     return view, warnings

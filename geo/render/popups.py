@@ -19,6 +19,15 @@ def dates_text(start: str, end: str, lang: str | Translator | None = None) -> st
     return start if start == end else translator(lang).gettext("{first} to {last}").format(first=start, last=end)
 
 
+def _published(value: object, t: Translator) -> str:
+    """A source's publication date as the reader's language writes it (``9 ene 2023``); as given
+    when it is not a ``YYYY-MM-DD`` date."""
+    try:
+        return t.date(str(value), "span")
+    except (TypeError, ValueError):
+        return str(value or "")
+
+
 def popup_html(event: dict, lang: str | Translator | None = None) -> str:
     """The popup of one event: place, dates, counts, description and source links, escaped."""
     t = translator(lang)
@@ -33,7 +42,7 @@ def popup_html(event: dict, lang: str | Translator | None = None) -> str:
     road = event.get("road")
     if isinstance(road, str) and road:
         km = event.get("km")
-        km_text = f", km {km:g}" if isinstance(km, (int, float)) and km == km else ""
+        km_text = f", km {t.number(km)}" if isinstance(km, (int, float)) and km == km else ""
         parts.append("<br>" + escape_html(t.gettext("Road {road}").format(road=road)) + km_text)
     counts = counts_text(event, t)
     if counts:
@@ -56,18 +65,23 @@ def popup_html(event: dict, lang: str | Translator | None = None) -> str:
             continue
         safe = url if url.lower().startswith(("http://", "https://")) else "#"
         links.append(f'<a href="{escape_html(safe)}" target="_blank" rel="noopener noreferrer">'
-                     f'{escape_html(src.get("name"))}</a> ({escape_html(src.get("published"))})')
+                     f'{escape_html(src.get("name"))}</a> ({escape_html(_published(src.get("published"), t))})')
     parts.append("<br>" + escape_html(t.gettext("Sources:")) + " " + "; ".join(links) + "</div>")
     return "".join(parts)
 
 
-def tooltip_text(event: dict, lang: str | Translator | None = None) -> str:
-    """Short hover text: place, kind and deaths, escaped."""
+def event_name(event: dict, lang: str | Translator | None = None) -> str:
+    """An event in a few words, as plain text: place, kind and deaths (a marker's accessible name)."""
     t = translator(lang)
     text = f'{event["place"]}: {kind_name(event["kind"], t)}'
     if int(event.get("fatalities") or 0):
         text += ", " + t.pair(COUNT_FORMS["fatalities"], int(event["fatalities"]))
-    return escape_html(text)
+    return text
+
+
+def tooltip_text(event: dict, lang: str | Translator | None = None) -> str:
+    """Short hover text: :func:`event_name`, escaped."""
+    return escape_html(event_name(event, lang))
 
 
 def event_row(event: dict, lang: str | Translator | None = None) -> list:

@@ -75,7 +75,7 @@ def test_the_same_map_reads_a_csv(tmp_path, capsys):
     upload.write_text("CAPITAL,DEPARTAM,date,type,FUENTE,X,Y\n"
                       "Juliaca,PUNO,2023-01-09,blockade,https://larepublica.pe/a,-70.1333,-15.5\n", encoding="utf-8")
     code, out, err = _run(capsys, "import", upload, "--data", data, "--map", MAP, "--map", "lon=X,lat=Y", *SETS)
-    assert (code, out.strip(), err) == (0, "imported 1 events", "")
+    assert (code, out.strip(), err) == (0, "imported 1 event", "")
     [event] = Editor(data).read().collection["features"]
     assert event["properties"]["place"] == "Juliaca" and event["geometry"]["coordinates"] == [-70.1333, -15.5]
 

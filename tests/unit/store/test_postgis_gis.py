@@ -246,6 +246,6 @@ def test_an_empty_dataset_loads_into_the_database_and_takes_imports(pg_db, tmp_p
                       "blockade,2023-01-09,Juliaca,Puno,-70.13,-15.5,1,RPP,https://rpp.pe/a,2023-01-09\n",
                       encoding="utf-8")
     code, out, err = _cli(capsys, "import", upload, "--data", pg_db, "--who", "ana")
-    assert (code, out.strip()) == (0, "imported 1 events"), err
+    assert (code, out.strip()) == (0, "imported 1 event"), err
     assert open_store(pg_db).editor().read().ids == ["2023-01-09-juliaca-blockade"]
     assert _cli(capsys, "verify-log", "--data", pg_db)[0] == 0
