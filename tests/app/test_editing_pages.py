@@ -137,9 +137,9 @@ def test_import_page_lists_the_bad_features_and_imports_the_good_ones(editing_on
     assert list(zip(table["Row or feature"], table["Field"])) == [("bad", "kind"), ("worse", "geometry")]
     assert list(at.dataframe[1].value["Row or feature"]) == ["fine"]  # the preview: the good one only
     assert (editing_on / "events.geojson").read_bytes() == before  # nothing yet
-    assert at.button(key="import-go").label == "Import 1 events"
+    assert at.button(key="import-go").label == "Import 1 event"
     at.button(key="import-go").click().run()
-    assert shown(at.success[0]).startswith("Imported 1 events from bad.geojson")
+    assert shown(at.success[0]).startswith("Imported 1 event from bad.geojson")
     assert [e["id"] for e in read_log(editing_on / LOG_FILE)] == ["fine"]
 
 
@@ -276,9 +276,9 @@ def test_import_page_matches_the_columns_of_a_file_from_elsewhere(editing_on):
     at.text_input(key="import-set-geo_precision").input("1")
     at.run()
     assert not at.exception and not at.error
-    assert at.button(key="import-go").label == "Import 1 events"
+    assert at.button(key="import-go").label == "Import 1 event"
     at.button(key="import-go").click().run()
-    assert shown(at.success[0]).startswith("Imported 1 events from capitales.geojson")
+    assert shown(at.success[0]).startswith("Imported 1 event from capitales.geojson")
     [entry] = [e for e in read_log(editing_on / LOG_FILE) if e["action"] == "import"]
     props = entry["after"]["properties"]
     assert (props["place"], props["region"], props["kind"], props["sources"][0]["name"]) == (
