@@ -239,7 +239,7 @@ def acled_region(admin1: str | None, admin2: str | None, scope: Scope) -> str | 
 
 
 _TAG_KEYS: tuple[str, ...] = ("id", "kind", "end", "road", "km", "injured", "detained", "status", "actors",
-                              "description_es", "description_en", "sources")
+                              "place_es", "place_en", "description_es", "description_en", "sources")
 
 
 def _escape_tag(text: str) -> str:
@@ -398,7 +398,7 @@ def acled_row(record: Mapping[str, Any], country: str | None = None) -> dict[str
             ours[count] = int(record[count])
     if record.get("status") and record["status"] != "reported":
         ours["status"] = record["status"]
-    for key in ("description_es", "description_en"):
+    for key in ("place_es", "place_en", "description_es", "description_en"):
         if record.get(key):
             ours[key] = record[key]
     publishers = list(cited.get("publishers") or []) if cited else [s.get("name", "") for s in sources]

@@ -362,6 +362,7 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
         "fatalities": fatalities, "injured": ours.get("injured"), "detained": ours.get("detained"),
         "status": ours.get("status"), "description": notes or None,
         "description_es": ours.get("description_es"), "description_en": ours.get("description_en"),
+        "place_es": ours.get("place_es"), "place_en": ours.get("place_en"),
         "geo_precision": row.get("geo_precision") or 2, "time_precision": row.get("time_precision") or 1,
         "lon": row.get("longitude"), "lat": row.get("latitude"),
     }
