@@ -235,6 +235,51 @@ _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
             "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
 
 
+#: Words that turn what follows into a past event recalled, not news: an anniversary ("cuando se
+#: cumple un mes de la jornada en la que...", "a month after the clashes in which...") or the
+#: protests before these ("over the crackdown on earlier demonstrations").
+_RECALL = {"es": re.compile(r"(?:^|\W)(?:cuando se cumplen?|al cumplirse|a (?:un|una|dos|tres|\w+) (?:dias?|semanas?|mes|meses|anos?) de"
+                            r"|en el aniversario de)\b"),
+           "en": re.compile(r"(?:^|\W)(?:(?:a|one|two|three|\w+) (?:days?|weeks?|months?|years?) (?:after|since) the"
+                            r"|(?:on|marking) the anniversary of|marking (?:a|one) (?:week|month|year) since)\b")}
+#: A verb that adds up a toll: "la región ya suma diez fallecidos", "ya son 21 los muertos".
+_SUMS = {"es": re.compile(r"(?:^|\W)(?:suma|suman|sumaron|acumula|acumulan|ya son)\b"),
+         "en": re.compile(r"(?:^|\W)(?:now )?(?:totals|totalled|totaled|adds up to)\b")}
+#: One of the injured who later died: a death from a clash already told, no new clash.
+_ONE_OF_HURT = {"es": re.compile(r"\s+de (?:los|las) (?:herid[oa]s|lesionad[oa]s|hospitalizad[oa]s)\b"),
+                "en": re.compile(r"\s+of the (?:injured|wounded|hospitali[sz]ed)\b")}
+#: The protests before the ones reported: "earlier demonstrations", "las protestas anteriores".
+_EARLIER = {"es": re.compile(r"(?:^|\W)(?:protestas|movilizaciones|manifestaciones|enfrentamientos|marchas) "
+                             r"(?:anteriores|previas|pasadas|de (?:diciembre|enero|febrero) pasado)\b"),
+            "en": re.compile(r"(?:^|\W)(?:earlier|previous|prior|past) (?:demonstrations|protests|clashes|unrest)\b")}
+#: Where a recalled grievance begins: "resign over the crackdown ...", "por la represión ...".
+_GRIEVANCE = re.compile(r"(?:^|\W)(?:over|for|por|ante)\s")
+
+
+def _recalled(low: str, lang: str, tolls: bool = True) -> list[tuple[int, int]]:
+    """Stretches of a sentence that recall past events rather than tell news: from an anniversary's
+    words, or from the start of a grievance about earlier protests, to the end of the clause (a
+    comma, a semicolon or the sentence's end; a grievance runs to a semicolon). Their actions make
+    no event; an anniversary's figures are
+    that day's toll, no count (``tolls``: only those), while a toll of the earlier protests
+    ("which left 28 dead in total") stays a running total."""
+    out = []
+    for m in _RECALL[lang].finditer(low):
+        # "A una semana de los choques, uno de los heridos falleció": the news resumes after the comma.
+        stop = re.compile(r"[;,]").search(low, m.end())
+        out.append((m.start(), stop.start() if stop else len(low)))
+    if tolls:
+        return out
+    for m in _EARLIER[lang].finditer(low):
+        start = m.start()
+        head = [g for g in _GRIEVANCE.finditer(low, max(0, m.start() - 60), m.start())]
+        if head and not re.search(r"[;,.]", low[head[-1].end():m.start()]):
+            start = head[-1].start()
+        end = low.find(";", m.end())
+        out.append((start, end if end >= 0 else len(low)))
+    return out
+
+
 def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Plans and attempts told from events: an action right after a plan's words ("amenazan con
     bloquear", "plan to march") is no event; one right after an attempt's words ("intentaron
@@ -645,9 +690,19 @@ class _Reader:
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
         figures = _figures(s, lang, numbers_in(s, lang), skip, self.lexicon)
         ignored = _reference_dates(s, figures, dates)
-        dates = [d for d in dates if d not in ignored]
+        recalled = _recalled(s.low, lang, tolls=False)
+        for f in figures:
+            if f.status == "dead" and _ONE_OF_HURT[lang].match(s.low, f.number.end):
+                f.reference = True   # "uno de los heridos falleció": a later death of a clash told before
+        for f in figures:
+            if any(x <= f.number.start < y for x, y in _recalled(s.low, lang)):
+                f.reference = True   # a toll of the event recalled, not news
+        dates = [d for d in dates if d not in ignored and not any(x <= d.start < y for x, y in recalled)]
+        # A place named in a recalled stretch ("a un mes de los bloqueos en Ilave") is no event's place.
+        mentions = [x for x in mentions if x.role != "event" or not any(p <= x.start < q for p, q in recalled)]
         consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
         consumed += [(f.number.start, f.noun_end) for f in figures if f.reference]
+        consumed += recalled
         # A cumulative figure's words ("44 muertos en enfrentamientos registrados en el país") tell no event.
         consumed += [(f.number.start, f.after_end) for f in figures if f.status and
                      (NATIONAL[lang].search(_clause(s.low, f.number.start)) or f.partitive)]
@@ -706,6 +761,8 @@ class _Reader:
             seg_figs = []
             if not kinds:
                 return []
+        if seg_figs and not kinds and _SUMS[lang].search(seg):
+            return []   # "con lo que la región ya suma diez fallecidos": a running tally, no new clash
         borrowed = None
         if not places and post is None and kinds:
             # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,
