@@ -132,7 +132,7 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                     f.status = status
                     break
         if f.status is None and f.metric is None and not f.person and not re.search(
-                r"(?:otros|otras|others|another|other|y|and|mas|plus)\s+$", before):
+                r"(?:otros|otras|others|another|other|y|and|mas|plus)\s+$", before) and not _FROM_TO.search(low[:n.start]):
             continue
         f.in_clashes = bool(IN_CLASHES[lang].search(after))
         sentence_before = low[low.rfind(";", 0, n.start) + 1:n.start]
@@ -151,6 +151,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
     return [f for f in figures if f.status or f.metric]
 
 
+#: A figure that went from one value to another: "subió de 16 a 23", "rose from 16 to 23".
+_FROM_TO = re.compile(r"(?:^|\W)(?:de|from)\s+\d[\d.,]*\s+(?:a|to)\s+$")
+
+
 def _propagate(figures: list[Figure], low: str, lang: str) -> None:
     """Give "37 civiles y 6 policías resultaron heridos" and "39 ..., otros siete ... y un policía" one status."""
     group = 0
@@ -162,6 +166,12 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
             f.partitive = True
     for i, f in enumerate(figures):
         if f.status or f.metric:
+            continue
+        if i and figures[i - 1].status and _FROM_TO.search(low[:f.number.start]) \
+                and _FROM_TO.search(low[:f.number.start]).start() <= figures[i - 1].number.start:
+            # "la cifra de heridos subió de 16 a 23": the second is the figure now, the first the one before
+            f.status, f.update = figures[i - 1].status, True
+            figures[i - 1].interim = True
             continue
         if i + 1 < len(figures) and figures[i + 1].status and figures[i + 1].person:
             gap = low[f.number.end:figures[i + 1].number.start]

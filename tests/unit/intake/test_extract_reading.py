@@ -309,3 +309,10 @@ def test_one_of_the_injured_who_died_and_a_regional_tally_make_no_new_clash():
     out = extract(text, "2023-02-10")
     assert out["events"] == []
     assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("deaths_total", 11, "Puno")]
+
+
+def test_a_figure_that_rose_from_one_value_to_another_is_the_second():
+    for text in ("El martes hubo choques en Ayaviri. Según la Diresa, la cifra de heridos subió de 12 a 19.",
+                 "On Tuesday police clashed with protesters in Ayaviri; the number of injured rose from 12 to 19."):
+        assert [(e["kind"], e["place"], e["start"], e.get("injured")) for e in extract(text, "2023-02-10")["events"]] \
+            == [("clash", "Ayaviri", "2023-02-07", 19)]
