@@ -290,7 +290,7 @@ CONTINUATION = {
 IN_CLASHES = {
     "es": compile_words(r"enfrentamientos?", r"choques?", r"disturbios", r"represion", r"con (?:la|las) (?:policia|fuerzas)",
                         r"por (?:armas? de fuego|impactos? de bala|proyectil\w*)"),
-    "en": compile_words(r"clash(?:es)?", r"confrontations?", r"riots?", r"unrest", r"with (?:the )?(?:police|security forces|soldiers)",
+    "en": compile_words(r"clash(?:es)?", r"confrontations?", r"riots?", r"with (?:the )?(?:police|security forces|soldiers)",
                         r"by (?:gunfire|bullets)"),
 }
 #: Numbers that are not head counts: ages, hours, money, percentages, years.

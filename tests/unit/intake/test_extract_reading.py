@@ -316,3 +316,8 @@ def test_a_figure_that_rose_from_one_value_to_another_is_the_second():
                  "On Tuesday police clashed with protesters in Ayaviri; the number of injured rose from 12 to 19."):
         assert [(e["kind"], e["place"], e["start"], e.get("injured")) for e in extract(text, "2023-02-10")["events"]] \
             == [("clash", "Ayaviri", "2023-02-07", 19)]
+
+
+def test_killed_in_the_unrest_is_the_movements_toll_not_deaths_in_clashes():
+    assert _counts("More than 40 people have been killed in the unrest since then, the ombudsman said.") == [
+        ("deaths_total", 40, None, "2023-02-10")]
