@@ -321,3 +321,9 @@ def test_a_figure_that_rose_from_one_value_to_another_is_the_second():
 def test_killed_in_the_unrest_is_the_movements_toll_not_deaths_in_clashes():
     assert _counts("More than 40 people have been killed in the unrest since then, the ombudsman said.") == [
         ("deaths_total", 40, None, "2023-02-10")]
+
+
+def test_a_month_set_off_after_a_verb_of_beginning_is_when_the_run_began():
+    text = ("Según la Sutran, por primera vez desde que empezaron, en diciembre, las vías tenían el tránsito "
+            "interrumpido en 12 puntos a nivel nacional.")
+    assert _counts(text) == [("blockade_points", 12, None, "2023-02-10")]
