@@ -119,6 +119,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         if f.status is None and f.metric is None and partitive:
             f.subset = True   # "23 de los 44 muertos": a part, counted with the whole's status below
             f.person = True
+        # "llega a 7 la cifra de víctimas mortales": the figure is the toll named after it, as it stands now.
+        named_after = _TOLL_AFTER[lang].match(after)
+        if named_after and f.metric is None and any(p[lang].match(after[named_after.end():]) for p in STATUS.values()):
+            f.update = True
         if f.status is None and f.metric is None:
             tail = " ".join(before.split(",")[-1].split()[-4:])
             # "la cifra de fallecidos en el país asciende a 65", "bringing the death toll to 56"
@@ -139,7 +143,7 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         f.interim = bool(INTERIM[lang].search(sentence_before)) or bool(
             re.search(r"(?:^|\W)(?:de|from)\s+$", low[max(0, n.start - 6):n.start])
             and re.match(r"\s+(?:a|to)\s+\d", low[n.end:n.end + 6]))
-        f.update = bool(UPDATE[lang].search(sentence_before))
+        f.update = f.update or bool(UPDATE[lang].search(sentence_before))
         definite = DEFINITE[lang].search(low[max(0, n.start - 12):n.start]) and not re.search(
             r"\d[\d.,]*\s+(?:de|of)\s+(?:los|las|the)\s+$", low[max(0, n.start - 20):n.start])
         f.reference = bool(REFERENCE[lang].search(sentence_before)) or bool(definite and f.status in ("dead", "injured"))
@@ -151,6 +155,9 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
     return [f for f in figures if f.status or f.metric]
 
 
+#: A toll named after its figure: "llega a 7 la cifra de víctimas", "a 20 el número de heridos".
+_TOLL_AFTER = {"es": re.compile(r"\s+(?:la cifra|el numero|el total|el saldo|el balance) de\s+"),
+               "en": re.compile(r"\s+(?:the|its) (?:number|total|tally|toll) of\s+")}
 #: A figure that went from one value to another: "subió de 16 a 23", "rose from 16 to 23".
 _FROM_TO = re.compile(r"(?:^|\W)(?:de|from)\s+\d[\d.,]*\s+(?:a|to)\s+$")
 

@@ -327,3 +327,9 @@ def test_a_month_set_off_after_a_verb_of_beginning_is_when_the_run_began():
     text = ("Según la Sutran, por primera vez desde que empezaron, en diciembre, las vías tenían el tránsito "
             "interrumpido en 12 puntos a nivel nacional.")
     assert _counts(text) == [("blockade_points", 12, None, "2023-02-10")]
+
+
+def test_a_toll_named_after_its_figure_is_the_standing_total():
+    text = ("El martes se registraron tres fallecidos en Ayaviri, con lo que llega a 9 la cifra de víctimas "
+            "mortales a nivel nacional.")
+    assert _counts(text) == [("deaths_total", 9, None, "2023-02-07")]
