@@ -333,3 +333,8 @@ def test_a_toll_named_after_its_figure_is_the_standing_total():
     text = ("El martes se registraron tres fallecidos en Ayaviri, con lo que llega a 9 la cifra de víctimas "
             "mortales a nivel nacional.")
     assert _counts(text) == [("deaths_total", 9, None, "2023-02-07")]
+
+
+def test_a_toll_that_rises_in_the_present_is_the_update_not_the_new_death():
+    assert _counts("Ayaviri: reportan un nuevo fallecido y la cifra sube a 19 a nivel nacional.") == [
+        ("deaths_total", 19, None, "2023-02-10")]
