@@ -73,6 +73,13 @@ class Cells:
         return int(len(self.count))
 
 
+def _shared_texts(column: pd.Series) -> np.ndarray:
+    """The column as an object array in which equal texts are one object."""
+    codes, uniques = pd.factorize(column)
+    texts = np.asarray([str(u) for u in uniques] + [None], dtype=object)
+    return texts[codes]  # code -1 (missing) picks the None at the end
+
+
 class EventIndex:
     """Events of one dataset, arranged for fast selection and map building.
 
@@ -96,9 +103,9 @@ class EventIndex:
     def __init__(self, events: pd.DataFrame):
         if not isinstance(events, pd.DataFrame):
             raise TypeError(f"events must be a DataFrame, got {type(events).__name__}")
-        self.source = events
         order = events.sort_values(["start", "id"]).index
-        self.events = events.loc[order]
+        # events already in that order (a dataset keeps the index's frame) are not copied
+        self.events = events if order.equals(events.index) else events.loc[order]
         ev = self.events
         self.start = day_numbers(ev["start"])
         self.end = day_numbers(ev["end"])
@@ -110,8 +117,9 @@ class EventIndex:
         self.place_names: list[str] = [str(p) for p in place_names]
         self.place = place_codes.astype(np.int64)
         self.ids = ev["id"].astype(str).to_numpy(dtype=object)
-        self.start_text = ev["start"].to_numpy(dtype=object)
-        self.end_text = ev["end"].to_numpy(dtype=object)
+        # a few hundred distinct days for 100,000 events: one string object per day, not per event
+        self.start_text = _shared_texts(ev["start"])
+        self.end_text = _shared_texts(ev["end"])
         self.lat = ev["lat"].to_numpy(dtype=float)
         self.lon = ev["lon"].to_numpy(dtype=float)
         self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)

@@ -179,6 +179,7 @@ def language_votes(text: str) -> dict[str, int]:
     return {"es": sum(w in _ES_WORDS for w in words), "en": sum(w in _EN_WORDS for w in words)}
 
 
+@lru_cache(maxsize=8192)  # the same descriptions are asked for on every rerun (table, popups)
 def guess_language(text: str) -> str | None:
     """``es`` or ``en`` when ``text``'s common words clearly say so (at least 3, twice the other's), else None.
 
