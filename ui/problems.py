@@ -55,14 +55,28 @@ TEMPLATES: tuple[str, ...] = (
     N_("{value} is not a date (YYYY-MM-DD or '12 December 2022')"),
     N_("the location is required (lon and lat)"),
     N_("{event_type} / {sub_event_type} has no matching kind"),
-    N_("no source URL: ACLED names publishers only ({publishers}); put a link to the report (http/https) "
-       "in 'source' or 'notes'"),
+    N_("{value} is not a date (2020-05-09, 9 May 2020, 9-May-20, an Excel day number or 09/05/2020)"),
+    N_("no source: an ACLED row is cited by its event_id_cnty, and this one has none (publishers: {publishers}); "
+       "give the event_id_cnty, or a link (http/https) in 'source' or 'notes'"),
+    N_("{names} is not one of the dataset's regions (add the name to region_aliases in dataset.json)"),
+    N_("repeats event {id} with another {column} ({value}, not {other})"),
+    N_("{value} is not a JSON list"),
+    N_("must be a list of publisher names"),
+    N_("must be a list of actor names"),
+    N_("must be a whole number of seconds since 1970, got {value}"),
     N_("is empty"),
     N_("holds no events"),
     N_("holds no rows"),
     N_("must be a GeoJSON FeatureCollection of events"),
     N_("must be a GeoJSON Feature"),
     N_("missing {columns} ({what} expected)"),
+    N_("missing {columns} (the export's columns expected; name others with --map FIELD={noun} or give one "
+       "value with --set FIELD=VALUE)"),
+    N_("{field}={column}: the file has no {noun} {value} (it has: {names})"),
+    N_("is a {kind}: only Points can be imported (an event happens at a place); reduce each shape to a point "
+       "first, e.g. its centroid in a GIS"),
+    N_("is missing: only Points can be imported (an event happens at a place); reduce each shape to a point "
+       "first, e.g. its centroid in a GIS"),
     N_("missing {columns}"),
     N_("is not UTF-8 text ({reason} at byte {position})"),
     N_("invalid JSON at line {line} column {column}: {reason}"),
