@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from geo.cli.args import Command, UsageError
+from geo.cli import sutran as sutran_cli
+from geo.cli.args import Command, UsageError, default_who, store_refuses
 from geo.intake.plan import plan_import
 from geo.places.gazetteer import gazetteer_for
 from geo.intake.readers import ColumnMap, parse_map, read_upload
@@ -18,16 +19,18 @@ from geo.store.editor import ReadOnlyDataError
 
 
 def _default_who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "command line"
+    return default_who()
 
 
 # ---------------------------------------------------------------- import
 
 def _configure_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="GeoJSON (the contract's form), or CSV (the export's or ACLED's columns)")
+    p.add_argument("file", nargs="+", help="GeoJSON (the contract's form), or CSV (the export's or ACLED's columns); "
+                   "with --format sutran: SUTRAN feed files, JSON-lines archives (.jsonl, .jsonl.gz) or folders of them")
+    p.add_argument("--format", choices=("auto", "sutran"), default="auto",
+                   help="sutran: SUTRAN's road-alert feed (one blockade event per site and run of days); "
+                        "auto (default): GeoJSON or CSV by the file's content")
+    sutran_cli.add_feed_options(p)
     p.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
     p.add_argument("--who", default=None, help="editor name for the change log (default: your login)")
     p.add_argument("--reason", default="", help="why, for the change log")
@@ -48,17 +51,18 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Check a file completely, then import its good rows (all of it or nothing with
-    ``--all-or-nothing``); the bad ones are listed and the exit status is then 1."""
-    path = Path(args.file)
+    ``--all-or-nothing``); the bad ones are listed and the exit status is then 1. SUTRAN's feed
+    (``--format sutran``): see :mod:`geo.cli.sutran`."""
+    if args.format == "sutran":
+        return sutran_cli.run_import(args, args.who or _default_who())
+    if len(args.file) != 1 or args.first or args.last or args.motivo != sutran_cli.sutran.DEFAULT_CAUSES:
+        raise UsageError("blockade-map import: one file at a time; several paths, --motivo, --from and --to are for "
+                         "--format sutran")
+    path = Path(args.file[0])
     if not path.is_file():
         raise UsageError(f"blockade-map import: {path}: no such file")
     store = open_store(args.data)
-    problems = store.validate()
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
-              "before importing; nothing imported", file=sys.stderr)
+    if store_refuses(store):
         return 1
     try:
         columns = ColumnMap(parse_map(args.map), parse_map(args.set, split=False))

@@ -279,11 +279,11 @@ def _records(folder) -> dict[str, dict]:
 def test_export_acled_writes_acleds_current_columns_and_types(tmp_path, capsys):
     out = tmp_path / "peru.csv"
     code, text, _ = _run(capsys, "export", "--format", "acled", "--out", out)
-    assert code == 0 and text.startswith(f"wrote {out} (252 events, acled)")
+    assert code == 0 and text.startswith(f"wrote {out} (909 events, acled)")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     with out.open(encoding="utf-8") as handle:
         assert tuple(next(csv.reader(handle))) == CURRENT_COLUMNS and len(CURRENT_COLUMNS) == 31
-    assert len(rows) == 252
+    assert len(rows) == 909
     assert all(r["event_date"][:4] == r["year"] and parse_acled_date(r["event_date"]) == r["event_date"] for r in rows)
     for column in ("year", "time_precision", "geo_precision", "fatalities", "timestamp", "iso"):
         assert all(r[column].isdigit() for r in rows), column
@@ -303,7 +303,7 @@ def test_export_acled_imports_back_to_the_same_events(tmp_path, capsys):
     assert _run(capsys, "export", "--format", "acled", "--out", out)[0] == 0
     copy = _peru(tmp_path / "copy")
     code, text, err = _run(capsys, "import", out, "--data", copy, "--who", "test")
-    assert (code, text.strip(), err) == (0, "imported 252 events", "")
+    assert (code, text.strip(), err) == (0, "imported 909 events", "")
     assert _records(copy) == _records(BUNDLED)
     again = tmp_path / "again.csv"
     assert _run(capsys, "export", "--format", "acled", "--out", again, "--data", copy)[0] == 0
