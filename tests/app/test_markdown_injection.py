@@ -82,7 +82,8 @@ def test_route_answer_with_hostile_town_and_place_names_is_text(hostile):
     assert plain(answers[0]) == (
         f"Calapuja → {BARE} on 2023-01-09: NOT passable. 3 cuts: (1) 0.0 km after Calapuja (where the trip "
         f"starts), at {PHISH}, on {PHISH} corridor; (2) 45.3 km after Calapuja, at {HTML}, on {PHISH} corridor; "
-        f"(3) 61.5 km after Calapuja, at {BARE}, on {PHISH} corridor.")
+        f"(3) 61.5 km after Calapuja, at {BARE}, on {PHISH} corridor. 3 of 45 reported blockade points are "
+        f"mapped on this day ({PHISH} {BARE}); only mapped blockades count.")  # a hostile reporter, as text
     assert_shown_as_text(at)
     assert any("evil" in text for _, text in rendered(at))
 
