@@ -63,9 +63,9 @@ def test_the_installed_command_finds_its_bundled_data(installed, tmp_path):
     assert data.endswith("geo/bundled") and str(installed) in data
     ok = _run(installed, "validate", cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.startswith(f"ok: {data}: 252 events")
+    assert ok.stdout.startswith(f"ok: {data}: 909 events")
     day = _run(installed, "day", "2023-01-09", "--json", cwd=tmp_path)
-    assert day.returncode == 0 and json.loads(day.stdout)["totals"]["events"] == 17
+    assert day.returncode == 0 and json.loads(day.stdout)["totals"]["events"] == 20  # release 3 adds located news points
     geocode = _run(installed, "geocode", "Juliaca", "--json", cwd=tmp_path)
     assert json.loads(geocode.stdout)[0]["region"] == "Puno"
     site = _run(installed, "publish", "--out", str(tmp_path / "site"), "--from", "2023-01-09", "--to", "2023-01-09",
