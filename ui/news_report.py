@@ -1,9 +1,9 @@
 """Streamlit glue for the "From a news report" page: paste a report, review the candidates the
 extractor proposes, edit, accept or reject each.
 
-Accepted events go through the Add form's path (geo.intake.feature_from_form, the duplicate
+Accepted events go through the Add form's path (geo.intake.forms.feature_from_form, the duplicate
 check, geo.store.editor.Editor with its change log), with the report as their source. Accepted
-counts go to reported_counts.csv through geo.counts_store. The report is untrusted text: it is
+counts go to reported_counts.csv through geo.store.counts.append_counts. The report is untrusted text: it is
 shown escaped (html.escape) with the evidence sentences marked, or with st.text / st.dataframe.
 """
 from __future__ import annotations

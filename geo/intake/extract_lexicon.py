@@ -1,6 +1,6 @@
 """The words the news-report extractor reads, in Spanish and English.
 
-Every pattern runs on folded text (lower case, no accents: :func:`geo.extract_text.fold_same_length`).
+Every pattern runs on folded text (lower case, no accents: :func:`geo.intake.extract_text.fold_same_length`).
 They name what happened (the contract's kinds), who was hurt, who reports, and the cues that
 tell a new figure from an interim one or from a reference to an earlier event. Kept apart
 from the logic so a third language is a new table, not new code.

@@ -1,6 +1,6 @@
 """Places in a news report's sentence: towns, regions, named sites, roads and kilometre posts.
 
-Names are looked up in the gazetteer (:mod:`geo.gazetteer`: accent- and case-insensitive,
+Names are looked up in the gazetteer (:mod:`geo.places.gazetteer`: accent- and case-insensitive,
 namesakes settled by a region hint). A name counts as a place only where the sentence says
 so: after a locative word ("en", "in", "a la altura de"), after a site noun ("comisaría de",
 "the airports of"), in a list that started so, or as a large town; a name inside a person's

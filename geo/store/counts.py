@@ -1,9 +1,9 @@
 """Adding rows to ``reported_counts.csv`` safely (national and regional figures that are not places).
 
 :func:`append_counts` checks every new row against the contract (``date, metric, value,
-reporter, source_url``; the metrics of :data:`geo.model.METRICS`), refuses a row whose
+reporter, source_url``; the metrics of :data:`geo.core.model.METRICS`), refuses a row whose
 (date, metric, reporter) the file already has, and appends all rows or none. It works under
-the editor's lock (``.events.lock``, the same one :class:`geo.editing.Editor` takes), re-reads
+the editor's lock (``.events.lock``, the same one :class:`geo.store.editor.Editor` takes), re-reads
 the file under it and writes it atomically, so two editors never lose each other's rows and
 a crash leaves the old file or the new one.
 """
