@@ -28,7 +28,7 @@ from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
 from ui import i18n, state
 from ui.i18n import _
-from ui.problems import entry_text, problem_text
+from ui.problems import entry_text, error_text, problem_text
 
 EDITOR_KEY = "editor_name"
 PRECISION = {"geo": {1: N_("1 · the site or town itself"), 2: N_("2 · near it, or part of a region"),
@@ -145,7 +145,7 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
 
 def show_problems(problems: Iterable[Problem], heading: str) -> None:
     """A table of problems: where, which field, what is wrong (shown as text)."""
-    rows = [{_("Row or feature"): p.feature, _("Field"): p.field, _("Problem"): problem_text(p.message)}
+    rows = [{_("Row or feature"): p.feature, _("Field"): p.field, _("Problem"): problem_text(p)}
             for p in problems]
     st.error(heading)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
@@ -156,7 +156,7 @@ def report_failure(exc: Exception) -> None:
     if isinstance(exc, DataError):
         show_problems(exc.problems, _("Nothing was saved:"))
     else:
-        st.error(_("Nothing was saved: {error}").format(error=escape_markdown(problem_text(str(exc)))))
+        st.error(_("Nothing was saved: {error}").format(error=escape_markdown(error_text(exc))))
 
 
 # ---------------------------------------------------------------- the event form
@@ -320,7 +320,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
     try:
         candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds.source))
     except ValueError as exc:
-        st.warning(escape_markdown(problem_text(str(exc))))
+        st.warning(escape_markdown(error_text(exc)))
         return
     if not candidates:
         st.warning(_("No place is close to that name: click the map instead."))

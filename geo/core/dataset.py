@@ -17,9 +17,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.dates import parse_date
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import N_, Translator, translator
 from geo.core.index import EventIndex
-from geo.core.model import Problem, Scope, short_repr, text_problem
+from geo.core.model import NO_PARAMS, Problem, Scope, short_repr, text_problem
 from geo.core.text import fold
 
 INFO_FILE = "dataset.json"
@@ -85,24 +85,25 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     """Check a parsed ``dataset.json`` and return its :class:`DatasetInfo` (None when invalid)."""
     problems: list[Problem] = []
 
-    def bad(key: str, message: str) -> None:
-        problems.append(Problem(file, "(dataset)", key, message))
+    def bad(key: str, msgid: str, params: Mapping[str, Any] = NO_PARAMS, /, **values: Any) -> None:
+        problems.append(Problem(file, "(dataset)", key, msgid, {**params, **values}))
 
     if not isinstance(data, Mapping):
-        return None, [Problem(file, "(file)", "", "must be a JSON object")]
+        return None, [Problem(file, "(file)", "", N_("must be a JSON object"))]
     for key in ("title", "country", "timezone", "bbox"):
         if key not in data:
-            bad(key, "is required")
+            bad(key, N_("is required"))
     title = data.get("title")
-    if "title" in data and text_problem(title, 200):
-        bad("title", text_problem(title, 200) or "")
+    wrong = text_problem(title, 200) if "title" in data else None
+    if wrong:
+        bad("title", *wrong)
     country = data.get("country")
     if "country" in data and not (isinstance(country, str) and len(country) == 2 and country.isalpha()
                                   and country.isupper()):
-        bad("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'PE'")
+        bad("country", N_("{value} is not an ISO 3166-1 alpha-2 code such as 'PE'"), value=short_repr(country))
     tz = data.get("timezone")
     if "timezone" in data and not _is_time_zone(tz):
-        bad("timezone", f"{tz!r} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'")
+        bad("timezone", N_("{value} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'"), value=short_repr(tz))
     bbox = data.get("bbox")
     box = None
     if "bbox" in data:
@@ -111,32 +112,34 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
                 and -180 <= bbox[0] < bbox[2] <= 180 and -90 <= bbox[1] < bbox[3] <= 90):
             box = tuple(float(v) for v in bbox)
         else:
-            bad("bbox", f"{bbox!r} is not [west, south, east, north] in degrees")
+            bad("bbox", N_("{value} is not [west, south, east, north] in degrees"), value=short_repr(bbox))
     languages = data.get("languages", ["en"])
     if not (isinstance(languages, list) and languages
             and all(isinstance(code, str) and 2 <= len(code) <= 3 and code.isalpha() for code in languages)):
-        bad("languages", f"{languages!r} is not a list of language codes such as ['es', 'en']")
+        bad("languages", N_("{value} is not a list of language codes such as ['es', 'en']"), value=short_repr(languages))
         languages = ["en"]
     featured = data.get("featured_day")
     if featured is not None and parse_date(featured) is None:
-        bad("featured_day", f"{featured!r} is not a date (YYYY-MM-DD)")
+        bad("featured_day", N_("{value} is not a date (YYYY-MM-DD)"), value=short_repr(featured))
     licence = data.get("licence")
-    if licence is not None and text_problem(licence, 500):
-        bad("licence", text_problem(licence, 500) or "")
+    wrong = text_problem(licence, 500) if licence is not None else None
+    if wrong:
+        bad("licence", *wrong)
     regions = data.get("regions", [])
     if not (isinstance(regions, list) and all(text_problem(r) is None for r in regions)):
-        bad("regions", "must be a list of region names (each at most 300 characters, no control characters)")
+        bad("regions", N_("must be a list of region names (each at most 300 characters, no control characters)"))
         regions = []
     aliases = data.get("region_aliases", {})
     if not (isinstance(aliases, Mapping) and all(text_problem(k) is None and v in regions for k, v in aliases.items())):
-        bad("region_aliases", "must map other spellings to names listed in 'regions'")
+        bad("region_aliases", N_("must map other spellings to names listed in 'regions'"))
         aliases = {}
     titles = {}
     for key, value in data.items():
         code = key[len("title_"):] if isinstance(key, str) and key.startswith("title_") else ""
         if 2 <= len(code) <= 3 and code.isalpha():
-            if text_problem(value, 200):
-                bad(key, text_problem(value, 200) or "")
+            wrong = text_problem(value, 200)
+            if wrong:
+                bad(key, *wrong)
             else:
                 titles[code.lower()] = value
     if problems:

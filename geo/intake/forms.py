@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from geo.core.dates import parse_written_date
+from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, COUNT_FIELDS, Problem, Scope
 from geo.intake.readers import build_feature, check_feature
 
@@ -88,6 +89,6 @@ def feature_from_form(values: Mapping[str, Any], sources: Sequence[Mapping[str, 
         keep_unshown(original, feature)
     if not feature["properties"].get("sources"):
         problems.append(Problem(FORM_LABEL, event_id or "new event", "sources",
-                                "a source is required: the publisher, the link (http/https) and the date"))
+                                N_("a source is required: the publisher, the link (http/https) and the date")))
         bad.add("sources")
     return feature, problems + check_feature(feature, FORM_LABEL, event_id or "new event", bad, scope=scope)

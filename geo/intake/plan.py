@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import N_, Translator, translator
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
 from geo.intake.readers import Item, read_items
@@ -60,8 +60,9 @@ class ImportPlan:
         def check(new: list[dict], fresh: dict) -> list[Problem]:
             added = [f for f in fresh.get("features", []) if isinstance(f, Mapping) and f.get("id") not in seen_ids]
             items = [Item(label, feature) for label, feature in zip(labels, new)]
-            return [Problem(self.file, d.label, "", f"is a probable duplicate of {d.existing_id}, added while this "
-                            "import was being checked; nothing imported: check the file again to decide")
+            return [Problem(self.file, d.label, "", N_("is a probable duplicate of {id}, added while this import was "
+                                                       "being checked; nothing imported: check the file again to decide"),
+                            {"id": d.existing_id})
                     for d in find_duplicates(items, added)]
         return check
 

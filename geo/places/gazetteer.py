@@ -30,7 +30,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from geo.core.model import short_repr
+from geo.core.i18n import N_
+from geo.core.model import message, short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
 
@@ -186,8 +187,10 @@ class Gazetteer:
             return found
         close = process.extract(normalize(name) if isinstance(name, str) else "", self.regions(),
                                 scorer=fuzz.ratio, processor=normalize, limit=2, score_cutoff=60)
-        hint = f"; did you mean {' or '.join(c for c, _, _ in close)}?" if close else ""
-        raise ValueError(f"{short_repr(name)} is not a region of the gazetteer{hint}")
+        if close:
+            raise ValueError(message(N_("{value} is not a region of the gazetteer; did you mean {choices}?"),
+                                     value=short_repr(name), choices=" or ".join(c for c, _, _ in close)))
+        raise ValueError(message(N_("{value} is not a region of the gazetteer"), value=short_repr(name)))
 
     # -- queries --------------------------------------------------------------------------
     def _rank(self, hits: list[tuple[int, bool]], region: str | None) -> list[tuple[int, bool]]:

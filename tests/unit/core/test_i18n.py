@@ -137,17 +137,3 @@ def test_descriptions_in_the_readers_language_with_a_marked_fallback(dataset):
     assert "Estado: confirmado" in popup and "Fuentes:" in popup
     assert tooltip_text(record, "es") == "Juliaca: enfrentamiento, 17 muertos"
     assert tooltip_text(record) == "Juliaca: clash, 17 dead"
-
-
-def test_the_problems_of_geo_read_in_spanish():
-    from geo.intake.forms import feature_from_form, form_values
-    from ui.problems import translate_message
-    values = dict(form_values(None), kind="blockade", place="", region="Atlantis", lon=10.0, lat=10.0,
-                  fatalities=-1)
-    _feature, problems = feature_from_form(values, [{"name": "", "url": "ftp://x", "published": None}])
-    assert len(problems) >= 3
-    for p in problems:
-        spanish = translate_message(p.message, "es")
-        assert spanish != p.message, f"no Spanish for {p.message!r}"
-        assert translate_message(p.message, "en") == p.message
-    assert translate_message("a message no template knows", "es") == "a message no template knows"
