@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from geo.core.i18n import N_
 from geo.core.model import Problem
 
 #: Largest CSV cell accepted (characters); a bigger one is a located problem.
@@ -114,13 +115,15 @@ def read_json_file(path: Path) -> tuple[Any, list[Problem]]:
     """Parse a JSON file; a syntax error, bad encoding or absurd nesting becomes a located Problem."""
     path = Path(path)
     if path.is_dir():
-        return None, [Problem(path.name, "(file)", "", "is a folder, not a file")]
+        return None, [Problem(path.name, "(file)", "", N_("is a folder, not a file"))]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(path.name, "(file)", "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        return None, [Problem(path.name, "(file)", "", N_("is not UTF-8 text ({reason} at byte {position})"),
+                              {"reason": exc.reason, "position": exc.start})]
     except OSError as exc:
-        return None, [Problem(path.name, "(file)", "", f"cannot be read ({exc.strerror or exc})")]
+        return None, [Problem(path.name, "(file)", "", N_("cannot be read ({reason})"),
+                              {"reason": exc.strerror or str(exc)})]
     return parse_json_text(text, path.name)
 
 
@@ -129,11 +132,13 @@ def parse_json_text(text: str, file: str) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
-        return None, [Problem(file, "(file)", "", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]
+        return None, [Problem(file, "(file)", "", N_("invalid JSON at line {line} column {column}: {reason}"),
+                              {"line": exc.lineno, "column": exc.colno, "reason": exc.msg})]
     except RecursionError:
-        return None, [Problem(file, "(file)", "", "is nested too deeply to be data")]
+        return None, [Problem(file, "(file)", "", N_("is nested too deeply to be data"))]
     except ValueError as exc:  # e.g. an integer of 5,000 digits
-        return None, [Problem(file, "(file)", "", f"cannot be read as JSON ({str(exc).splitlines()[0][:120]})")]
+        return None, [Problem(file, "(file)", "", N_("cannot be read as JSON ({reason})"),
+                              {"reason": str(exc).splitlines()[0][:120]})]
 
 
 def staging_folder(target: str | os.PathLike) -> Path:
@@ -203,7 +208,7 @@ def read_csv_records(text: str, file: str) -> tuple[list[tuple[int, list[str]]],
         why = str(exc)
         if "field larger than field limit" in why:
             why = f"a cell is larger than {MAX_CSV_FIELD:,} characters"
-        return records, Problem(file, f"row {row + 1}", "", f"cannot be read as CSV ({why})")
+        return records, Problem(file, f"row {row + 1}", "", N_("cannot be read as CSV ({reason})"), {"reason": why})
     finally:
         csv.field_size_limit(limit)
     return records, None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, parse_info
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
+from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
 from geo.store.editor import Editor
 from geo.store.files import atomic_write, read_csv_records, read_json_file
@@ -29,11 +30,11 @@ def dump_collection(collection: dict) -> str:
 def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Problem]]:
     """Read reported_counts.csv into row dicts with its header; bad text becomes a Problem."""
     if path.is_dir():
-        return [], None, [Problem(path.name, "(file)", "", "is a folder, not a file")]
+        return [], None, [Problem(path.name, "(file)", "", N_("is a folder, not a file"))]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        return [], None, [Problem(path.name, "(file)", "", f"is not UTF-8 text ({exc.reason})")]
+        return [], None, [Problem(path.name, "(file)", "", N_("is not UTF-8 text ({reason})"), {"reason": exc.reason})]
     records, broken = read_csv_records(text, path.name)
     if broken:
         return [], None, [broken]
@@ -97,7 +98,7 @@ class FolderStore:
 
     def _check_folder(self) -> list[Problem]:
         if not self.folder.is_dir():
-            return [Problem(str(self.folder), "(folder)", "", "is not a folder")]
+            return [Problem(str(self.folder), "(folder)", "", N_("is not a folder"))]
         return []
 
     def read_info(self) -> tuple[DatasetInfo, list[Problem]]:
@@ -112,7 +113,8 @@ class FolderStore:
     def _layer(self, name: str, layer: str, required: bool, scope: Scope) -> tuple[list, list[Problem]]:
         path = self.folder / name
         if not path.exists():
-            return [], ([Problem(name, "(file)", "", f"not found in {self.folder}")] if required else [])
+            return [], ([Problem(name, "(file)", "", N_("not found in {folder}"), {"folder": str(self.folder)})]
+                    if required else [])
         data, problems = read_json_file(path)
         if problems:
             return [], problems

@@ -54,7 +54,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from geo.core.dataset import INFO_FILE, Dataset, default_info, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
-from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, event_content, validate_collection, validate_counts_rows)
+from geo.core.i18n import N_
+from geo.core.model import (ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, event_content, message, validate_collection, validate_counts_rows)
 from geo.store.editor import (
     Change,
     Editor,
@@ -399,8 +400,8 @@ class PostgisStore:
         return f"PostgisStore({self.location!r})"
 
     # ------------------------------------------------------------ connections
-    def _problem(self, message: str, where: str = "(database)") -> DataError:
-        return DataError([Problem(self.location, where, "", message)])
+    def _problem(self, msgid: str, **params: Any) -> DataError:
+        return DataError([Problem(self.location, "(database)", "", msgid, params)])
 
     def _connect(self):
         import psycopg
@@ -409,7 +410,7 @@ class PostgisStore:
                                    application_name="blockade-map")
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise self._problem(f"cannot connect: {first}") from None
+            raise self._problem(N_("cannot connect: {reason}"), reason=first) from None
 
     @contextmanager
     def connection(self) -> Iterator[Any]:
@@ -460,8 +461,8 @@ class PostgisStore:
             raise self._not_initialised() from None
 
     def _not_initialised(self) -> DataError:
-        return self._problem(f"has no Blockade Map tables (schema {SCHEMA}): run "
-                             f"`blockade-map db init --data {self.location}`")
+        return self._problem(N_("has no Blockade Map tables (schema {schema}): run `blockade-map db init --data "
+                                "{location}`"), schema=SCHEMA, location=self.location)
 
     # ------------------------------------------------------------ schema
     def init(self) -> bool:
@@ -478,9 +479,9 @@ class PostgisStore:
                     cur.execute("CREATE EXTENSION postgis")
                 except psycopg.Error as exc:
                     cur.execute("ROLLBACK TO SAVEPOINT postgis")
-                    raise self._problem(f"the PostGIS extension is missing and cannot be created here "
-                                        f"({str(exc).strip().splitlines()[0]}); ask the database's owner to run "
-                                        "CREATE EXTENSION postgis") from None
+                    raise self._problem(N_("the PostGIS extension is missing and cannot be created here ({reason}); "
+                                           "ask the database's owner to run CREATE EXTENSION postgis"),
+                                        reason=str(exc).strip().splitlines()[0]) from None
             had_counts = cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.day_counts",)).fetchone()[0] is not None
             cur.execute(DDL)
             if not had_counts:  # summaries added to tables that may hold events already
@@ -490,7 +491,8 @@ class PostgisStore:
                         "ON CONFLICT (one) DO NOTHING", (SCHEMA_VERSION, uuid.uuid4().hex))
             found = cur.execute(f"SELECT schema_version FROM {SCHEMA}.meta").fetchone()[0]
             if found != SCHEMA_VERSION:
-                raise self._problem(f"holds schema version {found}; this Blockade Map reads {SCHEMA_VERSION}")
+                raise self._problem(N_("holds schema version {found}; this Blockade Map reads {version}"), found=found,
+                                    version=SCHEMA_VERSION)
         return not exists
 
     def version(self) -> str:
@@ -699,8 +701,9 @@ class PostgisStore:
         if (folder / LOG_FILE).exists():
             differences = Editor(folder).verify()
             if differences:
-                raise DataError([Problem(LOG_FILE, "(file)", "", f"does not replay to {EVENTS_FILE}: {d}; run "
-                                         f"`blockade-map verify-log --data {folder}` and repair the folder first")
+                raise DataError([Problem(LOG_FILE, "(file)", "", N_(
+                    "does not replay to {events}: {difference}; run `blockade-map verify-log --data {folder}` and "
+                    "repair the folder first"), {"events": EVENTS_FILE, "difference": d, "folder": str(folder)})
                                  for d in differences])
             log = read_log(folder / LOG_FILE)
             base, read_problems = read_json_file(folder / BASE_FILE)
@@ -727,7 +730,7 @@ class PostgisStore:
                     raise self._not_initialised()
                 if not replace and cur.execute(f"SELECT EXISTS (SELECT 1 FROM {SCHEMA}.events) OR EXISTS "
                                                f"(SELECT 1 FROM {SCHEMA}.changelog)").fetchone()[0]:
-                    raise self._problem("already holds events: give --replace to replace them")
+                    raise self._problem(N_("already holds events: give --replace to replace them"))
                 cur.execute(f"TRUNCATE {', '.join(f'{SCHEMA}.{t}' for t in _TABLES)}")
                 for name in EVENT_INDEXES:
                     cur.execute(f"DROP INDEX {SCHEMA}.{name}")
@@ -900,7 +903,7 @@ class PostgisEditor:
         with self.store._read() as cur:
             row = cur.execute(f"{_LOG_SELECT} WHERE seq = %s", (seq,)).fetchone()
         if row is None:
-            raise LookupError(f"no change number {seq} in the change log")
+            raise LookupError(message(N_("no change number {seq} in the change log"), seq=seq))
         return _entry_from_row(row)
 
     def retracted(self) -> list[dict]:
@@ -1018,7 +1021,7 @@ class PostgisEditor:
         """Take an event off the map; its full record stays in the log. A reason is required."""
         who = check_who(who)
         if not isinstance(reason, str) or not reason.strip():
-            raise ValueError("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")
+            raise ValueError(message(N_("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")))
 
         def body(cur, version: str) -> Change:
             current, row_version = self._current(cur, event_id)
@@ -1039,7 +1042,7 @@ class PostgisEditor:
         def body(cur, version: str) -> Change:
             row = cur.execute(f"{_LOG_SELECT} WHERE seq = %s", (seq,)).fetchone()
             if row is None:
-                raise LookupError(f"no change number {seq} in the change log")
+                raise LookupError(message(N_("no change number {seq} in the change log"), seq=seq))
             target = _entry_from_row(row)
             eid = target["id"]
             current, row_version = self._current(cur, eid)

@@ -119,3 +119,17 @@ def test_no_problem_is_built_from_a_sentence_made_in_code():
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno} (not marked N_)")
     assert made == []
+
+
+def test_the_editors_conflicts_read_in_spanish():
+    from geo.store.editor import ConflictError, merge_event
+    from ui.problems import error_text
+    event = {"type": "Feature", "id": "x", "geometry": None, "properties": {"place": "Juli"}}
+    with pytest.raises(ConflictError) as caught:
+        merge_event("x", event, None, event)
+    assert str(caught.value) == "event 'x' is already in the data"
+    assert error_text(caught.value, ES) == "el evento 'x' ya está en los datos"
+    changed = {**event, "properties": {"place": "Ilave"}}
+    with pytest.raises(ConflictError) as caught:
+        merge_event("x", {**event, "properties": {"place": "Puno"}}, event, changed)
+    assert error_text(caught.value, ES).startswith("otra persona cambió el evento 'x' mientras tanto: ")
