@@ -36,11 +36,7 @@ c.metric(_("Dead (mapped, {first} to {last})").format(first=i18n.span_day(first)
 st.markdown(_("Blockade points reported nationwide: {figures}.").format(
                 figures=escape_markdown(reported_on_day(blockades, day))) + "  \n" +
             _("Deaths reported in all: {figures}.").format(figures=escape_markdown(reported_on_day(deaths, day))))
-query = {"date": day, "mode": view.mode}
-if view.kinds:
-    query["kinds"] = ",".join(view.kinds)
-if i18n.url_language():
-    query["lang"] = i18n.url_language()
+query = view.to_params(i18n.url_language())
 left, right = st.columns(2)
 left.page_link("pages/map.py", label=_("Open the map on {day}").format(day=i18n.day(day)), icon=":material/map:",
                query_params=query)

@@ -18,6 +18,7 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.model import KINDS, STATUSES, DataError, Problem
+from geo.core.view import View
 from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
@@ -360,7 +361,7 @@ def show_day_on_map(day: str) -> None:
     """Open the map page on ``day`` (the URL's date is read afresh, the map framed on that day)."""
     st.session_state.pop("_view_initialised", None)
     st.session_state.pop(state.MAP_FRAME, None)
-    st.switch_page("pages/map.py", query_params={"date": day})
+    st.switch_page("pages/map.py", query_params=View(day).to_params(i18n.url_language()))
 
 
 def run_change(action: Callable[[], Any], success: str, on_success: Callable[[], Any] | None = None) -> Any:

@@ -12,6 +12,8 @@ from geo.core.text import fold
 from geo.core.words import kind_name
 
 MODES: tuple[str, ...] = ("day", "cumulative")
+#: The query parameter naming the reader's language in a link.
+LANG_PARAM = "lang"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,23 @@ class View:
         unknown = [k for k in self.kinds if k not in KINDS]
         if unknown:
             raise ValueError(f"unknown kind {unknown[0]!r}; kinds are {', '.join(KINDS)}")
+
+    def to_params(self, lang: str | None = None) -> dict[str, str]:
+        """The view as a link's query parameters (the one place a view becomes a URL; read back
+        by :func:`parse_view_params`): ``date`` and ``mode`` always, ``kinds``, ``regions`` and
+        ``lang`` when given.
+
+        >>> View("2023-01-09", kinds=("clash", "blockade"), regions=("Puno",)).to_params("es")
+        {'date': '2023-01-09', 'mode': 'day', 'kinds': 'clash,blockade', 'regions': 'Puno', 'lang': 'es'}
+        """
+        params = {"date": self.day, "mode": self.mode}
+        if self.kinds:
+            params["kinds"] = ",".join(self.kinds)
+        if self.regions:
+            params["regions"] = ",".join(self.regions)
+        if lang:
+            params[LANG_PARAM] = lang
+        return params
 
     def on(self, day: str) -> "View":
         """The same view on another day."""

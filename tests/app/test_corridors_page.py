@@ -198,6 +198,17 @@ def test_timeline_links_open_the_map_on_the_chosen_day(data_env):
     assert {m.label: m.value for m in at.metric}["Blockades mapped"] == "2"
 
 
+def test_timeline_links_keep_the_kinds_and_regions_of_the_view(data_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.context["locale"] = "en-US"
+    at.query_params.update({"date": "2023-01-09", "kinds": "blockade,clash", "regions": "puno"})
+    at.switch_page("pages/timeline.py").run()
+    links = {p.proto.page or "map": p.proto for p in at.get("page_link")}
+    # the same parameters as the address bar's (View.to_params), the region in the data's spelling
+    assert links["map"].query_string == "date=2023-01-09&mode=day&kinds=blockade%2Cclash&regions=Puno"
+    assert links["corridors"].query_string == links["map"].query_string
+
+
 def test_timeline_empty_day_says_so(data_env):
     at = timeline("2023-01-07")
     text = " ".join(m.value for m in at.markdown)
