@@ -215,12 +215,6 @@ def totals_of(records: Sequence[dict]) -> dict[str, int]:
     return {"events": len(records), "fatalities": sum(int(r["fatalities"]) for r in records)}
 
 
-def view_bounds(dataset: Dataset, view: View) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` around the events ``view`` shows (its hotspots when
-    there is no event), or None when it shows nothing (:func:`geo.query.framing.events_bounds`)."""
-    return events_bounds(dataset, view)
-
-
 def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
                  basemap_credit: str | None = None, lang: str | Translator | None = None) -> folium.Map:
     """The map of ``view`` with the snapshot overlay and Leaflet's animations turned off.

@@ -21,8 +21,8 @@ from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
 from geo.intake.extract_names import NAME_PHRASE, unknown_names
 from geo.intake.extract_text import Sentence
-from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place, normalize
-from geo.core.text import fold
+from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place
+from geo.core.text import fold, name_key
 
 __all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals", "at_capital"]
 
@@ -333,7 +333,7 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
     region = gazetteer.region(raw)
     if region is not None:
         capital = capitals.of(region)
-        if capital and normalize(capital[0]) == normalize(raw):
+        if capital and name_key(capital[0]) == name_key(raw):
             place = gazetteer.lookup(capital[0], region=region)
             m = _mention_for(raw, start, end, place, "city", region)
             m.geo_precision = 2

@@ -35,7 +35,6 @@ __all__ = [
     "RouteResult",
     "UnknownPlaceError",
     "build_network",
-    "normalize_town",
     "route",
 ]
 
@@ -58,17 +57,6 @@ class UnknownPlaceError(ValueError):
         else:
             message = f"unknown town {name!r}; it is not on any corridor"
         super().__init__(message)
-
-
-def normalize_town(name: str) -> str:
-    """The key a town is matched by: :func:`geo.core.text.fold` of its name.
-
-    Examples
-    --------
-    >>> normalize_town("  Santa  LUCÍA ")
-    'santa lucia'
-    """
-    return fold(name)
 
 
 @dataclass(frozen=True)
@@ -117,7 +105,7 @@ class Network:
         UnknownPlaceError
             When no town on the network has that name; close names are suggested.
         """
-        key = normalize_town(name)
+        key = fold(name)
         if key in self.towns:
             return key
         close = process.extract(key, list(self.towns), scorer=fuzz.ratio, limit=3, score_cutoff=75)
@@ -199,9 +187,9 @@ def _via_towns(rec: Mapping[str, Any], n_vertices: int) -> list[str]:
         raise ValueError(f"corridor {cid!r}: via must be a list of town names")
     towns = [str(t) for t in via]
     frm, to = rec.get("from"), rec.get("to")
-    if isinstance(frm, str) and (not towns or normalize_town(towns[0]) != normalize_town(frm)):
+    if isinstance(frm, str) and (not towns or fold(towns[0]) != fold(frm)):
         towns.insert(0, frm)
-    if isinstance(to, str) and normalize_town(towns[-1]) != normalize_town(to):
+    if isinstance(to, str) and fold(towns[-1]) != fold(to):
         towns.append(to)
     if len(towns) != n_vertices:
         raise ValueError(f"corridor {cid!r}: {len(towns)} via towns but {n_vertices} vertices; "
@@ -237,7 +225,7 @@ def build_network(corridors: gpd.GeoDataFrame) -> Network:
         cid = str(rec["id"])
         coords, kms = vertex_km(rec["geometry"])
         names = _via_towns(rec, len(kms))
-        keys = [normalize_town(n) for n in names]
+        keys = [fold(n) for n in names]
         for key, name, xy in zip(keys, names, coords):
             xy = (float(xy[0]), float(xy[1]))
             if key in where:

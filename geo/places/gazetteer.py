@@ -9,7 +9,7 @@ The gazetteer reads two CSV files written by ``scripts/build_gazetteer.py``:
     Airports, bridges, border posts, kilometre posts and a few towns that GeoNames lacks
     or spells differently; each row says where its coordinate comes from.
 
-Names are matched accent- and case-insensitively (see :func:`normalize`); :meth:`Gazetteer.search`
+Names are matched accent- and case-insensitively (see :func:`name_key`); :meth:`Gazetteer.search`
 also tolerates small misspellings. Pure Python: no Streamlit here.
 
 Examples
@@ -35,22 +35,10 @@ from geo.core.model import message, short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
 
-__all__ = ["Place", "Gazetteer", "normalize", "default_gazetteer", "DEFAULT_DIR"]
+__all__ = ["Place", "Gazetteer", "name_key", "default_gazetteer", "DEFAULT_DIR"]
 
 DEFAULT_DIR = BUNDLED_DATA / "gazetteer"
 _REGION_BOOST = 5.0
-
-
-def normalize(text: str) -> str:
-    """The key names are matched by (:func:`geo.core.text.name_key`): lowercase, no accents,
-    single spaces, no punctuation.
-
-    Examples
-    --------
-    >>> normalize("  Puente  Añashuayco ")
-    'puente anashuayco'
-    """
-    return name_key(text)
 
 
 @dataclass(frozen=True)
@@ -119,7 +107,7 @@ class Gazetteer:
         self._index: dict[str, list[tuple[int, bool]]] = {}
         for i, alts in enumerate(names):
             for j, raw in enumerate(alts):
-                key = normalize(raw)
+                key = name_key(raw)
                 if not key:
                     continue
                 bucket = self._index.setdefault(key, [])
@@ -177,16 +165,16 @@ class Gazetteer:
 
     def region(self, name: str) -> str | None:
         """The gazetteer's spelling of region ``name`` (case and accents ignored), or None."""
-        key = normalize(name) if isinstance(name, str) else ""
-        return next((r for r in self.regions() if normalize(r) == key), None) if key else None
+        key = name_key(name) if isinstance(name, str) else ""
+        return next((r for r in self.regions() if name_key(r) == key), None) if key else None
 
     def check_region(self, name: str) -> str:
         """:meth:`region`, or a ValueError naming the closest regions."""
         found = self.region(name)
         if found is not None:
             return found
-        close = process.extract(normalize(name) if isinstance(name, str) else "", self.regions(),
-                                scorer=fuzz.ratio, processor=normalize, limit=2, score_cutoff=60)
+        close = process.extract(name_key(name) if isinstance(name, str) else "", self.regions(),
+                                scorer=fuzz.ratio, processor=name_key, limit=2, score_cutoff=60)
         if close:
             raise ValueError(message(N_("{value} is not a region of the gazetteer; did you mean {choices}?"),
                                      value=short_repr(name), choices=" or ".join(c for c, _, _ in close)))
@@ -194,17 +182,17 @@ class Gazetteer:
 
     # -- queries --------------------------------------------------------------------------
     def _rank(self, hits: list[tuple[int, bool]], region: str | None) -> list[tuple[int, bool]]:
-        want = normalize(region) if region else None
+        want = name_key(region) if region else None
 
         def key(hit: tuple[int, bool]) -> tuple:
             place = self.places[hit[0]]
-            in_region = want is not None and normalize(place.region) == want
+            in_region = want is not None and name_key(place.region) == want
             return (not in_region, not place.is_site, not hit[1], -place.population, place.name)
 
         return sorted(hits, key=key)
 
     def lookup(self, name: str, region: str | None = None) -> Place:
-        """Return the place called ``name`` (exact match after :func:`normalize`).
+        """Return the place called ``name`` (exact match after :func:`name_key`).
 
         Sites come before GeoNames places; among namesakes the one in ``region`` wins,
         then a preferred-name match over an alternate-name match, then the larger population.
@@ -230,7 +218,7 @@ class Gazetteer:
         >>> default_gazetteer().lookup("Santa Rosa", region="Puno").region
         'Puno'
         """
-        hits = self._index.get(normalize(name))
+        hits = self._index.get(name_key(name))
         if not hits:
             hint = self.suggest(name)
             tail = f"; did you mean {hint[0]}?" if hint else ""
@@ -250,14 +238,14 @@ class Gazetteer:
         return list(self._names_by_place.get(index, []))
 
     def matches(self, name: str) -> list[Place]:
-        """Every place called exactly ``name`` (after :func:`normalize`), unranked; [] when none.
+        """Every place called exactly ``name`` (after :func:`name_key`), unranked; [] when none.
 
         Examples
         --------
         >>> sorted({p.region for p in default_gazetteer().matches("Santa Rosa")})[:2]
         ['Amazonas', 'Apurímac']
         """
-        return [self.places[i] for i, _ in self._index.get(normalize(name), [])]
+        return [self.places[i] for i, _ in self._index.get(name_key(name), [])]
 
     def search(self, name: str, region: str | None = None, limit: int = 5) -> list[tuple[Place, float]]:
         """Return up to ``limit`` candidate places, best first, with a 0-100 score.
@@ -286,10 +274,10 @@ class Gazetteer:
         """
         if limit < 1:
             return []
-        query = normalize(name)
+        query = name_key(name)
         if not query:
             return []
-        want = normalize(region) if region else None
+        want = name_key(region) if region else None
         matches = process.extract(query, self._keys, scorer=fuzz.ratio, limit=max(limit * 4, 20),
                                   score_cutoff=50)
         best: dict[int, tuple[float, bool]] = {}
@@ -297,7 +285,7 @@ class Gazetteer:
             for idx, preferred in self._index[key]:
                 place = self.places[idx]
                 s = float(score)
-                if want is not None and normalize(place.region) == want:
+                if want is not None and name_key(place.region) == want:
                     s = min(100.0, s + _REGION_BOOST)
                 prev = best.get(idx)
                 if prev is None or (s, preferred) > prev:
@@ -306,7 +294,7 @@ class Gazetteer:
         def order(item: tuple[int, tuple[float, bool]]) -> tuple:
             idx, (score, preferred) = item
             place = self.places[idx]
-            in_region = want is not None and normalize(place.region) == want
+            in_region = want is not None and name_key(place.region) == want
             return (-score, not in_region, not place.is_site, not preferred, -place.population, place.name)
 
         ranked = sorted(best.items(), key=order)[:limit]

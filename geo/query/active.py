@@ -16,11 +16,7 @@ from geo.core.dates import check_day, check_range, overlaps
 from geo.core.i18n import Translator, translator
 from geo.core.model import KINDS
 from geo.core.view import View
-from geo.core.words import METRIC_NAMES, METRIC_REPORTED
-
-#: Labels of the reported metrics, in the words the side panel and the CLI use (English).
-METRIC_LABELS: dict[str, str] = METRIC_NAMES
-
+from geo.core.words import METRIC_REPORTED
 
 def active_mask(frame: pd.DataFrame, day: str) -> pd.Series:
     """Rows of a frame with ``start`` and ``end`` columns active on ``day``."""
@@ -43,11 +39,6 @@ def view_mask(frame: pd.DataFrame, view: View) -> pd.Series:
     if view.regions:
         mask &= frame["region"].isin(view.regions)
     return mask
-
-
-def select_positions(dataset: Dataset, view: View) -> np.ndarray:
-    """Index positions of the events ``view`` shows, in start-then-id order."""
-    return dataset.index.select(view)
 
 
 def select_events(dataset: Dataset, view: View) -> pd.DataFrame:

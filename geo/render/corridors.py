@@ -13,9 +13,10 @@ import folium
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
 from geo.core.i18n import Translator, translator
+from geo.core.text import fold
 from geo.network.corridors import point_at_km
 from geo.network.report import CorridorDay, cut_place, cut_where
-from geo.network.routing import RouteResult, normalize_town
+from geo.network.routing import RouteResult
 from geo.render.layers import corridor_layer, feature_group
 from geo.render.leaflet import JsCall
 from geo.render.maps import base_map
@@ -122,7 +123,7 @@ def route_layers(cd: CorridorDay, result: RouteResult | None,
     net = cd.network()
     badges = []
     for label, town in ((t.gettext("From {town}"), result.from_), (t.gettext("To {town}"), result.to)):
-        lon, lat = net.points[normalize_town(town)]
+        lon, lat = net.points[fold(town)]
         pill = f"<span>{escape_html(label.format(town=town))}</span>"
         badges.append([round(lat, 5), round(lon, 5), pill, "bm-route-end", tip])
     geometry = dict(zip(cd.corridors["id"].astype(str), cd.corridors.geometry))

@@ -59,11 +59,6 @@ def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = No
     return "".join(rows)
 
 
-def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` of the dataset's area (:func:`geo.query.framing.data_bounds`)."""
-    return data_bounds(dataset)
-
-
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
              legend: bool = True, lang: str | Translator | None = None) -> folium.Map:
@@ -90,7 +85,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         The language of the legend, tooltips and notices (default English).
     """
     t = translator(lang)
-    bounds = frame or dataset_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
+    bounds = frame or data_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     m = folium.Map(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]

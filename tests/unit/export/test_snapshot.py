@@ -157,9 +157,9 @@ def test_snapshot_bad_input_is_one_line_exit_1(capsys, tiny_data, argv, message)
 
 def test_fit_view_frames_the_events_shown(tiny_data):
     ds = load_dataset(tiny_data)
-    assert snapshot.view_bounds(ds, View(JAN9)) == [[-16.08333, -70.13333], [-15.5, -69.66667]]
-    assert snapshot.view_bounds(ds, View("2023-01-20")) == [[-15.84003, -70.02198], [-15.84003, -70.02198]]
-    assert snapshot.view_bounds(ds, View("2023-03-01")) is None
+    assert framing.events_bounds(ds, View(JAN9)) == [[-16.08333, -70.13333], [-15.5, -69.66667]]
+    assert framing.events_bounds(ds, View("2023-01-20")) == [[-15.84003, -70.02198], [-15.84003, -70.02198]]
+    assert framing.events_bounds(ds, View("2023-03-01")) is None
     html = snapshot.snapshot_html(ds, View(JAN9), fit="view")
     # the events' box with a 10% margin on every side, and at least 0.6 degrees across (east-west here)
     assert re.search(r"fitBounds\(\s*\[\[-16\.14166, -70\.2\], \[-15\.44167, -69\.6\]\]", html)
