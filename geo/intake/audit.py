@@ -44,7 +44,7 @@ from geo.places.gazetteer import Gazetteer, gazetteer_for
 from geo.store.files import read_json_file
 from geo.store.folder import read_counts_file
 from geo.store.layout import CORRIDORS_FILE, COUNTS_FILE, EVENTS_FILE, HOTSPOTS_FILE, resolve_data_dir
-from geo.network.kmposts import place_km_post
+from geo.network.kmposts import resolve_km_post
 
 __all__ = [
     "DEFAULT_REFERENCES",
@@ -265,10 +265,14 @@ def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References
     lon, lat = float(coords[0]), float(coords[1])
     targets = _named_places(place, region or "", gaz)
     road, km = props.get("road"), props.get("km")
-    if isinstance(road, str) and isinstance(km, (int, float)) and not isinstance(km, bool):
-        post = place_km_post(corridors, road, km)
-        if post is not None:
-            targets.append((f"{road} km {km:g}", post[0], post[1]))
+    if (corridors is not None and len(corridors) and isinstance(road, str) and isinstance(km, (int, float))
+            and not isinstance(km, bool)):
+        try:
+            _, post_lon, post_lat = resolve_km_post(corridors, road, km)
+        except (ValueError, TypeError):
+            post_lon = post_lat = None  # no corridor places this post: only the named places are checked
+        if post_lon is not None and post_lat is not None:
+            targets.append((f"{road} km {km:g}", post_lon, post_lat))
     if props.get("geo_precision") == 3:
         for capital in refs.capitals.get(region, ()):
             for p in gaz.matches(capital):

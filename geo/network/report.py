@@ -18,14 +18,12 @@ import pandas as pd
 
 from geo.network.corridors import (
     DEFAULT_TOLERANCE_M,
-    check_corridors,
-    check_frame,
-    check_tolerance,
     cut_segments,
     days_cut_from_snaps,
     snap_events,
     status_from_snaps,
 )
+from geo.network.measure import check_corridors, check_frame, check_tolerance
 from geo.core.dates import check_day, overlaps
 from geo.core.i18n import Translator, translator
 from geo.network.routing import Network, RouteResult, build_network, route

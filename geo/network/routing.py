@@ -3,7 +3,7 @@
 The network's nodes are the towns a corridor passes (its ``via`` list, which are the vertices
 of its line), matched by name with case and accents ignored, so corridors meet at the towns they
 share. Its edges are the stretches of corridor between consecutive via towns, with their length
-in km (measured as in :mod:`geo.network.corridors`), the corridor id and the km range along it. Trucks
+in km (measured as in :mod:`geo.network.measure`), the corridor id and the km range along it. Trucks
 drive both ways, so edges are undirected.
 
 A stretch is cut when an active blockade snaps to its corridor between (or at) its two towns; a
@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from geo.core.geodesy import distance_m
 from geo.core.text import fold
-from geo.network.corridors import check_corridors, check_frame, vertex_km
+from geo.network.measure import check_corridors, check_frame, vertex_km
 
 __all__ = [
     "Edge",

@@ -3,7 +3,7 @@
 Names go to the gazetteer (:mod:`geo.places.gazetteer`: GeoNames plus the project's named sites;
 accent- and case-insensitive, tolerant of small misspellings, with a region hint). A road
 kilometre post such as ``PE-3S km 1380`` is placed on the corridor that carries kilometre
-references for that road (:func:`geo.network.corridors.resolve_km_post`).
+references for that road (:func:`geo.network.kmposts.resolve_km_post`).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import numpy as np
 from geo.core.geodesy import distance_m
 from geo.core.i18n import N_
 from geo.core.model import MAX_KM, MAX_NAME, message
-from geo.network.corridors import resolve_km_post
+from geo.network.kmposts import resolve_km_post
 from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 
 #: ``PE-3S km 1380``, ``pe3s km. 1380,5``, ``PE-1S, km 913``.

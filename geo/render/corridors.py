@@ -14,7 +14,7 @@ from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
 from geo.core.i18n import Translator, translator
 from geo.core.text import fold
-from geo.network.corridors import point_at_km
+from geo.network.measure import point_at_km
 from geo.network.report import CorridorDay, cut_place, cut_where
 from geo.network.routing import RouteResult
 from geo.render.layers import corridor_layer, feature_group

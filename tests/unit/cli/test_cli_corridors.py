@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run_cli as run
 
-from geo.network.corridors import vertex_km
+from geo.network.measure import vertex_km
 from geo.store import load_dataset
 from tests.corridor_fixture import net_data  # noqa: F401  (fixture)
 

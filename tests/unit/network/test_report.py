@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 
 from geo.network import corridors as C
+from geo.network import measure as M
 from geo.network.report import (CorridorDay, corridor_day, cut_phrase, cut_where, route_rows, route_sentence,
                                status_lines)
 from geo.render.corridors import cut_layer
-from geo.network.corridors import vertex_km
+from geo.network.measure import vertex_km
 from geo.network.routing import UnknownPlaceError
 from geo.store import load_dataset
 from tests.conftest import layer_calls, render_groups
@@ -109,7 +110,7 @@ def test_cut_layer_draws_one_red_line_per_cut(ds):
     assert any("Cut: Arequipa–Juliaca, km" in r[1] and "(Santa Lucía)" in r[1] for r in rows)
     # 2 km of road either side of the cut; Chucuito ends its corridor, so its stretch is clipped
     seg = cd.cut_segments(2.0)
-    lengths = [C.corridor_length_km(g) for g in seg.geometry]
+    lengths = [M.corridor_length_km(g) for g in seg.geometry]
     assert seg["event"].tolist() == ["b-santa-lucia", "b-chucuito"]
     assert lengths == [pytest.approx(4.0, abs=0.05), pytest.approx(2.0, abs=0.05)]
     [[rows, _]] = layer_calls(render_groups([cut_layer(corridor_day(ds.events, ds.corridors, "2023-01-07"))]),
