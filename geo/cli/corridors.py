@@ -47,7 +47,7 @@ def cmd_corridors(args: argparse.Namespace) -> int:
     """Print each corridor's status on ``--date``."""
     dataset = load_dataset(args.data)
     cd = corridor_day(dataset.events, dataset.corridors, args.date, tolerance_m=args.tolerance_m)
-    status = cd.status()
+    status = cd.status
     note = dataset.outside_note(cd.day)
     if args.json:
         # The contract's list, each entry keeping its fields; a day outside the data adds a note to each.
@@ -69,7 +69,7 @@ def cmd_route(args: argparse.Namespace) -> int:
     """Answer passable or not from FROM to TO on ``--date``, with the cuts in order."""
     dataset = load_dataset(args.data)
     cd = corridor_day(dataset.events, dataset.corridors, args.date, tolerance_m=args.tolerance_m)
-    network = cd.network()
+    network = cd.network
     problems = []
     for name in (args.origin, args.destination):
         try:

@@ -23,12 +23,13 @@ from geo.network.corridors import (
     snap_events,
     status_from_snaps,
 )
-from geo.network.measure import check_corridors, check_frame, check_tolerance
+from geo.network.measure import check_corridors, check_frame, check_tolerance, point_at_km
 from geo.core.dates import check_day, overlaps
 from geo.core.i18n import Translator, translator
 from geo.network.routing import Network, RouteResult, build_network, route
 
 __all__ = [
+    "CUT_HALF_WIDTH_KM",
     "CorridorDay",
     "corridor_day",
     "cut_phrase",
@@ -41,13 +42,39 @@ __all__ = [
 ]
 
 
-@dataclass
-class CorridorDay:
-    """The corridors on one day, with the blockades snapped to them.
+#: Half the length of road marked cut around each of the day's cuts, in km (the map draws it red).
+CUT_HALF_WIDTH_KM = 5.0
 
-    Build it with :func:`corridor_day`. ``snaps`` holds every blockade that lies on a
-    corridor and is active on some day of ``[since, day]``; ``active`` the ones active on
-    ``day``.
+
+@dataclass(frozen=True)
+class CorridorDay:
+    """The corridors on one day, computed whole: a plain value the command line, the page and
+    the map read, never asking for more computation (build it with :func:`corridor_day`).
+
+    Attributes
+    ----------
+    day, since : str
+        The day, and the first day counted in :attr:`days_cut`.
+    corridors : geopandas.GeoDataFrame
+        The corridors, EPSG:4326.
+    snaps : pandas.DataFrame
+        Every blockade on a corridor active on some day of ``[since, day]``.
+    active : pandas.DataFrame
+        The snaps of the blockades active on ``day``, by corridor then km.
+    status : list of dict
+        Each corridor open or cut (the ``blockade-map corridors --json`` document).
+    days_cut : dict
+        Corridor id -> days in ``[since, day]`` on which it was cut.
+    segments : geopandas.GeoDataFrame
+        The stretch of road ``half_width_km`` each side of every cut of ``day``.
+    network : Network
+        The town graph of the corridors.
+    names : dict
+        Corridor id -> name.
+    bounds : list
+        ``[[south, west], [north, east]]`` of the corridors.
+    towns : list of str
+        The towns of the network, sorted by name (accents ignored).
     """
 
     day: str
@@ -55,57 +82,29 @@ class CorridorDay:
     corridors: gpd.GeoDataFrame
     snaps: pd.DataFrame
     tolerance_m: float
-    _network: Network | None = field(default=None, repr=False)
-
-    @property
-    def active(self) -> pd.DataFrame:
-        """Snaps of the blockades active on ``day``, ordered by corridor then km."""
-        on = overlaps(self.snaps["start"], self.snaps["end"], self.day, self.day)
-        return self.snaps.loc[on.to_numpy()].reset_index(drop=True)
-
-    @property
-    def names(self) -> dict[str, str]:
-        """Corridor id -> name."""
-        col = "name" if "name" in self.corridors.columns else "id"
-        return dict(zip(self.corridors["id"].astype(str), self.corridors[col].astype(str)))
-
-    def status(self) -> list[dict[str, Any]]:
-        """Each corridor open or cut (the ``blockade-map corridors --json`` document)."""
-        return status_from_snaps(self.corridors, self.active)
-
-    def network(self) -> Network:
-        """The town graph of the corridors (built on first use, then kept)."""
-        if self._network is None:
-            self._network = build_network(self.corridors)
-        return self._network
+    active: pd.DataFrame
+    status: list[dict[str, Any]]
+    days_cut: dict[str, int]
+    segments: gpd.GeoDataFrame
+    network: Network
+    names: dict[str, str]
+    bounds: list[list[float]]
+    towns: list[str] = field(default_factory=list)
 
     def route(self, origin: str, destination: str) -> RouteResult:
-        """Can a truck get from ``origin`` to ``destination`` on ``day``?
+        """Can a truck get from ``origin`` to ``destination`` on ``day``? Each cut of the answer
+        carries its point on the road (``lon``, ``lat``) for the map.
 
         Raises
         ------
         geo.network.routing.UnknownPlaceError
             When a town is not on the network (with suggestions).
         """
-        return route(self.network(), origin, destination, self.active)
-
-    def cut_segments(self, half_width_km: float = 1.0) -> gpd.GeoDataFrame:
-        """Short stretches of road around each of the day's cuts (for the map)."""
-        return cut_segments(self.corridors, self.active, half_width_km)
-
-    def days_cut(self) -> dict[str, int]:
-        """Days in ``[since, day]`` on which each corridor was cut."""
-        return days_cut_from_snaps(self.corridors, self.snaps, self.since, self.day)
-
-    def bounds(self) -> list[list[float]]:
-        """``[[south, west], [north, east]]`` of the corridors, for ``folium.Map.fit_bounds``."""
-        west, south, east, north = (float(v) for v in self.corridors.total_bounds)
-        return [[south, west], [north, east]]
-
-    def towns(self) -> list[str]:
-        """The towns of the network, sorted by name (accents ignored)."""
-        net = self.network()
-        return [net.towns[k] for k in sorted(net.towns)]
+        result = route(self.network, origin, destination, self.active)
+        geometry = dict(zip(self.corridors["id"].astype(str), self.corridors.geometry))
+        for cut in result.cuts:
+            cut["lon"], cut["lat"] = point_at_km(geometry[cut["corridor"]], cut["km"])
+        return result
 
     def table(self, lang: str | Translator | None = None) -> list[dict[str, Any]]:
         """One row per corridor: name, status, its cuts (km and place), days cut so far.
@@ -117,21 +116,22 @@ class CorridorDay:
             ``"km 12.3 Santa Lucía; km 40.0 Cabanillas"`` (empty when open).
         """
         t = translator(lang)
-        days = self.days_cut()
         return [{
             "id": s["id"],
             "corridor": s["name"],
             "status": s["status"],
             "cuts": "; ".join(f"km {t.number(b['km'], 1)} {b['place'] or b['event']}"
                               for b in s["blocked_by"]),
-            "days_cut": days[s["id"]],
-        } for s in self.status()]
+            "days_cut": self.days_cut[s["id"]],
+        } for s in self.status]
 
 
 def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str | _dt.date,
                  since: str | _dt.date | None = None,
-                 tolerance_m: float = DEFAULT_TOLERANCE_M) -> CorridorDay:
-    """Snap the blockades once and return the day's view of the corridors.
+                 tolerance_m: float = DEFAULT_TOLERANCE_M,
+                 half_width_km: float = CUT_HALF_WIDTH_KM) -> CorridorDay:
+    """Snap the blockades once and compute the day on the corridors whole: status, days cut,
+    the cut stretches, the town network.
 
     Parameters
     ----------
@@ -142,10 +142,12 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
     day : str or datetime.date
         The day, ``YYYY-MM-DD``.
     since : str or datetime.date, optional
-        First day counted by :meth:`CorridorDay.days_cut` (default: ``day`` itself); only
+        First day counted in :attr:`CorridorDay.days_cut` (default: ``day`` itself); only
         blockades active in ``[since, day]`` are snapped.
     tolerance_m : float, default 2000
         Snapping distance in metres (see :mod:`geo.network.corridors`).
+    half_width_km : float, default 5
+        Length of road marked cut each side of a cut (:attr:`CorridorDay.segments`).
 
     Returns
     -------
@@ -166,7 +168,20 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
         raise ValueError(f"since ({since}) is after day ({day})")
     overlapping = overlaps(events["start"], events["end"], since, day)
     snaps = snap_events(events.loc[overlapping.to_numpy()], corridors, tol)
-    return CorridorDay(day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol)
+    on = overlaps(snaps["start"], snaps["end"], day, day)
+    active = snaps.loc[on.to_numpy()].reset_index(drop=True)
+    network = build_network(corridors)
+    col = "name" if "name" in corridors.columns else "id"
+    west, south, east, north = (float(v) for v in corridors.total_bounds)
+    return CorridorDay(
+        day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol, active=active,
+        status=status_from_snaps(corridors, active),
+        days_cut=days_cut_from_snaps(corridors, snaps, since, day),
+        segments=cut_segments(corridors, active, half_width_km),
+        network=network,
+        names=dict(zip(corridors["id"].astype(str), corridors[col].astype(str))),
+        bounds=[[south, west], [north, east]],
+        towns=[network.towns[k] for k in sorted(network.towns)])
 
 
 def cut_place(cut: dict[str, Any], lang: str | Translator | None = None) -> str:
