@@ -38,6 +38,24 @@ def test_no_private_name_crosses_a_module():
     assert rules.private_crossings(ROOT) == []
 
 
+def test_text_is_escaped_only_through_the_helpers():
+    """geo.core.escape holds the one escaping helper per target; nothing else calls html.escape
+    or markupsafe directly (a second escaper drifts: the JS template literals need more)."""
+    code = [ROOT / "app.py", *rules.modules(ROOT), *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]
+    found = []
+    for path in code:
+        if path == ROOT / "geo" / "core" / "escape.py":
+            continue
+        for node in _nodes(path):
+            if isinstance(node, ast.Attribute) and node.attr == "escape" and isinstance(node.value, ast.Name) and \
+                    node.value.id in ("html", "markupsafe", "_html"):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif isinstance(node, ast.ImportFrom) and node.module in ("html", "markupsafe") and \
+                    any(a.name == "escape" for a in node.names):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []
+
+
 @pytest.mark.parametrize("fact", ["America/Lima", "PERU_BOUNDS", "Peruvian department", "-75.0", "Peru's"])
 def test_no_dataset_fact_in_code(fact):
     code = [ROOT / "app.py", *rules.modules(ROOT), *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]
