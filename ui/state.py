@@ -36,7 +36,7 @@ def init_view_state(ds: Dataset) -> list[str]:
     first, last = day_bounds(ds)
     default = date.fromisoformat(ds.featured_day) if ds.featured_day else first
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    view, warnings = parse_view_params(params, first, last, default, ds.regions(), i18n.translator())
+    view, warnings = parse_view_params(params, first, last, default, ds.region_scope, i18n.translator())
     day, mode, kinds, regions = date.fromisoformat(view.day), view.mode, list(view.kinds), list(view.regions)
     st.session_state[DAY] = day
     st.session_state[MODE] = mode

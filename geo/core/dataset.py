@@ -220,17 +220,21 @@ class Dataset:
         """The dataset's region names: those of dataset.json, and any its events use, sorted."""
         return list(self._region_names)
 
+    @cached_property
+    def region_scope(self) -> Scope:
+        """The dataset's regions (:meth:`regions`) and the aliases of dataset.json, for matching
+        a region name as a person writes it (:meth:`~geo.core.model.Scope.match`)."""
+        return Scope(self._region_names, dict(self.info.region_aliases))
+
     def check_regions(self, names: Iterable[str]) -> tuple[str, ...]:
         """The dataset's spelling of each region in ``names`` (case, accents and the aliases of
         dataset.json ignored); ValueError naming the first unknown one, with a suggestion."""
-        known = self.regions()
-        lookup = {fold(r): r for r in known}
-        lookup.update({fold(k): v for k, v in self.info.region_aliases.items() if v in known})
+        known = self.region_scope
         out = []
         for name in names:
-            found = lookup.get(fold(name)) if isinstance(name, str) else None
+            found = known.match(name)
             if found is None:
-                raise ValueError(unknown_region_message(name, known))
+                raise ValueError(unknown_region_message(name, known.regions))
             out.append(found)
         return tuple(out)
 

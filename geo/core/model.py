@@ -167,13 +167,23 @@ class Scope:
         lookup.update({fold(k): v for k, v in self.aliases.items() if v in self.regions})
         object.__setattr__(self, "_lookup", lookup)
 
-    def region(self, name: Any) -> str | None:
-        """The stored spelling of region ``name``, or None when it is not one of the dataset's."""
+    def match(self, name: Any) -> str | None:
+        """The stored spelling of region ``name`` among the listed regions and their aliases
+        (case and accents ignored), or None: the one place a region name is matched.
+
+        >>> Scope(("Cusco", "Puno"), {"Cuzco": "Cusco"}).match("CUZCO")
+        'Cusco'
+        """
         if not isinstance(name, str) or not name.strip():
             return None
-        if not self.regions:
-            return name.strip()
         return self._lookup.get(fold(name))  # type: ignore[attr-defined]
+
+    def region(self, name: Any) -> str | None:
+        """The stored spelling of region ``name``, or None when it is not one of the dataset's
+        (with no regions listed, any non-empty name is accepted as written)."""
+        if not self.regions and isinstance(name, str) and name.strip():
+            return name.strip()
+        return self.match(name)
 
     def contains(self, lon: float, lat: float) -> bool:
         """Whether the point lies in the dataset's area."""

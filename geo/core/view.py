@@ -7,7 +7,7 @@ from typing import Any, Mapping, Sequence
 
 from geo.core.dates import check_day, parse_date
 from geo.core.i18n import Translator, translator
-from geo.core.model import KINDS, short_repr
+from geo.core.model import KINDS, Scope, short_repr
 from geo.core.text import fold
 from geo.core.words import kind_name
 
@@ -96,7 +96,7 @@ def _listed(names: Sequence[str], t: Translator) -> str:
 
 
 def parse_view_params(params: Mapping[str, Any], first: date, last: date, default: date,
-                      regions: Sequence[str], lang: str | Translator | None = None) -> tuple[View, list[str]]:
+                      regions: Scope | Sequence[str], lang: str | Translator | None = None) -> tuple[View, list[str]]:
     """The view a link asks for (``?date=&mode=&kinds=&regions=``), and a warning per part of it
     that could not be used (the view then falls back to a valid value).
 
@@ -108,8 +108,9 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
         The days the data covers; a date outside them moves to the nearest one.
     default : date
         The day shown when the link gives none, or a bad one.
-    regions : sequence of str
-        The dataset's regions (case and accents are ignored when matching).
+    regions : Scope or sequence of str
+        The dataset's regions, with their aliases when a :class:`~geo.core.model.Scope`
+        (``Dataset.region_scope``); case and accents are ignored when matching.
     lang : str or Translator, optional
         The warnings' language (English by default).
 
@@ -143,13 +144,13 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
     if bad:
         warnings.append(t.gettext("Unknown kind(s) {bad} ignored; kinds are {kinds}.").format(
             bad=_listed(bad, t), kinds=", ".join(KINDS)))
-    lookup = {fold(r): r for r in regions}
+    scope = regions if isinstance(regions, Scope) else Scope(tuple(regions))
     wanted = _names(_param(params, "regions"))
-    unknown = [r for r in wanted if fold(r) not in lookup]
+    unknown = [r for r in wanted if scope.match(r) is None]
     if unknown:
-        known = sorted(regions, key=fold)
+        known = sorted(scope.regions, key=fold)
         warnings.append(t.gettext("Unknown region(s) {unknown} ignored; the data's regions are {regions}.").format(
             unknown=_listed(unknown, t), regions=", ".join(known) if known else t.gettext("none")))
     view = View(day.isoformat(), mode, tuple(k for k in kinds if k in KINDS),
-                tuple(dict.fromkeys(lookup[fold(r)] for r in wanted if fold(r) in lookup)))
+                tuple(dict.fromkeys(m for m in map(scope.match, wanted) if m is not None)))
     return view, warnings
