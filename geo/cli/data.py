@@ -7,12 +7,13 @@ import shlex
 import sys
 from pathlib import Path
 
-from geo.cli.args import Command, add_filters, add_mode, day_arg, emit_json
+from geo.cli.args import Command, UsageError, add_filters, add_mode, day_arg, emit_json
+from geo.core.dataset import INFO_FILE, new_dataset_document
 from geo.core.model import KINDS
 from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
-from geo.store import is_database_url, open_store, resolve_source
+from geo.store import FolderStore, is_database_url, open_store, resolve_source
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -87,13 +88,57 @@ def run_day(args: argparse.Namespace) -> int:
     return 0
 
 
+def bbox_arg(value: str) -> list[float]:
+    """``WEST,SOUTH,EAST,NORTH`` in degrees."""
+    parts = [v.strip() for v in value.split(",")]
+    try:
+        numbers = [float(v) for v in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4:
+        raise argparse.ArgumentTypeError(f"{value!r} is not WEST,SOUTH,EAST,NORTH (four numbers in degrees)")
+    return numbers
+
+
 def configure_init_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the working copy")
+    p.add_argument("--empty", action="store_true",
+                   help="start a new, empty dataset (only dataset.json) instead of copying one; "
+                        "needs --title, --country and --bbox")
+    p.add_argument("--title", help="with --empty: what the dataset is about")
+    p.add_argument("--country", help="with --empty: ISO 3166-1 alpha-2 code, e.g. PE")
+    p.add_argument("--bbox", type=bbox_arg, help="with --empty: WEST,SOUTH,EAST,NORTH, the area the map opens on")
+    p.add_argument("--timezone", help="with --empty: IANA name (default: the country's, when it has only one)")
+    p.add_argument("--languages", default="en", help="with --empty: language codes, the default first (default: en)")
+    p.add_argument("--licence", help="with --empty: the data's licence")
+
+
+def _init_empty(args: argparse.Namespace) -> int:
+    missing = [f"--{name}" for name in ("title", "country", "bbox") if not getattr(args, name)]
+    if missing:
+        raise UsageError(f"blockade-map init-data --empty: {', '.join(missing)} required")
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    document = new_dataset_document(args.title, args.country, args.bbox, timezone=args.timezone,
+                                    languages=languages, licence=args.licence)
+    store = FolderStore.create_empty(args.folder, document)
+    dataset = store.load()
+    folder = shlex.quote(str(args.folder))
+    print(f"wrote a new, empty dataset to {args.folder}: {INFO_FILE} ({document['title']}, {document['country']}, "
+          f"{document['timezone']}), {len(dataset.events)} events")
+    print(f"add events:                 blockade-map import FILE --data {folder}")
+    print(f"or in the dashboard:        BLOCKADE_MAP_DATA={folder} make run")
+    return 0
 
 
 def run_init_data(args: argparse.Namespace) -> int:
     """Copy the data (the bundled data unless --data names another folder or a database) into a
-    new folder that editors work on: the bundled data itself is never edited."""
+    new folder that editors work on: the bundled data itself is never edited. With ``--empty``,
+    start a new dataset holding only ``dataset.json``."""
+    if args.empty:
+        return _init_empty(args)
+    given = [f"--{name}" for name in ("title", "country", "bbox", "timezone", "licence") if getattr(args, name)]
+    if given:
+        raise UsageError(f"blockade-map init-data: {', '.join(given)} only go with --empty")
     store = open_store(args.data or BUNDLED_DATA)
     target = Path(args.folder)
     if hasattr(store, "copy_to"):
@@ -115,6 +160,7 @@ def run_init_data(args: argparse.Namespace) -> int:
 COMMANDS = [
     Command("validate", "check every layer against the contract", configure_validate, run_validate),
     Command("day", "what was active on a day", configure_day, run_day),
-    Command("init-data", "copy the data into a new folder for editing (the bundled data is never edited)",
+    Command("init-data", "copy the data into a new folder for editing (the bundled data is never edited), "
+            "or start a new, empty dataset (--empty)",
             configure_init_data, run_init_data),
 ]

@@ -149,6 +149,54 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
                        licence=licence, regions=tuple(regions), region_aliases=dict(aliases), titles=titles), []
 
 
+def country_time_zone(country: str) -> str:
+    """The IANA time zone of a country that has only one (``PE`` -> ``America/Lima``), from the
+    CLDR data Babel ships; ValueError naming the choices when it has several or none is known."""
+    from babel.core import get_global  # Babel's CLDR tables: loaded only for a new dataset
+
+    zones = list(get_global("territory_zones").get(str(country).upper(), ()))
+    if len(zones) == 1:
+        return zones[0]
+    if not zones:
+        raise ValueError(f"no time zone is known for country {country!r}: give one (e.g. --timezone UTC)")
+    raise ValueError(f"{country} has several time zones ({', '.join(sorted(zones))}): choose one (--timezone)")
+
+
+def new_dataset_document(title: str, country: str, bbox: Sequence[float], timezone: str | None = None,
+                         languages: Sequence[str] = ("en",), licence: str | None = None) -> dict:
+    """The ``dataset.json`` of a new, empty dataset, checked as :func:`parse_info` checks any.
+
+    Parameters
+    ----------
+    title, country : str
+        What the dataset is about and its ISO 3166-1 alpha-2 code (``PE``).
+    bbox : sequence of 4 floats
+        ``[west, south, east, north]``: the area the map opens on.
+    timezone : str, optional
+        IANA name; by default the country's only time zone (:func:`country_time_zone`).
+
+    Raises
+    ------
+    ValueError
+        Listing every problem (``dataset.json: (dataset): bbox: ...``).
+
+    Examples
+    --------
+    >>> new_dataset_document("Strike", "PE", [-82, -19, -68, 0])["timezone"]
+    'America/Lima'
+    """
+    country = str(country).strip().upper()
+    document: dict[str, Any] = {"title": str(title).strip(), "country": country,
+                                "timezone": timezone or country_time_zone(country),
+                                "bbox": [float(v) for v in bbox], "languages": list(languages)}
+    if licence:
+        document["licence"] = licence
+    _, problems = parse_info(document)
+    if problems:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return document
+
+
 def unknown_region_message(name: Any, known: Sequence[str]) -> str:
     """``unknown region 'Pno'; did you mean Puno?``, or the list of the known regions.
 

@@ -827,9 +827,13 @@ class Editor:
 
     # -- machinery -------------------------------------------------------------------
     def _read_events_bytes(self) -> bytes:
+        """The events file's bytes; those of an empty collection when a folder holding
+        ``dataset.json`` has no events file yet (a new dataset: the first change writes it)."""
         try:
             return self.events_path.read_bytes()
         except FileNotFoundError:
+            if (self.folder / INFO_FILE).is_file():
+                return self._dumper.dump({"type": "FeatureCollection", "features": []}).encode("utf-8")
             raise DataError([Problem(EVENTS_FILE, "(file)", "", N_("not found in {folder}"),
                                      {"folder": str(self.folder)})]) from None
 

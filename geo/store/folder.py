@@ -19,9 +19,12 @@ from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collect
 from geo.store.editor import Editor
 from geo.store.files import atomic_write, read_csv_records, read_json_file
 from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE, LEFT_OUT_HEADING, README_FILE
-#: (file, layer, required) of the GeoJSON layers.
+#: (file, layer, required) of the GeoJSON layers; ``events.geojson`` is required only of a folder
+#: without ``dataset.json`` (a folder holding only ``dataset.json`` is a new, empty dataset).
 LAYERS: tuple[tuple[str, str, bool], ...] = (
     (EVENTS_FILE, "events", True), (HOTSPOTS_FILE, "hotspots", False), (CORRIDORS_FILE, "corridors", False))
+
+
 def dump_collection(collection: dict) -> str:
     """A FeatureCollection as the data files hold it (UTF-8 JSON, one space of indent)."""
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
@@ -110,11 +113,20 @@ class FolderStore:
         info, more = parse_info(data) if not problems else (None, problems)
         return info or default_info(self.folder.resolve().name), more
 
+    @property
+    def described(self) -> bool:
+        """True when the folder holds ``dataset.json``: then no layer file is required (a new
+        dataset starts as ``dataset.json`` alone; its layers appear with the first change)."""
+        return (self.folder / INFO_FILE).is_file()
+
     def _layer(self, name: str, layer: str, required: bool, scope: Scope) -> tuple[list, list[Problem]]:
         path = self.folder / name
         if not path.exists():
-            return [], ([Problem(name, "(file)", "", N_("not found in {folder}"), {"folder": str(self.folder)})]
-                    if required else [])
+            if required and not self.described:
+                return [], [Problem(name, "(file)", "", N_("not found in {folder} (a new dataset needs at least {info}: "
+                                                           "`blockade-map init-data DIR --empty`)"),
+                                    {"folder": str(self.folder), "info": INFO_FILE})]
+            return [], []
         data, problems = read_json_file(path)
         if problems:
             return [], problems
@@ -235,6 +247,24 @@ class FolderStore:
             written.append(out)
         target.mkdir(parents=True, exist_ok=True)
         return written
+
+    @classmethod
+    def create_empty(cls, target: str | os.PathLike, document: dict) -> "FolderStore":
+        """A new, empty dataset: ``target`` (a new or empty folder) holding only ``dataset.json``
+        (``document``, see :func:`geo.core.dataset.new_dataset_document`). The layers' files are
+        written by the first change.
+
+        Raises
+        ------
+        FileExistsError
+            When ``target`` exists and is not an empty folder (nothing is overwritten).
+        """
+        target = Path(target)
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        target.mkdir(parents=True, exist_ok=True)
+        atomic_write(target / INFO_FILE, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        return cls(target)
 
     def left_out(self) -> list[str]:
         """What the data's README says was left out of the map, and why (its section headed

@@ -26,8 +26,12 @@ def test_only_events_is_required(tmp_path):
     folder = write_folder(tmp_path / "d", [make_event("a")])
     ds = load_dataset(folder)
     assert (len(ds.events), len(ds.hotspots), len(ds.corridors), len(ds.counts)) == (1, 0, 0, 0)
-    (folder / "events.geojson").unlink()
-    assert [str(p) for p in open_store(folder).validate()] == [f"events.geojson: (file): not found in {folder}"]
+    (folder / "events.geojson").unlink()  # with dataset.json: a new, empty dataset (tests/unit/store/test_empty_dataset.py)
+    assert open_store(folder).validate() == []
+    (folder / "dataset.json").unlink()
+    assert [str(p) for p in open_store(folder).validate()] == [
+        f"events.geojson: (file): not found in {folder} (a new dataset needs at least dataset.json: "
+        "`blockade-map init-data DIR --empty`)"]
 
 
 def test_broken_json_is_located(tmp_path):
