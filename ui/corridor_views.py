@@ -32,8 +32,8 @@ def corridor_map(ds: Dataset, cd: CorridorDay, result: RouteResult | None = None
     t = i18n.translator()
     line, marks = route_layers(result, t)
     blockades = day_layers(ds, View(cd.day, kinds=("blockade",)), lang=t).groups[-1:]  # the events, not the hotspots
-    layers = blockades + [line, cut_layer(cd, lang=t), marks]
-    st_folium(corridor_base_map(ds, cd, lang=t), key="corridor-map", height=600, use_container_width=True,
+    layers = blockades + [line, cut_layer(cd, t), marks]
+    st_folium(corridor_base_map(ds, cd, t=t), key="corridor-map", height=600, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])
     st.caption(_("Red: road cut, drawn {km} km either side of each blockade on it. Orange dots: the day's "
                  "blockades; those farther than 2 km from a corridor cut none. Blue: the route asked for, its "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from geo.core.i18n import translator
 from geo.cli.args import Command, add_lang, day_arg, emit_json
 from geo.network.corridors import DEFAULT_TOLERANCE_M
 from geo.network.report import corridor_day, route_sentence, status_lines
@@ -88,9 +89,10 @@ def cmd_route(args: argparse.Namespace) -> int:
             document["note"] = note
         emit_json(document)
     else:
-        print(route_sentence(result, cd.day, cd.names, args.lang))
+        t = translator(args.lang)
+        print(route_sentence(result, cd.day, cd.names, t))
         if note:
-            print(f"note: {dataset.outside_note(cd.day, args.lang)}")
+            print(f"note: {dataset.outside_note(cd.day, t)}")
     return 0
 
 

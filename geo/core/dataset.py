@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.dates import parse_date
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator, translator
 from geo.core.index import EventIndex
 from geo.core.model import NO_PARAMS, Problem, Scope, short_repr, text_problem
 from geo.core.text import fold
@@ -47,9 +47,9 @@ class DatasetInfo:
     #: The title in other languages (``title_es`` and so on in dataset.json), by language code.
     titles: Mapping[str, str] = field(default_factory=dict)
 
-    def title_in(self, lang: str | Translator | None = None) -> str:
+    def title_in(self, t: Translator = ENGLISH) -> str:
         """The title in the reader's language when dataset.json gives one (``title_es``), else ``title``."""
-        return self.titles.get(translator(lang).lang) or self.title
+        return self.titles.get(t.lang) or self.title
 
     def scope(self) -> Scope:
         """The checks this dataset adds to the contract: its regions, its area (with a margin)."""
@@ -290,20 +290,18 @@ class Dataset:
         """Whether ``day`` lies within the days the data covers."""
         return self.first_day is not None and self.first_day <= day <= (self.last_day or self.first_day)
 
-    def coverage(self, lang: str | Translator | None = None) -> str:
+    def coverage(self, t: Translator = ENGLISH) -> str:
         """``the data covers 2022-12-07 to 2023-01-31`` (or says it holds no day)."""
-        t = translator(lang)
         if self.first_day is None:
             return t.gettext("the data holds no dated event")
         return t.gettext("the data covers {first} to {last}").format(
             first=t.date(self.first_day, "span"), last=t.date(self.last_day, "span"))
 
-    def outside_note(self, day: str, lang: str | Translator | None = None) -> str | None:
+    def outside_note(self, day: str, t: Translator = ENGLISH) -> str | None:
         """``2024-05-01 is outside the data: the data covers ...`` for a day the data does not
         cover, else None (the note every answer for such a day carries)."""
         if self.covers(day):
             return None
-        t = translator(lang)
         return t.gettext("{day} is outside the data: {coverage}").format(day=t.date(day, "span"), coverage=self.coverage(t))
 
     @property

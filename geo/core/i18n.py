@@ -254,6 +254,12 @@ def translator(lang: str | Translator | None = None) -> Translator:
         return _cache[key]
 
 
+#: The source language's Translator: the default of every function that takes a ``t``. A caller
+#: makes the reader's Translator once, at the edge (the command line's ``--lang``, the page's
+#: session), with :func:`translator`, and passes it down.
+ENGLISH: Translator = Translator(SOURCE_LANGUAGE)
+
+
 def pick_language(wanted: Iterable[object], offered: Iterable[str], available: Iterable[str] | None = None) -> str | None:
     """The first of ``wanted`` (language tags, best first) that is ``offered`` and has a catalogue.
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from geo.core.dates import check_day, parse_date
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator, translator
 from geo.core.model import KINDS, Scope, short_repr
 from geo.core.text import fold
 from geo.core.words import kind_name
@@ -63,9 +63,8 @@ class View:
         """The same view on another day."""
         return View(day, self.mode, self.kinds, self.regions)
 
-    def summary(self, lang: str | Translator | None = None) -> str:
+    def summary(self, t: Translator = ENGLISH) -> str:
         """One line naming the filters, e.g. 'blockade, clash · all regions · this day only'."""
-        t = translator(lang)
         kinds = ", ".join(kind_name(k, t) for k in self.kinds) if self.kinds else t.gettext("all kinds")
         regions = ", ".join(self.regions) if self.regions else t.gettext("all regions")
         mode = t.gettext("everything up to this day") if self.mode == "cumulative" else t.gettext("this day only")
@@ -96,7 +95,7 @@ def _listed(names: Sequence[str], t: Translator) -> str:
 
 
 def parse_view_params(params: Mapping[str, Any], first: date, last: date, default: date,
-                      regions: Scope | Sequence[str], lang: str | Translator | None = None) -> tuple[View, list[str]]:
+                      regions: Scope | Sequence[str], t: Translator = ENGLISH) -> tuple[View, list[str]]:
     """The view a link asks for (``?date=&mode=&kinds=&regions=``), and a warning per part of it
     that could not be used (the view then falls back to a valid value).
 
@@ -111,15 +110,14 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
     regions : Scope or sequence of str
         The dataset's regions, with their aliases when a :class:`~geo.core.model.Scope`
         (``Dataset.region_scope``); case and accents are ignored when matching.
-    lang : str or Translator, optional
-        The warnings' language (English by default).
+    t : Translator, optional
+        The reader's language (default English), made once at the edge (:func:`~geo.core.i18n.translator`).
 
     Returns
     -------
     (View, list of str)
         The warnings are plain text that may hold the link's own words: escape them for markdown.
     """
-    t = translator(lang)
     warnings = []
     day = default
     raw_day = _param(params, "date")

@@ -212,7 +212,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
         "hotspots": {"names": [str(n) for n in hotspots["name"]], "rows": hotspot_rows(hotspots, t)},
         "changes": {"since": before, "heading": t.gettext(BLOCKADES_SINCE).format(day=t.day(before)),
                     "counts": {group: len(items) for group, items in changes.items()},
-                    "places": change_summary(changes, t), "rings": change_rows(dataset, view, lang=t)},
+                    "places": change_summary(changes, t), "rings": change_rows(dataset, view, t=t)},
         "note": note,
     }
     head = json.dumps(document, ensure_ascii=False, separators=(",", ":"))

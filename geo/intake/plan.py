@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator, translator
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
 from geo.intake.readers import Item, read_items
@@ -66,10 +66,9 @@ class ImportPlan:
                     for d in find_duplicates(items, added)]
         return check
 
-    def failure_summary(self, lang: str | Translator | None = None) -> str:
+    def failure_summary(self, t: Translator = ENGLISH) -> str:
         """Why nothing can be imported, e.g. ``2 of 5 rows are bad (rows counted as in a
         spreadsheet: the header is row 1)``."""
-        t = translator(lang)
         bad = [b for b in self.bad_labels if b not in ("(file)", "header")]
         if not bad:
             return t.gettext("the file cannot be imported")

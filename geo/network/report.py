@@ -25,7 +25,7 @@ from geo.network.corridors import (
 )
 from geo.network.measure import check_corridors, check_frame, check_tolerance, point_at_km
 from geo.core.dates import check_day, overlaps
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator, translator
 from geo.network.routing import Network, RouteResult, build_network, route
 
 __all__ = [
@@ -106,7 +106,7 @@ class CorridorDay:
             cut["lon"], cut["lat"] = point_at_km(geometry[cut["corridor"]], cut["km"])
         return result
 
-    def table(self, lang: str | Translator | None = None) -> list[dict[str, Any]]:
+    def table(self, t: Translator = ENGLISH) -> list[dict[str, Any]]:
         """One row per corridor: name, status, its cuts (km and place), days cut so far.
 
         Returns
@@ -115,7 +115,6 @@ class CorridorDay:
             ``{"id", "corridor", "status", "cuts", "days_cut"}``; ``cuts`` is a text such as
             ``"km 12.3 Santa Lucía; km 40.0 Cabanillas"`` (empty when open).
         """
-        t = translator(lang)
         return [{
             "id": s["id"],
             "corridor": s["name"],
@@ -184,15 +183,14 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
         towns=[network.towns[k] for k in sorted(network.towns)])
 
 
-def cut_place(cut: dict[str, Any], lang: str | Translator | None = None) -> str:
+def cut_place(cut: dict[str, Any], t: Translator = ENGLISH) -> str:
     """Where a cut is, as a reader knows it: its place (never an event id)."""
-    return str(cut.get("place") or translator(lang).gettext("a blockade with no place name"))
+    return str(cut.get("place") or t.gettext("a blockade with no place name"))
 
 
-def cut_where(cut: dict[str, Any], origin: str, lang: str | Translator | None = None) -> str:
+def cut_where(cut: dict[str, Any], origin: str, t: Translator = ENGLISH) -> str:
     """Where a cut lies on the trip, counted from ``origin`` in the direction of travel:
     ``59.5 km after Juliaca (29.3 km past Cabanillas)``."""
-    t = translator(lang)
     trip, town, past = cut.get("trip_km"), cut.get("after_town"), cut.get("km_after_town")
     if trip is None:  # not on the route's path (should not happen): fall back to the corridor's km
         return t.gettext("at km {km} of its corridor").format(km=t.number(cut["km"], 1))
@@ -206,16 +204,15 @@ def cut_where(cut: dict[str, Any], origin: str, lang: str | Translator | None = 
 
 
 def cut_phrase(cut: dict[str, Any], names: dict[str, str], origin: str,
-               lang: str | Translator | None = None) -> str:
+               t: Translator = ENGLISH) -> str:
     """``"59.5 km after Juliaca (29.3 km past Cabanillas), at Puno–Arequipa road, on Arequipa–Juliaca"``."""
-    t = translator(lang)
     return t.gettext("{where}, at {place}, on {corridor}").format(
         where=cut_where(cut, origin, t), place=cut_place(cut, t),
         corridor=names.get(cut["corridor"], cut["corridor"]))
 
 
 def route_sentence(result: RouteResult, day: str, names: dict[str, str],
-                   lang: str | Translator | None = None) -> str:
+                   t: Translator = ENGLISH) -> str:
     """The answer a planner reads, e.g. ``"Juliaca → Arequipa on 2023-01-09: NOT passable.
     Cut 59.5 km after Juliaca (at Santa Lucía), at Puno–Arequipa road (PE-34A), on
     Arequipa–Juliaca."``
@@ -228,8 +225,8 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
         The day asked about.
     names : dict
         Corridor id -> name (:attr:`CorridorDay.names`).
-    lang : str or Translator, optional
-        The reader's language (default English).
+    t : Translator, optional
+        The reader's language (default English), made once at the edge (:func:`~geo.core.i18n.translator`).
 
     Returns
     -------
@@ -239,7 +236,6 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
     """
     if not isinstance(result, RouteResult):
         raise TypeError(f"result must be a RouteResult, got {type(result).__name__}")
-    t = translator(lang)
     head = t.gettext("{origin} → {destination} on {day}:").format(
         origin=result.from_, destination=result.to, day=t.day(day))
     via = ", ".join(names.get(c, c) for c in result.path)
@@ -263,19 +259,17 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
     return head + " " + t.gettext("NOT passable. {n} cuts: {cuts}.").format(n=len(phrases), cuts=numbered)
 
 
-def route_columns(origin: str, lang: str | Translator | None = None) -> dict[str, str]:
+def route_columns(origin: str, t: Translator = ENGLISH) -> dict[str, str]:
     """The names of :func:`route_rows`' columns in a language, by role."""
-    t = translator(lang)
     return {"n": "#", "trip_km": t.gettext("km from {origin}").format(origin=origin), "place": t.gettext("Place"),
             "after_town": t.gettext("Last town passed"), "km_after_town": t.gettext("km past that town"),
             "corridor": t.gettext("Corridor"), "km": t.gettext("km along the corridor")}
 
 
 def route_rows(result: RouteResult, names: dict[str, str],
-               lang: str | Translator | None = None) -> list[dict[str, Any]]:
+               t: Translator = ENGLISH) -> list[dict[str, Any]]:
     """The route's cuts as table rows, in order of travel, with readable column names
     (:func:`route_columns`)."""
-    t = translator(lang)
     col = route_columns(result.from_, t)
     return [{
         col["n"]: i,

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, check_range, overlaps
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator, translator
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.core.words import METRIC_REPORTED
@@ -121,14 +121,13 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
     return summary
 
 
-def mapped_vs_reported(reported: Iterable[dict], mapped: dict, lang: str | Translator | None = None) -> list[str]:
+def mapped_vs_reported(reported: Iterable[dict], mapped: dict, t: Translator = ENGLISH) -> list[str]:
     """Sentences setting reported counts beside what is mapped, e.g. '45 blockade points
     reported nationwide (SUTRAN); 8 mapped'.
 
     ``mapped`` gives the mapped figures (:meth:`geo.core.index.EventIndex.mapped`); a metric
     the map cannot count (deaths in all, subtotals) is shown alone, under its own label.
     """
-    t = translator(lang)
     lines = []
     for item in reported:
         metric, value = item["metric"], int(item["value"])

@@ -16,7 +16,7 @@ import folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator, translator
 from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, cut_place, cut_where
 from geo.network.routing import RouteResult
 from geo.render.layers import corridor_layer, feature_group
@@ -32,14 +32,13 @@ ROUTE_LINE = {"color": ROUTE_COLOR, "weight": 6, "opacity": 0.75, "lineCap": "ro
 TOWN_LABEL_ZOOM = 8
 
 
-def cut_layer(cd: CorridorDay, lang: str | Translator | None = None) -> folium.FeatureGroup:
+def cut_layer(cd: CorridorDay, t: Translator = ENGLISH) -> folium.FeatureGroup:
     """The day's cut stretches (:attr:`CorridorDay.segments`) as thick red lines (CSS class
     ``bm-cut``), long enough to stay visible over the blockade marker at the scale of the
     network; each tooltip names the corridor, the km and the place (escaped).
     """
     if not isinstance(cd, CorridorDay):
         raise TypeError(f"cd must be a CorridorDay, got {type(cd).__name__}")
-    t = translator(lang)
     names = cd.names
     rows = []
     for row in cd.segments.itertuples(index=False):
@@ -69,9 +68,8 @@ def town_rows(cd: CorridorDay) -> list[list]:
     return rows
 
 
-def legend_html(lang: str | Translator | None = None) -> str:
+def legend_html(t: Translator = ENGLISH) -> str:
     """The corridors map's legend: corridors, cut stretches, blockades, the route, its cuts, towns."""
-    t = translator(lang)
 
     def words(message: str, **values) -> str:
         return escape_html(t.gettext(message).format(**values))
@@ -89,9 +87,8 @@ def legend_html(lang: str | Translator | None = None) -> str:
 
 
 def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static",
-                      lang: str | Translator | None = None) -> folium.Map:
+                      t: Translator = ENGLISH) -> folium.Map:
     """The corridors page's base map: framed on the corridors, towns named, its own legend."""
-    t = translator(lang)
     m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds, legend=False, lang=t)
     if len(cd.corridors):
         feature_group(t.gettext("Towns"), JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
@@ -102,14 +99,13 @@ def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static",
 
 
 def route_layers(result: RouteResult | None,
-                 lang: str | Translator | None = None) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
+                 t: Translator = ENGLISH) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
     """The route asked for: ``(line, marks)``, to draw under and over the cut stretches.
 
     ``line`` runs along the corridors through the towns of the route; ``marks`` names its two
     ends and puts a numbered mark at each cut on it (numbers as in the route's table). Both
     are empty when there is no route (unknown towns, or towns no corridor connects).
     """
-    t = translator(lang)
     line, marks = feature_group(t.gettext("Route")), feature_group(t.gettext("Route ends and cuts"))
     if result is None or len(result.points) < 2:
         return line, marks

@@ -6,7 +6,7 @@ from typing import Any, Sequence
 import folium
 
 from geo.core.escape import escape_html
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator, translator
 from geo.core.index import Cells
 from geo.core.model import KINDS
 from geo.core import words
@@ -23,9 +23,8 @@ CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "inju
 JS_LOCALES = {"en": "en-US", "es": "es-ES"}
 
 
-def cell_words(lang: str | Translator | None = None) -> dict:
+def cell_words(t: Translator = ENGLISH) -> dict:
     """:data:`CELL_WORDS` in the reader's language."""
-    t = translator(lang)
     texts = {key: t.gettext(value) for key, value in CELL_WORDS.items() if key not in ("locale", "kinds")}
     return {"locale": JS_LOCALES.get(t.lang, "en-US"), "kinds": [kind_name(k, t) for k in KINDS], **texts}
 
@@ -44,12 +43,12 @@ def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = ()) -> JsCal
     return JsCall("pointLayer", Json(rows_json), [list(s) for s in spread], name="EventLayer")
 
 
-def cell_layer(cells: Cells, note: str, lang: str | Translator | None = None) -> JsCall:
+def cell_layer(cells: Cells, note: str, t: Translator = ENGLISH) -> JsCall:
     """Counted cells standing for many events, with ``note`` shown in a corner while on the map."""
     rows = zip(cells.lat.round(5).tolist(), cells.lon.round(5).tolist(), cells.count.tolist(),
                cells.by_kind.tolist(), cells.fatalities.tolist(), cells.injured.tolist(),
                cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places])
-    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], cell_words(lang),
+    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], cell_words(t),
                   note, name="CellLayer")
 
 
@@ -73,6 +72,6 @@ def map_chrome(legend: str, notice: str | None) -> JsCall:
     return JsCall("mapChrome", legend, notice or "", name="MapChrome")
 
 
-def kind_label(kind: str, lang: str | Translator | None = None) -> str:
+def kind_label(kind: str, t: Translator = ENGLISH) -> str:
     """The legend's label of a kind."""
-    return words.kind_label(kind, lang)
+    return words.kind_label(kind, t)

@@ -182,7 +182,7 @@ def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
     """:func:`day_layers` with the day-over-day rings underneath when every event is its own marker."""
     layers = day_layers(dataset, view, bounds, lang)
     if layers.note is None:
-        layers.extra = change_layers(dataset, view, lang)
+        layers.extra = change_layers(dataset, view, translator(lang))
     return layers
 
 

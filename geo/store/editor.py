@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import filelock
 
 from geo.core.dataset import INFO_FILE, parse_info
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator, translator
 from geo.core.model import (ANYWHERE, PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem, message,
                             validate_event)
 from geo.core.paths import is_bundled
@@ -403,11 +403,10 @@ def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
     return changes
 
 
-def describe_entry(entry: Mapping, lang: str | Translator | None = None) -> str:
+def describe_entry(entry: Mapping, t: Translator = ENGLISH) -> str:
     """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``;
     ``injured: 0 -> 2`` for a count the event did not have (absent fields show their default).
-    In ``lang`` (English by default); field names and values stay as the data holds them."""
-    t = translator(lang)
+    In ``t`` (English by default); field names and values stay as the data holds them."""
     before, after = entry.get("before"), entry.get("after")
     if before is None and after is not None:
         p = after.get("properties") or {}
