@@ -4,7 +4,7 @@
 :class:`geo.core.model.Message`): the id is the English template, marked for the catalogue, so
 the command line prints English and the pages translate the id and fill in the same values. An
 error raised with a :class:`~geo.core.model.Message` is translated the same way; any other error
-is shown as it is (in English, never lost). ``tests/unit/ui/test_problems.py`` checks both
+is shown as it is (in English, never lost). ``tests/unit/core/test_problems.py`` checks both
 languages.
 """
 from __future__ import annotations

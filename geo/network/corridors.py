@@ -309,13 +309,8 @@ def days_cut_from_snaps(corridors: gpd.GeoDataFrame, snaps: pd.DataFrame,
     snaps : pandas.DataFrame
         Rows of :func:`snap_events` with ``corridor``, ``start`` and ``end``; rows outside
         ``[start, end]`` are ignored.
-    start, end : str or datetime.date
-        First and last day of the range, ``YYYY-MM-DD``; ``start <= end``.
-
-    Returns
-    -------
-    dict
-        ``{corridor_id: days}`` for every corridor, in file order (0 for never cut).
+    start, end
+        As for :func:`days_cut`, which this returns the same answer as.
     """
     first, last = check_range(start, end)
     d0, d1 = _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)

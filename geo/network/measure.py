@@ -217,12 +217,8 @@ def corridor_length_km(geometry_or_row: Any) -> float:
 def vertex_km(geometry_or_row: Any) -> tuple[np.ndarray, np.ndarray]:
     """The corridor's vertices and their distance along it.
 
-    Consecutive repeated vertices (the shared end of two parts of a MultiLineString) appear once.
-
-    Parameters
-    ----------
-    geometry_or_row : shapely geometry, or a row/mapping with a ``geometry``
-        The corridor, in EPSG:4326.
+    Consecutive repeated vertices (the shared end of two parts of a MultiLineString) appear once;
+    ``geometry_or_row`` is as for :func:`corridor_length_km`.
 
     Returns
     -------
