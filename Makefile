@@ -11,7 +11,7 @@ PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 I18N_KEYWORDS := -k N_ -k N_plural:1,2 -k plural:1,2
 
-.PHONY: install run test test-fast fuzz bench bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
+.PHONY: install run test test-fast lint fuzz bench bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
 install: $(STAMP) $(MO_FILES)
 
@@ -45,9 +45,15 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow test (< 30 s).
+# The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow
+# test; on every core (pytest-xdist), under 30 s on a two-core machine.
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs tests/bench geo
+	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs tests/bench geo
+
+# ruff (pyflakes, pycodestyle, pyupgrade, bugbear, import order) and mypy, as configured in pyproject.toml.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Property-based tests over hostile input with many more examples than `make test` (minutes).
 fuzz: install

@@ -1,10 +1,10 @@
 """Correct an event, retract it with a reason, and see (and undo) every logged change."""
 import streamlit as st
 
+from geo.core.words import kind_name
 from geo.intake.forms import feature_from_form, form_values
 from geo.store.editor import changes_between
 from ui import editing as ui
-from geo.core.words import kind_name
 from ui import i18n
 from ui.data import get_dataset
 from ui.i18n import _

@@ -1,10 +1,10 @@
 """Timeline: mapped blockades beside the national figures, deaths, and events by kind and region."""
 import streamlit as st
 
+from geo.core.escape import escape_markdown
 from geo.query import stats
 from ui import controls, i18n, state
 from ui.data import get_dataset
-from geo.core.escape import escape_markdown
 from ui.i18n import _
 from ui.navigation import require_app
 from ui.timeline_views import kinds_chart, region_table, reported_on_day, series_chart

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.core import i18n as core_i18n
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
-from geo.core import i18n as core_i18n
 from geo.core.i18n import SOURCE_LANGUAGE, Translator, accept_language, available_languages, normalise, pick_language
 from geo.core.view import LANG_PARAM
 

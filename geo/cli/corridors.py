@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from geo.core.i18n import translator
 from geo.cli.args import Command, add_lang, day_arg, emit_json
+from geo.core.i18n import translator
 from geo.network.corridors import DEFAULT_TOLERANCE_M
 from geo.network.report import corridor_day, route_sentence, status_lines
 from geo.network.routing import UnknownPlaceError

@@ -27,8 +27,8 @@ import gettext as _gettext
 import io
 import os
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 #: The language the messages are written in.
 SOURCE_LANGUAGE = "en"

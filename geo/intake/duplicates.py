@@ -1,8 +1,8 @@
 """Ids and probable duplicates of new events: what an import or a new event must not repeat."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 

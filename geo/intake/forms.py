@@ -1,8 +1,9 @@
 """The add / edit form: a Feature's starting values, and the Feature a filled form describes."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from geo.core.dates import parse_written_date
 from geo.core.i18n import N_

@@ -137,7 +137,7 @@ def snap_events(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
         starts = ends = np.full(len(ev), None, dtype=object)
 
     frames = []
-    for cid, geom in zip(corridors["id"].astype(str), corridors.geometry):
+    for cid, geom in zip(corridors["id"].astype(str), corridors.geometry, strict=True):
         m = Measured(geom, f"corridor {cid!r} geometry")
         minx, miny, maxx, maxy = m.line.bounds
         dlat = 1.05 * tol / _M_PER_DEG_LAT + 1e-9
@@ -262,7 +262,7 @@ def status_from_snaps(corridors: gpd.GeoDataFrame,
         })
     names = (corridors["name"] if "name" in corridors.columns else corridors["id"]).tolist()
     out = []
-    for cid, name in zip(corridors["id"].astype(str), names):
+    for cid, name in zip(corridors["id"].astype(str), names, strict=True):
         blockers = by_corridor.get(cid, [])
         out.append({
             "id": cid,
@@ -321,7 +321,7 @@ def days_cut_from_snaps(corridors: gpd.GeoDataFrame, snaps: pd.DataFrame,
     for cid in corridors["id"].astype(str):
         rows = snaps[snaps["corridor"] == cid]
         cut = np.zeros(n, dtype=bool)
-        for a, b in zip(rows["start"], rows["end"]):
+        for a, b in zip(rows["start"], rows["end"], strict=True):
             i = max((_dt.date.fromisoformat(a) - d0).days, 0)
             j = min((_dt.date.fromisoformat(b) - d0).days, n - 1)
             if i <= j:
@@ -357,7 +357,7 @@ def cut_segments(corridors: gpd.GeoDataFrame, snapped_active: pd.DataFrame,
         raise TypeError("half_width_km must be a number")
     if not (math.isfinite(half_width_km) and half_width_km > 0):
         raise ValueError(f"half_width_km must be > 0, got {half_width_km!r}")
-    geoms = dict(zip(corridors["id"].astype(str), corridors.geometry))
+    geoms = dict(zip(corridors["id"].astype(str), corridors.geometry, strict=True))
     measured: dict[str, Measured] = {}
     rows, shapes = [], []
     for rec in snapped_active.to_dict("records"):

@@ -81,7 +81,7 @@ def _ref_positions(row: Mapping[str, Any], road_n: str, m: Measured) -> list[tup
     coords, kms = vertex_km(m.line)
     by_name: dict[str, float] = {}
     if len(via_list) == len(kms):
-        for name, k in zip(via_list, kms):
+        for name, k in zip(via_list, kms, strict=True):
             by_name.setdefault(fold(name), float(k))
     pairs = []
     for ref in refs:

@@ -240,7 +240,7 @@ def vertex_km(geometry_or_row: Any) -> tuple[np.ndarray, np.ndarray]:
     coords_out: list[np.ndarray] = []
     km_out: list[np.ndarray] = []
     offset = 0.0
-    for proj_part, ll_part in zip(parts, lparts):
+    for proj_part, ll_part in zip(parts, lparts, strict=True):
         xy = np.asarray(proj_part.coords)[:, :2]
         seg = np.hypot(*np.diff(xy, axis=0).T)
         cum = offset + np.concatenate([[0.0], np.cumsum(seg)])

@@ -16,6 +16,8 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geo.core.dates import check_day, overlaps
+from geo.core.i18n import ENGLISH, Translator
 from geo.network.corridors import (
     DEFAULT_TOLERANCE_M,
     cut_segments,
@@ -24,8 +26,6 @@ from geo.network.corridors import (
     status_from_snaps,
 )
 from geo.network.measure import check_corridors, check_frame, check_tolerance, point_at_km
-from geo.core.dates import check_day, overlaps
-from geo.core.i18n import ENGLISH, Translator, translator
 from geo.network.routing import Network, RouteResult, build_network, route
 
 __all__ = [
@@ -101,7 +101,7 @@ class CorridorDay:
             When a town is not on the network (with suggestions).
         """
         result = route(self.network, origin, destination, self.active)
-        geometry = dict(zip(self.corridors["id"].astype(str), self.corridors.geometry))
+        geometry = dict(zip(self.corridors["id"].astype(str), self.corridors.geometry, strict=True))
         for cut in result.cuts:
             cut["lon"], cut["lat"] = point_at_km(geometry[cut["corridor"]], cut["km"])
         return result
@@ -178,7 +178,7 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
         days_cut=days_cut_from_snaps(corridors, snaps, since, day),
         segments=cut_segments(corridors, active, half_width_km),
         network=network,
-        names=dict(zip(corridors["id"].astype(str), corridors[col].astype(str))),
+        names=dict(zip(corridors["id"].astype(str), corridors[col].astype(str), strict=True)),
         bounds=[[south, west], [north, east]],
         towns=[network.towns[k] for k in sorted(network.towns)])
 

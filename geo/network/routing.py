@@ -226,7 +226,7 @@ def build_network(corridors: gpd.GeoDataFrame) -> Network:
         coords, kms = vertex_km(rec["geometry"])
         names = _via_towns(rec, len(kms))
         keys = [fold(n) for n in names]
-        for key, name, xy in zip(keys, names, coords):
+        for key, name, xy in zip(keys, names, coords, strict=True):
             xy = (float(xy[0]), float(xy[1]))
             if key in where:
                 (seen_xy, seen_cid) = where[key]

@@ -6,7 +6,7 @@ smallest size, so that one town alone is not shown at street level.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from geo.core.dataset import Dataset
 from geo.core.view import View

@@ -10,13 +10,13 @@ Long frames (one row per point) have the columns of :data:`SERIES_COLUMNS`: ``da
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
-from geo.core.i18n import ENGLISH, N_, Translator, translator
-from geo.core.model import KINDS
 from geo.core.dates import check_day, day_range, overlaps
+from geo.core.i18n import ENGLISH, N_, Translator
+from geo.core.model import KINDS
 from geo.query.active import overlap_mask
 
 __all__ = [

@@ -7,7 +7,7 @@ import folium
 from geo.core.dataset import Dataset
 from geo.core.dates import shift_day
 from geo.core.escape import escape_html
-from geo.core.i18n import ENGLISH, Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.view import View
 from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer

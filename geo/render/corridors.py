@@ -16,7 +16,7 @@ import folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
-from geo.core.i18n import ENGLISH, Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, cut_place, cut_where
 from geo.network.routing import RouteResult
 from geo.render.layers import corridor_layer, feature_group
@@ -116,7 +116,7 @@ def route_layers(result: RouteResult | None,
     badges = []
     ends = (result.points[0], result.points[-1])  # the route's first and last towns
     for label, town, (lon, lat) in zip((t.gettext("From {town}"), t.gettext("To {town}")), (result.from_, result.to),
-                                       ends):
+                                       ends, strict=True):
         pill = f"<span>{escape_html(label.format(town=town))}</span>"
         badges.append([round(lat, 5), round(lon, 5), pill, "bm-route-end", tip])
     for i, cut in enumerate(result.cuts, 1):

@@ -1,15 +1,16 @@
 """The map's layers as folium feature groups, each drawn by one call into ``blockade-map.js``."""
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import folium
 
+from geo.core import words
 from geo.core.escape import escape_html
-from geo.core.i18n import ENGLISH, N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.index import Cells
 from geo.core.model import KINDS
-from geo.core import words
 from geo.core.words import kind_name
 from geo.render.leaflet import JsCall, Json
 from geo.render.style import CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
@@ -47,7 +48,7 @@ def cell_layer(cells: Cells, note: str, t: Translator = ENGLISH) -> JsCall:
     """Counted cells standing for many events, with ``note`` shown in a corner while on the map."""
     rows = zip(cells.lat.round(5).tolist(), cells.lon.round(5).tolist(), cells.count.tolist(),
                cells.by_kind.tolist(), cells.fatalities.tolist(), cells.injured.tolist(),
-               cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places])
+               cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places], strict=True)
     return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], cell_words(t),
                   note, name="CellLayer")
 

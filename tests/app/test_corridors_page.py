@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from geo.cli.main import main
 from geo.network.measure import vertex_km
 from geo.store import load_dataset
-from tests.conftest import page_test, plain, ROOT
-from tests.corridor_fixture import DAYS, net_data  # noqa: F401  (fixture)
+from tests.conftest import ROOT, page_test, plain
+from tests.corridor_fixture import DAYS
 
 
 @pytest.fixture

@@ -2,16 +2,16 @@
 a capped table, and the events in view drawn one by one after zooming in."""
 from __future__ import annotations
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.core.index import TABLE_LIMIT
-from geo.store import load_dataset
 from geo.core.view import View
 from geo.query.active import select_events
+from geo.store import load_dataset
 from tests.conftest import page_test
 from tests.scale_data import NOTE, write_big_folder
+
 
 @pytest.fixture(scope="module")
 def big_data(tmp_path_factory):

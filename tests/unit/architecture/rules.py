@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 #: The layers from the bottom up; a module may import its own layer and those below it.
@@ -39,7 +39,7 @@ def module_name(root: Path, path: Path) -> str:
     return ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nodes(text: str) -> tuple[ast.AST, ...]:
     # keyed on the text: a planted copy parses only the files it changed
     return tuple(ast.walk(ast.parse(text)))

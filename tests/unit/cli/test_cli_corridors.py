@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli as run
-
 from geo.network.measure import vertex_km
 from geo.store import load_dataset
-from tests.corridor_fixture import net_data  # noqa: F401  (fixture)
+from tests.conftest import run_cli as run
 
 BIN = Path(sys.executable).parent / "blockade-map"
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli as run, make_event, write_folder
+from tests.conftest import make_event, write_folder
+from tests.conftest import run_cli as run
 
 BIN = Path(sys.executable).parent / "blockade-map"
 

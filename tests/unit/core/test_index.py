@@ -2,7 +2,6 @@
 counted cells past the threshold."""
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
@@ -146,7 +145,7 @@ def test_cells_group_by_grid_and_keep_frequent_places(big, size):
     cells = index.cells(positions, size)
     assert int(cells.count.sum()) == len(positions) == int(cells.by_kind.sum())
     # Each cell's mean position lies in that cell, and no two cells share one.
-    keys = set(zip(np.floor(cells.lat / size).tolist(), np.floor(cells.lon / size).tolist()))
+    keys = set(zip(np.floor(cells.lat / size).tolist(), np.floor(cells.lon / size).tolist(), strict=True))
     assert len(keys) == len(cells)
     assert {p[0] for p in cells.places} == {"Arequipa", "Cusco", "Juliaca"}
     if size == 0.02:  # 0.001 degree steps apart, the five positions of a town share a cell

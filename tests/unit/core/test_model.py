@@ -5,7 +5,15 @@ import copy
 
 import pytest
 
-from geo.core.model import ANYWHERE, MAX_COUNT, Problem, Scope, validate_collection, validate_counts_rows, validate_event
+from geo.core.model import (
+    ANYWHERE,
+    MAX_COUNT,
+    Problem,
+    Scope,
+    validate_collection,
+    validate_counts_rows,
+    validate_event,
+)
 from tests.conftest import bundled_scope, make_corridor, make_event, make_hotspot
 
 PERU = bundled_scope()

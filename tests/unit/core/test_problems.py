@@ -76,8 +76,8 @@ def test_every_problem_of_bad_input_reads_in_english_and_in_spanish():
 
 
 def test_errors_raised_with_a_message_read_in_spanish():
-    from ui.problems import error_text
     from geo.places.geocode import geocode
+    from ui.problems import error_text
     with pytest.raises(ValueError) as caught:
         geocode("   ")
     assert str(caught.value) == "give a place name, e.g. 'Juliaca' or 'PE-3S km 1380'"

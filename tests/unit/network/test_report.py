@@ -7,14 +7,21 @@ import pytest
 
 from geo.network import corridors as C
 from geo.network import measure as M
-from geo.network.report import (CorridorDay, corridor_day, cut_phrase, cut_where, route_rows, route_sentence,
-                               status_lines)
-from geo.render.corridors import cut_layer
 from geo.network.measure import vertex_km
+from geo.network.report import (
+    CorridorDay,
+    corridor_day,
+    cut_phrase,
+    cut_where,
+    route_rows,
+    route_sentence,
+    status_lines,
+)
 from geo.network.routing import UnknownPlaceError
+from geo.render.corridors import cut_layer
 from geo.store import load_dataset
 from tests.conftest import layer_calls, render_groups
-from tests.corridor_fixture import DAYS, FIRST_DAY, net_data  # noqa: F401  (fixture)
+from tests.corridor_fixture import DAYS, FIRST_DAY
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from geo.cli.main import main
-from geo.places.geocode import geocode, parse_km_post
 from geo.core.geodesy import distance_m
+from geo.places.geocode import geocode, parse_km_post
 from geo.store import load_dataset
 
 # (query as an editor might type it, region hint, expected lat, expected lon). The expected

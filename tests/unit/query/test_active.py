@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from geo.store import load_dataset
+from geo.core.dates import day_range
 from geo.core.view import View
 from geo.query.active import active_mask, day_summary, mapped_vs_reported, overlap_mask, select_events
-from geo.core.dates import day_range
+from geo.store import load_dataset
 
 
 @pytest.fixture

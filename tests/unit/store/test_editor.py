@@ -11,9 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from geo.store.editor import ConflictError, Editor, LOG_FILE, apply_changes, changes_between, describe_entry, read_log, rebuild_from_log
 from geo.core.model import DataError, validate_collection
 from geo.store import load_dataset
+from geo.store.editor import (
+    LOG_FILE,
+    ConflictError,
+    Editor,
+    apply_changes,
+    changes_between,
+    describe_entry,
+    read_log,
+    rebuild_from_log,
+)
 from tests.conftest import ROOT, make_event, write_folder
 
 
