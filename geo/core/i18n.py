@@ -260,7 +260,8 @@ def translator(lang: str | Translator | None = None) -> Translator:
 ENGLISH: Translator = Translator(SOURCE_LANGUAGE)
 
 
-def pick_language(wanted: Iterable[object], offered: Iterable[str], available: Iterable[str] | None = None) -> str | None:
+def pick_language(wanted: Iterable[object], offered: Iterable[str],
+                  available: Iterable[str] | None = None) -> str | None:
     """The first of ``wanted`` (language tags, best first) that is ``offered`` and has a catalogue.
 
     >>> pick_language(["fr-FR", "es-PE"], ["es", "en"], ["en", "es"])

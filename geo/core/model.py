@@ -9,6 +9,7 @@ are accepted.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -116,7 +117,7 @@ class Problem:
     feature: str
     field: str
     msgid: str
-    params: Mapping[str, Any] = field(default_factory=lambda: NO_PARAMS, hash=False)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=lambda: NO_PARAMS, hash=False)
 
     @property
     def message(self) -> str:
@@ -127,7 +128,7 @@ class Problem:
         """The problem in ``t``'s language."""
         return Message(self.msgid, self.params).text(t)
 
-    def at(self, **where: str) -> Problem:
+    def at(self, **where: Any) -> Problem:
         """The same problem located elsewhere (another ``file``, ``feature`` or ``field``)."""
         return replace(self, **where)
 

@@ -255,6 +255,16 @@ def _named_places(place: str, region: str, gaz: Gazetteer) -> list[tuple[str, fl
     return list(found)
 
 
+def _km_post_point(corridors: Any, road: str, km: float) -> tuple[float, float] | None:
+    """Where the corridors place ``road`` km ``km`` (:func:`geo.network.kmposts.resolve_km_post`),
+    or None when none can: then only the places the event names are checked."""
+    try:
+        _, lon, lat = resolve_km_post(corridors, road, km)
+    except (ValueError, TypeError):
+        return None
+    return lon, lat
+
+
 def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References, corridors,
                     max_km: float) -> list[Problem]:
     props = feature.get("properties") or {}
@@ -267,12 +277,9 @@ def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References
     road, km = props.get("road"), props.get("km")
     if (corridors is not None and len(corridors) and isinstance(road, str) and isinstance(km, (int, float))
             and not isinstance(km, bool)):
-        try:
-            _, post_lon, post_lat = resolve_km_post(corridors, road, km)
-        except (ValueError, TypeError):
-            post_lon = post_lat = None  # no corridor places this post: only the named places are checked
-        if post_lon is not None and post_lat is not None:
-            targets.append((f"{road} km {km:g}", post_lon, post_lat))
+        post = _km_post_point(corridors, road, km)
+        if post is not None:
+            targets.append((f"{road} km {km:g}", *post))
     if props.get("geo_precision") == 3:
         for capital in refs.capitals.get(region, ()):
             for p in gaz.matches(capital):

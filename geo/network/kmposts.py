@@ -45,7 +45,7 @@ def corridors_with_chains(corridors):
         extra.append({
             "type": "Feature", "id": f"{a['id']}+{b['id']}",
             "geometry": {"type": "LineString", "coordinates": [list(c) for c in ca + cb[1:]]},
-            "properties": {"name": f"{a.get('name')} + {b.get('name')}", "roads": sorted(shared),
+            "properties": {"name": f"{a.get('name')} + {b.get('name')}", "roads": sorted(r for r in shared if r),
                            "from": via_a[0] if via_a else "", "to": via_b[-1] if via_b else "",
                            "via": via_a + via_b[1:],
                            "km_refs": [r for r in _refs(a) + _refs(b) if r.get("road") in shared],
@@ -114,7 +114,8 @@ def resolve_km_post(corridors: gpd.GeoDataFrame, road: str,
 
     Corridors that continue one another on the same road are chained first
     (:func:`corridors_with_chains`), so a post between the last reference of one and the first
-    of the next is interpolated along both. The corridor's ``km_refs`` give road kilometre posts at known via towns (e.g. PE-3S km 1294
+    of the next is interpolated along both. The corridor's ``km_refs`` give road kilometre posts at
+    known via towns (e.g. PE-3S km 1294
     at Calapuja, km 1380 at Chucuito). The post is placed by linear interpolation between the
     two references on that road that bracket it, or by extrapolation from the two outermost
     ones up to ``MAX_KM_POST_EXTRAPOLATION_KM`` beyond them. A ref is located at its ``place``

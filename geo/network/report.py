@@ -246,7 +246,7 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
             text = t.gettext("passable by a detour via {via} ({km} km).")
         else:
             text = t.gettext("passable via {via} ({km} km).")
-        text = head + " " + text.format(via=via, km=t.number(result.distance_km, 1))
+        text = head + " " + text.format(via=via, km=t.number(result.distance_km or 0.0, 1))
         if result.detour:
             text += " " + t.gettext("The shortest way is cut.")
         return text

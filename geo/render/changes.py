@@ -54,7 +54,8 @@ def change_layers(dataset: Dataset, view: View, t: Translator = ENGLISH) -> list
         ``[lifted, new]`` (both possibly empty), named for the layer control.
     """
     rows = change_rows(dataset, view, spread=True, t=t)
-    return [feature_group(t.gettext("Lifted since the day before"), ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
+    return [feature_group(t.gettext("Lifted since the day before"),
+                          ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
             feature_group(t.gettext("New since the day before"), ring_layer(rows["new"], CHANGE_STYLES["new"]))]
 
 

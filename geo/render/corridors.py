@@ -81,7 +81,8 @@ def legend_html(t: Translator = ENGLISH) -> str:
         f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>{words("Blockade that day")}</div>',
         f'<div class="bm-legend-route"><i class="bm-line" style="background:{ROUTE_COLOR};height:5px;'
         f'vertical-align:2px"></i>{words("Route asked for")}</div>',
-        f'<div><span class="bm-route-cut bm-legend-badge">1</span>{words("Cut on the route, in order of travel")}</div>',
+        '<div><span class="bm-route-cut bm-legend-badge">1</span>'
+        f'{words("Cut on the route, in order of travel")}</div>',
         f'<div><i style="background:#fff;width:7px;height:7px"></i>{words("Town (all named once zoomed in)")}</div>',
     ])
 

@@ -16,7 +16,7 @@ from geo.render.leaflet import JsCall, Json
 from geo.render.style import CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 
 #: Words the cell popups use (the kinds' short names follow the contract's order).
-CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "injured": N_("injured"),
+CELL_WORDS: dict[str, Any] = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "injured": N_("injured"),
               "detained": N_("detained"), "inCell": N_("events in this cell"), "events": N_("events"),
               "mostlyAt": N_("Mostly at"),
               "zoomIn": N_("Zoom in, or filter by kind or region, to see each event and its sources.")}

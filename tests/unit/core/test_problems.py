@@ -48,7 +48,8 @@ def test_a_problem_is_a_message_id_with_values():
 
 
 def test_a_message_without_values_keeps_its_braces_and_a_bad_translation_falls_back_to_english():
-    assert Problem("f", "(file)", "", "must be an object {name, url, published}").message.endswith("{name, url, published}")
+    braces = Problem("f", "(file)", "", "must be an object {name, url, published}")
+    assert braces.message.endswith("{name, url, published}")
     unknown = Message("a message no catalogue holds: {n}", {"n": 3})
     assert unknown.text(ES) == str(unknown) == "a message no catalogue holds: 3"
     nested = message(N_("{problem} (a figure such as deaths in clashes only has no column in this file)"),
@@ -92,7 +93,8 @@ def test_errors_raised_with_a_message_read_in_spanish():
 
 def _message_argument(call: ast.Call) -> ast.AST | None:
     """The message argument of ``Problem(file, feature, field, msgid, ...)`` or ``<checker>.add(field, msgid, ...)``."""
-    name = call.func.id if isinstance(call.func, ast.Name) else call.func.attr if isinstance(call.func, ast.Attribute) else ""
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
     if name == "Problem" and len(call.args) >= 4:
         return call.args[3]
     if name in ("add", "bad") and isinstance(call.func, (ast.Attribute, ast.Name)) and len(call.args) >= 2:
@@ -114,7 +116,8 @@ def test_no_problem_is_built_from_a_sentence_made_in_code():
             if isinstance(node, ast.Call):
                 arg = _message_argument(node)
                 if isinstance(arg, (ast.JoinedStr, ast.BinOp)) or (
-                        isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "format"):
+                        isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute)
+                        and arg.func.attr == "format"):
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno}")
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno} (not marked N_)")

@@ -22,7 +22,8 @@ def test_a_good_link_gives_its_view_without_warnings():
 
 
 @pytest.mark.parametrize("params, view, warning", [
-    ({"date": "2023-02-31"}, View("2023-01-09"), "The link's date '2023-02-31' is not a date (YYYY-MM-DD); showing 2023-01-09."),
+    ({"date": "2023-02-31"}, View("2023-01-09"),
+     "The link's date '2023-02-31' is not a date (YYYY-MM-DD); showing 2023-01-09."),
     ({"date": "2024-01-01"}, View("2023-01-31"),
      "The data covers 2022-12-07 to 2023-01-31; 2024-01-01 is outside it, showing the nearest day."),
     ({"mode": "![x](https://evil.example/t.png)"}, View("2023-01-09"),
