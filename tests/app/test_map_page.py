@@ -152,7 +152,8 @@ def test_an_unknown_region_in_a_link_warns(data_env):
     at = _map_page({"date": "2023-01-09", "regions": "Puno,Atlantis"})
     warnings = [plain(w.value) for w in at.warning]
     [warning] = warnings  # the data's regions are those of dataset.json (Peru's 25), sorted ignoring accents
-    assert warning.startswith("Unknown region(s) 'Atlantis' ignored; the data's regions are Amazonas, Áncash, Apurímac,")
+    assert warning.startswith(
+        "Unknown region(s) 'Atlantis' ignored; the data's regions are Amazonas, Áncash, Apurímac,")
     assert warning.endswith(", Puno, San Martín, Tacna, Tumbes, Ucayali.") and warning.count(",") == 24
     assert at.multiselect(key="view_regions").value == ["Puno"]
     assert _metric(at, "Events mapped") == "3"

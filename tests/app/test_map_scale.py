@@ -35,7 +35,8 @@ def test_page_says_how_many_events_the_cells_stand_for(big_data, monkeypatch):
     assert next(m.value for m in at.metric if m.label == "Events mapped") == "2400"
     captions = [c.value for c in at.caption]
     assert f"{NOTE}." in captions
-    assert f"The first {TABLE_LIMIT} of 2,400 events, by start date; filter by kind or region to list fewer." in captions
+    assert (f"The first {TABLE_LIMIT} of 2,400 events, by start date; filter by kind or region to list "
+            "fewer.") in captions
     table = at.dataframe[0].value
     first = select_events(load_dataset(big_data), View("2023-01-09")).head(TABLE_LIMIT)
     assert len(table) == TABLE_LIMIT and list(table["Place"]) == list(first["place"])

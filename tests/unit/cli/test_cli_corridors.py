@@ -177,7 +177,8 @@ def test_route_two_unknown_towns_one_line_each(capsys, net_data):
 
 def test_a_day_outside_the_data_says_which_days_it_covers(capsys, net_data):
     coverage = "2024-05-01 is outside the data: the data covers 2023-01-07 to 2023-01-10"
-    code, out, _ = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--json", "--data", str(net_data))
+    code, out, _ = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--json",
+                       "--data", str(net_data))
     doc = json.loads(out)
     assert doc["note"] == coverage and {"from", "to", "date", "passable", "path", "cuts"} <= set(doc)
     code, out, err = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--data", str(net_data))
