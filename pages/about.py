@@ -3,7 +3,7 @@ import streamlit as st
 
 from geo.core.escape import escape_markdown
 from geo.query.stats import source_summary
-from geo.store import open_store
+from geo.store import store_for
 from geo.core.words import metric_name
 from ui import i18n
 from ui.data import get_dataset
@@ -53,7 +53,7 @@ st.markdown(_("""
 project's own list of airports, bridges and border posts, each with its source.
 **Map tiles** © OpenStreetMap contributors. **Data licence:** {licence}.
 """).format(licence=escape_markdown(ds.info.licence or _("not stated"))))
-left_out = (ds.store or open_store(ds.source)).left_out()
+left_out = store_for(ds).left_out()
 if left_out:
     st.subheader(_("What is not mapped, and why"))
     st.caption(_("From the data's README: facts the sources give that are not on the map, each with the "

@@ -23,7 +23,7 @@ from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
 from geo.store import auth
-from geo.store import open_store
+from geo.store import store_for
 from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
 from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
@@ -134,7 +134,7 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
     """``(editor, editor's name)`` when editing is possible; else None, after saying why: the
     bundled data is shown (it is never edited: how to make a working copy), editing is
     switched off, or nobody is logged in yet (the login form)."""
-    editor = (ds.store or open_store(ds.source)).editor()
+    editor = store_for(ds).editor()
     if getattr(editor, "read_only", False):  # only a folder can be the bundled data
         st.info(_(BUNDLED_NOTE), icon=":material/folder_copy:")
         return None
@@ -175,7 +175,7 @@ def precision_label(scale: str) -> Callable[[int], str]:
 
 def region_choices(ds: Dataset) -> list[str]:
     """The regions an event may name: the dataset's (dataset.json), else the gazetteer's."""
-    return list(ds.info.regions) or gazetteer_for(ds.source).regions()
+    return list(ds.info.regions) or gazetteer_for(ds).regions()
 
 
 def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
@@ -287,7 +287,7 @@ def apply_click(prefix: str, clicked: Mapping | None, regions: Sequence[str], ds
     st.session_state[f"{prefix}-last-click"] = clicked
     lon, lat = round(float(clicked["lng"]), 5), round(float(clicked["lat"]), 5)
     st.session_state[f"{prefix}-lon"], st.session_state[f"{prefix}-lat"] = lon, lat
-    near, metres = nearest_place(lon, lat, gazetteer_for(ds.source))
+    near, metres = nearest_place(lon, lat, gazetteer_for(ds))
     st.session_state[f"{prefix}-near"] = _("Nearest named place: {name} ({region}), {km} km").format(
         name=near.name, region=near.region, km=i18n.number(metres / 1000, 1))
     if not st.session_state.get(f"{prefix}-region") and near.region in regions:
@@ -319,7 +319,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
         st.caption(_("Accents and small misspellings are fine; a region chooses among namesakes."))
         return
     try:
-        candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds.source))
+        candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds))
     except ValueError as exc:
         st.warning(escape_markdown(error_text(exc)))
         return

@@ -63,7 +63,7 @@ def report_form(ds: Dataset) -> None:
         for p in problems:
             st.error(p)
         return
-    result = extract(text, published, gazetteer=gazetteer_for(ds.source), corridors=ds.corridors)
+    result = extract(text, published, gazetteer=gazetteer_for(ds), corridors=ds.corridors)
     st.session_state[STATE] = {
         "text": text, "result": result, "decisions": {}, "count_decisions": {},
         "source": {"name": outlet.strip(), "url": url.strip(), "published": published},

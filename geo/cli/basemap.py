@@ -1,15 +1,16 @@
-"""``blockade-map basemap``: build a data folder's embedded basemap (``basemap.geojson``).
+"""``blockade-map basemap``: build a data source's embedded basemap.
 
 Reads the Natural Earth source packages from a local folder (``make basemap-source`` puts them
-there; see :mod:`geo.render.basemap`), clips them to the folder's area, adds its region capitals and
-corridor towns as labels, and writes the result. Nothing is fetched.
+there; see :mod:`geo.render.basemap`), clips them to the data's area, adds its region capitals and
+corridor towns as labels, and stores the result through the data's store (a folder's
+``basemap.geojson``, a database's documents) or writes it to ``--out``. Nothing is fetched.
 """
 from __future__ import annotations
 
 import argparse
 
 from geo.cli.args import Command
-from geo.render.basemap import DEFAULT_MARGIN, DEFAULT_TOLERANCE, check_bbox, source_dir, write_basemap
+from geo.render.basemap import DEFAULT_MARGIN, DEFAULT_TOLERANCE, check_bbox, dumps, source_dir, write_basemap
 from geo.store import load_dataset
 
 
@@ -37,7 +38,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", metavar="DIR",
                    help="folder holding the npm tarballs (default $BLOCKADE_MAP_BASEMAP_SOURCE or "
                         ".cache/basemap-source, where `make basemap-source` puts them)")
-    p.add_argument("--out", metavar="FILE", help="where to write (default DIR/basemap.geojson)")
+    p.add_argument("--out", metavar="FILE", help="a file to write instead (default: the data source's own basemap)")
 
 
 def cmd_basemap(args: argparse.Namespace) -> int:
@@ -50,7 +51,8 @@ def cmd_basemap(args: argparse.Namespace) -> int:
         layer = feature["properties"]["layer"]
         layers[layer] = layers.get(layer, 0) + 1
     west, south, east, north = collection["bbox"]
-    print(f"wrote {path}: {path.stat().st_size:,} bytes, area {west:g},{south:g},{east:g},{north:g}; "
+    size = len(dumps(collection).encode("utf-8"))
+    print(f"wrote {path}: {size:,} bytes, area {west:g},{south:g},{east:g},{north:g}; "
           + ", ".join(f"{n} {layer}" for layer, n in layers.items()))
     return 0
 

@@ -10,7 +10,7 @@ import difflib
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import geopandas as gpd
@@ -21,6 +21,9 @@ from geo.core.i18n import ENGLISH, N_, Translator, translator
 from geo.core.index import EventIndex
 from geo.core.model import NO_PARAMS, Problem, Scope, short_repr, text_problem
 from geo.core.text import fold
+
+if TYPE_CHECKING:  # for the annotation only: core never imports the store layer at run time
+    from geo.store.protocol import Store
 
 INFO_FILE = "dataset.json"
 #: How far outside its ``bbox`` a point may lie and still be accepted (degrees).
@@ -231,8 +234,8 @@ class Dataset:
     #: ``(first, last)`` day of the whole data when these frames hold only part of it (a store's
     #: selection of one day); None: the frames are the whole data.
     days_covered: tuple[str, str] | None = None
-    #: The store it was loaded from (its editor, its version), when a store loaded it.
-    store: Any = field(default=None, repr=False, compare=False)
+    #: The store it was loaded from (its editor, its version, its documents), when a store loaded it.
+    store: Store | None = field(default=None, repr=False, compare=False)
     index: EventIndex = field(init=False, repr=False)
     #: Answers read from the hotspots per view (``geo.query.active.select_hotspots``), kept with the
     #: dataset they were read from: a new load starts empty.

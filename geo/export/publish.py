@@ -352,8 +352,8 @@ def check_out(out: str | os.PathLike) -> Path:
 
 
 def _basemap(dataset: Dataset):
-    """The basemap of the dataset's folder (None when it has none, or is not a folder)."""
-    return load_basemap(dataset.source) if Path(dataset.source).is_dir() else None
+    """The basemap of the dataset's store (None when it has none)."""
+    return load_basemap(dataset)
 
 
 def _write(path: Path, data: bytes | str) -> int:

@@ -11,7 +11,6 @@ event recalled: "los fallecidos en Juliaca") or ``road`` (a town inside a road's
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,6 +22,7 @@ from geo.intake.extract_names import NAME_PHRASE, unknown_names
 from geo.intake.extract_text import Sentence
 from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place
 from geo.core.text import fold, name_key
+from geo.store.documents import read_gazetteer_dir
 
 __all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals", "at_capital"]
 
@@ -96,13 +96,10 @@ class Capitals:
 @lru_cache(maxsize=4)
 def load_capitals(folder: str | None = None) -> Capitals:
     """Read ``regions.csv`` from a gazetteer folder (the bundled one by default)."""
-    path = Path(folder) if folder else DEFAULT_DIR
+    tables = read_gazetteer_dir(Path(folder) if folder else DEFAULT_DIR)  # through the store's bounded reads
     points: dict[str, tuple[str, float, float]] = {}
-    csv_path = path / "regions.csv"
-    if csv_path.exists():
-        with csv_path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                points[row["region"]] = (row["capital"], float(row["lon"]), float(row["lat"]))
+    for row in tables.regions if tables is not None else ():
+        points[row["region"]] = (row["capital"], float(row["lon"]), float(row["lat"]))
     return Capitals(points)
 
 

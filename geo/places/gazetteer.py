@@ -1,6 +1,7 @@
 """Place name -> coordinate, from GeoNames plus the project's own named sites.
 
-The gazetteer reads two CSV files written by ``scripts/build_gazetteer.py``:
+The gazetteer is built from two CSV tables written by ``scripts/build_gazetteer.py``, read by
+the data source's store (:meth:`geo.store.protocol.Store.gazetteer`; the bundled ones by default):
 
 ``places.csv``
     Every Peruvian place of GeoNames' ``cities500`` extract (as shipped by the
@@ -9,7 +10,7 @@ The gazetteer reads two CSV files written by ``scripts/build_gazetteer.py``:
     Airports, bridges, border posts, kilometre posts and a few towns that GeoNames lacks
     or spells differently; each row says where its coordinate comes from.
 
-Names are matched accent- and case-insensitively (see :func:`name_key`); :meth:`Gazetteer.search`
+Names are matched accent- and case-insensitively (see :func:`geo.core.text.name_key`); :meth:`Gazetteer.search`
 also tolerates small misspellings. Pure Python: no Streamlit here.
 
 Examples
@@ -23,7 +24,8 @@ Examples
 
 from __future__ import annotations
 
-import csv
+import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,11 +33,16 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from geo.core.i18n import N_
-from geo.core.model import message, short_repr
+from geo.core.model import DataError, Problem, message, short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
+from geo.core.dataset import Dataset
+from geo.store import store_for
+from geo.store.documents import GazetteerTables, StampCache, read_gazetteer_dir
+from geo.store.layout import GAZETTEER_FILES, PLACES_FILE, SITES_FILE
+from geo.store.protocol import Store
 
-__all__ = ["Place", "Gazetteer", "name_key", "default_gazetteer", "DEFAULT_DIR"]
+__all__ = ["Place", "Gazetteer", "default_gazetteer", "DEFAULT_DIR"]
 
 DEFAULT_DIR = BUNDLED_DATA / "gazetteer"
 _REGION_BOOST = 5.0
@@ -130,30 +137,26 @@ class Gazetteer:
         Gazetteer
         """
         folder = Path(path_dir) if path_dir is not None else DEFAULT_DIR
-        places_csv, sites_csv = folder / "places.csv", folder / "sites.csv"
-        if not places_csv.exists():
-            raise FileNotFoundError(f"{places_csv} not found; run scripts/build_gazetteer.py")
+        tables = read_gazetteer_dir(folder)
+        if tables is None:
+            raise FileNotFoundError(f"{folder / 'places.csv'} not found; run scripts/build_gazetteer.py")
+        return cls.from_tables(tables)
+
+    @classmethod
+    def from_tables(cls, tables: GazetteerTables) -> Gazetteer:
+        """Build the gazetteer from a store's tables (:meth:`geo.store.protocol.Store.gazetteer`):
+        the sites first, then the GeoNames places."""
         places: list[Place] = []
         names: list[list[str]] = []
-        if sites_csv.exists():
-            with sites_csv.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    places.append(Place(
-                        name=row["name"], region=row["region"], province=row.get("province") or None,
-                        lon=float(row["lon"]), lat=float(row["lat"]), kind=row["kind"],
-                        source=f"site:{row['id']}", population=0,
-                        approximate=row.get("coord_source", "").startswith("APPROXIMATE"),
-                    ))
-                    names.append([row["name"], *_split(row.get("alternatenames", ""))])
-        with places_csv.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                places.append(Place(
-                    name=row["name"], region=row["region"],
-                    province=row.get("province") or None,
-                    lon=float(row["lon"]), lat=float(row["lat"]), kind="town",
-                    source=f"geonames:{row['geonameid']}", population=int(row["population"] or 0),
-                ))
-                names.append([row["name"], *_split(row.get("alternatenames", ""))])
+        for file, rows, make in ((SITES_FILE, tables.sites, _site), (PLACES_FILE, tables.places, _town)):
+            for line, row in enumerate(rows, start=2):
+                try:
+                    places.append(make(row))
+                except KeyError as exc:
+                    raise DataError([Problem(file, f"row {line}", str(exc.args[0]), N_("is missing"))]) from None
+                except (TypeError, ValueError) as exc:
+                    raise DataError([Problem(file, f"row {line}", "", N_("cannot be read ({reason})"), {"reason": str(exc)})]) from None
+                names.append([row["name"], *_split(row.get("alternatenames") or "")])
         return cls(places, names)
 
     def __len__(self) -> int:
@@ -192,7 +195,7 @@ class Gazetteer:
         return sorted(hits, key=key)
 
     def lookup(self, name: str, region: str | None = None) -> Place:
-        """Return the place called ``name`` (exact match after :func:`name_key`).
+        """Return the place called ``name`` (exact match after :func:`~geo.core.text.name_key`).
 
         Sites come before GeoNames places; among namesakes the one in ``region`` wins,
         then a preferred-name match over an alternate-name match, then the larger population.
@@ -238,7 +241,7 @@ class Gazetteer:
         return list(self._names_by_place.get(index, []))
 
     def matches(self, name: str) -> list[Place]:
-        """Every place called exactly ``name`` (after :func:`name_key`), unranked; [] when none.
+        """Every place called exactly ``name`` (after :func:`~geo.core.text.name_key`), unranked; [] when none.
 
         Examples
         --------
@@ -318,6 +321,27 @@ class Gazetteer:
         return labels
 
 
+def _number(row: dict, key: str) -> float:
+    value = float(row[key])
+    if not math.isfinite(value):
+        raise ValueError(f"{key} {row[key]!r} is not a finite number")
+    return value
+
+
+def _site(row: dict) -> Place:
+    """A row of ``sites.csv`` as a Place."""
+    return Place(name=row["name"], region=row["region"], province=row.get("province") or None,
+                 lon=_number(row, "lon"), lat=_number(row, "lat"), kind=row["kind"], source=f"site:{row['id']}",
+                 population=0, approximate=(row.get("coord_source") or "").startswith("APPROXIMATE"))
+
+
+def _town(row: dict) -> Place:
+    """A row of ``places.csv`` (GeoNames) as a Place."""
+    return Place(name=row["name"], region=row["region"], province=row.get("province") or None,
+                 lon=_number(row, "lon"), lat=_number(row, "lat"), kind="town",
+                 source=f"geonames:{row['geonameid']}", population=int(row.get("population") or 0))
+
+
 def _split(field: str) -> list[str]:
     return [part for part in (field or "").split("|") if part.strip()]
 
@@ -328,15 +352,20 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@lru_cache(maxsize=4)
-def _load_folder(folder: str) -> Gazetteer:
-    return Gazetteer.load(folder)
+#: The gazetteers of the last few data sources, by the version of their tables.
+_GAZETTEERS: StampCache[Gazetteer] = StampCache(4)
 
 
-def gazetteer_for(source: str | Path | None) -> Gazetteer:
-    """The gazetteer of a data source: its own ``gazetteer/`` folder when it has one (a dataset
-    of another country brings its places), else the bundled one."""
-    own = Path(source) / "gazetteer" if source and not str(source).startswith(("postgresql://", "postgres://")) else None
-    if own is not None and (own / "places.csv").exists():
-        return _load_folder(str(own.resolve()))
-    return default_gazetteer()
+def gazetteer_for(source: Store | Dataset | str | os.PathLike | None) -> Gazetteer:
+    """The gazetteer of a data source (a store, a loaded dataset, a folder): its own tables when
+    it has them (a dataset of another country brings its places), else the bundled one. Built
+    once per version of the tables."""
+    if source is None or source == "":
+        return default_gazetteer()
+    store = store_for(source)
+
+    def build() -> Gazetteer | None:
+        tables = store.gazetteer()
+        return Gazetteer.from_tables(tables) if tables is not None else None
+
+    return _GAZETTEERS.get(store, GAZETTEER_FILES, build) or default_gazetteer()

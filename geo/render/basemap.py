@@ -29,7 +29,6 @@ and ``source``, then features whose ``layer`` property is ``land``, ``lake``, ``
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -46,6 +45,7 @@ import shapely
 from shapely.geometry import box, mapping
 from shapely.ops import polylabel
 
+from geo.core.dataset import Dataset
 from geo.core.escape import json_for_script
 from geo.core.i18n import N_
 from geo.core.paths import PROJECT_ROOT, app_script
@@ -53,10 +53,11 @@ from geo.core.geodesy import distance_m
 from geo.places.gazetteer import gazetteer_for
 from geo.render.assets import STATIC_URL
 from geo.render.leaflet import JsCall, Json
+from geo.store import Store, store_for
+from geo.store.documents import StampCache, csv_table
 from geo.store.files import atomic_write
+from geo.store.layout import BASEMAP_FILE, REGIONS_FILE as CAPITALS_FILE
 
-BASEMAP_FILE = "basemap.geojson"
-CAPITALS_FILE = "gazetteer/regions.csv"
 SOURCE_ENV = "BLOCKADE_MAP_BASEMAP_SOURCE"
 DEFAULT_SOURCE_DIR = PROJECT_ROOT / ".cache" / "basemap-source"
 
@@ -277,36 +278,42 @@ class Label:
     population: int = 0
 
 
-def read_capitals(folder: str | os.PathLike) -> list[tuple[str, str]]:
-    """``(region, capital)`` rows of the gazetteer's ``regions.csv`` in a data folder (none when absent)."""
-    path = Path(folder) / CAPITALS_FILE
-    if not path.exists():
+def _where(store: Store) -> str:
+    """Where a data source's region capitals are, for messages."""
+    return f"{store.location}: {CAPITALS_FILE}"
+
+
+def read_capitals(source: Store | Dataset | str | os.PathLike) -> list[tuple[str, str]]:
+    """``(region, capital)`` rows of a data source's gazetteer ``regions.csv`` (none when absent)."""
+    store = store_for(source)
+    data = store.document(CAPITALS_FILE)
+    if data is None:
         return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = {"region", "capital"} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        rows = []
-        for line, row in enumerate(reader, start=2):
-            region, capital = (row.get("region") or "").strip(), (row.get("capital") or "").strip()
-            if not capital:
-                raise ValueError(f"{path}: line {line}: capital is empty")
-            rows.append((region, capital))
+    table = csv_table(data, CAPITALS_FILE)
+    missing = {"region", "capital"} - set(table[0] if table else ("region", "capital"))
+    if missing:
+        raise ValueError(f"{_where(store)}: missing column(s) {', '.join(sorted(missing))}")
+    rows = []
+    for line, row in enumerate(table, start=2):
+        region, capital = (row.get("region") or "").strip(), (row.get("capital") or "").strip()
+        if not capital:
+            raise ValueError(f"{_where(store)}: line {line}: capital is empty")
+        rows.append((region, capital))
     return rows
 
 
 def dataset_labels(dataset, gazetteer=None) -> list[Label]:
     """Region capitals (``gazetteer/regions.csv``, placed with the gazetteer) and the towns the corridors
     pass through (their vertices, which come from the gazetteer), each named once."""
+    store = store_for(dataset)
     if gazetteer is None:
-        gazetteer = gazetteer_for(dataset.source)
+        gazetteer = gazetteer_for(store)
     labels: dict[str, Label] = {}
-    for region, name in read_capitals(dataset.source):
+    for region, name in read_capitals(store):
         try:
             place = gazetteer.lookup(name, region or None)
         except LookupError as exc:
-            raise ValueError(f"{Path(dataset.source) / CAPITALS_FILE}: {name} ({region}): {exc}") from exc
+            raise ValueError(f"{_where(store)}: {name} ({region}): {exc}") from exc
         labels.setdefault(name, Label(name, place.lon, place.lat, "capital", region, place.population))
     for row in dataset.corridors.itertuples(index=False):
         parts = row.geometry.geoms if row.geometry.geom_type == "MultiLineString" else [row.geometry]
@@ -477,11 +484,12 @@ def dumps(collection: dict) -> str:
 
 def write_basemap(dataset, out: str | os.PathLike | None = None, source: str | os.PathLike | None = None,
                   bbox: Sequence[float] | None = None, margin: float = DEFAULT_MARGIN,
-                  tolerance: float = DEFAULT_TOLERANCE, gazetteer=None) -> tuple[Path, dict]:
-    """Build the basemap of a data folder and write it (default ``<folder>/basemap.geojson``).
+                  tolerance: float = DEFAULT_TOLERANCE, gazetteer=None) -> tuple[str, dict]:
+    """Build the basemap of a data source and store it through its store (a folder's
+    ``basemap.geojson``, a database's documents), or write it to the file ``out``.
 
-    The area is ``bbox`` when given, else everything the folder maps plus its labels.
-    Returns the path written and the collection.
+    The area is ``bbox`` when given, else everything the data maps plus its labels.
+    Returns where it went and the collection.
     """
     labels = dataset_labels(dataset, gazetteer)
     area = check_bbox(bbox) if bbox is not None else data_bbox(dataset, labels)
@@ -489,11 +497,14 @@ def write_basemap(dataset, out: str | os.PathLike | None = None, source: str | o
         raise ValueError(f"{dataset.source} maps nothing: give the area with --bbox WEST,SOUTH,EAST,NORTH")
     world = _cached_world(str(source_dir(source).resolve()))
     collection = build_basemap(world, area, labels, margin=margin, tolerance=tolerance)
-    path = Path(out) if out else Path(dataset.source) / BASEMAP_FILE
+    text = dumps(collection)
+    if out is None:
+        return store_for(dataset).write_basemap(text), collection
+    path = Path(out)
     if not path.parent.is_dir():
         raise FileNotFoundError(f"folder {path.parent} does not exist")
-    atomic_write(path, dumps(collection))
-    return path, collection
+    atomic_write(path, text)
+    return str(path), collection
 
 
 # ---------------------------------------------------------------- drawing
@@ -514,28 +525,35 @@ class LoadedBasemap:
     text: str
 
 
-@lru_cache(maxsize=8)
-def _load(path: str, mtime_ns: int, size: int) -> LoadedBasemap:
-    text = Path(path).read_text(encoding="utf-8")
+def parse_basemap(text: str, where: str) -> LoadedBasemap:
+    """A basemap's text as a :class:`LoadedBasemap`; ValueError naming ``where`` when it is not one."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+        raise ValueError(f"{where}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
             or not isinstance(data.get("features"), list) or len(data.get("bbox") or ()) != 4:
-        raise ValueError(f"{path}: not a basemap (a FeatureCollection with a bbox)")
+        raise ValueError(f"{where}: not a basemap (a FeatureCollection with a bbox)")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return LoadedBasemap(data, json_for_script(data), digest, text)
 
 
-def load_basemap(folder: str | os.PathLike) -> LoadedBasemap | None:
-    """The basemap of a data folder, or None when it has none."""
-    path = Path(folder) / BASEMAP_FILE
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
+#: The basemaps of the last few data sources, by the version of their basemap.
+_BASEMAPS: StampCache[LoadedBasemap] = StampCache(8)
+
+
+def load_basemap(source: Store | Dataset | str | os.PathLike | None) -> LoadedBasemap | None:
+    """The basemap of a data source (a store, a loaded dataset, a folder), read through its store
+    and parsed once per version of it; None when it has none."""
+    if source is None:
         return None
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    store = store_for(source)
+
+    def build() -> LoadedBasemap | None:
+        text = store.basemap_text()
+        return None if text is None else parse_basemap(text, f"{store.location}: {BASEMAP_FILE}")
+
+    return _BASEMAPS.get(store, (BASEMAP_FILE,), build)
 
 
 def static_url(loaded: LoadedBasemap, static_dir: str | os.PathLike | None = None) -> str:
@@ -548,18 +566,17 @@ def static_url(loaded: LoadedBasemap, static_dir: str | os.PathLike | None = Non
     return f"/{STATIC_URL}/basemaps/{target.name}"
 
 
-def add_basemap(m, folder: str | os.PathLike | None, asset_mode: str = "placeholder",
+def add_basemap(m, source: Store | Dataset | str | os.PathLike | None, asset_mode: str = "placeholder",
                 attribution: str | None = None) -> bool:
-    """Add the basemap of data folder ``folder`` to folium map ``m``; False when it has none.
+    """Add the basemap of a data source (a store, a loaded dataset, a folder) to folium map ``m``;
+    False when it has none.
 
     With ``asset_mode='static'`` (the dashboard) the page fetches it from the static folder,
     so a rerun does not resend it; otherwise (exports, snapshots) the data is in the page.
     ``attribution`` replaces the file's credit line (e.g. in the reader's language).
     """
     extra = (attribution,) if attribution else ()
-    if folder is None:
-        return False
-    loaded = load_basemap(folder)
+    loaded = load_basemap(source)
     if loaded is None:
         return False
     if asset_mode == "static":

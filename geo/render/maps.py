@@ -93,7 +93,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     if tiles:
         folium.TileLayer(_TILES, attr=t.gettext(TILES_ATTRIBUTION), name="OpenStreetMap", max_zoom=18).add_to(m)
     # under everything: the geography when tiles fail (its credit line in the reader's language)
-    add_basemap(m, dataset.source, asset_mode,
+    add_basemap(m, dataset, asset_mode,
                 attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION))
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots

@@ -20,7 +20,7 @@ from geo.core.i18n import N_
 from geo.core.model import COUNTS_COLUMNS, DataError, Message, Problem, validate_counts_rows
 from geo.core.paths import is_bundled
 from geo.store.editor import ReadOnlyDataError
-from geo.store.files import atomic_write
+from geo.store.files import atomic_write, present, read_data_text
 from geo.store.folder import read_counts_file
 from geo.store.layout import LOCK_FILE, resolve_data_dir
 
@@ -84,11 +84,11 @@ def append_counts(data_dir: str | os.PathLike | None, rows: Sequence[Mapping[str
         row["value"] = str(int(float(row["value"])))   # "45.0" -> "45"
     lock = filelock.FileLock(folder / LOCK_FILE, timeout=timeout, poll_interval=0.005, preserve_lock_file=True)
     with lock:
-        if path.exists():
+        if present(path):
             existing, header, read_problems = read_counts_file(path)
             if read_problems:
                 raise DataError(read_problems)
-            text = path.read_text(encoding="utf-8-sig")
+            text = read_data_text(path, "counts", encoding="utf-8-sig")
         else:
             existing, header, text = [], list(COUNTS_COLUMNS), ""
         missing = [c for c in COUNTS_COLUMNS if c not in (header or [])]

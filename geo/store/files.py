@@ -1,4 +1,8 @@
-"""Writing files so that a crash never leaves half of one: the one atomic write of the project.
+"""Reading and writing a data folder's files: the one bounded read and the one atomic write.
+
+Every read of a data-folder file goes through :func:`read_data_file`: it refuses symbolic
+links and special files (FIFOs, devices, sockets) and reads at most the limit of the file's
+kind (:data:`READ_LIMITS`), so a hostile folder can neither hang a reader nor fill its memory.
 
 Each file is written to a temporary file in its own folder, flushed and fsync'd, given the
 mode of the file it replaces (or the usual mode under the umask), then renamed over the
@@ -21,13 +25,126 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from geo.core.i18n import N_
-from geo.core.model import Problem
+from geo.core.model import DataError, Problem
 
 #: Largest CSV cell accepted (characters); a bigger one is a located problem.
 MAX_CSV_FIELD = 128 * 1024
 
+_MiB = 1024 * 1024
+#: Most bytes read from one data-folder file, per kind of file: far above real data (the bundled
+#: events layer is 0.3 MB, a million synthetic events about 600 MB), far below what fills a
+#: machine's memory. A bigger file is refused before it is read.
+READ_LIMITS: dict[str, int] = {
+    "layer": 2048 * _MiB,      # events / hotspots / corridors GeoJSON, the change log's base
+    "changelog": 2048 * _MiB,  # changelog.jsonl
+    "counts": 64 * _MiB,       # reported_counts.csv
+    "info": 1 * _MiB,          # dataset.json
+    "readme": 4 * _MiB,        # README.md (its notes on what is not mapped)
+    "basemap": 64 * _MiB,      # basemap.geojson
+    "gazetteer": 512 * _MiB,   # gazetteer/*.csv
+    "lexicon": 16 * _MiB,      # lexicon.json
+    "other": 256 * _MiB,       # any other file a folder carries along (copied, never parsed)
+}
+#: The kind of each file a data folder may hold (see :data:`READ_LIMITS`); others are ``other``.
+FILE_KINDS: dict[str, str] = {
+    "events.geojson": "layer", "hotspots.geojson": "layer", "corridors.geojson": "layer",
+    "changelog.base.geojson": "layer", "changelog.jsonl": "changelog", "reported_counts.csv": "counts",
+    "dataset.json": "info", "README.md": "readme", "basemap.geojson": "basemap", "lexicon.json": "lexicon",
+    "gazetteer/places.csv": "gazetteer", "gazetteer/sites.csv": "gazetteer", "gazetteer/regions.csv": "gazetteer",
+}
+_CHUNK = 4 * _MiB
+
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+
+
+def present(path: str | os.PathLike) -> bool:
+    """Whether anything is at ``path`` (a link too, even a broken one: it is then refused, not
+    taken for a missing file)."""
+    return os.path.lexists(path)
+
+
+def file_kind(name: str) -> str:
+    """The kind of a data-folder file named ``name`` (relative to the folder), for :data:`READ_LIMITS`."""
+    return FILE_KINDS.get(str(name).replace(os.sep, "/"), "other")
+
+
+def _refuse(name: str, msgid: str, **params: Any) -> DataError:
+    return DataError([Problem(name, "(file)", "", msgid, params)])
+
+
+def read_data_file(path: str | os.PathLike, kind: str | None = None, name: str | None = None,
+                   offset: int = 0) -> bytes:
+    """The bytes of one data-folder file (from ``offset`` on), read safely.
+
+    Parameters
+    ----------
+    path : path
+        The file.
+    kind : str, optional
+        A key of :data:`READ_LIMITS` (default: from the file's name, :func:`file_kind`).
+    name : str, optional
+        The file as messages name it (default: its name).
+    offset : int
+        Where to start reading (a change log read from where the last read stopped).
+
+    Raises
+    ------
+    FileNotFoundError
+        When there is no such file.
+    DataError
+        One located problem, before anything is read, when the file is a symbolic link, a folder
+        or a special file (FIFO, socket, device), or is larger than its kind's limit.
+    """
+    path = Path(path)
+    name = name or path.name
+    kind = kind or file_kind(name)
+    limit = READ_LIMITS[kind]
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _refuse(name, N_("is a symbolic link; a data folder holds regular files only")) from None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise FileNotFoundError(errno.ENOENT, "no such file", str(path)) from None
+        raise _refuse(name, N_("cannot be read ({reason})"), reason=exc.strerror or str(exc)) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise _refuse(name, N_("is a folder, not a file"))
+        if not stat.S_ISREG(st.st_mode):
+            raise _refuse(name, N_("is a special file (a FIFO, socket or device), not a regular file"))
+        if st.st_size > limit:
+            raise _refuse(name, N_("is larger than the limit for a {kind} file ({limit} bytes): {size} bytes"),
+                          kind=kind, limit=f"{limit:,}", size=f"{st.st_size:,}")
+        if offset:
+            os.lseek(fd, offset, os.SEEK_SET)
+        chunks, size = [], 0
+        while True:  # bounded even when the file grows while it is read
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _refuse(name, N_("is larger than the limit for a {kind} file ({limit} bytes)"), kind=kind,
+                              limit=f"{limit:,}")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_data_text(path: str | os.PathLike, kind: str | None = None, name: str | None = None,
+                   encoding: str = "utf-8") -> str:
+    """The text of one data-folder file (``utf-8``, or ``utf-8-sig`` to drop a byte-order mark),
+    read by :func:`read_data_file`; bad UTF-8 is a DataError naming the byte."""
+    name = name or Path(path).name
+    data = read_data_file(path, kind, name)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _refuse(name, N_("is not UTF-8 text ({reason} at byte {position})"), reason=exc.reason,
+                      position=exc.start) from None
 
 
 def _as_bytes(data: bytes | str) -> bytes:
@@ -111,20 +228,18 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
     atomic_write_many([(path, data)])
 
 
-def read_json_file(path: Path) -> tuple[Any, list[Problem]]:
-    """Parse a JSON file; a syntax error, bad encoding or absurd nesting becomes a located Problem."""
+def read_json_file(path: Path, kind: str | None = None, name: str | None = None) -> tuple[Any, list[Problem]]:
+    """Parse a JSON file read by :func:`read_data_file`; a syntax error, bad encoding, absurd
+    nesting, a link, a special file or an oversized one becomes a located Problem."""
     path = Path(path)
-    if path.is_dir():
-        return None, [Problem(path.name, "(file)", "", N_("is a folder, not a file"))]
+    name = name or path.name
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(path.name, "(file)", "", N_("is not UTF-8 text ({reason} at byte {position})"),
-                              {"reason": exc.reason, "position": exc.start})]
+        text = read_data_text(path, kind, name)
+    except DataError as exc:
+        return None, exc.problems
     except OSError as exc:
-        return None, [Problem(path.name, "(file)", "", N_("cannot be read ({reason})"),
-                              {"reason": exc.strerror or str(exc)})]
-    return parse_json_text(text, path.name)
+        return None, [Problem(name, "(file)", "", N_("cannot be read ({reason})"), {"reason": exc.strerror or str(exc)})]
+    return parse_json_text(text, name)
 
 
 def parse_json_text(text: str, file: str) -> tuple[Any, list[Problem]]:

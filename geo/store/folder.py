@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
+import stat
 from pathlib import Path
+from typing import Hashable
 
 from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, parse_info
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
+from geo.store.documents import Documents
 from geo.store.editor import Editor
-from geo.store.files import atomic_write, read_csv_records, read_json_file
-from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, EVENTS_FILE, HOTSPOTS_FILE, LEFT_OUT_HEADING, README_FILE
+from geo.store.files import atomic_write, present, read_csv_records, read_data_file, read_data_text, read_json_file
+from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, DOCUMENTS, EVENTS_FILE, HOTSPOTS_FILE
 #: (file, layer, required) of the GeoJSON layers; ``events.geojson`` is required only of a folder
 #: without ``dataset.json`` (a folder holding only ``dataset.json`` is a new, empty dataset).
 LAYERS: tuple[tuple[str, str, bool], ...] = (
@@ -31,13 +33,12 @@ def dump_collection(collection: dict) -> str:
 
 
 def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Problem]]:
-    """Read reported_counts.csv into row dicts with its header; bad text becomes a Problem."""
-    if path.is_dir():
-        return [], None, [Problem(path.name, "(file)", "", N_("is a folder, not a file"))]
+    """Read reported_counts.csv into row dicts with its header; bad text, a link, a special
+    file or an oversized one becomes a Problem."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return [], None, [Problem(path.name, "(file)", "", N_("is not UTF-8 text ({reason})"), {"reason": exc.reason})]
+        text = read_data_text(path, "counts", encoding="utf-8-sig")
+    except DataError as exc:
+        return [], None, exc.problems
     records, broken = read_csv_records(text, path.name)
     if broken:
         return [], None, [broken]
@@ -48,37 +49,8 @@ def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Pro
     return rows, header, []
 
 
-#: Most bytes of a data README read for its notes, and most notes kept.
-MAX_README_BYTES, MAX_NOTES = 256_000, 100
-
-
-def section_items(markdown: str, heading: str) -> list[str]:
-    r"""The bullet items of the first section whose heading starts with ``heading`` (case
-    ignored), as plain text: continuation lines joined, ``**`` and backticks dropped.
-
-    >>> section_items("## What is not mapped\n- **A**: one\n  two\n- `B`\n## Next\n- C", "what is not")
-    ['A: one two', 'B']
-    """
-    items: list[str] = []
-    inside = False
-    for line in markdown.splitlines():
-        title = re.match(r"#{1,6}\s+(.*)", line)
-        if title:
-            if inside:
-                break
-            inside = title.group(1).strip().lower().startswith(heading.lower())
-            continue
-        if not inside:
-            continue
-        if re.match(r"\s*[-*]\s+", line):
-            items.append(re.sub(r"\s*[-*]\s+", "", line, count=1).strip())
-        elif line.strip() and items:
-            items[-1] += " " + line.strip()
-    return [re.sub(r"\*\*|`", "", item) for item in items][:MAX_NOTES]
-
-
-class FolderStore:
-    """A dataset kept as files in one folder.
+class FolderStore(Documents):
+    """A dataset kept as files in one folder (a :class:`~geo.store.protocol.Store`).
 
     Parameters
     ----------
@@ -107,7 +79,7 @@ class FolderStore:
     def read_info(self) -> tuple[DatasetInfo, list[Problem]]:
         """``dataset.json`` as a DatasetInfo (the defaults when the file is absent or invalid)."""
         path = self.folder / INFO_FILE
-        if not path.exists():
+        if not present(path):
             return default_info(self.folder.resolve().name), []
         data, problems = read_json_file(path)
         info, more = parse_info(data) if not problems else (None, problems)
@@ -117,11 +89,11 @@ class FolderStore:
     def described(self) -> bool:
         """True when the folder holds ``dataset.json``: then no layer file is required (a new
         dataset starts as ``dataset.json`` alone; its layers appear with the first change)."""
-        return (self.folder / INFO_FILE).is_file()
+        return present(self.folder / INFO_FILE)
 
     def _layer(self, name: str, layer: str, required: bool, scope: Scope) -> tuple[list, list[Problem]]:
         path = self.folder / name
-        if not path.exists():
+        if not present(path):
             if required and not self.described:
                 return [], [Problem(name, "(file)", "", N_("not found in {folder} (a new dataset needs at least {info}: "
                                                            "`blockade-map init-data DIR --empty`)"),
@@ -135,14 +107,16 @@ class FolderStore:
 
     def _counts(self) -> tuple[list[dict], list[Problem]]:
         path = self.folder / COUNTS_FILE
-        if not path.exists():
+        if not present(path):
             return [], []
         rows, header, problems = read_counts_file(path)
         problems = problems or validate_counts_rows(rows, COUNTS_FILE, header)
         return ([] if problems else rows), problems
 
     def validate(self) -> list[Problem]:
-        """Every problem of every layer and of ``dataset.json`` (empty when the data is valid)."""
+        """Every problem of every layer, of ``dataset.json`` and of the documents (README, gazetteer,
+        lexicon, basemap: see :meth:`~geo.store.documents.Documents.check_documents`); empty when
+        the data is valid."""
         problems = self._check_folder()
         if problems:
             return problems
@@ -150,7 +124,7 @@ class FolderStore:
         scope = info.scope() if not problems else ANYWHERE
         for name, layer, required in LAYERS:
             problems += self._layer(name, layer, required, scope)[1]
-        return problems + self._counts()[1]
+        return problems + self._counts()[1] + self.check_documents()
 
     def load(self, strict: bool = True) -> Dataset:
         """Load and validate every layer.
@@ -187,12 +161,12 @@ class FolderStore:
         out: dict = {}
         for name, layer, _ in LAYERS:
             path = self.folder / name
-            data = read_json_file(path)[0] if path.exists() else None
+            data = read_json_file(path)[0] if present(path) else None
             out[layer] = data if isinstance(data, dict) else {"type": "FeatureCollection", "features": []}
         counts = self.folder / COUNTS_FILE
-        out["counts"] = read_counts_file(counts)[0] if counts.exists() else []
+        out["counts"] = read_counts_file(counts)[0] if present(counts) else []
         info = self.folder / INFO_FILE
-        out["dataset"] = read_json_file(info)[0] if info.exists() else None
+        out["dataset"] = read_json_file(info)[0] if present(info) else None
         return out
 
     def dataset_for_day(self, day: str, mode: str = "day", kinds=(), regions=()) -> Dataset:
@@ -237,13 +211,14 @@ class FolderStore:
         problems = self._check_folder()
         if problems:
             raise DataError(problems)
-        sources = sorted(p for p in self.folder.rglob("*") if p.is_file()
+        # Links and special files are listed too, so that read_data_file refuses them by name.
+        sources = sorted(p for p in self.folder.rglob("*") if (p.is_symlink() or not p.is_dir())
                          and not any(part.startswith(".") for part in p.relative_to(self.folder).parts))
         written = []
         for source in sources:
             out = target / source.relative_to(self.folder)
             out.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(out, source.read_bytes())
+            atomic_write(out, read_data_file(source, name=str(source.relative_to(self.folder))))
             written.append(out)
         target.mkdir(parents=True, exist_ok=True)
         return written
@@ -266,16 +241,39 @@ class FolderStore:
         atomic_write(target / INFO_FILE, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
         return cls(target)
 
-    def left_out(self) -> list[str]:
-        """What the data's README says was left out of the map, and why (its section headed
-        "What is not mapped..."), as plain-text notes; none without a README or that section."""
-        path = self.folder / README_FILE
+    # ------------------------------------------------------------ documents
+    def _document_path(self, name: str) -> Path:
+        if name not in DOCUMENTS:
+            raise ValueError(f"{name!r} is not a document of a data folder (one of {', '.join(DOCUMENTS)})")
+        return self.folder / name
+
+    def document(self, name: str) -> bytes | None:
+        """The bytes of document ``name`` (read by :func:`~geo.store.files.read_data_file`), or None."""
+        path = self._document_path(name)
+        if not present(path):
+            return None
         try:
-            with path.open("rb") as fh:
-                text = fh.read(MAX_README_BYTES).decode("utf-8", errors="replace")
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-            return []
-        return section_items(text, LEFT_OUT_HEADING)
+            return read_data_file(path, name=name)
+        except FileNotFoundError:  # removed meanwhile
+            return None
+
+    def write_document(self, name: str, data: bytes | str) -> str:
+        """Write document ``name`` atomically (its folder made when missing); returns its path."""
+        path = self._document_path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+        return str(path)
+
+    def document_stamp(self, *names: str) -> Hashable | None:
+        """Modification time and size of each of the documents ``names`` that exists."""
+        stamps = []
+        for name in names:
+            try:
+                st = os.lstat(self._document_path(name))
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            stamps.append((name, st.st_mtime_ns, st.st_size, stat.S_IFMT(st.st_mode)))
+        return tuple(stamps) or None
 
     def editor(self, timeout: float = 60.0) -> Editor:
         """The :class:`~geo.store.editor.Editor` of this folder's events."""

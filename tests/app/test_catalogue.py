@@ -255,7 +255,7 @@ def test_editing_pages_logged_in_in_the_pseudo_language(pseudo, data_words, monk
     from geo.places.geocode import geocode
     from geo.store import load_dataset
     ds = load_dataset(str(tmp_path / "data"))
-    found = geocode("Juliaca", None, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds.source))
+    found = geocode("Juliaca", None, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds))
     _check(at, sorted(data_words + [c.name for c in found] + [c.province for c in found if c.province],
                       key=len, reverse=True))
     at = _run("edit_events.py", session={**logged, "edit-event": "2023-01-09-juliaca-clash"})

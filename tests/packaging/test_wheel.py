@@ -29,6 +29,7 @@ def installed(tmp_path_factory) -> Path:
     names = set(zipfile.ZipFile(wheel).namelist())
     # The compiled catalogues (make install compiles them) ship in the wheel.
     assert {"geo/locale/es/LC_MESSAGES/messages.mo", "geo/locale/en/LC_MESSAGES/messages.mo"} <= names
+    assert "geo/store/postgis_schema.sql" in names  # the PostGIS schema, read when geo.store is imported
     env_dir = tmp / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     site = next(env_dir.glob("lib/python*/site-packages"))

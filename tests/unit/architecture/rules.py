@@ -86,12 +86,27 @@ def _dynamic(call: ast.Call, package: str) -> str | None:
     return target
 
 
+def _typing_only(path: Path) -> set[int]:
+    """Ids of the nodes inside ``if TYPE_CHECKING:`` blocks: annotations only, never run."""
+    out: set[int] = set()
+    for node in nodes(path):
+        test = node.test if isinstance(node, ast.If) else None
+        if (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+                isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"):
+            out.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return out
+
+
 def imports(root: Path, path: Path) -> list[Import]:
-    """Every import of a file, resolved to absolute module names."""
+    """Every import of a file that runs, resolved to absolute module names (those inside
+    ``if TYPE_CHECKING:``, which only type checkers see, are left out)."""
     name = module_name(root, path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    typing_only = _typing_only(path)
     out = []
     for node in nodes(path):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.ImportFrom):
             module = _absolute(node.module or "", node.level, package)
             out.append(Import(module, tuple(a.name for a in node.names), node.lineno))

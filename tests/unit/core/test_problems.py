@@ -100,8 +100,10 @@ def _message_argument(call: ast.Call) -> ast.AST | None:
     if name in ("add", "bad") and isinstance(call.func, (ast.Attribute, ast.Name)) and len(call.args) >= 2:
         first = call.args[0]
         return call.args[1] if isinstance(first, (ast.Constant, ast.JoinedStr, ast.Name)) else None
-    if name in ("message", "Message") and call.args:
+    if name in ("message", "Message", "_problem") and call.args:
         return call.args[0]
+    if name == "_refuse" and len(call.args) >= 2:
+        return call.args[1]
     return None
 
 
