@@ -84,3 +84,10 @@ def test_a_relative_cycle_between_modules_is_caught(tree):
     _plant(tree, "core/text", "def _later():\n    from . import dates\n    return dates")
     _plant(tree, "core/dates", "def _later():\n    from .text import fold\n    return fold")
     assert rules.cycles(tree) == ["geo.core.dates -> geo.core.text -> geo.core.dates"]
+
+
+def test_an_import_only_type_checkers_see_is_not_an_edge(tree):
+    """``if TYPE_CHECKING:`` imports never run: a protocol may name a higher layer's type."""
+    _plant(tree, "core/text", "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from geo.store.protocol "
+                              "import Store\n    import streamlit")
+    assert rules.layer_violations(tree) == [] and rules.forbidden_imports(tree) == [] and rules.cycles(tree) == []
