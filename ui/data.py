@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import gc
+import logging
+from contextlib import contextmanager
+from typing import Iterator
 
 import streamlit as st
 
 from geo.core.dataset import Dataset
+from geo.core.model import StoreUnavailable
 from geo.store import open_store, resolve_source
+from geo.core.i18n import N_
 from ui.i18n import _
 
 
@@ -27,3 +32,20 @@ def get_dataset() -> Dataset:
     source = str(resolve_source())
     with st.spinner(_("Loading the data…")):  # shown only while a load takes long (the first, or after an edit)
         return _load(source, open_store(source).version())
+
+
+log = logging.getLogger("blockade_map.app")
+STORE_DOWN = N_("The data cannot be shown right now: the database that holds it is not answering. "
+                "Please try again in a few minutes.")
+
+
+@contextmanager
+def store_guard() -> Iterator[None]:
+    """Tell the reader in plain words, and stop the run, when the store cannot be reached (a
+    database that is down); the cause goes to the server's log (without the password)."""
+    try:
+        yield
+    except StoreUnavailable as exc:
+        log.error("the data source cannot be reached: %s", exc)
+        st.error(_(STORE_DOWN), icon=":material/cloud_off:")
+        st.stop()

@@ -101,7 +101,8 @@ def editor_name() -> str | None:
         if not name.strip():
             st.error(_("Give your name: every change is logged with it."))
             return None
-        result = login_limiter().attempt(_login_session(), name.strip(), password, encoded)
+        result = login_limiter().attempt(_login_session(), name.strip(), password, encoded,
+                                         client=st.context.ip_address)
         if result.ok:
             st.session_state[EDITOR_KEY] = name.strip()
             st.rerun()

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, NoReturn
 
-from geo.core.dates import check_day
+from geo.core.dates import check_day, day_bounds_problem
 from geo.core.i18n import SOURCE_LANGUAGE, available_languages
 from geo.core.model import KINDS
 from geo.store import redact_url
@@ -35,11 +35,15 @@ class Command:
 
 
 def day_arg(value: str) -> str:
-    """A ``YYYY-MM-DD`` argument."""
+    """A ``YYYY-MM-DD`` argument, within the days the data may name (1900 to 2100)."""
     try:
-        return check_day(value)
+        day = check_day(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
+    outside = day_bounds_problem(day)
+    if outside is not None:
+        raise argparse.ArgumentTypeError(str(outside))
+    return day
 
 
 def kinds_arg(value: str) -> tuple[str, ...]:

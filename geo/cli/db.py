@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from geo.cli.args import Command, UsageError
-from geo.store import PostgisStore, is_database_url, resolve_source
+from geo.store import PostgisStore, is_database_url, redact_url, resolve_source
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
@@ -39,7 +39,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     source = resolve_source(args.data)
     if not is_database_url(source):
         raise UsageError(f"blockade-map db {args.db_command}: --data (or $BLOCKADE_MAP_DATA) must be a "
-                         f"postgresql:// URL, got {str(source)!r}")
+                         f"postgresql:// URL, got {redact_url(str(source))!r}")
     store = PostgisStore(source)
     started = time.perf_counter()
     if args.db_command == "init":

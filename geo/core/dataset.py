@@ -136,6 +136,11 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     if not (isinstance(aliases, Mapping) and all(text_problem(k) is None and v in regions for k, v in aliases.items())):
         bad("region_aliases", N_("must map other spellings to names listed in 'regions'"))
         aliases = {}
+    own = {fold(r): r for r in regions}
+    for alias, target in aliases.items():
+        if own.get(fold(alias), target) != target:
+            bad("region_aliases", N_("{alias} is a region of its own: it may not stand for {target}"),
+                alias=short_repr(alias, 60), target=short_repr(target, 60))
     titles = {}
     for key, value in data.items():
         code = key[len("title_"):] if isinstance(key, str) and key.startswith("title_") else ""
@@ -150,6 +155,30 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     return DatasetInfo(title=title, country=country, timezone=tz, bbox=box,
                        languages=tuple(code.lower() for code in languages), featured_day=featured,
                        licence=licence, regions=tuple(regions), region_aliases=dict(aliases), titles=titles), []
+
+
+def info_problems(info: DatasetInfo, layers: Iterable[Sequence[Mapping]], file: str = INFO_FILE) -> list[Problem]:
+    """What ``validate`` adds about ``dataset.json`` once the data is known: every language has a
+    catalogue in the app, and ``featured_day`` lies within the days of the events and hotspots
+    (``layers``: their valid features; an empty dataset may name any day).
+
+    Loading does not refuse these (the app then shows a language it has, and the busiest day).
+    """
+    from geo.core.i18n import available_languages
+    problems = []
+    known = available_languages()
+    for code in info.languages:
+        if code not in known:
+            problems.append(Problem(file, "(dataset)", "languages",
+                                    N_("{code} has no catalogue in the app; its languages are {languages}"),
+                                    {"code": repr(code), "languages": ", ".join(known)}))
+    days = [d for features in layers for f in features
+            for d in (f["properties"].get("start"), f["properties"].get("end")) if isinstance(d, str)]
+    if info.featured_day and days and not min(days) <= info.featured_day <= max(days):
+        problems.append(Problem(file, "(dataset)", "featured_day",
+                                N_("{day} is outside the data, which covers {first} to {last}"),
+                                {"day": info.featured_day, "first": min(days), "last": max(days)}))
+    return problems
 
 
 def country_time_zone(country: str) -> str:

@@ -24,7 +24,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geo.core.i18n import N_, Message, message
+
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The first and last day any date in the data may name (an event, a hotspot, a source's
+#: publication, a reported figure): wide for any dataset about recent events, narrow enough that
+#: one mistyped year (0001, 9999) cannot make millions of day rows.
+EARLIEST_DAY = "1900-01-01"
+LATEST_DAY = "2100-12-31"
+#: The longest an event or a hotspot may last, in days (about ten years).
+MAX_SPAN_DAYS = 3_653
 _EPOCH = np.datetime64("1970-01-01", "D")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -38,6 +47,18 @@ def parse_date(value: Any) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def day_bounds_problem(day: str) -> Message | None:
+    """Why ``day`` (a valid ``YYYY-MM-DD``) lies outside :data:`EARLIEST_DAY` .. :data:`LATEST_DAY`, or None.
+
+    >>> str(day_bounds_problem("0001-01-01"))
+    '0001-01-01 is outside the days accepted (1900-01-01 to 2100-12-31)'
+    """
+    if EARLIEST_DAY <= day <= LATEST_DAY:
+        return None
+    return message(N_("{day} is outside the days accepted ({first} to {last})"), day=day, first=EARLIEST_DAY,
+                   last=LATEST_DAY)
 
 
 def check_day(value: Any, name: str | None = None) -> str:

@@ -15,11 +15,10 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from types import MappingProxyType
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, Iterable, Mapping
 
-from geo.core.dates import parse_date
-from geo.core.i18n import N_, Translator
+from geo.core.dates import MAX_SPAN_DAYS, day_bounds_problem, parse_date
+from geo.core.i18n import NO_PARAMS, N_, Message, Translator, fill, message
 from geo.core.text import fold
 
 KINDS: tuple[str, ...] = ("blockade", "protest", "clash", "closure", "detention", "other")
@@ -56,50 +55,6 @@ MAX_TEXT = 20_000
 _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WHOLE = re.compile(r"^\d{1,9}(\.0*)?$")  # a whole number as a CSV cell holds it: 45 or 45.0
-
-
-#: No values: the default parameters of a :class:`Message` and a :class:`Problem`.
-NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
-
-
-def fill(template: str, params: Mapping[str, Any]) -> str:
-    """``template`` with its ``{name}`` placeholders filled from ``params`` (as it is without params)."""
-    return template.format(**params) if params else template
-
-
-class Message(NamedTuple):
-    """Words for people: an English template, which is also the gettext msgid (mark it with
-    :func:`~geo.core.i18n.N_`), and the values of its ``{placeholders}``.
-
-    ``str()`` gives the English sentence (the command line prints it); :meth:`text` gives it in a
-    :class:`~geo.core.i18n.Translator`'s language. An exception raised with a Message as its only
-    argument prints in English and is translated by the UI (``raise ValueError(Message(...))``).
-
-    >>> m = Message("{value} is not a date (YYYY-MM-DD)", {"value": "'9/1'"})
-    >>> str(m)
-    "'9/1' is not a date (YYYY-MM-DD)"
-    """
-
-    msgid: str
-    params: Mapping[str, Any] = NO_PARAMS
-
-    def __str__(self) -> str:
-        return fill(self.msgid, self.params)
-
-    def text(self, t: Translator) -> str:
-        """The message in ``t``'s language (in English when the catalogue lacks it or its
-        translation names a placeholder the message does not have); a value that is itself a
-        Message is translated too."""
-        params = {k: v.text(t) if isinstance(v, Message) else v for k, v in self.params.items()}
-        try:
-            return fill(t.gettext(self.msgid), params)
-        except (KeyError, IndexError, ValueError):
-            return str(self)
-
-
-def message(msgid: str, **params: Any) -> Message:
-    """A :class:`Message`: ``message(N_("event {id} is already retracted"), id="x")``."""
-    return Message(msgid, params)
 
 
 @dataclass(frozen=True)
@@ -143,6 +98,11 @@ class DataError(ValueError):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems) or "invalid data")
+
+
+class StoreUnavailable(DataError):
+    """Raised when a store cannot be reached (its database is down, refuses, or its URL is
+    unusable): not a problem of the data, and a reader is told so in plain words."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +207,9 @@ class _Checker:
         parsed = parse_date(value)
         if parsed is None:
             self.add(field, N_("{value} is not a date (YYYY-MM-DD)"), value=_short(value))
+        elif (outside := day_bounds_problem(value)) is not None:
+            self.add(field, *outside)
+            return None
         return parsed
 
     def choice(self, props: Mapping, field: str, choices: tuple, required: bool) -> None:
@@ -296,6 +259,8 @@ class _Checker:
                 self.add(f"{where}.published", N_("is required (YYYY-MM-DD)"))
             elif parse_date(published) is None:
                 self.add(f"{where}.published", N_("{value} is not a date (YYYY-MM-DD)"), value=_short(published))
+            elif (outside := day_bounds_problem(published)) is not None:
+                self.add(f"{where}.published", *outside)
 
     def point(self, geometry: Any) -> None:
         if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":
@@ -439,6 +404,9 @@ def _dates(props: Mapping, c: _Checker) -> None:
     end = c.date(props, "end", required=False)
     if start and end and end < start:
         c.add("end", N_("{end} is before start {start}"), end=props["end"], start=props["start"])
+    elif start and end and (end - start).days >= MAX_SPAN_DAYS:
+        c.add("end", N_("{end} is {days} days after start {start}; at most {limit} are accepted"), end=props["end"],
+              days=f"{(end - start).days + 1:,}", start=props["start"], limit=f"{MAX_SPAN_DAYS:,}")
 
 
 def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,

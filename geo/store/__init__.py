@@ -9,6 +9,7 @@ the gazetteer, the basemap, the lexicon). :func:`store_for` finds the store behi
 from __future__ import annotations
 
 import os
+import re
 
 from geo.core.dataset import Dataset
 from geo.store.folder import FolderStore
@@ -34,6 +35,10 @@ def open_store(source: str | os.PathLike | None = None) -> Store:
     source = resolve_source(source)
     if is_database_url(source):
         return open_postgis(str(source))
+    if isinstance(source, str) and not os.path.exists(source) and (
+            re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://", source) or redact_url(source) != source):
+        # another scheme, or a libpq "host=... password=..." string: never echoed with its password
+        raise ValueError(f"{redact_url(source)}: not a data source; give a folder or a postgresql:// URL")
     return FolderStore(source)
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 import logging
 import math
 import os
 import secrets
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
@@ -136,33 +138,81 @@ class LoginResult:
 class _Record:
     failures: int = 0
     locked_until: float = 0.0
+    last_failure: float = 0.0
+
+
+def normalise_name(name: Any) -> str:
+    """The name the limiter counts a guess against: NFKC, case-folded, spaces collapsed.
+
+    >>> normalise_name("  ANA  María ") == normalise_name("ana maría")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFKC", str(name)).casefold().split())
+
+
+def usable_client(address: str | None) -> str | None:
+    """``address`` when it names one client on the internet; None for a loopback or private
+    address (a reverse proxy, a local network: many people behind one address), or no address.
+
+    >>> usable_client("203.0.113.9"), usable_client("127.0.0.1"), usable_client("10.0.0.4")
+    (None, None, None)
+    >>> usable_client("8.8.8.8")
+    '8.8.8.8'
+    """
+    if not address:
+        return None
+    try:
+        return address if ipaddress.ip_address(address).is_global else None
+    except ValueError:
+        return None
+
+
+#: Past this many records in one of the limiter's tables, stale ones are forgotten.
+SWEEP_OVER = 5_000
 
 
 class LoginLimiter:
-    """Limits password guessing, per session and for the whole server, with growing delays.
+    """Slows password guessing without giving anyone the power to lock the editor out.
 
-    After ``free`` wrong passwords in a row, the next wrong one makes a session wait ``base_s`` seconds before the
-    next attempt, then twice as long after each further wrong one (at most ``max_s``). The
-    server counts wrong passwords from every session in the last ``window_s`` seconds: past
-    ``server_free`` of them, every session waits likewise (an attacker who opens new sessions
-    gains nothing). An attempt made while waiting is refused *before* the password is hashed,
-    so guessing cannot make the server compute hashes without limit; and only one hash is
-    computed at a time. Every failed or refused attempt is logged (name and session, never
-    the password) to the ``blockade_map.auth`` logger.
+    Wrong passwords are counted against their *source*: the browser session, the client's
+    address (when it is a public one, see :func:`usable_client`) and the normalised name typed
+    (:func:`normalise_name`: ``Ana``, ``ANA`` and ``ana`` are one name). After ``free`` wrong
+    passwords a session, and after ``client_free`` an address, waits ``base_s`` seconds before
+    its next attempt, then twice as long after each further wrong one (at most ``max_s``).
+    A name guessed wrong more than ``name_free`` times, from any sessions, makes every session
+    that has itself failed wait likewise before trying that name again.
+
+    The locks fall only on the failing source, never on the account: a session that has not
+    failed (the real editor's, say, on another browser) is always checked, whatever strangers
+    do with the same name. What bounds the guesses of many fresh sessions instead is time: one
+    password is hashed at a time, and while the server has seen more than ``server_free`` wrong
+    passwords in ``window_s`` seconds, checks are spaced at least ``spacing_s`` seconds apart
+    (a wait in line, not a refusal). An attempt queued behind another is checked against the
+    locks again once its turn comes, so parallel sessions gain no extra guesses; an attempt
+    that must wait is refused *before* the password is hashed. Counts of a source fall back to
+    zero after ``window_s`` seconds without a failure, and a success clears the session. Every
+    failed or refused attempt is logged (name, session and address, never the password) to the
+    ``blockade_map.auth`` logger.
 
     Parameters
     ----------
     clock : callable
         Seconds, monotonic (``time.monotonic``; tests pass a fake one).
+    sleep : callable
+        Waits that many seconds (``time.sleep``; tests pass one that moves their clock).
     """
 
     def __init__(self, free: int = 3, base_s: float = 2.0, max_s: float = 900.0, server_free: int = 20,
-                 window_s: float = 900.0, clock: Callable[[], float] = time.monotonic):
+                 window_s: float = 900.0, name_free: int = 5, client_free: int = 10, spacing_s: float = 2.0,
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
         self.free, self.base_s, self.max_s = free, base_s, max_s
-        self.server_free, self.window_s, self.clock = server_free, window_s, clock
+        self.server_free, self.window_s, self.clock, self.sleep = server_free, window_s, clock, sleep
+        self.name_free, self.client_free, self.spacing_s = name_free, client_free, spacing_s
         self._sessions: dict[str, _Record] = {}
-        self._server = _Record()
+        self._clients: dict[str, _Record] = {}
+        self._names: dict[str, _Record] = {}
         self._recent: list[float] = []
+        self._last_check = -math.inf
         self._lock = threading.Lock()
         self._hashing = threading.Lock()
 
@@ -170,45 +220,93 @@ class LoginLimiter:
         over = failures - free - 1
         return 0.0 if over < 0 else min(self.max_s, self.base_s * 2 ** min(over, 40))
 
-    def wait_s(self, session: str) -> float:
-        """Seconds ``session`` must wait before its next attempt (0: it may try now)."""
-        now = self.clock()
-        with self._lock:
-            record = self._sessions.get(session)
-            mine = record.locked_until - now if record else 0.0
-            return max(0.0, mine, self._server.locked_until - now)
+    def _record(self, table: dict[str, _Record], key: str | None, now: float) -> _Record | None:
+        """The live record of ``key`` (one left alone for ``window_s`` starts again from zero)."""
+        record = table.get(key) if key is not None else None
+        if record is not None and record.failures and now - record.last_failure >= self.window_s \
+                and now >= record.locked_until:
+            del table[key]
+            return None
+        return record
 
-    def attempt(self, session: str, name: str, password: str, encoded: str) -> LoginResult:
-        """Check one login attempt of ``session`` (the editor ``name`` is only logged).
+    def _sweep(self, now: float) -> None:
+        """Forget the records left alone for ``window_s`` once a table holds more than
+        :data:`SWEEP_OVER` (random names and sessions cannot grow memory without limit)."""
+        for table in (self._sessions, self._clients, self._names):
+            if len(table) > SWEEP_OVER:
+                for key in list(table):
+                    self._record(table, key, now)
+
+    def _wait(self, session: str, client: str | None, name: str | None, now: float) -> float:
+        mine = self._record(self._sessions, session, now)
+        until = [mine.locked_until if mine else 0.0]
+        address = self._record(self._clients, client, now)
+        if address is not None:
+            until.append(address.locked_until)
+        if mine is not None and mine.failures and name is not None:  # a failing session meets the name's lock
+            guessed = self._record(self._names, name, now)
+            if guessed is not None:
+                until.append(guessed.locked_until)
+        return max(0.0, max(until) - now)
+
+    def wait_s(self, session: str, client: str | None = None, name: str | None = None) -> float:
+        """Seconds ``session`` (from ``client``, typing ``name``) must wait before its next attempt."""
+        with self._lock:
+            return self._wait(session, usable_client(client), None if name is None else normalise_name(name),
+                              self.clock())
+
+    def _refused(self, session: str, client: str | None, name: str, wait: float) -> LoginResult:
+        log.warning("editor login refused without checking: session %s, client %s, name %r, must wait %.0f s",
+                    session, client or "-", _loggable(name), wait)
+        return LoginResult(False, wait, f"Too many wrong passwords: try again in {_seconds(wait)}.")
+
+    def attempt(self, session: str, name: str, password: str, encoded: str,
+                client: str | None = None) -> LoginResult:
+        """Check one login attempt of ``session`` from address ``client`` (the editor ``name`` is
+        counted normalised, and logged).
 
         Raises ValueError when ``encoded`` is not a usable hash (a configuration error).
         """
         parse_hash(encoded)
-        wait = self.wait_s(session)
-        if wait > 0:
-            log.warning("editor login refused without checking: session %s, name %r, must wait %.0f s",
-                        session, _loggable(name), wait)
-            return LoginResult(False, wait, f"Too many wrong passwords: try again in {_seconds(wait)}.")
-        with self._hashing:  # one PBKDF2 at a time, whatever the number of sessions
-            ok = verify_password(password, encoded)
-        now = self.clock()
+        address, key = usable_client(client), normalise_name(name)
         with self._lock:
-            record = self._sessions.setdefault(session, _Record())
-            if ok:
-                record.failures, record.locked_until = 0, 0.0
-                return LoginResult(True, hashed=True)
-            record.failures += 1
-            record.locked_until = now + self._delay(record.failures, self.free)
-            self._recent = [t for t in self._recent if now - t < self.window_s] + [now]
-            server_delay = self._delay(len(self._recent), self.server_free)
-            if server_delay:
-                self._server.locked_until = max(self._server.locked_until, now + server_delay)
-            wait = max(record.locked_until, self._server.locked_until) - now
-        log.warning("editor login failed: wrong password for name %r, session %s (%d in a row; %d on the server "
-                    "in %.0f min)%s", _loggable(name), session, record.failures, len(self._recent),
-                    self.window_s / 60, f"; next attempt in {wait:.0f} s" if wait > 0 else "")
+            wait = self._wait(session, address, key, self.clock())
+        if wait > 0:
+            return self._refused(session, address, name, wait)
+        with self._hashing:  # one PBKDF2 at a time, whatever the number of sessions
+            with self._lock:  # the locks may have fallen while this attempt waited its turn
+                now = self.clock()
+                wait = self._wait(session, address, key, now)
+                self._recent = [t for t in self._recent if now - t < self.window_s]
+                pause = self._last_check + self.spacing_s - now if len(self._recent) > self.server_free else 0.0
+            if wait > 0:
+                return self._refused(session, address, name, wait)
+            if pause > 0:  # under attack: checks are spaced out, for everybody alike
+                self.sleep(pause)
+            ok = verify_password(password, encoded)
+            with self._lock:
+                now = self._last_check = self.clock()
+                if ok:
+                    self._sessions.pop(session, None)
+                    return LoginResult(True, hashed=True)
+                self._recent.append(now)
+                self._sweep(now)
+                counted = []
+                for table, k, free in ((self._sessions, session, self.free), (self._clients, address, self.client_free),
+                                       (self._names, key, self.name_free)):
+                    if k is None:
+                        continue
+                    record = self._record(table, k, now) or table.setdefault(k, _Record())
+                    record.failures += 1
+                    record.last_failure = now
+                    record.locked_until = max(record.locked_until, now + self._delay(record.failures, free))
+                    counted.append(record.failures)
+                wait = self._wait(session, address, key, now)
+        log.warning("editor login failed: wrong password for name %r, session %s, client %s (%d in a row; %d on "
+                    "the server in %.0f min)%s", _loggable(name), session, address or "-", counted[0],
+                    len(self._recent), self.window_s / 60, f"; next attempt in {wait:.0f} s" if wait > 0 else "")
         message = "Wrong password." + (f" Try again in {_seconds(wait)}." if wait > 0 else "")
-        return LoginResult(False, max(0.0, wait), message, hashed=True)
+        return LoginResult(False, wait, message, hashed=True)
 
 
 def _loggable(name: Any) -> str:

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Hashable
 
-from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, parse_info
+from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, info_problems, parse_info
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
@@ -122,8 +122,14 @@ class FolderStore(Documents):
             return problems
         info, problems = self.read_info()
         scope = info.scope() if not problems else ANYWHERE
+        checked = not problems and (self.folder / INFO_FILE).exists()
+        features = []
         for name, layer, required in LAYERS:
-            problems += self._layer(name, layer, required, scope)[1]
+            valid, more = self._layer(name, layer, required, scope)
+            problems += more
+            features += [valid] if layer in ("events", "hotspots") else []
+        if checked:
+            problems += info_problems(info, features)
         return problems + self._counts()[1] + self.check_documents()
 
     def load(self, strict: bool = True) -> Dataset:

@@ -45,13 +45,13 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Hashable, Iterator, Mapping, Sequence
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from geo.core.dataset import INFO_FILE, Dataset, default_info, parse_info
+from geo.core.dataset import INFO_FILE, Dataset, default_info, info_problems, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, validate_collection, validate_counts_rows
+from geo.core.redact import connection_failure_reason, redact_url as _redact_url
 from geo.store.changelog import digest_bytes, read_log
 from geo.store.documents import Documents
 from geo.store.editor import Editor
@@ -74,17 +74,9 @@ def is_database_url(source: Any) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """``url`` without its password (in the user part or a ``password=`` parameter), for messages;
-    anything that is not a database URL (a folder) comes back unchanged."""
-    if not is_database_url(url):
-        return url
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, host = netloc.rsplit("@", 1)
-        netloc = f"{userinfo.split(':', 1)[0]}@{host}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    """``url`` as messages may show it (see :func:`geo.core.redact.redact_url`); anything that is
+    not a URL (a folder) comes back unchanged."""
+    return _redact_url(url)
 
 
 # ---------------------------------------------------------------- the store
@@ -151,9 +143,10 @@ class PostgisStore(Documents):
         try:
             return psycopg.connect(self.url, autocommit=True, connect_timeout=self.connect_timeout,
                                    application_name="blockade-map")
-        except psycopg.OperationalError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise self._problem(N_("cannot connect: {reason}"), reason=first) from None
+        except (psycopg.Error, ValueError, OSError) as exc:  # a refused connection, a URL libpq cannot parse
+            from geo.core.model import StoreUnavailable
+            raise StoreUnavailable(self._problem(N_("cannot connect: {reason}"),
+                                                 reason=connection_failure_reason(self.url, exc)).problems) from None
 
     @contextmanager
     def connection(self) -> Iterator[Any]:
@@ -311,10 +304,15 @@ class PostgisStore(Documents):
     def validate(self) -> list[Problem]:
         """Check every layer in the database against the contract; return all problems found."""
         try:
-            checks = self._check(self.collections())
+            layers = self.collections()
+            checks = self._check(layers)
         except DataError as exc:
             return exc.problems
-        return [p for problems in checks.values() for p in problems]
+        problems = [p for problems in checks.values() for p in problems]
+        if not checks["info"] and layers["dataset"] is not None:
+            problems += info_problems(layers["info"], [layers[name]["features"] for name in ("events", "hotspots")
+                                                       if not checks[name]], self._where("dataset"))
+        return problems
 
     def load(self, strict: bool = True) -> Dataset:
         """Every layer as a :class:`geo.core.dataset.Dataset`, exactly as :func:`geo.store.load_dataset`

@@ -242,3 +242,28 @@ def test_saving_one_field_of_a_bundled_event_changes_only_that_field(bundled_cop
     assert [shown(t) for t in at.toast] == [f"Saved 1 change(s) to {event_id}."]
     after = Editor(bundled_copy).read().event(event_id)
     assert after["properties"] == before["properties"] | {"injured": 2}  # Spanish text and source notes kept
+
+
+def test_eight_guessing_sessions_do_not_lock_the_editor_out(editing_on):
+    """Issue 25: eight browser sessions send 32 wrong passwords (the name in every case); a
+    ninth, clean session then logs in with the right password."""
+    from ui.editing import login_limiter
+    login_limiter.clear()  # a fresh server
+    sessions = [_page("add_event.py").run() for _ in range(8)]
+    messages = []
+    for round_ in range(4):
+        for i, at in enumerate(sessions):
+            at.text_input(key="login-name").input(["Ana", "ANA", "ana", "aNa"][(i + round_) % 4])
+            at.text_input(key="login-password").input(f"guess {i} {round_} guess")
+            at.button(key="FormSubmitter:login-Log in").click().run()
+            messages.append(shown(at.error[0]))
+    assert len(messages) == 32 and all(m.startswith(("Wrong password", "Too many wrong passwords")) for m in messages)
+    assert sum(m.startswith("Too many wrong passwords") for m in messages) >= 32 - 8 - 5
+    at = _logged_in("add_event.py", who="Ana")
+    assert not at.error and [t.value for t in at.sidebar.text] == ["Ana"]
+    # and a guessing session stays held even with the right password
+    held = sessions[0]
+    held.text_input(key="login-name").input("ana")
+    held.text_input(key="login-password").input(PASSWORD)
+    held.button(key="FormSubmitter:login-Log in").click().run()
+    assert shown(held.error[0]).startswith("Too many wrong passwords")

@@ -121,7 +121,7 @@ def test_an_unreachable_server_is_one_located_line(capsys):
 
 
 def test_redact_url_drops_passwords_only():
-    assert redact_url("postgresql://ana:pw@db:5432/x?sslmode=require&password=pw") == \
+    assert redact_url("postgresql://ana:pw@db:5432/x?sslmode=require&password=pw&sslpassword=pw") == \
         "postgresql://ana@db:5432/x?sslmode=require"
     assert redact_url("postgresql://ana@db/x") == "postgresql://ana@db/x"
     assert redact_url("/data/my folder?x") == "/data/my folder?x"
