@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.dates import parse_date
-from geo.core.i18n import ENGLISH, N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.index import EventIndex
 from geo.core.model import NO_PARAMS, Problem, Scope, short_repr, text_problem
 from geo.core.text import fold

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from geo.core.dates import check_day, parse_date
-from geo.core.i18n import ENGLISH, Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.model import KINDS, Scope, short_repr
 from geo.core.text import fold
 from geo.core.words import kind_name

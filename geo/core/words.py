@@ -6,7 +6,7 @@ In English a kind's short name is its code, so English text reads as it always d
 """
 from __future__ import annotations
 
-from geo.core.i18n import ENGLISH, N_, N_plural, Translator, translator
+from geo.core.i18n import ENGLISH, N_, N_plural, Translator
 
 #: A kind's short name (filters, tables, tooltips).
 KIND_NAMES: dict[str, str] = {

@@ -32,7 +32,7 @@ from geo.core.i18n import N_, Translator, translator
 from geo.core.view import View
 from geo.export.files import publishers
 from geo.query.active import select_records
-from geo.query.framing import FITS, events_bounds, frame_for
+from geo.query.framing import FITS, frame_for
 from geo.render.leaflet import JsCall, RawText
 from geo.render.maps import TILES_URL, build_map, standalone_html
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, check_range, overlaps
-from geo.core.i18n import ENGLISH, Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.core.words import METRIC_REPORTED

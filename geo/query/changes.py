@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day
-from geo.core.i18n import ENGLISH, N_plural, Translator, translator
+from geo.core.i18n import ENGLISH, N_plural, Translator
 
 __all__ = ["GROUPS", "change_summary", "day_over_day"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from geo.core.escape import escape_html, json_for_script
-from geo.core.i18n import ENGLISH, Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.words import COUNT_FORMS, counts_text, kind_name, precision_words, status_name
 from geo.render.descriptions import description_for, fallback_note
 from geo.render.style import HOTSPOT_RADIUS_M, KIND_COLORS, marker_radius

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from geo.core.i18n import ENGLISH, N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem, validate_event, message
 from geo.core.text import slug
 from geo.core.words import kind_name
