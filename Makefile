@@ -10,10 +10,26 @@ POT      := $(LOCALES)/messages.pot
 PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 I18N_KEYWORDS := -k N_ -k N_plural:1,2 -k plural:1,2
+# axe-core (npm, pinned by version and SHA-256) for the accessibility scan of the app and the edition
+# (tests/browser/test_accessibility.py). Without npm the scan's test skips locally and fails in CI.
+AXE_VERSION := 4.10.3
+AXE_SHA256  := 0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292
+AXE_DIR     := .cache/axe
+AXE_JS      := $(AXE_DIR)/axe-$(AXE_VERSION).min.js
 
 .PHONY: install run test test-fast lint fuzz bench bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
-install: $(STAMP) $(MO_FILES)
+install: $(STAMP) $(MO_FILES) $(AXE_JS)
+
+# axe-core's script, fetched once (see AXE_VERSION above).
+$(AXE_JS):
+	@mkdir -p $(AXE_DIR)
+	@if command -v npm >/dev/null 2>&1; then \
+		cd $(AXE_DIR) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+		&& echo "$(AXE_SHA256)  axe-core-$(AXE_VERSION).tgz" | sha256sum -c --quiet \
+		&& tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js \
+		&& mv package/axe.min.js axe-$(AXE_VERSION).min.js && rmdir package; \
+	else echo "make install: no npm: axe-core not fetched (the accessibility scan will skip)"; fi
 
 # Re-install only when the pins change; the stamp makes `make install` idempotent.
 $(STAMP): pyproject.toml requirements.lock

@@ -28,7 +28,7 @@ st.markdown(_("**{cut} of {count} corridors cut** on {day}.").format(cut=len(cut
                 count=len(status), day=i18n.day(view.day)))
 
 st.subheader(_("Can a truck get through?"))
-result = route_form(cd)
+result = route_form(cd, ds)
 corridor_map(ds, cd, result)
 route_cuts(cd, result)
 

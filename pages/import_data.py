@@ -5,6 +5,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from geo.intake.duplicates import event_summary
 from geo.intake.plan import plan_import
 from ui import editing as ui
 from ui.data import get_dataset
@@ -36,9 +37,11 @@ data = upload.getvalue()
 fingerprint = (upload.name, hashlib.sha256(data).hexdigest())
 done = st.session_state.get("import-done")
 if done and done["file"] == fingerprint:
-    st.success(escape_markdown(_("Imported {count} events from {file} (change log #{first}–#{last}). Undo them "
-                                 "from the change log on the Edit page if needed.").format(
-        count=done["count"], file=upload.name, first=done["first"], last=done["last"])))
+    st.success(escape_markdown(i18n.plural(
+        "Imported {n} event from {file} (change log #{first}–#{last}). Undo it from the change log on the Edit "
+        "page if needed.",
+        "Imported {n} events from {file} (change log #{first}–#{last}). Undo them from the change log on the Edit "
+        "page if needed.", done["count"], file=upload.name, first=done["first"], last=done["last"])))
     st.stop()
 
 snapshot = editor.read()
@@ -59,23 +62,29 @@ if plan.duplicates:
     st.warning(_("{count} probable duplicate(s) of events already in the data (same kind, "
                  "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.").format(
         count=len(plan.duplicates)))
+    features_by_label = {item.label: item.feature for item in plan.items}
+    existing_by_id = {f.get("id"): f for f in snapshot.collection.get("features", [])}
     for i, d in enumerate(plan.duplicates):
-        keep = st.checkbox(escape_markdown(_("Import {label} anyway").format(label=d.label)),
+        keep = st.checkbox(escape_markdown(_("Import {label} anyway").format(label=ui.item_label(d.label))),
                            key=f"import-dup-{i}-{d.label}")
-        st.text("  " + _("new: {summary}").format(summary=d.new_summary) + "\n  " +
+        new = features_by_label.get(d.label)
+        old = existing_by_id.get(d.existing_id)
+        st.text("  " + _("new: {summary}").format(
+                    summary=event_summary(new, i18n.translator()) if new else d.new_summary) + "\n  " +
                 _("existing {id}: {summary} ({metres} m apart)").format(
-                    id=d.existing_id, summary=d.existing_summary, metres=f"{d.distance_m:.0f}"))
+                    id=d.existing_id, summary=event_summary(old, i18n.translator()) if old else d.existing_summary,
+                    metres=i18n.number(round(d.distance_m))))
         if not keep:
             skip.add(d.label)
 features = plan.features(skip)
-preview = [{_("Row or feature"): item.label,
+preview = [{_("Row or feature"): ui.item_label(item.label),
             _("Kind"): kind_name(str(item.feature["properties"].get("kind")), i18n.translator()),
             _("Start"): item.feature["properties"].get("start"), _("Place"): item.feature["properties"].get("place"),
             _("Region"): item.feature["properties"].get("region")} for item in plan.chosen(skip)]
 st.dataframe(pd.DataFrame(preview), hide_index=True, width="stretch")
 reason = st.text_input(_("Note for the change log"), value=_("import of {file}").format(file=upload.name),
                        key="import-reason")
-if st.button(i18n.plural("Import {n} events", "Import {n} events", len(features)), type="primary",
+if st.button(i18n.plural("Import {n} event", "Import {n} events", len(features)), type="primary",
              disabled=not features, key="import-go"):
     try:
         change = editor.add_many(features, who, reason, action="import",

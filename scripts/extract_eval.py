@@ -1,4 +1,13 @@
-"""Score the news-report extractor on sample reports: ``make extract-eval``.
+"""Score the news-report extractor: ``make extract-eval``.
+
+First table: the real reports of ``shared/extract-real/`` (``NN.txt``, ``NN.meta.json``,
+``NN.truth.json``, truth written by hand; scoring rules in that folder's README), per article
+and overall: strict recall (core facts found with place, date, kind and counts all right),
+precision (candidates right against any fact, core or optional), traps taken, and a
+confusion summary by failure class (see :func:`score_real`). This is the set progress is
+judged on.
+
+Second table: the project's own samples, as below.
 
 Each sample is ``NAME.txt`` (the report) beside ``NAME.json`` (``{published, language, expected:
 {events, counts}, traps, trap_facts?}``). The reports of ``shared/extract-samples/`` and of
@@ -32,6 +41,8 @@ from geo.places.gazetteer import default_gazetteer  # noqa: E402
 from geo.core.geodesy import distance_m  # noqa: E402
 from geo.core.text import fold  # noqa: E402
 
+REAL = next((p for p in (ROOT.parent / "shared" / "extract-real", Path("/work/shared/extract-real"))
+             if p.is_dir()), ROOT.parent / "shared" / "extract-real")
 SHARED = next((p for p in (ROOT.parent / "shared" / "extract-samples", Path("/work/shared/extract-samples"))
                if p.is_dir()), ROOT.parent / "shared" / "extract-samples")
 OURS = ROOT / "tests" / "extract_samples"
@@ -232,23 +243,238 @@ def table(rows: list[tuple[str, Score]]) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- the real set (shared/extract-real)
+
+@dataclass
+class RealScore:
+    """Tallies for one real article or for all of them."""
+
+    name: str
+    lang: str = ""
+    core: list[int] = field(default_factory=lambda: [0, 0])        # core facts found right, core facts
+    precision: list[int] = field(default_factory=lambda: [0, 0])   # candidates right, candidates
+    traps: list[int] = field(default_factory=lambda: [0, 0])       # taken, set
+    bad_counts: int = 0            # candidates whose fact is right but a count's value or scope is not
+    missed: dict[str, int] = field(default_factory=dict)           # failure class -> core facts missed
+    wrong: dict[str, int] = field(default_factory=dict)            # failure class -> wrong candidates
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, other: "RealScore") -> None:
+        for name in ("core", "precision", "traps"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+        self.bad_counts += other.bad_counts
+        for name in ("missed", "wrong"):
+            mine = getattr(self, name)
+            for k, v in getattr(other, name).items():
+                mine[k] = mine.get(k, 0) + v
+
+
+def _region_of(scope: str | None) -> str | None:
+    """A truth scope ("national", "Puno region") or a candidate's region as the gazetteer spells it."""
+    if not scope or _f(scope) == "national":
+        return None
+    name = " ".join(w for w in str(scope).split() if _f(w) not in ("region", "department", "departamento"))
+    return default_gazetteer().region(name) or name
+
+
+def _real_place(fact: dict, got: dict) -> bool:
+    words = [_f(w) for w in fact.get("place_match") or []]
+    names = " | ".join(_f(got.get(k) or "") for k in ("place", "site"))
+    return any(w and w in names for w in words)
+
+
+def _real_dates(fact: dict) -> set[str]:
+    return set(fact.get("dates") or []) | set(fact.get("dates_lenient") or [])
+
+
+def _real_counts_equal(fact: dict, got: dict) -> bool:
+    return all(got.get(k) == fact[k] for k in _COUNT_FIELDS if fact.get(k) is not None)
+
+
+def real_event_failure(fact: dict, got: dict) -> str | None:
+    """None when a candidate event is right for a fact, else the first field that is wrong:
+    ``place``, ``kind``, ``date`` or ``count``."""
+    if not _real_place(fact, got):
+        return "place"
+    if got.get("kind") not in fact["kinds"]:
+        return "kind"
+    if got.get("start") not in _real_dates(fact):
+        return "date"
+    if not _real_counts_equal(fact, got):
+        return "count"
+    return None
+
+
+def real_count_failure(fact: dict, got: dict) -> str | None:
+    """None when a candidate count is right for a fact, else ``metric``, ``value``, ``date`` or ``scope``."""
+    if got.get("metric") not in [fact["metric"], *(fact.get("alt_metrics") or [])]:
+        return "metric"
+    if got.get("value") not in fact["values"]:
+        return "value"
+    if got.get("date") not in fact["dates"]:
+        return "date"
+    if _region_of(fact.get("scope")) != _region_of(got.get("region")):
+        return "scope"
+    return None
+
+
+_ORDER = {"event": ("place", "kind", "date", "count"), "count": ("metric", "value", "date", "scope")}
+
+
+def _nearest(kind: str, failures: list[str | None]) -> str:
+    """The failure class of the closest miss: the one that got furthest through the checks."""
+    order = _ORDER[kind]
+    return max(failures, key=lambda f: order.index(f)) if failures else order[0]
+
+
+def _span_of(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a trap's quoted text is in the article (exact, then accents and case aside)."""
+    i = text.find(quote)
+    if i >= 0:
+        return i, i + len(quote)
+    folded, q = fold(text), fold(quote)
+    i = folded.find(q)
+    return (i, i + len(q)) if i >= 0 and len(folded) == len(text) else None
+
+
+def score_real(truth: dict, result: dict, text: str, name: str, lang: str = "") -> RealScore:
+    """Score one real article's candidates against its hand-written truth.
+
+    A core fact is found when one candidate is right for it (README of the real set); each
+    missed core fact is classed by its nearest candidate: ``event:place`` (no candidate at the
+    place), ``event:kind``, ``event:date``, ``event:count``, ``count:metric``, ``count:value``,
+    ``count:date``, ``count:scope``. A candidate is right when it is right for any fact, core or
+    optional; a wrong one is classed the same way against its nearest fact. A trap is taken when
+    a wrong candidate was read from a sentence overlapping the trap's text. ``bad_counts`` are
+    candidates whose place, kind and date are right but whose numbers are not, and counts with the
+    right metric and date but a wrong value or scope: the misreadings an editor must not accept."""
+    s = RealScore(name, lang)
+    events, counts = result["events"], result["counts"]
+    for fact in truth["events"]:
+        fails = [real_event_failure(fact, e) for e in events]
+        if fact.get("core"):
+            s.core[1] += 1
+            if None in fails:
+                s.core[0] += 1
+            else:
+                cls = "event:" + _nearest("event", fails)
+                s.missed[cls] = s.missed.get(cls, 0) + 1
+                s.lines.append(f"missed ({cls}) {fact['id']} {fact['kinds'][0]} at {fact['place']} "
+                               f"{(fact.get('dates') or ['-'])[0]}")
+    for fact in truth["counts"]:
+        fails = [real_count_failure(fact, c) for c in counts]
+        if fact.get("core"):
+            s.core[1] += 1
+            if None in fails:
+                s.core[0] += 1
+            else:
+                cls = "count:" + _nearest("count", fails)
+                s.missed[cls] = s.missed.get(cls, 0) + 1
+                s.lines.append(f"missed ({cls}) {fact['id']} {fact['metric']}={fact['values'][0]} "
+                               f"{fact['scope']} {(fact.get('dates') or ['-'])[0]}")
+    wrong_spans: list[tuple[int, int]] = []
+    for kind, cands, facts, check in (("event", events, truth["events"], real_event_failure),
+                                      ("count", counts, truth["counts"], real_count_failure)):
+        for c in cands:
+            fails = [check(f, c) for f in facts]
+            s.precision[1] += 1
+            if None in fails:
+                s.precision[0] += 1
+                continue
+            cls = kind + ":" + _nearest(kind, fails)
+            s.wrong[cls] = s.wrong.get(cls, 0) + 1
+            if cls in ("event:count", "count:value", "count:scope"):
+                s.bad_counts += 1
+            wrong_spans += [tuple(x) for x in c.get("evidence_spans") or []]
+            what = (f"{c['kind']} at {c['place']} ({c.get('region')}) {c['start']}"
+                    + "".join(f" {k}={c[k]}" for k in _COUNT_FIELDS if c.get(k) is not None)
+                    if kind == "event" else
+                    f"{c['metric']}={c['value']} {c.get('region') or 'national'} {c['date']}")
+            s.lines.append(f"wrong ({cls}) {what}")
+    for trap in truth.get("traps", []):
+        s.traps[1] += 1
+        span = _span_of(text, trap["text"])
+        if span and any(a < span[1] and span[0] < b for a, b in wrong_spans):
+            s.traps[0] += 1
+            s.lines.append(f"TRAP TAKEN {trap['id']}: {trap['wrong_reading']}")
+    return s
+
+
+def real_articles(folder: Path = REAL) -> list[tuple[str, Path, dict, dict]]:
+    """(name, report, meta, truth) of each article of the real set, sorted by name."""
+    out = []
+    for txt in sorted(folder.glob("*.txt")):
+        meta, truth = txt.with_suffix(".meta.json"), txt.with_suffix(".truth.json")
+        if meta.exists() and truth.exists():
+            out.append((txt.stem, txt, json.loads(meta.read_text(encoding="utf-8")),
+                        json.loads(truth.read_text(encoding="utf-8"))))
+    return out
+
+
+def evaluate_real(folder: Path = REAL) -> list[RealScore]:
+    """Score every article of the real set through ``blockade-map extract --json``."""
+    rows = []
+    for name, txt, meta, truth in real_articles(folder):
+        result = run_extract(txt, meta["published"])
+        rows.append(score_real(truth, result, txt.read_text(encoding="utf-8"), name, meta.get("language", "")))
+    return rows
+
+
+def real_table(rows: list[RealScore]) -> str:
+    """The real set's table: one line per article, the totals, then the failure classes."""
+    head = f"{'article':<9}{'lang':<5}{'strict recall':<18}{'precision':<18}{'traps taken':<13}bad counts"
+    lines = [head, "-" * len(head)]
+    total = RealScore("all")
+    for s in rows:
+        total.add(s)
+        lines.append(f"{s.name:<9}{s.lang:<5}{_pct(s.core):<18}{_pct(s.precision):<18}"
+                     f"{f'{s.traps[0]}/{s.traps[1]}':<13}{s.bad_counts}")
+    lines.append("-" * len(head))
+    lines.append(f"{'all':<9}{'':<5}{_pct(total.core):<18}{_pct(total.precision):<18}"
+                 f"{f'{total.traps[0]}/{total.traps[1]}':<13}{total.bad_counts}"
+                 f"   (traps taken {_pct(total.traps).strip()})")
+    lines.append("")
+    lines.append("core facts missed, by failure class (nearest candidate): "
+                 + (", ".join(f"{k} {v}" for k, v in sorted(total.missed.items())) or "none"))
+    lines.append("wrong candidates, by failure class (nearest fact):     "
+                 + (", ".join(f"{k} {v}" for k, v in sorted(total.wrong.items())) or "none"))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print the table (and what was missed, wrong or taken); 1 when a shared sample fails the bar."""
+    """Print the real set's table, then the samples' (and what was missed, wrong or taken);
+    1 when a shared sample fails the bar. ``--quiet`` leaves out the per-article lines, and
+    folders given as arguments are scored as samples instead of the default two."""
     args = argv if argv is not None else sys.argv[1:]
+    quiet = "--quiet" in args
+    args = [a for a in args if a != "--quiet"]
     folders = [Path(a) for a in args] or [SHARED, OURS]
     missing = [f for f in folders if not f.is_dir()]
     if missing:
         print(f"extract-eval: {missing[0]}: no such folder", file=sys.stderr)
         return 1
+    if not args and REAL.is_dir():
+        real = evaluate_real(REAL)
+        print(f"Real reports ({REAL}): the set progress is judged on")
+        print(real_table(real))
+        if not quiet:
+            for r in real:
+                for line in r.lines:
+                    print(f"real/{r.name}: {line}")
+        print()
+        print("Project samples (shared/extract-samples and tests/extract_samples)")
     rows = evaluate(folders)
     print(table(rows))
-    for label, s in rows:
-        for line in s.missed:
-            print(f"{label}/{s.name}: missed {line}")
-        for line in s.wrong:
-            print(f"{label}/{s.name}: not expected: {line}")
-        for line in s.taken:
-            print(f"{label}/{s.name}: TRAP TAKEN: {line}")
+    if not quiet:
+        for label, s in rows:
+            for line in s.missed:
+                print(f"{label}/{s.name}: missed {line}")
+            for line in s.wrong:
+                print(f"{label}/{s.name}: not expected: {line}")
+            for line in s.taken:
+                print(f"{label}/{s.name}: TRAP TAKEN: {line}")
     failing = [s.name for label, s in rows if label == "shared" and (s.fact_recall < BAR or s.traps[0])]
     if failing:
         print(f"below the bar ({BAR:.0%} of facts, no trap): {', '.join(failing)}", file=sys.stderr)

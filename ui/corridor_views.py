@@ -10,6 +10,7 @@ from streamlit_folium import st_folium
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View
+from geo.query.active import blockade_coverage
 from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, corridor_day, route_columns, route_rows, route_sentence
 from geo.network.routing import RouteResult
 from geo.render.corridors import corridor_base_map, cut_layer, route_layers
@@ -52,17 +53,20 @@ def status_table(cd: CorridorDay) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
-def route_answer(cd: CorridorDay, origin: str, destination: str) -> tuple[RouteResult, str]:
-    """The route result and the sentence the CLI prints for it."""
+def route_answer(cd: CorridorDay, origin: str, destination: str, ds=None) -> tuple[RouteResult, str]:
+    """The route result and the sentence the CLI prints for it (with the day's coverage, and "no data"
+    outside the data's days, when ``ds`` is given)."""
     result = cd.route(origin, destination)
-    return result, route_sentence(result, cd.day, cd.names, i18n.translator())
+    coverage = blockade_coverage(ds, cd.day) if ds is not None else None
+    covered = ds.covers(cd.day) if ds is not None else True
+    return result, route_sentence(result, cd.day, cd.names, i18n.translator(), coverage=coverage, covered=covered)
 
 
 def _default_index(towns: list[str], name: str, fallback: int) -> int:
     return towns.index(name) if name in towns else min(fallback, len(towns) - 1)
 
 
-def route_form(cd: CorridorDay) -> RouteResult | None:
+def route_form(cd: CorridorDay, ds=None) -> RouteResult | None:
     """From/to select boxes and the answer, passable or not; returns the route (for the map
     and :func:`route_cuts`), or None when there is no route to check."""
     towns = cd.towns
@@ -77,8 +81,11 @@ def route_form(cd: CorridorDay) -> RouteResult | None:
                                   key="route_to")
         c.form_submit_button(_("Check the route"), icon=":material/local_shipping:", width="stretch")
     t = i18n.translator()
-    result, sentence = route_answer(cd, origin, destination)
-    (st.success if result.passable else st.error)(escape_markdown(sentence))
+    result, sentence = route_answer(cd, origin, destination, ds)
+    if ds is not None and not ds.covers(cd.day):
+        st.info(escape_markdown(sentence))  # no data: neither passable nor cut
+    else:
+        (st.success if result.passable else st.error)(escape_markdown(sentence))
     command = f"blockade-map route {shlex.quote(origin)} {shlex.quote(destination)} --date {cd.day}"
     if t.lang != "en":
         command += f" --lang {t.lang}"
@@ -97,8 +104,7 @@ def route_cuts(cd: CorridorDay, result: RouteResult | None) -> None:
     st.dataframe(pd.DataFrame(route_rows(result, cd.names, t)), hide_index=True, width="stretch",
                  column_config={
                      col["n"]: st.column_config.NumberColumn(help=_("As numbered on the map")),
-                     col["trip_km"]: st.column_config.NumberColumn(
-                         format="%.1f", help=_("Along the route, from where the truck starts")),
-                     col["km_after_town"]: st.column_config.NumberColumn(format="%.1f"),
-                     col["km"]: st.column_config.NumberColumn(
-                         format="%.1f", help=_("From the corridor's first town, as in the status table below"))})
+                     col["trip_km"]: st.column_config.TextColumn(
+                         help=_("Along the route, from where the truck starts")),
+                     col["km"]: st.column_config.TextColumn(
+                         help=_("From the corridor's first town, as in the status table below"))})

@@ -7,6 +7,7 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 from __future__ import annotations
 
 import math
+import re
 import secrets
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ from geo.render.maps import base_map
 from geo.store import auth
 from geo.store import store_for
 from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
+from geo.store.changelog import read_undo_reason
 from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
 from ui import i18n, state
@@ -40,6 +42,21 @@ SOURCE_ROWS = 3
 PLACE_KINDS = {"town": N_("town"), "road": N_("road"), "airport": N_("airport"), "site": N_("site"),
                "province": N_("province"), "km_post": N_("km post"), "bridge": N_("bridge"),
                "border": N_("border post")}
+def item_label(label: str) -> str:
+    """A row or feature of an upload as the reader reads it (``row 3`` -> ``fila 3``; ids as they are)."""
+    match = re.fullmatch(r"row (\d+)", str(label))
+    return _("row {n}").format(n=match.group(1)) if match else str(label)
+
+
+def reason_text(reason: str) -> str:
+    """A change's reason as the reader reads it: the automatic ``undo change N (action)`` in their
+    language, an editor's own words as written."""
+    undone = read_undo_reason(reason)
+    if undone is None:
+        return reason
+    return _("undo change {seq} ({action})").format(seq=undone[0], action=_(ACTIONS.get(undone[1], undone[1])))
+
+
 ACTIONS = {"add": N_("add"), "import": N_("import"), "edit": N_("edit"), "retract": N_("retract"),
            "undo": N_("undo")}
 READ_ONLY_NOTE = N_("""
@@ -273,7 +290,7 @@ def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
     """A small map to click a point on: the dataset's base map, with the chosen point marked."""
     chosen = lon is not None and lat is not None
     frame = [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]] if chosen else None
-    m = base_map(ds, frame=frame, legend=False)
+    m = base_map(ds, frame=frame, legend=False, lang=i18n.translator())
     if chosen:
         folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
                             fill_opacity=0.9, class_name="bm-picked").add_to(m)
@@ -347,7 +364,7 @@ def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -
         undoes = _(", undoing change {seq}").format(seq=entry["undoes"]) if "undoes" in entry else ""
         action = _(ACTIONS.get(entry["action"], entry["action"]))
         left.text(f"#{entry['seq']} · {entry['when']} · {entry['who']} · {action}{undoes}\n"
-                  f"{entry_text(entry)}" + ("\n" + _("why: {reason}").format(reason=entry["reason"])
+                  f"{entry_text(entry)}" + ("\n" + _("why: {reason}").format(reason=reason_text(entry["reason"]))
                                             if entry.get("reason") else ""))
         if right.button(_("Undo"), key=f"{key}-undo-{entry['seq']}",
                         help=_("Undo change #{seq}").format(seq=entry["seq"])):

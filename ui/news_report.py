@@ -18,9 +18,11 @@ from streamlit_folium import st_folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html, escape_markdown
-from geo.core.model import METRICS, is_http_url
+from geo.core.model import METRICS, DataError, is_http_url
 from geo.intake.duplicates import find_duplicates
-from geo.intake.extract import extract
+from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
+from geo.intake.extract.against import COUNT_WORDS, compare_with_store
+from geo.intake.extract.dataset_lexicon import lexicon_for
 from geo.places.gazetteer import gazetteer_for
 from geo.intake.forms import feature_from_form
 from geo.intake.readers import Item
@@ -33,7 +35,6 @@ from ui import i18n
 from ui.i18n import _
 
 STATE = "nr-result"
-OFFICIAL = {"Defensoría del Pueblo", "SUTRAN", "Minsa", "Mininter", "Ministerio Público", "MTC", "CORPAC", "INDECI"}
 _MARK = ("background:#ffe08a;padding:0 2px;border-radius:2px")
 
 
@@ -42,7 +43,9 @@ _MARK = ("background:#ffe08a;padding:0 2px;border-radius:2px")
 def report_form(ds: Dataset) -> None:
     """The report, its date and its outlet; reading it stores the candidates in the session."""
     with st.form("nr-form"):
-        text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220)
+        text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220,
+                            max_chars=MAX_REPORT_CHARS)
+        st.caption(_("At most {n} characters: paste one article at a time.").format(n=f"{MAX_REPORT_CHARS:,}"))
         a, b, c = st.columns([1, 2, 3])
         published = a.date_input(_("Published"), key="nr-published", value=None, format="YYYY-MM-DD")
         outlet = b.text_input(_("Outlet (publisher)"), key="nr-outlet")
@@ -63,7 +66,16 @@ def report_form(ds: Dataset) -> None:
         for p in problems:
             st.error(p)
         return
-    result = extract(text, published, gazetteer=gazetteer_for(ds), corridors=ds.corridors)
+    try:
+        result = extract(text, published, gazetteer=gazetteer_for(ds), corridors=ds.corridors,
+                         lexicon=lexicon_for(ds))
+    except DataError as exc:
+        st.error(escape_markdown(_("The data folder's lexicon cannot be read: {reason}").format(reason=str(exc))))
+        return
+    except ReportRefused as exc:
+        st.error(escape_markdown(_("This report is not read: {reason}").format(reason=str(exc))))
+        return
+    result["events"] = compare_with_store(result["events"], ds.store.editor().read().collection.get("features", []))
     st.session_state[STATE] = {
         "text": text, "result": result, "decisions": {}, "count_decisions": {},
         "source": {"name": outlet.strip(), "url": url.strip(), "published": published},
@@ -102,7 +114,7 @@ def candidates_map(ds: Dataset, events: list[dict], decisions: dict) -> folium.M
     if pts:
         frame = [[min(e["lat"] for _, e in pts) - 0.2, min(e["lon"] for _, e in pts) - 0.2],
                  [max(e["lat"] for _, e in pts) + 0.2, max(e["lon"] for _, e in pts) + 0.2]]
-    m = base_map(ds, frame=frame, legend=False)
+    m = base_map(ds, frame=frame, legend=False, lang=i18n.translator())
     for i, e in pts:
         state = decisions.get(str(i), "")
         folium.CircleMarker(
@@ -137,7 +149,11 @@ def note_text(note: dict, e: dict) -> str:
 def _status(decision: str | None) -> str:
     if not decision:
         return _("to review")
-    return _("rejected") if decision == "rejected" else _("added as {id}").format(id=decision.split(":", 1)[1])
+    if decision == "rejected":
+        return _("rejected")
+    if decision.startswith("updated:"):
+        return _("applied to {id}").format(id=decision.split(":", 1)[1])
+    return _("added as {id}").format(id=decision.split(":", 1)[1])
 
 
 def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
@@ -159,15 +175,16 @@ def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- accepting
 
-def form_defaults(e: dict, source: dict) -> dict[str, Any]:
-    """The Add form's starting values for a candidate, the report as its source."""
+def form_defaults(e: dict, source: dict, official: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The Add form's starting values for a candidate, the report as its source; ``official``
+    holds the dataset's official reporters (their events start as confirmed)."""
     day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
     return {
         "kind": e["kind"], "start": day(e["start"]), "end": day(e.get("end")), "place": e["place"],
         "region": e["region"], "road": e.get("road") or "", "km": e.get("km"), "fatalities": e.get("fatalities", 0),
         "injured": e.get("injured", 0), "detained": e.get("detained", 0),
         "geo_precision": e.get("geo_precision") or 3, "time_precision": e.get("time_precision", 1),
-        "status": "confirmed" if e.get("reporter") in OFFICIAL else "reported", "description": "",
+        "status": "confirmed" if e.get("reporter") in official else "reported", "description": "",
         "lon": e.get("lon"), "lat": e.get("lat"), "sources": [dict(source)],
     }
 
@@ -189,12 +206,18 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
             st.caption(escape_markdown(_("This candidate is {status}.").format(status=_status(decision))))
             return
         prefix = f"nr-c{i}"
+        existing = e.get("existing") or {}
+        if existing.get("status") == "update":
+            _offer_update(ds, who, i, e, existing, state)
+        elif existing.get("status") == "duplicate":
+            st.warning(escape_markdown(_("Possibly the same as {id} already in the data: {summary}").format(
+                id=existing["id"], summary=existing["summary"])))
         dup_ok = st.checkbox(_("Add it even if it looks like an event already in the data"), key=f"{prefix}-dup-ok")
         if st.button(_("Reject this candidate"), key=f"{prefix}-reject"):
             state["decisions"][key] = "rejected"
             st.rerun()
         editor = ds.store.editor()
-        submitted = ui.event_form(prefix, form_defaults(e, state["source"]), _("Accept this event"),
+        submitted = ui.event_form(prefix, form_defaults(e, state["source"], lexicon_for(ds).official), _("Accept this event"),
                                   ui.region_choices(ds))
         if not submitted:
             return
@@ -204,6 +227,10 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
             ui.show_problems(problems, _("Not saved yet: please fix these fields."))
             return
         duplicates = find_duplicates([Item(f"candidate {i}", feature)], editor.read().collection["features"])
+        if existing.get("status") in ("update", "duplicate") and not dup_ok:
+            st.warning(_("This candidate matches {id} already in the data: apply it as an update above, tick the "
+                         "box to add it as a new event anyway, or reject it.").format(id=existing["id"]))
+            return
         if duplicates and not dup_ok:
             st.warning(_("This looks like an event already in the data; tick the box above to add it anyway, "
                          "or reject the candidate."))
@@ -221,6 +248,41 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
         state["decisions"][key] = f"accepted:{change.ids[0]}"
         st.session_state["nr-added"] = {"id": change.ids[0], "start": feature["properties"]["start"]}
         st.rerun()
+
+
+def update_text(existing: dict) -> str:
+    """An update of a stored event in the reader's language: "17 → 18 dead at Juliaca, 2023-01-09"."""
+    t = i18n.translator()
+    said = ", ".join(f"{old} → {t.pair(COUNT_FORMS[k], int(new))}" for k, (old, new) in existing["changes"].items())
+    return _("{changes} ({id}: {summary})").format(changes=said, id=existing["id"], summary=existing["summary"])
+
+
+def _offer_update(ds: Dataset, who: str, i: int, e: dict, existing: dict, state: dict) -> None:
+    """A candidate that gives new counts for a stored event: say so, and apply them to it on request."""
+    st.warning(escape_markdown(_("Update of an event already in the data: {text}").format(
+        text=update_text(existing))))
+    if not st.button(_("Apply the update to {id}").format(id=existing["id"]), key=f"nr-c{i}-update"):
+        return
+    editor = ds.store.editor()
+    current = editor.read().event(existing["id"])
+    if current is None:
+        st.error(_("{id} is no longer in the data.").format(id=existing["id"]))
+        return
+    source = dict(state["source"])
+    if isinstance(source.get("published"), date):
+        source["published"] = source["published"].isoformat()
+    changes: dict[str, Any] = {k: new for k, (_old, new) in existing["changes"].items()}
+    sources = list((current.get("properties") or {}).get("sources") or [])
+    if not any(x.get("url") == source["url"] for x in sources if isinstance(x, dict)):
+        changes["sources"] = sources + [source]
+    reason = _("update from a news report: {outlet} {url}").format(outlet=source["name"], url=source["url"])
+    try:
+        editor.edit(existing["id"], changes, who, reason)
+    except ui.SAVE_ERRORS as exc:
+        ui.report_failure(exc)
+        return
+    state["decisions"][str(i)] = f"updated:{existing['id']}"
+    st.rerun()
 
 
 def review_counts(ds: Dataset, state: dict) -> None:
@@ -259,11 +321,16 @@ def review_counts(ds: Dataset, state: dict) -> None:
                 value = cc.number_input(_("Value"), min_value=0, step=1, value=int(c["value"]), key=f"{prefix}-value")
                 reporter = d.text_input(_("Reporter"), value=c["reporter"] or state["source"]["name"],
                                         key=f"{prefix}-reporter")
+                confirmed = st.checkbox(_("I have checked that this figure is for {scope} and for {day}, as the "
+                                          "report says").format(scope=scope, day=c["date"]),
+                                        key=f"{prefix}-confirmed")
                 accept = st.form_submit_button(_("Accept this count"))
             if st.button(_("Reject this count"), key=f"{prefix}-reject"):
                 state["count_decisions"][key] = "rejected"
                 st.rerun()
-            if accept:
+            if accept and not confirmed:
+                st.warning(_("Check the figure's scope and date in the report, and tick the box, before accepting it."))
+            elif accept:
                 row = {"date": day.isoformat() if isinstance(day, date) else "", "metric": metric or "",
                        "value": value, "reporter": reporter, "source_url": state["source"]["url"]}
                 try:

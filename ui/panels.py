@@ -10,32 +10,46 @@ from geo.core.escape import escape_markdown
 from geo.core.index import AGGREGATE_OVER
 from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
-from geo.query.framing import first_view_frame
+from geo.query.framing import dashboard_frame
 from geo.render.maps import base_map, leaflet_bounds, view_layers
 from ui import i18n, state
 from ui.changes import changes_list
 from ui.i18n import _
 
 
+#: Session keys: how often the reader asked to frame the day; the regions the frame was set for.
+FRAME_ASKED = "_frame_asked"
+FRAMED_REGIONS = "_framed_regions"
+
+
 def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     """The map of the view: a stable base map, the view's layers swapped in by day.
 
     The map opens framed on the events of the first view of the session (the featured day,
-    or the day of a shared link) with a margin. That frame is kept: changing the day swaps
-    only the layers, so the reader's pan and zoom stay where they put them.
+    or the day of a shared link) with a margin. That frame is kept while it holds every event of
+    the view: changing the day swaps only the layers, so the reader's pan and zoom stay where they
+    put them. It moves to the view's events when one would fall outside it, when the regions
+    chosen change (:func:`geo.query.framing.dashboard_frame`), and when the reader asks with
+    *Frame the day*.
 
     Past :data:`AGGREGATE_OVER` events are drawn as cells; then the map reports its bounds (a
     rerun on pan and zoom) so that the events in view are drawn one by one once they are few.
     streamlit-folium reads ``returned_objects`` when the map mounts: each mode has its own key.
     """
     aggregated = len(positions) > AGGREGATE_OVER
-    map_key = "blockade-map-cells" if aggregated else "blockade-map"
+    if st.button(_("Frame the day"), icon=":material/center_focus_strong:", key="frame-day",
+                 help=_("Move the map to show every event of this day (and of the regions chosen)")):
+        st.session_state[FRAME_ASKED] = st.session_state.get(FRAME_ASKED, 0) + 1
+        st.session_state.pop(state.MAP_FRAME, None)
+    # a new key remounts the map, so "Frame the day" moves it even when the frame is the same as before
+    asked = st.session_state.get(FRAME_ASKED, 0)
+    map_key = ("blockade-map-cells" if aggregated else "blockade-map") + (f"-{asked}" if asked else "")
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
     layers = view_layers(ds, view, bounds=bounds, lang=t)
-    if state.MAP_FRAME not in st.session_state:  # once per session: later views keep the reader's frame
-        st.session_state[state.MAP_FRAME] = first_view_frame(ds, view)
-    frame = st.session_state[state.MAP_FRAME]
+    frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
+    st.session_state[state.MAP_FRAME] = frame
+    st.session_state[FRAMED_REGIONS] = tuple(view.regions)
     st_folium(base_map(ds, frame=frame, lang=t), key=map_key, height=620, use_container_width=True,
               feature_group_to_add=layers.extra + layers.groups,
               returned_objects=["bounds"] if aggregated else [])
@@ -54,12 +68,15 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
                                   "nothing happened: only reports with a place and a source are mapped.").format(
             day=i18n.day(view.day))))
     a, b = st.columns(2)
-    a.metric(_("Events mapped"), totals["events"])
-    b.metric(_("Dead (mapped)"), totals["fatalities"])
+    cumulative = view.mode == "cumulative"
+    a.metric(_("Events mapped up to this day") if cumulative else _("Events mapped"), totals["events"])
+    b.metric(_("Dead (mapped) up to this day") if cumulative else _("Dead (mapped)"), totals["fatalities"])
     a.metric(_("Blockades"), totals["blockade"])
     b.metric(_("Clashes"), totals["clash"])
-    st.markdown(_("**Reported nationwide** (not points on the map)"))
-    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(positions), t)
+    st.markdown(_("**Reported nationwide on {day}** (not points on the map)").format(day=escape_markdown(i18n.day(view.day))))
+    # a day's national count is set beside that day's mapped events, in either mode
+    day_positions = positions if not cumulative else ds.index.select(View(view.day, "day", view.kinds, view.regions))
+    lines = mapped_vs_reported(reported_on(ds, view.day), ds.index.mapped(day_positions), t)
     st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines) if lines
                 else _("_No national count for this day._"))
     hotspots = select_hotspots(ds, view)

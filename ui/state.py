@@ -8,6 +8,7 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View, parse_view_params
+from geo.core.words import kind_slug
 from ui import i18n
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
@@ -55,7 +56,7 @@ def current_view() -> View:
 
 def write_view_to_url(view: View) -> None:
     """Mirror the view into the address bar (only parameters that differ from the defaults)."""
-    wanted = view.to_params(i18n.url_language())
+    wanted = view.to_params(i18n.url_language(), i18n.translator())  # kinds in the reader's words
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

@@ -12,7 +12,9 @@ from geo.cli.args import Command, add_lang, day_arg, emit_json
 from geo.core.i18n import translator
 from geo.network.corridors import DEFAULT_TOLERANCE_M
 from geo.network.report import corridor_day, route_sentence, status_lines
-from geo.network.routing import UnknownPlaceError
+from geo.network.routing import UnknownPlaceError, off_network_message
+from geo.places.gazetteer import gazetteer_for
+from geo.query.active import blockade_coverage
 from geo.store import load_dataset
 
 
@@ -76,21 +78,29 @@ def cmd_route(args: argparse.Namespace) -> int:
         try:
             network.resolve(name)
         except UnknownPlaceError as exc:
-            problems.append(str(exc))
+            places = gazetteer_for(dataset.source).matches(name)
+            if places:  # a real town without a corridor: say so, suggest no look-alike
+                problems.append(off_network_message(name, places[0].name, places[0].region,
+                                                    list(network.towns.values())))
+            else:
+                problems.append(str(exc))
     if problems:
         for line in problems:
             print(f"blockade-map route: {line}", file=sys.stderr)
         return 1
     result = cd.route(args.origin, args.destination)
     note = dataset.outside_note(cd.day)
+    coverage = blockade_coverage(dataset, cd.day)
     if args.json:
         document = result.to_json(cd.day)
+        document["coverage"] = coverage
         if note:
             document["note"] = note
+            document["passable"] = None  # no data that day: neither passable nor cut
         emit_json(document)
     else:
         t = translator(args.lang)
-        print(route_sentence(result, cd.day, cd.names, t))
+        print(route_sentence(result, cd.day, cd.names, t, coverage=coverage, covered=note is None))
         if note:
             print(f"note: {dataset.outside_note(cd.day, t)}")
     return 0

@@ -44,7 +44,10 @@ def _configure_snapshot(p: argparse.ArgumentParser) -> None:
                    help="batch: first day; writes DIR/YYYY-MM-DD.png per day and DIR/period.gif")
     p.add_argument("--to", dest="last", type=day_arg, metavar="D2", help="batch: last day (inclusive)")
     p.add_argument("--out", required=True, metavar="FILE|DIR",
-                   help="FILE.png or FILE.html for one day; a folder for --from/--to")
+                   help="FILE.png, FILE.pdf, FILE.svg or FILE.html for one day; a folder for --from/--to")
+    p.add_argument("--format", choices=("png", "pdf", "svg", "html"),
+                   help="what to write for one day (default: from the --out suffix); pdf and svg keep the "
+                        "map, labels and text as vectors, for print")
     add_mode(p)
     add_filters(p)
     p.add_argument("--size", type=_size_arg, default=snapshot.DEFAULT_SIZE, metavar="WxH",
@@ -77,9 +80,11 @@ def _snapshot_target(args: argparse.Namespace) -> str:
     if not args.date:
         raise ValueError("snapshot: give --date YYYY-MM-DD (or --from and --to for a batch)")
     suffix = Path(args.out).suffix.lower()
-    if suffix not in (".png", ".html"):
-        raise ValueError(f"snapshot: --out must end in .png or .html, got {args.out!r}")
-    return suffix[1:]
+    fmt = getattr(args, "format", None) or suffix[1:]
+    if fmt not in ("png", "pdf", "svg", "html"):
+        raise ValueError(f"snapshot: --out must end in .png, .pdf, .svg or .html (or give --format), "
+                         f"got {args.out!r}")
+    return fmt
 
 
 def _batch_command(args: argparse.Namespace) -> str:
@@ -124,7 +129,7 @@ def _batch_readme(dataset, args: argparse.Namespace, days: list[str]) -> str:
 def cmd_snapshot(args: argparse.Namespace) -> int:
     """Draw the map of one day (PNG or HTML) or of every day of a range (PNGs and a GIF)."""
     target = _snapshot_target(args)
-    if target in ("png", "batch"):
+    if target in ("png", "pdf", "svg", "batch"):
         try:
             snapshot.chromium_executable()
         except snapshot.BrowserMissingError as exc:
@@ -137,8 +142,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
             view = View(args.date, args.mode, args.kinds, args.regions)
             path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles, fit=args.fit, lang=args.lang)
             print(f"wrote {path} ({len(select_records(dataset, view))} events, self-contained HTML)")
-        elif target == "png":
-            return _single_png(dataset, args)
+        elif target in ("png", "pdf", "svg"):
+            return _single_image(dataset, args, target)
         else:
             return _batch(dataset, args)
     except snapshot.BrowserMissingError as exc:
@@ -150,15 +155,17 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _single_png(dataset, args: argparse.Namespace) -> int:
+def _single_image(dataset, args: argparse.Namespace, fmt: str) -> int:
     out = check_target(args.out)
     view = View(args.date, args.mode, args.kinds, args.regions)
     with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout, fit=args.fit,
                               lang=args.lang) as shot:
-        result = shot.render(dataset, view, args.size)
-    atomic_write(out, result.png)
+        data, result = snapshot.render_file(shot, dataset, view, fmt, args.size)
+    atomic_write(out, data)
     tiles = f"{result.tiles_loaded} map tiles" if result.tiles_loaded else snapshot.NO_TILES
-    print(f"wrote {out} ({result.width}x{result.height}, {len(result.markers)} events, {tiles})")
+    size = f"{result.width}x{result.height}" + (f", {snapshot.CSS_DPI * result.scale:g} dpi" if fmt == "png" else "")
+    print(f"wrote {out} ({fmt.upper()}, {size}, {len(result.markers)} events, "
+          f"{len(result.labels)} places named, {tiles})")
     return 0
 
 

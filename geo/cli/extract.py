@@ -1,7 +1,7 @@
 """``blockade-map extract FILE --published YYYY-MM-DD [--json]``: candidates from a news report.
 
-Bad input (no such file, a bad date, a file that is
-not UTF-8 text) exits 1 with one line on stderr.
+Bad input (no such file, a bad date, a file that is not UTF-8 text, a report longer than
+``MAX_REPORT_CHARS`` characters or holding an absurd number) exits 1 with one line on stderr.
 """
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ from pathlib import Path
 
 from geo.cli.args import Command, UsageError, day_arg
 from geo.core.model import DataError
-from geo.intake.extract import extract
+from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
+from geo.intake.extract.against import compare_with_store
+from geo.intake.extract.dataset_lexicon import lexicon_for
 from geo.places.gazetteer import gazetteer_for
-from geo.store import load_dataset, resolve_source
+from geo.store import load_dataset, open_store, resolve_source
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="the report, plain UTF-8 text (Spanish or English)")
+    p.add_argument("file", help=f"the report, plain UTF-8 text (Spanish or English), at most "
+                                f"{MAX_REPORT_CHARS:,} characters")
     p.add_argument("--published", required=True, type=day_arg, metavar="YYYY-MM-DD",
                    help="the day the report was published: 'ayer', 'el viernes', 'this Thursday' count from it")
     p.add_argument("--language", choices=("es", "en"), default=None, help="the report's language (default: detected)")
@@ -30,7 +33,12 @@ def read_report(path: Path) -> str:
     if not path.is_file():
         raise UsageError(f"blockade-map extract: {path}: no such file")
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > 4 * MAX_REPORT_CHARS:   # UTF-8: at most four bytes a character
+            raise UsageError(f"blockade-map extract: {path}: {size:,} bytes; the most read at once is "
+                             f"{MAX_REPORT_CHARS:,} characters: split it into its articles")
+        with path.open("rb") as fh:
+            data = fh.read(4 * MAX_REPORT_CHARS + 1)
     except OSError as exc:
         raise UsageError(f"blockade-map extract: {path}: cannot be read ({exc.strerror})") from None
     try:
@@ -49,8 +57,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Read a report and print its candidate events and counts."""
     text = read_report(Path(args.file))
     corridors = _corridors(args.data)
-    result = extract(text, args.published, gazetteer=gazetteer_for(resolve_source(args.data)), corridors=corridors,
-                     language=args.language)
+    source = resolve_source(args.data)
+    existing = _stored_events(source)
+    try:
+        result = extract(text, args.published, gazetteer=gazetteer_for(source), corridors=corridors,
+                         language=args.language, lexicon=lexicon_for(source))
+    except DataError as exc:
+        raise UsageError(f"blockade-map extract: {exc}") from None
+    except ReportRefused as exc:
+        raise UsageError(f"blockade-map extract: {args.file}: {exc}") from None
+    if existing is None:
+        print(f"blockade-map extract: the data's events cannot be read; candidates are not compared with them",
+              file=sys.stderr)
+        result["events"] = [dict(e, existing={"status": "unchecked"}) for e in result["events"]]
+    else:
+        result["events"] = compare_with_store(result["events"], existing)
     if args.json:
         json.dump({k: result[k] for k in ("events", "counts", "language", "published")}, sys.stdout,
                   ensure_ascii=False, indent=2)
@@ -59,6 +80,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for line in format_text(result):
         print(line)
     return 0
+
+
+def _stored_events(source) -> list | None:
+    """The event Features already in the data (None when the store cannot be read)."""
+    try:
+        return open_store(source).editor().read().collection.get("features", [])
+    except (DataError, OSError, ValueError, LookupError):
+        return None
 
 
 def _corridors(data):
@@ -89,14 +118,28 @@ def format_text(result: dict) -> list[str]:
                      + (f"; reported by {e['reporter']}" if e.get("reporter") else ""))
         lines.append(f"   evidence: {e['evidence']}")
         lines += [f"   note: {n['text']}" for n in e.get("notes", [])]
+        lines.append("   " + against_text(e.get("existing")))
     for c in counts:
         scope = c["region"] or "national"
         lines.append(f"count: {c['date']} {c['metric']} = {c['value']} ({scope}; "
                      f"{c['reporter'] or 'reporter not named'})")
         lines.append(f"   evidence: {c['evidence']}")
+        lines.append(f"   not accepted until an editor confirms its scope ({scope}) and its date ({c['date']})")
     if not events and not counts:
         lines.append("nothing found: no event with a place, and no national or regional figure")
     return lines
+
+
+def against_text(existing: dict | None) -> str:
+    """How a candidate stands against the data, in one line."""
+    status = (existing or {}).get("status", "unchecked")
+    if status == "update":
+        return f"UPDATE of {existing['id']}: {existing['text']} (accept as an update, not as a new event)"
+    if status == "duplicate":
+        return f"POSSIBLE DUPLICATE of {existing['id']}: {existing['summary']}"
+    if status == "new":
+        return "against the data: no event of this kind at this place on these days"
+    return "against the data: not compared (the data's events could not be read)"
 
 
 COMMANDS = [Command("extract", "candidate events and counts read from a news report (plain text)", _configure,

@@ -13,6 +13,8 @@ from geo.places.gazetteer import gazetteer_for
 from geo.intake.readers import read_upload
 from geo.places.geocode import geocode, parse_km_post
 from geo.store import auth, load_dataset, open_store, resolve_source
+from geo.core.i18n import translator
+from geo.store.editor import ReadOnlyDataError
 
 
 def _default_who() -> str:
@@ -66,10 +68,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     undecided = plan.duplicates and not (args.skip_duplicates or args.keep_duplicates)
     skip = {d.label for d in plan.duplicates} if args.skip_duplicates else set()
     features = plan.features(skip)
+    if getattr(editor, "read_only", False):  # the real import is refused: a dry run says so too
+        verb = "would be refused" if args.dry_run else "is refused"
+        print(f"{path.name}: the import {verb}: {ReadOnlyDataError(store.location)}", file=sys.stderr)
+        return 1
     if args.dry_run:
         note = (f"; {len(plan.duplicates)} probable duplicate(s) need --skip-duplicates or --keep-duplicates"
                 if undecided else "")
-        print(f"would import {len(features)} events from {path.name} (dry run: nothing written)"
+        print(f"would import {_events(len(features))} from {path.name} (dry run: nothing written)"
               f"{_already_note(len(plan.already), plan.unit)}{note}")
         return 0
     if undecided:
@@ -86,8 +92,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     change = editor.add_many(features, who=args.who or _default_who(), reason=reason, action="import", check=check)
     for index, existing in change.already:
         print(f"{path.name}: {labels[index]}: already in the data as {existing} (added meanwhile)", file=sys.stderr)
-    print(f"imported {len(change.entries)} events{_already_note(len(plan.already) + len(change.already), plan.unit)}{tail}")
+    print(f"imported {_events(len(change.entries))}{_already_note(len(plan.already) + len(change.already), plan.unit)}{tail}")
     return 0
+
+
+def _events(n: int) -> str:
+    """``1 event``, ``2 events`` (the command line speaks English)."""
+    return translator("en").plural("{n} event", "{n} events", n)
 
 
 def _already_note(count: int, unit: str) -> str:

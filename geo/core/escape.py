@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html as _html
 import json
+import os
 import re
 
 #: Shown as nothing; placed inside ``://``, ``www.`` and after ``@`` so no autolink matches.
@@ -90,3 +91,18 @@ def unneutralise_formula(cell: str) -> str:
     if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
         return cell[1:]
     return cell
+
+
+def _escape_output(value: object) -> object:
+    """A template's output: markup marked safe (``markupsafe.Markup``) as it is, anything else
+    through :func:`escape_html`."""
+    from markupsafe import Markup
+    return value if isinstance(value, Markup) else Markup(escape_html(value))
+
+
+def template_environment(folder: str | os.PathLike):
+    """A Jinja2 environment for the templates in ``folder`` whose every ``{{ value }}`` goes through
+    :func:`escape_html` (the one escaping helper), except values wrapped in ``markupsafe.Markup``."""
+    from jinja2 import Environment, FileSystemLoader
+    return Environment(loader=FileSystemLoader(str(folder)), autoescape=False, finalize=_escape_output,
+                       trim_blocks=True, lstrip_blocks=True)

@@ -9,7 +9,7 @@ from geo.core.dates import check_day, parse_date
 from geo.core.i18n import ENGLISH, Translator
 from geo.core.model import KINDS, Scope, short_repr
 from geo.core.text import fold
-from geo.core.words import kind_name
+from geo.core.words import kind_from_name, kind_name, kind_slug
 
 MODES: tuple[str, ...] = ("day", "cumulative")
 #: The query parameter naming the reader's language in a link.
@@ -42,17 +42,17 @@ class View:
         if unknown:
             raise ValueError(f"unknown kind {unknown[0]!r}; kinds are {', '.join(KINDS)}")
 
-    def to_params(self, lang: str | None = None) -> dict[str, str]:
+    def to_params(self, lang: str | None = None, t: Translator = ENGLISH) -> dict[str, str]:
         """The view as a link's query parameters (the one place a view becomes a URL; read back
-        by :func:`parse_view_params`): ``date`` and ``mode`` always, ``kinds``, ``regions`` and
-        ``lang`` when given.
+        by :func:`parse_view_params`): ``date`` and ``mode`` always, ``kinds`` (in ``t``'s words,
+        :func:`~geo.core.words.kind_slug`), ``regions`` and ``lang`` when given.
 
         >>> View("2023-01-09", kinds=("clash", "blockade"), regions=("Puno",)).to_params("es")
         {'date': '2023-01-09', 'mode': 'day', 'kinds': 'clash,blockade', 'regions': 'Puno', 'lang': 'es'}
         """
         params = {"date": self.day, "mode": self.mode}
         if self.kinds:
-            params["kinds"] = ",".join(self.kinds)
+            params["kinds"] = ",".join(kind_slug(k, t) for k in self.kinds)
         if self.regions:
             params["regions"] = ",".join(self.regions)
         if lang:
@@ -137,11 +137,12 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
     if mode not in MODES:
         warnings.append(t.gettext("Unknown mode {mode}; showing mode 'day'.").format(mode=short_repr(mode, 100)))
         mode = "day"
-    kinds = _names(_param(params, "kinds"))
+    asked = _names(_param(params, "kinds"))  # codes, or kinds in any language (?kinds=bloqueo)
+    kinds = [kind_from_name(k) or k for k in asked]
     bad = [k for k in kinds if k not in KINDS]
     if bad:
         warnings.append(t.gettext("Unknown kind(s) {bad} ignored; kinds are {kinds}.").format(
-            bad=_listed(bad, t), kinds=", ".join(KINDS)))
+            bad=_listed(bad, t), kinds=", ".join(kind_slug(k, t) for k in KINDS)))
     scope = regions if isinstance(regions, Scope) else Scope(tuple(regions))
     wanted = _names(_param(params, "regions"))
     unknown = [r for r in wanted if scope.match(r) is None]
@@ -149,6 +150,6 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
         known = sorted(scope.regions, key=fold)
         warnings.append(t.gettext("Unknown region(s) {unknown} ignored; the data's regions are {regions}.").format(
             unknown=_listed(unknown, t), regions=", ".join(known) if known else t.gettext("none")))
-    view = View(day.isoformat(), mode, tuple(k for k in kinds if k in KINDS),
+    view = View(day.isoformat(), mode, tuple(dict.fromkeys(k for k in kinds if k in KINDS)),
                 tuple(dict.fromkeys(m for m in map(scope.match, wanted) if m is not None)))
     return view, warnings

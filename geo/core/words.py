@@ -6,7 +6,8 @@ In English a kind's short name is its code, so English text reads as it always d
 """
 from __future__ import annotations
 
-from geo.core.i18n import ENGLISH, N_, N_plural, Translator
+from geo.core.i18n import ENGLISH, N_, N_plural, Translator, available_languages, translator
+from geo.core.text import fold
 
 #: A kind's short name (filters, tables, tooltips).
 KIND_NAMES: dict[str, str] = {
@@ -74,6 +75,27 @@ COUNT_FORMS: dict[str, tuple[str, str]] = {
 def kind_name(kind: str, t: Translator = ENGLISH) -> str:
     """A kind's short name (its code in English; ``bloqueo de vía`` in Spanish)."""
     return t.gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def kind_slug(kind: str, t: Translator = ENGLISH) -> str:
+    """A kind as a link writes it in the reader's language: the first word of its short name, folded
+    (``bloqueo`` in Spanish, ``blockade`` in English); :func:`kind_from_name` reads it back."""
+    return fold(kind_name(kind, t)).split(" ")[0] if kind in KIND_NAMES else kind
+
+
+def kind_from_name(name: str) -> str | None:
+    """The kind code a link or a reader names, in any language with a catalogue: its code
+    (``blockade``), its slug (``bloqueo``) or its short name (``bloqueo de vía``), case and accents
+    ignored; None when it names no kind."""
+    key = fold(str(name)).strip()
+    if key in KIND_NAMES:
+        return key
+    for lang in available_languages():
+        t = translator(lang)
+        for kind in KIND_NAMES:
+            if key in (kind_slug(kind, t), fold(kind_name(kind, t))):
+                return kind
+    return None
 
 
 def kind_label(kind: str, t: Translator = ENGLISH) -> str:

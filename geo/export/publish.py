@@ -7,6 +7,8 @@
     DIR/days/YYYY-MM-DD.json    one file per day: markers with popups, national counts, rings
     DIR/assets/                 Leaflet, blockade-map.js/.css and the edition's own script/style
     DIR/basemap/                the data folder's basemap (land, borders, names), when it has one
+    DIR/share/YYYY-MM-DD.html   one small page per day to share: its own preview tags, then the day
+    DIR/preview/YYYY-MM-DD.png  the day's picture for link previews (``previews=True``, needs Chromium)
     DIR/README.txt              what the edition holds, its sources and licence
 
 Every word the page shows is in one language (``lang``: :func:`publish`'s default is English, the
@@ -33,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -43,10 +44,11 @@ from typing import Any, Callable
 import numpy as np
 
 from babel.numbers import get_group_symbol
+from markupsafe import Markup
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, day_range, shift_day
-from geo.core.escape import escape_html
+from geo.core.escape import escape_html, template_environment
 from geo.core.i18n import N_, N_plural, SOURCE_LANGUAGE, Translator, pick_language, translator
 from geo.core.model import KINDS
 from geo.core.view import View
@@ -54,12 +56,12 @@ from geo.core.words import kind_label, kind_name
 from geo.export.files import PROJECT, licence_lines, publishers
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.changes import change_summary, day_over_day
-from geo.query.framing import data_bounds
+from geo.query.framing import data_bounds, frame_for
 from geo.render import assets
 from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, BASEMAP_FILE, load_basemap
 from geo.render.changes import change_rows
 from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, legend_html
-from geo.render.popups import event_row_json, hotspot_rows, corridor_rows
+from geo.render.popups import event_name, event_row_json, hotspot_rows, corridor_rows
 from geo.render.style import CHANGE_STYLES, CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 from geo.store.files import read_json_file, replace_folder, staging_folder
 
@@ -78,7 +80,7 @@ MAX_DAYS = 3660
 EDITION_MEMO = "edition-event"
 EMPTY_DAY = N_("Nothing is mapped for {day}. That does not mean nothing happened: only reports with "
                "a place and a source are mapped.")
-#: The page's own words, written into ``index.html`` at its ``{{w:key}}`` placeholders.
+#: The page's own words, written into ``index.html`` (the Jinja2 template's ``w``).
 PAGE_WORDS: dict[str, str] = {
     "day": N_("Day"), "prev": N_("Prev"), "prev_day": N_("Previous day"), "next": N_("Next"),
     "next_day": N_("Next day"), "show": N_("Show"), "map": N_("Map"), "loading": N_("Loading the data…"),
@@ -91,6 +93,8 @@ PAGE_WORDS: dict[str, str] = {
                   "as points. Uncertain places and dates say so in the popup. This is a read-only edition: it "
                   "cannot be edited, and it shows what was published when it was made."),
     "sources": N_("Sources"), "publisher_events": N_("(publisher: events)"),
+    "event_list": N_("The day's events"),
+    "event_list_hint": N_("Each opens its details on the map (with its sources)."),
 }
 #: What the page says without JavaScript ({folder} and {manifest} become code).
 NOSCRIPT = N_("This map needs JavaScript. Its data is in the {folder} folder as one JSON file per day, "
@@ -117,6 +121,17 @@ SHOWING = N_plural("Showing {shown} of {n} event mapped this day. The national c
                    "Showing {shown} of {n} events mapped this day. The national counts below are set beside "
                    "every event mapped that day.")
 TILES_LAYER = N_("OpenStreetMap tiles (online)")
+#: The preview tags' description of the edition, then of one day ({count}: "17 events mapped, 19 dead").
+DESCRIPTION = N_("Blockades and protests mapped day by day, {span}, each point with its sources. "
+                 "A static edition of Blockade Map.")
+DAY_DESCRIPTION = N_("{day}: {count}. Every point cites its sources; national counts are shown beside, "
+                     "never drawn as points.")
+SHARE_TITLE = N_("{title}: {day}")
+PREVIEW_ALT = N_("Map of the blockades and protests mapped on {day}")
+OPEN_DAY = N_("Open the map of {day}")
+#: Link previews' picture size (the 1.91:1 of Open Graph and Twitter cards).
+PREVIEW_SIZE = (1200, 630)
+_TEMPLATES = template_environment(Path(__file__).resolve().parent / "edition")
 BLOCKADES_SINCE = N_("Blockades since {day}")
 
 
@@ -165,7 +180,8 @@ def edition_days(dataset: Dataset, first: str | None = None, last: str | None = 
 def _event_entry(record: dict, t: Translator) -> str:
     """One event of a day file (JSON): id, kind, counts and the dashboard's marker row in ``t``'s language."""
     head = json.dumps({"id": record["id"], "kind": record["kind"], "fatalities": record["fatalities"],
-                       "injured": record["injured"], "detained": record["detained"]},
+                       "injured": record["injured"], "detained": record["detained"],
+                       "lat": record["lat"], "lon": record["lon"], "name": event_name(record, t)},
                       ensure_ascii=False, separators=(",", ":"))
     return head[:-1] + ',"row":' + event_row_json(record, t) + "}"
 
@@ -184,6 +200,8 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
     regions); ``changes`` lists the blockades new, continuing and lifted since the day before.
     Popups, tooltips, the national counts' lines, place summaries and notes are in ``lang``
     (default English); field names, kinds and dates (``YYYY-MM-DD``) are the same in every language.
+    ``frame`` (``[[south, west], [north, east]]``) is what the map opens on that day: the day's events
+    and the corridors, as the dashboard and snapshots frame it (:func:`geo.query.framing.frame_for`).
     """
     t = translator(lang)
     view = View(check_day(day))
@@ -204,7 +222,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
         note = t.gettext(EMPTY_DAY).format(day=t.day(view.day))
     before = shift_day(view.day, -1)
     document = {
-        "format": FORMAT, "date": view.day,
+        "format": FORMAT, "date": view.day, "frame": frame_for(dataset, view, "day"),
         "totals": index.totals(positions), "mapped": mapped,
         "reported": [{"text": line, "metric": item["metric"], "value": item["value"],
                       "reporter": item["reporter"], "url": _http(item["source_url"])}
@@ -300,29 +318,58 @@ def _fill_code(escaped: str, **code: str) -> str:
     return escaped
 
 
-def index_html(title: str, versions: dict[str, str], lang: str | Translator | None = None,
-               words: dict | None = None) -> str:
-    """``index.html`` from its template: ``<html lang>``, the title and the page's words (in ``lang``)
-    escaped, the script's ``words`` as JSON in ``data-words``, each asset URL with its version."""
+def og_locale(t: Translator) -> str:
+    """The Open Graph locale of ``t``'s language (``es_PE``-style; ``es`` becomes ``es_ES`` when no
+    territory is known)."""
+    code = str(t.babel_locale)
+    if "_" in code:
+        return code
+    return {"en": "en_US", "es": "es_ES"}.get(code, code)
+
+
+def _absolute(base_url: str | None, path: str) -> str:
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def day_description(dataset: Dataset, day: str, lang: str | Translator | None = None) -> str:
+    """One day in a sentence for link previews: the day, what is mapped, how counts are shown."""
     t = translator(lang)
-    template = (EDITION_DIR / "index.html").read_text(encoding="utf-8")
-    values = {"title": escape_html(title), "lang": escape_html(t.lang),
-              "words": escape_html(json.dumps(words or {}, ensure_ascii=False, sort_keys=True)),
-              "noscript": _fill_code(escape_html(t.gettext(NOSCRIPT)),
-                                     folder="<code>days/</code>", manifest="<code>manifest.json</code>")}
+    index = dataset.index
+    positions = index.select(View(day))
+    totals = index.totals(positions)
+    count = t.plural("{n} event mapped", "{n} events mapped", totals["events"])
+    if totals["fatalities"]:
+        count += t.plural(", {n} dead", ", {n} dead", totals["fatalities"])
+    return t.gettext(DAY_DESCRIPTION).format(day=t.date(day, "long"), count=count)
 
-    def fill(match: re.Match) -> str:  # one pass, so text put in is never read as a placeholder
-        name, key = match.group(1), match.group(2)
-        try:
-            if key is None:
-                return values[name]
-            if name == "w":
-                return escape_html(t.gettext(PAGE_WORDS[key]))
-            return {"v": versions}[name][key]
-        except KeyError:
-            raise ValueError(f"index.html template: unknown placeholder {match.group(0)}") from None
 
-    return re.sub(r"\{\{(\w+)(?::([\w.-]+))?\}\}", fill, template)
+def index_html(title: str, versions: dict[str, str], lang: str | Translator | None = None,
+               words: dict | None = None, description: str = "", image: dict | None = None,
+               share_title: str | None = None) -> str:
+    """``index.html`` from its Jinja2 template: ``<html lang>``, the title, the page's words (in
+    ``lang``) and the preview tags (``description``, ``image``: ``{url, width, height, alt}``),
+    all escaped; the script's ``words`` as JSON in ``data-words``; each asset URL with its version."""
+    t = translator(lang)
+    for name in ("leaflet.css", "blockade-map.css", "edition.css", "edition.js", "leaflet.js", "blockade-map.js",
+                 "basemap.js"):
+        if name not in versions:
+            raise ValueError(f"index.html template: no version for asset {name}")
+    noscript = Markup(_fill_code(escape_html(t.gettext(NOSCRIPT)),
+                                 folder="<code>days/</code>", manifest="<code>manifest.json</code>"))
+    return _TEMPLATES.get_template("index.html").render(
+        title=title, lang=t.lang, words=json.dumps(words or {}, ensure_ascii=False, sort_keys=True),
+        w={key: t.gettext(text) for key, text in PAGE_WORDS.items()}, v=versions, noscript=noscript,
+        description=description, share_title=share_title or title, og_locale=og_locale(t), image=image)
+
+
+def share_html(title: str, day: str, description: str, lang: str | Translator | None = None,
+               image: dict | None = None) -> str:
+    """``share/YYYY-MM-DD.html``: a day's own preview tags for a shared link, then the edition on that day."""
+    t = translator(lang)
+    return _TEMPLATES.get_template("share.html").render(
+        lang=t.lang, title=t.gettext(SHARE_TITLE).format(title=title, day=t.date(day, "long")), site=title,
+        description=description, og_locale=og_locale(t), image=image, target=f"../index.html#{day}",
+        open=t.gettext(OPEN_DAY).format(day=t.date(day, "long")))
 
 
 def is_edition(folder: str | os.PathLike) -> bool:
@@ -403,9 +450,24 @@ def readme_text(dataset: Dataset, days: list[str], featured: str, lang: str | Tr
     return "\n".join(lines) + "\n"
 
 
+def _previews(dataset: Dataset, days: list[str], staged: Path, t: Translator) -> dict[str, Path]:
+    """Each day's link-preview picture, drawn offline by one headless Chromium."""
+    from geo.export.snapshot import batch_pngs  # Chromium only when previews are asked for
+    paths = batch_pngs(dataset, days, staged / "preview", size=PREVIEW_SIZE, tiles=False, lang=t)
+    return dict(zip(days, paths))
+
+
+def _image(path: Path | None, day: str, base_url: str | None, t: Translator) -> dict | None:
+    if path is None:
+        return None
+    return {"url": _absolute(base_url, f"preview/{path.name}"), "width": PREVIEW_SIZE[0],
+            "height": PREVIEW_SIZE[1], "alt": t.gettext(PREVIEW_ALT).format(day=t.date(day, "long"))}
+
+
 def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, last: str | None = None,
             tiles: bool = False, progress: Callable[[int, int, str], None] | None = None,
-            lang: str | Translator | None = None) -> PublishResult:
+            lang: str | Translator | None = None, previews: bool = False,
+            base_url: str | None = None) -> PublishResult:
     """Write the static edition of ``dataset`` to the folder ``out`` (replacing a previous one).
 
     Parameters
@@ -422,6 +484,16 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
     lang : str or Translator, optional
         The language of every word of the edition (default English; the command's default is
         :func:`default_language`).
+    previews : bool
+        Draw each day's picture for link previews (``preview/YYYY-MM-DD.png``, 1200x630, offline
+        over the basemap) with headless Chromium (:mod:`geo.export.snapshot`).
+    base_url : str, optional
+        Where the edition will be served (``https://example.org/paro/``): preview images are then
+        named by absolute URLs, as link-preview crawlers want; without it they are relative.
+
+    Every day also gets ``share/YYYY-MM-DD.html``: its own title, description and picture in the
+    preview tags (a crawler reads neither scripts nor the ``#day`` of a link), then the edition on
+    that day.
 
     Returns
     -------
@@ -436,6 +508,8 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
     t = translator(lang)
     days = edition_days(dataset, first, last)
     target = check_out(out)
+    if base_url is not None and not str(base_url).lower().startswith(("http://", "https://")):
+        raise ValueError(f"publish: --base-url must start with http:// or https://, got {base_url!r}")
     loaded = _basemap(dataset)
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = staging_folder(target)
@@ -473,8 +547,23 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
             featured = busiest["date"]
         size += _write(staged / "README.txt", readme_text(dataset, days, featured, t))
         document = manifest(dataset, entries, featured, tiles=tiles, basemap=basemap_entry, lang=t)
+        if basemap_entry is not None and loaded.data.get("bbox"):
+            west, south, east, north = loaded.data["bbox"]
+            document["basemap"]["bounds"] = [[south, west], [north, east]]
         size += _write(staged / "manifest.json", json.dumps(document, ensure_ascii=False, indent=1))
-        size += _write(staged / "index.html", index_html(dataset.info.title_in(t), versions, t, script_words(days, t)))
+        title = dataset.info.title_in(t)
+        images = _previews(dataset, days, staged, t) if previews else {}
+        for day in days:
+            image = _image(images.get(day), day, base_url, t)
+            size += _write(staged / "share" / f"{day}.html",
+                           share_html(title, day, day_description(dataset, day, t), t, image))
+        files += len(days) + len(images)
+        size += sum(path.stat().st_size for path in images.values())
+        description = t.gettext(DESCRIPTION).format(span=t.span(days[0], days[-1]))
+        size += _write(staged / "index.html", index_html(
+            title, versions, t, script_words(days, t), description=description,
+            image=_image(images.get(featured), featured, base_url, t),
+            share_title=t.gettext(SHARE_TITLE).format(title=title, day=t.span(days[0], days[-1]))))
         files += 3
         replace_folder(staged, target)
     except BaseException:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from geo.core.geodesy import distance_m
-from geo.core.i18n import N_
+from geo.core.i18n import N_, Translator, translator
+from geo.core.words import kind_name
 from geo.core.model import Problem, short_repr
 from geo.intake.readers import Item
 
@@ -50,10 +51,26 @@ def id_problems(items: Sequence[Item], file: str, current_ids: Iterable[str],
     return out
 
 
-def _summary(feature: Mapping) -> str:
+def event_summary(feature: Mapping, lang: str | Translator | None = None) -> str:
+    """An event in a line, for a duplicate check: ``protest at Juliaca (Puno), 2023-01-09`` (in
+    ``lang``: ``protesta en Juliaca (Puno), 9 ene 2023``)."""
+    t = translator(lang)
     p = feature.get("properties") or {}
-    dates = p.get("start", "?") if not p.get("end") or p.get("end") == p.get("start") else f"{p['start']}..{p['end']}"
-    return f"{p.get('kind')} at {p.get('place')} ({p.get('region')}), {dates}"
+    start, end = str(p.get("start", "?")), str(p.get("end") or "")
+
+    def day(value: str) -> str:
+        try:
+            return t.date(value, "span")
+        except (TypeError, ValueError):
+            return value
+    dates = day(start) if not end or end == start else t.span(start, end)
+    kind = kind_name(str(p.get("kind")), t)
+    return t.gettext("{kind} at {place} ({region}), {dates}").format(kind=kind, place=p.get("place"),
+                                                                       region=p.get("region"), dates=dates)
+
+
+def _summary(feature: Mapping) -> str:
+    return event_summary(feature)
 
 
 def find_duplicates(items: Sequence[Item], existing: Sequence[Mapping],

@@ -211,8 +211,33 @@ def cut_phrase(cut: dict[str, Any], names: dict[str, str], origin: str,
         corridor=names.get(cut["corridor"], cut["corridor"]))
 
 
+def coverage_sentence(coverage: dict, t: Translator = ENGLISH) -> str:
+    """What a route answer rests on: ``3 of 45 reported blockade points are mapped on this day
+    (SUTRAN); only mapped blockades count.`` (:func:`geo.query.active.blockade_coverage`)."""
+    if coverage.get("reported"):
+        return t.plural("{mapped} of {n} reported blockade point is mapped on this day ({reporter}); only mapped "
+                        "blockades count.",
+                        "{mapped} of {n} reported blockade points are mapped on this day ({reporter}); only mapped "
+                        "blockades count.", int(coverage["reported"]), mapped=t.number(coverage["mapped"]),
+                        reporter=coverage.get("reporter") or "?")
+    return t.plural("{n} blockade point is mapped on this day and no national count was reported; only mapped "
+                    "blockades count.",
+                    "{n} blockade points are mapped on this day and no national count was reported; only mapped "
+                    "blockades count.", int(coverage["mapped"]))
+
+
+def _in_turn(names: list[str], t: Translator) -> str:
+    """Corridors travelled one after the other: ``A–B, then C–D`` (never a bare list that reads as
+    alternatives)."""
+    text = names[0]
+    for name in names[1:]:
+        text = t.gettext("{before}, then {next}").format(before=text, next=name)
+    return text
+
+
 def route_sentence(result: RouteResult, day: str, names: dict[str, str],
-                   t: Translator = ENGLISH) -> str:
+                   t: Translator = ENGLISH, coverage: dict | None = None,
+                   covered: bool = True) -> str:
     """The answer a planner reads, e.g. ``"Juliaca → Arequipa on 2023-01-09: NOT passable.
     Cut 59.5 km after Juliaca (at Santa Lucía), at Puno–Arequipa road (PE-34A), on
     Arequipa–Juliaca."``
@@ -227,18 +252,28 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
         Corridor id -> name (:attr:`CorridorDay.names`).
     t : Translator, optional
         The reader's language (default English), made once at the edge (:func:`~geo.core.i18n.translator`).
+    coverage : dict, optional
+        :func:`geo.query.active.blockade_coverage` of the day: the answer then says how many of
+        the day's reported blockade points are mapped (a route counts mapped blockades only).
+    covered : bool
+        False for a day outside the data: the answer is "no data", never "passable".
 
     Returns
     -------
     str
         One sentence naming corridors and places (no ids); each cut is placed by the km from
-        the origin in the direction of travel, and by the last town passed before it.
+        the origin in the direction of travel, and by the last town passed before it; the
+        corridors of a path are given in turn ("A–B, then C–D").
     """
     if not isinstance(result, RouteResult):
         raise TypeError(f"result must be a RouteResult, got {type(result).__name__}")
     head = t.gettext("{origin} → {destination} on {day}:").format(
         origin=result.from_, destination=result.to, day=t.day(day))
-    via = ", ".join(names.get(c, c) for c in result.path)
+    if not covered:
+        return head + " " + t.gettext("no data for this day: nothing is known about the roads, so the route "
+                                      "is neither passable nor cut.")
+    tail = (" " + coverage_sentence(coverage, t)) if coverage is not None else ""
+    via = _in_turn([names.get(c, c) for c in result.path], t) if result.path else ""
     if result.passable and not result.path:
         return head + " " + t.gettext("passable (the same town).")
     if result.passable:
@@ -249,14 +284,18 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
         text = head + " " + text.format(via=via, km=t.number(result.distance_km or 0.0, 1))
         if result.detour:
             text += " " + t.gettext("The shortest way is cut.")
-        return text
+        return text + tail
     if result.distance_km is None:
         return head + " " + t.gettext("NOT passable: no corridor connects them.")
     phrases = [cut_phrase(c, names, result.from_, t) for c in result.cuts]
     if len(phrases) == 1:
-        return head + " " + t.gettext("NOT passable. Cut {cut}.").format(cut=phrases[0])
+        return head + " " + t.gettext("NOT passable. Cut {cut}.").format(cut=phrases[0]) + tail
     numbered = "; ".join(f"({i}) {p}" for i, p in enumerate(phrases, 1))
-    return head + " " + t.gettext("NOT passable. {n} cuts: {cuts}.").format(n=len(phrases), cuts=numbered)
+    return head + " " + t.gettext("NOT passable. {n} cuts: {cuts}.").format(n=len(phrases), cuts=numbered) + tail
+
+
+def _km(value: Any, t: Translator) -> str:
+    return "" if value is None else t.number(float(value), 1)
 
 
 def route_columns(origin: str, t: Translator = ENGLISH) -> dict[str, str]:
@@ -269,16 +308,16 @@ def route_columns(origin: str, t: Translator = ENGLISH) -> dict[str, str]:
 def route_rows(result: RouteResult, names: dict[str, str],
                t: Translator = ENGLISH) -> list[dict[str, Any]]:
     """The route's cuts as table rows, in order of travel, with readable column names
-    (:func:`route_columns`)."""
+    (:func:`route_columns`); kilometres written as the sentence writes them (``59,5`` in Spanish)."""
     col = route_columns(result.from_, t)
     return [{
         col["n"]: i,
-        col["trip_km"]: c.get("trip_km"),
+        col["trip_km"]: _km(c.get("trip_km"), t),
         col["place"]: cut_place(c, t),
         col["after_town"]: c.get("after_town") or "",
-        col["km_after_town"]: c.get("km_after_town"),
+        col["km_after_town"]: _km(c.get("km_after_town"), t),
         col["corridor"]: names.get(c["corridor"], c["corridor"]),
-        col["km"]: c["km"],
+        col["km"]: _km(c["km"], t),
     } for i, c in enumerate(result.cuts, 1)]
 
 

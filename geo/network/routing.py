@@ -59,6 +59,15 @@ class UnknownPlaceError(ValueError):
         super().__init__(message)
 
 
+def off_network_message(name: str, known_as: str, region: str, towns: Sequence[str]) -> str:
+    """Why a real place cannot be routed to: ``'Abancay' (Apurímac) is a known place, but no corridor
+    of the data passes through it`` and the towns a route can join (never a look-alike's name)."""
+    shown = ", ".join(sorted(towns)[:12]) + (", ..." if len(towns) > 12 else "")
+    where = f" ({region})" if region else ""
+    return (f"{known_as}{where} is a known place, but no corridor of the data passes through it (asked: "
+            f"{name!r}); a route joins towns on the corridors: {shown}")
+
+
 @dataclass(frozen=True)
 class Edge:
     """A stretch of one corridor between two consecutive via towns.

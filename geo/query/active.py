@@ -146,3 +146,15 @@ def kinds_present(kinds: Iterable[str]) -> list[str]:
     """The kinds among ``kinds``, in the contract's order."""
     present = set(kinds)
     return [k for k in KINDS if k in present]
+
+
+def blockade_coverage(dataset: Dataset, day: str) -> dict:
+    """How much of a day's reported blockades the map holds: ``{"mapped": n, "reported": m or None,
+    "reporter": name or None}``. ``reported`` is the largest national count of blockade points
+    reported that day (``reported_counts.csv``), None when nobody reported one; a route is only
+    as complete as this (it counts mapped blockades alone)."""
+    mapped = dataset.index.mapped(dataset.index.select(View(check_day(day))))["blockade_points"]
+    counts = [item for item in reported_on(dataset, day) if item["metric"] == "blockade_points"]
+    best = max(counts, key=lambda item: item["value"], default=None)
+    return {"mapped": int(mapped), "reported": best["value"] if best else None,
+            "reporter": best["reporter"] if best else None}

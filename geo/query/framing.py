@@ -109,3 +109,29 @@ def frame_for(dataset: Dataset, view: View, fit: str = "day") -> Bounds | None:
         return data_bounds(dataset)
     box = events if fit == "view" else (union([events, corridors_bounds(dataset)]) or events)
     return with_margin(box)
+
+
+def contains(outer: Bounds | None, inner: Bounds | None) -> bool:
+    """Whether box ``inner`` lies wholly inside box ``outer`` (both ``[[south, west], [north, east]]``)."""
+    if outer is None or inner is None:
+        return False
+    (s1, w1), (n1, e1) = outer
+    (s2, w2), (n2, e2) = inner
+    return s1 <= s2 and w1 <= w2 and n2 <= n1 and e2 <= e1
+
+
+def dashboard_frame(dataset: Dataset, view: View, current: Bounds | None,
+                    framed_regions: tuple[str, ...] | None) -> Bounds | None:
+    """The frame the dashboard's map should show for ``view``, given the frame it shows now.
+
+    The reader's frame is kept while it holds every event of the view, so changing the day does
+    not move the map; it moves (to the view's events with a margin, :func:`first_view_frame`)
+    when there is no frame yet, when the regions chosen changed since it was set (choosing Cusco
+    frames Cusco), or when an event of the day would fall outside it (31 January: Pucallpa).
+    """
+    if current is None or framed_regions is None or tuple(framed_regions) != tuple(view.regions):
+        return first_view_frame(dataset, view)
+    events = events_bounds(dataset, view)
+    if events is not None and not contains(current, events):
+        return first_view_frame(dataset, view)
+    return current

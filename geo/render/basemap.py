@@ -23,12 +23,15 @@ placed with the gazetteer) and the towns its corridors pass through.
 
 File layout (GeoJSON, EPSG:4326): a top-level ``bbox`` (the area drawn), ``attribution``
 and ``source``, then features whose ``layer`` property is ``land``, ``lake``, ``coast``,
-``border`` (with the two ``countries``), ``country`` (a label point and ``name``) or
+``border`` (with the two ``countries``), ``country`` (a label point, ``name`` and, where another
+language writes it otherwise, ``name_<lang>``: ``name_es`` "Perú"),
 ``place`` (a label point with ``name``, ``kind`` ``capital`` or ``town``, ``minzoom`` and
-``rank``, lower first when labels collide).
+``rank``, lower first when labels collide) or ``water`` (a lake's or sea's label point with
+``name`` and ``name_<lang>``, from the folder's ``gazetteer/water.csv``).
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -58,6 +61,8 @@ from geo.store.documents import StampCache, csv_table
 from geo.store.files import atomic_write
 from geo.store.layout import BASEMAP_FILE, REGIONS_FILE as CAPITALS_FILE
 
+#: The lakes and seas to name (``name``, ``name_<lang>``, ``lon``, ``lat``, ``source``); optional.
+WATER_FILE = "gazetteer/water.csv"
 SOURCE_ENV = "BLOCKADE_MAP_BASEMAP_SOURCE"
 DEFAULT_SOURCE_DIR = PROJECT_ROOT / ".cache" / "basemap-source"
 
@@ -302,6 +307,48 @@ def read_capitals(source: Store | Dataset | str | os.PathLike) -> list[tuple[str
     return rows
 
 
+def country_names(name: str) -> dict[str, str]:
+    """``{"name_es": "Perú"}``: a country's name (Natural Earth's, in English) in each language the
+    catalogue has, from Babel's territory names, where it differs; {} when Babel does not know it."""
+    from babel import Locale
+    from geo.core.i18n import SOURCE_LANGUAGE, available_languages
+    codes = {v: k for k, v in Locale.parse(SOURCE_LANGUAGE).territories.items()}
+    code = codes.get(name)
+    if code is None:
+        return {}
+    out = {}
+    for lang in available_languages():
+        local = Locale.parse(lang).territories.get(code)
+        if lang != SOURCE_LANGUAGE and local and local != name:
+            out[f"name_{lang}"] = local
+    return out
+
+
+def read_water(folder: str | os.PathLike) -> list[dict]:
+    """The water bodies to name from ``folder``'s :data:`WATER_FILE` (none when it has no such file):
+    each ``{name, name_<lang>..., lon, lat}``. ValueError names the file and row of a bad one."""
+    path = Path(folder) / WATER_FILE
+    if not path.is_file():
+        return []
+    rows = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"name", "lon", "lat"} - set(reader.fieldnames or [])
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        for number, row in enumerate(reader, start=2):
+            try:
+                lon, lat = float(row["lon"]), float(row["lat"])
+            except (TypeError, ValueError):
+                raise ValueError(f"{path}: row {number}: lon and lat must be numbers") from None
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90) or not (row["name"] or "").strip():
+                raise ValueError(f"{path}: row {number}: a name and a point on the Earth are required")
+            names = {key: value.strip() for key, value in row.items()
+                     if key and (key == "name" or key.startswith("name_")) and value and value.strip()}
+            rows.append({**names, "lon": lon, "lat": lat})
+    return rows
+
+
 def dataset_labels(dataset, gazetteer=None) -> list[Label]:
     """Region capitals (``gazetteer/regions.csv``, placed with the gazetteer) and the towns the corridors
     pass through (their vertices, which come from the gazetteer), each named once."""
@@ -409,7 +456,8 @@ def _label_point(country, area: tuple[float, float, float, float], window) -> tu
 
 
 def build_basemap(world: World, bbox: Sequence[float], labels: Iterable[Label] = (),
-                  margin: float = DEFAULT_MARGIN, tolerance: float = DEFAULT_TOLERANCE) -> dict:
+                  margin: float = DEFAULT_MARGIN, tolerance: float = DEFAULT_TOLERANCE,
+                  water: Iterable[dict] = ()) -> dict:
     """The basemap of ``bbox`` (``west, south, east, north``) plus ``margin`` degrees, as a
     GeoJSON FeatureCollection (see the module's docstring for its layout)."""
     west, south, east, north = check_bbox(bbox)
@@ -449,7 +497,8 @@ def build_basemap(world: World, bbox: Sequence[float], labels: Iterable[Label] =
             continue
         point = _label_point(shapely.make_valid(country), area, window)
         if point:
-            names.append(_feature(shapely.Point(point), layer="country", name=name, minzoom=MINZOOM["country"]))
+            names.append(_feature(shapely.Point(point), layer="country", name=name, **country_names(name),
+                                  minzoom=MINZOOM["country"]))
     features += sorted(names, key=lambda f: f["properties"]["name"])
     rank = {"country": 0, "capital": 1, "town": 2}
     for label in sorted(labels, key=lambda lb: (rank[lb.kind], -lb.population, lb.name)):
@@ -461,6 +510,11 @@ def build_basemap(world: World, bbox: Sequence[float], labels: Iterable[Label] =
             props["region"] = label.region
         features.append({"type": "Feature", "properties": props, "geometry": {
             "type": "Point", "coordinates": [round(label.lon, 4), round(label.lat, 4)]}})
+    for body in water:
+        if window[0] <= body["lon"] <= window[2] and window[1] <= body["lat"] <= window[3]:
+            props = {"layer": "water", **{k: v for k, v in body.items() if k not in ("lon", "lat")}}
+            features.append({"type": "Feature", "properties": props, "geometry": {
+                "type": "Point", "coordinates": [round(body["lon"], 4), round(body["lat"], 4)]}})
     return {
         "type": "FeatureCollection",
         "bbox": list(window),
@@ -496,7 +550,8 @@ def write_basemap(dataset, out: str | os.PathLike | None = None, source: str | o
     if area is None:
         raise ValueError(f"{dataset.source} maps nothing: give the area with --bbox WEST,SOUTH,EAST,NORTH")
     world = _cached_world(str(source_dir(source).resolve()))
-    collection = build_basemap(world, area, labels, margin=margin, tolerance=tolerance)
+    water = read_water(dataset.source) if Path(str(dataset.source)).is_dir() else []
+    collection = build_basemap(world, area, labels, margin=margin, tolerance=tolerance, water=water)
     text = dumps(collection)
     if out is None:
         return store_for(dataset).write_basemap(text), collection

@@ -16,7 +16,7 @@ import folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
-from geo.core.i18n import ENGLISH, Translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, cut_place, cut_where
 from geo.network.routing import RouteResult
 from geo.render.layers import corridor_layer, feature_group
@@ -68,22 +68,30 @@ def town_rows(cd: CorridorDay) -> list[list]:
     return rows
 
 
+#: The corridors legend's words (marked here: the extractor does not look inside f-strings).
+LEGEND_WORDS = {"title": N_("Roads on this day"), "corridor": N_("Road corridor"),
+                "cut": N_("Road cut ({km} km each side of a blockade)"), "blockade": N_("Blockade that day"),
+                "route": N_("Route asked for"), "route_cut": N_("Cut on the route, in order of travel"),
+                "town": N_("Town (all named once zoomed in)")}
+
+
 def legend_html(t: Translator = ENGLISH) -> str:
     """The corridors map's legend: corridors, cut stretches, blockades, the route, its cuts, towns."""
 
     def words(message: str, **values) -> str:
         return escape_html(t.gettext(message).format(**values))
     return "".join([
-        f"<b>{words('Roads on this day')}</b>",
-        f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words("Road corridor")}</div>',
+        f'<details class="bm-legend-fold" open><summary><b>{words(LEGEND_WORDS["title"])}</b></summary>',
+        f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words(LEGEND_WORDS["corridor"])}</div>',
         f'<div class="bm-legend-cut"><i class="bm-line" style="background:{CUT_COLOR};height:6px;vertical-align:1px">'
-        f"</i>{words('Road cut ({km} km each side of a blockade)', km=t.number(CUT_HALF_WIDTH_KM))}</div>",
-        f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>{words("Blockade that day")}</div>',
+        f"</i>{words(LEGEND_WORDS['cut'], km=t.number(CUT_HALF_WIDTH_KM))}</div>",
+        f'<div><i style="background:{KIND_COLORS["blockade"]}"></i>{words(LEGEND_WORDS["blockade"])}</div>',
         f'<div class="bm-legend-route"><i class="bm-line" style="background:{ROUTE_COLOR};height:5px;'
-        f'vertical-align:2px"></i>{words("Route asked for")}</div>',
-        '<div><span class="bm-route-cut bm-legend-badge">1</span>'
-        f'{words("Cut on the route, in order of travel")}</div>',
-        f'<div><i style="background:#fff;width:7px;height:7px"></i>{words("Town (all named once zoomed in)")}</div>',
+        f'vertical-align:2px"></i>{words(LEGEND_WORDS["route"])}</div>',
+        f'<div><span class="bm-route-cut bm-legend-badge">1</span>{words(LEGEND_WORDS["route_cut"])}'
+        "</div>",
+        f'<div><i style="background:#fff;width:7px;height:7px"></i>{words(LEGEND_WORDS["town"])}</div>',
+        "</details>",
     ])
 
 

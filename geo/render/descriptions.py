@@ -10,7 +10,7 @@ else the description in another language, with a note naming that language.
 from __future__ import annotations
 
 from geo.core.i18n import ENGLISH, Translator
-from geo.intake.extract_text import language_votes
+from geo.intake.extract.text import language_votes
 
 PREFIX = "description_"
 

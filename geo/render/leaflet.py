@@ -14,11 +14,18 @@ branca's own ``MacroElement.render`` wraps each rendered macro in ``Element(text
 compiles the text again as a Jinja template: slow for a large data array, and wrong when the
 data holds ``{{`` or ``{%``. :meth:`JsCall.render` therefore adds the rendered text to the
 figure through :class:`RawText`, a public ``Element`` subclass that returns its text as it is.
+
+A third: folium's map template writes ``<meta name="viewport" ... maximum-scale=1.0,
+user-scalable=no>`` into the page's head, which stops readers from zooming the page (WCAG 1.4.4,
+axe's ``meta-viewport``). :class:`ZoomableMap` rewrites that one header entry, which branca keeps
+under the map's name, after folium renders it.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -66,3 +73,18 @@ class JsCall(MacroElement):
 
 class Json(str):
     """JSON text already serialised for a script (e.g. kept per event by the index)."""
+
+
+
+
+class ZoomableMap(folium.Map):
+    """A ``folium.Map`` whose page lets readers zoom (no ``user-scalable=no`` in its viewport)."""
+
+    def render(self, **kwargs: Any) -> None:
+        super().render(**kwargs)
+        header = self.get_root().header
+        entry = header._children.get(self.get_name())
+        if entry is not None:
+            text = re.sub(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no", "initial-scale=1.0",
+                          entry.render())
+            header._children[self.get_name()] = RawText(text)

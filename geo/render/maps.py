@@ -25,6 +25,7 @@ from geo.query.framing import data_bounds
 from geo.render import assets
 from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, add_basemap
 from geo.render.changes import change_layers, legend_rows as change_legend_rows
+from geo.render.leaflet import ZoomableMap
 from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
                                map_chrome, point_layer)
 from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hotspot_rows
@@ -44,10 +45,13 @@ LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with
 
 
 def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = None) -> str:
-    """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day."""
+    """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day.
+
+    It folds: a ``<details>`` open by default whose ``<summary>`` is the title, so a reader (and a
+    keyboard) can put it away where it covers the map."""
     t = translator(lang)
     words = {key: escape_html(t.gettext(text)) for key, text in LEGEND_WORDS.items()}
-    rows = [f"<b>{words['title']}</b>"]
+    rows = [f'<details class="bm-legend-fold" open><summary><b>{words["title"]}</b></summary>']
     for kind in kinds:
         rows.append(f'<div class="bm-legend-kind" data-kind="{kind}"><i style="background:{KIND_COLORS[kind]}"></i>'
                     f"{escape_html(kind_label(kind, t))}</div>")
@@ -56,6 +60,7 @@ def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = No
                 f"{words['hotspot']}</div>")
     rows.append(f'<div><i class="bm-line" style="background:{CORRIDOR_COLOR}"></i>{words["corridor"]}</div>')
     rows.append(change_legend_rows(t))
+    rows.append("</details>")
     return "".join(rows)
 
 
@@ -87,7 +92,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     t = translator(lang)
     bounds = frame or data_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
-    m = folium.Map(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
+    m = ZoomableMap(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]
     m.default_css = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_CSS]
     if tiles:

@@ -19,6 +19,15 @@ def dates_text(start: str, end: str, t: Translator = ENGLISH) -> str:
     return start if start == end else t.gettext("{first} to {last}").format(first=start, last=end)
 
 
+def _published(value: object, t: Translator) -> str:
+    """A source's publication date as the reader's language writes it (``9 ene 2023``); as given
+    when it is not a ``YYYY-MM-DD`` date."""
+    try:
+        return t.date(str(value), "span")
+    except (TypeError, ValueError):
+        return str(value or "")
+
+
 def popup_html(event: dict, t: Translator = ENGLISH) -> str:
     """The popup of one event: place, dates, counts, description and source links, escaped."""
     kind = event["kind"]
@@ -32,7 +41,7 @@ def popup_html(event: dict, t: Translator = ENGLISH) -> str:
     road = event.get("road")
     if isinstance(road, str) and road:
         km = event.get("km")
-        km_text = f", km {km:g}" if isinstance(km, (int, float)) and km == km else ""
+        km_text = f", km {t.number(km)}" if isinstance(km, (int, float)) and km == km else ""
         parts.append("<br>" + escape_html(t.gettext("Road {road}").format(road=road)) + km_text)
     counts = counts_text(event, t)
     if counts:
@@ -50,17 +59,22 @@ def popup_html(event: dict, t: Translator = ENGLISH) -> str:
         url = str(src.get("url", ""))
         safe = url if url.lower().startswith(("http://", "https://")) else "#"
         links.append(f'<a href="{escape_html(safe)}" target="_blank" rel="noopener noreferrer">'
-                     f'{escape_html(src.get("name"))}</a> ({escape_html(src.get("published"))})')
+                     f'{escape_html(src.get("name"))}</a> ({escape_html(_published(src.get("published"), t))})')
     parts.append("<br>" + escape_html(t.gettext("Sources:")) + " " + "; ".join(links) + "</div>")
     return "".join(parts)
 
 
-def tooltip_text(event: dict, t: Translator = ENGLISH) -> str:
-    """Short hover text: place, kind and deaths, escaped."""
+def event_name(event: dict, t: Translator = ENGLISH) -> str:
+    """An event in a few words, as plain text: place, kind and deaths (a marker's accessible name)."""
     text = f'{event["place"]}: {kind_name(event["kind"], t)}'
     if int(event.get("fatalities") or 0):
         text += ", " + t.pair(COUNT_FORMS["fatalities"], int(event["fatalities"]))
-    return escape_html(text)
+    return text
+
+
+def tooltip_text(event: dict, t: Translator = ENGLISH) -> str:
+    """Short hover text: :func:`event_name`, escaped."""
+    return escape_html(event_name(event, t))
 
 
 def event_row(event: dict, t: Translator = ENGLISH) -> list:

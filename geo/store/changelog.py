@@ -19,6 +19,7 @@ import copy
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -499,9 +500,21 @@ def plan_undo(target: Mapping, current: dict | None, scope: Scope) -> dict | Non
     return result
 
 
+UNDO_REASON = "undo change {seq} ({action})"
+_UNDO_REASON = re.compile(r"^undo change (\d+) \((\w+)\)$")
+
+
 def undo_reason(target: Mapping, reason: str = "") -> str:
-    """The change log's reason for undoing ``target``: the editor's, else ``undo change N (action)``."""
-    return reason or f"undo change {target['seq']} ({target['action']})"
+    """The change log's reason for undoing ``target``: the editor's, else ``undo change N (action)``
+    (:data:`UNDO_REASON`, written in English in the file; :func:`read_undo_reason` reads it back)."""
+    return reason or UNDO_REASON.format(seq=target["seq"], action=target["action"])
+
+
+def read_undo_reason(reason: str) -> tuple[int, str] | None:
+    """``(seq, action)`` of a reason :func:`undo_reason` wrote itself, else None (an editor's own words),
+    so a page can say it in the reader's language."""
+    match = _UNDO_REASON.match(str(reason or ""))
+    return (int(match.group(1)), match.group(2)) if match else None
 
 
 def log_entries(specs: Sequence[Mapping], who: str, first: int) -> list[dict]:

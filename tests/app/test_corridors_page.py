@@ -61,14 +61,15 @@ def test_corridors_page_shows_status_table_and_route(data_env):
     assert passable is False
     trip = round(vertex_km(load_dataset(data_env).corridors.geometry[0])[1][2] - km, 1)  # Juliaca back to Santa Lucía
     assert sentence == (f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut {trip:.1f} km after Juliaca, "
-                        "at Santa Lucía, on Arequipa–Juliaca.")
+                        "at Santa Lucía, on Arequipa–Juliaca. 4 of 50 reported blockade points are mapped on this "
+                        "day (Defensoría del Pueblo); only mapped blockades count.")
     route_cuts = table(at, "#")
     assert list(route_cuts.columns) == ["#", "km from Juliaca", "Place", "Last town passed", "km past that town",
                                         "Corridor", "km along the corridor"]
     assert route_cuts[["#", "Place", "Last town passed", "Corridor"]].values.tolist() == [
         [1, "Santa Lucía", "Santa Lucía", "Arequipa–Juliaca"]]
-    assert route_cuts["km from Juliaca"].tolist() == [trip]
-    assert route_cuts["km along the corridor"].tolist() == [round(km, 1)]
+    assert route_cuts["km from Juliaca"].tolist() == [f"{trip:.1f}"]  # written as the sentence writes it
+    assert route_cuts["km along the corridor"].tolist() == [f"{km:.1f}"]
     assert "b-santa-lucia" not in sentence and "b-santa-lucia" not in route_cuts.to_string()  # no ids
 
 
@@ -81,7 +82,7 @@ def test_route_form_asks_another_pair(data_env):
     at.button[0].click().run()  # the form's submit button
     passable, sentence = answer(at)
     assert passable is True
-    assert sentence.startswith("Ayaviri → Puno on 2023-01-10: passable via Ayaviri–Juliaca, Juliaca–Puno–Chucuito (")
+    assert sentence.startswith("Ayaviri → Puno on 2023-01-10: passable via Ayaviri–Juliaca, then Juliaca–Puno–Chucuito (")
     # the day changes, the pair stays
     at.slider(key="view_day").set_value(dt.date(2023, 1, 9)).run()
     passable, sentence = answer(at)
@@ -131,9 +132,9 @@ def _agreement(capsys, days: list[str], origin: str = "Juliaca", destination: st
         doc = json.loads(cli(capsys, "route", origin, destination, "--date", day, "--json"))
         assert doc["passable"] is passable
         shown = table(at, "#")[["Place", "km along the corridor"]].values.tolist() if doc["cuts"] else []
-        assert shown == [[c["place"], c["km"]] for c in doc["cuts"]]
+        assert shown == [[c["place"], f"{c['km']:.1f}"] for c in doc["cuts"]]  # the km as the sentence writes it
         if doc["cuts"]:
-            assert table(at, "#")[f"km from {origin}"].tolist() == [c["trip_km"] for c in doc["cuts"]]
+            assert table(at, "#")[f"km from {origin}"].tolist() == [f"{c['trip_km']:.1f}" for c in doc["cuts"]]
         checked += 1
     return checked
 

@@ -145,7 +145,7 @@ def test_import_page_duplicate_checkbox_and_import(editing_on):
                   make_event("pomata", place="Pomata", lon=-69.29, lat=-16.27)])
     assert "1 probable duplicate(s)" in shown(at.warning[0])
     assert re.sub(r"\\(.)", r"\1", at.checkbox[0].label) == "Import dup-ilave anyway" and at.checkbox[0].value is False
-    assert at.button(key="import-go").label == "Import 1 events"
+    assert at.button(key="import-go").label == "Import 1 event"
     at.checkbox[0].check().run()
     assert at.button(key="import-go").label == "Import 2 events"
     at.button(key="import-go").click().run()

@@ -42,7 +42,7 @@ def test_panel_offers_png_html_geojson_csv_and_citation(monkeypatch, tiny_data):
 
 
 def test_panel_without_a_browser_says_what_to_install(monkeypatch, tiny_data, tmp_path):
-    monkeypatch.setattr(snapshot, "CHROMIUM_PATH", str(tmp_path / "no-such-chromium"))
+    monkeypatch.setattr(snapshot.browser, "CHROMIUM_PATH", str(tmp_path / "no-such-chromium"))
     monkeypatch.delenv(snapshot.CHROMIUM_ENV, raising=False)
     at = _page(monkeypatch, tiny_data, date=JAN9)
     panel = at.sidebar.expander[-1]

@@ -57,8 +57,10 @@ def test_next_button_moves_the_day_and_the_url(data_env):
 def test_kinds_and_mode_from_url(data_env):
     at = _map_page({"date": "2023-01-09", "mode": "cumulative", "kinds": "blockade,detention"})
     assert at.title[0].value == "Everything up to 2023-01-09"
-    assert _metric(at, "Events mapped") == "3"  # Chucuito, Ilave, Lima detentions
+    assert _metric(at, "Events mapped up to this day") == "3"  # Chucuito, Ilave, Lima detentions
     assert sorted(at.dataframe[0].value["Place"]) == ["Chucuito", "Ilave", "Lima"]
+    # the day's national count sits beside that day's mapped events, not beside the running total
+    assert any("Reported nationwide on 2023\\-01\\-09" in m.value for m in at.markdown)
     assert _param(at, "kinds") == "blockade,detention"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from tests.app.test_editing_pages import PASSWORD, _logged_in, _page, data_env, editing_on  # noqa: F401 - fixtures
+from tests.app.test_editing_pages import PASSWORD, _logged_in, _page, data_env, editing_on, shown  # noqa: F401 - fixtures
 
 REPORT = ("Lima, 21 de enero de 2023. La Sutran reportó este sábado 111 puntos de bloqueo en 11 regiones. "
           "En Puno, la provincia de El Collao amaneció con la comisaría de Ilave incendiada, tras los disturbios "
@@ -40,7 +40,13 @@ def test_a_report_gives_candidates_and_a_count_is_accepted(editing_on):  # noqa:
     assert at.text_input(key="nr-c1-place").value == "Ilave"
     assert at.text_input(key="nr-c1-src0-name").value == "La República"
     assert at.date_input(key="nr-c1-start").value == date(2023, 1, 20)
-    # Accept the first count (111 blockade points): it is appended to reported_counts.csv.
+    # A count is not accepted until the editor confirms its scope and date.
+    at.button(key="FormSubmitter:nr-count1-form-Accept this count").click().run()
+    assert any("tick the box" in w.value for w in at.warning)
+    with (editing_on / "reported_counts.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 1
+    # Confirmed, the first count (111 blockade points) is appended to reported_counts.csv.
+    at.checkbox(key="nr-count1-confirmed").check()
     at.button(key="FormSubmitter:nr-count1-form-Accept this count").click().run()
     assert not at.exception
     with (editing_on / "reported_counts.csv").open(encoding="utf-8") as fh:
@@ -93,3 +99,41 @@ def test_the_note_is_in_the_readers_language(editing_on):  # noqa: F811 - pytest
     assert any(w.value.replace("\\", "").startswith("Cerro Colorado no está en el nomenclátor: solo se conoce su región, así que el "
                                   "punto está en la capital de Arequipa") for w in at.warning)
     assert at.dataframe[0].value["Nota"].tolist()[1].startswith("Cerro Colorado no está en el nomenclátor")
+
+
+def test_a_report_with_an_absurd_number_is_refused_in_one_line(editing_on):  # noqa: F811 - pytest fixture
+    """Issue 25: a 5,000-digit number is refused with a located message, not Python's digit limit."""
+    at = _logged_in("news_report.py")
+    _read(at, "En Puno marcharon ayer " + "7" * 5000 + " personas.")
+    errors = [e.value for e in at.error]
+    assert errors == ["This report is not read\\: character 24\\: a number of 5,000 digits; no figure in a report "
+                      "is longer than 100 digits"]   # markdown-escaped colons
+    assert not at.subheader
+
+
+TOLL_RISES = ("Juliaca, 10 de enero de 2023. La cifra de muertos en Juliaca subió a 18 luego de que un policía "
+              "fuera hallado calcinado.")
+
+
+def test_a_rising_toll_is_proposed_as_an_update_not_a_new_event(editing_on):  # noqa: F811 - pytest fixture
+    """The data holds a clash at Juliaca on 9 January with 17 dead: the report's 18 is offered as
+    "17 → 18 dead" on that event, accepting it as new needs the box, and applying it edits the event."""
+    import json
+    at = _logged_in("news_report.py")
+    _read(at, TOLL_RISES, date(2023, 1, 10))
+    warnings = [shown(w) for w in at.warning]
+    assert any("Update of an event already in the data" in w and "17 → 18 dead" in w and "e-juliaca-clash" in w
+               for w in warnings), warnings
+    at.button(key="FormSubmitter:nr-c1-form-Accept this event").click().run()
+    assert any("matches e-juliaca-clash" in shown(w) for w in at.warning)
+    before = json.loads((editing_on / "events.geojson").read_text(encoding="utf-8"))
+    assert len(before["features"]) == 4
+    at.button(key="nr-c1-update").click().run()
+    assert not at.exception
+    after = json.loads((editing_on / "events.geojson").read_text(encoding="utf-8"))
+    assert len(after["features"]) == 4
+    clash = next(f for f in after["features"] if f["id"] == "e-juliaca-clash")
+    assert clash["properties"]["fatalities"] == 18
+    assert clash["properties"]["start"] == "2023-01-09"
+    assert clash["properties"]["sources"][-1]["url"] == "https://larepublica.pe/ejemplo"
+    assert "applied to e-juliaca-clash" in at.dataframe[0].value["Status"].tolist()[0]

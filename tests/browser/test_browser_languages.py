@@ -101,7 +101,10 @@ def test_a_snapshot_in_spanish(browser, tmp_path):
         assert "todos los tipos · todas las regiones · solo este día" in head
         foot = page.locator(".bm-snap-foot").inner_text()
         assert foot.startswith("Fuentes: ") and "Lugares: GeoNames, CC BY 4.0" in foot
-        assert "sin teselas (sin conexión)" in foot
+        assert "Mapa base: Natural Earth" in foot and "OpenStreetMap" not in foot  # credits what was drawn
+        assert "Lago Titicaca" in page.locator(".bm-snap-label").all_inner_texts()
+        countries = {t.strip().lower() for t in page.locator(".bm-bl-country").all_inner_texts()}
+        assert {"perú", "bolivia"} <= countries and "peru" not in countries  # the basemap speaks Spanish too
         assert page.locator(".bm-legend").inner_text().startswith("Qué pasó")
     finally:
         page.close()

@@ -159,7 +159,7 @@ def test_png_fit_view_zooms_in_on_the_day(browser, jan9_data):
 @pytest.mark.browser
 def test_png_without_reachable_tiles_still_draws_and_says_so(browser, tiny_data, monkeypatch):
     # Every tile request is refused (as offline): the map is drawn over the plain background.
-    monkeypatch.setattr(snapshot, "TILES_PREFIX", "https://tiles.invalid/")
+    monkeypatch.setattr(snapshot.browser, "TILES_PREFIX", "https://tiles.invalid/")
     with snapshot.Snapshotter(tiles=True, tile_timeout_s=5) as shot:
         result = shot.render(load_dataset(tiny_data), View(JAN9), (1200, 800))
     assert result.tiles_loaded == 0 and len(result.markers) == 3
@@ -219,7 +219,7 @@ def test_html_snapshot_draws_the_day_offline(capsys, browser, jan9_data, tmp_pat
     finally:
         context.close()
     external = [u for u in asked if u != url]
-    assert external and all(u.startswith(snapshot.TILES_PREFIX) for u in external)  # only tiles were tried
+    assert external and all(u.startswith(snapshot.browser.TILES_PREFIX) for u in external)  # only tiles were tried
 
 
 @pytest.mark.browser
@@ -228,7 +228,7 @@ def test_png_from_the_command_line(capsys, browser, tiny_data, tmp_path):
     code, stdout, err = run(capsys, "snapshot", "--date", JAN9, "--out", out, "--no-tiles", "--size", "1500x1000",
                             "--data", tiny_data)
     assert code == 0 and err == ""
-    assert stdout.strip() == f"wrote {out} (1500x1000, 3 events, no tiles (offline))"
+    assert stdout.strip() == f"wrote {out} (PNG, 1500x1000, 120 dpi, 3 events, 2 places named, no tiles (offline))"
     with Image.open(out) as img:
         assert img.size == (1500, 1000)
 

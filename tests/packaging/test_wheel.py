@@ -72,8 +72,13 @@ def test_the_installed_command_finds_its_bundled_data(installed, tmp_path):
                 cwd=tmp_path)  # the static edition's page, script and styles are in the wheel
     assert site.returncode == 0, site.stderr
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
-        "README.txt", "assets", "basemap", "days", "index.html", "manifest.json"]
+        "README.txt", "assets", "basemap", "days", "index.html", "manifest.json", "share"]
     assert (tmp_path / "site" / "assets" / "edition.js").is_file()
+    assert (tmp_path / "site" / "share" / "2023-01-09.html").is_file()  # its template and macro are in the wheel
+    snap = _run(installed, "snapshot", "--date", "2023-01-09", "--out", str(tmp_path / "jan9.html"), cwd=tmp_path)
+    assert snap.returncode == 0, snap.stderr  # the snapshot's Jinja2 overlay and label script are in the wheel
+    page = (tmp_path / "jan9.html").read_text(encoding="utf-8")
+    assert "BlockadeMapSnapshotLabels(" in page and '<h1 class="bm-snap-title">' in page
 
 
 def test_the_installed_app_runs(installed, tmp_path):

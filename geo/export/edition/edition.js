@@ -154,8 +154,11 @@
         }
         BM.hotspotLayer(L.featureGroup().addTo(layer), doc.hotspots.rows, m.hotspot_colour);
         var visible = doc.events.filter(function (e) { return kinds[e.kind]; });
-        BM.pointLayer(L.featureGroup().addTo(layer), visible.map(function (e) { return e.row; }));
+        var points = BM.pointLayer(L.featureGroup().addTo(layer), visible.map(function (e) { return e.row; }));
+        frame(doc);
+        var markers = reachable(points, visible);
         panel(doc, visible);
+        eventList(visible, markers);
         api.day = doc.date;
         api.markers = visible.length;
         api.ready = true;
@@ -164,6 +167,60 @@
             api.firstMapMs = state.firstMapMs;
             if (global.performance && performance.mark) { performance.mark("bm-first-map"); }
         }
+    }
+
+    /* The day's frame (its events and the corridors, as the dashboard frames it): the map opens on
+       it, and moves to it when a new day's events are not all in view. */
+    function frame(doc) {
+        var map = state.map;
+        if (!doc.frame) { return; }
+        var box = L.latLngBounds(doc.frame);
+        var inView = map.getBounds().contains(box) && map.getZoom() >= map.getBoundsZoom(box) - 2;
+        if (!state.framed || !inView) {
+            map.fitBounds(box, {padding: [10, 10], maxZoom: 9, animate: false});
+            state.framed = true;
+        }
+    }
+
+    /* Every event marker is a button for the keyboard: focusable, named by its event's words
+       (place, kind, dead: the tooltip's, as plain text), Enter or Space opens its popup.
+       Returns the markers in the order of the day's rows. */
+    function reachable(group, visible) {
+        var out = [];
+        group.eachLayer(function (layer) {
+            if (!(layer instanceof L.CircleMarker) || !layer.getPopup || !layer.getPopup()) { return; }
+            var path = layer.getElement && layer.getElement();
+            var event = visible[out.length] || {};
+            var name = String(event.name || "");
+            if (path) {
+                path.setAttribute("tabindex", "0");
+                path.setAttribute("role", "button");
+                path.setAttribute("aria-label", name);
+                path.addEventListener("keydown", function (ev) {
+                    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); layer.openPopup(); }
+                });
+            }
+            out.push({layer: layer, name: name});
+        });
+        return out;
+    }
+
+    /* The day's events as a list of buttons: each centres the map on its event and opens its popup. */
+    function eventList(visible, markers) {
+        var list = clear($("bme-events"));
+        markers.forEach(function (marker) {
+            var li = el("li");
+            var button = el("button", marker.name, "bme-event");
+            button.type = "button";
+            button.addEventListener("click", function () {
+                var map = state.map;
+                map.setView(marker.layer.getLatLng(), Math.max(map.getZoom(), 8), {animate: false});
+                marker.layer.openPopup();
+            });
+            li.appendChild(button);
+            list.appendChild(li);
+        });
+        if (!markers.length) { list.appendChild(el("li", w("none"), "bme-none")); }
     }
 
     function filtered() {
@@ -307,6 +364,14 @@
         var map = L.map("bme-map", {zoomControl: true, preferCanvas: false});
         state.map = map;
         api.map = map;
+        if (m.basemap && m.basemap.bounds) {  /* keep to the basemap: its edge never comes into view */
+            var edge = L.latLngBounds(m.basemap.bounds);
+            /* set before any view, so no zoom animation is left running to undo the day's frame */
+            map.options.minZoom = map.getBoundsZoom(edge, true);
+            map.options.maxBoundsViscosity = 1.0;
+            map.setMaxBounds(edge);
+            map.on("resize", function () { map.setMinZoom(map.getBoundsZoom(edge, true)); });
+        }
         if (m.bounds) {
             map.fitBounds(m.bounds, {padding: [10, 10], animate: false});
         } else {
@@ -320,7 +385,12 @@
         if (m.corridors.rows.length) {
             BM.lineLayer(L.featureGroup().addTo(map), m.corridors.rows, m.corridors.style);
         }
-        BM.mapChrome(map, m.legend_html, "");
+        var chrome = BM.mapChrome(map, m.legend_html, "");
+        var fold = chrome && chrome.legend && chrome.legend.getContainer().querySelector("details");
+        if (fold) {
+            L.DomEvent.disableClickPropagation(chrome.legend.getContainer());
+            if (global.matchMedia && global.matchMedia("(max-width: 760px)").matches) { fold.open = false; }
+        }
         state.dayLayer = L.featureGroup().addTo(map);
         kindsFilter(m);
         about(m);

@@ -66,7 +66,9 @@
         var kind = p.layer === "country" ? "country" : (p.kind || "town");
         var el = document.createElement("div");
         var text = document.createElement("span");
-        text.textContent = p.name;  // text, never HTML
+        var lang = (document.documentElement.lang || "").split("-")[0];
+        var name = p["name_" + lang] || p.name;  // a country in the page's language (name_es: "Perú")
+        text.textContent = name;  // text, never HTML
         if (kind !== "country") { el.appendChild(document.createElement("i")); }
         el.appendChild(text);
         var c = feature.geometry.coordinates;
@@ -74,7 +76,7 @@
             pane: LABELS_PANE, interactive: false, keyboard: false,
             icon: L.divIcon({className: "bm-bl-label bm-bl-" + kind, html: el, iconSize: null})
         });
-        marker.bmLabel = {name: p.name, kind: kind, minzoom: p.minzoom || 0, rank: p.rank || 0};
+        marker.bmLabel = {name: name, kind: kind, minzoom: p.minzoom || 0, rank: p.rank || 0};
         return marker;
     }
 

@@ -85,7 +85,7 @@ def test_duplicates_need_a_decision(tiny_data, tmp_path, capsys):
     assert "dup.geojson: near-ilave: probable duplicate of e-ilave (" in err and "nothing imported" in err
     assert not (tiny_data / LOG_FILE).exists()
     assert main(["import", str(upload), "--skip-duplicates", "--data", str(tiny_data)]) == 0
-    assert capsys.readouterr().out.strip() == "imported 1 events (1 probable duplicates skipped)"
+    assert capsys.readouterr().out.strip() == "imported 1 event (1 probable duplicates skipped)"
     upload2 = _write(tmp_path / "dup2.geojson", [make_event("near-ilave-2", lon=-69.667, lat=-16.0835)])
     assert main(["import", str(upload2), "--keep-duplicates", "--data", str(tiny_data)]) == 0
     assert [e["id"] for e in read_log(tiny_data / LOG_FILE)] == ["pomata", "near-ilave-2"]

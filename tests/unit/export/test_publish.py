@@ -56,7 +56,7 @@ def test_the_edition_holds_a_page_a_manifest_a_file_per_day_and_local_assets(bun
     for name in edition.VENDOR_ASSETS:  # the very files the dashboard serves, copied byte for byte
         assert (bundled_edition / "assets" / name).read_bytes() == assets.VENDOR_FILES[name].read_bytes()
     top = sorted(p.name for p in bundled_edition.iterdir())
-    assert top == ["README.txt", "assets", "basemap", "days", "index.html", "manifest.json"]
+    assert top == ["README.txt", "assets", "basemap", "days", "index.html", "manifest.json", "share"]
     assert [p.name for p in bundled_edition.parent.iterdir()] == ["site"]  # no staging folder left
     assert oct(bundled_edition.stat().st_mode & 0o777) == oct(0o777 & ~_umask())  # readable by a web server
 
@@ -207,7 +207,9 @@ def test_hostile_text_is_escaped_in_every_file(tmp_path):
     edition.publish(load_dataset(data), out)
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; co</title>" in page
-    assert page.count("<script") == 4 and page.count("alert(") == 2  # the escaped title, in <title> and <h1>
+    # the escaped title, in <title>, <h1> and the preview tags (og:site_name, og:title, twitter:title)
+    assert page.count("<script") == 4 and page.count("alert(") == 5
+    assert '<meta property="og:site_name" content="&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; co">' in page
     doc = read_json(out / "days/2023-01-09.json")
     evil = next(e for e in doc["events"] if e["id"] == "e-evil")
     popup, tooltip = evil["row"][5], evil["row"][6]
@@ -240,7 +242,8 @@ def test_out_must_be_a_folder_that_is_new_empty_or_an_edition(tiny_data, tmp_pat
     assert tree(other) == {"notes.txt": b"keep me"}
     (tmp_path / "empty").mkdir()
     result = edition.publish(ds, tmp_path / "empty", "2023-01-09", "2023-01-09")
-    assert result.files == len(tree(tmp_path / "empty")) == 16  # 12 assets, one day, manifest, page, README
+    # 12 assets, one day, its share page, manifest, page, README
+    assert result.files == len(tree(tmp_path / "empty")) == 17
     assert edition.publish(ds, tmp_path / "new" / "nested", "2023-01-09", "2023-01-09").path == tmp_path / "new" / "nested"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "empty", "home", "new", "page.html"]
 
@@ -292,7 +295,8 @@ def test_the_data_folders_basemap_is_copied_and_listed(bundled_edition, tiny_dat
     copied = bundled_edition / "basemap" / "basemap.geojson"
     assert copied.read_bytes() == (BUNDLED / "basemap.geojson").read_bytes()
     assert m["basemap"] == {"file": "basemap/basemap.geojson", "version": sha12(copied),
-                            "attribution": "Basemap: Natural Earth"}
+                            "attribution": "Basemap: Natural Earth",
+                            "bounds": [[-26.4, -89.4], [8.0, -60.6]]}  # the map keeps to it (no edge in sight)
     assert "basemap/ (drawn under every layer): Basemap: Natural Earth." in \
         (bundled_edition / "README.txt").read_text(encoding="utf-8")
     # a folder without a basemap gives an edition without one; --tiles offers the online layer

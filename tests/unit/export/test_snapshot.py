@@ -19,7 +19,7 @@ MAP_BACKGROUND = (0xE9, 0xEC, 0xEF)
 @pytest.fixture
 def no_chromium(monkeypatch, tmp_path):
     """A machine without a browser: the chromium path points at a missing file."""
-    monkeypatch.setattr(snapshot, "CHROMIUM_PATH", str(tmp_path / "no-such-chromium"))
+    monkeypatch.setattr(snapshot.browser, "CHROMIUM_PATH", str(tmp_path / "no-such-chromium"))
     monkeypatch.delenv(snapshot.CHROMIUM_ENV, raising=False)
 
 
@@ -64,9 +64,9 @@ def test_snapshot_html_is_self_contained_with_title_date_filters_and_credits(tin
     assert "blockade, clash · all regions · this day only" in html
     assert "3 events mapped, 18 dead" in html
     assert '<div class="bm-snap-sources">Sources: Defensoría del Pueblo</div>' in html
-    assert ("Data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), Blockade Map contributors · "
-            "Places: GeoNames, CC BY 4.0 ·") in html
-    assert snapshot.TILE_CREDIT in html
+    assert ('<div class="bm-snap-credits">Data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), '
+            'Blockade Map contributors · Places: GeoNames, CC BY 4.0<span class="bm-snap-tiles-part"> · '
+            f'<span class="bm-snap-tiles">{snapshot.TILE_CREDIT}</span></span></div>') in html
     assert "Nothing mapped" not in html
     assert len(layer_calls(html, "pointLayer")[0][0]) == 3
     assert "L.control.scale()" in html and html.count("bm-legend-kind") == 6  # legend and scale bar
@@ -76,7 +76,10 @@ def test_empty_day_says_so_and_names_no_sources(tiny_data):
     html = snapshot.snapshot_html(load_dataset(tiny_data), View("2023-01-25"), tiles=False)
     assert "Nothing mapped on this day with these filters" in html
     assert "0 events mapped" in html and "Sources: none (nothing mapped)" in html
-    assert "no tiles (offline)" in html and "tile.openstreetmap.org" not in html
+    # no tiles drawn: none credited (and no "no tiles" either: the credits say what was drawn)
+    footer = re.search(r'<footer class="bm-snap-foot">(.*?)</footer>', html, re.S).group(1)
+    assert "bm-snap-tiles" not in footer and "OpenStreetMap" not in footer and "tiles" not in footer
+    assert "tile.openstreetmap.org" not in html
     cumulative = snapshot.snapshot_html(load_dataset(tiny_data), View("2023-01-05", "cumulative"))
     assert "Nothing mapped up to this day" in cumulative and "up to Thursday 5 January 2023" in cumulative
 
@@ -95,7 +98,9 @@ def test_credits_cut_long_publisher_lists():
     assert text == "Sources: Outlet number 0, Outlet number 1, Outlet number 10 +17 more"  # 4 would pass 80
     assert snapshot.sources_text(records[:2]) == "Sources: Outlet number 0, Outlet number 1"
     assert snapshot.credits_text(records[:1], tiles=False, licence="CC0") == (
-        "Sources: Outlet number 0\nData: CC0 · Places: GeoNames, CC BY 4.0 · no tiles (offline)")
+        "Sources: Outlet number 0\nData: CC0 · Places: GeoNames, CC BY 4.0")
+    assert snapshot.credits_text(records[:1], tiles=True, licence="CC0").endswith(
+        "Places: GeoNames, CC BY 4.0 · Tiles © OpenStreetMap contributors")
 
 
 def test_gif_has_a_frame_per_png_and_the_date_on_each(tmp_path):
@@ -141,7 +146,7 @@ def test_no_browser_png_is_one_line_exit_1_and_html_still_works(capsys, no_chrom
     (["--from", JAN9, "--out", "dir"], "a batch needs both --from and --to"),
     (["--from", "2023-01-10", "--to", JAN9, "--out", "dir"], "--to 2023-01-09 is before --from 2023-01-10"),
     (["--from", "2023-01-08", "--to", JAN9, "--out", "x.png"], "--out is a folder"),
-    (["--date", JAN9, "--out", "x.jpg"], "--out must end in .png or .html"),
+    (["--date", JAN9, "--out", "x.jpg"], "--out must end in .png, .pdf, .svg or .html"),
     (["--out", "x.png"], "give --date YYYY-MM-DD"),
     (["--date", JAN9, "--out", "x.png", "--size", "10x10"], "between 320 and 8000"),
     (["--date", JAN9, "--out", "x.png", "--kinds", "riot"], "unknown kind 'riot'"),
@@ -199,11 +204,11 @@ def test_with_margin_and_union():
 def test_a_basemap_credit_goes_in_the_footer(tiny_data):
     ds = load_dataset(tiny_data)
     html = snapshot.snapshot_html(ds, View(JAN9))
-    assert "bm-snap-basemap" not in html  # no basemap: no credit, no empty slot
+    assert "Basemap:" not in html  # no basemap: no credit, no empty slot
     html = snapshot.snapshot_html(ds, View(JAN9), basemap_credit="Basemap: Natural Earth <public domain>")
-    assert ('<span class="bm-snap-basemap">Basemap: Natural Earth &lt;public domain&gt;</span> · '
-            '<span class="bm-snap-tiles">') in html
+    assert ('GeoNames, CC BY 4.0 · Basemap: Natural Earth &lt;public domain&gt;<span class="bm-snap-tiles-part">'
+            ) in html
     assert snapshot.credits_text([], False, "CC BY 4.0", "Basemap: Natural Earth").endswith(
-        "Places: GeoNames, CC BY 4.0 · Basemap: Natural Earth · no tiles (offline)")
+        "Places: GeoNames, CC BY 4.0 · Basemap: Natural Earth")
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from geo.cli.main import main
 from geo.intake.extract import extract
-from geo.intake.extract_names import unknown_names
-from geo.intake.extract_places import find_places, find_roads, load_capitals
-from geo.intake.extract_text import Sentence
+from geo.intake.extract.names import unknown_names
+from geo.intake.extract.places import find_places, find_roads, load_capitals
+from geo.intake.extract.text import Sentence
 from geo.places.gazetteer import default_gazetteer
 
 ROOT = Path(__file__).resolve().parents[3]

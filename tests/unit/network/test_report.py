@@ -193,6 +193,6 @@ def test_route_rows_are_readable(ds):
                              "Corridor", "km along the corridor"]
     assert [(r["#"], r["Place"], r["Last town passed"], r["Corridor"]) for r in rows] == [
         (1, "Calapuja", "Calapuja", "Ayaviri–Juliaca"), (2, "Santa Lucía", "Santa Lucía", "Arequipa–Juliaca")]
-    assert rows[0]["km from Ayaviri"] == round(km_of(ds, "ayaviri-juliaca", 1), 1)
-    assert rows[1]["km along the corridor"] == round(km_of(ds, "arequipa-juliaca", 1), 1)
+    assert rows[0]["km from Ayaviri"] == f"{km_of(ds, 'ayaviri-juliaca', 1):.1f}"  # as the sentence writes it
+    assert rows[1]["km along the corridor"] == f"{km_of(ds, 'arequipa-juliaca', 1):.1f}"
     assert not any("b-" in str(v) for r in rows for v in r.values())  # no event ids

@@ -75,7 +75,7 @@ def test_the_first_import_creates_the_layer_and_the_log(empty, tmp_path, capsys)
         writer.writeheader()
         writer.writerow(ROW)
     code, out, err = _run(capsys, "import", upload, "--data", empty, "--who", "ana")
-    assert (code, out.strip(), err) == (0, "imported 1 events", "")
+    assert (code, out.strip(), err) == (0, "imported 1 event", "")
     assert sorted(p.name for p in empty.iterdir() if not p.name.startswith(".")) == [
         "changelog.base.geojson", "changelog.jsonl", "dataset.json", "events.geojson"]
     assert json.loads((empty / "changelog.base.geojson").read_text(encoding="utf-8"))["features"] == []

@@ -590,7 +590,7 @@ def test_every_command_works_with_a_database_url(pg_db, tiny_data, tmp_path, cap
     new.write_text(json.dumps({"type": "FeatureCollection", "features": [
         make_event("imp-1", "protest", "2023-01-12", lon=-71.53, lat=-16.39, place="Arequipa", region="Arequipa")]}))
     out, _ = run("import", str(new), "--who", "ana")
-    assert out.strip() == "imported 1 events"
+    assert out.strip() == "imported 1 event"
     out, _ = run("history")
     assert "ana: import imp-1" in out
     out, _ = run("history", "imp-1", "--json")

@@ -12,7 +12,7 @@ Numbers written in words go through ``text2num`` (``find_numbers``); dates go th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -22,7 +22,7 @@ from text_to_num import find_numbers
 from geo.core.text import fold
 
 __all__ = ["Sentence", "Number", "DateMention", "split_sentences", "detect_language", "fold_same_length",
-           "numbers_in", "dates_in", "resolve_date_phrase", "CALENDAR_WORDS"]
+           "numbers_in", "dates_in", "check_report", "ReportRefused", "MAX_REPORT_CHARS", "resolve_date_phrase", "CALENDAR_WORDS"]
 
 
 def fold_same_length(text: str) -> str:
@@ -72,7 +72,13 @@ _ABBREVIATIONS = {
     "aprox", "approx", "vs", "cap", "cnel", "tte", "sgto", "col", "gen", "lt", "sgt", "urb", "psje", "prov",
     "dpto", "dept", "ee", "uu", "p", "a", "m", "etc", "ca",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”»)\]]*\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑÜ])")
+# The lookbehind starts a match only at the first mark of a run: a run of dot leaders
+# ("Índice ........") is tried once, not once per dot.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”»)\]]*\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑÜ])")
+#: The longest sentence read as one: a run of text with no full stop (a list or a table run
+#: together) is read in pieces of at most this many characters, cut at a clause mark or a space,
+#: so that the work per sentence is bounded and the whole report is read in linear time.
+MAX_SENTENCE = 800
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -102,6 +108,17 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def _cut_point(text: str, a: int, b: int) -> int:
+    """Where to cut an overlong run between ``a`` and ``b``: after its last clause mark in the
+    second half, else after its last space there, else at ``b``."""
+    half = a + (b - a) // 2
+    for marks in (";:", ",", " \t\n"):
+        i = max(text.rfind(ch, half, b) for ch in marks)
+        if i >= 0:
+            return i + 1
+    return b
+
+
 def _line_pieces(block: str) -> list[tuple[int, int]]:
     pieces, start = [], 0
     for m in re.finditer(r"\n", block):
@@ -117,7 +134,7 @@ def _split_piece(text: str, a: int, b: int, paragraph: int, out: list[Sentence])
     piece = text[a:b]
     start = 0
     for m in _BOUNDARY.finditer(piece):
-        before = re.search(r"(\w+)\W*$", piece[start:m.start() + 1])
+        before = re.search(r"(\w+)\W*$", piece[max(start, m.start() - 40):m.start() + 1])
         word = before.group(1) if before else ""
         if fold(word) in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -127,6 +144,10 @@ def _split_piece(text: str, a: int, b: int, paragraph: int, out: list[Sentence])
 
 
 def _add_sentence(text: str, a: int, b: int, paragraph: int, out: list[Sentence]) -> None:
+    while b - a > MAX_SENTENCE:
+        cut = _cut_point(text, a, a + MAX_SENTENCE)
+        _add_sentence(text, a, cut, paragraph, out)
+        a = cut
     raw = text[a:b]
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
@@ -197,7 +218,36 @@ _NOT_NUMBERS = {"unos", "unas"}
 _DIGITS = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
 
 
+#: A run of more digits than this is no figure (a phone number, a post's id): not read as a number.
+MAX_FIGURE_DIGITS = 9
+#: The longest run of digits a report may hold at all (an embedded post's id has 19).
+MAX_DIGIT_RUN = 100
+#: The longest report read, in characters (a long article is about 20,000).
+MAX_REPORT_CHARS = 50_000
+_DIGIT_RUN = re.compile(r"\d{%d,}" % (MAX_DIGIT_RUN + 1))
+
+
+class ReportRefused(ValueError):
+    """A report the extractor does not read (too long, or holding an absurd number); the
+    message is one line that says where and why."""
+
+
+def check_report(text: str) -> None:
+    """Refuse, with :class:`ReportRefused`, a report longer than :data:`MAX_REPORT_CHARS`
+    characters or holding a run of more than :data:`MAX_DIGIT_RUN` digits."""
+    if len(text) > MAX_REPORT_CHARS:
+        raise ReportRefused(f"the report has {len(text):,} characters; the most read at once is "
+                            f"{MAX_REPORT_CHARS:,}: split it into its articles")
+    m = _DIGIT_RUN.search(text)
+    if m:
+        run = re.match(r"\d*", text[m.start():]).group(0)
+        raise ReportRefused(f"character {m.start() + 1}: a number of {len(run):,} digits; no figure in a "
+                            f"report is longer than {MAX_DIGIT_RUN} digits")
+
+
 def _digit_value(raw: str, lang: str) -> int | None:
+    if len(re.sub(r"\D", "", raw)) > MAX_FIGURE_DIGITS:
+        return None   # a phone number or an id, not a head count
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
         sep = raw[len(raw.rstrip("0123456789")) - 1] if not raw.isdigit() else ""
         # 1.500 (Spanish) or 1,500 (English): a thousands separator when groups are of three.
@@ -360,6 +410,12 @@ def resolve_date_phrase(phrase: str, lang: str, base: date, prefer: str = "past"
     return parsed.date() if parsed else None
 
 
+#: A verb of beginning right before a date: the date is when a run began ("las protestas, que
+#: comenzaron el 7 de diciembre"), read as "since", not as the day of what the sentence reports.
+_BEGAN = {"es": re.compile(r"(?:^|\W)(?:comenz|empez|inici|arranc)\w*\s+(?:el\s+|la\s+)?$"),
+          "en": re.compile(r"(?:^|\W)(?:began|begun|started|starting|broke out|erupted)\s+(?:on\s+|in\s+)?$")}
+
+
 def _role(mod: str | None) -> str:
     mod = (mod or "").strip()
     if re.match(r"(desde|since|from)\b", mod):
@@ -399,6 +455,8 @@ def dates_in(sentence: Sentence, lang: str, published: date) -> list[DateMention
             if mention.role == "street":
                 sentence.mask(a, b)
                 continue
+            if mention.role == "point" and _BEGAN[lang].search(low[max(0, a - 30):a]):
+                mention = replace(mention, role="since")   # "que comenzaron hace nueve días": when a run began
             out.append(mention)
     return sorted(out, key=lambda d: d.start)
 

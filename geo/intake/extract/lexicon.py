@@ -1,6 +1,6 @@
 """The words the news-report extractor reads, in Spanish and English.
 
-Every pattern runs on folded text (lower case, no accents: :func:`geo.intake.extract_text.fold_same_length`).
+Every pattern runs on folded text (lower case, no accents: :func:`geo.intake.extract.text.fold_same_length`).
 They name what happened (the contract's kinds), who was hurt, who reports, and the cues that
 tell a new figure from an interim one or from a reference to an earlier event. Kept apart
 from the logic so a third language is a new table, not new code.
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KIND_PATTERNS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
-           "REPORTERS", "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "DEFINITE", "SUBSET",
+__all__ = ["KIND_PATTERNS", "BLOCKADE_MEANS", "CLOSURE_VERB", "CLOSURE_OBJECT", "OCCUPY", "STATUS", "PERSON", "METRIC_NOUNS",
+           "REPORTING", "NATIONAL", "STRONG_NATIONAL", "ACCIDENT", "INTERIM", "UPDATE", "REFERENCE", "ELSEWHERE", "PLAN", "ATTEMPT", "SAME_AGAIN", "DEFINITE", "SUBSET",
            "CONTINUATION", "IN_CLASHES", "NOT_HEADCOUNT", "LOCATIVE", "SITE_NOUN", "STREET_NOUN", "REGION_NOUN",
-           "PROVINCE_NOUN", "ROAD_NOUN", "NAMED_ROAD", "SAME_ROAD", "KM_POST", "ROAD_CODE", "STOP_CAPITALS",
+           "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
            "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
            "TITLE_WORDS", "NOT_PLACE_NAMES", "OUTLETS", "OUTLET_BEFORE", "OUTLET_AFTER", "PERSON_AFTER",
            "ROAD_AFTER", "DEMONYM", "compile_words"]
@@ -33,8 +33,12 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"(?:transito|paso|trafico|circulacion)(?: vehicular)? (?:interrumpid|restringid|bloquead|cortad)\w*",
                             r"(?:vias?|carreteras?|rutas?|tramos?|pistas?|accesos?)(?: \w+)? (?:interrumpid|cortad)\w*",
                             r"cortaron (?:el paso|la via|la carretera|el transito)",
+                            r"(?:se )?(?:ha |han |habia |habian )?(?:cortado|interrumpido|bloqueado|restringido) "
+                            r"(?:el|la) (?:transito|trafico|paso|circulacion)",
                             r"cierre de (?:vias|carreteras|la carretera|la via|accesos)"),
-        "en": compile_words(r"block(?:ed|ade|ades|ing|s)?", r"roadblocks?", r"road ?blocks?", r"barricades?",
+        "en": compile_words(r"(?<!a )(?<!one )(?<!two )(?<!few )(?<!city )block(?:ed|ade|ades|ing|s)?(?! away| from)",
+                            r"roadblocks?", r"road ?blocks?", r"barricades?",
+                            r"picket(?:s|ers| holders| lines?)?",
                             r"(?:roads?|highways?|routes?|access(?:es)?) (?:\w+ ){0,2}(?:cut|obstructed)",
                             r"cut off (?:the )?(?:road|highway|access)"),
     },
@@ -44,7 +48,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"planton(?:es)?", r"concentraci(?:on|ones)", r"se concentr(?:aron|an|o)",
                             r"vigilias?", r"acat\w+ (?:el|un|la) (?:paro|huelga)",
                             r"(?:inici|cumpl|sum|realiz)\w* (?:al|el|un|una|la) (?:paro|huelga)",
-                            r"huelgas?", r"protestaron", r"salieron a las calles", r"cacerolazos?", r"caravanas?"),
+                            r"huelgas?", r"huelguistas", r"protestaron", r"salieron a las calles", r"cacerolazos?", r"caravanas?"),
         "en": compile_words(r"(?<!\d )march(?:ed|es|ing)?(?! \d)", r"rall(?:y|ies|ied)", r"demonstrations?",
                             r"demonstrated", r"protested", r"took to the streets", r"vigils?", r"sit-ins?",
                             r"general strike", r"went on strike", r"strikers?"),
@@ -66,16 +70,29 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
         "es": compile_words(r"incendi(?:o|os|aron|ada|adas|ado|ados|ar|an|aban)", r"quem(?:aron|o|ada|ado|adas|ados|an)",
                             r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
                             r"atac(?:aron|o|ada|ado|adas|ados|an)", r"destroz(?:os|aron|ada|ado)",
-                            r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+"),
+                            r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
+                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
         "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",
                             r"arson", r"loot(?:ed|ing)", r"ransack\w*", r"attack(?:ed)?", r"vandali[sz]\w+",
-                            r"stormed"),
+                            r"stormed", r"drowned"),
     },
 }
 
+#: Burning tyres, stones and logs on a road are how a blockade is made (and burning tyres no arson of their own).
+BLOCKADE_MEANS = {
+    "es": compile_words(r"(?:llantas|neumaticos|cauchos)(?: \w+)? (?:quemad[oa]s|encendid[oa]s|en llamas|ardiendo)",
+                        r"quem(?:a|aron|ando|ar|an)(?: de)? (?:llantas|neumaticos|cauchos)",
+                        r"(?:prendieron|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
+                        r"incendi(?:aron|an|ando) (?:las |unas |varias )?(?:llantas|neumaticos)",
+                        r"(?:piedras|rocas|troncos|pedrones|escombros|arboles)(?: \w+){0,3} (?:en|sobre) "
+                        r"(?:la|las) (?:pista|pistas|via|vias|carretera|calzada)"),
+    "en": compile_words(r"burn(?:ing|ed|t)? (?:of )?(?:tyres|tires)", r"(?:tyres|tires) (?:were )?(?:set )?(?:on fire|ablaze|alight|burning)",
+                        r"set (?:tyres|tires) (?:on fire|ablaze|alight)",
+                        r"(?:rocks|stones|boulders|logs|tree trunks|debris)(?: \w+){0,3} (?:on|across) the (?:road|highway|roads)"),
+}
 #: A closure is a shutting verb near an airport, border, railway or site (not a market or a school).
 CLOSURE_VERB = {
-    "es": compile_words(r"cierr[ea]n?", r"cierres?", r"cerr(?:ado|ada|ados|adas|aron|o|aba)", r"clausur\w+",
+    "es": compile_words(r"cierr[ea]n?", r"cerrar", r"cierres?", r"cerr(?:ado|ada|ados|adas|aron|o|aba)", r"clausur\w+",
                         r"suspend\w+", r"suspensi(?:on|ones)", r"cancelad[oa]s", r"cancel(?:aron|o)",
                         r"inoperativ[oa]s?", r"sin operaciones", r"no oper\w+", r"paraliz\w+"),
     "en": compile_words(r"clos(?:ed|e|es|ing|ure|ures)", r"shut(?: down)?", r"suspend\w*", r"halt\w*",
@@ -100,7 +117,7 @@ OCCUPY = {
 STATUS = {
     "dead": {
         "es": compile_words(r"muert[oa]s?", r"fallecid[oa]s?", r"fallecimientos?", r"muertes", r"victimas mortales",
-                            r"victimas fatales", r"perdieron la vida", r"murieron", r"han muerto", r"muri(?:o|eron)",
+                            r"victimas fatales", r"perdieron la vida", r"perdido la vida", r"murieron", r"han muerto", r"han fallecido", r"muri(?:o|eron)",
                             r"fallecieron", r"fallecio", r"decesos", r"asesinad[oa]s", r"sin vida"),
         "en": compile_words(r"dead", r"deaths?", r"killed", r"died", r"fatalities", r"lives? lost",
                             r"lost their lives", r"bodies"),
@@ -120,14 +137,14 @@ STATUS = {
 PERSON = {
     "es": compile_words(r"personas?", r"civiles", r"civil", r"policias?", r"manifestante", r"comunero", r"poblador",
                         r"ciudadano", r"joven", r"menor", r"nino", r"mujer", r"hombre", r"agente", r"efectivo",
-                        r"militar", r"soldado", r"estudiante", r"rondero", r"minero", r"agricultor", r"campesino", r"agentes", r"efectivos(?: policiales)?",
+                        r"militar", r"soldado", r"estudiante", r"minero", r"agricultor", r"campesino", r"agentes", r"efectivos(?: policiales)?",
                         r"militares", r"soldados", r"manifestantes", r"ciudadanos", r"comuneros", r"pobladores",
                         r"menores(?: de edad)?", r"ninos", r"mujeres", r"hombres", r"jovenes", r"estudiantes",
-                        r"ronderos", r"mineros", r"agricultores", r"campesinos", r"protestantes", r"trabajadores",
-                        r"miembros", r"peruanos", r"uniformados", r"de ellos", r"mas"),
+                        r"mineros", r"agricultores", r"campesinos", r"protestantes", r"trabajadores",
+                        r"miembros", r"uniformados", r"de ellos", r"mas"),
     "en": compile_words(r"people", r"persons?", r"civilians?", r"police(?:men| officers)?", r"officers?",
                         r"soldiers?", r"troops", r"protesters?", r"demonstrators?", r"residents", r"minors",
-                        r"children", r"women", r"men", r"students", r"miners", r"farmers", r"peruvians",
+                        r"children", r"women", r"men", r"students", r"miners", r"farmers",
                         r"more", r"others?"),
 }
 #: National or regional figures that are not casualties: the contract's count metrics.
@@ -146,22 +163,6 @@ METRIC_NOUNS = {
     },
 }
 
-#: Bodies whose figures editors cite, with the name a count is filed under.
-REPORTERS: list[tuple[re.Pattern, str]] = [
-    (compile_words(r"defensoria(?: del pueblo)?", r"ombudsman(?:'s office)?", r"ombudsperson"), "Defensoría del Pueblo"),
-    (compile_words(r"sutran", r"superintendencia de transporte terrestre\w*(?: de personas, carga y mercancias)?",
-                   r"road (?:transport )?authority", r"transport (?:regulator|superintendency)"), "SUTRAN"),
-    (compile_words(r"minsa", r"ministerio de salud", r"health ministry", r"ministry of health"), "Minsa"),
-    (compile_words(r"(?:gerencia|direccion) regional de salud(?: de \w+)?", r"geresa", r"diresa"),
-     "Gerencia Regional de Salud"),
-    (compile_words(r"mininter", r"ministerio del interior", r"interior ministry", r"ministry of the interior"), "Mininter"),
-    (compile_words(r"policia nacional(?: del peru)?", r"pnp", r"la policia", r"the police", r"police said"),
-     "Policía Nacional del Perú"),
-    (compile_words(r"fiscalia", r"ministerio publico", r"prosecutor(?:'s office)?"), "Ministerio Público"),
-    (compile_words(r"mtc", r"ministerio de transportes(?: y comunicaciones)?", r"transport ministry"), "MTC"),
-    (compile_words(r"corpac"), "CORPAC"),
-    (compile_words(r"defensa civil", r"indeci"), "INDECI"),
-]
 #: A verb or phrase that makes the body near it the one giving the figure.
 REPORTING = {
     "es": compile_words(r"segun", r"report\w+", r"inform\w+", r"indic\w+", r"senal\w+", r"precis\w+", r"confirm\w+",
@@ -173,7 +174,7 @@ REPORTING = {
 #: Cues that a figure is national or cumulative rather than one event's.
 NATIONAL = {
     "es": compile_words(r"desde (?:el inicio|que|el comienzo|diciembre|enero|noviembre|el \d+ de \w+)",
-                        r"en total", r"suman", r"sumaron", r"ya son", r"ascien\w+", r"ascendi\w+", r"se elev\w+",
+                        r"en total", r"suma", r"suman", r"sumaron", r"acumula", r"acumulan", r"ya son", r"ascien\w+", r"ascendi\w+", r"se elev\w+",
                         r"hasta (?:la fecha|el momento|ahora|hoy)", r"a nivel nacional", r"en todo el pais",
                         r"en el pais", r"del pais", r"nacionales", r"nacionalmente", r"cifra total", r"total de",
                         r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+", r"regiones"),
@@ -202,16 +203,23 @@ UPDATE = {
 #: Deaths that a blockade caused without a confrontation (an ambulance held up, a crash).
 ACCIDENT = {
     "es": compile_words(r"accidentes?", r"ambulancias?", r"atrapad[oa]s?", r"varad[oa]s?", r"no pudo pasar",
-                        r"impidieron el paso", r"falta de atencion", r"volc\w+", r"despist\w+"),
+                        r"impidieron el paso", r"falta de atencion", r"volc\w+", r"despist\w+", r"ahog\w+"),
     "en": compile_words(r"accidents?", r"ambulances?", r"stranded", r"trapped", r"could not pass", r"crash\w*",
-                        r"held up", r"overturned"),
+                        r"held up", r"overturned", r"drown\w*"),
 }
 #: Strong cues that a figure is the country's, even beside a place.
 STRONG_NATIONAL = {
     "es": compile_words(r"a nivel nacional", r"en todo el pais", r"en el pais", r"del pais", r"en total",
-                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+"),
+                        r"en (?:\d+|varias|diversas|distintas) regiones", r"acumulad\w+",
+                        # the movement as a whole, with no place of its own: "las protestas (...) han dejado 28"
+                        # (not its frame: "en el marco de las movilizaciones", "durante las protestas")
+                        r"(?<!marco de )(?<!durante )(?<!tras )"
+                        r"(?:las|estas|dichas) (?:protestas|movilizaciones|manifestaciones)(?: sociales)?"
+                        r"(?! (?:en|de|del) [a-z])"),
     "en": compile_words(r"nationwide", r"across the country", r"in the country", r"nationally", r"in total",
-                        r"in all", r"countrywide", r"so far", r"to date", r"across \d+ regions"),
+                        r"in all", r"countrywide", r"so far", r"to date", r"across \d+ regions",
+                        r"(?<!during )(?<!amid )(?<!after )"
+                        r"(?:the|these) (?:protests|unrest|demonstrations|turmoil)(?! (?:in|at|of) [a-z])"),
 }
 #: Cues that casualties are an earlier event recalled, not new ones.
 REFERENCE = {
@@ -222,6 +230,47 @@ REFERENCE = {
     "en": compile_words(r"for the (?:deaths?|dead|killings?|victims)", r"after the (?:deaths?|killings?)",
                         r"in memory", r"mourn\w*", r"funerals?", r"vigil for", r"justice for", r"honou?r(?:ing)?",
                         r"massacre", r"commemorat\w+"),
+}
+#: Words before a place that make it where people came from or were heading, not where anything
+#: happened: "llegados desde Cusco", "con destino a Tacna", "protesters from remote regions",
+#: "transport bound for Arequipa". Read on the text between the place and its clause's start.
+ELSEWHERE = {
+    "es": compile_words(r"(?:procedentes?|provenientes?|oriund[oa]s|originari[oa]s|llegad[oa]s|venid[oa]s) (?:de|desde)",
+                        r"(?:viaj|lleg|arrib|vin|acud)\w* (?:a (?:la capital|lima) )?desde",
+                        r"con destino a", r"rumbo a", r"se dirig\w+ a", r"en direccion a"),
+    "en": compile_words(r"(?:protesters|demonstrators|people|residents|travell?ers|delegations?|marchers|supporters)"
+                        r"(?:,)?(?: \w+){0,2} from", r"(?:came|travell?ed|arrived|poured in) from",
+                        r"bound(?: \w+)? for", r"head(?:ed|ing) (?:\w+ )?(?:to|for)", r"on (?:their|its) way to",
+                        r"en route to", r"travel\w* to"),
+}
+#: The same again at another place: "Lo mismo ocurre en Ilave", "the same happened in Juli". The
+#: place named takes the action (and the day) of the event just told.
+SAME_AGAIN = {
+    "es": compile_words(r"lo mismo (?:ocurre|ocurrio|sucede|sucedio|pasa|paso|se registra|se registro)",
+                        r"(?:algo similar|igual|similar panorama|un panorama similar) (?:ocurre|ocurrio|sucede|sucedio|"
+                        r"pasa|paso|hubo|se vivio|se vive)"),
+    "en": compile_words(r"the same (?:happened|happens|occurred|was true|went on)", r"(?:similar scenes|the same scenes) "
+                        r"(?:were|are) (?:reported|seen)"),
+}
+#: Words right before an action that make it a plan, a call or a threat, not something that
+#: happened: "amenazan con bloquear", "anunciaron un paro", "plan to block", "will march".
+PLAN = {
+    "es": re.compile(r"(?:^|\W)(?:amenaz\w+ con|anunci\w+ (?:un|una|el|la|los|las|nuev[oa]s?)|planea\w*|planific\w+|convoc\w+(?: a| para)?|"
+                     r"acord\w+|prev(?:e|en|eian)|van a|iban a|vamos a|piensan|evalu\w+|no descart\w+|"
+                     r"prepar\w+|alist\w+|llam\w+ a|exhort\w+ a|proyect\w+|propon\w+|"
+                     r"se realizar(?:a|an)|se llevar(?:a|an) a cabo|realizar(?:a|an)|acatar(?:a|an)|"
+                     r"(?:iniciar|cumplir|empezar|comenzar)(?:a|an)|de no (?:ser|haber)\w*)"
+                     r"(?:\s+\w+){0,3}\s+$"),
+    "en": re.compile(r"(?:^|\W)(?:plan(?:s|ned|ning)? to|threat(?:en|ens|ened) to|will|would|vow(?:s|ed)? to|"
+                     r"call(?:s|ed)? for|announc\w+ (?:a|an|new|the)|(?:is|are|were|was) (?:set|due|expected) to|intend\w* to|"
+                     r"prepar\w+ to|warn\w+ (?:of|that))(?:\s+\w+){0,3}\s+$"),
+}
+#: Words right before an action that make it an attempt (a protest, not the act itself): "intentaron
+#: tomar el aeropuerto", "tried to take the airport".
+ATTEMPT = {
+    "es": re.compile(r"(?:^|\W)(?:intent\w+(?: de)?|trat\w+ de|quisieron|pretendi\w+|buscaron|"
+                     r"amag\w+ con)(?:\s+\w+){0,2}\s+$"),
+    "en": re.compile(r"(?:^|\W)(?:tr(?:y|ied|ying) to|attempt\w* to|sought to|seek\w* to)(?:\s+\w+){0,2}\s+$"),
 }
 DEFINITE = {
     "es": re.compile(r"(?:^|\W)(?:los|las|sus|estos|esas|esos|estas|aquellos|dichos|dichas)\s+$"),
@@ -278,18 +327,9 @@ REGION_NOUN = re.compile(r"(?:region(?:es)?|departamento(?:s)?|department|region
                          r"(?:de |del |of )?$")
 PROVINCE_NOUN = re.compile(r"(?:provincia|province|distrito|district)\s+(?:de |del |of )?$")
 ROAD_NOUN = re.compile(r"(?<![\w])(?:carretera|via|ruta|autopista|vía|road|highway|route|tramo)\s+$")
-NAMED_ROAD = re.compile(
-    r"(?<![\w])(?:(?:la |the )?(?:carretera )?panamericana(?: (?:sur|norte))?|carretera central|"
-    r"(?:la |the )?(?:carretera )?interoceanica(?: (?:sur|norte))?|"
-    r"(?:la |the )?(?:carretera )?transoceanica|"
-    r"(?:la |the )?(?:carretera )?longitudinal de la (?:sierra|selva|costa)(?: (?:sur|norte|centro))?|"
-    r"(?:la |the )?(?:carretera )?marginal de la selva|"
-    r"(?:la |the )?carretera federico basadre|(?:la |the )?carretera fernando belaunde(?: terry)?|"
-    r"pan[- ]american highway(?: (?:south|north))?|central highway|interoceanic highway)(?![\w])")
 SAME_ROAD = re.compile(r"(?<![\w])(?:la misma via|la misma carretera|dicha via|dicha carretera|esa via|"
                        r"the same (?:road|highway|route))(?![\w])")
 KM_POST = re.compile(r"(?<![\w])(?:kilometro|kilometros|km\.?|kilometer|kilometre)\s*(\d{1,4}(?:[.,]\d{1,3})?)(?![\d])")
-ROAD_CODE = re.compile(r"(?<![\w])pe[\s-]?(\d{1,3}[a-z]?)(?![\w])")
 
 #: Capitalised words that start sentences or name institutions, never a town on their own.
 STOP_CAPITALS = {
@@ -303,7 +343,7 @@ STOP_CAPITALS = {
 
 # ---------------------------------------------------------------- names the gazetteer does not know
 # A capitalised name the gazetteer lacks is read as a place only where the sentence uses it as
-# one (geo.intake.extract_names); these tables say where that is and what is never a place.
+# one (geo.intake.extract.names); these tables say where that is and what is never a place.
 
 #: Words right before a name that say "at this place" (folded text; an article may follow).
 #: Narrower than LOCATIVE: a bare "de", "a" or "por" is as often a person's, a body's or a street's.
@@ -340,24 +380,26 @@ SITE_HEADS = {"puente", "peaje", "garita", "cruce", "desvio", "tunel"}
 #: Words that make a capitalised phrase a body, a building, a street or an event, not a town.
 NOT_PLACE_WORDS = {
     # bodies and offices
-    "policia", "police", "defensoria", "ombudsman", "sutran", "minsa", "mininter", "fiscalia", "prosecutor",
+    "policia", "police", "defensoria", "ombudsman", "fiscalia", "prosecutor",
     "prosecutors", "gobierno", "government", "congreso", "congress", "parlamento", "parliament", "senado",
     "senate", "ministerio", "ministry", "ministro", "minister", "ejercito", "army", "fuerzas", "forces",
     "armada", "navy", "poder", "judicial", "judiciary", "corte", "court", "tribunal", "jurado", "estado",
     "state", "presidencia", "presidency", "palacio", "palace", "defensa", "superintendencia", "direccion",
-    "gerencia", "diresa", "geresa", "prefectura", "subprefectura", "consejo", "council", "comite", "committee",
+    "gerencia", "prefectura", "subprefectura", "consejo", "council", "comite", "committee",
     "frente", "front", "federacion", "federation", "confederacion", "confederation", "central", "sindicato",
     "union", "asociacion", "association", "coordinadora", "movimiento", "movement", "partido", "party",
     "asamblea", "assembly", "mesa", "instituto", "institute", "oficina", "office", "agencia", "agency",
     "empresa", "company", "compania", "banco", "bank", "caja", "cooperativa", "iglesia", "church", "catedral",
     "cathedral", "universidad", "university", "colegio", "college", "school", "escuela", "hospital", "clinica",
     "clinic", "estadio", "stadium", "coliseo", "mercado", "market", "supermercado", "centro", "centre",
-    "center", "dircote", "dirincri", "dinoes", "corpac", "indeci", "onu", "un", "oea", "cidh", "unmsm",
+    "center", "onu", "un", "oea", "cidh",
     # streets and squares (a street is not a town: see STREET_NOUN)
     "avenida", "av", "calle", "jiron", "jr", "pasaje", "alameda", "paseo", "ovalo", "plaza", "parque",
     "urbanizacion", "street", "avenue", "square", "park", "boulevard",
     # events and documents
     "toma", "marcha", "paro", "huelga", "taking", "march", "strike", "ley", "law", "decreto", "decree",
+    # adjectives that follow a site's noun without naming it ("el puente Internacional", "the Main square")
+    "internacional", "international", "nacional", "national", "binacional", "principal", "main",
     "constitucion", "constitution",
 }
 #: Titles and roles that head a person's name ("Presidente Castillo", "General Romero"). A name
@@ -369,31 +411,25 @@ TITLE_WORDS = {"presidente", "presidenta", "president", "premier", "ministro", "
                "senor", "senora", "sr", "sra", "don", "dona", "doctor", "dr", "mr", "mrs", "ms", "jefe",
                "dirigente", "vocero", "vocera", "spokesman", "spokeswoman", "leader", "lider", "juez", "judge",
                "fiscal", "defensor"}
-#: Names that are never a place of an event on the map: countries and continents (the dataset is
-#: one country; a neighbour is named as a border, not as a place), wide natural regions, languages,
-#: peoples, feasts and platforms.
+#: Names that are never a place of an event on the map: countries and continents far away,
+#: languages, feasts and platforms. The dataset's own country, its neighbours and its wide natural
+#: regions are in its ``lexicon.json`` (``not_places``).
 NOT_PLACE_NAMES = {
-    "peru", "bolivia", "chile", "ecuador", "colombia", "brasil", "brazil", "argentina", "venezuela", "mexico",
-    "paraguay", "uruguay", "cuba", "espana", "spain", "estados unidos", "united states", "eeuu", "ee uu", "usa",
-    "us", "europa", "europe", "america", "america latina", "latin america", "latinoamerica", "sudamerica",
-    "south america", "andes", "los andes", "the andes", "amazonia", "amazon", "the amazon", "la amazonia",
-    "altiplano", "el altiplano", "the altiplano", "sierra", "la sierra", "selva", "la selva", "costa",
-    "la costa", "sur", "el sur", "norte", "el norte", "oriente", "lima metropolitana",
+    "mexico", "paraguay", "uruguay", "cuba", "espana", "spain", "estados unidos", "united states", "eeuu", "ee uu",
+    "usa", "us", "europa", "europe", "america", "america latina", "latin america", "latinoamerica", "sudamerica",
+    "south america", "sur", "el sur", "norte", "el norte",
     "quechua", "aymara", "spanish", "english", "castellano", "espanol", "ingles",
     "navidad", "christmas", "ano nuevo", "new year", "semana santa", "easter", "carnaval", "carnavales",
     "twitter", "facebook", "youtube", "tiktok", "instagram", "whatsapp", "telegram", "x",
     "dios", "god",
 }
-#: Outlets that report on the country (folded): a report's source, never its place.
+#: Wire services and outlets of the wider world (folded): a report's source, never its place. The
+#: country's own outlets are in the dataset's ``lexicon.json`` (``outlets``).
 OUTLETS = {
-    "la republica", "el comercio", "rpp", "rpp noticias", "andina", "correo", "peru21", "peru 21", "gestion",
-    "expreso", "la razon", "exitosa", "trome", "ojo", "el bocon", "canal n", "america tv", "latina", "atv",
-    "willax", "tv peru", "radio nacional", "panamericana television", "ojo publico", "idl reporteros",
-    "convoca", "wayka", "la mula", "el buho", "los andes", "pachamama radio", "radio onda azul",
-    "infobae", "reuters", "afp", "efe", "ap", "associated press", "bbc", "bbc mundo", "cnn", "cnn en espanol",
-    "el pais", "the guardian", "guardian", "new york times", "the new york times", "washington post",
-    "bloomberg", "al jazeera", "prensa latina", "xinhua", "dw", "france 24", "sputnik", "telesur",
-    "mercopress", "la jornada", "the associated press",
+    "reuters", "afp", "efe", "ap", "associated press", "the associated press", "bbc", "bbc mundo", "cnn",
+    "cnn en espanol", "el pais", "the guardian", "guardian", "new york times", "the new york times",
+    "washington post", "bloomberg", "al jazeera", "prensa latina", "xinhua", "dw", "france 24", "sputnik",
+    "telesur", "mercopress", "la jornada",
 }
 #: Words before a name that make it the one who reports or is told: "según La República",
 #: "reported by El Comercio", "dijo a RPP", "publicó en Infobae".

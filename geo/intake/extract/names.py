@@ -20,11 +20,11 @@ road, weekdays and months, bodies, offices, buildings, streets and titles (Polic
 Gobierno, Congreso, Presidente, Plaza ...), outlets (a name after "según", "reported by", before
 "informó", "reported", or in the outlet list), a person's name (followed by an age), countries,
 natural regions, languages, feasts and platforms. The tables are in
-:mod:`geo.intake.extract_lexicon`; folding is :func:`geo.core.text.fold`.
+:mod:`geo.intake.extract.lexicon`; folding is :func:`geo.core.text.fold`.
 
 Example
 -------
->>> from geo.intake.extract_text import Sentence
+>>> from geo.intake.extract.text import Sentence
 >>> s = Sentence("Por la tarde, frente a la comisaría Ciudad Municipal de Cerro Colorado, un hombre murió.", 0, 0)
 >>> [(n.text, n.cue) for n in unknown_names(s, "es", [], [])]
 [('Cerro Colorado', 'site')]
@@ -35,11 +35,12 @@ import re
 from dataclasses import dataclass
 
 from geo.core.text import fold
-from geo.intake.extract_lexicon import (DEMONYM, NAME_AFTER_PLACE_NOUN, NAME_BETWEEN, NAME_LOCATIVE, NOT_PLACE_NAMES,
+from geo.intake.extract.lexicon import (DEMONYM, NAME_AFTER_PLACE_NOUN, NAME_BETWEEN, NAME_LOCATIVE, NOT_PLACE_NAMES,
                                         NOT_PLACE_WORDS, OUTLET_AFTER, OUTLET_BEFORE, OUTLETS, PERSON_AFTER,
-                                        PLACE_HEADS, PLACE_NOUN_BEFORE, PROVINCE_NOUN, REPORTERS, ROAD_AFTER, ROAD_NOUN,
+                                        PLACE_HEADS, PLACE_NOUN_BEFORE, PROVINCE_NOUN, ROAD_AFTER, ROAD_NOUN,
                                         SITE_HEADS, SITE_NOUN, STOP_CAPITALS, STREET_NOUN, TITLE_WORDS)
-from geo.intake.extract_text import CALENDAR_WORDS, Sentence
+from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.text import CALENDAR_WORDS, Sentence
 
 __all__ = ["NAME_PHRASE", "UnknownName", "unknown_names"]
 
@@ -48,7 +49,7 @@ _CAP_WORD = r"[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñü'’.]*"
 NAME_PHRASE = re.compile(rf"{_CAP_WORD}(?:(?:\s+(?:de|del|de la|de los|de las|la|las|los|el)\s+|\s+){_CAP_WORD})*")
 _JOINERS = {"de", "del", "la", "las", "los", "el"}
 _ARTICLES = {"el", "la", "los", "las"}
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|u|or)(?:\s+(?:en|in|at))?)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|u|or)(?:\s+(?:en|in|at))?)\s*$")
 _COORDINATOR = re.compile(r"\b(?:y|e|and|o|u|or)\b")
 #: Nouns of a site or of a part of a town: a name they introduce is more precise than a town beside it.
 _SITE_WORD = re.compile(r"comisaria|municipalidad|plaza de armas|sector|cruce|desvio|puente|peaje|garita|tunel|"
@@ -84,15 +85,17 @@ class _Candidate:
 
 
 def unknown_names(sentence: Sentence, lang: str, known: list[tuple[int, int, bool | None]],
-                  roads: list[tuple[int, int]]) -> list[UnknownName]:
+                  roads: list[tuple[int, int]], lexicon: Lexicon | None = None) -> list[UnknownName]:
     """The names of ``sentence`` that are used as places but are not among ``known``.
 
     ``known`` holds ``(start, end, licensed)`` for every gazetteer place found in the sentence:
     ``licensed`` is True when the sentence uses it as a place, False when it might be one (a
     small town with no locative: a list can make it one), None when it is not one here (a
     street's name, a town inside a road's name); ``roads`` holds the ranges of the roads found
-    in it. A name that overlaps either is not returned.
+    in it. A name that overlaps either is not returned. ``lexicon`` is the dataset's (its bodies,
+    outlets and names that are never places; default: the bundled data folder's).
     """
+    lexicon = lexicon if lexicon is not None else default_lexicon()
     text, low = sentence.text, sentence.low
     taken = [(a, b) for a, b, _ in known] + list(roads)
     candidates: list[_Candidate] = []
@@ -100,7 +103,7 @@ def unknown_names(sentence: Sentence, lang: str, known: list[tuple[int, int, boo
         a, b = m.span()
         if sentence.is_masked(a, b) or any(a < tb and ta < b for ta, tb in taken):
             continue
-        found = _candidate(sentence, lang, a, b)
+        found = _candidate(sentence, lang, a, b, lexicon)
         if found is not None:
             candidates.append(found)
     listed = _listed(low, candidates, known)
@@ -125,7 +128,7 @@ def _words(text: str, a: int, b: int) -> list[tuple[str, int]]:
     return [(w.group(0), a + w.start()) for w in re.finditer(r"\S+", text[a:b])]
 
 
-def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | None:
+def _candidate(sentence: Sentence, lang: str, a: int, b: int, lexicon: Lexicon) -> _Candidate | None:
     """The name inside the capitalised phrase ``a``-``b`` and the cue before or after it, or
     None when the phrase is not a place's name."""
     text, low = sentence.text, sentence.low
@@ -182,9 +185,11 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | No
     content = [w for w in folded if w not in _JOINERS]
     if not content:
         return None
-    if any(w in NOT_PLACE_WORDS or w in CALENDAR_WORDS for w in content + outside):
+    if any(w in NOT_PLACE_WORDS or w in lexicon.bodies or w in CALENDAR_WORDS for w in content + outside):
         return None    # "Superintendencia de Transporte Terrestre", "Frente de Defensa de X", "Enero"
-    if name in NOT_PLACE_NAMES or name in OUTLETS or re.sub(r"^(?:el|la|los|las|the) ", "", name) in OUTLETS:
+    bare = re.sub(r"^(?:el|la|los|las|the) ", "", name)
+    if name in NOT_PLACE_NAMES or name in lexicon.not_places or name in OUTLETS or bare in OUTLETS \
+            or name in lexicon.outlets or bare in lexicon.outlets:
         return None
     if any(re.search(r"\d", w) for w in content):
         return None
@@ -193,7 +198,7 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int) -> _Candidate | No
         return None    # an acronym: a body, a party, an outlet ("PNP", "CGTP", "RPP")
     if lang == "en" and len(content) == 1 and DEMONYM.match(content[0]):
         return None    # "Peruvian", "Andean"
-    if any(p.search(name) for p, _ in REPORTERS):
+    if any(p.search(name) for p, _ in lexicon.reporters):
         return None
     before = low[max(0, start - 60):start]
     after = low[end:end + 40]

@@ -26,13 +26,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from geo.intake.extract_lexicon import (ACCIDENT, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
+from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.lists import listed_deaths
+from geo.intake.extract.lexicon import (ACCIDENT, ATTEMPT, BLOCKADE_MEANS, PLAN, SAME_AGAIN, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
                                  INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
-                                 REFERENCE, REPORTERS, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
-from geo.intake.extract_places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
-from geo.intake.extract_text import (DateMention, Number, Sentence, dates_in, detect_language, numbers_in,
+                                 REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
+from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
+from geo.intake.extract.text import (DateMention, Number, Sentence, check_report, dates_in, detect_language, numbers_in,
                               resolve_date_phrase, split_sentences)
 from geo.core.geodesy import distance_m
+from geo.core.text import fold
 from geo.places.gazetteer import Gazetteer, default_gazetteer
 from geo.places.geocode import geocode
 from geo.core.model import KINDS, METRICS
@@ -75,7 +78,8 @@ class Figure:
         return self.number.value
 
 
-def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int, int]]) -> list[Figure]:
+def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int, int]],
+             lexicon: Lexicon | None = None) -> list[Figure]:
     low = s.low
     figures: list[Figure] = []
     usable = [n for n in numbers if not s.is_masked(n.start, n.end)
@@ -105,7 +109,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                                                         pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):
                     f.metric = metric
                     break
-        f.person = bool(PERSON[lang].match(after.lstrip()))
+        f.person = bool(PERSON[lang].match(after.lstrip())) or bool(
+            lexicon is not None and lexicon.people is not None and lexicon.people.match(after.lstrip()))
         prev_end = usable[i - 1].end if i else 0
         clause_start = max(prev_end, low.rfind(";", 0, n.start) + 1)
         before = low[clause_start:n.start]
@@ -198,10 +203,13 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
     """(kind, position) of every trigger word between ``a`` and ``b`` of a sentence."""
     low = s.low[a:b]
     found: list[tuple[str, int]] = []
+    # Burning tyres is how a road is blocked: a blockade's trigger, and no arson ("other") inside it.
+    means = [(a + m.start(), a + m.end()) for m in BLOCKADE_MEANS[lang].finditer(low)]
+    found += [("blockade", x) for x, _ in means if not any(c <= x < d for c, d in consumed)]
     for kind, pats in KIND_PATTERNS.items():
         for m in pats[lang].finditer(low):
             pos = a + m.start()
-            if any(x <= pos < y for x, y in consumed):
+            if any(x <= pos < y for x, y in consumed) or (kind == "other" and any(x <= pos < y for x, y in means)):
                 continue
             found.append((kind, pos))
     verb = CLOSURE_VERB[lang].search(low)
@@ -212,11 +220,46 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
     return sorted(found, key=lambda kp: kp[1])
 
 
+#: Right before a detention word: one named person's or a possessive, not protesters detained.
+_ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")
+
+
+#: A casualty figure told as a running total: "have died", "han perdido la vida".
+_SO_FAR = {"es": re.compile(r"(?:^|\W)han (?:muerto|fallecido|perdido la vida|resultado herid\w+|sido (?:detenid|herid)\w+)"),
+           "en": re.compile(r"(?:^|\W)(?:have|has) (?:been )?(?:died|killed|injured|wounded|detained|arrested|lost their lives)")}
+#: A region referred back to: "ese departamento", "esa región", "the region".
+_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region"),
+                "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
+#: A sentence that sums up the movement since it began, not one event.
+_SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
+            "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
+
+
+def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Plans and attempts told from events: an action right after a plan's words ("amenazan con
+    bloquear", "plan to march") is no event; one right after an attempt's words ("intentaron
+    tomar el aeropuerto", "tried to block") is a protest, not the act; the detention of one named
+    person ("Castillo was arrested", "his detention") is no protest event."""
+    out = []
+    for kind, pos in triggers:
+        before = s.low[max(a, pos - 60):pos]
+        if PLAN[lang].search(before):
+            continue
+        if kind == "detention" and _ONE_PERSON.search(s.text[max(a, pos - 40):pos]):
+            continue   # "Castillo was arrested", "against his detention": one person's, no protest event
+        if ATTEMPT[lang].search(before):
+            kind = "protest"
+        out.append((kind, pos))
+    return out
+
+
 # ---------------------------------------------------------------- reporters
 
-def _reporter(s: Sentence, lang: str) -> str | None:
+def _reporter(s: Sentence, lang: str, lexicon: Lexicon) -> str | None:
+    """The body the sentence's figures come from: one of the dataset's reporters near a reporting
+    verb (the police only when no other body speaks), else the name after "según"."""
     found = []
-    for pattern, name in REPORTERS:
+    for pattern, name in lexicon.reporters:
         for m in pattern.finditer(s.low):
             found.append((m.start(), m.end(), name))
     if not found:
@@ -233,7 +276,7 @@ def _reporter(s: Sentence, lang: str) -> str | None:
         return any(abs(r.start() - b) <= 40 or abs(a - r.end()) <= 15 for r in reporting)
 
     speaking = [f for f in found if near(f)]
-    pool = speaking or [f for f in found if f[2] != "Policía Nacional del Perú"]
+    pool = speaking or [f for f in found if f[2] not in lexicon.police]
     return pool[0][2] if pool else None
 
 
@@ -311,19 +354,40 @@ def _event_date(s: Sentence, dates: list[DateMention], a: int, b: int, context: 
 
 
 def _dateline(sentences: list[Sentence], lang: str, published: date) -> str | None:
-    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -") and
-    return the place it names ("Cusco", "LIMA"), or None when the report has no dateline."""
+    """Mask a dateline ("Cusco, 12 de enero de 2023." / "LIMA, Dec 16, 2022 (Reuters) -" / "Lima, Mar 6
+    (EFE).-") and return the place it names ("Cusco", "LIMA"), or None when the report has none.
+    The dateline opens the body: it is looked for in the first sentence that is not a heading
+    (a section label, a headline), among the report's first six."""
+    for s in sentences[:6]:
+        m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'’-]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*([^.—–()]{3,40}?)"
+                     r"\s*(?:\([^)]*\))?\s*(?:\.\s*[-—–]+|\.(?=\s|$)|[—–]|\s-{1,2}\s|$)", s.text)
+        if m and resolve_date_phrase(m.group(2).strip(), lang, published) is not None:
+            s.mask(0, m.end())
+            return m.group(1).strip()
+        m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ]{3,})(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)",
+                     s.text)
+        if m:
+            s.mask(0, m.end())
+            return m.group(1)
+        if not _is_heading(s):
+            return None
+    return None
+
+
+def _is_heading(s: Sentence) -> bool:
+    """Whether a sentence is a heading: a short line that ends without a full stop."""
+    return len(s.text) <= 140 and not re.search(r"[.!?:;,\"'”»)]\s*$", s.text)
+
+
+def _place_line(sentences: list[Sentence], gaz: Gazetteer) -> str | None:
+    """A report that opens with a place's name alone and a full stop ("Tacna. Con el apoyo ...")
+    is datelined there: the name, masked, when the gazetteer knows it."""
     if not sentences:
         return None
     s = sentences[0]
-    m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ .'’-]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*([^.—–()]{3,40}?)"
-                 r"\s*(?:\([^)]*\))?\s*(?:\.(?=\s|$)|[—–]|\s-{1,2}\s|$)", s.text)
-    if m and resolve_date_phrase(m.group(2).strip(), lang, published) is not None:
-        s.mask(0, m.end())
-        return m.group(1).strip()
-    m = re.match(r"^\s*([A-ZÁÉÍÓÚÑ]{3,})(?:[ ,]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?\s*(?:\([^)]*\))?\s*(?:[—–]|\s-{1,2}\s)", s.text)
-    if m:
-        s.mask(0, m.end())
+    m = re.fullmatch(r"\s*([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})\s*[.—–-]\s*", s.text)
+    if m and _dateline_region(m.group(1), gaz) is not None:
+        s.mask(0, len(s.text))
         return m.group(1)
     return None
 
@@ -383,8 +447,9 @@ def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMen
     return [best]
 
 
-def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer) -> tuple[float, float, str] | None:
-    if post.road is None or not re.fullmatch(r"PE-\w+", post.road):
+def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer,
+              lexicon: Lexicon) -> tuple[float, float, str] | None:
+    if not lexicon.is_road_code(post.road):
         return None
     try:
         found = geocode(f"{post.road} km {post.km:g}", limit=1, gazetteer=gazetteer, corridors=corridors)
@@ -394,13 +459,16 @@ def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer) -> tuple[float
 
 
 def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None, corridors=None,
-            language: str | None = None) -> dict[str, Any]:
+            language: str | None = None, lexicon: Lexicon | None = None) -> dict[str, Any]:
     """Candidate events and counts read from a news report.
 
     Parameters
     ----------
     text : str
-        The report, plain text (Spanish or English).
+        The report, plain text (Spanish or English), at most
+        :data:`~geo.intake.extract.text.MAX_REPORT_CHARS` characters: a longer one, or one
+        holding a run of more than 100 digits, raises
+        :class:`~geo.intake.extract.text.ReportRefused` (a ValueError) with a one-line message.
     published : str or datetime.date
         The day it was published (``YYYY-MM-DD``): relative dates ("ayer", "el viernes",
         "this Thursday") count from it.
@@ -410,6 +478,9 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
         Corridors with kilometre references, to place "PE-3S km 1410" on its road.
     language : {"es", "en"}, optional
         Detected from the text when not given.
+    lexicon : geo.intake.extract.dataset_lexicon.Lexicon, optional
+        The dataset's words (bodies, outlets, road names, the police); defaults to the bundled
+        data folder's ``lexicon.json`` (see :func:`~geo.intake.extract.dataset_lexicon.lexicon_for`).
 
     Returns
     -------
@@ -430,26 +501,107 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
             raise ValueError(f"published {published!r} is not a date (YYYY-MM-DD)") from None
     if not isinstance(published, date):
         raise TypeError(f"published must be a date or YYYY-MM-DD, got {type(published).__name__}")
+    check_report(text)
     lang = language or detect_language(text)
     if lang not in ("es", "en"):
         raise ValueError(f"language {lang!r} is not supported (es, en)")
-    reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors)
+    reader = _Reader(lang, published, gazetteer if gazetteer is not None else default_gazetteer(), corridors,
+                     lexicon if lexicon is not None else default_lexicon())
     sentences = split_sentences(text)
-    reader.dateline_region = _dateline_region(_dateline(sentences, lang, published), reader.gaz)
+    reader.dateline_region = _dateline_region(_dateline(sentences, lang, published) or
+                                              _place_line(sentences, reader.gaz), reader.gaz)
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
     reader.region_hint = reader.dateline_region
-    for s in sentences:
+    listed, list_spans = listed_deaths(text, lang)
+    for s in _told_once(_without_teasers(sentences)):
+        if any(s.start < b and a < s.end for a, b in list_spans):
+            continue   # a list of the dead is read item by item below
         reader.read(s)
+    reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
             "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+
+
+#: A label that introduces a link to another story (its headline is not this report's news).
+_TEASER = re.compile(r"^\s*(?:lee|lea|leer|mira|mire|ver|vea) tambien\b|^\s*(?:tambien )?te puede interesar\b|"
+                     r"^\s*te recomendamos\b|^\s*recomendad[oa]s?\b|^\s*lo mas (?:visto|leido)\b|^\s*most read\b|"
+                     r"^\s*mas informacion\b|"
+                     r"^\s*(?:read|see) (?:more|also)\b|^\s*related(?: articles?| stories| news)?\b|^\s*recommended\b|"
+                     r"^\s*(?:noticias|notas) relacionadas\b|^\s*relacionad[oa]s?\b")
+
+
+def _without_teasers(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences without "LEE TAMBIÉN: ..." / "Read more: ..." teasers: a line that starts with
+    such a label is another story's headline, and so is a headline (a line without a full stop)
+    right after a label that stands alone."""
+    out, skip_next = [], False
+    for s in sentences:
+        if skip_next:
+            skip_next = False
+            if _is_heading(s):   # the teased headline; a full sentence after the label is the report's
+                continue
+        m = _TEASER.match(s.low)
+        if m:
+            skip_next = not re.search(r"\w", s.low[m.end():].strip(" :.-–—|"))
+            continue
+        out.append(s)
+    return out
+
+
+def _told_once(sentences: list[Sentence]) -> list[Sentence]:
+    """Each sentence once: a caption or a lead repeated word for word tells nothing new."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        key = " ".join(s.low.split())
+        if len(key) > 20 and key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+def _listed_events(listed: list, text: str, reader: "_Reader") -> list[_Event]:
+    """One clash per date and place of a list of the dead, with as many dead as it names there."""
+    groups: dict[tuple, list] = {}
+    for item in listed:
+        groups.setdefault((item.day, fold(item.place), fold(item.region_text)), []).append(item)
+    out = []
+    for (day, _, _), items in groups.items():
+        first = items[0]
+        region = reader.gaz.region(first.region_text)
+        lon = lat = None
+        precision = 3
+        notes: list[dict[str, str]] = []
+        try:
+            place = reader.gaz.lookup(first.place, region=region)
+            if region is None or place.region == region:
+                lon, lat, precision, region = place.lon, place.lat, 1, place.region
+        except LookupError:
+            place = None
+        if region is None:
+            continue
+        if lon is None:
+            capital = reader.capitals.of(region)
+            lon, lat = (capital[1], capital[2]) if capital else (None, None)
+            notes.append(_unplaced_note(first.place, region, "context", precision, []))
+        ev = _Event("clash", None, first.place, region, day, None, 1, lon, lat, precision)
+        ev.counts["fatalities"] = (len(items), False, False)
+        ev.spans = [(i.start, i.end) for i in items]
+        ev.evidence = " ".join(text[i.start:i.end] for i in items)
+        ev.paragraph = -1
+        ev.notes = notes
+        out.append(ev)
+    return out
 
 
 class _Reader:
     """Reads a report sentence by sentence, keeping what the next sentence may lean on: the
     date last said, the road last named, the events of the paragraph, who was speaking."""
 
-    def __init__(self, lang: str, published: date, gaz: Gazetteer, corridors) -> None:
+    def __init__(self, lang: str, published: date, gaz: Gazetteer, corridors, lexicon: Lexicon) -> None:
         self.lang, self.published, self.gaz, self.corridors = lang, published, gaz, corridors
+        self.lexicon = lexicon
         self.capitals = load_capitals()
         self.events: list[_Event] = []
         self.counts: list[dict[str, Any]] = []
@@ -459,6 +611,15 @@ class _Reader:
         self.reporter: tuple[int, str | None] = (-1, None)
         self.carried = False
         self.dateline_region: str | None = None
+        self.section_region: str | None = None
+        self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
+
+    def carried_region(self, paragraph: int) -> str | None:
+        """The region a reader has in mind: the paragraph's last event's, else the section
+        heading's, else the dateline's."""
+        last = self.last_event(paragraph)
+        return (last.region if last is not None and last.region else None) or self.section_region \
+            or self.dateline_region
 
     def last_event(self, paragraph: int) -> _Event | None:
         return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
@@ -466,19 +627,23 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         lang = self.lang
         dates = dates_in(s, lang, self.published)
-        roads = find_roads(s, self.gaz, self.previous_road)
+        roads = find_roads(s, self.gaz, self.previous_road, self.lexicon)
         for r in roads:
             if r.road:
                 self.previous_road = r.road
-        mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint)
+        mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint, self.lexicon)
+        if _is_heading(s):
+            regions = {x.region for x in mentions if x.region and x.role in ("event", "context")}
+            if len(regions) == 1:   # a heading naming no place ("DATOS", "LEE TAMBIÉN") keeps the section's
+                self.section_region = regions.pop()
         self._unknown_regions(s, mentions)
-        reporter = _reporter(s, lang)
+        reporter = _reporter(s, lang, self.lexicon)
         self.carried = False
         if reporter is None and self.reporter[0] == s.paragraph and self.reporter[1]:
             reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
         self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
-        figures = _figures(s, lang, numbers_in(s, lang), skip)
+        figures = _figures(s, lang, numbers_in(s, lang), skip, self.lexicon)
         ignored = _reference_dates(s, figures, dates)
         dates = [d for d in dates if d not in ignored]
         consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
@@ -499,9 +664,14 @@ class _Reader:
             if ev.region:
                 self.region_hint = ev.region
         self.events += found
-        points = [d for d in dates if d.role == "point" and d.day is not None]
+        # A date after the publication day belongs to a plan ("elections in December 2023"): the
+        # reader does not carry it on to the next sentences.
+        points = [d for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
         if points:
             self.context = (points[-1].day, points[-1].precision)
+        named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
+        if len({x.text for x in named}) == 1:
+            self.last_place = (s.paragraph, named[0])
 
     def _unknown_regions(self, s: Sentence, mentions: list[PlaceMention]) -> None:
         """A name the gazetteer lacks whose sentence names no region takes the region of the
@@ -525,10 +695,17 @@ class _Reader:
         places = [x for x in _event_places(mentions, a, b) if x.region is not None]
         if post is not None:
             places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
-        triggers = _kinds(s, lang, a, b, consumed)
+        triggers = _told_apart(s, lang, a, _kinds(s, lang, a, b, consumed))
         kinds = {k for k, _ in triggers}
+        if not kinds and SAME_AGAIN[lang].search(s.low) and self.events:
+            kinds = {self.events[-1].kind}   # "Lo mismo ocurre en Ilave": the action just told, at another place
         strong = bool(STRONG_NATIONAL[lang].search(seg))
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
+        if seg_figs and _is_tally(s, lang, seg) and all(x.level == "region" for x in _event_places(mentions, a, b)):
+            # "Apurímac suma seis fallecidos; Ayacucho, nueve; ...": a region's tally, a count, not an event.
+            seg_figs = []
+            if not kinds:
+                return []
         borrowed = None
         if not places and post is None and kinds:
             # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,
@@ -537,14 +714,24 @@ class _Reader:
             if last is not None and last.mention is not None and not _names_unplaced(mentions, a, b):
                 borrowed = last
                 places = [last.mention]
+            elif last is None and self.last_place is not None and self.last_place[0] == s.paragraph \
+                    and not _names_unplaced(mentions, a, b) and not any(x.role == "event" for x in mentions):
+                # "Por el puente X entraron los manifestantes. Luego prendieron fuego a llantas": the
+                # place the paragraph's previous sentence named, when no event has been placed yet.
+                places = [self.last_place[1]]
         if not places and post is None:
             if _names_unplaced(mentions, a, b):
                 # A place the gazetteer lacks and no region to put it in: no event, and its figures
                 # are not given to the paragraph's last event either.
                 used.update(id(f) for f in seg_figs)
             return []
-        if not kinds and (post is not None or not seg_figs):
-            kinds = {k for k, _ in _kinds(s, lang, 0, len(s.text), consumed)}
+        # A clause with no action of its own takes its sentence's only when it elaborates it: a
+        # kilometre post of a list, or what follows a colon ("bloquearon tres accesos: A, B y C").
+        # After a semicolon or "y" a clause tells its own thing ("...; el aeropuerto de Lima refuerza").
+        before = s.low[:a]
+        elaborates = post is not None or (not seg_figs and ":" in before[before.rfind(";") + 1:])
+        if not kinds and elaborates:
+            kinds = {k for k, _ in _told_apart(s, lang, 0, _kinds(s, lang, 0, len(s.text), consumed))}
         hurt = [f for f in seg_figs if f.status in ("dead", "injured")]
         accident = bool(ACCIDENT[lang].search(seg)) and bool(kinds - {"clash"})
         if hurt and not accident:
@@ -560,6 +747,11 @@ class _Reader:
             if borrowed is not None and precision > borrowed.time_precision:
                 # "the latest of the blockades staged in January": a summary, not the scene continued.
                 return []
+        if start > self.published:
+            return []   # dated after the report was published: a plan or a call, not an event
+        if any(d.role == "since" and d.precision == 3 and d.day == start for d in dates if a <= d.start < b) \
+                or (precision == 3 and _SUMMARY[lang].search(s.low[a:b])):
+            return []   # "desde diciembre, los manifestantes han tratado de...": a summary, not one event
         road = None
         if post is None:
             named = [r for r in roads if r.km is None and r.road and a <= r.start < b]
@@ -567,7 +759,8 @@ class _Reader:
         out: list[_Event] = []
         for mention in places or [None]:
             for kind in sorted(kinds, key=KINDS.index):
-                ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz)
+                ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz,
+                                 self.lexicon, self.carried_region(s.paragraph))
                 if ev is None:
                     continue
                 if borrowed is not None:
@@ -597,7 +790,12 @@ class _Reader:
         lang = self.lang
         for group in _groups([f for f in figures if f.status and not f.reference and id(f) not in used]):
             clause = _clause(s.low, group[0].number.start)
-            national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause))
+            national = bool(NATIONAL[lang].search(clause)) or bool(STRONG_NATIONAL[lang].search(clause)) \
+                or _is_tally(s, lang, clause)
+            # "At least seven people have died", "siete personas han perdido la vida", in a sentence
+            # that names no place: a running total, not the paragraph's last event's toll.
+            national = national or (bool(_SO_FAR[lang].search(clause)) and not found
+                                    and not any(x.role == "event" for x in mentions))
             last = self.last_event(s.paragraph) if not found else found[-1]
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
@@ -613,6 +811,14 @@ class _Reader:
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _is_tally(s: Sentence, lang: str, clause: str) -> bool:
+    """Whether a clause gives a running tally: a cumulative word in it ("suma", "ya son"), or in the
+    first of parallel clauses it continues ("Apurímac suma seis; Ayacucho, nueve; Junín, tres")."""
+    if NATIONAL[lang].search(clause):
+        return True
+    return s.low.count(";") >= 2 and bool(NATIONAL[lang].search(s.low.split(";")[0]))
 
 
 def _names_unplaced(mentions: list[PlaceMention], a: int, b: int) -> bool:
@@ -641,8 +847,13 @@ def _reference_dates(s: Sentence, figures: list[Figure], dates: list[DateMention
 
 
 def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | None, start: date, end: date | None,
-                precision: int, s: Sentence, corridors, gaz: Gazetteer) -> _Event | None:
-    """A candidate event at a place (or a kilometre post); None when no region can be given."""
+                precision: int, s: Sentence, corridors, gaz: Gazetteer, lexicon: Lexicon,
+                carried: str | None = None) -> _Event | None:
+    """A candidate event at a place (or a kilometre post); None when no region can be given.
+
+    A kilometre post whose sentence names no place and whose road gives no point is where the
+    reader already is: ``carried`` is that region (the paragraph's, the section heading's or the
+    dateline's); its point is then the region's capital, location precision 3, with a note."""
     lon = lat = geo_precision = region = place = None
     if mention is not None:
         place = mention.text[0].upper() + mention.text[1:]
@@ -650,7 +861,7 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
     road = post.road if post is not None else None
     km = post.km if post is not None else None
     if post is not None:
-        point = _km_point(post, corridors, gaz)
+        point = _km_point(post, corridors, gaz, lexicon)
         if point is not None:
             lon, lat, geo_precision = point[0], point[1], 2
             region = region or point[2]
@@ -659,12 +870,21 @@ def _make_event(kind: str, mention: PlaceMention | None, post: RoadMention | Non
         elif post.towns:
             town = post.towns[0]
             lon, lat, region, geo_precision = town.lon, town.lat, town.region, 2
+        elif carried is not None:
+            capital = load_capitals().of(carried)
+            region, geo_precision = carried, 3
+            lon, lat = (capital[1], capital[2]) if capital else (None, None)
         if place is None:
             place = f"{road} km {km:g}" if road else f"km {km:g}"
     if place is None or region is None:
         return None
     ev = _Event(kind, mention, place, region, start, end if end and end > start else None, precision, lon, lat,
                 geo_precision, road, km)
+    if mention is None and post is not None and region == carried and geo_precision == 3:
+        ev.notes.append({"code": "km_post_in_carried_region",
+                         "text": f"{place}: the report gives no town for this kilometre post; its region, "
+                                 f"{region}, is the one the report was speaking of, and the point is the "
+                                 f"region's capital (geo precision 3). Place it on the road before accepting."})
     ev.spans = [(s.start, s.end)]
     ev.evidence = s.text
     ev.paragraph = s.paragraph
@@ -730,8 +950,21 @@ def _keep(counts: dict, name: str, value: tuple[int, bool, bool]) -> None:
         counts[name] = value
 
 
-def _count_date(dates: list[DateMention], reader: "_Reader") -> date:
-    """A figure's date: the sentence's day; "ese día" the day just spoken of; else the publication day."""
+def _own_clause(low: str, pos: int) -> tuple[int, int]:
+    """The bounds of the clause a position is in: between semicolons or colons, and a relative
+    clause (", que ...", ", which ...") apart from the clause it hangs on."""
+    marks = list(re.finditer(r"[;:]|,\s+(?:que|quienes|las cuales|los cuales|which|who|that)\s", low))
+    a = max((m.end() if m.group(0) in ";:" else m.start() + 1 for m in marks if m.start() < pos), default=0)
+    b = min((m.start() for m in marks if m.start() >= pos), default=len(low))
+    return a, b
+
+
+def _count_date(dates: list[DateMention], reader: "_Reader", low: str | None = None, pos: int | None = None) -> date:
+    """A figure's date: its clause's day (a relative clause's figure is not dated by the clause it
+    hangs on); "ese día" the day just spoken of; else the publication day."""
+    if low is not None and pos is not None:
+        a, b = _own_clause(low, pos)
+        dates = [d for d in dates if a <= d.start < b or d.role != "point"]
     point = [d for d in dates if d.role == "point" and d.day is not None]
     if point:
         return point[0].day
@@ -741,22 +974,29 @@ def _count_date(dates: list[DateMention], reader: "_Reader") -> date:
 
 
 def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
-                  partitive: bool = False) -> str | None:
-    """The region a figure is given for ("en la región Puno ya suman 23"), None when national."""
+                  partitive: bool = False, carried: str | None = None) -> str | None:
+    """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
+    ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
     if not partitive and STRONG_NATIONAL[lang].search(clause):
         return None
     a = s.low.find(clause)
     inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
-    return inside[0].region if inside else None
+    if inside:
+        return inside[0].region
+    if carried and _THAT_REGION[lang].search(clause):
+        return carried   # "de ese departamento", "in the region": the one the report is speaking of
+    return None
 
 
 def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", reporter, mentions, f: Figure,
            interim: bool = False) -> dict[str, Any]:
     """One count candidate."""
-    return {"date": _count_date(dates, reader).isoformat(), "metric": metric, "value": int(value),
-            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start),
+    return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
+            "value": int(value),
+            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
+                                                          carried=reader.carried_region(s.paragraph)),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
             "_interim": bool(interim or f.interim), "_update": bool(f.update)}
 
@@ -782,7 +1022,7 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader",
     status, interim, first = live[0].status, any(f.interim for f in live), live[0]
     total = sum(f.value for f in live)
     if status == "dead":
-        clashes = [f for f in live if f.in_clashes]
+        clashes = [f for f in live if f.in_clashes or _clashes_killed(s.low, f.number.start, reader.lang)]
         out = []
         if clashes:
             out.append(_count("deaths_in_clashes", sum(f.value for f in clashes), s, dates, reader, reporter,
@@ -792,6 +1032,19 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader",
         return out
     metric = {"injured": "injured_total", "detained": "detained"}[status]
     return [_count(metric, total, s, dates, reader, reporter, mentions, first, interim)]
+
+
+_CLASH_WORDS = re.compile(r"(?:^|\W)(?:clash(?:es)?|confrontations?|enfrentamientos?|choques?)\b")
+_KILLED_BY = re.compile(r"(?:(?:have|has) )?(?:killed|left|claimed the lives of|han dejado|dejaron|han causado|causaron|"
+                        r"han cobrado)(?: (?:at least|al menos|more than|mas de))?\s*$")
+
+
+def _clashes_killed(low: str, pos: int, lang: str) -> bool:
+    """Whether clashes are the subject that killed the figure's people: "confrontations with the
+    security forces have killed at least 49", "los enfrentamientos han dejado 40"."""
+    before = low[max(0, pos - 120):pos]
+    verb = _KILLED_BY.search(before)
+    return bool(verb and _CLASH_WORDS.search(before[:verb.start()]) and not re.search(r"[;.]", before[:verb.start()]))
 
 
 def _dedupe_counts(counts: list[dict[str, Any]]) -> list[dict[str, Any]]:

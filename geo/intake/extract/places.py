@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.intake.extract_lexicon import (KM_POST, LOCATIVE, NAMED_ROAD, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN, ROAD_CODE,
+from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.lexicon import (ELSEWHERE, KM_POST, LOCATIVE, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN,
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
-from geo.intake.extract_names import NAME_PHRASE, unknown_names
-from geo.intake.extract_text import Sentence
+from geo.intake.extract.names import NAME_PHRASE, unknown_names
+from geo.intake.extract.text import Sentence
 from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place
 from geo.core.text import fold, name_key
 from geo.store.documents import read_gazetteer_dir
@@ -52,7 +53,7 @@ class PlaceMention:
     #: its region was read (``context``: parentheses or a trailing region; ``sentence``: another
     #: place of the clause or sentence; ``paragraph``, ``dateline``: set by the extractor).
     region_from: str | None = None
-    cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract_names)
+    cue: str | None = None          # for such a name: what made it a place (see geo.intake.extract.names)
     near: bool = False              # named as a reference point: "cerca de X", "near X", "entre X y Y"
     beside: list[str] = field(default_factory=list)   # for such a name: the known towns its sentence names
 
@@ -111,13 +112,20 @@ _PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP
                         rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*)+")
 
 
-def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None) -> list[RoadMention]:
+_NAMED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>[Cc]arretera|[Aa]utopista|[Vv]ía|[Rr]uta)\s+"
+                            r"(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})(?![\w–-])")
+
+
+def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None,
+               lexicon: Lexicon | None = None) -> list[RoadMention]:
     """Roads and kilometre posts of a sentence, each kilometre post with its road when named.
 
     A road is a route code ("PE-3S"), a named road ("Panamericana Sur", "Longitudinal de la
     Selva Norte") or towns joined by dashes after a road word ("carretera Manseriche–El
-    Milagro–Imaza", "the Puno-Desaguadero road"); "la misma vía" is the road named before.
+    Milagro–Imaza", "the Puno-Desaguadero road"); "la misma vía" is the road named before. Route
+    codes and road names are the dataset's (``lexicon``, default the bundled folder's).
     """
+    lexicon = lexicon if lexicon is not None else default_lexicon()
     low, text = sentence.low, sentence.text
     roads: list[RoadMention] = []
 
@@ -126,14 +134,21 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
             return
         roads.append(RoadMention(a, b, name, None, towns or []))
 
-    for m in ROAD_CODE.finditer(low):
-        add(m.start(), m.end(), f"PE-{m.group(1).upper()}")
-    for m in NAMED_ROAD.finditer(low):
+    for m in lexicon.road_code.finditer(low) if lexicon.road_code else ():
+        add(m.start(), m.end(), lexicon.road_code_name(m.group(1)))
+    for m in lexicon.named_road.finditer(low) if lexicon.named_road else ():
         a = m.start()
         raw = text[a:m.end()]
         raw = re.sub(r"^(?:la|the|La|The)\s+", "", raw)
         raw = re.sub(r"^(?:carretera|Carretera)\s+(?=[A-Z])", "", raw) if not raw.lower().startswith("carretera central") else raw
         add(m.end() - len(raw), m.end(), raw)
+    # "la carretera Costanera", "la vía Expresa": a road noun and a capitalised name the gazetteer
+    # does not hold as a town name the road.
+    for m in _NAMED_BY_NOUN.finditer(text):
+        name = m.group("name")
+        if fold(name) in STOP_CAPITALS or gazetteer.matches(name):
+            continue
+        add(m.start(), m.end(), f"{m.group('noun').lower()} {name}")
     for m in _PAIR_NAME.finditer(text):
         a, b = m.span()
         before = low[max(0, a - 25):a]
@@ -176,12 +191,19 @@ _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
                   "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
                   "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at))?|;)\s*$")   # "en A y en B" too
+# A list may repeat its preposition ("en A, en B y en C") or its site noun ("el aeropuerto de A y el
+# aeropuerto de B", "the airports of A and the airport of B").
+_REPEATED_HEAD = (r"(?:\s+(?:el|la|los|las|the))?\s+(?:aeropuertos?|puentes?|comisarias?|peajes?|garitas?|"
+                  r"terminal(?:es)?|airports?|bridges?|police stations?)\s+(?:de|del|of|in|at)")
+_LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at)|" + _REPEATED_HEAD
+                       + r")?|;)\s*$")   # "en A y en B" too
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
-                roads: list[RoadMention], region_hint: str | None = None) -> list[PlaceMention]:
-    """Every place named in a sentence, with its role, level, region and point."""
+                roads: list[RoadMention], region_hint: str | None = None,
+                lexicon: Lexicon | None = None) -> list[PlaceMention]:
+    """Every place named in a sentence, with its role, level, region and point (``lexicon``:
+    the dataset's words, default the bundled folder's)."""
     low, text = sentence.low, sentence.text
     road_spans = [(r.start, r.end) for r in roads if r.km is None]
     mentions: list[PlaceMention] = []
@@ -206,7 +228,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     # Cerro Colorado", "at Huipoca, San Alejandro and Previsto").
     status = {"event": True, "unlicensed": False}
     names = unknown_names(sentence, lang, [(x.start, x.end, status.get(x.role)) for x in mentions],
-                          [(r.start, r.end) for r in roads if r.km is None])
+                          [(r.start, r.end) for r in roads if r.km is None], lexicon)
     if names:
         mentions += [PlaceMention(n.text, n.start, n.end, n.level, None, cue=n.cue) for n in names]
         mentions.sort(key=lambda x: x.start)
@@ -224,6 +246,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _contexts(mentions, low, text, gazetteer, capitals)
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
+    _elsewhere(mentions, low, lang)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
     _proximity(live, low, lang)
@@ -319,12 +342,13 @@ def _resolve_span(sentence: Sentence, lang: str, a: int, b: int, gazetteer: Gaze
                 found.site_kind = found.site_kind or (lowered[0] if lowered[0] in _GENERIC_HEADS else None)
                 return [found]
             break
-    return []   # a name the gazetteer lacks: geo.intake.extract_names decides whether it is a place
+    return []   # a name the gazetteer lacks: geo.intake.extract.names decides whether it is a place
 
 
 def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals: Capitals,
             region_hint: str | None) -> PlaceMention | None:
     raw = text[ws[0][1]:ws[-1][1] + len(ws[-1][0])]
+    raw = re.sub(r"['’]s$", "", raw.rstrip(".,"))   # "Juliaca's airport": the place is Juliaca
     raw = raw.rstrip(".,’'")
     start, end = ws[0][1], ws[0][1] + len(raw)
     region = gazetteer.region(raw)
@@ -353,7 +377,13 @@ def _lists(mentions: list[PlaceMention], low: str) -> None:
     """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
     next_id = 0
     for prev, cur in zip(mentions, mentions[1:]):
-        if _LIST_GAP.match(low[prev.end:cur.start]) and low[prev.end:cur.start].strip() != ";":
+        gap = low[prev.end:cur.start]
+        # ", en B" continues a list only when A came after "en" too ("en A, en B y en C"); after a
+        # site it says where the site is ("el Puente Arturo, en Sicuani").
+        if re.fullmatch(r"\s*,\s+(?:en|in|at)\s*", gap) and not re.search(r"(?:^|\W)(?:en|in|at)\s+$",
+                                                                          low[max(0, prev.start - 4):prev.start]):
+            continue
+        if _LIST_GAP.match(gap) and gap.strip() != ";":
             if prev.list_id is None:
                 prev.list_id = next_id
                 next_id += 1
@@ -573,6 +603,29 @@ def _references(mentions: list[PlaceMention], low: str, lang: str) -> None:
         definite_dead = re.search(r"(?:^|\W)(?:los|las|the|those|sus|their)\s+(?:\d+\s+)?(?:\w+\s+)?"
                                   rf"(?:{dead.pattern})\s+(?:de|en|in|of|at)\s+(?:la ciudad de |the city of )?$", before)
         if cue or definite_dead or re.match(r"^\s+(?:massacre|killings)\b", after):
+            x.role = "reference"
+
+
+def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
+    """Places people came from or were heading to ("llegaron desde diferentes puntos, como Cusco y
+    Puno", "transport bound for Arequipa and Tacna") are references: nothing happened there. The
+    cue is looked for between the place and the start of its clause (a semicolon, a colon, a full
+    stop or a parenthesis), at most eight words before it with no locative between; the places
+    of a list share it."""
+    for x in mentions:
+        if x.role != "event":
+            continue
+        clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
+        before = low[max(clause_start + 1, x.start - 120):x.start]
+        cue = None
+        for cue in ELSEWHERE[lang].finditer(before):
+            pass
+        if cue is None:
+            continue
+        gap = before[cue.end():]
+        # The cue reaches the places right after it (a list: "desde diferentes puntos, como Cusco y
+        # Puno"), not a place a new locative brings ("bound for Tacna were stopped in Ilave").
+        if len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap):
             x.role = "reference"
 
 

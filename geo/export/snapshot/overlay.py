@@ -1,0 +1,259 @@
+"""The snapshot's page: the map of one view framed for publication, as self-contained HTML.
+
+A snapshot is the dashboard's map of one view (day, mode, kinds, regions) with a header band
+(the title, wrapping onto a second line rather than cut, the date, the count and the filters),
+the places that matter that day named above their markers (:mod:`.labels`), and a footer band
+with the credits of what was drawn: the publishers of the events shown, the data licence, the
+places, the basemap when the data folder has one, and the map tiles only when tiles were drawn.
+The bands and labels are a Jinja2 template (``templates/overlay.html``, macros ``style``,
+``bands`` and ``script``: folium's own way), filled with escaping on. The HTML file inlines every
+script, style and icon, so it opens with no network; only OpenStreetMap tiles are fetched online.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import folium
+from branca.element import MacroElement
+from markupsafe import Markup
+
+from geo.core.dataset import Dataset
+from geo.core.escape import escape_html, json_for_script, template_environment
+from geo.core.i18n import N_, Translator, translator
+from geo.core.view import View
+from geo.export.files import publishers
+from geo.export.snapshot.labels import day_labels
+from geo.query.active import select_hotspots, select_records
+from geo.query.framing import FITS, frame_for
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, load_basemap
+from geo.render.leaflet import RawText
+from geo.render.maps import build_map, standalone_html
+from geo.store.files import atomic_write
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LABELS_JS = TEMPLATES / "labels.js"
+_ENV = template_environment(TEMPLATES)
+TILE_CREDIT = N_("Tiles © OpenStreetMap contributors")
+NO_TILES = N_("no tiles (offline)")
+#: How a snapshot is framed by default: the day's events and the corridors (see
+#: :func:`geo.query.framing.frame_for`; the other choices are ``view`` and ``data``).
+DEFAULT_FIT = "day"
+VIEW_MAX_ZOOM = 9
+#: The sources line names publishers up to about this many characters (one line at 1200 pixels).
+SOURCES_CHARS = 165
+PLACES_CREDIT = N_("Places: GeoNames, CC BY 4.0")
+
+
+def long_date(day: str, lang: str | Translator | None = None) -> str:
+    """``2023-01-09`` -> ``Monday 9 January 2023`` (``lunes, 9 de enero de 2023`` in Spanish)."""
+    return translator(lang).date(date.fromisoformat(day), "long")
+
+
+def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS,
+                 lang: str | Translator | None = None) -> str:
+    """``Sources: A, B, C +4 more``: the publishers of ``records``, most frequent first,
+    as many as fit in ``max_chars``, and how many more there are."""
+    t = translator(lang)
+    names = [name for name, _ in publishers(records)]
+    if not names:
+        return t.gettext("Sources: none (nothing mapped)")
+    head = t.gettext("Sources: {names}")
+
+    def line(shown: list[str], rest: int) -> str:
+        return head.format(names=", ".join(shown)) + (t.plural(" +{n} more", " +{n} more", rest) if rest else "")
+
+    shown: list[str] = []
+    for i, name in enumerate(names):
+        candidate = line(shown + [name], len(names) - i - 1)
+        if shown and len(candidate) > max_chars:
+            break
+        shown.append(name)
+    return line(shown, len(names) - len(shown))
+
+
+def credit_parts(licence: str = "", basemap_credit: str | None = None, places: bool = True,
+                 lang: str | Translator | None = None) -> list[str]:
+    """The credits of what a snapshot draws, tiles aside: the data's licence, the places'
+    (when place names are written), the basemap's (when one is drawn)."""
+    t = translator(lang)
+    data = t.gettext("Data: {licence}").format(licence=licence) if licence else \
+        t.gettext("Data: see the sources of each event")
+    return [data] + ([t.gettext(PLACES_CREDIT)] if places else []) + ([basemap_credit] if basemap_credit else [])
+
+
+def credits_text(records: Sequence[dict], tiles: bool, licence: str = "",
+                 basemap_credit: str | None = None, lang: str | Translator | None = None) -> str:
+    """The credits as plain text: the sources line, then licences, the basemap's credit (when
+    one is drawn) and the map tiles' (only when tiles are drawn)."""
+    t = translator(lang)
+    parts = credit_parts(licence, basemap_credit, lang=t) + ([t.gettext(TILE_CREDIT)] if tiles else [])
+    return f"{sources_text(records, lang=t)}\n{' · '.join(parts)}"
+
+
+class SnapshotOverlay(MacroElement):
+    """Header band (title, date, count, filters, an empty-day line), footer band (credits) and
+    the place labels, from ``templates/overlay.html``.
+
+    Parameters
+    ----------
+    title : str
+    view : View
+    records : sequence of dict
+        The events shown.
+    tiles : bool
+        Whether tiles are drawn: only then are they credited (and, should none load, the
+        capture drops their credit, see ``labels.js``).
+    licence : str
+    basemap_credit : str, optional
+        The credit of the basemap drawn under the layers (None: no basemap, no credit).
+    labels : sequence of PlaceLabel
+        The names to place (:func:`geo.export.snapshot.labels.day_labels`).
+    lang : str or Translator, optional
+    """
+
+    _template = _ENV.get_template("overlay.html")
+
+    def __init__(self, title: str, view: View, records: Sequence[dict], tiles: bool = True,
+                 licence: str = "", basemap_credit: str | None = None, labels: Sequence = (),
+                 lang: str | Translator | None = None):
+        super().__init__()
+        if not isinstance(view, View):
+            raise TypeError(f"view must be a View, got {type(view).__name__}")
+        self._name = "SnapshotOverlay"
+        tr = translator(lang)
+        t = totals_of(records)
+        day = long_date(view.day, tr)
+        self.title = title
+        self.when = tr.gettext("up to {day}").format(day=day) if view.mode == "cumulative" else day
+        dead = tr.plural(", {n} dead", ", {n} dead", t["fatalities"]) if t["fatalities"] else ""
+        self.count = tr.plural("{n} event mapped", "{n} events mapped", t["events"]) + dead
+        self.filters = view.summary(tr)
+        self.empty = ""
+        if not records:
+            self.empty = (tr.gettext("Nothing mapped up to this day with these filters (only reports with a place "
+                                     "and a source are mapped).") if view.mode == "cumulative" else
+                          tr.gettext("Nothing mapped on this day with these filters (only reports with a place and "
+                                     "a source are mapped)."))
+        self.sources = sources_text(records, lang=tr)
+        self.credits = credit_parts(licence, basemap_credit, places=bool(labels), lang=tr)
+        self.tiles = bool(tiles)
+        self.tile_credit = tr.gettext(TILE_CREDIT)
+        self.words_json = Markup(json_for_script({"noTiles": tr.gettext(NO_TILES), "tileCredit": self.tile_credit}))
+        # JSON made safe for a script by json_for_script: Markup so the template leaves it as it is
+        self.labels_json = Markup(json_for_script([label.as_dict() for label in labels]))
+        self.map_name = ""
+
+    def render(self, **kwargs) -> None:
+        """The style and the labels' script into the head, the bands into the body, the calls into the script."""
+        root = self.get_root()
+        module = self._template.module
+        self.map_name = Markup(self._parent.get_name())
+        root.header.add_child(RawText(str(module.style(self))), name=f"{self.get_name()}_style")
+        root.header.add_child(RawText("<script>" + LABELS_JS.read_text(encoding="utf-8") + "</script>"),
+                              name=f"{self.get_name()}_labels")
+        root.html.add_child(RawText(str(module.bands(self))), name=f"{self.get_name()}_bands")
+        root.script.add_child(RawText(str(module.script(self))), name=self.get_name())
+
+
+def licence_credit(licence: str, lang: str | Translator | None = None) -> str:
+    """The credits' licence part: the data's licence, then the gazetteer's."""
+    return " · ".join(credit_parts(licence, lang=lang))
+
+
+def snapshot_title(dataset: Dataset, lang: str | Translator | None = None) -> str:
+    """``Blockade Map — <the dataset's title>`` (in the reader's language when dataset.json has it)."""
+    return f"Blockade Map — {dataset.info.title_in(translator(lang))}"
+
+
+def totals_of(records: Sequence[dict]) -> dict[str, int]:
+    """Events and dead among ``records``."""
+    return {"events": len(records), "fatalities": sum(int(r["fatalities"]) for r in records)}
+
+
+def drawn_basemap(dataset: Dataset, lang: str | Translator | None = None) -> dict | None:
+    """The basemap a snapshot of ``dataset`` draws (its data and credit in ``lang``), or None."""
+    loaded = load_basemap(dataset)
+    if loaded is None:
+        return None
+    credit = loaded.data.get("attribution")
+    if credit == BASEMAP_ATTRIBUTION:
+        credit = translator(lang).gettext(BASEMAP_ATTRIBUTION)
+    return {"data": loaded.data, "credit": credit}
+
+
+def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
+                 basemap_credit: str | None = None, lang: str | Translator | None = None) -> folium.Map:
+    """The map of ``view`` with the snapshot overlay and Leaflet's animations turned off.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    view : View
+    tiles : bool
+        Draw OpenStreetMap tiles (fetched online); ``False`` draws over the embedded basemap only.
+    fit : {'day', 'view', 'data'}
+        ``day`` (the default) frames the day's events and the road corridors with a margin
+        (the whole data set in cumulative mode); ``view`` zooms to the events shown, with a
+        margin; ``data`` frames the whole data set, the same every day. ``day`` and ``view``
+        zoom in no further than zoom 9, fall back to the hotspots when there is no event and
+        to the whole data set when nothing is shown (:func:`geo.query.framing.frame_for`).
+    basemap_credit : str, optional
+        The credit line of the basemap drawn under the layers (default: the data folder's
+        basemap's own, when it has one; see :func:`drawn_basemap`).
+    lang : str or Translator, optional
+        The language of every word on it (default English).
+
+    Returns
+    -------
+    folium.Map
+        Built with ``asset_mode='placeholder'``, ready for :func:`geo.render.maps.standalone_html`.
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"dataset must be a Dataset, got {type(dataset).__name__}")
+    if not isinstance(view, View):
+        raise TypeError(f"view must be a View, got {type(view).__name__}")
+    if fit not in FITS:
+        raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
+    frame = frame_for(dataset, view, fit)
+    m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles, frame=frame, notice=False,
+                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None, lang=lang)
+    # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
+    m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
+    records = select_records(dataset, view)
+    basemap = drawn_basemap(dataset, lang)
+    labels = day_labels(records, select_hotspots(dataset, view), basemap["data"] if basemap else None, lang)
+    SnapshotOverlay(snapshot_title(dataset, lang), view, records, tiles=tiles,
+                    licence=dataset.info.licence or "",
+                    basemap_credit=basemap_credit or (basemap["credit"] if basemap else None),
+                    labels=labels, lang=lang).add_to(m)
+    return m
+
+
+def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
+                  basemap_credit: str | None = None, lang: str | Translator | None = None) -> str:
+    """One self-contained HTML file of ``view``: every script, style and icon inlined."""
+    t = translator(lang)
+    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit, lang=t))
+    title = escape_html(f"{snapshot_title(dataset, t)}: {t.day(view.day)} ({view.summary(t)})")
+    html = html.replace("<html>", f'<html lang="{t.lang}">', 1)
+    return html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
+
+
+# ---------------------------------------------------------------- files
+
+def write_html(dataset: Dataset, view: View, out: str | os.PathLike, tiles: bool = True,
+               fit: str = DEFAULT_FIT, basemap_credit: str | None = None,
+               lang: str | Translator | None = None) -> Path:
+    """Write the HTML snapshot of ``view`` to ``out`` (no browser needed)."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise FileNotFoundError(f"folder {out.parent} does not exist")
+    atomic_write(out, snapshot_html(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit,
+                                    lang=lang).encode("utf-8"))
+    return out
+
+

@@ -1,0 +1,36 @@
+"""What a new user reads agrees with what the product does (issue 22): the upload limit, the port,
+the import columns, the contract kept in the project."""
+from __future__ import annotations
+
+import re
+import tomllib
+
+from geo.intake.readers import MAX_IMPORT_BYTES
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_uploader_limit_is_the_readmes():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    limit_mb = MAX_IMPORT_BYTES // 2**20
+    assert config["server"]["maxUploadSize"] == limit_mb == 20
+    assert f"| an import file | {limit_mb} MB" in README
+
+
+def test_readme_says_how_to_change_the_port_and_what_an_import_csv_needs():
+    assert "make run PORT=8502" in README
+    assert "`kind, start, place, region, lon, lat, geo_precision`" in README
+
+
+def test_the_contract_is_in_the_project_and_the_readme_points_at_it():
+    contract = ROOT / "docs" / "CONTRACT.md"
+    assert contract.is_file()
+    assert "../shared/CONTRACT.md" not in README
+    assert "[docs/CONTRACT.md](docs/CONTRACT.md)" in README
+    text = contract.read_text(encoding="utf-8")
+    for behaviour in ("--format png\\|pdf\\|svg\\|html", "share/YYYY-MM-DD.html", "kinds=bloqueo,enfrentamiento",
+                      "gazetteer/water.csv"):
+        assert behaviour in text, behaviour
+    named = set(re.findall(r"`blockade-map ([a-z-]+)", text))
+    assert {"validate", "day", "corridors", "snapshot", "export", "route", "import", "publish"} <= named
