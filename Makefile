@@ -17,7 +17,7 @@ AXE_SHA256  := 0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292
 AXE_DIR     := .cache/axe
 AXE_JS      := $(AXE_DIR)/axe-$(AXE_VERSION).min.js
 
-.PHONY: install run test test-fast lint fuzz bench bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
+.PHONY: install run test test-fast lint fuzz bench bench-postgis bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
 install: $(STAMP) $(MO_FILES) $(AXE_JS)
 
@@ -75,10 +75,14 @@ lint: install
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m fuzz tests/fuzz
 
-# The dashboard at 1,000 to 100,000 events, then the PostGIS store at 1,000,000 (bench/postgis.py);
-# both always run, and make fails when either misses a target.
+# The dashboard at 1,000 to 100,000 events against its floor (the same app with no events) and a
+# naive page (bench/__main__.py, about 10 minutes); results are written even when a target fails.
 bench: install
-	$(BIN)/python -m bench; a=$$?; $(BIN)/python -m bench.postgis; b=$$?; test $$a = 0 -a $$b = 0
+	$(BIN)/python -m bench
+
+# The PostGIS store at 1,000,000 events (bench/postgis.py, about 26 minutes).
+bench-postgis: install
+	$(BIN)/python -m bench.postgis
 
 # The static edition's time to first map against the dashboard's, in one run (about 2 minutes).
 bench-edition: install

@@ -1,14 +1,20 @@
-"""A real browser clicks "Next" and waits for the next day's map: time from click to markers.
+"""The dashboard on a real server in a real browser: cold start, browser step and memory.
 
-Starts ``streamlit run app.py`` on a synthetic data folder, opens it in Debian's chromium
-through Playwright, and for each step marks the markers on screen, clicks "Next", and
-waits until none of the marked markers is left and the map holds exactly the next day's
-number of event markers.
+For one data folder it starts ``streamlit run app.py`` (the clock starts here; headless
+chromium is already open, as a reader's browser is) and opens the app's address as a new
+reader does:
 
-There is no naive figure here: folium's popups need jQuery from a CDN, so on a machine
-without internet the naive page's map never draws.
+- ``cold_start_ms``: from starting the server to the first map drawn in the browser (the map's
+  legend on screen with the view's markers or cells, and the page's script run finished);
+- ``browser_step_ms``: click "Next" until the page shows the next day, its script run has
+  finished and the map holds the next day's markers and none of the previous day's (marked
+  before the click); at up to 10,000 events the number of markers is checked exactly;
+- ``rss_mb``: the server's resident memory after each of ten sessions (the first is the one
+  that stepped; the nine others each open the default view in a fresh browser context).
 
-Run by ``python -m bench``; alone: ``python -m bench.browser_step DATA_DIR``.
+Every data folder is measured the same way, the empty one (the floor: what Streamlit, folium
+and Leaflet cost anyway) included. Run by ``python -m bench``; alone:
+``python -m bench.browser_step DATA_DIR``.
 """
 from __future__ import annotations
 
@@ -106,50 +112,131 @@ def expected_counts(data_dir: str, days: list[str]) -> list[int]:
     return [len(index.select(View(d))) for d in days]
 
 
-def measure(data_dir: str, first_day: str = "2023-01-05", steps: int = 5, timeout_s: float = 120.0) -> dict:
-    """Click "Next" ``steps`` times from ``first_day``; return the click-to-map times in ms."""
+#: Event markers and counted cells: what a map of a view draws for its events.
+DRAWN = f"{MARKERS}, .bm-cell"
+#: Checked exactly up to this size (the expected counts need the dataset loaded in this process).
+EXACT_UP_TO = 10_000
+
+
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def _run_finished(page) -> bool:
+    """Whether the page's script run has finished (Streamlit marks its root element)."""
+    return page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').count() > 0
+
+
+def _drawn(page) -> tuple[int, int, int]:
+    """(maps with their legend, fresh markers and cells, marked ones) over the live map frames."""
+    legends = fresh = marked = 0
+    for frame in _map_frames(page):
+        try:
+            counts = frame.evaluate(
+                f"() => [document.querySelectorAll('.leaflet-container .bm-legend').length,"
+                f" document.querySelectorAll('{DRAWN}').length - document.querySelectorAll("
+                f"'{MARKERS}[data-bm-old], .bm-cell[data-bm-old]').length,"
+                f" document.querySelectorAll('{MARKERS}[data-bm-old], .bm-cell[data-bm-old]').length]")
+        except Exception:  # the frame went away while we asked
+            continue
+        legends += min(counts[0], 1)
+        fresh += counts[1]
+        marked += counts[2]
+    return legends, fresh, marked
+
+
+def _wait_map(page, title: str | None, events: bool, expected: int | None, timeout_s: float) -> None:
+    """Wait until the page shows ``title`` (when given), its run has finished and the map is drawn:
+    its legend, no marked marker left, and ``expected`` markers (when known), else some markers or
+    cells when the view has ``events``, else none."""
+    start = time.perf_counter()
+    last = None
+    while time.perf_counter() - start < timeout_s:
+        if title is None or page.get_by_text(title, exact=False).count():
+            last = _drawn(page)
+            legends, fresh, marked = last
+            ok = (fresh == expected) if expected is not None else ((fresh > 0) == events)
+            if legends and not marked and ok and _run_finished(page):
+                return
+        time.sleep(0.01)
+    raise TimeoutError(f"the map was not drawn within {timeout_s:.0f} s (title {title!r}, expected "
+                       f"{expected if expected is not None else ('some' if events else 'no')} markers; "
+                       f"last seen legends, fresh, marked: {last})")
+
+
+def _mark_old(page) -> None:
+    for frame in _map_frames(page):
+        frame.evaluate(f"() => document.querySelectorAll('{DRAWN}').forEach(el => el.setAttribute('data-bm-old', '1'))")
+
+
+def measure(data_dir: str, events: int, first_day: str = "2023-01-05", steps: int = 5, sessions: int = 10,
+            timeout_s: float = 90.0) -> dict:
+    """Cold start, ``steps`` browser steps from ``first_day`` and resident memory over ``sessions``
+    sessions, on one server for ``data_dir`` (which holds ``events`` events)."""
     from playwright.sync_api import sync_playwright
     days = [(date.fromisoformat(first_day) + timedelta(days=i)).isoformat() for i in range(steps + 1)]
-    expected = expected_counts(data_dir, days)
-    proc, url = _serve(APP, data_dir)
-    times: list[float] = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    expected = expected_counts(data_dir, days) if events <= EXACT_UP_TO else [None] * len(days)
+    result: dict = {"cold_start_ms": None, "browser_step_ms": [], "rss_mb": [], "markers": expected[1:]}
+
+    def say(text: str) -> None:
+        print(f"    {text}", file=sys.stderr, flush=True)
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        viewport = {"width": 1400, "height": 1000}
+        started = time.perf_counter()
+        proc, url = _serve(APP, data_dir)
+        try:
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.goto(f"{url}/", wait_until="commit")
+            _wait_map(page, None, events > 0, None, timeout_s)
+            result["cold_start_ms"] = (time.perf_counter() - started) * 1000
+            say(f"cold start {result['cold_start_ms']:,.0f} ms")
             page.goto(f"{url}/?date={days[0]}", wait_until="domcontentloaded")
-            page.get_by_text(f"Blockades and protests on {days[0]}").wait_for(timeout=timeout_s * 1000)
-            _wait_for(page, expected[0], timeout_s)
+            _wait_map(page, f"Blockades and protests on {days[0]}", (expected[0] or 0) > 0 or events > 0,
+                      expected[0], timeout_s)
             for i in range(1, steps + 1):
-                for frame in _map_frames(page):
-                    frame.evaluate(f"() => document.querySelectorAll('{MARKERS}')"
-                                   ".forEach(el => el.setAttribute('data-bm-old', '1'))")
+                _mark_old(page)
                 t0 = time.perf_counter()
                 page.get_by_role("button", name="Next").click()
-                page.get_by_text(f"Blockades and protests on {days[i]}").wait_for(timeout=timeout_s * 1000)
-                _wait_for(page, expected[i], timeout_s)
-                times.append((time.perf_counter() - t0) * 1000)
-                print(f"    browser: {days[i]}: {expected[i]} markers in {times[-1]:,.0f} ms",
-                      file=sys.stderr, flush=True)
-                if times[-1] > 10_000:
-                    break
+                _wait_map(page, f"Blockades and protests on {days[i]}", events > 0, expected[i], timeout_s)
+                result["browser_step_ms"].append((time.perf_counter() - t0) * 1000)
+                say(f"browser step to {days[i]}: {expected[i] if expected[i] is not None else 'cells or'} "
+                    f"markers in {result['browser_step_ms'][-1]:,.0f} ms")
+            context.close()
+            result["rss_mb"].append(_rss_mb(proc.pid))
+            for _ in range(sessions - 1):
+                context = browser.new_context(viewport=viewport)
+                page = context.new_page()
+                page.goto(f"{url}/", wait_until="commit")
+                _wait_map(page, None, events > 0, None, timeout_s)
+                context.close()
+                result["rss_mb"].append(_rss_mb(proc.pid))
+            say(f"resident after {sessions} sessions: {', '.join(f'{v:,.0f}' for v in result['rss_mb'])} MB")
             browser.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    return {"browser_step_ms": times, "markers": expected[1:len(times) + 1]}
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.browser_step")
     parser.add_argument("data")
+    parser.add_argument("--events", type=int, required=True, help="how many events the folder holds")
     parser.add_argument("--day", default="2023-01-05")
     parser.add_argument("--steps", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=10)
     args = parser.parse_args(argv)
-    print(json.dumps(measure(args.data, args.day, args.steps)))
+    print(json.dumps(measure(args.data, args.events, args.day, args.steps, args.sessions)))
     return 0
 
 

@@ -210,3 +210,24 @@ def write_dataset(folder: str | Path, n: int, seed: int = 6) -> Path:
                                  "https://www.defensoria.gob.pe/reportes/"])
     stamp.write_text(f"{n} {seed}\n")
     return folder
+
+
+def write_empty_dataset(folder: str | Path) -> Path:
+    """Write the benchmarks' floor: no events, the synthetic folders' ``dataset.json`` (title, area,
+    languages) and one hotspot over the same 60 days, so that the app offers the same days to step
+    through (a folder without any dated feature offers only today); return its path.
+
+    The folder holds no events layer at all: a new dataset starts that way (CONTRACT.md).
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    info = dict(_info(), title="Synthetic data: no events")
+    info.pop("featured_day", None)
+    (folder / "dataset.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    hotspot = make_hotspots()[0]
+    hotspot["properties"].update(start=FIRST_DAY.isoformat(), end=(FIRST_DAY + timedelta(days=DAYS - 1)).isoformat())
+    (folder / "hotspots.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [hotspot]},
+                                                        ensure_ascii=False), encoding="utf-8")
+    for name in ("events.geojson", "corridors.geojson", "reported_counts.csv", ".synthetic"):
+        (folder / name).unlink(missing_ok=True)
+    return folder

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 from geo.core.escape import escape_markdown
 from geo.intake.forms import feature_from_form, form_values
 from ui import editing as ui
+from ui import i18n
 from ui.data import get_dataset
 from ui.i18n import _
 from ui.navigation import require_app
@@ -41,10 +42,11 @@ with map_col:
         st.caption(escape_markdown(st.session_state[f"{PREFIX}-near"]))
 
 st.subheader(_("2. What happened, and who reported it"))
-submitted = ui.event_form(PREFIX, form_values(None), _("Add the event"), regions)
+lang, home = i18n.translator().lang, (ds.info.languages[0] if ds.info.languages else None)
+submitted = ui.event_form(PREFIX, form_values(None, lang, home), _("Add the event"), regions)
 if submitted:
     values, sources, reason = submitted
-    feature, problems = feature_from_form(values, sources, scope=editor.scope)
+    feature, problems = feature_from_form(values, sources, scope=editor.scope, lang=lang, home=home)
     if problems:
         ui.show_problems(problems, _("Not saved yet: please fix these fields."))
     else:

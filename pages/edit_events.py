@@ -1,10 +1,11 @@
 """Correct an event, retract it with a reason, and see (and undo) every logged change."""
 import streamlit as st
 
-from geo.core.words import kind_name
-from geo.intake.forms import feature_from_form, form_values
+from geo.intake.forms import description_reference, feature_from_form, form_values
 from geo.store.editor import changes_between
 from ui import editing as ui
+from geo.core.words import kind_name
+from geo.render.descriptions import place_for
 from ui import i18n
 from ui.data import get_dataset
 from ui.i18n import _
@@ -28,7 +29,7 @@ t = i18n.translator()
 
 def label(event_id: str) -> str:
     p = events[event_id]["properties"]
-    return f"{p.get('start')} · {p.get('place')} ({p.get('region')}) · {kind_name(str(p.get('kind')), t)} · {event_id}"
+    return f"{p.get('start')} · {place_for(p, t)} ({p.get('region')}) · {kind_name(str(p.get('kind')), t)} · {event_id}"
 
 
 order = sorted(events, key=lambda i: (events[i]["properties"].get("start", ""), i))
@@ -44,10 +45,13 @@ if event_id:
             ui.reset_form(f"edit-{event_id}", keep=())
             st.session_state.pop(f"edit-seen-{event_id}", None)
             st.rerun()
-        submitted = ui.event_form(f"edit-{event_id}", form_values(feature), _("Save changes"), ui.region_choices(ds))
+        home = ds.info.languages[0] if ds.info.languages else None  # the dataset's language
+        submitted = ui.event_form(f"edit-{event_id}", form_values(feature, t.lang, home), _("Save changes"),
+                                  ui.region_choices(ds), reference=description_reference(feature, t.lang, home))
         if submitted:
             values, sources, reason = submitted
-            new, problems = feature_from_form(values, sources, event_id, scope=editor.scope, original=feature)
+            new, problems = feature_from_form(values, sources, event_id, scope=editor.scope, original=feature,
+                                              lang=t.lang, home=home)
             if problems:
                 ui.show_problems(problems, _("Not saved: please fix these fields."))
             else:

@@ -8,7 +8,7 @@ from ui.data import get_dataset
 from ui.exports import export_panel
 from ui.i18n import _
 from ui.navigation import require_app
-from ui.panels import day_map, side_panel
+from ui.panels import day_map, prefetch_next_day, side_panel
 from ui.tables import events_table
 
 require_app()
@@ -32,3 +32,4 @@ if len(positions) > TABLE_LIMIT:
         limit=i18n.number(TABLE_LIMIT), count=i18n.number(len(positions))))
 if len(positions):
     events_table(ds.index.records(positions[:TABLE_LIMIT]))
+prefetch_next_day(ds, view)  # while the reader looks at this day

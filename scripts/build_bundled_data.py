@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bundled_events import EVENTS as EVENTS_FIRST  # noqa: E402
 from bundled_events_more import EVENTS as EVENTS_MORE  # noqa: E402
 from bundled_layers import CORRIDORS, COUNTS, HOTSPOTS  # noqa: E402
+from bundled_places_es import PLACES_ES  # noqa: E402
 from bundled_sources import SEED_NAME, SEED_PUBLISHED, SEED_REPORTS, SEED_URL, SOURCES  # noqa: E402
 
 from geo.core.frames import corridors_frame  # noqa: E402
@@ -103,6 +104,8 @@ def build_events(gaz: Gazetteer, corridors=None) -> list[dict[str, Any]]:
         if end != start:
             props["end"] = end
         props["place"] = ev["place"]
+        if ev["place"] in PLACES_ES:
+            props["place_es"] = PLACES_ES[ev["place"]]
         props["region"] = ev["region"]
         for key in ("road", "km"):
             if key in ev:

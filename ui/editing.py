@@ -197,8 +197,12 @@ def region_choices(ds: Dataset) -> list[str]:
 
 
 def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
-               regions: Sequence[str]) -> tuple[dict, list, str] | None:
+               regions: Sequence[str], reference: tuple[str, str] | None = None) -> tuple[dict, list, str] | None:
     """Every contract field in one form, pre-filled from ``defaults`` (see geo.intake.forms.form_values).
+
+    The description is the reader's language's; ``reference`` (``(text, language code)``, see
+    geo.intake.forms.description_reference) is the event's description in another language,
+    shown under the empty box so it can be translated.
 
     Widget state lives under ``prefix``-keys (seeded once), so other widgets, e.g. the place
     picker, can set the place and point before the form is drawn.
@@ -241,7 +245,13 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
         a.radio(_("Location precision"), (1, 2, 3), key=k("geo_precision"), format_func=precision_label("geo"))
         b.radio(_("Date precision"), (1, 2, 3), key=k("time_precision"), format_func=precision_label("time"))
         c.radio(_("Status"), STATUSES, key=k("status"), format_func=lambda status: status_name(status, t))
-        st.text_area(_("What happened (in your own words)"), key=k("description"))
+        st.text_area(_("What happened, in {language} (in your own words)").format(language=t.language_in(t.lang)),
+                     key=k("description"))
+        if reference:
+            text, code = reference
+            note = (_("In {language}, for reference: {text}").format(language=t.language_in(code), text=text)
+                    if code else _("In another language, for reference: {text}").format(text=text))
+            st.caption(escape_markdown(note))
         st.markdown(_("**Sources** (at least one: publisher, link, date published)"))
         for i in range(SOURCE_ROWS):
             a, b, c = st.columns([2, 4, 2])

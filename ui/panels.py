@@ -1,6 +1,9 @@
 """The map page's parts beside and below the map: the side panel and the map itself."""
 from __future__ import annotations
 
+import threading
+from datetime import date, timedelta
+
 import numpy as np
 import streamlit as st
 from streamlit_folium import st_folium
@@ -11,7 +14,7 @@ from geo.core.index import AGGREGATE_OVER
 from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import dashboard_frame
-from geo.render.maps import base_map, leaflet_bounds, view_layers
+from geo.render.maps import base_map, event_rows_json, leaflet_bounds, view_layers
 from ui import i18n, state
 from ui.changes import changes_list
 from ui.i18n import _
@@ -50,6 +53,8 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
     st.session_state[state.MAP_FRAME] = frame
     st.session_state[FRAMED_REGIONS] = tuple(view.regions)
+    # A new base map each rerun: st_folium renames the elements of the map it draws, so a map kept
+    # from one rerun to the next would draw differently the second time (and break in the browser).
     st_folium(base_map(ds, frame=frame, lang=t), key=map_key, height=620, use_container_width=True,
               feature_group_to_add=layers.extra + layers.groups,
               returned_objects=["bounds"] if aggregated else [])
@@ -83,3 +88,37 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
     if len(hotspots):
         st.markdown(_("**Hotspots:**") + " " + escape_markdown(", ".join(hotspots["name"])))
     changes_list(ds, view)
+
+
+def prefetch_next_day(ds: Dataset, view: View) -> None:
+    """Make the next day's markers (popups included) in the background while the reader looks at
+    this day, so that "Next" and Play find them made (:meth:`geo.core.index.EventIndex.memo`).
+
+    Only in day mode, when the next day's events are drawn one by one; at most one thread at a
+    time per server.
+    """
+    if view.mode != "day" or not _PREFETCH.acquire(blocking=False):
+        return
+    try:
+        following = View((date.fromisoformat(view.day) + timedelta(days=1)).isoformat(), view.mode, view.kinds,
+                         view.regions)
+        positions = ds.index.select(following)
+        if not 0 < len(positions) <= AGGREGATE_OVER or not ds.covers(following.day):
+            _PREFETCH.release()
+            return
+        t = i18n.translator()
+    except Exception:
+        _PREFETCH.release()
+        raise
+
+    def work() -> None:
+        try:
+            event_rows_json(ds, positions, t)
+        finally:
+            _PREFETCH.release()
+
+    threading.Thread(target=work, name="blockade-map-prefetch", daemon=True).start()
+
+
+#: Held while a prefetch thread runs (one at a time for the whole server).
+_PREFETCH = threading.Lock()

@@ -8,7 +8,6 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View, parse_view_params
-from geo.core.words import kind_slug
 from ui import i18n
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"

@@ -6,7 +6,7 @@ import streamlit as st
 
 from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
-from geo.render.descriptions import description_text
+from geo.render.descriptions import description_text, place_for
 from ui import i18n
 from ui.i18n import _
 
@@ -26,7 +26,7 @@ def events_table(events: list[dict]) -> None:
     columns = [t.gettext(c) for c in COLUMNS]
     what, source = columns[8], columns[10]
     rows = [(
-        e["place"], e["region"], kind_name(e["kind"], t),
+        place_for(e, t), e["region"], kind_name(e["kind"], t),
         e["start"] if e["start"] == e["end"] else f"{e['start']} – {e['end']}",
         e["fatalities"], e["injured"], e["detained"], status_name(e["status"], t), description_text(e, t),
         "; ".join(f"{s['name']} ({s['published']})" for s in e["sources"]), e["sources"][0]["url"],

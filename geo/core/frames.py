@@ -20,7 +20,7 @@ CRS = "EPSG:4326"
 EVENT_COLUMNS = [
     "id", "kind", "start", "end", "place", "region", "road", "km", "fatalities", "injured",
     "detained", "geo_precision", "time_precision", "status", "sources", "description",
-    "description_es", "description_en", "lon", "lat",
+    "description_es", "description_en", "place_es", "place_en", "lon", "lat",
 ]
 HOTSPOT_COLUMNS = ["id", "name", "region", "start", "end", "level", "sources", "description", "lon", "lat"]
 CORRIDOR_COLUMNS = ["id", "name", "roads", "from", "to", "via", "sources", "km_refs"]
@@ -45,6 +45,7 @@ def events_frame(features: list[dict], scope: Scope = ANYWHERE) -> gpd.GeoDataFr
             "time_precision": p.get("time_precision") or 1, "status": p.get("status") or "reported",
             "sources": p["sources"], "description": p.get("description") or "",
             "description_es": p.get("description_es") or "", "description_en": p.get("description_en") or "",
+            "place_es": p.get("place_es") or "", "place_en": p.get("place_en") or "",
         })
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS[:-2])
     lon, lat = _points(features)
@@ -104,7 +105,7 @@ def event_record(row: Any) -> dict:
         "lon": float(row.lon), "lat": float(row.lat), "sources": list(row.sources),
         "description": row.description,
     }
-    for name in ("description_es", "description_en"):
+    for name in ("description_es", "description_en", "place_es", "place_en"):
         value = getattr(row, name, "")
         if value:
             record[name] = value
@@ -119,6 +120,9 @@ def event_feature(record: Mapping[str, Any]) -> dict:
     """The contract's GeoJSON Feature of one record: every property, ``end`` written out."""
     props: dict[str, Any] = {"kind": record["kind"], "start": record["start"], "end": record["end"],
                              "place": record["place"], "region": record["region"]}
+    for name in ("place_es", "place_en"):
+        if record.get(name):
+            props[name] = record[name]
     if record.get("road"):
         props["road"] = record["road"]
     if record.get("km") is not None:

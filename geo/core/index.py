@@ -73,6 +73,13 @@ class Cells:
         return int(len(self.count))
 
 
+def _shared_texts(column: pd.Series) -> np.ndarray:
+    """The column as an object array in which equal texts are one object."""
+    codes, uniques = pd.factorize(column)
+    texts = np.asarray([str(u) for u in uniques] + [None], dtype=object)
+    return texts[codes]  # code -1 (missing) picks the None at the end
+
+
 class EventIndex:
     """Events of one dataset, arranged for fast selection and map building.
 
@@ -96,9 +103,9 @@ class EventIndex:
     def __init__(self, events: pd.DataFrame):
         if not isinstance(events, pd.DataFrame):
             raise TypeError(f"events must be a DataFrame, got {type(events).__name__}")
-        self.source = events
         order = events.sort_values(["start", "id"]).index
-        self.events = events.loc[order]
+        # events already in that order (a dataset keeps the index's frame) are not copied
+        self.events = events if order.equals(events.index) else events.loc[order]
         ev = self.events
         self.start = day_numbers(ev["start"])
         self.end = day_numbers(ev["end"])
@@ -110,8 +117,9 @@ class EventIndex:
         self.place_names: list[str] = [str(p) for p in place_names]
         self.place = place_codes.astype(np.int64)
         self.ids = ev["id"].astype(str).to_numpy(dtype=object)
-        self.start_text = ev["start"].to_numpy(dtype=object)
-        self.end_text = ev["end"].to_numpy(dtype=object)
+        # a few hundred distinct days for 100,000 events: one string object per day, not per event
+        self.start_text = _shared_texts(ev["start"])
+        self.end_text = _shared_texts(ev["end"])
         self.lat = ev["lat"].to_numpy(dtype=float)
         self.lon = ev["lon"].to_numpy(dtype=float)
         self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)
@@ -122,6 +130,7 @@ class EventIndex:
         self._memos: dict[str, np.ndarray] = {}
         self._records = np.full(len(ev), None, dtype=object)
         self._lock = threading.Lock()
+        self._labels: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
         return int(len(self.start))
@@ -244,8 +253,25 @@ class EventIndex:
             return None
         return (float(self.lat.min()), float(self.lon.min())), (float(self.lat.max()), float(self.lon.max()))
 
-    def cells(self, positions: np.ndarray, size: float = 0.1) -> Cells:
-        """Count the events at ``positions`` per grid cell of ``size`` degrees."""
+    def place_names_in(self, lang: str | None = None) -> list[str]:
+        """:attr:`place_names` as a reader of ``lang`` reads them: each place's ``place_<lang>``
+        label (CONTRACT.md; the first event's that has one) where the data gives one, else as reported."""
+        column = f"place_{lang}"
+        if not lang or column not in self.events.columns:
+            return self.place_names
+        key = "place-names-" + lang
+        with self._lock:
+            if key not in self._labels:
+                names = list(self.place_names)
+                labelled = [False] * len(names)
+                for code, label in zip(self.place.tolist(), self.events[column].tolist()):
+                    if label and not labelled[code]:
+                        names[code], labelled[code] = str(label), True
+                self._labels[key] = names
+            return self._labels[key]
+
+    def cells(self, positions: np.ndarray, size: float = 0.1, lang: str | None = None) -> Cells:
+        """Count the events at ``positions`` per grid cell of ``size`` degrees (places named in ``lang``)."""
         if not size > 0:
             raise ValueError(f"cell size must be > 0 degrees, got {size!r}")
         cell = (np.floor(self.lat[positions] / size).astype(np.int64) * 10_000_000
@@ -269,8 +295,9 @@ class EventIndex:
         starts = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0)) if len(order) else first
         keep = (np.arange(len(order)) - starts) < 3
         places: list[list[str]] = [[] for _ in range(m)]
+        names = self.place_names_in(lang)
         for cell_i, place_i in zip(cells_sorted[keep].tolist(), places_sorted[keep].tolist()):
-            places[cell_i].append(self.place_names[place_i])
+            places[cell_i].append(names[place_i])
         return Cells(lat=lat, lon=lon, count=count, by_kind=kinds,
                      fatalities=total(self.fatalities[positions]).astype(np.int64),
                      injured=total(self.injured[positions]).astype(np.int64),

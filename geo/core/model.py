@@ -39,7 +39,7 @@ COUNT_FIELDS: tuple[str, ...] = ("fatalities", "injured", "detained")
 COUNTS_COLUMNS: tuple[str, ...] = ("date", "metric", "value", "reporter", "source_url")
 #: Property order of the events the project writes (the contract's table order).
 PROPERTY_ORDER: tuple[str, ...] = (
-    "kind", "start", "end", "place", "region", "road", "km", "fatalities", "injured", "detained",
+    "kind", "start", "end", "place", "place_es", "place_en", "region", "road", "km", "fatalities", "injured", "detained",
     "geo_precision", "time_precision", "status", "sources", "description", "description_es",
     "description_en",
 )
@@ -419,6 +419,8 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
     c.choice(props, "kind", KINDS, required=True)
     _dates(props, c)
     c.string(props, "place", required=True)
+    for name in ("place_es", "place_en"):
+        c.string(props, name, required=False)
     c.region(props)
     c.string(props, "road", required=False)
     km = props.get("km")

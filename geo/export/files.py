@@ -52,7 +52,7 @@ def licence_lines(dataset: Dataset, lang: str | Translator | None = None) -> lis
 CSV_FIELDS: tuple[str, ...] = (
     "id", "kind", "start", "end", "place", "region", "road", "km", "lon", "lat",
     "fatalities", "injured", "detained", "geo_precision", "time_precision", "status", "description",
-    "description_es", "description_en",
+    "description_es", "description_en", "place_es", "place_en",
 )
 SOURCE_PARTS: tuple[str, ...] = ("name", "url", "published")
 

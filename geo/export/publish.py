@@ -214,7 +214,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
     reported = reported_on(dataset, view.day)
     lines = mapped_vs_reported(reported, mapped, t)
     hotspots = select_hotspots(dataset, view)
-    changes = day_over_day(dataset, view.day)
+    changes = day_over_day(dataset, view.day, lang=t)
     note = dataset.outside_note(view.day, t)
     if note:
         note += "."

@@ -180,7 +180,8 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
     """
     cell = _Cell(file, label)
     props: dict[str, Any] = {}
-    for name in ("kind", "place", "road", "status", "description", "description_es", "description_en"):
+    for name in ("kind", "place", "place_es", "place_en", "road", "status", "description", "description_es",
+                 "description_en"):
         text = cell.text(values.get(name))
         if text is not None:
             props[name] = text.lower() if name in ("kind", "status") else text

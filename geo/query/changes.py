@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day
-from geo.core.i18n import ENGLISH, N_plural, Translator
+from geo.core.i18n import ENGLISH, N_plural, Translator, translator
 
 __all__ = ["GROUPS", "change_summary", "day_over_day"]
 
@@ -20,7 +20,7 @@ PLACE_BLOCKADES = N_plural("{place} ({n} blockade)", "{place} ({n} blockades)")
 
 
 def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",),
-                 regions: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
+                 regions: Sequence[str] = (), lang: str | Translator | None = None) -> dict[str, list[dict[str, Any]]]:
     """The events new since the day before, continuing, and lifted, with their places.
 
     Parameters
@@ -32,6 +32,9 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
         Kinds compared.
     regions : sequence of str, default ()
         Keep only these regions (empty: all).
+    lang : str or Translator, optional
+        Places are named as a reader of this language reads them (``place_es``, CONTRACT.md);
+        as reported when not given.
 
     Returns
     -------
@@ -46,6 +49,7 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
     if isinstance(kinds, str) or isinstance(regions, str):
         raise TypeError("kinds and regions must be sequences of names, not one string")
     index = dataset.index
+    place_names = index.place_names_in(translator(lang).lang) if lang is not None else index.place_names
     positions = index.changes(check_day(day), kinds=list(kinds), regions=list(regions))
     out = {}
     for group in GROUPS:
@@ -53,7 +57,7 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
         fields = zip(index.ids[pos].tolist(), index.place[pos].tolist(), index.region[pos].tolist(),
                      index.start_text[pos].tolist(), index.end_text[pos].tolist(), index.lon[pos].tolist(),
                      index.lat[pos].tolist(), index.fatalities[pos].tolist())
-        records = [{"id": i, "place": index.place_names[p], "region": index.region_names[r], "start": a,
+        records = [{"id": i, "place": place_names[p], "region": index.region_names[r], "start": a,
                     "end": b, "lon": x, "lat": y, "fatalities": f} for i, p, r, a, b, x, y, f in fields]
         out[group] = sorted(records, key=lambda e: (e["place"].casefold(), e["id"]))
     return out

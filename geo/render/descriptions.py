@@ -1,4 +1,4 @@
-"""Which description of an event a reader gets: the one in their language, else another, marked.
+"""Which description and place label of an event a reader gets: the one in their language, else another.
 
 Events carry ``description`` and, where it is in another language, ``description_es`` /
 ``description_en`` (CONTRACT.md). A reader gets ``description_<their language>``; else
@@ -9,10 +9,11 @@ else the description in another language, with a note naming that language.
 """
 from __future__ import annotations
 
-from geo.core.i18n import ENGLISH, Translator
-from geo.intake.extract.text import language_votes
+from geo.core.i18n import ENGLISH, Translator, translator
+from geo.intake.extract.text import guess_language
 
 PREFIX = "description_"
+PLACE_PREFIX = "place_"
 
 
 def description_for(record: dict, t: Translator = ENGLISH) -> tuple[str, str | None]:
@@ -36,18 +37,6 @@ def description_for(record: dict, t: Translator = ENGLISH) -> tuple[str, str | N
     return "", None
 
 
-def guess_language(text: str) -> str | None:
-    """``es`` or ``en`` when ``text``'s common words clearly say so (at least 3, twice the other's), else None.
-
-    >>> guess_language("The road was blocked by the strikers at the bridge."), guess_language("Juliaca")
-    ('en', None)
-    """
-    votes = language_votes(text)
-    best = max(votes, key=votes.get)
-    rest = sum(v for k, v in votes.items() if k != best)
-    return best if votes[best] >= 3 and votes[best] >= 2 * rest else None
-
-
 def fallback_note(language: str | None, t: Translator = ENGLISH) -> str:
     """``(in English)`` / ``(en inglés)`` for a description in ``language``; '' for None."""
     if not language:
@@ -60,3 +49,16 @@ def description_text(record: dict, t: Translator = ENGLISH) -> str:
     text, language = description_for(record, t)
     note = fallback_note(language, t)
     return f"{text} {note}" if note and text else text
+
+
+def place_for(record: dict, lang: str | Translator | None = None) -> str:
+    """An event's place label in the reader's language (``place_es`` for a Spanish reader, CONTRACT.md),
+    else ``place`` as reported.
+
+    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, "es")
+    'Accesos a la ciudad de Puno'
+    >>> place_for({"place": "Juliaca"}, "es")
+    'Juliaca'
+    """
+    own = record.get(PLACE_PREFIX + translator(lang).lang)
+    return str(own or record.get("place") or "")

@@ -175,7 +175,7 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
     if not 0 < len(inside) <= AGGREGATE_OVER:
         inside = positions[:0]
     outside = np.setdiff1d(positions, inside, assume_unique=True)
-    cells = index.cells(outside, cell_size(bounds or index.extent()))
+    cells = index.cells(outside, cell_size(bounds or index.extent()), lang=t.lang)
     note = aggregation_note(len(positions), len(cells), len(inside), t)
     calls = [cell_layer(cells, note, t)] + ([events_layer(dataset, inside, t)] if len(inside) else [])
     return DayLayers([hotspots, feature_group(t.gettext("Events"), *calls)], note=note, cells=len(cells),

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from geo.core.escape import escape_html, json_for_script
 from geo.core.i18n import ENGLISH, Translator
 from geo.core.words import COUNT_FORMS, counts_text, kind_name, precision_words, status_name
-from geo.render.descriptions import description_for, fallback_note
+from geo.render.descriptions import description_for, fallback_note, place_for
 from geo.render.style import HOTSPOT_RADIUS_M, KIND_COLORS, marker_radius
 
 
@@ -32,7 +32,7 @@ def popup_html(event: dict, t: Translator = ENGLISH) -> str:
     """The popup of one event: place, dates, counts, description and source links, escaped."""
     kind = event["kind"]
     parts = [
-        f'<div class="bm-popup"><b>{escape_html(event["place"])}</b> '
+        f'<div class="bm-popup"><b>{escape_html(place_for(event, t))}</b> '
         f'<span style="color:{KIND_COLORS.get(kind, "#000")}">&#9679; {escape_html(kind_name(kind, t))}</span><br>',
         f'{escape_html(event["region"])} &middot; {escape_html(dates_text(event["start"], event["end"], t))}',
     ]
@@ -66,7 +66,7 @@ def popup_html(event: dict, t: Translator = ENGLISH) -> str:
 
 def event_name(event: dict, t: Translator = ENGLISH) -> str:
     """An event in a few words, as plain text: place, kind and deaths (a marker's accessible name)."""
-    text = f'{event["place"]}: {kind_name(event["kind"], t)}'
+    text = f'{place_for(event, t)}: {kind_name(event["kind"], t)}'
     if int(event.get("fatalities") or 0):
         text += ", " + t.pair(COUNT_FORMS["fatalities"], int(event["fatalities"]))
     return text

@@ -22,6 +22,7 @@ import pandas as pd
 from geo.core.geodesy import distance_m
 from geo.core.i18n import Translator, translator
 from geo.core.text import fold
+from geo.render.descriptions import place_for
 
 #: An event this close to a basemap place is named after it (metres).
 NEAR_M = 12_000.0
@@ -71,15 +72,16 @@ def water_labels(basemap: dict | None, lang: str | Translator | None = None) -> 
     return labels
 
 
-def _named(record: dict, places: Sequence[dict]) -> tuple[str, float, float]:
-    """An event's place as a label: the nearest basemap place within :data:`NEAR_M`, else its own."""
+def _named(record: dict, places: Sequence[dict], t: Translator) -> tuple[str, float, float]:
+    """An event's place as a label: the nearest basemap place within :data:`NEAR_M`, else its own
+    (in the reader's language, :func:`geo.render.descriptions.place_for`)."""
     if places:
         d = distance_m(record["lon"], record["lat"], np.array([p["lon"] for p in places]),
                        np.array([p["lat"] for p in places]))
         i = int(np.argmin(d))
         if d[i] <= NEAR_M:
             return places[i]["name"], places[i]["lon"], places[i]["lat"]
-    return str(record["place"]), float(record["lon"]), float(record["lat"])
+    return place_for(record, t), float(record["lon"]), float(record["lat"])
 
 
 def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | None,
@@ -95,7 +97,7 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
     basemap : dict, optional
         The data folder's basemap collection (its capitals, towns and water bodies).
     lang : str or Translator, optional
-        The language of water names.
+        The language of water names and events' place labels.
 
     Returns
     -------
@@ -103,6 +105,7 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
         Sorted by ``rank``: deadliest 0, busiest 1, epicentre 2, other hotspots 3, lakes and
         seas 4, capitals of regions with events 5, other capitals 6.
     """
+    t = translator(lang)
     places = _basemap_places(basemap)
     labels: dict[str, PlaceLabel] = {}
 
@@ -114,8 +117,8 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
     deadly = [r for r in records if r["fatalities"] > 0]
     if deadly:
         worst = max(deadly, key=lambda r: (r["fatalities"], r["id"]))
-        add(*_named(worst, places), "deadliest", 0)
-    named = [_named(r, places) for r in records]
+        add(*_named(worst, places, t), "deadliest", 0)
+    named = [_named(r, places, t) for r in records]
     if named:
         counts = Counter(name for name, _, _ in named)
         top, n = counts.most_common(1)[0]
@@ -130,6 +133,6 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
     for place in places:
         if place["kind"] == "capital":
             add(place["name"], place["lon"], place["lat"], "capital", 5 if place["region"] in regions else 6)
-    for label in water_labels(basemap, lang):
+    for label in water_labels(basemap, t):
         add(label.name, label.lon, label.lat, "water", 4)
     return sorted(labels.values(), key=lambda lb: (lb.rank, lb.name))

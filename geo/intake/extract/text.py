@@ -179,6 +179,19 @@ def language_votes(text: str) -> dict[str, int]:
     return {"es": sum(w in _ES_WORDS for w in words), "en": sum(w in _EN_WORDS for w in words)}
 
 
+@lru_cache(maxsize=8192)  # the same descriptions are asked for on every rerun (table, popups)
+def guess_language(text: str) -> str | None:
+    """``es`` or ``en`` when ``text``'s common words clearly say so (at least 3, twice the other's), else None.
+
+    >>> guess_language("The road was blocked by the strikers at the bridge."), guess_language("Juliaca")
+    ('en', None)
+    """
+    votes = language_votes(text)
+    best = max(votes, key=votes.get)
+    rest = sum(v for k, v in votes.items() if k != best)
+    return best if votes[best] >= 3 and votes[best] >= 2 * rest else None
+
+
 # ---------------------------------------------------------------- numbers
 
 @dataclass(frozen=True)

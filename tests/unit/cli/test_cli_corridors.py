@@ -112,7 +112,8 @@ def test_route_json_exact_shape(capsys, net_data):
     assert (code, err) == (0, "")
     doc = json.loads(out)
     # the contract's fields first, then what was added (where each cut lies on the trip, the whole trip)
-    assert list(doc) == ["from", "to", "date", "passable", "path", "cuts", "distance_km", "detour", "towns"]
+    assert list(doc) == ["from", "to", "date", "passable", "path", "cuts", "distance_km", "detour", "towns",
+                         "coverage"]
     trip = juliaca_to_santa_lucia_km(net_data)
     assert doc == {"from": "Juliaca", "to": "Arequipa", "date": "2023-01-09", "passable": False,
                    "path": ["arequipa-juliaca"],
@@ -120,7 +121,9 @@ def test_route_json_exact_shape(capsys, net_data):
                              "km": santa_lucia_km(net_data), "place": "Santa Lucía",
                              "trip_km": trip, "after_town": "Santa Lucía", "km_after_town": 0.0}],
                    "distance_km": doc["distance_km"], "detour": False,
-                   "towns": ["Juliaca", "Santa Lucía", "Arequipa"]}
+                   "towns": ["Juliaca", "Santa Lucía", "Arequipa"],
+                   # the answer counts only mapped blockades: how many of the day's reported points are mapped
+                   "coverage": {"mapped": 4, "reported": 50, "reporter": "Defensoría del Pueblo"}}
     assert doc["distance_km"] == pytest.approx(trip + santa_lucia_km(net_data), abs=0.11)
     assert "note" not in doc  # the day is inside the data
 
@@ -131,7 +134,7 @@ def test_route_text_names_the_cut(capsys, net_data):
     assert code == 0
     # kilometres from where the truck starts, in the direction of travel; no event id
     assert out == (f"Juliaca → Arequipa on 2023-01-09: NOT passable. Cut {trip:.1f} km after Juliaca, "
-                   "at Santa Lucía, on Arequipa–Juliaca.\n")
+                   "at Santa Lucía, on Arequipa–Juliaca. 4 of 50 reported blockade points are mapped on this day (Defensoría del Pueblo); only mapped blockades count.\n")
     assert "b-santa-lucia" not in out
 
 
@@ -149,9 +152,12 @@ def test_route_across_the_junction_lists_cuts_in_order(capsys, net_data):
     first, second = (f"{c['trip_km']:.1f}" for c in doc["cuts"])
     assert out == (f"Ayaviri → Arequipa on 2023-01-09: NOT passable. 2 cuts: (1) {first} km after Ayaviri, "
                    f"at Calapuja, on Ayaviri–Juliaca; (2) {second} km after Ayaviri, at Santa Lucía, "
-                   "on Arequipa–Juliaca.\n")
+                   "on Arequipa–Juliaca. 4 of 50 reported blockade points are mapped on this day (Defensoría del Pueblo); only mapped blockades count.\n")
     code, out, _ = run(capsys, "route", "Ayaviri", "Arequipa", "--date", "2023-01-07", "--data", str(net_data))
-    assert out.startswith("Ayaviri → Arequipa on 2023-01-07: passable via Ayaviri–Juliaca, Arequipa–Juliaca (")
+    # corridors read in turn (not as alternatives), and the coverage of a day without a national count
+    assert out.startswith("Ayaviri → Arequipa on 2023-01-07: passable via Ayaviri–Juliaca, then Arequipa–Juliaca (")
+    assert out.endswith("0 blockade points are mapped on this day and no national count was reported; "
+                        "only mapped blockades count.\n")
 
 
 def test_route_passable_when_the_cut_is_beyond_the_destination(capsys, net_data):
@@ -172,7 +178,10 @@ def test_route_two_unknown_towns_one_line_each(capsys, net_data):
                          "--data", str(net_data))
     assert code == 1 and out == ""
     assert err.splitlines() == ["blockade-map route: unknown town 'Ayavri'; did you mean Ayaviri?",
-                                "blockade-map route: unknown town 'Cusco'; it is not on any corridor"]
+                                # Cusco is in the gazetteer but on no corridor of this data: said so, no guess
+                                "blockade-map route: Cusco (Cusco) is a known place, but no corridor of the data "
+                                "passes through it (asked: 'Cusco'); a route joins towns on the corridors: "
+                                "Arequipa, Ayaviri, Calapuja, Chucuito, Juliaca, Puno, Santa Lucía"]
 
 
 def test_a_day_outside_the_data_says_which_days_it_covers(capsys, net_data):
@@ -181,10 +190,13 @@ def test_a_day_outside_the_data_says_which_days_it_covers(capsys, net_data):
                        "--data", str(net_data))
     doc = json.loads(out)
     assert doc["note"] == coverage and {"from", "to", "date", "passable", "path", "cuts"} <= set(doc)
+    # outside the data nothing is known about the roads: neither passable nor cut
+    assert doc["passable"] is None and doc["cuts"] == []
+    assert doc["coverage"] == {"mapped": 0, "reported": None, "reporter": None}
     code, out, err = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--data", str(net_data))
     assert (code, err) == (0, "")
-    assert out.splitlines() == ["Juliaca → Arequipa on 2024-05-01: passable via Arequipa–Juliaca "
-                                f"({doc['distance_km']:.1f} km).", f"note: {coverage}"]
+    assert out.splitlines() == ["Juliaca → Arequipa on 2024-05-01: no data for this day: nothing is known "
+                                "about the roads, so the route is neither passable nor cut.", f"note: {coverage}"]
     code, out, _ = run(capsys, "corridors", "--date", "2024-05-01", "--json", "--data", str(net_data))
     doc = json.loads(out)
     assert [c["id"] for c in doc] == ["arequipa-juliaca", "ayaviri-juliaca", "juliaca-chucuito"]
