@@ -1,5 +1,5 @@
-"""Import events from a GeoJSON or CSV file: every problem is shown before anything is written,
-and the file goes in whole or not at all."""
+"""Import events from a GeoJSON, CSV or ACLED file, its columns matched to the event's fields: every
+problem is shown before anything is written; the good rows can be imported and the bad ones are left out."""
 import hashlib
 
 import pandas as pd
@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.intake.duplicates import event_summary
 from geo.intake.plan import plan_import
+from geo.intake.readers import MAP_CHOICES, ColumnMap, column_names
 from ui import editing as ui
 from ui.data import get_dataset
 from geo.core.escape import escape_markdown
@@ -26,9 +27,9 @@ editor, who = session
 st.markdown(_("""
 Accepted: **GeoJSON** in the data contract's form; **CSV** with the export's columns (`id, kind, start,
 end, place, region, road, km, fatalities, injured, detained, geo_precision, time_precision, status,
-description, lon, lat, source_1_name, source_1_url, source_1_published, …`); **ACLED CSV** (`event_date,
-event_type, sub_event_type, location, admin1, latitude, longitude, fatalities, source, notes`; each row
-needs a link to its report in `source` or `notes`).
+description, lon, lat, source_1_name, source_1_url, source_1_published, …`) or columns of other names,
+matched below; **GeoJSON from elsewhere** (Points, properties matched below); **ACLED CSV** in any of
+ACLED's layouts (ACLED itself is cited, with the row's event_id_cnty).
 """))
 upload = st.file_uploader(_("File to import"), type=["geojson", "json", "csv"], key="import-file")
 if upload is None:
@@ -44,20 +45,39 @@ if done and done["file"] == fingerprint:
         "page if needed.", done["count"], file=upload.name, first=done["first"], last=done["last"])))
     st.stop()
 
+names = column_names(data, upload.name)
+with st.expander(_("Match the file's columns to the event's fields"), icon=":material/table_rows:"):
+    st.caption(_("For a file from elsewhere: choose the column (or GeoJSON property) that holds each field, or "
+                 "type one value for every row. Fields left empty are read from the file's own names (place, "
+                 "region, date, ...)."))
+    chosen, values = {}, {}
+    for name in MAP_CHOICES:
+        left, right = st.columns(2)
+        column = left.selectbox(name, ["", *names], key=f"import-map-{name}",
+                                format_func=lambda c: c or _("(by its name in the file)"))
+        value = right.text_input(_("or one value for every row"), key=f"import-set-{name}")
+        if column:
+            chosen[name] = column
+        elif value.strip():
+            values[name] = value.strip()
 snapshot = editor.read()
 plan = plan_import(data, upload.name, snapshot.collection, editor.logged_ids() - set(snapshot.ids),
-                   scope=editor.scope)
+                   scope=editor.scope, columns=ColumnMap(chosen, values))
 st.caption(_("Read as {flavor}: {count} rows or features.").format(flavor=plan.flavor, count=len(plan.items)))
-if plan.problems:
+refused = plan.refused() if plan.problems else []
+if plan.problems and (refused is None or not plan.good_items()):
     ui.show_problems(plan.problems, _("{why}: nothing will be imported. Fix the file and upload it again; the "
                                       "data is unchanged.").format(why=plan.failure_summary(i18n.translator())))
     st.stop()
+if plan.problems:  # the good rows can go in; the bad ones are listed and left out
+    ui.show_problems(plan.problems, _("{why}: they are left out. The other rows can be imported below, or fix the "
+                                      "file and upload it again.").format(why=plan.failure_summary(i18n.translator())))
 if plan.already:
     counted = (_("{already} of {count} features") if plan.flavor == "geojson" else
                _("{already} of {count} rows")).format(already=len(plan.already), count=len(plan.items))
     st.info(_("{counted} are already in the data (the same events): they are left out.").format(counted=counted))
 
-skip = set()
+skip = set(refused or ())
 if plan.duplicates:
     st.warning(_("{count} probable duplicate(s) of events already in the data (same kind, "
                  "within 1 km, overlapping dates). Tick the ones to import anyway; the rest are left out.").format(

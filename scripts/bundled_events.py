@@ -74,9 +74,11 @@ EVENTS: list[dict] = [
          at=("Chincheros", "Apurímac"), region="Apurímac", fatalities=2, injured=5, geo=2, status="confirmed",
          sources=["peruweek-7", "m023"],
          description="Two people died in Chincheros province, among five deaths counted nationwide that day; "
-                     "Gestión also reports five people wounded by pellets.",
+                     "Gestión also reports five people wounded by pellets. On 14 December the ombudsman took "
+                     "one Chincheros victim off the national toll (the name is not in the civil registry).",
          es="Dos personas murieron en la provincia de Chincheros, de las cinco muertes contadas en el país ese "
-            "día; Gestión informa además de cinco heridos por perdigones."),
+            "día; Gestión informa además de cinco heridos por perdigones. El 14 de diciembre la Defensoría "
+            "retiró a una víctima de Chincheros del total nacional (su nombre no figura en el registro civil)."),
     dict(id="2022-12-12-andahuaylas-clash", kind="clash", start="2022-12-12", place="Andahuaylas",
          at=("Andahuaylas", "Apurímac"), region="Apurímac", fatalities=2, geo=2, sources=["peruweek-7"],
          description="Two more deaths in Andahuaylas on the second day of clashes there.",
@@ -109,13 +111,15 @@ EVENTS: list[dict] = [
          es="El aeropuerto del Cusco dejó de operar la noche del lunes 12 de diciembre, después de que "
             "manifestantes intentaran entrar por el cerco, y reabrió al mediodía del 16 con 17 vuelos "
             "programados."),
-    dict(id="2022-12-15-ayacucho-airport-closure", kind="closure", start="2022-12-15",
+    dict(id="2022-12-15-ayacucho-airport-closure", kind="closure", start="2022-12-15", end="2022-12-18",
          place="Ayacucho airport (Alfredo Mendívil Duarte)", at=("Ayacucho airport", "Ayacucho"),
          region="Ayacucho", status="confirmed", sources=["elcomercio-ayacucho", "m057", "m005"],
          description="Operations at Ayacucho's airport were suspended from midnight; it was one of five "
-                     "airports closed that day.",
+                     "airports closed that day. Mapped to 18 December, the end of the suspension the sources "
+                     "give (the rule for the December airport closures is in the data README).",
          es="Se suspendieron las operaciones del aeropuerto de Ayacucho desde la medianoche; fue uno de los "
-            "cinco aeropuertos cerrados ese día."),
+            "cinco aeropuertos cerrados ese día. Se mapea hasta el 18 de diciembre, fin de la suspensión que "
+            "dan las fuentes (la regla de los cierres de aeropuertos de diciembre está en el README de los datos)."),
     dict(id="2022-12-15-huamanga-clash", kind="clash", start="2022-12-15", place="Huamanga (airport area)",
          at=("Ayacucho airport", "Ayacucho"), region="Ayacucho", fatalities=10, injured=60, geo=2,
          status="confirmed", sources=["elcomercio-ayacucho", "infobae-2024-12-18", "m058"],
@@ -341,12 +345,14 @@ EVENTS: list[dict] = [
                      "Thursday 12 January and reopened on the 14th.",
          es="El aeropuerto del Cusco, puerta de entrada a Machu Picchu, cerró de manera preventiva el jueves "
             "12 de enero y reabrió el 14."),
-    dict(id="2023-01-12-juliaca-death", kind="clash", start="2023-01-12", place="Juliaca",
+    dict(id="2023-01-12-juliaca-death", kind="other", start="2023-01-12", place="Juliaca",
          at=("Juliaca", "Puno"), region="Puno", fatalities=1, sources=["hch-2023-01-12"],
-         description="A 16-year-old wounded in Juliaca on 9 January died of his injuries, raising the "
-                     "national toll to 49.",
-         es="Un adolescente de 16 años herido en Juliaca el 9 de enero murió a causa de sus lesiones; el "
-            "total nacional llegó a 49."),
+         description="A 16-year-old wounded in the Juliaca clash of 9 January died of his injuries on 12 "
+                     "January, raising the national toll to 49. A death from the 9 January clash, not a clash "
+                     "on 12 January.",
+         es="Un adolescente de 16 años herido en el enfrentamiento de Juliaca del 9 de enero murió a causa de "
+            "sus lesiones el 12 de enero; el total nacional llegó a 49. Es una muerte del enfrentamiento del "
+            "9 de enero, no un enfrentamiento el 12."),
     dict(id="2023-01-16-pe-1s-km-48-blockade", kind="blockade", start="2023-01-16",
          place="Panamericana Sur km 48 (Arequipa)", at=("Arequipa", "Arequipa"), region="Arequipa", road="PE-1S",
          km=48, geo=3, sources=["lr-2023-01-17"],
@@ -458,13 +464,13 @@ EVENTS: list[dict] = [
             "inicio se cuenta hacia atrás). La misma nota menciona a tres jóvenes muertos a balazos el 20; su "
             "relación con la protesta no está verificada, por eso no se cuentan aquí."),
     dict(id="2023-01-21-lima-unmsm-detentions", kind="detention", start="2023-01-21", end="2023-01-22",
-         place="Lima, UNMSM campus", at=("Lima", "Lima"), region="Lima", detained=205, geo=2, status="confirmed",
+         place="Lima, UNMSM campus", at=("Lima", "Lima"), region="Lima", detained=200, geo=2, status="confirmed",
          sources=["elmercurio-2023-01-21", "m181"],
          description="Police cleared San Marcos University, where protesters from the regions were lodged, "
-                     "and detained more than 200 people (205 by ABC's count; AFP gives 193). All but one were "
+                     "and detained more than 200 people (the figure mapped; AFP gives 193). All but one were "
                      "released on 22 January.",
          es="La policía desalojó la Universidad de San Marcos, donde se alojaban manifestantes de las "
-            "regiones, y detuvo a más de 200 personas (205 según ABC; AFP da 193). Todos menos uno quedaron "
+            "regiones, y detuvo a más de 200 personas (la cifra del mapa; AFP da 193). Todos menos uno quedaron "
             "libres el 22 de enero."),
     dict(id="2023-01-21-machu-picchu-closure", kind="closure", start="2023-01-21", time=2,
          place="Machu Picchu / Aguas Calientes", at=("Aguas Calientes", "Cusco"), region="Cusco",
@@ -503,18 +509,16 @@ EVENTS: list[dict] = [
                      "vehicles; the third point, Previsto, is not in the gazetteer.",
          es="Uno de los tres bloqueos de la carretera Federico Basadre que dejaron más de 500 vehículos "
             "varados; el tercer punto, Previsto, no figura en el nomenclátor."),
-    dict(id="2023-01-27-san-alejandro-blockade", kind="blockade", start="2023-01-27",
-         place="Federico Basadre road at San Alejandro (Padre Abad)", at=("San Alejandro", "Ucayali"),
-         region="Ucayali", sources=["lr-2023-01-27-ucayali"],
-         description="Blockade of the Federico Basadre road at San Alejandro, on the same day.",
-         es="Bloqueo de la carretera Federico Basadre en San Alejandro, el mismo día."),
     dict(id="2023-01-pucallpa-federico-basadre-blockade", kind="blockade", start="2023-01-22", end="2023-01-31",
          time=3, place="Federico Basadre road outside Pucallpa (San Alejandro)", at=("San Alejandro", "Ucayali"),
-         region="Ucayali", geo=2, sources=["americatv-467731"],
+         region="Ucayali", geo=2, sources=["americatv-467731", "lr-2023-01-27-ucayali"],
          description="Pickets held about 70 km of the road out of Pucallpa for ten days, cutting supplies. "
-                     "Only 'late January' is known: the dates are a placeholder within the month.",
+                     "Only 'late January' is known: the dates are a placeholder within the month. La República "
+                     "reports the blockade at San Alejandro on 27 January: the same blockade, both sources kept.",
          es="Piquetes controlaron unos 70 km de la vía de salida de Pucallpa durante diez días y cortaron el "
-            "abastecimiento. Solo se sabe que fue a fines de enero: las fechas son aproximadas dentro del mes."),
+            "abastecimiento. Solo se sabe que fue a fines de enero: las fechas son aproximadas dentro del mes. "
+            "La República informa del bloqueo en San Alejandro el 27 de enero: es el mismo bloqueo, con ambas "
+            "fuentes."),
     dict(id="2023-01-28-lima-abancay-clash", kind="clash", start="2023-01-28", place="Lima, Av. Abancay",
          at=("Lima", "Lima"), region="Lima", fatalities=1, geo=2, status="confirmed",
          sources=["veneportal-2023-01-29", "m190"],

@@ -170,7 +170,8 @@ DECEMBER: list[dict] = [
        "La Libertad", ["m005"], end="2022-12-18", geo=2, time=2,
        en="Trujillo's airport was one of five whose flights were suspended between 12 and 18 December (620 "
           "flights and about 59,000 passengers in all, per the airport operator). On which of those days it was "
-          "shut is not given; the point is the city.",
+          "shut is not given; the point is the city. Mapped to 18 December, the end of the suspension (the rule "
+          "for the December airport closures is in the data README).",
        es="El aeropuerto de Trujillo fue uno de los cinco con vuelos suspendidos entre el 12 y el 18 de "
           "diciembre (620 vuelos y unos 59.000 pasajeros en total, según el operador). No se precisa qué días "
           "estuvo cerrado; el punto es la ciudad."),
@@ -231,13 +232,20 @@ DECEMBER: list[dict] = [
        en="On the Ilave–Acora road residents threw stones at vehicles. The point is Acora.",
        es="En la vía Ilave–Acora los pobladores lanzaron piedras a los vehículos. El punto es Acora."),
 ] + [
+    ev("2022-12-13-cusco-march", "protest", "2022-12-13", "Cusco (Cusco regional strike)", ("Cusco", C), C,
+       ["m043"],
+       en="Large mobilisations in Cusco on the first day of Cusco's indefinite regional strike; no crowd "
+          "figure is given.",
+       es="Movilizaciones multitudinarias en Cusco el primer día del paro regional indefinido del Cusco; no "
+          "se da una cifra de asistentes."),
+] + [
     ev(f"2022-12-13-{slug}-march", "protest", "2022-12-13", f"{name} (Cusco regional strike)", (name, C), C,
        ["m043"],
-       en=f"Large mobilisations in {name} on the first day of Cusco's indefinite regional strike; no crowd "
-          "figure is given.",
-       es=f"Movilizaciones multitudinarias en {name} el primer día del paro regional indefinido del Cusco; no "
-          "se da una cifra de asistentes.")
-    for slug, name in [("cusco", "Cusco"), ("sicuani", "Sicuani"), ("quillabamba", "Quillabamba"),
+       en=f"{name} stopped work on 13 December, the second day running of the strike there; the source "
+          "describes strike stoppages in the provinces and mass marches in Cusco city only.",
+       es=f"{name} paralizó el 13 de diciembre, segundo día consecutivo del paro allí; la fuente describe "
+          "paralizaciones en las provincias y marchas multitudinarias solo en la ciudad del Cusco.")
+    for slug, name in [("sicuani", "Sicuani"), ("quillabamba", "Quillabamba"),
                        ("yauri", "Yauri"), ("quiquijana", "Quiquijana"), ("combapata", "Combapata"),
                        ("ancahuasi", "Ancahuasi"), ("pisac", "Pisac"), ("santo-tomas", "Santo Tomás")]
 ] + [
@@ -268,11 +276,13 @@ DECEMBER: list[dict] = [
           "indefinido de la ciudad y se enfrentaron a la policía por más de dos horas; Correo informa de dos "
           "civiles heridos."),
     ev("2022-12-14-juliaca-airport-closure", "closure", "2022-12-14", "Juliaca airport (Inca Manco Cápac)",
-       ("Juliaca airport", P), P, ["m048", "m057", "m059", "m005"], end="2022-12-15", status="confirmed",
+       ("Juliaca airport", P), P, ["m048", "m057", "m059", "m005"], end="2022-12-18", status="confirmed",
        en="Four flights were suspended and 250 passengers evacuated; the airport was still out of service on "
-          "15 December. The transport minister spoke of reopening it on 20 December if conditions allowed.",
+          "15 December. Mapped to 18 December, the end of the suspension the sources give (the rule for the "
+          "December airport closures is in the data README).",
        es="Se suspendieron cuatro vuelos y se evacuó a 250 pasajeros; el aeropuerto seguía inoperativo el 15 "
-          "de diciembre. El ministro de Transportes habló de reabrirlo el 20 si las condiciones lo permitían."),
+          "de diciembre. Se mapea hasta el 18 de diciembre, fin de la suspensión que dan las fuentes (la regla de "
+          "los cierres de aeropuertos de diciembre está en el README de los datos)."),
     ev("2022-12-14-juliaca-access-blockade", "blockade", "2022-12-14", "Juliaca city accesses", ("Juliaca", P), P,
        ["m050"], geo=2,
        en="The roads into Juliaca were blocked on the first day of its indefinite strike (the day is read from "
@@ -418,6 +428,23 @@ JANUARY: list[dict] = [
        ("Cayhuayna", "Huánuco"), "Huánuco", ["tudiario-85390"],
        en="A protest at the Cayhuayna roundabout in Huánuco on 4 January; its size is not given.",
        es="Una protesta en el óvalo de Cayhuayna, en Huánuco, el 4 de enero; no se indica cuántos asistieron."),
+] + [
+    # Third release: the provinces the ombudsman's count of 4 January names (Huánuco is mapped above).
+    ev(f"2023-01-04-{slug}-march", "protest", "2023-01-04",
+       f"{prov} province ({capital})" if prov != capital else f"{prov} province", (at, region), region,
+       ["tudiario-85390"], geo=2,
+       en=f"The ombudsman counted marches in 22 provinces on 4 January, {prov} among those named; the point is "
+          f"{capital}, the province's capital.",
+       es=f"La Defensoría contó marchas en 22 provincias el 4 de enero, entre ellas {prov}; el punto es "
+          f"{capital}, capital de la provincia.")
+    for slug, prov, at, capital, region in [
+        ("huaraz", "Huaraz", "Huaraz", "Huaraz", "Áncash"), ("abancay", "Abancay", "Abancay", "Abancay", AP),
+        ("arequipa", "Arequipa", "Arequipa", "Arequipa", A), ("cusco", "Cusco", "Cusco", "Cusco", C),
+        ("huancavelica", "Huancavelica", "Huancavelica", "Huancavelica", "Huancavelica"),
+        ("lima", "Lima Metropolitana", "Lima", "Lima", "Lima"), ("puno", "Puno", "Puno", "Puno", P),
+        ("tacna", "Tacna", "Tacna", "Tacna", "Tacna"),
+        ("coronel-portillo", "Coronel Portillo", "Pucallpa", "Pucallpa", "Ucayali")]
+] + [
     ev("2023-01-04-machu-picchu-rail-suspension", "closure", "2023-01-04", "Cusco–Ollantaytambo–Machu Picchu railway",
        ("Aguas Calientes", C), C, ["m081", "m076", "mudosocial-cusco"], end="2023-01-06", geo=2, status="confirmed",
        en="PeruRail suspended the Machu Picchu train as a precaution from 4 January, after 2,062 tourists were "
@@ -887,7 +914,9 @@ JANUARY: list[dict] = [
        en="The ombudsman recorded a clash in Ica, with no deaths; only the region is given.",
        es="La Defensoría registró un enfrentamiento en Ica, sin muertos; solo se indica la región."),
 ] + [
-    ev(f"2023-01-25-{slug}-march", "protest", "2023-01-25", f"{prov} province", (at, region), region,
+    ev(f"2023-01-25-{slug}-march", "protest", "2023-01-25",
+       f"{prov} province ({capital})" if slug in ("aymaraes", "angaraes") else f"{prov} province",
+       (at, region), region,
        ["gestion-defensoria-90"], geo=2,
        en=f"The ombudsman listed marches in 14 provinces on 25 January, {prov} among them; the point is "
           f"{capital}, the province's capital.",
@@ -901,7 +930,11 @@ JANUARY: list[dict] = [
         ("mariscal-nieto", "Mariscal Nieto", "Mariscal Nieto province", "Moquegua", "Moquegua"),
         ("san-roman", "San Román", "San Román province", "Juliaca", P),
         ("azangaro", "Azángaro", "Azángaro", "Azángaro", P), ("puno", "Puno", "Puno", "Puno", P),
-        ("el-collao", "El Collao", "El Collao province", "Ilave", P)]
+        ("el-collao", "El Collao", "El Collao province", "Ilave", P),
+        # Third release: the three provinces of the ombudsman's list not mapped before.
+        ("aymaraes", "Aymaraes", "Chalhuanca", "Chalhuanca", AP),
+        ("angaraes", "Angaraes", "Lircay", "Lircay", "Huancavelica"),
+        ("acobamba", "Acobamba", "Acobamba", "Acobamba", "Huancavelica")]
 ] + [
     ev("2023-01-29-lima-vigil", "protest", "2023-01-29", "Lima: near Av. Abancay (vigil for Santisteban); Palacio de Justicia",
        ("Lima", "Lima"), "Lima", ["m191"], geo=2,

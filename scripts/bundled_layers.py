@@ -22,7 +22,7 @@ HOTSPOTS: list[dict] = [
             "muertos en enfrentamientos que cuenta Prensa Latina. Las protestas empezaron el 7 de diciembre; "
             "el paro estaba en su sexto día el 9 de enero y en el séptimo el 10; el toque de queda seguía "
             "prorrogándose el 25 de enero."),
-    dict(id="juliaca", name="Juliaca", at=("Juliaca", "Puno"), region="Puno", start="2023-01-06", end="2023-01-16",
+    dict(id="juliaca", name="Juliaca", at=("Juliaca", "Puno"), region="Puno", start="2022-12-14", end="2023-01-31",
          level=2, sources=["rpp-juliaca-airport", "lr-2023-01-09-juliaca", "lr-2023-01-17"],
          description="Airport shut from 6 January, the massacre of 9 January and blocked access roads until at "
                      "least 16 January."),
@@ -42,7 +42,7 @@ HOTSPOTS: list[dict] = [
          end="2023-01-18", level=2, sources=["lr-2022-12-20", "lalupa-32495", "hba-cusco"],
          description="Puente Arturo on the Cusco–Puno road was held for weeks in December and again from "
                      "4 January."),
-    dict(id="tacna", name="Tacna", at=("Tacna", "Tacna"), region="Tacna", start="2023-01-04", end="2023-01-10",
+    dict(id="tacna", name="Tacna", at=("Tacna", "Tacna"), region="Tacna", start="2022-12-13", end="2023-01-10",
          level=2, sources=["dsf-2023-01-06", "dsf-2023-01-11", SEED10],
          description="Blockades of the Pan-American Highway South north of the city."),
     dict(id="pucallpa", name="Pucallpa", at=("Pucallpa", "Ucayali"), region="Ucayali", start="2023-01-10",
@@ -71,7 +71,7 @@ HOTSPOTS: list[dict] = [
     dict(id="chao", name="Chao", at=("Chao", "La Libertad"), region="La Libertad", start="2023-01-16",
          end="2023-01-20", level=1, sources=["lr-2023-01-21-chao", "lr-2022-12-16-chao"],
          description="The northern Pan-American Highway blocked for days; clashes here in December too."),
-    dict(id="lima", name="Lima", at=("Lima", "Lima"), region="Lima", start="2023-01-06", end="2023-01-28",
+    dict(id="lima", name="Lima", at=("Lima", "Lima"), region="Lima", start="2022-12-08", end="2023-01-28",
          level=1, sources=[SEED9, "lr-2023-01-20-kennedy", "elmercurio-2023-01-21", "veneportal-2023-01-29"],
          description="Marches in the capital, mass arrests on 6 and 21 January and a death on 28 January."),
 ]

@@ -9,6 +9,15 @@ PLACES_ES: dict[str, str] = {
     "Abancay (regional strike, march to the main plaza)": "Abancay (paro regional, marcha a la plaza principal)",
     "Abancay city streets": "Calles de la ciudad de Abancay",
     "Abancay province": "Provincia de Abancay",
+    # Third release: the provinces of the ombudsman's counts of 4 and 25 January.
+    "Acobamba province": "Provincia de Acobamba",
+    "Angaraes province (Lircay)": "Provincia de Angaraes (Lircay)",
+    "Aymaraes province (Chalhuanca)": "Provincia de Aymaraes (Chalhuanca)",
+    "Coronel Portillo province (Pucallpa)": "Provincia de Coronel Portillo (Pucallpa)",
+    "Cusco province": "Provincia del Cusco",
+    "Huaraz province": "Provincia de Huaraz",
+    "Lima Metropolitana province (Lima)": "Lima Metropolitana (Lima)",
+    "Tacna province": "Provincia de Tacna",
     "Aguas Calientes / Machu Picchu (rail Cusco–Machu Picchu)":
         "Aguas Calientes / Machu Picchu (ferrocarril Cusco–Machu Picchu)",
     "Alto Siguas, Gloria processing plant": "Alto Siguas, planta de procesamiento de Gloria",

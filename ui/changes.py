@@ -8,11 +8,13 @@ from geo.core.dates import shift_day
 from geo.core.escape import escape_markdown
 from geo.core.view import View
 from geo.core.i18n import N_
-from geo.query.changes import change_summary, day_over_day
+from geo.query.changes import change_summary, change_summary_by_region, day_over_day
 from ui import i18n
 from ui.i18n import _
 
 LABELS = {"new": N_("New"), "continuing": N_("Continuing"), "lifted": N_("Lifted")}
+#: Past this many blockades in the three lists, each list is grouped by region.
+BY_REGION_OVER = 30
 
 
 def changes_list(ds: Dataset, view: View) -> None:
@@ -23,15 +25,22 @@ def changes_list(ds: Dataset, view: View) -> None:
         st.caption(_("Blockades are filtered out of this view."))
         return
     changes = day_over_day(ds, view.day, regions=view.regions, lang=i18n.translator())
-    places = change_summary(changes, i18n.translator())
     if not any(changes.values()):
         st.caption(_("No blockade mapped on either day."))
         return
     lines = []
-    for group, label in LABELS.items():
-        names = places[group]
-        lines.append(f"- **{_(label)}** ({len(changes[group])}): "
-                     + ("; ".join(escape_markdown(n) for n in names) if names else _("none")))
+    if sum(len(v) for v in changes.values()) <= BY_REGION_OVER:
+        places = change_summary(changes, i18n.translator())
+        for group, label in LABELS.items():
+            names = places[group]
+            lines.append(f"- **{_(label)}** ({len(changes[group])}): "
+                         + ("; ".join(escape_markdown(n) for n in names) if names else _("none")))
+    else:  # a busy day: each group by region, the regions with most blockades first
+        regions = change_summary_by_region(changes, i18n.translator())
+        for group, label in LABELS.items():
+            lines.append(f"- **{_(label)}** ({len(changes[group])})" + ("" if regions[group] else f": {_('none')}"))
+            lines += [f"    - *{escape_markdown(region)}* ({n}): " + "; ".join(escape_markdown(x) for x in names)
+                      for region, n, names in regions[group]]
     st.markdown("\n".join(lines))
     if view.mode == "day":
         st.caption(_("On the map: a dark ring marks a new blockade, a dashed grey circle a lifted one."))

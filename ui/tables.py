@@ -29,7 +29,7 @@ def events_table(events: list[dict]) -> None:
         place_for(e, t), e["region"], kind_name(e["kind"], t),
         e["start"] if e["start"] == e["end"] else f"{e['start']} – {e['end']}",
         e["fatalities"], e["injured"], e["detained"], status_name(e["status"], t), description_text(e, t),
-        "; ".join(f"{s['name']} ({s['published']})" for s in e["sources"]), e["sources"][0]["url"],
+        "; ".join(f"{s['name']} ({s['published']})" for s in e["sources"]), e["sources"][0].get("url"),
     ) for e in events]
     st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, column_config={
         source: st.column_config.LinkColumn(source, display_text=_("open")),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from dataclasses import dataclass
@@ -97,3 +98,23 @@ def emit_json(document: Any) -> None:
 def data_part(args: argparse.Namespace) -> list[str]:
     """``["--data", DIR]`` when the command was given one (to repeat it in a recorded command)."""
     return ["--data", redact_url(str(args.data))] if args.data else []  # never a password in a written file
+
+
+def default_who() -> str:
+    """The change log's editor name when none is given: the login name, else ``command line``."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "command line"
+
+
+def store_refuses(store, doing: str = "importing", nothing: str = "nothing imported") -> bool:
+    """Print the data's validation problems and one line saying ``nothing`` happened; True when
+    there are any (the data must be valid before it is changed)."""
+    problems = store.validate()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
+              f"before {doing}; {nothing}", file=sys.stderr)
+    return bool(problems)

@@ -14,6 +14,7 @@ from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
 from geo.store import FolderStore, is_database_url, open_store, resolve_source
+from geo.store.folder import check_new_folder
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -144,9 +145,7 @@ def run_init_data(args: argparse.Namespace) -> int:
     if hasattr(store, "copy_to"):
         written = store.copy_to(target)
     else:  # a database: its data as a folder
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
-        store.dump(target)
+        store.dump(check_new_folder(target))
         written = [p for p in target.rglob("*") if p.is_file()]
     dataset = open_store(target).load()
     folder = shlex.quote(str(args.folder))

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from geo.cli.args import Command, UsageError
-from geo.store import PostgisStore, is_database_url, redact_url, resolve_source
+from geo.core.model import DataError
+from geo.store import FolderStore, PostgisStore, gis, is_database_url, redact_url, resolve_source
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
@@ -44,12 +45,17 @@ def cmd_db(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.db_command == "init":
         created = store.init()
-        print(f"{'created' if created else 'already set up'}: {store.location} (schema blockade_map)")
+        gis.install(store)  # constraints, comments, logged edits from a GIS (geo/store/gis.sql)
+        print(f"{'created' if created else 'already set up'}: {store.location} (schema blockade_map; "
+              "editable from a GIS: edits of events in SQL are logged)")
         return 0
     folder = Path(args.folder)
     if args.db_command == "load":
         if not folder.is_dir():
             raise UsageError(f"blockade-map db load: {folder}: not a folder")
+        problems = gis.corridor_problems(store, FolderStore(folder).raw_layers()["corridors"])
+        if problems:
+            raise DataError(problems)
         written = store.load_folder(folder, replace=args.replace)
         verb = "loaded"
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
@@ -192,10 +193,11 @@ def _batch(dataset, args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- export
 
 def _configure_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="first", type=day_arg, required=True, metavar="D", help="first day")
-    p.add_argument("--to", dest="last", type=day_arg, required=True, metavar="D", help="last day (inclusive)")
+    p.add_argument("--from", dest="first", type=day_arg, metavar="D", help="first day (default: the data's first)")
+    p.add_argument("--to", dest="last", type=day_arg, metavar="D",
+                   help="last day, inclusive (default: the data's last)")
     p.add_argument("--format", choices=data_export.FORMATS,
-                   help="geojson or csv (default: from the --out suffix)")
+                   help="geojson, csv, or acled (ACLED's current columns); default: from the --out suffix")
     p.add_argument("--out", required=True, metavar="FILE", help="file to write; FILE.txt gets the citation")
     add_filters(p)
     add_lang(p, "the citation file FILE.txt (the data's fields and values are the same in every language)")
@@ -207,16 +209,21 @@ def _export_format(args: argparse.Namespace) -> str:
     suffix = Path(args.out).suffix.lower()
     inferred = {".geojson": "geojson", ".json": "geojson", ".csv": "csv"}.get(suffix)
     if inferred is None:
-        raise ValueError(f"export: give --format geojson or csv (cannot tell from {args.out!r})")
+        raise ValueError(f"export: give --format geojson, csv or acled (cannot tell from {args.out!r})")
     return inferred
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the events active in ``[--from, --to]`` and the ``.txt`` naming sources and licence."""
     fmt = _export_format(args)
-    if args.last < args.first:
+    if args.first and args.last and args.last < args.first:
         raise ValueError(f"export: --to {args.last} is before --from {args.first}")
     dataset = load_dataset(args.data)
+    everything = dataset.first_day or date.today().isoformat()  # an empty dataset has no day of its own
+    args.first = args.first or everything
+    args.last = args.last or max(dataset.last_day or everything, args.first)
+    if args.last < args.first:
+        raise ValueError(f"export: --to {args.last} is before --from {args.first}")
     args.regions = dataset.check_regions(args.regions)
     cmdline = data_export.default_command(args.first, args.last, fmt, args.out, args.kinds, args.regions)
     if args.data:
@@ -232,6 +239,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 COMMANDS = [
     Command("snapshot", "the map of a day as PNG or self-contained HTML; a PNG per day and a GIF for a range",
             _configure_snapshot, cmd_snapshot),
-    Command("export", "the events active in a date range as GeoJSON or CSV, with a citation file",
+    Command("export", "the events active in a date range as GeoJSON, CSV or ACLED's CSV, with a citation file",
             _configure_export, cmd_export),
 ]

@@ -7,10 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from geo.cli.args import Command, UsageError
+from geo.cli import sutran as sutran_cli
+from geo.cli.args import Command, UsageError, default_who, store_refuses
 from geo.intake.plan import plan_import
 from geo.places.gazetteer import gazetteer_for
-from geo.intake.readers import read_upload
+from geo.intake.readers import ColumnMap, parse_map, read_upload
 from geo.places.geocode import geocode, parse_km_post
 from geo.store import auth, load_dataset, open_store, resolve_source
 from geo.core.i18n import translator
@@ -18,19 +19,29 @@ from geo.store.editor import ReadOnlyDataError
 
 
 def _default_who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "command line"
+    return default_who()
 
 
 # ---------------------------------------------------------------- import
 
 def _configure_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="GeoJSON (the contract's form), or CSV (the export's or ACLED's columns)")
+    p.add_argument("file", nargs="+", help="GeoJSON (the contract's form), or CSV (the export's or ACLED's columns); "
+                   "with --format sutran: SUTRAN feed files, JSON-lines archives (.jsonl, .jsonl.gz) or folders of them")
+    p.add_argument("--format", choices=("auto", "sutran"), default="auto",
+                   help="sutran: SUTRAN's road-alert feed (one blockade event per site and run of days); "
+                        "auto (default): GeoJSON or CSV by the file's content")
+    sutran_cli.add_feed_options(p)
     p.add_argument("--dry-run", action="store_true", help="check the file and report; write nothing")
     p.add_argument("--who", default=None, help="editor name for the change log (default: your login)")
     p.add_argument("--reason", default="", help="why, for the change log")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN,...",
+                   help="which column of a CSV (or property of a GeoJSON) fills which field, e.g. "
+                        "place=CAPITAL,region=DEPARTAM,start=date (repeatable)")
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                   help="one value of a field for every row, e.g. kind=protest or source_name=Andina (repeatable)")
+    p.add_argument("--all-or-nothing", action="store_true",
+                   help="import nothing when any row or feature is bad (default: import the good ones and "
+                        "list the bad ones)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--skip-duplicates", action="store_true",
                        help="leave out rows that look like events already in the data")
@@ -39,25 +50,32 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Check a file completely, then import all of it or nothing."""
-    path = Path(args.file)
+    """Check a file completely, then import its good rows (all of it or nothing with
+    ``--all-or-nothing``); the bad ones are listed and the exit status is then 1. SUTRAN's feed
+    (``--format sutran``): see :mod:`geo.cli.sutran`."""
+    if args.format == "sutran":
+        return sutran_cli.run_import(args, args.who or _default_who())
+    if len(args.file) != 1 or args.first or args.last or args.motivo != sutran_cli.sutran.DEFAULT_CAUSES:
+        raise UsageError("blockade-map import: one file at a time; several paths, --motivo, --from and --to are for "
+                         "--format sutran")
+    path = Path(args.file[0])
     if not path.is_file():
         raise UsageError(f"blockade-map import: {path}: no such file")
     store = open_store(args.data)
-    problems = store.validate()
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{store.location}: the data folder fails validation ({len(problems)} problem(s)): fix it "
-              "before importing; nothing imported", file=sys.stderr)
+    if store_refuses(store):
         return 1
+    try:
+        columns = ColumnMap(parse_map(args.map), parse_map(args.set, split=False))
+    except ValueError as exc:
+        raise UsageError(f"blockade-map import: {exc}") from None
     editor = store.editor()
     snapshot = editor.read()
     retired = editor.logged_ids() - set(snapshot.ids)
-    plan = plan_import(read_upload(path), path.name, snapshot.collection, retired, scope=editor.scope)
+    plan = plan_import(read_upload(path), path.name, snapshot.collection, retired, scope=editor.scope, columns=columns)
     for problem in plan.problems:
         print(problem, file=sys.stderr)
-    if plan.problems:
+    refused = plan.refused()
+    if plan.problems and (args.all_or_nothing or not plan.good_items() or refused is None):
         print(f"{path.name}: {plan.failure_summary()}: nothing imported", file=sys.stderr)
         return 1
     for label, existing in plan.already:
@@ -66,8 +84,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{path.name}: {d.label}: probable duplicate of {d.existing_id} ({d.distance_m:.0f} m apart): "
               f"{d.new_summary} / {d.existing_summary}", file=sys.stderr)
     undecided = plan.duplicates and not (args.skip_duplicates or args.keep_duplicates)
-    skip = {d.label for d in plan.duplicates} if args.skip_duplicates else set()
+    skip = ({d.label for d in plan.duplicates} if args.skip_duplicates else set()) | set(refused)
     features = plan.features(skip)
+    left_out = (f"; {plan.failure_summary()}: left out (listed above; --all-or-nothing imports none of the "
+                "file when any is bad)") if refused else ""
     if getattr(editor, "read_only", False):  # the real import is refused: a dry run says so too
         verb = "would be refused" if args.dry_run else "is refused"
         print(f"{path.name}: the import {verb}: {ReadOnlyDataError(store.location)}", file=sys.stderr)
@@ -76,24 +96,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         note = (f"; {len(plan.duplicates)} probable duplicate(s) need --skip-duplicates or --keep-duplicates"
                 if undecided else "")
         print(f"would import {_events(len(features))} from {path.name} (dry run: nothing written)"
-              f"{_already_note(len(plan.already), plan.unit)}{note}")
-        return 0
+              f"{_already_note(len(plan.already), plan.unit)}{note}{left_out}")
+        return 1 if refused else 0
     if undecided:
         print(f"{path.name}: {len(plan.duplicates)} probable duplicate(s): rerun with --skip-duplicates or "
               "--keep-duplicates; nothing imported", file=sys.stderr)
         return 1
-    tail = f" ({len(skip)} probable duplicates skipped)" if skip else ""
+    dropped = len(skip - set(refused))
+    tail = f" ({dropped} probable duplicates skipped)" if dropped else ""
     if not features:
-        print(f"imported 0 events{_already_note(len(plan.already), plan.unit)}{tail}")
-        return 0
+        print(f"imported {_events(0)}{_already_note(len(plan.already), plan.unit)}{tail}{left_out}")
+        return 1 if refused else 0
     labels = [item.label for item in plan.chosen(skip)]
     check = None if args.keep_duplicates else plan.recheck(skip, set(snapshot.ids))
     reason = args.reason or f"import of {path.name}"
     change = editor.add_many(features, who=args.who or _default_who(), reason=reason, action="import", check=check)
     for index, existing in change.already:
         print(f"{path.name}: {labels[index]}: already in the data as {existing} (added meanwhile)", file=sys.stderr)
-    print(f"imported {_events(len(change.entries))}{_already_note(len(plan.already) + len(change.already), plan.unit)}{tail}")
-    return 0
+    print(f"imported {_events(len(change.entries))}{_already_note(len(plan.already) + len(change.already), plan.unit)}"
+          f"{tail}{left_out}")
+    return 1 if refused else 0
 
 
 def _events(n: int) -> str:
@@ -210,7 +232,8 @@ def geocode_needs_corridors(name: str) -> bool:
 
 
 COMMANDS = [
-    Command("import", "add the events of a GeoJSON or CSV file: all of them, or none", _configure_import, cmd_import),
+    Command("import", "add the events of a GeoJSON, CSV or ACLED file: the good rows (all or none with "
+            "--all-or-nothing)", _configure_import, cmd_import),
     Command("history", "the change log, oldest first (who, when, what, why)", _configure_history, cmd_history),
     Command("verify-log", "check that the base snapshot plus the change log give events.geojson",
             lambda p: None, cmd_verify_log),

@@ -12,12 +12,12 @@ import os
 import sys
 from typing import Sequence
 
-from geo.cli import basemap, corridors, data, db, export, extract, intake, publish, serve
+from geo.cli import basemap, corridors, data, db, export, extract, intake, publish, serve, sutran
 from geo.cli.args import Command, Parser, UsageError
 from geo.core.model import DataError
 
 COMMANDS: list[Command] = [*data.COMMANDS, *corridors.COMMANDS, *export.COMMANDS, *intake.COMMANDS,
-                           *extract.COMMANDS, *basemap.COMMANDS, *serve.COMMANDS, *publish.COMMANDS,
+                           *sutran.COMMANDS, *extract.COMMANDS, *basemap.COMMANDS, *serve.COMMANDS, *publish.COMMANDS,
                            *db.COMMANDS]
 
 

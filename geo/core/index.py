@@ -23,6 +23,7 @@ from geo.core.dates import day_number, day_numbers, overlaps
 from geo.core.frames import event_record
 from geo.core.model import KINDS
 from geo.core.view import View
+from geo.core.words import from_feed
 
 #: More selected events than this are drawn as counted grid cells instead of one marker each.
 AGGREGATE_OVER = 1500
@@ -127,6 +128,7 @@ class EventIndex:
         self.detained = ev["detained"].to_numpy(dtype=np.int64)
         road = ev["road"].where(ev["road"].notna() & (ev["road"] != ""), ev["place"])
         self.road_or_place = pd.factorize(road)[0].astype(np.int64)
+        self.feed = np.fromiter((from_feed(s) for s in ev["sources"]), dtype=bool, count=len(ev))
         self._memos: dict[str, np.ndarray] = {}
         self._records = np.full(len(ev), None, dtype=object)
         self._lock = threading.Lock()
@@ -203,9 +205,10 @@ class EventIndex:
 
     def mapped(self, positions: np.ndarray) -> dict[str, int]:
         """What the map shows against national counts (see :func:`geo.query.active.mapped_vs_reported`):
-        blockade points, distinct roads (or places) blocked, regions affected, detained."""
+        blockade points (and how many of them come from SUTRAN's feed), distinct roads (or places)
+        blocked, regions affected, detained."""
         blockades = positions[self.kind[positions] == KINDS.index("blockade")]
-        return {"blockade_points": int(len(blockades)),
+        return {"blockade_points": int(len(blockades)), "feed_points": int(self.feed[blockades].sum()),
                 "roads_blocked": int(len(np.unique(self.road_or_place[blockades]))),
                 "regions_affected": int(len(np.unique(self.region[blockades]))),
                 "deaths_total": None, "detained": int(self.detained[positions].sum())}

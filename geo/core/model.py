@@ -157,6 +157,18 @@ class Scope:
 ANYWHERE = Scope()
 
 
+#: Datasets that name publishers without links, cited by their own reference instead (CONTRACT.md).
+CITED_DATASETS: tuple[str, ...] = ("ACLED",)
+
+
+def is_dataset_citation(source: Any) -> bool:
+    """True for a ``sources`` entry citing a dataset by its own reference, which needs no link:
+    ``name`` ``ACLED`` and the row's ``event_id_cnty``."""
+    return (isinstance(source, Mapping) and isinstance(source.get("name"), str)
+            and source["name"].strip() in CITED_DATASETS and isinstance(source.get("event_id_cnty"), str)
+            and bool(source["event_id_cnty"].strip()))
+
+
 def is_http_url(value: Any) -> bool:
     """True when ``value`` is an absolute http(s) URL."""
     return isinstance(value, str) and bool(_URL_RE.match(value.strip()))
@@ -250,7 +262,9 @@ class _Checker:
             else:
                 self.string(src, "name", True, where=f"{where}.name")
             url = src.get("url")
-            if url is None:
+            if url is None and is_dataset_citation(src):
+                self._citation(src, where)
+            elif url is None:
                 self.add(f"{where}.url", N_("is required (an http(s) link to the report)"))
             elif not is_http_url(url) or len(str(url)) > 2000:
                 self.add(f"{where}.url", N_("{value} is not an http(s) URL"), value=_short(url))
@@ -261,6 +275,23 @@ class _Checker:
                 self.add(f"{where}.published", N_("{value} is not a date (YYYY-MM-DD)"), value=_short(published))
             elif (outside := day_bounds_problem(published)) is not None:
                 self.add(f"{where}.published", *outside)
+
+    def _citation(self, src: Mapping, where: str) -> None:
+        """A dataset cited by its own reference (ACLED): its publishers are names, its timestamp a number."""
+        self.string(src, "event_id_cnty", True, where=f"{where}.event_id_cnty")
+        for key, what in (("publishers", "publisher names"), ("actors", "actor names")):
+            names = src.get(key)
+            if names is not None and not (isinstance(names, list) and len(names) <= 1000
+                                          and all(text_problem(p) is None for p in names)):
+                self.add(f"{where}.{key}", f"must be a list of {what}")
+        for key in ("event_type", "sub_event_type"):
+            if src.get(key) is not None:
+                self.string(src, key, False, where=f"{where}.{key}")
+        if src.get("tags") is not None:
+            self.string(src, "tags", False, limit=MAX_TEXT, where=f"{where}.tags")
+        stamp = src.get("timestamp")
+        if stamp is not None and not (_is_int(stamp) and stamp >= 0):
+            self.add(f"{where}.timestamp", f"must be a whole number of seconds since 1970, got {_short(stamp)}")
 
     def point(self, geometry: Any) -> None:
         if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":

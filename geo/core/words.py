@@ -46,6 +46,21 @@ METRIC_NAMES: dict[str, str] = {
     "provinces_with_protests": N_("provinces with protests"),
 }
 #: "45 blockade points reported nationwide (SUTRAN)", per metric, singular and plural.
+#: The publisher the SUTRAN importer names as the first source of the events it makes.
+FEED_PUBLISHER = "SUTRAN"
+#: The reporter of the counts of distinct protest points SUTRAN's archived alert feed listed each day.
+FEED_REPORTER = "SUTRAN (alert feed)"
+#: The sentence for such a count, and what is mapped of it.
+FEED_LISTED = N_plural("{n} protest point listed in SUTRAN's alert feed", "{n} protest points listed in SUTRAN's alert feed")
+FEED_MAPPED = N_plural("; {n} of them mapped", "; {n} of them mapped")
+
+
+def from_feed(sources) -> bool:
+    """Whether an event was made from SUTRAN's feed by the importer (its first source is SUTRAN itself)."""
+    first = sources[0] if isinstance(sources, (list, tuple)) and sources else None
+    return isinstance(first, dict) and first.get("name") == FEED_PUBLISHER
+
+
 METRIC_REPORTED: dict[str, tuple[str, str]] = {
     "blockade_points": N_plural("{n} blockade point reported nationwide ({reporter})",
                                 "{n} blockade points reported nationwide ({reporter})"),

@@ -25,11 +25,12 @@ from geo.core.escape import neutralise_formula
 from geo.core.frames import event_feature, event_record
 from geo.core.i18n import N_, Translator, translator
 from geo.core.view import View
+from geo.intake.acled import CURRENT_COLUMNS, acled_rows
 from geo.query.active import events_in_range
 from geo.store.files import atomic_write_many
 
-FORMATS: tuple[str, ...] = ("geojson", "csv")
-MIME_TYPES: dict[str, str] = {"geojson": "application/geo+json", "csv": "text/csv"}
+FORMATS: tuple[str, ...] = ("geojson", "csv", "acled")
+MIME_TYPES: dict[str, str] = {"geojson": "application/geo+json", "csv": "text/csv", "acled": "text/csv"}
 
 PROJECT = "Blockade Map"
 #: What every export says about places and the reports behind the facts.
@@ -94,8 +95,15 @@ def to_geojson(records: Sequence[dict], metadata: dict | None = None) -> str:
 
 
 def source_label(source: dict) -> str:
-    """One source as readable text: ``name (published) url``."""
+    """One source as readable text: ``name (published) url``; a dataset cited by its own
+    reference as ``ACLED PER1026 (2020-05-12) via La Republica (Peru)``."""
+    if not source.get("url") and source.get("event_id_cnty"):
+        via = ", ".join(str(p) for p in source.get("publishers") or [])
+        return (f"{source.get('name', '')} {source['event_id_cnty']} ({source.get('published', '')})"
+                + (f" via {via}" if via else ""))
     return f"{source.get('name', '')} ({source.get('published', '')}) {source.get('url', '')}".strip()
+
+
 
 
 def source_parts(records: Sequence[dict]) -> list[str]:
@@ -127,7 +135,7 @@ def csv_row(record: dict, columns: Sequence[str]) -> dict:
         for part, value in src.items():
             key = f"source_{i}_{part}"
             if key in row:
-                row[key] = "" if value is None else value
+                row[key] = "" if value is None else "; ".join(map(str, value)) if isinstance(value, list) else value
     return row
 
 
@@ -143,6 +151,19 @@ def to_csv(records: Sequence[dict]) -> str:
     writer.writeheader()
     for record in records:
         writer.writerow({key: neutralise_formula(value) for key, value in csv_row(record, columns).items()})
+    return buffer.getvalue()
+
+
+def to_acled(records: Sequence[dict], country: str | None = None) -> str:
+    """The events as a CSV in ACLED's current layout: its 31 columns, names and order
+    (:data:`geo.intake.acled.CURRENT_COLUMNS`), dates ``YYYY-MM-DD``, whole numbers for years,
+    precisions, counts and timestamps; our fields without an ACLED column are in ``tags``, so
+    the file imports back to the same events. Formula-like text cells are neutralised."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(CURRENT_COLUMNS))
+    writer.writeheader()
+    for row in acled_rows(records, country):
+        writer.writerow({key: neutralise_formula(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
@@ -175,6 +196,13 @@ CSV_FIELD_LINES: tuple[str, ...] = (
     N_("sources: every source as 'name (published) url', separated by '; '."),
     N_("source_N_name, source_N_url, source_N_published: the N-th source, one column each"),
     N_("(source_N_note: how the source was cited, when the data says so)."),
+)
+ACLED_FIELD_LINES: tuple[str, ...] = (
+    N_("One row per event in ACLED's current columns, names and order (event_id_cnty ... timestamp)."),
+    N_("event_date: the first day; admin1: the dataset's region; source: the publishers, separated by '; '."),
+    N_("tags: ACLED's tags, then what ACLED has no column for, as key=value separated by '; ':"),
+    N_("end, road, km, injured, detained, status, kind, id, sources (JSON), actors (JSON)."),
+    N_("`blockade-map import` reads the file back to the same events."),
 )
 GEOJSON_FIELD_LINES: tuple[str, ...] = (
     N_("A GeoJSON FeatureCollection (RFC 7946, WGS 84) in the form of Blockade Map's"),
@@ -217,7 +245,8 @@ def sidecar_text(dataset: Dataset, records: Sequence[dict], first: str, last: st
     lines += [f"- {name}: {count}" for name, count in sources] or \
         ["- " + t.gettext("none: no event is active in this range")]
     lines += ["", *_underlined(t.gettext("Fields"))]
-    lines += [t.gettext(line) for line in (CSV_FIELD_LINES if fmt == "csv" else GEOJSON_FIELD_LINES)]
+    fields = {"csv": CSV_FIELD_LINES, "acled": ACLED_FIELD_LINES}.get(fmt, GEOJSON_FIELD_LINES)
+    lines += [t.gettext(line) for line in fields]
     return "\n".join(lines) + "\n"
 
 
@@ -249,6 +278,8 @@ def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequ
                     "licence": " ".join(licence_lines(dataset, t)),
                     "sources": [name for name, _ in publishers(records)], "command": command}
         text = to_geojson(records, metadata)
+    elif fmt == "acled":
+        text = to_acled(records, dataset.info.country)
     else:
         text = to_csv(records)
     sidecar = sidecar_text(dataset, records, first, last, file_name, fmt, command, kinds, regions, t)
@@ -265,7 +296,7 @@ def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | 
     dataset : Dataset
     first, last : str
         The range, ``YYYY-MM-DD``, inclusive.
-    fmt : {'geojson', 'csv'}
+    fmt : {'geojson', 'csv', 'acled'}
     out : path
         The file to write (its folder must exist); the sidecar is ``<out>.txt``.
     kinds, regions : sequence of str, optional

@@ -10,6 +10,9 @@ and the gazetteer, and flags:
   count's ``value``, an event's ``fatalities``, ``injured`` or ``detained``) that the reference
   rows of its sources do not give, either as a number or as the sum of two or three of their
   numbers ("12 civilians and 4 police");
+- a SUTRAN citation (the archived feed file at a commit) that no line of the archive in
+  ``shared/sutran`` holds; an event cited to SUTRAN whose point is one of that feed version's
+  records is placed by its source, and not measured against place names;
 - an event more than :data:`MAX_DISTANCE_KM` from every place its ``place`` names (found in the
   gazetteer, in the event's region), from its road kilometre post, and (for ``geo_precision`` 3)
   from its region's capital. A spot the gazetteer places only approximately is explained by a
@@ -26,7 +29,9 @@ Examples
 from __future__ import annotations
 
 import csv
+import gzip
 import itertools
+import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,7 +71,7 @@ _PLACE_SPLIT = re.compile(r"[,;:()/|→–—]|\s-\s|\s+y\s+|\s+and\s+")
 _PLACEHOLDER_REPORTERS = {"", "-", "?", "n/a", "na", "none", "unknown", "desconocido", "national", "nacional"}
 _MAX_WORDS = 5
 #: Columns of a facts row whose numbers are not figures (dates, links, publishers).
-_NOT_FIGURES = {"date", "source_url", "published", "publisher"}
+_NOT_FIGURES = {"date", "source_url", "url", "published", "publisher"}
 
 
 @dataclass
@@ -91,6 +96,46 @@ class References:
     rows_by_url: dict[str, list[str]] = field(default_factory=dict)
     free_text: str = ""
     capitals: dict[str, set[str]] = field(default_factory=dict)
+    #: SUTRAN's archived feed (a ``sutran/`` folder beside ``facts/``): the archive files holding it.
+    sutran_archives: list[Path] = field(default_factory=list)
+    #: For each cited archive URL (file at a commit): the points of its records (absolute lon, lat).
+    sutran_points: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+
+
+_ARCHIVE_URL = re.compile(r"^https://github\.com/annaabsi/scraper-sutran/blob/([0-9a-f]{7,40})/(interrumpido|restringido)\.json$")
+#: Two coordinates this close (degrees, about 1 m) are the same point written to fewer decimals.
+_SAME_POINT_DEG = 1e-5
+_COMMIT_FIELD = re.compile(r'"commit"\s*:\s*"([0-9a-f]{7,40})"')
+_FILE_FIELD = re.compile(r'"file"\s*:\s*"([a-z]+\.json)"')
+
+
+def load_sutran_points(refs: References, urls: Iterable[str]) -> None:
+    """Read the archived feed lines that ``urls`` cite (only those: the archive is large) into
+    :attr:`References.sutran_points`; a cited URL no archive line holds stays out (and is flagged)."""
+    wanted = {m.group(1): set() for m in (_ARCHIVE_URL.match(u) for u in urls) if m}
+    for u in urls:
+        m = _ARCHIVE_URL.match(u)
+        if m:
+            wanted[m.group(1)].add(f"{m.group(2)}.json")
+    for path in refs.sutran_archives:
+        with gzip.open(path, "rt", encoding="utf-8") if path.name.endswith(".gz") else open(
+                path, encoding="utf-8") as handle:
+            for raw in handle:
+                commit, file = _COMMIT_FIELD.search(raw), _FILE_FIELD.search(raw)
+                if not commit or not file or file.group(1) not in wanted.get(commit.group(1), ()):
+                    continue
+                line = json.loads(raw)
+                points = []
+                for feature in line.get("features") or []:
+                    coords = (feature.get("geometry") or {}).get("coordinates") if isinstance(feature, Mapping) else None
+                    if isinstance(coords, list) and len(coords) >= 2:
+                        try:
+                            points.append((abs(float(coords[0])), abs(float(coords[1]))))
+                        except (TypeError, ValueError):
+                            continue
+                url = f"https://github.com/annaabsi/scraper-sutran/blob/{commit.group(1)}/{file.group(1)}"
+                refs.sutran_points[url] = points
+                refs.urls.add(url)
 
 
 def _reference_dirs(folder: Path) -> list[Path]:
@@ -124,13 +169,16 @@ def load_references(folders: Iterable[str | os.PathLike]) -> References:
             with path.open(encoding="utf-8", newline="") as fh:
                 rows = list(csv.DictReader(fh))
             for row in rows:
-                url = (row.get("source_url") or "").strip()
+                url = (row.get("source_url") or row.get("url") or "").strip()
                 if url:
                     refs.urls.add(url)
                     text = " | ".join(str(v) for k, v in row.items() if k not in _NOT_FIGURES)
                     refs.rows_by_url.setdefault(url, []).append(text)
                 if row.get("region") and row.get("capital"):
                     refs.capitals.setdefault(row["region"], set()).add(row["capital"])
+        sutran_dir = folder / "sutran"
+        if sutran_dir.is_dir():
+            refs.sutran_archives += sorted(p for p in sutran_dir.iterdir() if p.name.endswith((".jsonl", ".jsonl.gz")))
     refs.free_text = "\n".join(free)
     return refs
 
@@ -226,6 +274,8 @@ def _check_count_row(n: int, row: Mapping, refs: References) -> list[Problem]:
         value = int(float(row.get("value")))
     except (TypeError, ValueError):
         return out
+    if url in refs.sutran_points:   # a count of SUTRAN's archived feed: the archive is its source
+        return out
     texts = _texts_for([url], refs)
     if texts and not _backs(value, texts):
         out.append(_problem(COUNTS_FILE, where, "value",
@@ -265,10 +315,29 @@ def _km_post_point(corridors: Any, road: str, km: float) -> tuple[float, float] 
     return lon, lat
 
 
+def _sutran_point(feature: Mapping, refs: References) -> bool:
+    """True when the event's point (or the SUTRAN point it was moved from) is a record of the
+    SUTRAN feed version its first source cites, or that its ``position_from`` names (a road
+    kilometre placed at SUTRAN's point for it): the point is that record's own."""
+    props = feature.get("properties") or {}
+    sources = props.get("sources") or []
+    url = props.get("position_from") or (sources[0].get("url") if sources and isinstance(sources[0], Mapping) else None)
+    points = refs.sutran_points.get(url) if isinstance(url, str) else None
+    info = props.get("sutran")
+    coords = info.get("point") if isinstance(info, Mapping) and info.get("point") else (
+        feature.get("geometry") or {}).get("coordinates")
+    if not points or not isinstance(coords, list) or len(coords) < 2:
+        return False
+    lon, lat = abs(float(coords[0])), abs(float(coords[1]))
+    return any(abs(lon - x) <= _SAME_POINT_DEG and abs(lat - y) <= _SAME_POINT_DEG for x, y in points)
+
+
 def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References, corridors,
                     max_km: float) -> list[Problem]:
     props = feature.get("properties") or {}
     coords = (feature.get("geometry") or {}).get("coordinates")
+    if _sutran_point(feature, refs):
+        return []
     place, region = props.get("place"), props.get("region")
     if not isinstance(coords, list) or len(coords) < 2 or not isinstance(place, str):
         return []
@@ -343,6 +412,15 @@ def audit_folder(data_dir: str | os.PathLike | Any | None,
         problems += read_problems
         layers[file] = doc.get("features", []) if isinstance(doc, Mapping) else []
     corridors = corridors_frame(layers[CORRIDORS_FILE]) if layers[CORRIDORS_FILE] else None
+    if refs.sutran_archives:
+        cited = {s.get("url") for f in layers[EVENTS_FILE] if isinstance(f, Mapping)
+                 for s in (f.get("properties") or {}).get("sources") or []
+                 if isinstance(s, Mapping) and isinstance(s.get("url"), str)}
+        cited |= {(f.get("properties") or {}).get("position_from") for f in layers[EVENTS_FILE]
+                  if isinstance(f, Mapping) and isinstance((f.get("properties") or {}).get("position_from"), str)}
+        if (folder / COUNTS_FILE).exists():
+            cited |= {row.get("source_url") for row in read_counts_file(folder / COUNTS_FILE)[0]}
+        load_sutran_points(refs, {u for u in cited if isinstance(u, str)})
     for file, features in layers.items():
         for i, feature in enumerate(features):
             if not isinstance(feature, Mapping):

@@ -7,7 +7,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
-from geo.intake.readers import Item, read_items
+from geo.intake.readers import ColumnMap, Item, read_items
 
 
 @dataclass
@@ -36,6 +36,20 @@ class ImportPlan:
             if p.feature not in seen:
                 seen.append(p.feature)
         return seen
+
+    def refused(self) -> list[str] | None:
+        """The labels of the items left out of a partial import (those with problems); None when a
+        problem concerns the whole file (its header, its text), so nothing can be imported."""
+        labels = {item.label for item in self.items}
+        for p in self.problems:  # the file itself, or a row that stops the reading (a broken CSV)
+            if p.feature in ("(file)", "header") or (p.feature not in labels and not p.field):
+                return None
+        return self.bad_labels
+
+    def good_items(self) -> list[Item]:
+        """The items without a problem."""
+        bad = set(self.bad_labels)
+        return [item for item in self.items if item.label not in bad]
 
     def chosen(self, skip: Iterable[str] = ()) -> list[Item]:
         """The items to write: all but those labelled in ``skip`` and those already in the data."""
@@ -70,16 +84,19 @@ class ImportPlan:
         """Why nothing can be imported, e.g. ``2 of 5 rows are bad (rows counted as in a
         spreadsheet: the header is row 1)``."""
         bad = [b for b in self.bad_labels if b not in ("(file)", "header")]
-        if not bad:
+        if not bad or len(bad) < len(self.bad_labels):
             return t.gettext("the file cannot be imported")
+        labels = {item.label for item in self.items}  # rows (or features) that are no item are counted too
+        rows = sum(item.rows for item in self.items) + len([b for b in bad if b not in labels])
         if self.flavor == "geojson":
-            return t.gettext("{bad} of {count} features are bad").format(bad=len(bad), count=len(self.items))
+            return t.gettext("{bad} of {count} features are bad").format(bad=len(bad), count=rows)
         return t.gettext("{bad} of {count} rows are bad (rows counted as in a spreadsheet: the header is "
-                         "row 1)").format(bad=len(bad), count=len(self.items))
+                         "row 1)").format(bad=len(bad), count=rows)
 
 
 def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,
-                retired_ids: Iterable[str] = (), scope: Scope = ANYWHERE) -> ImportPlan:
+                retired_ids: Iterable[str] = (), scope: Scope = ANYWHERE,
+                columns: ColumnMap | None = None) -> ImportPlan:
     """Read and check an import file against the data; write nothing.
 
     Parameters
@@ -94,6 +111,8 @@ def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,
         Ids of retracted events (from the change log): never reused.
     scope : Scope
         The dataset's regions and area (from its dataset.json).
+    columns : ColumnMap, optional
+        Which column (or GeoJSON property) fills which field, and values for every row.
 
     Returns
     -------
@@ -102,7 +121,7 @@ def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,
     """
     if not isinstance(file, str) or not file:
         raise TypeError("file must be the upload's name")
-    flavor, items, problems = read_items(data, file, scope)
+    flavor, items, problems = read_items(data, file, scope, columns)
     features = [f for f in (existing or {}).get("features", []) if isinstance(f, Mapping)]
     held = {event_content(f): str(f.get("id")) for f in features}
     already = []

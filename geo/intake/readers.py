@@ -1,6 +1,6 @@
 """Turning uploaded files and form input into event Features, with a full validation report.
 
-Three inputs are understood:
+These inputs are understood:
 
 * GeoJSON in the contract's form (a FeatureCollection of event Features);
 * CSV with the export's columns (``id, kind, start, end, place, region, road, km, fatalities,
@@ -8,9 +8,13 @@ Three inputs are understood:
   ``source_1_name, source_1_url, source_1_published, source_2_...``, other ``source_N_*``
   columns such as ``source_N_note`` kept on the source; a plain
   ``source_name, source_url, source_published`` triple is accepted too);
-* CSV with ACLED's columns (``event_date, event_type, sub_event_type, location, admin1,
-  latitude, longitude, fatalities, source, notes``; optionally ``event_id_cnty``,
-  ``geo_precision``, ``time_precision``), see :func:`acled_kind`.
+* CSV with ACLED's columns, in any layout ACLED has published (:mod:`geo.intake.acled`: dates,
+  regions, one row per actor, ACLED cited by ``event_id_cnty``);
+* GeoJSON from elsewhere (Points whose properties have other names): read as a CSV is, the
+  point as ``lon``/``lat``.
+
+Other column or property names are matched to the fields with a :class:`ColumnMap`
+(``--map place=CAPITAL``, ``--set kind=protest``), the same for CSV and GeoJSON.
 
 :func:`plan_import` reads a file and checks every row or feature before anything is written:
 the report names each bad one (row number or feature id), the field and the problem, and
@@ -18,10 +22,11 @@ lists probable duplicates of events already in the data. Nothing here writes fil
 """
 from __future__ import annotations
 
+import json
 import math
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
@@ -29,9 +34,11 @@ from urllib.parse import urlparse
 
 from geo.core.dates import parse_written_date
 from geo.core.i18n import N_
-from geo.core.model import (ANYWHERE, COUNT_FIELDS, PROPERTY_ORDER, Problem, Scope, id_problem, short_repr,
-                            validate_event)
+from geo.core.model import (ANYWHERE, COUNT_FIELDS, KINDS, PROPERTY_ORDER, Problem, Scope, id_problem,
+                            short_repr, validate_event)
 from geo.core.text import fold
+from geo.intake.acled import (acled_kind, acled_region, actors_of, citation, decode_tags, parse_acled_date,
+                              parse_timestamp, same_event_problem, slash_order, split_list)
 from geo.core.escape import unneutralise_formula
 from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
 
@@ -58,13 +65,55 @@ COLUMN_ALIASES: dict[str, str] = {
 EXPORT_REQUIRED = ("kind", "start", "place", "region", "lon", "lat")
 ACLED_REQUIRED = ("event_date", "event_type", "location", "admin1", "latitude", "longitude")
 _URL_IN_TEXT = re.compile(r"https?://[^\s;,<>\"')\]]+", re.IGNORECASE)
-_BLOCKADE_TEXT = re.compile(
-    r"bloque|blockad|roadblock|road block|piquete|"
-    r"block(?:ed|ing|s)?\s+(?:\w+\s+){0,3}(?:road|roads|highway|highways|route|routes|bridge|bridges|access)",
-    re.IGNORECASE)
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"))}
+
+
+#: The fields a column map may fill (``--map FIELD=COLUMN``, ``--set FIELD=VALUE``).
+MAP_FIELDS: tuple[str, ...] = ("id", "kind", "start", "end", "place", "region", "road", "km", "lon", "lat",
+                               "fatalities", "injured", "detained", "geo_precision", "time_precision", "status",
+                               "description", "description_es", "description_en", "source_name", "source_url",
+                               "source_published")
+
+
+#: The fields the import page offers to match (the rest keep their names).
+MAP_CHOICES: tuple[str, ...] = ("place", "region", "kind", "start", "end", "geo_precision", "fatalities",
+                                "description", "source_name", "source_url", "source_published")
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """How the columns of a CSV (or the properties of a GeoJSON from elsewhere) fill the event's
+    fields: ``columns`` maps a field to the file's column (``place`` -> ``CAPITAL``), ``values``
+    gives a field one value for every row (``kind`` -> ``protest``)."""
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.columns or self.values)
+
+
+def parse_map(text: str | Iterable[str], split: bool = True) -> dict[str, str]:
+    """``"place=CAPITAL,region=DEPARTAM"`` (or a list of ``FIELD=NAME``) as ``{field: name}``;
+    ValueError naming a pair that is not ``FIELD=NAME`` or a field events do not have. With
+    ``split=False`` each item is one pair, whose value may hold commas.
+
+    >>> parse_map("place=CAPITAL, region=DEPARTAM")
+    {'place': 'CAPITAL', 'region': 'DEPARTAM'}
+    """
+    items = [text] if isinstance(text, str) else list(text)
+    parts = [p for item in items for p in (item.split(",") if split else [item])]
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        name, sep, value = part.partition("=")
+        name = fold(name).replace(" ", "_")
+        if not sep or not value.strip():
+            raise ValueError(f"{part!r} is not FIELD=NAME (e.g. place=CAPITAL)")
+        if name not in MAP_FIELDS:
+            raise ValueError(f"{part!r}: {name!r} is not a field of an event; the fields are {', '.join(MAP_FIELDS)}")
+        out[name] = value.strip()
+    return out
 
 
 # ---------------------------------------------------------------- values
@@ -205,8 +254,13 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         published = cell.day(src.get("published"), f"sources[{len(clean_sources)}].published")
         if name is None and url is None and published is None:
             continue
-        entry = {"name": name, "url": url, "published": published}
+        entry: dict[str, Any] = {"name": name, "url": url, "published": published}
         entry.update({k: cell.text(v) for k, v in src.items() if k not in entry})  # e.g. a note
+        for key in ("publishers", "actors"):  # an ACLED citation's lists, one cell each in a CSV
+            if isinstance(entry.get(key), str):
+                entry[key] = split_list(entry[key])
+        if isinstance(entry.get("timestamp"), str) and entry["timestamp"].isdigit():
+            entry["timestamp"] = int(entry["timestamp"])
         clean_sources.append({k: v for k, v in entry.items() if v is not None})
     if clean_sources:
         props["sources"] = clean_sources
@@ -258,77 +312,125 @@ def _csv_field(name: str) -> str:
 
 # ---------------------------------------------------------------- ACLED
 
-def acled_kind(event_type: str, sub_event_type: str, fatalities: int, notes: str) -> str | None:
-    """The contract kind of an ACLED event, or None when the type has no counterpart.
-
-    Protests -> protest (``Excessive force against protesters`` -> clash; a peaceful protest or
-    protest with intervention whose notes describe a road blockade -> blockade);
-    Riots -> clash when anyone died, else protest (``Violent demonstration`` -> clash always);
-    Battles, Violence against civilians, Explosions/Remote violence -> clash;
-    Strategic developments -> detention for ``Arrests``, else other.
-    """
-    et, sub = fold(event_type or ""), fold(sub_event_type or "")
-    blockade = bool(_BLOCKADE_TEXT.search(notes or ""))
-    if et == "protests":
-        if sub == "excessive force against protesters":
-            return "clash"
-        if blockade and sub in ("peaceful protest", "protest with intervention", ""):
-            return "blockade"
-        return "protest"
-    if et == "riots":
-        if sub == "violent demonstration":
-            return "clash"
-        return "clash" if fatalities > 0 else "protest"
-    if et in ("battles", "violence against civilians", "explosions/remote violence"):
-        return "clash"
-    if et == "strategic developments":
-        return "detention" if sub == "arrests" else "other"
-    return None
-
-
-def _acled_row(row: Mapping[str, str], file: str, label: str,
-               scope: Scope = ANYWHERE) -> tuple[dict, list[Problem], set[str]]:
+def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANYWHERE,
+               order: str = "dmy") -> tuple[dict, list[Problem], set[str]]:
+    """One ACLED event (a row, or the rows of one event merged: ``_actors`` lists every actor)
+    as a Feature. Our own fields come back from ``tags`` (a file ``export --format acled`` wrote)."""
     cell = _Cell(file, label)
+    ours, theirs = decode_tags(row.get("tags") or "")
     fatalities = cell.integer(row.get("fatalities"), "fatalities")
     notes = (row.get("notes") or "").strip()
-    kind = acled_kind(row.get("event_type", ""), row.get("sub_event_type", ""), fatalities or 0, notes)
+    event_type, sub_event_type = (row.get("event_type") or "").strip(), (row.get("sub_event_type") or "").strip()
+    kind = ours.get("kind") if ours.get("kind") in KINDS else acled_kind(event_type, sub_event_type,
+                                                                         fatalities or 0, notes)
     day_text = (row.get("event_date") or "").strip()
-    start = parse_written_date(day_text) if day_text else None
+    start = parse_acled_date(day_text, order) if day_text else None
     if day_text and start is None:
-        cell.add("event_date", N_("{value} is not a date (YYYY-MM-DD or '12 December 2022')"), value=short_repr(day_text))
+        cell.add("event_date", f"{short_repr(day_text)} is not a date (2020-05-09, 9 May 2020, 9-May-20, "
+                               "an Excel day number or 09/05/2020)")
     if kind is None:
-        cell.add("event_type", N_("{event_type} / {sub_event_type} has no matching kind"),
-                 event_type=short_repr(row.get("event_type")), sub_event_type=short_repr(row.get("sub_event_type")))
+        cell.add("event_type", f"{short_repr(event_type)} / {short_repr(sub_event_type)} has no matching kind")
+    region = acled_region(row.get("admin1"), row.get("admin2"), scope)
+    if region is None and (row.get("admin1") or row.get("admin2") or "").strip():
+        names = " / ".join(short_repr(row.get(c)) for c in ("admin1", "admin2") if (row.get(c) or "").strip())
+        cell.add("admin1", f"{names} is not one of the dataset's regions (add the name to region_aliases in "
+                           "dataset.json)")
+    event_id = (row.get("event_id_cnty") or "").strip()
+    publishers = [p for p in (_URL_IN_TEXT.sub("", x).strip() for x in split_list(row.get("source"))) if p]
     urls = []
     for text in (row.get("source") or "", notes):
         for url in _URL_IN_TEXT.findall(text):
             url = url.rstrip(".")
             if url not in urls:
                 urls.append(url)
-    publishers = [p.strip() for p in _URL_IN_TEXT.sub("", row.get("source") or "").split(";") if p.strip()]
-    if not urls:
-        cell.add("source", N_("no source URL: ACLED names publishers only ({publishers}); "
-                              "put a link to the report (http/https) in 'source' or 'notes'"),
-                 publishers=row.get("source") or "none")
-    sources = [{"name": publishers[i] if i < len(publishers) else (urlparse(u).netloc or "source"),
-                "url": u, "published": start} for i, u in enumerate(urls)]
+    timestamp = parse_timestamp(row.get("timestamp"))
+    published = datetime.fromtimestamp(timestamp, timezone.utc).date().isoformat() if timestamp else start
+    actors = list(row.get("_actors") or [])
+    if "actors" in ours:
+        actors = _json_list(ours["actors"], cell, "tags")
+    if "sources" in ours:
+        sources = _json_list(ours["sources"], cell, "tags")
+    else:
+        sources = [citation(event_id, timestamp, published, publishers, actors, event_type, sub_event_type, theirs)] \
+            if event_id else []
+        sources += [{"name": urlparse(u).netloc or "source", "url": u, "published": start} for u in urls]
+    if not sources and "tags" not in cell.bad_fields:
+        cell.add("source", f"no source: an ACLED row is cited by its event_id_cnty, and this one has none "
+                           f"(publishers: {row.get('source') or 'none'!s}); give the event_id_cnty, or a link "
+                           "(http/https) in 'source' or 'notes'")
     values = {
-        "id": f"acled-{row['event_id_cnty'].strip()}" if (row.get("event_id_cnty") or "").strip() else None,
-        "kind": kind, "start": start, "place": row.get("location"), "region": row.get("admin1"),
-        "fatalities": fatalities, "description": notes or None,
+        "id": ours.get("id") or (f"acled-{event_id}" if event_id else None),
+        "kind": kind, "start": start, "end": ours.get("end"), "place": row.get("location"),
+        "region": region or row.get("admin1"), "road": ours.get("road"), "km": ours.get("km"),
+        "fatalities": fatalities, "injured": ours.get("injured"), "detained": ours.get("detained"),
+        "status": ours.get("status"), "description": notes or None,
+        "description_es": ours.get("description_es"), "description_en": ours.get("description_en"),
+        "place_es": ours.get("place_es"), "place_en": ours.get("place_en"),
         "geo_precision": row.get("geo_precision") or 2, "time_precision": row.get("time_precision") or 1,
         "lon": row.get("longitude"), "lat": row.get("latitude"),
     }
-    feature, problems, bad = build_feature(values, sources, file, label, scope)
+    feature, problems, bad = build_feature(values, [], file, label, scope)
+    if sources and "tags" not in cell.bad_fields:
+        feature["properties"]["sources"] = sources
+        feature["properties"] = {k: feature["properties"][k] for k in PROPERTY_ORDER if k in feature["properties"]}
     bad |= cell.bad_fields
-    if "event_date" in cell.bad_fields:
-        bad.add("start")
-    if "event_type" in cell.bad_fields:
-        bad.add("kind")
-    if "source" in cell.bad_fields:
-        bad.add("sources")
+    for theirs_field, our_field in (("event_date", "start"), ("event_type", "kind"), ("source", "sources"),
+                                    ("admin1", "region"), ("tags", "sources")):
+        if theirs_field in cell.bad_fields:
+            bad.add(our_field)
     problems = cell.problems + [p for p in problems if p.field not in cell.bad_fields]
     return feature, problems, bad
+
+
+def _json_list(text: str, cell: _Cell, column: str) -> list:
+    try:
+        value = parse_json_text(text, "tags")[0]
+    except ValueError:
+        value = None
+    if not isinstance(value, list):
+        cell.add(column, f"{short_repr(text)} is not a JSON list")
+        return []
+    return value
+
+
+def _acled_events(header: Sequence[str], records: Sequence[tuple[int, list[str]]],
+                  file: str) -> tuple[list[tuple[str, dict]], list[Problem], str]:
+    """ACLED rows grouped into events: rows repeating an ``event_id_cnty`` (one row per actor)
+    are merged into the first, with every actor, the publishers of all and the largest
+    fatality count. Returns ``(label, row)`` per event, the problems of rows that repeat an id
+    with another date or place, and the file's order of slashed dates."""
+    rows: list[tuple[int, dict]] = []
+    for row_no, record in records:
+        if not any(c.strip() for c in record):
+            continue
+        rows.append((row_no, {name: unneutralise_formula(record[i]) if i < len(record) else ""
+                              for i, name in enumerate(header)}))
+    order = slash_order(r.get("event_date", "") for _, r in rows)
+    events: list[tuple[str, dict]] = []
+    first: dict[str, dict] = {}
+    problems: list[Problem] = []
+    for row_no, row in rows:
+        row["_actors"] = actors_of(row)
+        event_id = (row.get("event_id_cnty") or "").strip()
+        merged = first.get(event_id) if event_id else None
+        if merged is None:
+            if event_id:
+                first[event_id] = row
+            events.append((f"row {row_no}", row))
+            continue
+        why = same_event_problem(merged, row)
+        if why:
+            problems.append(Problem(file, f"row {row_no} (acled-{event_id})", "event_id_cnty", why))
+            continue
+        merged["_rows"] = merged.get("_rows", 1) + 1
+        merged["_actors"] += [a for a in row["_actors"] if a not in merged["_actors"]]
+        publishers = split_list(merged.get("source"))
+        merged["source"] = "; ".join(publishers + [p for p in split_list(row.get("source")) if p not in publishers])
+        counts = [c for c in ((merged.get("fatalities") or "").strip(), (row.get("fatalities") or "").strip())
+                  if re.fullmatch(r"\d+", c)]
+        if counts:
+            merged["fatalities"] = str(max(int(c) for c in counts))
+    return events, problems, order
 
 
 _ACLED_FIELDS = {"start": "event_date", "kind": "event_type", "place": "location", "region": "admin1",
@@ -344,6 +446,8 @@ class Item:
 
     label: str
     feature: dict
+    #: The rows of the file this item was read from (an ACLED event given one row per actor has several).
+    rows: int = 1
 
 
 def _decode(data: bytes | str, file: str) -> tuple[str | None, list[Problem]]:
@@ -373,8 +477,12 @@ def read_upload(path: str | Path) -> bytes:
         return handle.read(MAX_IMPORT_BYTES + 1)
 
 
-def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[str, list[Item], list[Problem]]:
+def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE,
+               columns: ColumnMap | None = None) -> tuple[str, list[Item], list[Problem]]:
     """Parse an upload into labelled items and their conversion and contract problems.
+
+    ``columns`` maps the file's columns (a CSV's, or the properties of a GeoJSON from elsewhere)
+    to the event's fields, and gives fields one value for every row (:class:`ColumnMap`).
 
     Returns
     -------
@@ -393,12 +501,60 @@ def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE) -> tuple[s
     if not text.strip():
         return "unknown", [], [Problem(file, "(file)", "", N_("is empty"))]
     flavor = detect_flavor(text, file)
+    columns = columns or ColumnMap()
     if flavor == "geojson":
-        return flavor, *_geojson_items(text, file, scope)
-    return flavor, *_csv_items(text, file, flavor, scope)
+        return flavor, *_geojson_items(text, file, scope, columns)
+    if flavor == "acled" and columns:
+        flavor = "csv"  # a mapping asks for the columns to be read as the user says
+    records, broken = read_csv_records(text, file)
+    return flavor, *_csv_items(records, broken, file, flavor, scope, columns)
 
 
-def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
+def column_names(data: bytes | str, file: str) -> list[str]:
+    """The columns of a CSV, or the property names of a GeoJSON's features (in the order first
+    met): what a column map can choose from. Empty when the file cannot be read."""
+    text, problems = _decode(data, file) if len(data) <= MAX_IMPORT_BYTES else (None, [])
+    if not text or problems:
+        return []
+    if detect_flavor(text, file) != "geojson":
+        records, _ = read_csv_records(text.split("\n", 1)[0] + "\n", file)
+        return [c.strip() for c in records[0][1]] if records else []
+    data, problems = parse_json_text(text, file)
+    features = data.get("features") if isinstance(data, Mapping) else None
+    names: dict[str, None] = {}
+    for feature in features if isinstance(features, list) else []:
+        props = feature.get("properties") if isinstance(feature, Mapping) else None
+        if isinstance(props, Mapping):
+            names.update(dict.fromkeys(str(k) for k in props))
+    return list(names)
+
+
+def _apply_map(records: list[tuple[int, list[str]]], columns: ColumnMap, file: str,
+               noun: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """The records with the mapped columns renamed to their fields, and a column per ``--set``
+    value; a Problem naming a mapped column the file does not have."""
+    header = [c.strip() for c in records[0][1]]
+    folded = [fold(c) for c in header]
+    for target, column in columns.columns.items():
+        if fold(column) not in folded:
+            return records, Problem(file, "header", "--map", f"{target}={column}: the file has no {noun} "
+                                    f"{short_repr(column)} (it has: {', '.join(header) or 'none'})")
+    renamed = list(header)
+    for target in columns.columns:  # a column already named as a mapped field gives way
+        for i, name in enumerate(folded):
+            if name.replace(" ", "_") == target:
+                renamed[i] = f"(unmapped) {header[i]}"
+    for target, column in columns.columns.items():
+        renamed[folded.index(fold(column))] = target
+    constants = [(k, v) for k, v in columns.values.items() if k not in columns.columns]
+    for name, _ in constants:
+        renamed = [f"(unmapped) {c}" if fold(c).replace(" ", "_") == name else c for c in renamed]
+    out = [(records[0][0], renamed + [name for name, _ in constants])]
+    out += [(row, list(record) + [value for _, value in constants]) for row, record in records[1:]]
+    return out, None
+
+
+def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tuple[list[Item], list[Problem]]:
     data, problems = parse_json_text(text, file)
     if problems:
         return [], problems
@@ -407,6 +563,8 @@ def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list
     if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection" or not isinstance(
             data.get("features"), list):
         return [], [Problem(file, "(file)", "type", N_("must be a GeoJSON FeatureCollection of events"))]
+    if columns or not any(_contract_form(f) for f in data["features"]):
+        return _foreign_items(data["features"], file, scope, columns)
     items, problems = [], []
     for i, feature in enumerate(data["features"]):
         fid = feature.get("id") if isinstance(feature, Mapping) else None
@@ -419,11 +577,75 @@ def _geojson_items(text: str, file: str, scope: Scope) -> tuple[list[Item], list
             props = feature["properties"]
             if isinstance(props.get("region"), str) and scope.region(props["region"]):
                 feature = dict(feature, properties=dict(props, region=scope.region(props["region"])))
+        geometry = feature.get("geometry")
+        kind = geometry.get("type") if isinstance(geometry, Mapping) else None
+        if isinstance(kind, str) and kind != "Point":
+            problems.append(Problem(file, label, "geometry", f"is a {kind}: only Points can be imported (an event "
+                                    "happens at a place); reduce each shape to a point first, e.g. its centroid "
+                                    "in a GIS"))
+            continue
         problems += check_feature(feature, file, label, scope=scope)
         items.append(Item(label, dict(feature)))
     if not data["features"]:
         problems.append(Problem(file, "(file)", "features", N_("holds no events")))
     return items, problems
+
+
+def _contract_form(feature: Any) -> bool:
+    """True for a Feature in the contract's form (its properties cite ``sources``)."""
+    return isinstance(feature, Mapping) and isinstance(feature.get("properties"), Mapping) and \
+        isinstance(feature["properties"].get("sources"), list)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+_COORDINATE_NAMES = {"lon", "lat", "lng", "long", "longitude", "latitude", "x", "y"}
+
+
+def _foreign_items(features: list, file: str, scope: Scope, columns: ColumnMap) -> tuple[list[Item], list[Problem]]:
+    """Features from elsewhere (other property names, no ``sources`` list): their properties are
+    read as a CSV's columns are (the same names, aliases and column map), the point as lon/lat."""
+    labels, rows, problems = [], [], []
+    names: dict[str, None] = {}
+    for i, feature in enumerate(features):
+        fid = feature.get("id") if isinstance(feature, Mapping) else None
+        label = str(fid) if isinstance(fid, (str, int)) and str(fid).strip() and len(str(fid)) <= 300 \
+            else f"feature #{i + 1}"
+        props = feature.get("properties") if isinstance(feature, Mapping) else None
+        geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
+        kind = geometry.get("type") if isinstance(geometry, Mapping) else None
+        if not isinstance(feature, Mapping):
+            problems.append(Problem(file, label, "type", "must be a GeoJSON Feature"))
+            continue
+        if kind != "Point":
+            what = f"is a {kind}" if isinstance(kind, str) else "is missing"
+            problems.append(Problem(file, label, "geometry", f"{what}: only Points can be imported (an event "
+                                    "happens at a place); reduce each shape to a point first, e.g. its centroid "
+                                    "in a GIS"))
+            continue
+        props = {str(k): v for k, v in props.items() if fold(str(k)) not in _COORDINATE_NAMES} \
+            if isinstance(props, Mapping) else {}
+        coords = geometry.get("coordinates")
+        lon, lat = (coords[0], coords[1]) if isinstance(coords, list) and len(coords) >= 2 else (None, None)
+        names.update(dict.fromkeys(props))
+        labels.append(label)
+        rows.append((props, lon, lat))
+    if not features:
+        return [], [Problem(file, "(file)", "features", "holds no events")]
+    if not rows:
+        return [], problems
+    header = list(names) + ["lon", "lat"]
+    records = [(0, header)] + [(n, [_cell_text(props.get(k)) for k in names] + [_cell_text(lon), _cell_text(lat)])
+                               for n, (props, lon, lat) in enumerate(rows, start=1)]
+    items, more = _csv_items(records, None, file, "csv", scope, columns,
+                             labels={n: label for n, label in enumerate(labels, start=1)}, noun="property")
+    return items, problems + more
 
 
 def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -443,20 +665,30 @@ def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     return names, written
 
 
-def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[Item], list[Problem]]:
-    records, broken = read_csv_records(text, file)
+def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, file: str, flavor: str, scope: Scope,
+               columns: ColumnMap | None = None, labels: Mapping[int, str] | None = None,
+               noun: str = "column") -> tuple[list[Item], list[Problem]]:
+    """Items from CSV records (``(row number, cells)``, the header first); ``labels`` names the
+    rows otherwise (a GeoJSON's features)."""
     if not records:
         return [], [broken] if broken else [Problem(file, "(file)", "", N_("holds no rows"))]
+    if columns:
+        records, problem = _apply_map(records, columns, file, noun)
+        if problem:
+            return [], [problem]
     header, written = _columns(records[0][1])
     if flavor == "acled":
-        header = [fold(h.strip()) for h in records[0][1]]
+        header = [fold(h.strip()).replace(" ", "_") for h in records[0][1]]
         written = {h: raw.strip() for h, raw in zip(header, records[0][1])}
     required = ACLED_REQUIRED if flavor == "acled" else EXPORT_REQUIRED
     missing = [c for c in required if c not in header]
     if missing:
-        msgid = N_("missing {columns} (ACLED columns expected)") if flavor == "acled" else N_(
-            "missing {columns} (the export's columns expected)")
-        return [], [Problem(file, "header", "columns", msgid, {"columns": ", ".join(missing)})]
+        if flavor == "acled":
+            return [], [Problem(file, "header", "columns", N_("missing {columns} (ACLED columns expected)"),
+                                {"columns": ", ".join(missing)})]
+        return [], [Problem(file, "header", "columns", N_(
+            "missing {columns} (the export's columns expected; name others with --map FIELD={noun} or give one value "
+            "with --set FIELD=VALUE)"), {"columns": ", ".join(missing), "noun": noun.upper()})]
     numbered = [(int(m.group(1)), m.group(2)) for h in header if (m := re.fullmatch(r"source_(\d+)_(\w+)", h))]
     source_numbers = sorted({n for n, _ in numbered})
     source_parts = list(dict.fromkeys(["name", "url", "published"] + [part for _, part in numbered]))
@@ -479,22 +711,31 @@ def _csv_items(text: str, file: str, flavor: str, scope: Scope) -> tuple[list[It
     items, problems = [], []
     if broken:
         problems.append(broken)
+    if flavor == "acled":
+        events, repeats, order = _acled_events(header, records[1:], file)
+        problems += repeats
+        for label, row in events:
+            feature, convert, bad = _acled_row(row, file, label, scope, order)
+            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
+            fid = feature.get("id")
+            if fid:
+                label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
+            problems += [Problem(p.file, label, column(p.field, []), p.message) for p in convert + checked]
+            items.append(Item(label, feature, int(row.get("_rows", 1))))
+        if not items and not broken and not repeats:
+            problems.append(Problem(file, "(file)", "", "holds no rows"))
+        return items, problems
     for row_no, record in records[1:]:
         if not any(cell.strip() for cell in record):
             continue
         row = {name: unneutralise_formula(record[i]) if i < len(record) else "" for i, name in enumerate(header)}
-        label = f"row {row_no}"
-        if flavor == "acled":
-            feature, convert, bad = _acled_row(row, file, label, scope)
-            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
-            kept: list[int] = []
-        else:
-            sources = [{k: row.get(f"{prefix}{k}") for k in source_parts} for prefix in source_columns]
-            kept = [n for n, src in enumerate(sources)
-                    if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]
-            feature, convert, bad = build_feature(row, sources, file, label, scope)
-            checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
-            convert = [p.at(field=_csv_field(p.field)) for p in convert]
+        label = labels[row_no] if labels else f"row {row_no}"
+        sources = [{k: row.get(f"{prefix}{k}") for k in source_parts} for prefix in source_columns]
+        kept = [n for n, src in enumerate(sources)
+                if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]
+        feature, convert, bad = build_feature(row, sources, file, label, scope)
+        checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
+        convert = [Problem(p.file, p.feature, _csv_field(p.field), p.message) for p in convert]
         fid = feature.get("id")
         if fid:
             label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"

@@ -16,7 +16,7 @@ from geo.core.dates import check_day, check_range, overlaps
 from geo.core.i18n import ENGLISH, Translator
 from geo.core.model import KINDS
 from geo.core.view import View
-from geo.core.words import METRIC_REPORTED
+from geo.core.words import FEED_LISTED, FEED_MAPPED, FEED_REPORTER, METRIC_REPORTED
 
 def active_mask(frame: pd.DataFrame, day: str) -> pd.Series:
     """Rows of a frame with ``start`` and ``end`` columns active on ``day``."""
@@ -126,11 +126,20 @@ def mapped_vs_reported(reported: Iterable[dict], mapped: dict, t: Translator = E
     reported nationwide (SUTRAN); 8 mapped'.
 
     ``mapped`` gives the mapped figures (:meth:`geo.core.index.EventIndex.mapped`); a metric
-    the map cannot count (deaths in all, subtotals) is shown alone, under its own label.
+    the map cannot count (deaths in all, subtotals) is shown alone, under its own label. The
+    count of points SUTRAN's alert feed listed (reporter :data:`~geo.core.words.FEED_REPORTER`) is
+    set beside the mapped events made from that feed: '106 protest points listed in SUTRAN's
+    alert feed; 106 of them mapped'.
     """
     lines = []
     for item in reported:
         metric, value = item["metric"], int(item["value"])
+        if metric == "blockade_points" and item["reporter"] == FEED_REPORTER:
+            line = t.pair(FEED_LISTED, value)
+            if mapped.get("feed_points") is not None:
+                line += t.pair(FEED_MAPPED, int(mapped["feed_points"]))
+            lines.append(line)
+            continue
         if metric in METRIC_REPORTED:
             line = t.pair(METRIC_REPORTED[metric], value, reporter=item["reporter"])
         else:

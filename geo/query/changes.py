@@ -84,3 +84,25 @@ def change_summary(changes: dict[str, list[dict[str, Any]]],
         counts = Counter(e["place"] for e in changes.get(group, []))
         out[group] = [named(p, n) for p, n in counts.items()]
     return out
+
+
+def change_summary_by_region(changes: dict[str, list[dict[str, Any]]],
+                             lang: str | Translator | None = None) -> dict[str, list[tuple[str, int, list[str]]]]:
+    """:func:`change_summary` grouped by region, for days with many blockades:
+    ``{"continuing": [("Puno", 40, ["Acora", "Juliaca (2 blockades)", ...]), ...], ...}``.
+
+    Regions come in order of their number of events (most first, then by name); the places in
+    each keep :func:`day_over_day`'s order.
+    """
+    t = translator(lang)
+    out: dict[str, list[tuple[str, int, list[str]]]] = {}
+    for group in GROUPS:
+        by_region: dict[str, Counter] = {}
+        for e in changes.get(group, []):
+            by_region.setdefault(e["region"], Counter())[e["place"]] += 1
+        rows = []
+        for region, counts in by_region.items():
+            names = [place if n == 1 else t.pair(PLACE_BLOCKADES, n, place=place) for place, n in counts.items()]
+            rows.append((region, sum(counts.values()), names))
+        out[group] = sorted(rows, key=lambda r: (-r[1], r[0]))
+    return out

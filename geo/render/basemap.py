@@ -59,10 +59,9 @@ from geo.render.leaflet import JsCall, Json
 from geo.store import Store, store_for
 from geo.store.documents import StampCache, csv_table
 from geo.store.files import atomic_write
-from geo.store.layout import BASEMAP_FILE, REGIONS_FILE as CAPITALS_FILE
+from geo.store.layout import BASEMAP_FILE, REGIONS_FILE as CAPITALS_FILE, WATER_FILE
 
 #: The lakes and seas to name (``name``, ``name_<lang>``, ``lon``, ``lat``, ``source``); optional.
-WATER_FILE = "gazetteer/water.csv"
 SOURCE_ENV = "BLOCKADE_MAP_BASEMAP_SOURCE"
 DEFAULT_SOURCE_DIR = PROJECT_ROOT / ".cache" / "basemap-source"
 
@@ -324,28 +323,28 @@ def country_names(name: str) -> dict[str, str]:
     return out
 
 
-def read_water(folder: str | os.PathLike) -> list[dict]:
-    """The water bodies to name from ``folder``'s :data:`WATER_FILE` (none when it has no such file):
-    each ``{name, name_<lang>..., lon, lat}``. ValueError names the file and row of a bad one."""
-    path = Path(folder) / WATER_FILE
-    if not path.is_file():
+def read_water(source: Store | Dataset | str | os.PathLike) -> list[dict]:
+    """The water bodies to name from a data source's :data:`WATER_FILE`, read through its store
+    (none when it has no such file): each ``{name, name_<lang>..., lon, lat}``. ValueError names the
+    file and row of a bad one."""
+    data = store_for(source).document(WATER_FILE)
+    if data is None:
         return []
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    missing = {"name", "lon", "lat"} - set(reader.fieldnames or [])
+    if missing:
+        raise ValueError(f"{WATER_FILE}: missing column(s) {', '.join(sorted(missing))}")
     rows = []
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = {"name", "lon", "lat"} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
-        for number, row in enumerate(reader, start=2):
-            try:
-                lon, lat = float(row["lon"]), float(row["lat"])
-            except (TypeError, ValueError):
-                raise ValueError(f"{path}: row {number}: lon and lat must be numbers") from None
-            if not (-180 <= lon <= 180 and -90 <= lat <= 90) or not (row["name"] or "").strip():
-                raise ValueError(f"{path}: row {number}: a name and a point on the Earth are required")
-            names = {key: value.strip() for key, value in row.items()
-                     if key and (key == "name" or key.startswith("name_")) and value and value.strip()}
-            rows.append({**names, "lon": lon, "lat": lat})
+    for number, row in enumerate(reader, start=2):
+        try:
+            lon, lat = float(row["lon"]), float(row["lat"])
+        except (TypeError, ValueError):
+            raise ValueError(f"{WATER_FILE}: row {number}: lon and lat must be numbers") from None
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90) or not (row["name"] or "").strip():
+            raise ValueError(f"{WATER_FILE}: row {number}: a name and a point on the Earth are required")
+        names = {key: value.strip() for key, value in row.items()
+                 if key and (key == "name" or key.startswith("name_")) and value and value.strip()}
+        rows.append({**names, "lon": lon, "lat": lat})
     return rows
 
 
@@ -550,7 +549,7 @@ def write_basemap(dataset, out: str | os.PathLike | None = None, source: str | o
     if area is None:
         raise ValueError(f"{dataset.source} maps nothing: give the area with --bbox WEST,SOUTH,EAST,NORTH")
     world = _cached_world(str(source_dir(source).resolve()))
-    water = read_water(dataset.source) if Path(str(dataset.source)).is_dir() else []
+    water = read_water(dataset)
     collection = build_basemap(world, area, labels, margin=margin, tolerance=tolerance, water=water)
     text = dumps(collection)
     if out is None:

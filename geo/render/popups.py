@@ -57,6 +57,11 @@ def popup_html(event: dict, t: Translator = ENGLISH) -> str:
     links = []
     for src in event.get("sources", []):
         url = str(src.get("url", ""))
+        if not url and src.get("event_id_cnty"):  # a dataset cited by its own reference (ACLED): no link
+            via = "; ".join(str(p) for p in src.get("publishers") or [])
+            links.append(f'{escape_html(src.get("name"))} {escape_html(src.get("event_id_cnty"))} '
+                         f'({escape_html(src.get("published"))})' + (f", {escape_html(via)}" if via else ""))
+            continue
         safe = url if url.lower().startswith(("http://", "https://")) else "#"
         links.append(f'<a href="{escape_html(safe)}" target="_blank" rel="noopener noreferrer">'
                      f'{escape_html(src.get("name"))}</a> ({escape_html(_published(src.get("published"), t))})')

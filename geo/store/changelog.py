@@ -449,6 +449,41 @@ def plan_additions(features: Sequence[Mapping], action: str, reason: str, scope:
     return specs, problems, already
 
 
+def plan_sync(wanted: Sequence[tuple[str | None, Mapping | None, str]], current: Mapping[str, dict],
+              scope: Scope, taken: set[str]) -> tuple[list[dict], list[Problem]]:
+    """The specs of a batch of additions, edits and retractions applied together (an import that
+    merges with what the data holds, e.g. SUTRAN's feed): ``wanted`` holds ``(id, feature, reason)``
+    with id None for a new event (an id is made) and feature None to retract ``id``.
+
+    An edit that changes nothing is left out; an id that is not in ``current`` is a problem (the
+    data changed since the plan was made: plan again).
+    """
+    specs, problems, made = [], [], set()
+    for i, (fid, feature, reason) in enumerate(wanted):
+        if fid is None:
+            feature = copy.deepcopy(dict(feature))
+            fid = new_event_id(feature, taken | made)
+            made.add(fid)
+            feature = {"type": feature.get("type", "Feature"), "id": fid,
+                       **{k: v for k, v in feature.items() if k not in ("type", "id")}}
+            problems += validate_event(feature, EVENTS_FILE, i, scope)
+            specs.append({"action": "import", "id": fid, "before": None, "after": feature, "reason": reason})
+            continue
+        before = current.get(fid)
+        if before is None:
+            problems.append(Problem(EVENTS_FILE, str(fid), "", "is no longer in the data: plan the import again"))
+            continue
+        if feature is None:
+            specs.append({"action": "retract", "id": fid, "before": before, "after": None, "reason": reason})
+            continue
+        after = {"type": "Feature", "id": fid, **{k: v for k, v in feature.items() if k not in ("type", "id")}}
+        if after == before:
+            continue
+        problems += validate_event(after, EVENTS_FILE, i, scope)
+        specs.append({"action": "edit", "id": fid, "before": before, "after": after, "reason": reason})
+    return specs, problems
+
+
 def plan_edit(event_id: str, current: dict | None, seen: dict | None, changes: Mapping[str, Any],
               retired: bool, scope: Scope) -> dict | None:
     """The event after ``changes``, merged field by field onto ``current`` from the record the

@@ -41,7 +41,7 @@ from geo.core.paths import is_bundled
 from geo.store.changelog import (  # noqa: F401
     ACTIONS, ENTRY_KEYS, Change, ConflictError, Snapshot, apply_changes, apply_entries, changes_between, check_retract,
     check_who, describe_entry, digest_bytes, effective_value, entry_problem, log_entries, merge_event, new_event_id,
-    parse_log_bytes, plan_additions, plan_edit, plan_undo, read_base, read_log, rebuild_from_log, undo_reason, utc_now)
+    parse_log_bytes, plan_additions, plan_edit, plan_sync, plan_undo, read_base, read_log, rebuild_from_log, undo_reason, utc_now)
 from geo.store.files import atomic_write, fsync_dir, present, read_data_file, read_json_file
 from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir  # noqa: F401
 
@@ -276,6 +276,18 @@ class Editor:
             change = self._commit(fresh, specs, who)
             change.already = already
             return change
+
+    def sync(self, compute: Callable[[dict], Sequence[tuple[str | None, Mapping | None, str]]], who: str) -> Change:
+        """Add, edit and retract events in one write, as ``compute(collection)`` decides under the lock
+        from the events as they are then (see :func:`geo.store.changelog.plan_sync`); nothing is
+        written when it asks for no change. DataError names each problem, and then nothing is written."""
+        who = check_who(who)
+        with self._transaction() as fresh:
+            specs, problems = plan_sync(compute(fresh.collection), fresh.by_id, self.scope,
+                                        set(fresh.by_id) | self._log_ids)
+            if problems:
+                raise DataError(problems)
+            return self._commit(fresh, specs, who)
 
     def edit(self, event_id: str, changes: Mapping[str, Any], who: str, reason: str = "",
              seen: Snapshot | None = None) -> Change:

@@ -49,6 +49,15 @@ def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Pro
     return rows, header, []
 
 
+def check_new_folder(target: str | os.PathLike) -> Path:
+    """``target`` as a Path when it is a new or empty folder; FileExistsError otherwise (a copy
+    or a new dataset never writes over anything)."""
+    target = Path(target)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+    return target
+
+
 class FolderStore(Documents):
     """A dataset kept as files in one folder (a :class:`~geo.store.protocol.Store`).
 
@@ -211,9 +220,7 @@ class FolderStore(Documents):
         FileExistsError
             When ``target`` exists and is not an empty folder (nothing is overwritten).
         """
-        target = Path(target)
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        target = check_new_folder(target)
         problems = self._check_folder()
         if problems:
             raise DataError(problems)
@@ -240,9 +247,7 @@ class FolderStore(Documents):
         FileExistsError
             When ``target`` exists and is not an empty folder (nothing is overwritten).
         """
-        target = Path(target)
-        if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise FileExistsError(f"{target} already exists and is not an empty folder: choose a new one")
+        target = check_new_folder(target)
         target.mkdir(parents=True, exist_ok=True)
         atomic_write(target / INFO_FILE, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
         return cls(target)

@@ -27,9 +27,11 @@ PLACES_FILE = f"{GAZETTEER_DIR}/places.csv"
 SITES_FILE = f"{GAZETTEER_DIR}/sites.csv"
 REGIONS_FILE = f"{GAZETTEER_DIR}/regions.csv"
 GAZETTEER_FILES = (PLACES_FILE, SITES_FILE, REGIONS_FILE)
+#: Lakes and seas the basemap names (see :func:`geo.render.basemap.read_water`); optional.
+WATER_FILE = f"{GAZETTEER_DIR}/water.csv"
 #: Everything a data source holds besides its layers and change log, by its name in a folder:
 #: a PostGIS store keeps each as a row of its ``documents`` table, byte for byte.
-DOCUMENTS: tuple[str, ...] = (README_FILE, BASEMAP_FILE, LEXICON_FILE, *GAZETTEER_FILES,
+DOCUMENTS: tuple[str, ...] = (README_FILE, BASEMAP_FILE, LEXICON_FILE, *GAZETTEER_FILES, WATER_FILE,
                               f"{GAZETTEER_DIR}/README.md")
 
 

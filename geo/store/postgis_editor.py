@@ -21,7 +21,7 @@ from typing import Any, Callable, Mapping, Protocol, Sequence
 from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, event_content, message
 from geo.store.changelog import (Change, Snapshot, check_retract, check_who, log_entries, new_event_id,
-                                 plan_additions, plan_edit, plan_undo, rebuild_from_log, undo_reason)
+                                 plan_additions, plan_edit, plan_sync, plan_undo, rebuild_from_log, undo_reason)
 from geo.store.postgis_sql import (COUNTS_FROM_EVENTS, EVENT_COLUMNS, LOG_SELECT, SCHEMA, collection,
                                    entry_from_row, event_rows, log_row)
 
@@ -196,6 +196,27 @@ class PostgisEditor:
             change = self._commit(cur, specs, who)
             change.already = already
             return change
+
+        return self._write(body)
+
+    def sync(self, compute: Callable[[dict], Sequence[tuple[str | None, Mapping | None, str]]], who: str) -> Change:
+        """Add, edit and retract events in one transaction, as ``compute(collection)`` decides from the
+        events as they are then (see :meth:`geo.store.editor.Editor.sync`)."""
+        who = check_who(who)
+
+        def body(cur, version: str) -> Change:
+            rows = cur.execute(f"SELECT feature, row_version FROM {SCHEMA}.events ORDER BY ord").fetchall()
+            current = {r[0]["id"]: r[0] for r in rows}
+            versions = {r[0]["id"]: r[1] for r in rows}
+            taken = set(current) | {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.event_ids")}
+            wanted = compute({"type": "FeatureCollection", "features": [r[0] for r in rows]})
+            specs, problems = plan_sync(wanted, current, self.scope, taken)
+            if problems:
+                raise DataError(problems)
+            for spec in specs:
+                if spec["before"] is not None:
+                    spec["row_version"] = versions[spec["id"]]
+            return self._commit(cur, specs, who)
 
         return self._write(body)
 

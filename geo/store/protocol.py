@@ -59,6 +59,9 @@ class StoreEditor(Protocol):
                  check: Callable[[list[dict], dict], list[Problem]] | None = None) -> Change:
         """Add several events: all or none."""
 
+    def sync(self, compute: Callable[[dict], Sequence[tuple[str | None, Mapping | None, str]]], who: str) -> Change:
+        """Add, edit and retract events in one change, as ``compute(current events)`` decides."""
+
     def edit(self, event_id: str, changes: Mapping[str, Any], who: str, reason: str = "",
              seen: Snapshot | None = None) -> Change:
         """Change fields of one event, merging with what changed since ``seen``."""

@@ -126,15 +126,28 @@ def _upload(at: AppTest, name: str, features: list[dict]) -> AppTest:
     return at.run()
 
 
-def test_import_page_refuses_a_bad_file_whole(editing_on):
+def test_import_page_lists_the_bad_features_and_imports_the_good_ones(editing_on):
     before = (editing_on / "events.geojson").read_bytes()
     at = _upload(_logged_in("import_data.py"), "bad.geojson",
                  [make_event("fine", place="Pomata", lon=-69.29, lat=-16.27), make_event("bad", kind="riot"),
                   make_event("worse", lon=2.3, lat=48.8)])
     assert not at.exception
-    assert shown(at.error[0]).startswith("2 of 3 features are bad: nothing will be imported")
+    assert shown(at.error[0]).startswith("2 of 3 features are bad: they are left out. The other rows can be imported")
     table = at.dataframe[0].value
     assert list(zip(table["Row or feature"], table["Field"])) == [("bad", "kind"), ("worse", "geometry")]
+    assert list(at.dataframe[1].value["Row or feature"]) == ["fine"]  # the preview: the good one only
+    assert (editing_on / "events.geojson").read_bytes() == before  # nothing yet
+    assert at.button(key="import-go").label == "Import 1 event"
+    at.button(key="import-go").click().run()
+    assert shown(at.success[0]).startswith("Imported 1 event from bad.geojson")
+    assert [e["id"] for e in read_log(editing_on / LOG_FILE)] == ["fine"]
+
+
+def test_import_page_refuses_a_file_with_only_bad_features(editing_on):
+    before = (editing_on / "events.geojson").read_bytes()
+    at = _upload(_logged_in("import_data.py"), "bad.geojson",
+                 [make_event("bad", kind="riot"), make_event("worse", lon=2.3, lat=48.8)])
+    assert shown(at.error[0]).startswith("2 of 2 features are bad: nothing will be imported")
     assert not [b for b in at.button if b.key == "import-go"]
     assert (editing_on / "events.geojson").read_bytes() == before
 
@@ -242,6 +255,34 @@ def test_saving_one_field_of_a_bundled_event_changes_only_that_field(bundled_cop
     assert [shown(t) for t in at.toast] == [f"Saved 1 change(s) to {event_id}."]
     after = Editor(bundled_copy).read().event(event_id)
     assert after["properties"] == before["properties"] | {"injured": 2}  # Spanish text and source notes kept
+
+
+def test_import_page_matches_the_columns_of_a_file_from_elsewhere(editing_on):
+    """A GeoJSON from elsewhere (issue 21): refused while its properties are unmatched, imported
+    once the mapping step says which property holds which field."""
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [-69.29, -16.27]},
+                 "properties": {"CAPITAL": "Pomata", "DEPARTAM": "PUNO", "date": "2023-01-09", "type": "blockade",
+                                "FUENTE": "https://larepublica.pe/pomata"}}]
+    at = _upload(_logged_in("import_data.py"), "capitales.geojson", features)
+    assert not at.exception
+    assert shown(at.error[0]).startswith("the file cannot be imported: nothing will be imported")
+    assert at.selectbox(key="import-map-place").options == [
+        "(by its name in the file)", "CAPITAL", "DEPARTAM", "date", "type", "FUENTE"]
+    for name, column in (("place", "CAPITAL"), ("region", "DEPARTAM"), ("start", "date"), ("kind", "type"),
+                         ("source_url", "FUENTE")):
+        at.selectbox(key=f"import-map-{name}").select(column)
+    at.text_input(key="import-set-source_name").input("La República")
+    at.text_input(key="import-set-source_published").input("2023-01-10")
+    at.text_input(key="import-set-geo_precision").input("1")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.button(key="import-go").label == "Import 1 event"
+    at.button(key="import-go").click().run()
+    assert shown(at.success[0]).startswith("Imported 1 event from capitales.geojson")
+    [entry] = [e for e in read_log(editing_on / LOG_FILE) if e["action"] == "import"]
+    props = entry["after"]["properties"]
+    assert (props["place"], props["region"], props["kind"], props["sources"][0]["name"]) == (
+        "Pomata", "Puno", "blockade", "La República")
 
 
 def test_eight_guessing_sessions_do_not_lock_the_editor_out(editing_on):

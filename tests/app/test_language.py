@@ -25,10 +25,10 @@ def test_a_spanish_browser_gets_the_map_in_spanish():
     assert not at.exception
     assert at.title[0].value == "Bloqueos y protestas del lunes, 9 de enero de 2023"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Eventos (mapa)": "17", "Muertos (mapa)": "19", "Bloqueos": "8",
+    assert metrics == {"Eventos (mapa)": "20", "Muertos (mapa)": "19", "Bloqueos": "11",
                        "Enfrentamientos": "2"}
     panel = "\n".join(plain(m.value) for m in at.markdown)
-    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in panel
+    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in panel
     assert "**Bloqueos desde el domingo, 8 de enero de 2023**" in panel
     table = at.dataframe[0].value
     assert list(table.columns)[:4] == ["Lugar", "Región", "Tipo", "Fechas"]
@@ -98,7 +98,7 @@ def test_corridors_and_timeline_pages_follow_the_language():
     assert list(status.columns)[:2] == ["Corredor", "Estado"] and set(status["Estado"]) <= {"Cortado", "Abierto"}
     at.switch_page("pages/timeline.py").run()
     assert not at.exception
-    assert at.title[0].value == "Línea de tiempo, del 7 de diciembre de 2022 al 31 de enero de 2023"
+    assert at.title[0].value == "Línea de tiempo, del 7 de diciembre de 2022 al 31 de marzo de 2023"
     assert {m.label for m in at.metric} >= {"Bloqueos en el mapa", "Muertos ese día (en el mapa)"}
     assert [s.value for s in at.subheader][:2] == ["El lunes, 16 de enero de 2023",
                                                   "Bloqueos: en el mapa frente a los reportados a nivel nacional"]

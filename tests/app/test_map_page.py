@@ -143,11 +143,12 @@ def test_the_first_view_of_the_bundled_data_is_9_january(monkeypatch):
     monkeypatch.setenv("BLOCKADE_MAP_DATA", str(BUNDLED_DATA))
     at = _map_page()
     assert at.title[0].value == "Blockades and protests on 2023-01-09"
-    assert _metric(at, "Events mapped") == "17"
+    assert _metric(at, "Events mapped") == "20"
     (south, west), (north, east) = at.session_state["_map_frame"]
-    # the day's events run from the PE-36A blockade (-16.74179) north to Sicuani's Puente Arturo
-    # (-14.26944), and from Sicuani (-71.22611) east to Desaguadero (-69.042): that box, 10% wider on every side
-    assert (south, west, north, east) == pytest.approx((-16.98903, -71.44452, -14.0222, -68.82359), abs=1e-5)
+    # the day's events run from the PE-36A blockade (-16.74179) north to Barrio Chino on the Panamericana
+    # Sur in Ica (-13.986, a located news point of the third release), and from there (-75.77281) east to
+    # Desaguadero (-69.042): that box, 10% wider on every side
+    assert (south, west, north, east) == pytest.approx((-17.01737, -76.44589, -13.71042, -68.36892), abs=1e-5)
 
 
 def test_an_unknown_region_in_a_link_warns(data_env):

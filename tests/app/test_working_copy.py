@@ -34,7 +34,7 @@ def test_the_readme_editing_steps_work_on_a_copy_and_leave_the_suite_green(tmp_p
     out = capsys.readouterr().out
     files = sorted(str(p.relative_to(BUNDLED_DATA)) for p in BUNDLED_DATA.rglob("*")
                    if p.is_file() and not p.name.startswith("."))
-    assert f"wrote a working copy of {BUNDLED_DATA} to {copy}: {len(files)} files, 252 events" in out
+    assert f"wrote a working copy of {BUNDLED_DATA} to {copy}: {len(files)} files, 909 events" in out
     assert f"BLOCKADE_MAP_DATA={copy} make run" in out
     # every file of the data comes along: layers, counts, README, basemap, gazetteer
     assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file()) == files
@@ -67,7 +67,7 @@ def test_the_readme_editing_steps_work_on_a_copy_and_leave_the_suite_green(tmp_p
     assert not at.exception and not at.error
     assert [plain(t.value) for t in at.toast] == ["Added 2023-01-06-lima-plaza-san-martin-detention."]
     events = json.loads((copy / "events.geojson").read_text(encoding="utf-8"))["features"]
-    assert len(events) == 253 and (copy / "changelog.jsonl").is_file()
+    assert len(events) == 910 and (copy / "changelog.jsonl").is_file()
     # the bundled data is untouched, and refuses every change
     assert fingerprint(BUNDLED_DATA) == bundled_before
     with pytest.raises(ReadOnlyDataError, match="never edited in place.*blockade-map init-data DIR"):

@@ -66,14 +66,14 @@ def test_edition_opens_on_the_day_in_the_address_and_steps_through_the_days(brow
     page.goto(f"{site}/index.html#2023-01-09")
     wait_day(page, "2023-01-09")
     assert kinds_drawn(page) == expected_kinds(bundled, "2023-01-09") == Counter(
-        {"blockade": 8, "closure": 3, "protest": 2, "clash": 2, "other": 2})
-    assert page.locator("path.bm-event").count() == 17
+        {"blockade": 11, "closure": 3, "protest": 2, "clash": 2, "other": 2})
+    assert page.locator("path.bm-event").count() == 20
     assert page.locator("#bme-date").inner_text() == "2023-01-09"
-    assert page.locator("#bme-m-events").inner_text() == "17"
+    assert page.locator("#bme-m-events").inner_text() == "20"
     panel = page.locator("#bme-panel").inner_text()
-    assert "45 blockade points reported nationwide (SUTRAN); 8 mapped" in panel
-    assert "New (6): " in panel and "Continuing (2): " in panel
-    assert page.locator("path.bm-new").count() == 6  # the day-over-day rings
+    assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in panel
+    assert "New (9): " in panel and "Continuing (2): " in panel
+    assert page.locator("path.bm-new").count() == 9  # the day-over-day rings
     assert page.locator("path.bm-corridor").count() == 8
     assert page.locator(".bm-legend").inner_text().startswith("What happened")
     # the data folder's basemap, drawn by the dashboard's basemap.js, under the layers
@@ -151,7 +151,7 @@ def test_kinds_filter_hides_markers_and_rings(browser, site, bundled):
     assert kinds_drawn(page) == Counter({"closure": 3, "protest": 2, "clash": 2, "other": 2})
     assert page.locator("path.bm-new").count() == 0
     assert page.locator("#bme-m-blockade").inner_text() == "0"
-    assert "Showing 9 of 17 events" in page.locator("#bme-filtered").inner_text()
+    assert "Showing 9 of 20 events" in page.locator("#bme-filtered").inner_text()
     assert "Blockades are filtered out of this view." in page.locator("#bme-changes").inner_text()
     page.get_by_role("button", name="Next day").click()  # the filter holds from day to day
     wait_day(page, "2023-01-10")
@@ -208,10 +208,10 @@ def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
         assert page.evaluate("document.documentElement.lang") == "es"
         assert page.locator("#bme-date").inner_text() == "lunes, 9 de enero de 2023"
         assert page.locator("#bme-heading").inner_text() == "Bloqueos y protestas del lunes, 9 de enero de 2023"
-        assert page.locator("path.bm-event").count() == 17  # the same map as in English
+        assert page.locator("path.bm-event").count() == 20  # the same map as in English
         panel = page.locator("#bme-panel").inner_text()
-        assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in panel
-        assert "Nuevos (6): " in panel and "Continúan (2): " in panel
+        assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in panel
+        assert "Nuevos (9): " in panel and "Continúan (2): " in panel
         assert "Bloqueos desde el domingo, 8 de enero de 2023" in panel
         assert page.locator(".bm-legend").inner_text().startswith("Qué pasó") or \
             "Bloqueo de vía" in page.locator(".bm-legend").inner_text()
@@ -236,7 +236,7 @@ def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
         page.evaluate("location.hash = '#2023-13-45'")  # edited by hand: the page says so and stays
         page.locator("#bme-alert").wait_for(state="visible", timeout=5000)
         assert page.locator("#bme-alert").inner_text() == (
-            "2023-13-45 no es un día de esta edición (del 7 de diciembre de 2022 al 31 de enero de 2023); "
+            "2023-13-45 no es un día de esta edición (del 7 de diciembre de 2022 al 31 de marzo de 2023); "
             "se muestra el martes, 10 de enero de 2023.")
         assert page.evaluate("bmEdition.day") == "2023-01-10"
         page.close()

@@ -45,7 +45,7 @@ def test_a_spanish_browser_reads_the_map_in_spanish_and_lang_en_gives_english(br
         assert legend.startswith("Qué pasó")
         assert "Bloqueo de vía (carretera, puente, frontera)" in legend and "Corredor vial" in legend
         assert "Enfrentamiento con muertos o heridos" in legend
-        page.get_by_text("45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa").wait_for()
+        page.get_by_text("45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa").wait_for()
         page.get_by_text("Eventos (mapa)", exact=True).wait_for()
         page.get_by_text("Bloqueos desde el domingo, 8 de enero de 2023").wait_for()
         assert page.get_by_role("button", name="Siguiente", exact=True).count() == 1
@@ -56,7 +56,7 @@ def test_a_spanish_browser_reads_the_map_in_spanish_and_lang_en_gives_english(br
         page.goto(f"{base}/?date=2023-01-09&lang=en", wait_until="domcontentloaded")
         page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=60000)
         assert _legend(page).startswith("What happened")
-        page.get_by_text("45 blockade points reported nationwide (SUTRAN); 8 mapped").wait_for()
+        page.get_by_text("45 blockade points reported nationwide (SUTRAN); 11 mapped").wait_for()
         assert "lang=en" in page.url
     finally:
         context.close()
@@ -77,7 +77,7 @@ def test_the_switch_and_the_other_pages_follow_the_language(browser, serve_app):
         page.get_by_text("Juliaca → Arequipa el lunes, 16 de enero de 2023: NO se puede pasar.").wait_for()
         assert "lang=es" in page.url and "date=2023-01-16" in page.url
         page.get_by_role("link", name="Línea de tiempo").click()
-        page.get_by_text("Línea de tiempo, del 7 de diciembre de 2022 al 31 de enero de 2023").wait_for(timeout=30000)
+        page.get_by_text("Línea de tiempo, del 7 de diciembre de 2022 al 31 de marzo de 2023").wait_for(timeout=30000)
         page.get_by_text("Bloqueos en el mapa", exact=True).wait_for()
     finally:
         context.close()
@@ -97,7 +97,7 @@ def test_a_snapshot_in_spanish(browser, tmp_path):
         page.wait_for_function("() => window.bmSnapshot !== undefined", timeout=15000)
         head = page.locator(".bm-snap-head").inner_text()
         assert "Paro nacional en el Perú" in head and "lunes, 9 de enero de 2023" in head
-        assert "17 eventos en el mapa, 19 muertos" in head
+        assert "20 eventos en el mapa, 19 muertos" in head
         assert "todos los tipos · todas las regiones · solo este día" in head
         foot = page.locator(".bm-snap-foot").inner_text()
         assert foot.startswith("Fuentes: ") and "Lugares: GeoNames, CC BY 4.0" in foot

@@ -71,13 +71,13 @@ def test_bundled_data_9_and_10_january(browser, serve_app):
     dataset = load_dataset(BUNDLED_DATA)
     expected = {day: sorted(f"bm-kind-{e['kind']}" for e in day_summary(dataset, day)["events"])
                 for day in ("2023-01-09", "2023-01-10")}
-    assert len(expected["2023-01-09"]) == 17
+    assert len(expected["2023-01-09"]) == 20
     base = serve_app(BUNDLED_DATA)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{base}/?date=2023-01-09", wait_until="domcontentloaded")
         page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
-        assert _wait_for_count(map_frame(page), 17) == expected["2023-01-09"]
+        assert _wait_for_count(map_frame(page), 20) == expected["2023-01-09"]
         assert Counter(expected["2023-01-09"])["bm-kind-clash"] == 2
         assert Counter(expected["2023-01-09"])["bm-kind-protest"] == 2
         page.get_by_role("button", name="Next", exact=True).click()
@@ -156,17 +156,57 @@ def test_first_view_is_the_featured_day_framed_and_stacked_events_are_each_click
         page.goto(base, wait_until="domcontentloaded")  # no ?date=: the featured day
         page.get_by_text("Blockades and protests on 2023-01-09").wait_for(timeout=30000)
         frame = map_frame(page)
-        assert len(_wait_for_count(frame, 17)) == 17
+        assert len(_wait_for_count(frame, 20)) == 20
         south, west, north, east = frame.evaluate(
             _FIND_MAP + "const b = map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
         for e in events:  # every event of the day is in the first view ...
             assert south < e["lat"] < north and west < e["lon"] < east, e["id"]
-        peru = (0.0 - -18.4) * (-68.6 - -81.4)  # ... which is far smaller than the country (dataset.json's bbox)
-        assert (north - south) * (east - west) < peru / 10
+        # ... which is smaller than the country (dataset.json's bbox): since the third release the day
+        # reaches from Desaguadero west to a blockade the news located in Ica, so the frame spans
+        # southern Peru (zoom 6 at this window size) where it once held Puno alone
+        peru = (0.0 - -18.4) * (-68.6 - -81.4)
+        assert (north - south) * (east - west) < peru
+        assert frame.evaluate(_FIND_MAP + "return map.getZoom(); }") >= 6
         assert "date=2023-01-09" in page.url
-        # Juliaca's three events of the day share its coordinate: each can be clicked
+        # Juliaca's three events of the day share its coordinate: each can be clicked (zoomed in on
+        # Juliaca, as a reader would: at zoom 6 the Puno–Arequipa road's marker overlaps them)
+        frame.evaluate(_FIND_MAP + f"map.setView([{JULIACA[0]}, {JULIACA[1]}], 9, {{animate: false}}); }}")
+        time.sleep(0.5)
         box = page.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()
         titles = click_each_stacked_event(page, frame, (box["x"], box["y"]))
         assert sorted(titles) == ["Juliaca", "Juliaca (urb. Tambopata)", "Juliaca: Promart, Movistar, Plaza Vea, La Curacao"]
+    finally:
+        page.close()
+
+
+_RADII = _FIND_MAP + """const out = [];
+    map.eachLayer(l => { if (l instanceof L.CircleMarker && l.options.bmAt) { out.push(l.getRadius()); } });
+    return {zoom: map.getZoom(), radii: out}; }"""
+
+
+def test_a_busy_day_draws_smaller_markers_at_country_zoom(browser, serve_app):
+    from geo.core.paths import BUNDLED_DATA
+    from geo.query.active import day_summary
+    from geo.store import load_dataset
+
+    count = len(day_summary(load_dataset(BUNDLED_DATA), "2023-01-20")["events"])
+    assert count > 150   # SUTRAN listed 150 protest points that day
+    base = serve_app(BUNDLED_DATA)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/?date=2023-01-20", wait_until="domcontentloaded")
+        page.get_by_text("Blockades and protests on 2023-01-20").wait_for(timeout=30000)
+        frame = map_frame(page)
+        assert len(_wait_for_count(frame, count)) == count
+        frame.evaluate(_FIND_MAP + "map.setZoom(5, {animate: false}); }")
+        time.sleep(0.5)
+        country = frame.evaluate(_RADII)
+        frame.evaluate(_FIND_MAP + "map.setZoom(8, {animate: false}); }")
+        time.sleep(0.5)
+        close = frame.evaluate(_RADII)
+        assert (country["zoom"], close["zoom"]) == (5, 8)
+        assert len(country["radii"]) == len(close["radii"]) >= count
+        # each marker is drawn at 0.6 of its size over the whole country, at its size zoomed in
+        assert [round(a / b, 2) for a, b in zip(country["radii"], close["radii"])] == [0.6] * len(close["radii"])
     finally:
         page.close()

@@ -20,7 +20,7 @@ def test_what_happened_in_juliaca_on_9_january():
     assert all(s["url"].startswith("https://") for s in juliaca[0]["sources"])
     chucuito = [e for e in summary["events"] if e["place"] == "Chucuito"]
     assert [(e["kind"], e["fatalities"]) for e in chucuito] == [("blockade", 1)]
-    assert "45 blockade points reported nationwide (SUTRAN); 8 mapped" in mapped_vs_reported(summary["reported"], summary["mapped"])
+    assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in mapped_vs_reported(summary["reported"], summary["mapped"])
 
 
 def test_day_json_on_bundled_data_for_6_january(capsys):

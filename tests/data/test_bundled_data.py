@@ -4,6 +4,7 @@ except the gazetteer the data was built from)."""
 from __future__ import annotations
 
 import csv
+import gzip
 import datetime as dt
 import json
 import math
@@ -96,9 +97,21 @@ def test_every_url_comes_from_the_facts() -> None:
     known = "".join(p.read_text(encoding="utf-8") for p in facts.iterdir() if p.is_file())
     urls = {s["url"] for n in ("events.geojson", "hotspots.geojson", "corridors.geojson")
             for f in load(n)["features"] for s in f["properties"]["sources"]}
+    urls |= {f["properties"]["position_from"] for f in load("events.geojson")["features"]
+             if "position_from" in f["properties"]}
     with (DATA / "reported_counts.csv").open(encoding="utf-8") as fh:
         urls |= {r["source_url"] for r in csv.DictReader(fh)}
-    assert {u for u in urls if u not in known} == set()
+    # SUTRAN's feed is cited as the archived file at its commit: each must be a version the archive holds.
+    archive = re.compile(r"^https://github\.com/annaabsi/scraper-sutran/blob/([0-9a-f]{40})/(interrumpido|restringido)\.json$")
+    cited = {(m.group(1), m.group(2) + ".json") for m in map(archive.match, urls) if m}
+    assert len(cited) == 185
+    held = set()
+    for path in sorted((facts.parent / "sutran").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            held |= {(m.group(2), m.group(1)) for m in map(re.compile(
+                r'^\{"file": "([a-z]+\.json)", "commit": "([0-9a-f]{40})"').match, fh) if m}
+    assert cited - held == set()
+    assert {u for u in urls if u not in known and not archive.match(u)} == set()
 
 
 def test_event_properties_follow_the_contract(events: list[dict]) -> None:
@@ -109,7 +122,7 @@ def test_event_properties_follow_the_contract(events: list[dict]) -> None:
         assert DATE.match(p["start"]), fid
         assert p.get("end", p["start"]) >= p["start"], fid
         assert "end" not in p or p["end"] != p["start"], fid
-        assert "2022-12-07" <= p["start"] and p.get("end", p["start"]) <= "2023-01-31", fid
+        assert "2022-12-07" <= p["start"] and p.get("end", p["start"]) <= "2023-03-31", fid
         assert p["region"] in REGIONS, fid
         assert p["place"], fid
         assert p["geo_precision"] in (1, 2, 3) and p["time_precision"] in (1, 2, 3), fid
@@ -134,11 +147,12 @@ def test_events_sorted_by_start_then_id(events: list[dict]) -> None:
 # -- coverage -------------------------------------------------------------------------------
 def test_at_least_180_events_25_protests_over_45_active_days(events: list[dict]) -> None:
     kinds = Counter(f["properties"]["kind"] for f in events)
-    assert len(events) == 252 and len(events) >= 180
-    assert kinds == {"blockade": 96, "protest": 66, "clash": 32, "other": 32, "closure": 18, "detention": 8}
+    assert len(events) == 909 and len(events) >= 180
+    assert kinds == {"blockade": 741, "protest": 78, "clash": 31, "other": 33, "closure": 18, "detention": 8}
     assert kinds["protest"] >= 25
+    assert sum(1 for f in events if "sutran" in f["properties"]) == 588   # SUTRAN's feed, 17 Jan - 31 Mar
     days = {d for f in events for d in active_days(f["properties"])}
-    assert len(days) == 49
+    assert len(days) == 109 and max(days) == dt.date(2023, 3, 31)
 
 
 def test_all_points_inside_peru(events: list[dict], hotspots: list[dict]) -> None:
@@ -205,7 +219,8 @@ def test_reported_counts_schema(counts: list[dict]) -> None:
         assert r["reporter"] and r["source_url"].startswith("http")
     keys = Counter((r["date"], r["metric"], r["reporter"], r["source_url"]) for r in counts)
     assert max(keys.values()) == 1
-    assert len(counts) == 82
+    assert len(counts) == 149   # 82 from the news, 67 days of SUTRAN's archived feed
+    assert sum(1 for r in counts if r["reporter"] == "SUTRAN (alert feed)") == 67
     assert {r["metric"] for r in counts} == metrics
 
 
@@ -282,7 +297,8 @@ def test_3_january_36_are_provinces_not_blockade_points(counts: list[dict]) -> N
 
 
 def test_20_january_44_are_deaths_in_clashes(counts: list[dict]) -> None:
-    assert rows_of(counts, "2023-01-20") == {("deaths_in_clashes", 44, "Prensa Latina")}
+    assert rows_of(counts, "2023-01-20") == {("deaths_in_clashes", 44, "Prensa Latina"),
+                                             ("blockade_points", 150, "SUTRAN (alert feed)")}
     assert not [r for r in counts if r["metric"] == "deaths_total" and r["value"] == "44"]
 
 
@@ -297,7 +313,7 @@ def test_subtotals_are_their_own_metric(counts: list[dict]) -> None:
 def test_disagreeing_sources_are_all_kept(counts: list[dict], events: list[dict]) -> None:
     peak = {(int(r["value"]), r["reporter"]) for r in counts
             if r["date"] == "2023-01-19" and r["metric"] == "blockade_points"}
-    assert peak == {(127, "SUTRAN"), (145, "Defensoría del Pueblo / SUTRAN")}
+    assert peak == {(127, "SUTRAN"), (145, "Defensoría del Pueblo / SUTRAN"), (137, "SUTRAN (alert feed)")}
     sutran_16 = sorted(int(r["value"]) for r in counts
                        if r["date"] == "2022-12-16" and r["metric"] == "blockade_points")
     assert sutran_16 == [99, 102]

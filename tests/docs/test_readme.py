@@ -25,3 +25,13 @@ def test_every_page_is_documented():
     titles = [page.title for page in PAGES]
     assert "Map" in titles and len(titles) == 8
     assert [t for t in titles if f"*{t}*" not in README and f"**{t}**" not in README] == []
+
+
+def test_the_acled_kind_table_is_the_codes():
+    """The README's table of ACLED types and kinds is geo.intake.acled.KIND_TABLE, row for row."""
+    from geo.intake.acled import KIND_TABLE
+    section = README.split("## ACLED files, in and out", 1)[1].split("\n## ", 1)[0]
+    rows = [tuple(cell.strip() for cell in line.strip("|").split("|")) for line in section.splitlines()
+            if line.startswith("| ") and line.count("|") == 5]
+    table = rows[rows.index(("ACLED event type", "sub-event type", "kind", "unless")) + 1:]
+    assert table == [tuple(row) for row in KIND_TABLE]

@@ -195,7 +195,8 @@ INTERIM = {
 }
 UPDATE = {
     "es": compile_words(r"luego", r"mas tarde", r"posteriormente", r"finalmente", r"actualizad\w+",
-                        r"se elev\w+", r"elev\w+ a", r"ascendi\w+ a", r"aument\w+ a", r"subi\w+ a", r"nueva cifra",
+                        r"se elev\w+", r"elev\w+ a", r"ascendi\w+ a", r"aument\w+ a", r"subi\w+ a",
+                        r"(?:sube|asciende|aumenta|llega) a", r"nueva cifra",
                         r"ultima cifra", r"ultimo (?:reporte|balance)", r"cifra final", r"balance final"),
     "en": compile_words(r"later", r"updated?", r"(?:officials|authorities|police) (?:later )?(?:said|put|gave)", r"rose to", r"risen to", r"climbed to", r"increased to",
                         r"new (?:count|tally|figure)", r"latest", r"final (?:toll|count|tally)", r"revised"),
@@ -290,7 +291,7 @@ CONTINUATION = {
 IN_CLASHES = {
     "es": compile_words(r"enfrentamientos?", r"choques?", r"disturbios", r"represion", r"con (?:la|las) (?:policia|fuerzas)",
                         r"por (?:armas? de fuego|impactos? de bala|proyectil\w*)"),
-    "en": compile_words(r"clash(?:es)?", r"confrontations?", r"riots?", r"unrest", r"with (?:the )?(?:police|security forces|soldiers)",
+    "en": compile_words(r"clash(?:es)?", r"confrontations?", r"riots?", r"with (?:the )?(?:police|security forces|soldiers)",
                         r"by (?:gunfire|bullets)"),
 }
 #: Numbers that are not head counts: ages, hours, money, percentages, years.

@@ -119,6 +119,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         if f.status is None and f.metric is None and partitive:
             f.subset = True   # "23 de los 44 muertos": a part, counted with the whole's status below
             f.person = True
+        # "llega a 7 la cifra de víctimas mortales": the figure is the toll named after it, as it stands now.
+        named_after = _TOLL_AFTER[lang].match(after)
+        if named_after and f.metric is None and any(p[lang].match(after[named_after.end():]) for p in STATUS.values()):
+            f.update = True
         if f.status is None and f.metric is None:
             tail = " ".join(before.split(",")[-1].split()[-4:])
             # "la cifra de fallecidos en el país asciende a 65", "bringing the death toll to 56"
@@ -132,14 +136,14 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                     f.status = status
                     break
         if f.status is None and f.metric is None and not f.person and not re.search(
-                r"(?:otros|otras|others|another|other|y|and|mas|plus)\s+$", before):
+                r"(?:otros|otras|others|another|other|y|and|mas|plus)\s+$", before) and not _FROM_TO.search(low[:n.start]):
             continue
         f.in_clashes = bool(IN_CLASHES[lang].search(after))
         sentence_before = low[low.rfind(";", 0, n.start) + 1:n.start]
         f.interim = bool(INTERIM[lang].search(sentence_before)) or bool(
             re.search(r"(?:^|\W)(?:de|from)\s+$", low[max(0, n.start - 6):n.start])
             and re.match(r"\s+(?:a|to)\s+\d", low[n.end:n.end + 6]))
-        f.update = bool(UPDATE[lang].search(sentence_before))
+        f.update = f.update or bool(UPDATE[lang].search(sentence_before))
         definite = DEFINITE[lang].search(low[max(0, n.start - 12):n.start]) and not re.search(
             r"\d[\d.,]*\s+(?:de|of)\s+(?:los|las|the)\s+$", low[max(0, n.start - 20):n.start])
         f.reference = bool(REFERENCE[lang].search(sentence_before)) or bool(definite and f.status in ("dead", "injured"))
@@ -149,6 +153,13 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         figures.append(f)
     _propagate(figures, low, lang)
     return [f for f in figures if f.status or f.metric]
+
+
+#: A toll named after its figure: "llega a 7 la cifra de víctimas", "a 20 el número de heridos".
+_TOLL_AFTER = {"es": re.compile(r"\s+(?:la cifra|el numero|el total|el saldo|el balance) de\s+"),
+               "en": re.compile(r"\s+(?:the|its) (?:number|total|tally|toll) of\s+")}
+#: A figure that went from one value to another: "subió de 16 a 23", "rose from 16 to 23".
+_FROM_TO = re.compile(r"(?:^|\W)(?:de|from)\s+\d[\d.,]*\s+(?:a|to)\s+$")
 
 
 def _propagate(figures: list[Figure], low: str, lang: str) -> None:
@@ -162,6 +173,12 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
             f.partitive = True
     for i, f in enumerate(figures):
         if f.status or f.metric:
+            continue
+        if i and figures[i - 1].status and _FROM_TO.search(low[:f.number.start]) \
+                and _FROM_TO.search(low[:f.number.start]).start() <= figures[i - 1].number.start:
+            # "la cifra de heridos subió de 16 a 23": the second is the figure now, the first the one before
+            f.status, f.update = figures[i - 1].status, True
+            figures[i - 1].interim = True
             continue
         if i + 1 < len(figures) and figures[i + 1].status and figures[i + 1].person:
             gap = low[f.number.end:figures[i + 1].number.start]
@@ -233,6 +250,51 @@ _THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:es
 #: A sentence that sums up the movement since it began, not one event.
 _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
             "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
+
+
+#: Words that turn what follows into a past event recalled, not news: an anniversary ("cuando se
+#: cumple un mes de la jornada en la que...", "a month after the clashes in which...") or the
+#: protests before these ("over the crackdown on earlier demonstrations").
+_RECALL = {"es": re.compile(r"(?:^|\W)(?:cuando se cumplen?|al cumplirse|a (?:un|una|dos|tres|\w+) (?:dias?|semanas?|mes|meses|anos?) de"
+                            r"|en el aniversario de)\b"),
+           "en": re.compile(r"(?:^|\W)(?:(?:a|one|two|three|\w+) (?:days?|weeks?|months?|years?) (?:after|since) the"
+                            r"|(?:on|marking) the anniversary of|marking (?:a|one) (?:week|month|year) since)\b")}
+#: A verb that adds up a toll: "la región ya suma diez fallecidos", "ya son 21 los muertos".
+_SUMS = {"es": re.compile(r"(?:^|\W)(?:suma|suman|sumaron|acumula|acumulan|ya son)\b"),
+         "en": re.compile(r"(?:^|\W)(?:now )?(?:totals|totalled|totaled|adds up to)\b")}
+#: One of the injured who later died: a death from a clash already told, no new clash.
+_ONE_OF_HURT = {"es": re.compile(r"\s+de (?:los|las) (?:herid[oa]s|lesionad[oa]s|hospitalizad[oa]s)\b"),
+                "en": re.compile(r"\s+of the (?:injured|wounded|hospitali[sz]ed)\b")}
+#: The protests before the ones reported: "earlier demonstrations", "las protestas anteriores".
+_EARLIER = {"es": re.compile(r"(?:^|\W)(?:protestas|movilizaciones|manifestaciones|enfrentamientos|marchas) "
+                             r"(?:anteriores|previas|pasadas|de (?:diciembre|enero|febrero) pasado)\b"),
+            "en": re.compile(r"(?:^|\W)(?:earlier|previous|prior|past) (?:demonstrations|protests|clashes|unrest)\b")}
+#: Where a recalled grievance begins: "resign over the crackdown ...", "por la represión ...".
+_GRIEVANCE = re.compile(r"(?:^|\W)(?:over|for|por|ante)\s")
+
+
+def _recalled(low: str, lang: str, tolls: bool = True) -> list[tuple[int, int]]:
+    """Stretches of a sentence that recall past events rather than tell news: from an anniversary's
+    words, or from the start of a grievance about earlier protests, to the end of the clause (a
+    comma, a semicolon or the sentence's end; a grievance runs to a semicolon). Their actions make
+    no event; an anniversary's figures are
+    that day's toll, no count (``tolls``: only those), while a toll of the earlier protests
+    ("which left 28 dead in total") stays a running total."""
+    out = []
+    for m in _RECALL[lang].finditer(low):
+        # "A una semana de los choques, uno de los heridos falleció": the news resumes after the comma.
+        stop = re.compile(r"[;,]").search(low, m.end())
+        out.append((m.start(), stop.start() if stop else len(low)))
+    if tolls:
+        return out
+    for m in _EARLIER[lang].finditer(low):
+        start = m.start()
+        head = [g for g in _GRIEVANCE.finditer(low, max(0, m.start() - 60), m.start())]
+        if head and not re.search(r"[;,.]", low[head[-1].end():m.start()]):
+            start = head[-1].start()
+        end = low.find(";", m.end())
+        out.append((start, end if end >= 0 else len(low)))
+    return out
 
 
 def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -645,9 +707,19 @@ class _Reader:
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
         figures = _figures(s, lang, numbers_in(s, lang), skip, self.lexicon)
         ignored = _reference_dates(s, figures, dates)
-        dates = [d for d in dates if d not in ignored]
+        recalled = _recalled(s.low, lang, tolls=False)
+        for f in figures:
+            if f.status == "dead" and _ONE_OF_HURT[lang].match(s.low, f.number.end):
+                f.reference = True   # "uno de los heridos falleció": a later death of a clash told before
+        for f in figures:
+            if any(x <= f.number.start < y for x, y in _recalled(s.low, lang)):
+                f.reference = True   # a toll of the event recalled, not news
+        dates = [d for d in dates if d not in ignored and not any(x <= d.start < y for x, y in recalled)]
+        # A place named in a recalled stretch ("a un mes de los bloqueos en Ilave") is no event's place.
+        mentions = [x for x in mentions if x.role != "event" or not any(p <= x.start < q for p, q in recalled)]
         consumed = [(f.number.start, f.number.end + 40) for f in figures if f.metric]
         consumed += [(f.number.start, f.noun_end) for f in figures if f.reference]
+        consumed += recalled
         # A cumulative figure's words ("44 muertos en enfrentamientos registrados en el país") tell no event.
         consumed += [(f.number.start, f.after_end) for f in figures if f.status and
                      (NATIONAL[lang].search(_clause(s.low, f.number.start)) or f.partitive)]
@@ -706,6 +778,8 @@ class _Reader:
             seg_figs = []
             if not kinds:
                 return []
+        if seg_figs and not kinds and _SUMS[lang].search(seg):
+            return []   # "con lo que la región ya suma diez fallecidos": a running tally, no new clash
         borrowed = None
         if not places and post is None and kinds:
             # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,

@@ -424,9 +424,10 @@ def resolve_date_phrase(phrase: str, lang: str, base: date, prefer: str = "past"
 
 
 #: A verb of beginning right before a date: the date is when a run began ("las protestas, que
-#: comenzaron el 7 de diciembre"), read as "since", not as the day of what the sentence reports.
-_BEGAN = {"es": re.compile(r"(?:^|\W)(?:comenz|empez|inici|arranc)\w*\s+(?:el\s+|la\s+)?$"),
-          "en": re.compile(r"(?:^|\W)(?:began|begun|started|starting|broke out|erupted)\s+(?:on\s+|in\s+)?$")}
+#: comenzaron el 7 de diciembre", "desde que empezaron, en diciembre,"), read as "since", not as
+#: the day of what the sentence reports.
+_BEGAN = {"es": re.compile(r"(?:^|\W)(?:comenz|empez|inici|arranc)\w*,?\s+(?:en\s+|el\s+|la\s+)?$"),
+          "en": re.compile(r"(?:^|\W)(?:began|begun|started|starting|broke out|erupted),?\s+(?:on\s+|in\s+)?$")}
 
 
 def _role(mod: str | None) -> str:

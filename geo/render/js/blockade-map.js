@@ -64,8 +64,24 @@
     /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popupHtml, tooltipHtml];
      * spread is [[row, dx, dy], ...] for the events that share a point with others: each is
      * drawn (dx, dy) pixels from its point, joined to it by a thin line, the point marked. */
+    /* A busy day (more than BUSY_DAY markers) is drawn with markers SMALL_AT_COUNTRY times their
+     * size while the map is zoomed out to the country (zoom <= COUNTRY_ZOOM), so 150 blockades
+     * read as points along their roads instead of one blot; zoomed in, they take their size back. */
+    var BUSY_DAY = 60, COUNTRY_ZOOM = 6, SMALL_AT_COUNTRY = 0.6;
+
+    function fitToZoom(group, markers, rows) {
+        var map = null;
+        function fit() {
+            if (!map) { return; }
+            var scale = map.getZoom() <= COUNTRY_ZOOM ? SMALL_AT_COUNTRY : 1;
+            markers.forEach(function (m, i) { m.setRadius(rows[i][4] * scale); });
+        }
+        group.on("add", function () { map = group._map; if (map) { map.on("zoomend", fit); fit(); } });
+        group.on("remove", function () { if (map) { map.off("zoomend", fit); } map = null; });
+    }
+
     function pointLayer(group, rows, spread) {
-        var pins = {}, dots = {}, items = [];
+        var pins = {}, dots = {}, items = [], markers = [];
         (spread || []).forEach(function (s) {
             var at = L.latLng(rows[s[0]][0], rows[s[0]][1]);
             pins[s[0]] = {at: at, offset: [s[1], s[2]], leg: L.polyline([at, at], STACK_LEG).addTo(group)};
@@ -82,9 +98,11 @@
             if (r[5]) { m.bindPopup(r[5], {maxWidth: 340}); }
             if (r[6]) { m.bindTooltip(r[6]); }
             m.addTo(group);
+            markers.push(m);
             if (pins[i]) { pins[i].layer = m; items.push(pins[i]); }
         });
         pinAround(group, items);
+        if (rows.length > BUSY_DAY) { fitToZoom(group, markers, rows); }
         return group;
     }
 

@@ -41,7 +41,7 @@ def test_import_full_of_bad_features_is_refused_whole(tiny_data, tmp_path, capsy
         make_event("e-lima"),
         make_event("good-2", place="Acora", lon=-69.8, lat=-15.97),
     ])
-    assert main(["import", str(upload), "--data", str(tiny_data)]) == 1
+    assert main(["import", str(upload), "--data", str(tiny_data), "--all-or-nothing"]) == 1
     err = capsys.readouterr().err.splitlines()
     named = {line.split(": ")[1] for line in err[:-1]}
     assert named == {"paris", "swapped", "backwards", "riot", "minus", "unsourced", "file-link", "e-lima"}
@@ -49,6 +49,18 @@ def test_import_full_of_bad_features_is_refused_whole(tiny_data, tmp_path, capsy
     assert "bad.geojson: e-lima: id: 'e-lima' is already used by an event in the data" in err
     assert err[-1] == "bad.geojson: 8 of 10 features are bad: nothing imported"
     assert _snapshot(tiny_data) == before          # byte for byte, log included
+    # Without --all-or-nothing the two good features go in; the bad ones are listed, the status is 1.
+    assert main(["import", str(upload), "--data", str(tiny_data), "--dry-run"]) == 1
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("would import 2 events from bad.geojson (dry run: nothing written)")
+    assert _snapshot(tiny_data) == before
+    assert main(["import", str(upload), "--data", str(tiny_data)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.strip() == ("imported 2 events; 8 of 10 features are bad: left out (listed above; "
+                                    "--all-or-nothing imports none of the file when any is bad)")
+    assert "bad.geojson: paris: geometry: [2.35, 48.85] lies outside the dataset's area" in captured.err
+    assert {"good-1", "good-2"} <= set(Editor(tiny_data).read().ids) and "paris" not in Editor(tiny_data).read().ids
+    assert [e["id"] for e in Editor(tiny_data).history()][-2:] == ["good-1", "good-2"]
 
 
 def test_import_good_file_and_dry_run(tiny_data, tmp_path, capsys):

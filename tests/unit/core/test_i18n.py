@@ -108,11 +108,11 @@ def test_kinds_statuses_and_metrics_in_both_languages(dataset):
     mapped = dataset.index.mapped(positions)
     reported = [r for r in reported_on(dataset, "2023-01-09") if r["reporter"] == "SUTRAN"]
     assert mapped_vs_reported(reported, mapped, translator("es"))[0] == \
-        "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa"
-    assert mapped_vs_reported(reported, mapped)[0] == "45 blockade points reported nationwide (SUTRAN); 8 mapped"
+        "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa"
+    assert mapped_vs_reported(reported, mapped)[0] == "45 blockade points reported nationwide (SUTRAN); 11 mapped"
     assert View("2023-01-09", "cumulative", ("blockade",), ("Puno",)).summary(translator("es")) == \
         "bloqueo de vía · Puno · todo hasta este día"
-    assert dataset.coverage(translator("es")) == "los datos van del 7 de diciembre de 2022 al 31 de enero de 2023"
+    assert dataset.coverage(translator("es")) == "los datos van del 7 de diciembre de 2022 al 31 de marzo de 2023"
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,7 @@ def test_index_declares_its_language_and_preview_tags(spanish):
     assert meta["description"] == meta["og:description"] == meta["twitter:description"]
     assert meta["description"].startswith("Bloqueos y protestas en el mapa día por día, del 8 de enero de 2023 al 10 de enero de 2023, cada punto con sus fuentes.")
     assert meta["og:title"] == meta["twitter:title"] == \
-        "Paro nacional en el Perú, dic. 2022 – ene. 2023: del 8 de enero de 2023 al 10 de enero de 2023"
+        "Paro nacional en el Perú, dic. 2022 – mar. 2023: del 8 de enero de 2023 al 10 de enero de 2023"
     assert meta["twitter:card"] == "summary" and "og:image" not in meta  # no pictures asked for
     assert "{{" not in html and "{%" not in html  # every placeholder filled
 
@@ -43,8 +43,8 @@ def test_each_day_has_a_share_page_with_its_own_tags_that_opens_the_day(spanish)
     assert pages == ["2023-01-08.html", "2023-01-09.html", "2023-01-10.html"]
     html = (spanish / "share" / f"{JAN9}.html").read_text(encoding="utf-8")
     meta = _meta(html)
-    assert meta["og:title"] == "Paro nacional en el Perú, dic. 2022 – ene. 2023: lunes, 9 de enero de 2023"
-    assert meta["og:description"].startswith("lunes, 9 de enero de 2023: 17 eventos en el mapa, 19 muertos.")
+    assert meta["og:title"] == "Paro nacional en el Perú, dic. 2022 – mar. 2023: lunes, 9 de enero de 2023"
+    assert meta["og:description"].startswith("lunes, 9 de enero de 2023: 20 eventos en el mapa, 19 muertos.")
     assert '<meta http-equiv="refresh" content="0; url=../index.html#2023-01-09">' in html
     assert '<a href="../index.html#2023-01-09">Abrir el mapa del lunes, 9 de enero de 2023</a>' in html
 
@@ -52,8 +52,8 @@ def test_each_day_has_a_share_page_with_its_own_tags_that_opens_the_day(spanish)
 def test_day_files_carry_the_days_frame(spanish):
     day = json.loads((spanish / "days" / f"{JAN9}.json").read_text(encoding="utf-8"))
     (south, west), (north, east) = day["frame"]
-    # southern Peru, coast to Lake Titicaca: not Panama to Argentina
-    assert -19 < south < -17 and -13 < north < -11 and -76 < west < -74 and -69 < east < -68
+    # southern Peru, coast (Ica, since the third release) to Lake Titicaca: not Panama to Argentina
+    assert -19 < south < -17 and -13 < north < -11 and -77 < west < -74 and -69 < east < -68
     for event in day["events"]:
         assert south <= event["lat"] <= north and west <= event["lon"] <= east
     assert {"lat", "lon"} <= set(day["events"][0])

@@ -156,13 +156,13 @@ def test_empty_range_still_writes_a_header_and_says_so(capsys, tiny_data, tmp_pa
     (["--from", "2023-01-10", "--to", "2023-01-09", "--format", "csv", "--out", "{tmp}/x.csv"],
      "blockade-map: export: --to 2023-01-09 is before --from 2023-01-10"),
     (["--from", "2023-01-09", "--to", "2023-01-09", "--out", "{tmp}/x.xlsx"],
-     "blockade-map: export: give --format geojson or csv (cannot tell from '{tmp}/x.xlsx')"),
+     "blockade-map: export: give --format geojson, csv or acled (cannot tell from '{tmp}/x.xlsx')"),
     (["--from", "2023-01-09", "--to", "2023-01-09", "--format", "csv", "--out", "{tmp}/missing/x.csv"],
      "blockade-map: folder {tmp}/missing does not exist"),
     (["--from", "2023-13-01", "--to", "2023-01-09", "--format", "csv", "--out", "{tmp}/x.csv"],
      "blockade-map export: argument --from: '2023-13-01' is not a date (YYYY-MM-DD)"),
     (["--from", "2023-01-09", "--to", "2023-01-09", "--format", "xls", "--out", "{tmp}/x.csv"],
-     "blockade-map export: argument --format: invalid choice: 'xls' (choose from 'geojson', 'csv')"),
+     "blockade-map export: argument --format: invalid choice: 'xls' (choose from 'geojson', 'csv', 'acled')"),
 ])
 def test_export_bad_input_is_one_line_exit_1(capsys, tiny_data, tmp_path, argv, message):
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]

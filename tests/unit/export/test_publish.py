@@ -48,7 +48,7 @@ def bundled_edition(bundled, tmp_path_factory) -> Path:
 
 def test_the_edition_holds_a_page_a_manifest_a_file_per_day_and_local_assets(bundled_edition):
     days = sorted(p.name for p in (bundled_edition / "days").iterdir())
-    assert len(days) == 56 and days[0] == "2022-12-07.json" and days[-1] == "2023-01-31.json"
+    assert len(days) == 115 and days[0] == "2022-12-07.json" and days[-1] == "2023-03-31.json"
     assets_written = sorted(str(p.relative_to(bundled_edition / "assets"))
                             for p in (bundled_edition / "assets").rglob("*") if p.is_file())
     assert assets_written == sorted([*edition.VENDOR_ASSETS, "edition.js", "edition.css"])
@@ -75,18 +75,18 @@ def test_manifest_lists_the_days_and_the_dataset_info(bundled_edition):
     assert m["bounds"] == [[-18.4, -81.4], [0.0, -68.6]]
     assert m["featured_day"] == "2023-01-09" and m["languages"] == ["es", "en"]
     assert m["licence"] == BUNDLED_INFO["licence"] and m["timezone"] == "America/Lima"
-    assert (m["first_day"], m["last_day"]) == ("2022-12-07", "2023-01-31")
+    assert (m["first_day"], m["last_day"]) == ("2022-12-07", "2023-03-31")
     assert [d["date"] for d in m["days"]][:3] == ["2022-12-07", "2022-12-08", "2022-12-09"]
     day9 = next(d for d in m["days"] if d["date"] == "2023-01-09")
     assert day9 == {"date": "2023-01-09", "file": "days/2023-01-09.json",
-                    "version": sha12(bundled_edition / "days" / "2023-01-09.json"), "events": 17}
-    assert sum(d["events"] for d in m["days"]) == 466
+                    "version": sha12(bundled_edition / "days" / "2023-01-09.json"), "events": 20}
+    assert sum(d["events"] for d in m["days"]) == 4559
     assert [k["kind"] for k in m["kinds"]] == ["blockade", "protest", "clash", "closure", "detention", "other"]
     assert m["kinds"][0]["colour"] == "#e6550d"
     assert len(m["corridors"]["rows"]) == 8 and m["corridors"]["style"]["className"] == "bm-corridor"
     assert 'data-kind="blockade"' in m["legend_html"] and "new since the day before" in m["legend_html"]
     assert m["tiles"] is None  # nothing online unless asked for
-    assert m["about"]["coverage"] == "the data covers 2022-12-07 to 2023-01-31"
+    assert m["about"]["coverage"] == "the data covers 2022-12-07 to 2023-03-31"
     assert m["about"]["publishers"][0][1] >= m["about"]["publishers"][-1][1] > 0
 
 
@@ -105,7 +105,7 @@ def test_index_html_loads_only_local_files_each_with_its_content_hash(bundled_ed
         f'<script src="assets/leaflet.js?v={sha12(bundled_edition / "assets/leaflet.js")}" defer>',
         f'<script src="assets/blockade-map.js?v={sha12(bundled_edition / "assets/blockade-map.js")}" defer>',
         f'<script src="assets/basemap.js?v={sha12(bundled_edition / "assets/basemap.js")}" defer>']
-    assert "<title>Peru&#x27;s general strike, December 2022 to January 2023</title>" in page
+    assert "<title>Peru&#x27;s general strike, December 2022 to March 2023</title>" in page
     assert "http" not in page.lower().replace('content="blockade map publish"', "")
     # Leaflet's stylesheet finds its images beside it
     for image in re.findall(r"url\((images/[\w.-]+)\)", (bundled_edition / "assets/leaflet.css").read_text()):
@@ -146,8 +146,8 @@ def test_every_day_file_matches_the_day_summary(bundled, bundled_edition):
 
 def test_the_ninth_of_january(bundled_edition):
     doc = read_json(bundled_edition / "days" / "2023-01-09.json")
-    assert doc["totals"]["events"] == 17 and doc["totals"]["blockade"] == 8
-    assert "45 blockade points reported nationwide (SUTRAN); 8 mapped" in [r["text"] for r in doc["reported"]]
+    assert doc["totals"]["events"] == 20 and doc["totals"]["blockade"] == 11
+    assert "45 blockade points reported nationwide (SUTRAN); 11 mapped" in [r["text"] for r in doc["reported"]]
     sutran = next(r for r in doc["reported"] if r["reporter"] == "SUTRAN")
     assert sutran["url"].startswith("https://elcomercio.pe/")
     first = doc["events"][0]  # largest circle first, as the dashboard draws them
@@ -157,8 +157,8 @@ def test_the_ninth_of_january(bundled_edition):
     assert "<b>Juliaca</b>" in popup and "Sources: " in popup and ">La República</a> (2023-01-09)" in popup
     assert tooltip == "Juliaca: clash, 17 dead"
     assert doc["changes"]["since"] == "2023-01-08"
-    assert doc["changes"]["counts"] == {"new": 6, "continuing": 2, "lifted": 0}
-    assert len(doc["changes"]["rings"]["new"]) == 6 and doc["changes"]["rings"]["lifted"] == []
+    assert doc["changes"]["counts"] == {"new": 9, "continuing": 2, "lifted": 0}
+    assert len(doc["changes"]["rings"]["new"]) == 9 and doc["changes"]["rings"]["lifted"] == []
     assert "Chucuito" in doc["changes"]["places"]["new"]
     assert doc["note"] is None
 
@@ -318,7 +318,7 @@ def spanish_edition(bundled, tmp_path_factory) -> Path:
 def test_the_edition_speaks_the_language_asked_for_in_every_file(spanish_edition):
     page = (spanish_edition / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!doctype html>\n<html lang="es" ')
-    assert "<title>Paro nacional en el Perú, dic. 2022 – ene. 2023</title>" in page
+    assert "<title>Paro nacional en el Perú, dic. 2022 – mar. 2023</title>" in page
     for words in ('aria-label="Día anterior">&#9664; Anterior</button>', 'aria-label="Día siguiente">Siguiente',
                   "<legend>Mostrar</legend>", "<dt>Eventos (mapa)</dt>", "<dt>Muertos (mapa)</dt>",
                   "<h3>Reportado a nivel nacional <small>(no son puntos del mapa)</small></h3>",
@@ -332,10 +332,10 @@ def test_the_edition_speaks_the_language_asked_for_in_every_file(spanish_edition
     assert words["heading"] == "Bloqueos y protestas del {day}"
     assert words["showing"][1].startswith("Se muestran {shown} de {n} eventos")
     assert words["group"] == "." and words["new"] == "Nuevos"
-    assert words["span"] == "del 7 de diciembre de 2022 al 31 de enero de 2023"
+    assert words["span"] == "del 7 de diciembre de 2022 al 31 de marzo de 2023"
 
     m = read_json(spanish_edition / "manifest.json")
-    assert m["lang"] == "es" and m["title"] == "Paro nacional en el Perú, dic. 2022 – ene. 2023"
+    assert m["lang"] == "es" and m["title"] == "Paro nacional en el Perú, dic. 2022 – mar. 2023"
     assert m["languages"] == ["es", "en"] and m["featured_day"] == "2023-01-09"
     assert [k["kind"] for k in m["kinds"]][:2] == ["blockade", "protest"]  # kinds are codes in every language
     assert m["kinds"][0]["name"] == "bloqueo de vía"
@@ -347,17 +347,17 @@ def test_the_edition_speaks_the_language_asked_for_in_every_file(spanish_edition
     assert m["about"]["text"].endswith("America/Lima.") and "2023" in m["about"]["text"]
 
     doc = read_json(spanish_edition / "days" / "2023-01-09.json")
-    assert doc["date"] == "2023-01-09" and doc["totals"]["events"] == 17  # the same data, other words
-    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 8 en el mapa" in [r["text"] for r in doc["reported"]]
+    assert doc["date"] == "2023-01-09" and doc["totals"]["events"] == 20  # the same data, other words
+    assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in [r["text"] for r in doc["reported"]]
     lat, lon, css, colour, radius, popup, tooltip = doc["events"][0]["row"]
     assert tooltip == "Juliaca: enfrentamiento, 17 muertos"
     assert "<b>17 muertos</b>" in popup and "Fuentes: " in popup and "Sources" not in popup
     assert "La masacre de Juliaca" in popup  # the description in the reader's language
     assert doc["changes"]["heading"] == "Bloqueos desde el domingo, 8 de enero de 2023"
-    assert doc["changes"]["counts"] == {"new": 6, "continuing": 2, "lifted": 0}
+    assert doc["changes"]["counts"] == {"new": 9, "continuing": 2, "lifted": 0}
 
     readme = (spanish_edition / "README.txt").read_text(encoding="utf-8")
-    assert readme.startswith("Paro nacional en el Perú, dic. 2022 – ene. 2023: edición estática, ")
+    assert readme.startswith("Paro nacional en el Perú, dic. 2022 – mar. 2023: edición estática, ")
     assert "Licencia\n--------\n" in readme and "Fuentes de los datos (medio o institución: eventos)" in readme
 
 

@@ -277,3 +277,64 @@ def test_a_site_then_its_town_is_one_place_not_a_list():
 
 def test_an_english_possessive_names_the_place():
     assert _events("On Monday, Juliaca's airport was shut.") == [("closure", "Juliaca", "Puno", "2023-02-06")]
+
+
+# ---------------------------------------------------------------- past events recalled, not news
+
+def test_an_anniversary_recalls_its_day_it_tells_no_event_nor_toll():
+    text = ("El martes hubo choques entre policías y manifestantes en Ayaviri, cuando se cumplen dos meses "
+            "de la jornada en la que 12 personas murieron y una comisaría fue incendiada en Ilave.")
+    out = extract(text, "2023-02-10")
+    assert [(e["kind"], e["place"], e["start"], e.get("fatalities")) for e in out["events"]] == [
+        ("clash", "Ayaviri", "2023-02-07", None)]
+    assert out["counts"] == []
+
+
+def test_an_anniversary_put_first_ends_at_its_comma():
+    text = "A un mes de los bloqueos en Ilave, los vecinos de Ayaviri marcharon el lunes."
+    assert _events(text) == [("protest", "Ayaviri", "Puno", "2023-02-06")]
+
+
+def test_a_grievance_over_earlier_protests_is_no_event_its_total_stays_a_count():
+    text = ("On Monday, protesters marched in Ayaviri and Sicuani and demanded the minister resign over the "
+            "army's crackdown on earlier demonstrations, which left 31 dead in total.")
+    out = extract(text, "2023-02-10")
+    assert sorted((e["kind"], e["place"]) for e in out["events"]) == [("protest", "Ayaviri"), ("protest", "Sicuani")]
+    assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("deaths_total", 31, None)]
+
+
+def test_one_of_the_injured_who_died_and_a_regional_tally_make_no_new_clash():
+    text = ("Uno de los heridos falleció el martes en el hospital de Ayaviri, con lo que la región Puno "
+            "ya suma once fallecidos.")
+    out = extract(text, "2023-02-10")
+    assert out["events"] == []
+    assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("deaths_total", 11, "Puno")]
+
+
+def test_a_figure_that_rose_from_one_value_to_another_is_the_second():
+    for text in ("El martes hubo choques en Ayaviri. Según la Diresa, la cifra de heridos subió de 12 a 19.",
+                 "On Tuesday police clashed with protesters in Ayaviri; the number of injured rose from 12 to 19."):
+        assert [(e["kind"], e["place"], e["start"], e.get("injured")) for e in extract(text, "2023-02-10")["events"]] \
+            == [("clash", "Ayaviri", "2023-02-07", 19)]
+
+
+def test_killed_in_the_unrest_is_the_movements_toll_not_deaths_in_clashes():
+    assert _counts("More than 40 people have been killed in the unrest since then, the ombudsman said.") == [
+        ("deaths_total", 40, None, "2023-02-10")]
+
+
+def test_a_month_set_off_after_a_verb_of_beginning_is_when_the_run_began():
+    text = ("Según la Sutran, por primera vez desde que empezaron, en diciembre, las vías tenían el tránsito "
+            "interrumpido en 12 puntos a nivel nacional.")
+    assert _counts(text) == [("blockade_points", 12, None, "2023-02-10")]
+
+
+def test_a_toll_named_after_its_figure_is_the_standing_total():
+    text = ("El martes se registraron tres fallecidos en Ayaviri, con lo que llega a 9 la cifra de víctimas "
+            "mortales a nivel nacional.")
+    assert _counts(text) == [("deaths_total", 9, None, "2023-02-07")]
+
+
+def test_a_toll_that_rises_in_the_present_is_the_update_not_the_new_death():
+    assert _counts("Ayaviri: reportan un nuevo fallecido y la cifra sube a 19 a nivel nacional.") == [
+        ("deaths_total", 19, None, "2023-02-10")]

@@ -116,23 +116,29 @@ def test_acled_kinds(event_type, sub, deaths, notes, kind):
     assert acled_kind(event_type, sub, deaths, notes) == kind
 
 
-def test_acled_rows_need_a_source_url():
+def test_acled_rows_cite_acled_and_keep_their_links():
     rows = [
         ACLED_HEADER,
         'PER100,12 December 2022,Protests,Peaceful protest,Andahuaylas,Apurimac,-13.6556,-73.3872,0,'
         'La Republica,"Protesters blocked the road to the airport. https://larepublica.pe/x"',
         "PER101,2022-12-15,Riots,Violent demonstration,Ayacucho,Ayacucho,-13.16,-74.22,10,RPP; Andina,Ten killed.",
+        ",2022-12-15,Riots,Violent demonstration,Ayacucho,Ayacucho,-13.16,-74.22,10,RPP,No id, no link.",
     ]
     plan = plan_import("\n".join(rows).encode("utf-8"), "acled.csv", _fc(), scope=PERU)
     assert plan.flavor == "acled"
-    assert [(p.feature, p.field) for p in plan.problems] == [("row 3 (acled-PER101)", "source")]
-    assert plan.problems[0].message.startswith("no source URL")
-    first = plan.items[0].feature
+    assert [(p.feature, p.field) for p in plan.problems] == [("row 4", "source")]
+    assert plan.problems[0].message.startswith("no source: an ACLED row is cited by its event_id_cnty")
+    first, second = (item.feature for item in plan.items[:2])
     assert first["id"] == "acled-PER100"
     assert first["properties"]["kind"] == "blockade" and first["properties"]["region"] == "Apurímac"
     assert first["properties"]["start"] == "2022-12-12"
     assert first["properties"]["sources"] == [
-        {"name": "La Republica", "url": "https://larepublica.pe/x", "published": "2022-12-12"}]
+        {"name": "ACLED", "published": "2022-12-12", "event_id_cnty": "PER100", "publishers": ["La Republica"],
+         "event_type": "Protests", "sub_event_type": "Peaceful protest"},
+        {"name": "larepublica.pe", "url": "https://larepublica.pe/x", "published": "2022-12-12"}]
+    assert second["properties"]["sources"] == [
+        {"name": "ACLED", "published": "2022-12-15", "event_id_cnty": "PER101", "publishers": ["RPP", "Andina"],
+         "event_type": "Riots", "sub_event_type": "Violent demonstration"}]
 
 
 def test_unreadable_files_are_reported_not_raised():

@@ -176,3 +176,19 @@ def test_day_changes_crosses_month_and_year_edges():
     assert _changes(events, "2023-01-01", ("blockade",)) == {"new": ["ny"], "continuing": [], "lifted": ["nye"]}
 
 
+
+
+def test_a_busy_day_is_summarised_by_region_most_blockades_first():
+    from geo.core.paths import BUNDLED_DATA
+    from geo.query.changes import change_summary_by_region, day_over_day
+    from geo.store import load_dataset
+    changes = day_over_day(load_dataset(BUNDLED_DATA), "2023-01-20")
+    grouped = change_summary_by_region(changes)
+    continuing = grouped["continuing"]
+    assert sum(n for _, n, _ in continuing) == len(changes["continuing"]) > 100
+    assert [n for _, n, _ in continuing] == sorted((n for _, n, _ in continuing), reverse=True)
+    assert continuing[0][0] == "Puno"
+    puno = [e["place"] for e in changes["continuing"] if e["region"] == "Puno"]
+    assert len(continuing[0][2]) == len(set(puno))   # each place once, with its number when several
+    es = change_summary_by_region(changes, "es")["continuing"][0]
+    assert es[0] == "Puno" and es[1] == continuing[0][1]

@@ -101,19 +101,19 @@ def test_blockades_vs_reported_on_bundled_data_has_every_national_count_day():
     from geo.core.paths import BUNDLED_DATA
     from geo.store import load_dataset
     ds = load_dataset(BUNDLED_DATA)
-    frame = stats.blockades_vs_reported(ds.events, ds.counts, "2022-12-07", "2023-01-31")
+    frame = stats.blockades_vs_reported(ds.events, ds.counts, "2022-12-07", "2023-03-31")
     mapped = frame[frame["reporter"] == stats.MAPPED_REPORTER].set_index("date")["value"]
     reported = frame[frame["reporter"] != stats.MAPPED_REPORTER]
     count_days = sorted(set(ds.counts.loc[ds.counts["metric"] == "blockade_points", "date"]))
-    assert len(count_days) == 16
+    assert len(count_days) == 77   # 16 days of the news' counts, 67 of SUTRAN's archived feed (6 days both)
     assert sorted(set(reported["date"])) == count_days
-    assert len(mapped) == 56 and all(day in mapped.index for day in count_days)
-    # 9 January: SUTRAN's and the seed's 45 beside the 8 blockades mapped
+    assert len(mapped) == 115 and all(day in mapped.index for day in count_days)
+    # 9 January: SUTRAN's and the seed's 45 beside the 11 blockades mapped
     nine = reported[reported["date"] == "2023-01-09"]
     assert sorted(zip(nine["reporter"], nine["value"])) == [("Kawsachun News", 45), ("SUTRAN", 45)]
-    assert mapped["2023-01-09"] == 8
-    # 19 January: both peaks, 127 and 145, are shown; none of them averaged
+    assert mapped["2023-01-09"] == 11
+    # 19 January: both peaks, 127 and 145, are shown beside the feed's 137 distinct points; none averaged
     peak = reported[reported["date"] == "2023-01-19"]
-    assert sorted(peak["value"]) == [127, 145]
+    assert sorted(peak["value"]) == [127, 137, 145]
     # 3 January's 36 are provinces: no blockade figure that day
     assert "2023-01-03" not in set(reported["date"])

@@ -38,7 +38,7 @@ def test_cached_load_equals_a_direct_load(cache, data):
     assert path.parent == cache and path.exists()
     assert oct(cache.stat().st_mode & 0o777) == "0o700"
     cached = load_folder(store, min_bytes=0)
-    assert len(cached.events) == len(direct.events) == 252
+    assert len(cached.events) == len(direct.events) == 909
     assert cached.events["id"].tolist() == direct.events["id"].tolist()
     assert cached.events["sources"].tolist() == direct.events["sources"].tolist()
     assert cached.featured_day == direct.featured_day
@@ -54,7 +54,7 @@ def test_a_worker_writes_the_cache_on_first_load(cache, data):
     assert not cache_file(store).exists()
     dataset = load_folder(store, min_bytes=0)
     assert cache_file(store).exists()  # written by `python -m geo.store.loadcache`
-    assert len(dataset.events) == 252
+    assert len(dataset.events) == 909
 
 
 def test_a_changed_file_gets_a_new_cache_and_the_old_one_goes(cache, data):
@@ -91,11 +91,11 @@ def test_a_cache_folder_others_may_write_to_is_never_read(cache, data):
         dataset = load_folder(store, min_bytes=0)  # falls back to loading the folder itself
     finally:
         os.chmod(cache, 0o700)
-    assert len(dataset.events) == 252
+    assert len(dataset.events) == 909
 
 
 def test_small_folders_load_in_the_process(cache, data):
     assert loadcache.layer_bytes(FolderStore(data)) < loadcache.CACHE_FROM_BYTES
     dataset = load_folder(FolderStore(data))
-    assert len(dataset.events) == 252
+    assert len(dataset.events) == 909
     assert not cache.exists()

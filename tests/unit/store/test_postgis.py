@@ -227,7 +227,8 @@ def test_load_dump_reload_is_identical_with_the_change_log(pg_db, pg_cluster, bu
         names = _files(dump1)
         assert names == ["README.md", "basemap.geojson", "changelog.base.geojson", "changelog.jsonl", "corridors.geojson",
                          "dataset.json", "events.geojson", "gazetteer/README.md", "gazetteer/places.csv",
-                         "gazetteer/regions.csv", "gazetteer/sites.csv", "hotspots.geojson", "reported_counts.csv"]
+                         "gazetteer/regions.csv", "gazetteer/sites.csv", "gazetteer/water.csv", "hotspots.geojson",
+                         "lexicon.json", "reported_counts.csv"]
         assert _files(dump2) == names
         for name in names:  # the second round trip changes nothing, byte for byte
             assert (dump1 / name).read_bytes() == (dump2 / name).read_bytes(), name

@@ -50,7 +50,7 @@ def test_a_database_shows_the_basemap_gazetteer_notes_and_lexicon_of_its_folder(
     for argv in (["db", "init"], ["db", "load", str(folder)]):
         code, out, err = _cli(capsys, *argv, "--data", pg_db)
         assert code == 0, err
-    assert "7 documents" in out
+    assert "8 documents" in out
     db, files = open_store(pg_db), FolderStore(folder)
     assert isinstance(db, Store) and isinstance(files, Store)
     ds = load_dataset(pg_db)
@@ -111,7 +111,7 @@ def test_db_dump_gives_back_every_file_of_the_folder_it_was_loaded_from(pg_db, b
     for argv in (["db", "init"], ["db", "load", str(folder)], ["db", "dump", str(dump)]):
         code, out, err = _cli(capsys, *argv, "--data", pg_db)
         assert code == 0, err
-    assert "7 documents" in out
+    assert "8 documents" in out
     names = _files(folder)
     assert _files(dump) == names
     assert {"README.md", "basemap.geojson", "lexicon.json", "gazetteer/places.csv", "gazetteer/sites.csv",
