@@ -17,7 +17,7 @@ AXE_SHA256  := 0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292
 AXE_DIR     := .cache/axe
 AXE_JS      := $(AXE_DIR)/axe-$(AXE_VERSION).min.js
 
-.PHONY: install run test test-fast fuzz bench bench-postgis bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
+.PHONY: install run test test-fast lint fuzz bench bench-postgis bench-edition load extract-eval basemap-source clean i18n-extract i18n-update i18n-compile
 
 install: $(STAMP) $(MO_FILES) $(AXE_JS)
 
@@ -61,9 +61,15 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow test (< 30 s).
+# The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow
+# test; on every core (pytest-xdist), under 30 s on a two-core machine.
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs tests/bench geo
+	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs tests/bench geo
+
+# ruff (pyflakes, pycodestyle, pyupgrade, bugbear, import order) and mypy, as configured in pyproject.toml.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Property-based tests over hostile input with many more examples than `make test` (minutes).
 fuzz: install

@@ -84,7 +84,7 @@ def time_edition(browser, url: str, day: str, expected: int, samples: int = SAMP
         page = context.new_page()
         t0 = time.perf_counter()
         page.goto(f"{url}/index.html#{day}", wait_until="commit")
-        _wait_markers(lambda: page.evaluate("document.querySelectorAll('path.bm-event').length"), expected)
+        _wait_markers(lambda page=page: page.evaluate("document.querySelectorAll('path.bm-event').length"), expected)
         wall.append((time.perf_counter() - t0) * 1000)
         page.wait_for_function("window.bmEdition && bmEdition.firstMapMs !== null")
         in_page.append(page.evaluate("bmEdition.firstMapMs"))
@@ -102,7 +102,7 @@ def time_dashboard(browser, url: str, day: str, expected: int) -> dict:
         page = context.new_page()
         t0 = time.perf_counter()
         page.goto(f"{url}/?date={day}", wait_until="commit")
-        _wait_markers(lambda: _state(page)[0], expected)
+        _wait_markers(lambda page=page: _state(page)[0], expected)
         if sample:  # the first visit loads the data into the server's cache
             wall.append((time.perf_counter() - t0) * 1000)
         context.close()
@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.edition", description=__doc__.splitlines()[0])
     parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
+
     from bench.__main__ import machine
     started = time.perf_counter()
     say("The static edition's time to first map against the dashboard's")

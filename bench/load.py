@@ -299,7 +299,7 @@ class CpuMeter:
 
         def pct(ticks: int) -> float:
             return round(100 * ticks / CLOCK_TICKS / wall, 1) if wall > 0 else 0.0
-        apps = [a - b for a, b in zip(after["apps"], before["apps"])]
+        apps = [a - b for a, b in zip(after["apps"], before["apps"], strict=True)]
         load, pg, busy = after["load"] - before["load"], after["postgres"] - before["postgres"], after["busy"] - before["busy"]
         return {"load_generator": pct(load), "apps": [pct(a) for a in apps], "postgres": pct(pg),
                 "other": pct(max(0, busy - load - pg - sum(apps))), "machine": pct(busy)}
@@ -546,6 +546,7 @@ class App:
 def static_edition(samples: int = EDITION_SAMPLES) -> dict:
     """The static edition's time to first map on the bundled data (bench.edition's measurement)."""
     from playwright.sync_api import sync_playwright
+
     from bench.browser_step import CHROMIUM, CHROMIUM_ARGS, expected_counts
     from bench.edition import CASES, _stop, serve_static, time_edition
     from geo.export.publish import publish

@@ -3,7 +3,7 @@
 Events are spread along the bundled road corridors (``data/corridors.geojson``) and in
 the gazetteer's towns (``data/gazetteer``), each named after its nearest town, over 60
 days from 7 December 2022, lasting 1 to 5 days. Every field of the contract is filled
-and every folder passes :func:`geo.store.folder.load_dataset`.
+and every folder passes :func:`geo.store.load_dataset`.
 The generator is seeded, so a given ``n`` always gives the same folder.
 """
 from __future__ import annotations

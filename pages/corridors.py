@@ -20,9 +20,10 @@ if not len(ds.corridors):
     st.stop()
 
 cd = day_view(ds, view.day)
-status = cd.status()
+status = cd.status
 cut = [s for s in status if s["status"] == "cut"]
-st.markdown(_("**{cut} of {count} corridors cut** on {day}.").format(cut=len(cut), count=len(status), day=i18n.day(view.day))
+st.markdown(_("**{cut} of {count} corridors cut** on {day}.").format(cut=len(cut), count=len(status),
+                                                                   day=i18n.day(view.day))
             if cut else _("**All {count} corridors open** on {day}: no mapped blockade on them.").format(
                 count=len(status), day=i18n.day(view.day)))
 

@@ -1,10 +1,10 @@
 """Timeline: mapped blockades beside the national figures, deaths, and events by kind and region."""
 import streamlit as st
 
+from geo.core.escape import escape_markdown
 from geo.query import stats
 from ui import controls, i18n, state
 from ui.data import get_dataset
-from geo.core.escape import escape_markdown
 from ui.i18n import _
 from ui.navigation import require_app
 from ui.timeline_views import kinds_chart, region_table, reported_on_day, series_chart
@@ -36,11 +36,7 @@ c.metric(_("Dead (mapped, {first} to {last})").format(first=i18n.span_day(first)
 st.markdown(_("Blockade points reported nationwide: {figures}.").format(
                 figures=escape_markdown(reported_on_day(blockades, day))) + "  \n" +
             _("Deaths reported in all: {figures}.").format(figures=escape_markdown(reported_on_day(deaths, day))))
-query = {"date": day, "mode": view.mode}
-if view.kinds:
-    query["kinds"] = ",".join(view.kinds)
-if i18n.url_language():
-    query["lang"] = i18n.url_language()
+query = view.to_params(i18n.url_language())
 left, right = st.columns(2)
 left.page_link("pages/map.py", label=_("Open the map on {day}").format(day=i18n.day(day)), icon=":material/map:",
                query_params=query)

@@ -149,7 +149,7 @@ def build_corridors(gaz: Gazetteer) -> list[dict[str, Any]]:
     feats = []
     for cor in CORRIDORS:
         places = [gaz.lookup(name, region=region) for name, region in cor["via"]]
-        for (name, region), place in zip(cor["via"], places):
+        for (name, region), place in zip(cor["via"], places, strict=True):
             if place.region != region:
                 raise ValueError(f"{cor['id']}: {name} resolved to {place.label()}")
         coords = [[round(p.lon, 5), round(p.lat, 5)] for p in places]

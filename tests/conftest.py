@@ -11,6 +11,8 @@ import pytest
 from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Fixtures shared by several test folders (the corridor network of tests/corridor_fixture.py).
+pytest_plugins = ["tests.corridor_fixture"]
 
 # Property-based tests (tests/fuzz): a few derandomised examples each in `make test`, many more
 # in `make fuzz` (HYPOTHESIS_PROFILE=fuzz), which keeps failing examples in .hypothesis/.

@@ -121,7 +121,7 @@ class Cluster:
         return self.folder / "pgdata"
 
     # ------------------------------------------------------------ life cycle
-    def start(self, attempts: int = 3) -> "Cluster":
+    def start(self, attempts: int = 3) -> Cluster:
         """initdb into a new temporary folder and start the server; returns ``self``."""
         self.folder = Path(tempfile.mkdtemp(prefix="blockade-map-pg-"))
         try:
@@ -187,7 +187,7 @@ class Cluster:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
 
-    def __enter__(self) -> "Cluster":
+    def __enter__(self) -> Cluster:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -29,7 +29,8 @@ def view_controls(ds: Dataset) -> None:
     if first < last:
         sb.slider(_("Day"), min_value=first, max_value=last, key=state.DAY, format=i18n.slider_format())
     elif ds.first_day is None:  # a new, empty dataset: today, and a word that nothing is mapped yet
-        sb.markdown(_("**Day:** {day} (the data holds no event yet)").format(day=i18n.translator().date(first, "short")))
+        sb.markdown(_("**Day:** {day} (the data holds no event yet)").format(
+            day=i18n.translator().date(first, "short")))
     else:  # a slider needs two ends; data covering a single day has nothing to slide over
         sb.markdown(_("**Day:** {day} (the only day in the data)").format(day=i18n.translator().date(first, "short")))
     prev_col, next_col = sb.columns(2)

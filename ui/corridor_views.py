@@ -11,9 +11,9 @@ from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View
 from geo.query.active import blockade_coverage
-from geo.network.report import CorridorDay, corridor_day, route_columns, route_rows, route_sentence
+from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, corridor_day, route_columns, route_rows, route_sentence
 from geo.network.routing import RouteResult
-from geo.render.corridors import CUT_HALF_WIDTH_KM, corridor_base_map, cut_layer, route_layers
+from geo.render.corridors import corridor_base_map, cut_layer, route_layers
 from geo.render.maps import day_layers
 from ui import i18n
 from ui.i18n import _
@@ -31,10 +31,10 @@ def corridor_map(ds: Dataset, cd: CorridorDay, result: RouteResult | None = None
     """The corridors with their towns; the day's blockades, the route asked for and the cut
     stretches in red on top. The base map stays while the day and the route change."""
     t = i18n.translator()
-    line, marks = route_layers(cd, result, t)
+    line, marks = route_layers(result, t)
     blockades = day_layers(ds, View(cd.day, kinds=("blockade",)), lang=t).groups[-1:]  # the events, not the hotspots
-    layers = blockades + [line, cut_layer(cd, lang=t), marks]
-    st_folium(corridor_base_map(ds, cd, lang=t), key="corridor-map", height=600, use_container_width=True,
+    layers = blockades + [line, cut_layer(cd, t), marks]
+    st_folium(corridor_base_map(ds, cd, t=t), key="corridor-map", height=600, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])
     st.caption(_("Red: road cut, drawn {km} km either side of each blockade on it. Orange dots: the day's "
                  "blockades; those farther than 2 km from a corridor cut none. Blue: the route asked for, its "
@@ -69,7 +69,7 @@ def _default_index(towns: list[str], name: str, fallback: int) -> int:
 def route_form(cd: CorridorDay, ds=None) -> RouteResult | None:
     """From/to select boxes and the answer, passable or not; returns the route (for the map
     and :func:`route_cuts`), or None when there is no route to check."""
-    towns = cd.towns()
+    towns = cd.towns
     if len(towns) < 2:
         st.info(_("The corridor network has fewer than two towns: there is no route to check."))
         return None

@@ -19,6 +19,7 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.model import KINDS, STATUSES, DataError, Problem
+from geo.core.view import View
 from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
@@ -30,7 +31,7 @@ from geo.core.i18n import N_
 from geo.core.words import kind_name, status_name
 from ui import i18n, state
 from ui.i18n import _
-from ui.problems import entry_text, problem_text
+from ui.problems import entry_text, error_text, problem_text
 
 EDITOR_KEY = "editor_name"
 PRECISION = {"geo": {1: N_("1 · the site or town itself"), 2: N_("2 · near it, or part of a region"),
@@ -163,7 +164,7 @@ def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
 
 def show_problems(problems: Iterable[Problem], heading: str) -> None:
     """A table of problems: where, which field, what is wrong (shown as text)."""
-    rows = [{_("Row or feature"): p.feature, _("Field"): p.field, _("Problem"): problem_text(p.message)}
+    rows = [{_("Row or feature"): p.feature, _("Field"): p.field, _("Problem"): problem_text(p)}
             for p in problems]
     st.error(heading)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
@@ -174,7 +175,7 @@ def report_failure(exc: Exception) -> None:
     if isinstance(exc, DataError):
         show_problems(exc.problems, _("Nothing was saved:"))
     else:
-        st.error(_("Nothing was saved: {error}").format(error=escape_markdown(problem_text(str(exc)))))
+        st.error(_("Nothing was saved: {error}").format(error=escape_markdown(error_text(exc))))
 
 
 # ---------------------------------------------------------------- the event form
@@ -348,7 +349,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
     try:
         candidates = geocode(query, hint, limit=5, corridors=ds.corridors, gazetteer=gazetteer_for(ds))
     except ValueError as exc:
-        st.warning(escape_markdown(problem_text(str(exc))))
+        st.warning(escape_markdown(error_text(exc)))
         return
     if not candidates:
         st.warning(_("No place is close to that name: click the map instead."))
@@ -388,7 +389,7 @@ def show_day_on_map(day: str) -> None:
     """Open the map page on ``day`` (the URL's date is read afresh, the map framed on that day)."""
     st.session_state.pop("_view_initialised", None)
     st.session_state.pop(state.MAP_FRAME, None)
-    st.switch_page("pages/map.py", query_params={"date": day})
+    st.switch_page("pages/map.py", query_params=View(day).to_params(i18n.url_language()))
 
 
 def run_change(action: Callable[[], Any], success: str, on_success: Callable[[], Any] | None = None) -> Any:

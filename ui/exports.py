@@ -84,7 +84,8 @@ def export_panel(ds: Dataset, view: View) -> None:
             size_name = st.radio(_("PNG size"), list(SIZES), horizontal=True, key="export_png_size",
                                  format_func=lambda s: f"{size_names[s]} {SIZES[s][0]}×{SIZES[s][1]}")
             size = SIZES[size_name]
-            st.download_button(_("PNG image"), data=lambda: png_bytes(ds, view, size, fit, lang), file_name=f"{stem}.png",
+            st.download_button(_("PNG image"), data=lambda: png_bytes(ds, view, size, fit, lang),
+                               file_name=f"{stem}.png",
                                mime="image/png", on_click="ignore", type="primary", icon=":material/image:",
                                key="export_png", width="stretch",
                                help=_("The map with title, date, filters, legend, scale and credits"))

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.core import i18n as core_i18n
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown, json_for_script
-from geo.core import i18n as core_i18n
 from geo.core.i18n import SOURCE_LANGUAGE, Translator, accept_language, available_languages, normalise, pick_language
+from geo.core.view import LANG_PARAM
 
 #: The session's language, whether it was chosen (URL or switch: then the URL keeps it), the URL's name for it.
-LANG, LANG_EXPLICIT, LANG_PARAM = "_lang", "_lang_explicit", "lang"
+LANG, LANG_EXPLICIT = "_lang", "_lang_explicit"
 SWITCH_KEY = "lang_switch"
 #: moment.js format of the day slider: English keeps its weekday names; other languages show numbers
 #: (Streamlit's slider has no localised names).

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import runpy
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import streamlit as st
 from PIL import Image, ImageDraw

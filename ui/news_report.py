@@ -1,14 +1,13 @@
 """Streamlit glue for the "From a news report" page: paste a report, review the candidates the
 extractor proposes, edit, accept or reject each.
 
-Accepted events go through the Add form's path (geo.intake.feature_from_form, the duplicate
+Accepted events go through the Add form's path (geo.intake.forms.feature_from_form, the duplicate
 check, geo.store.editor.Editor with its change log), with the report as their source. Accepted
-counts go to reported_counts.csv through geo.counts_store. The report is untrusted text: it is
-shown escaped (html.escape) with the evidence sentences marked, or with st.text / st.dataframe.
+counts go to reported_counts.csv through geo.store.counts.append_counts. The report is untrusted text: it is
+shown escaped (geo.core.escape.escape_html) with the evidence sentences marked, or with st.text / st.dataframe.
 """
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
@@ -97,13 +96,13 @@ def highlighted(text: str, spans: list[tuple[int, int, str]], css: str = "nr-evi
     for a, b, label in marks:
         if a < pos:
             continue
-        out.append(html.escape(text[pos:a]))
-        title = html.escape(_("candidate {label}").format(label=label))
+        out.append(escape_html(text[pos:a]))
+        title = escape_html(_("candidate {label}").format(label=label))
         out.append(f'<mark style="{_MARK}" title="{title}">'
-                   f'<b>[{html.escape(label)}]</b> '
-                   f"{html.escape(text[a:b])}</mark>")
+                   f'<b>[{escape_html(label)}]</b> '
+                   f"{escape_html(text[a:b])}</mark>")
         pos = b
-    out.append(html.escape(text[pos:]))
+    out.append(escape_html(text[pos:]))
     body = "".join(out).replace("\n", "<br>")
     return f'<div class="nr-report {css}" style="line-height:1.6;font-size:0.95rem">{body}</div>'
 

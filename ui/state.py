@@ -8,7 +8,6 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View, parse_view_params
-from geo.core.words import kind_slug
 from ui import i18n
 
 DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view_regions"
@@ -16,7 +15,8 @@ DAY, MODE, KINDS_KEY, REGIONS_KEY = "view_day", "view_mode", "view_kinds", "view
 MAP_FRAME = "_map_frame"
 
 
-def _bounds(ds: Dataset) -> tuple[date, date]:
+def day_bounds(ds: Dataset) -> tuple[date, date]:
+    """First and last day of the data (the slider's range); today alone when nothing is dated."""
     if ds.first_day is None:  # no dated event at all: a one-day range, today
         today = date.today()
         return today, today
@@ -33,10 +33,10 @@ def init_view_state(ds: Dataset) -> list[str]:
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return []
-    first, last = _bounds(ds)
+    first, last = day_bounds(ds)
     default = date.fromisoformat(ds.featured_day) if ds.featured_day else first
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    view, warnings = parse_view_params(params, first, last, default, ds.regions(), i18n.translator())
+    view, warnings = parse_view_params(params, first, last, default, ds.region_scope, i18n.translator())
     day, mode, kinds, regions = date.fromisoformat(view.day), view.mode, list(view.kinds), list(view.regions)
     st.session_state[DAY] = day
     st.session_state[MODE] = mode
@@ -55,13 +55,7 @@ def current_view() -> View:
 
 def write_view_to_url(view: View) -> None:
     """Mirror the view into the address bar (only parameters that differ from the defaults)."""
-    wanted = {"date": view.day, "mode": view.mode}
-    if view.kinds:
-        wanted["kinds"] = ",".join(kind_slug(k, i18n.translator()) for k in view.kinds)  # in the reader's words
-    if view.regions:
-        wanted["regions"] = ",".join(view.regions)
-    if i18n.url_language():
-        wanted[i18n.LANG_PARAM] = i18n.url_language()
+    wanted = view.to_params(i18n.url_language(), i18n.translator())  # kinds in the reader's words
     current = {k: st.query_params[k] for k in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -69,7 +63,7 @@ def write_view_to_url(view: View) -> None:
 
 def keep_day_in_range(ds: Dataset) -> None:
     """Bring the chosen day back inside the data's days (when the data changed under the session)."""
-    first, last = _bounds(ds)
+    first, last = day_bounds(ds)
     day = st.session_state.get(DAY)
     if isinstance(day, date) and not first <= day <= last:
         st.session_state[DAY] = min(max(day, first), last)
@@ -77,11 +71,7 @@ def keep_day_in_range(ds: Dataset) -> None:
 
 def shift_day(days: int, ds: Dataset) -> None:
     """Callback: move the day by ``days``, staying inside the data's range."""
-    first, last = _bounds(ds)
+    first, last = day_bounds(ds)
     new = st.session_state[DAY] + timedelta(days=days)
     st.session_state[DAY] = min(max(new, first), last)
 
-
-def day_bounds(ds: Dataset) -> tuple[date, date]:
-    """First and last day of the data (the slider's range)."""
-    return _bounds(ds)

@@ -62,7 +62,8 @@ def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
         x=_x(days), y=alt.Y("events:Q", title=_("events active"), stack="zero"),
         color=alt.Color("kind:N", title=_("kind"), scale=alt.Scale(domain=names, range=[KIND_COLORS[k] for k in kinds]),
                         legend=alt.Legend(orient="bottom")),
-        order=alt.Order("kind:N"), tooltip=[alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("kind:N", title=_("kind")),
+        order=alt.Order("kind:N"),
+        tooltip=[alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("kind:N", title=_("kind")),
                                             alt.Tooltip("events:Q", title=_("events"))])
     st.altair_chart(_sized(alt.layer(bars, _rule(day)), 260), width="stretch")
 

@@ -6,7 +6,7 @@ import getpass
 import json
 import sys
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from geo.core.dates import check_day, day_bounds_problem
 from geo.core.i18n import SOURCE_LANGUAGE, available_languages
@@ -21,7 +21,7 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors exit 1 (the contract's status for bad input), not 2."""
 
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -41,8 +41,9 @@ def day_arg(value: str) -> str:
         day = check_day(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
-    if day_bounds_problem(day):
-        raise argparse.ArgumentTypeError(day_bounds_problem(day))
+    outside = day_bounds_problem(day)
+    if outside is not None:
+        raise argparse.ArgumentTypeError(str(outside))
     return day
 
 

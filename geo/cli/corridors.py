@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from geo.cli.args import Command, add_lang, day_arg, emit_json
+from geo.core.i18n import translator
 from geo.network.corridors import DEFAULT_TOLERANCE_M
 from geo.network.report import corridor_day, route_sentence, status_lines
 from geo.network.routing import UnknownPlaceError, off_network_message
@@ -49,7 +50,7 @@ def cmd_corridors(args: argparse.Namespace) -> int:
     """Print each corridor's status on ``--date``."""
     dataset = load_dataset(args.data)
     cd = corridor_day(dataset.events, dataset.corridors, args.date, tolerance_m=args.tolerance_m)
-    status = cd.status()
+    status = cd.status
     note = dataset.outside_note(cd.day)
     if args.json:
         # The contract's list, each entry keeping its fields; a day outside the data adds a note to each.
@@ -71,7 +72,7 @@ def cmd_route(args: argparse.Namespace) -> int:
     """Answer passable or not from FROM to TO on ``--date``, with the cuts in order."""
     dataset = load_dataset(args.data)
     cd = corridor_day(dataset.events, dataset.corridors, args.date, tolerance_m=args.tolerance_m)
-    network = cd.network()
+    network = cd.network
     problems = []
     for name in (args.origin, args.destination):
         try:
@@ -98,9 +99,10 @@ def cmd_route(args: argparse.Namespace) -> int:
             document["passable"] = None  # no data that day: neither passable nor cut
         emit_json(document)
     else:
-        print(route_sentence(result, cd.day, cd.names, args.lang, coverage=coverage, covered=note is None))
+        t = translator(args.lang)
+        print(route_sentence(result, cd.day, cd.names, t, coverage=coverage, covered=note is None))
         if note:
-            print(f"note: {dataset.outside_note(cd.day, args.lang)}")
+            print(f"note: {dataset.outside_note(cd.day, t)}")
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from geo.cli.args import Command, UsageError, day_arg, default_who, store_refuses
 from geo.core.model import DataError, Problem
 from geo.intake import sutran
-from geo.network.corridors import resolve_km_post
+from geo.network.kmposts import resolve_km_post
 from geo.network.kmposts import corridors_with_chains
 from geo.store import open_store
 

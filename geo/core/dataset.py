@@ -17,9 +17,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.core.dates import parse_date
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.index import EventIndex
-from geo.core.model import Problem, Scope, short_repr, text_problem
+from geo.core.model import NO_PARAMS, Problem, Scope, short_repr, text_problem
 from geo.core.text import fold
 
 if TYPE_CHECKING:  # for the annotation only: core never imports the store layer at run time
@@ -50,9 +50,9 @@ class DatasetInfo:
     #: The title in other languages (``title_es`` and so on in dataset.json), by language code.
     titles: Mapping[str, str] = field(default_factory=dict)
 
-    def title_in(self, lang: str | Translator | None = None) -> str:
+    def title_in(self, t: Translator = ENGLISH) -> str:
         """The title in the reader's language when dataset.json gives one (``title_es``), else ``title``."""
-        return self.titles.get(translator(lang).lang) or self.title
+        return self.titles.get(t.lang) or self.title
 
     def scope(self) -> Scope:
         """The checks this dataset adds to the contract: its regions, its area (with a margin)."""
@@ -88,24 +88,25 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     """Check a parsed ``dataset.json`` and return its :class:`DatasetInfo` (None when invalid)."""
     problems: list[Problem] = []
 
-    def bad(key: str, message: str) -> None:
-        problems.append(Problem(file, "(dataset)", key, message))
+    def bad(key: str, msgid: str, params: Mapping[str, Any] = NO_PARAMS, /, **values: Any) -> None:
+        problems.append(Problem(file, "(dataset)", key, msgid, {**params, **values}))
 
     if not isinstance(data, Mapping):
-        return None, [Problem(file, "(file)", "", "must be a JSON object")]
+        return None, [Problem(file, "(file)", "", N_("must be a JSON object"))]
     for key in ("title", "country", "timezone", "bbox"):
         if key not in data:
-            bad(key, "is required")
+            bad(key, N_("is required"))
     title = data.get("title")
-    if "title" in data and text_problem(title, 200):
-        bad("title", text_problem(title, 200) or "")
+    wrong = text_problem(title, 200) if "title" in data else None
+    if wrong:
+        bad("title", *wrong)
     country = data.get("country")
     if "country" in data and not (isinstance(country, str) and len(country) == 2 and country.isalpha()
                                   and country.isupper()):
-        bad("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as 'PE'")
+        bad("country", N_("{value} is not an ISO 3166-1 alpha-2 code such as 'PE'"), value=short_repr(country))
     tz = data.get("timezone")
     if "timezone" in data and not _is_time_zone(tz):
-        bad("timezone", f"{tz!r} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'")
+        bad("timezone", N_("{value} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'"), value=short_repr(tz))
     bbox = data.get("bbox")
     box = None
     if "bbox" in data:
@@ -114,37 +115,39 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
                 and -180 <= bbox[0] < bbox[2] <= 180 and -90 <= bbox[1] < bbox[3] <= 90):
             box = tuple(float(v) for v in bbox)
         else:
-            bad("bbox", f"{bbox!r} is not [west, south, east, north] in degrees")
+            bad("bbox", N_("{value} is not [west, south, east, north] in degrees"), value=short_repr(bbox))
     languages = data.get("languages", ["en"])
     if not (isinstance(languages, list) and languages
             and all(isinstance(code, str) and 2 <= len(code) <= 3 and code.isalpha() for code in languages)):
-        bad("languages", f"{languages!r} is not a list of language codes such as ['es', 'en']")
+        bad("languages", N_("{value} is not a list of language codes such as ['es', 'en']"), value=short_repr(languages))
         languages = ["en"]
     featured = data.get("featured_day")
     if featured is not None and parse_date(featured) is None:
-        bad("featured_day", f"{featured!r} is not a date (YYYY-MM-DD)")
+        bad("featured_day", N_("{value} is not a date (YYYY-MM-DD)"), value=short_repr(featured))
     licence = data.get("licence")
-    if licence is not None and text_problem(licence, 500):
-        bad("licence", text_problem(licence, 500) or "")
+    wrong = text_problem(licence, 500) if licence is not None else None
+    if wrong:
+        bad("licence", *wrong)
     regions = data.get("regions", [])
     if not (isinstance(regions, list) and all(text_problem(r) is None for r in regions)):
-        bad("regions", "must be a list of region names (each at most 300 characters, no control characters)")
+        bad("regions", N_("must be a list of region names (each at most 300 characters, no control characters)"))
         regions = []
     aliases = data.get("region_aliases", {})
     if not (isinstance(aliases, Mapping) and all(text_problem(k) is None and v in regions for k, v in aliases.items())):
-        bad("region_aliases", "must map other spellings to names listed in 'regions'")
+        bad("region_aliases", N_("must map other spellings to names listed in 'regions'"))
         aliases = {}
     own = {fold(r): r for r in regions}
     for alias, target in aliases.items():
         if own.get(fold(alias), target) != target:
-            bad("region_aliases", f"{short_repr(alias, 60)} is a region of its own: it may not stand for "
-                                  f"{short_repr(target, 60)}")
+            bad("region_aliases", N_("{alias} is a region of its own: it may not stand for {target}"),
+                alias=short_repr(alias, 60), target=short_repr(target, 60))
     titles = {}
     for key, value in data.items():
         code = key[len("title_"):] if isinstance(key, str) and key.startswith("title_") else ""
         if 2 <= len(code) <= 3 and code.isalpha():
-            if text_problem(value, 200):
-                bad(key, text_problem(value, 200) or "")
+            wrong = text_problem(value, 200)
+            if wrong:
+                bad(key, *wrong)
             else:
                 titles[code.lower()] = value
     if problems:
@@ -167,12 +170,14 @@ def info_problems(info: DatasetInfo, layers: Iterable[Sequence[Mapping]], file: 
     for code in info.languages:
         if code not in known:
             problems.append(Problem(file, "(dataset)", "languages",
-                                    f"{code!r} has no catalogue in the app; its languages are {', '.join(known)}"))
+                                    N_("{code} has no catalogue in the app; its languages are {languages}"),
+                                    {"code": repr(code), "languages": ", ".join(known)}))
     days = [d for features in layers for f in features
             for d in (f["properties"].get("start"), f["properties"].get("end")) if isinstance(d, str)]
     if info.featured_day and days and not min(days) <= info.featured_day <= max(days):
         problems.append(Problem(file, "(dataset)", "featured_day",
-                                f"{info.featured_day} is outside the data, which covers {min(days)} to {max(days)}"))
+                                N_("{day} is outside the data, which covers {first} to {last}"),
+                                {"day": info.featured_day, "first": min(days), "last": max(days)}))
     return problems
 
 
@@ -298,17 +303,21 @@ class Dataset:
         """The dataset's region names: those of dataset.json, and any its events use, sorted."""
         return list(self._region_names)
 
+    @cached_property
+    def region_scope(self) -> Scope:
+        """The dataset's regions (:meth:`regions`) and the aliases of dataset.json, for matching
+        a region name as a person writes it (:meth:`~geo.core.model.Scope.match`)."""
+        return Scope(self._region_names, dict(self.info.region_aliases))
+
     def check_regions(self, names: Iterable[str]) -> tuple[str, ...]:
         """The dataset's spelling of each region in ``names`` (case, accents and the aliases of
         dataset.json ignored); ValueError naming the first unknown one, with a suggestion."""
-        known = self.regions()
-        lookup = {fold(r): r for r in known}
-        lookup.update({fold(k): v for k, v in self.info.region_aliases.items() if v in known})
+        known = self.region_scope
         out = []
         for name in names:
-            found = lookup.get(fold(name)) if isinstance(name, str) else None
+            found = known.match(name)
             if found is None:
-                raise ValueError(unknown_region_message(name, known))
+                raise ValueError(unknown_region_message(name, known.regions))
             out.append(found)
         return tuple(out)
 
@@ -316,20 +325,18 @@ class Dataset:
         """Whether ``day`` lies within the days the data covers."""
         return self.first_day is not None and self.first_day <= day <= (self.last_day or self.first_day)
 
-    def coverage(self, lang: str | Translator | None = None) -> str:
+    def coverage(self, t: Translator = ENGLISH) -> str:
         """``the data covers 2022-12-07 to 2023-01-31`` (or says it holds no day)."""
-        t = translator(lang)
         if self.first_day is None:
             return t.gettext("the data holds no dated event")
         return t.gettext("the data covers {first} to {last}").format(
             first=t.date(self.first_day, "span"), last=t.date(self.last_day, "span"))
 
-    def outside_note(self, day: str, lang: str | Translator | None = None) -> str | None:
+    def outside_note(self, day: str, t: Translator = ENGLISH) -> str | None:
         """``2024-05-01 is outside the data: the data covers ...`` for a day the data does not
         cover, else None (the note every answer for such a day carries)."""
         if self.covers(day):
             return None
-        t = translator(lang)
         return t.gettext("{day} is outside the data: {coverage}").format(day=t.date(day, "span"), coverage=self.coverage(t))
 
     @property

@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geo.core.i18n import N_, Message, message
+
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: The first and last day any date in the data may name (an event, a hotspot, a source's
 #: publication, a reported figure): wide for any dataset about recent events, narrow enough that
@@ -47,15 +49,16 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
-def day_bounds_problem(day: str) -> str | None:
+def day_bounds_problem(day: str) -> Message | None:
     """Why ``day`` (a valid ``YYYY-MM-DD``) lies outside :data:`EARLIEST_DAY` .. :data:`LATEST_DAY`, or None.
 
-    >>> day_bounds_problem("0001-01-01")
+    >>> str(day_bounds_problem("0001-01-01"))
     '0001-01-01 is outside the days accepted (1900-01-01 to 2100-12-31)'
     """
     if EARLIEST_DAY <= day <= LATEST_DAY:
         return None
-    return f"{day} is outside the days accepted ({EARLIEST_DAY} to {LATEST_DAY})"
+    return message(N_("{day} is outside the days accepted ({first} to {last})"), day=day, first=EARLIEST_DAY,
+                   last=LATEST_DAY)
 
 
 def check_day(value: Any, name: str | None = None) -> str:

@@ -6,7 +6,8 @@ dataset spells them. Every store (a folder, PostGIS) builds its frames here.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import geopandas as gpd
 import numpy as np

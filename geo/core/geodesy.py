@@ -17,7 +17,6 @@ def distance_m(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> Any:
     """Geodesic distance in metres between points; numbers or arrays (broadcast)."""
     arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (lon1, lat1, lon2, lat2)))
     if arrays[0].ndim == 0:
-        return float(WGS84.inv(*(float(a) for a in arrays))[2])
-    flat = [a.ravel() for a in arrays]
-    dist = np.asarray(WGS84.inv(*flat)[2], dtype=float)
+        return float(WGS84.inv(float(arrays[0]), float(arrays[1]), float(arrays[2]), float(arrays[3]))[2])
+    dist = np.asarray(WGS84.inv(arrays[0].ravel(), arrays[1].ravel(), arrays[2].ravel(), arrays[3].ravel())[2])
     return dist.reshape(arrays[0].shape)

@@ -27,8 +27,10 @@ import gettext as _gettext
 import io
 import os
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 #: The language the messages are written in.
 SOURCE_LANGUAGE = "en"
@@ -254,7 +256,58 @@ def translator(lang: str | Translator | None = None) -> Translator:
         return _cache[key]
 
 
-def pick_language(wanted: Iterable[object], offered: Iterable[str], available: Iterable[str] | None = None) -> str | None:
+#: No values: the default parameters of a :class:`Message` and a :class:`~geo.core.model.Problem`.
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
+
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """``template`` with its ``{name}`` placeholders filled from ``params`` (as it is without params)."""
+    return template.format(**params) if params else template
+
+
+class Message(NamedTuple):
+    """Words for people: an English template, which is also the gettext msgid (mark it with
+    :func:`N_`), and the values of its ``{placeholders}``.
+
+    ``str()`` gives the English sentence (the command line prints it); :meth:`text` gives it in a
+    :class:`Translator`'s language. An exception raised with a Message as its only
+    argument prints in English and is translated by the UI (``raise ValueError(Message(...))``).
+
+    >>> m = Message("{value} is not a date (YYYY-MM-DD)", {"value": "'9/1'"})
+    >>> str(m)
+    "'9/1' is not a date (YYYY-MM-DD)"
+    """
+
+    msgid: str
+    params: Mapping[str, Any] = NO_PARAMS
+
+    def __str__(self) -> str:
+        return fill(self.msgid, self.params)
+
+    def text(self, t: Translator) -> str:
+        """The message in ``t``'s language (in English when the catalogue lacks it or its
+        translation names a placeholder the message does not have); a value that is itself a
+        Message is translated too."""
+        params = {k: v.text(t) if isinstance(v, Message) else v for k, v in self.params.items()}
+        try:
+            return fill(t.gettext(self.msgid), params)
+        except (KeyError, IndexError, ValueError):
+            return str(self)
+
+
+def message(msgid: str, **params: Any) -> Message:
+    """A :class:`Message`: ``message(N_("event {id} is already retracted"), id="x")``."""
+    return Message(msgid, params)
+
+
+#: The source language's Translator: the default of every function that takes a ``t``. A caller
+#: makes the reader's Translator once, at the edge (the command line's ``--lang``, the page's
+#: session), with :func:`translator`, and passes it down.
+ENGLISH: Translator = Translator(SOURCE_LANGUAGE)
+
+
+def pick_language(wanted: Iterable[object], offered: Iterable[str],
+                  available: Iterable[str] | None = None) -> str | None:
     """The first of ``wanted`` (language tags, best first) that is ``offered`` and has a catalogue.
 
     >>> pick_language(["fr-FR", "es-PE"], ["es", "en"], ["en", "es"])

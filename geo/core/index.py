@@ -87,7 +87,7 @@ class EventIndex:
     Parameters
     ----------
     events : DataFrame
-        The dataset's events frame (:func:`geo.store.events_frame`).
+        The dataset's events frame (:func:`geo.core.frames.events_frame`).
 
     Examples
     --------
@@ -194,7 +194,7 @@ class EventIndex:
         return self._records[positions].tolist()
 
     def totals(self, positions: np.ndarray) -> dict[str, int]:
-        """Counts per kind and summed casualty counts: :func:`geo.query.active.totals`, vectorised."""
+        """Counts per kind and summed casualty counts of the events at ``positions``, vectorised."""
         per_kind = np.bincount(self.kind[positions], minlength=len(KINDS))
         result = {kind: int(per_kind[i]) for i, kind in enumerate(KINDS)}
         result["fatalities"] = int(self.fatalities[positions].sum())

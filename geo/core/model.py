@@ -9,14 +9,16 @@ are accepted.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable, Mapping
 
 from geo.core.dates import MAX_SPAN_DAYS, day_bounds_problem, parse_date
+from geo.core.i18n import NO_PARAMS, N_, Message, Translator, fill, message
 from geo.core.text import fold
 
 KINDS: tuple[str, ...] = ("blockade", "protest", "clash", "closure", "detention", "other")
@@ -57,12 +59,33 @@ _WHOLE = re.compile(r"^\d{1,9}(\.0*)?$")  # a whole number as a CSV cell holds i
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, located as precisely as the input allows."""
+    """One thing wrong with the input, located as precisely as the input allows.
+
+    The words are a message id and its values, like a gettext msgid with placeholders:
+    ``Problem(file, feature, field, N_("{value} is not a date (YYYY-MM-DD)"), {"value": v})``.
+    A message without placeholders needs no params (``Problem(file, "(file)", "", N_("is empty"))``);
+    a helper returning a :class:`Message` spreads into the last two (``Problem(f, x, "id", *msg)``).
+    :attr:`message` is the English sentence; :meth:`text` the sentence in a reader's language.
+    """
 
     file: str
     feature: str
     field: str
-    message: str
+    msgid: str
+    params: Mapping[str, Any] = dataclasses.field(default_factory=lambda: NO_PARAMS, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The problem in English (the command line's words)."""
+        return fill(self.msgid, self.params)
+
+    def text(self, t: Translator) -> str:
+        """The problem in ``t``'s language."""
+        return Message(self.msgid, self.params).text(t)
+
+    def at(self, **where: Any) -> Problem:
+        """The same problem located elsewhere (another ``file``, ``feature`` or ``field``)."""
+        return replace(self, **where)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.feature}"
@@ -105,13 +128,23 @@ class Scope:
         lookup.update({fold(k): v for k, v in self.aliases.items() if v in self.regions})
         object.__setattr__(self, "_lookup", lookup)
 
-    def region(self, name: Any) -> str | None:
-        """The stored spelling of region ``name``, or None when it is not one of the dataset's."""
+    def match(self, name: Any) -> str | None:
+        """The stored spelling of region ``name`` among the listed regions and their aliases
+        (case and accents ignored), or None: the one place a region name is matched.
+
+        >>> Scope(("Cusco", "Puno"), {"Cuzco": "Cusco"}).match("CUZCO")
+        'Cusco'
+        """
         if not isinstance(name, str) or not name.strip():
             return None
-        if not self.regions:
-            return name.strip()
         return self._lookup.get(fold(name))  # type: ignore[attr-defined]
+
+    def region(self, name: Any) -> str | None:
+        """The stored spelling of region ``name``, or None when it is not one of the dataset's
+        (with no regions listed, any non-empty name is accepted as written)."""
+        if not self.regions and isinstance(name, str) and name.strip():
+            return name.strip()
+        return self.match(name)
 
     def contains(self, lon: float, lat: float) -> bool:
         """Whether the point lies in the dataset's area."""
@@ -161,31 +194,33 @@ class _Checker:
         self.file, self.feature, self.scope = file, feature, scope
         self.problems: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, self.feature, field, message))
+    def add(self, field: str, msgid: str, params: Mapping[str, Any] = NO_PARAMS, /, **values: Any) -> None:
+        """A problem of ``field``: ``add("km", N_("must be a number >= 0, got {value}"), value=...)``,
+        or ``add(field, *message)`` with a :class:`Message`."""
+        self.problems.append(Problem(self.file, self.feature, field, msgid, {**params, **values}))
 
     def string(self, props: Mapping, field: str, required: bool, limit: int = MAX_NAME,
                where: str | None = None) -> None:
         value = props.get(field)
         if value is None:
             if required:
-                self.add(where or field, "is required")
+                self.add(where or field, N_("is required"))
             return
         problem = text_problem(value, limit)
         if problem:
-            self.add(where or field, problem)
+            self.add(where or field, *problem)
 
     def date(self, props: Mapping, field: str, required: bool) -> date | None:
         value = props.get(field)
         if value is None or value == "":
             if required:
-                self.add(field, "is required (YYYY-MM-DD)")
+                self.add(field, N_("is required (YYYY-MM-DD)"))
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.add(field, f"{_short(value)} is not a date (YYYY-MM-DD)")
-        elif day_bounds_problem(value):
-            self.add(field, day_bounds_problem(value) or "")
+            self.add(field, N_("{value} is not a date (YYYY-MM-DD)"), value=_short(value))
+        elif (outside := day_bounds_problem(value)) is not None:
+            self.add(field, *outside)
             return None
         return parsed
 
@@ -193,51 +228,53 @@ class _Checker:
         value = props.get(field)
         if value is None:
             if required:
-                self.add(field, f"is required (one of {', '.join(map(str, choices))})")
+                self.add(field, N_("is required (one of {choices})"), choices=", ".join(map(str, choices)))
         elif isinstance(value, bool) or value not in choices:
-            self.add(field, f"{_short(value)} is not one of {', '.join(map(str, choices))}")
+            self.add(field, N_("{value} is not one of {choices}"), value=_short(value),
+                     choices=", ".join(map(str, choices)))
 
     def count(self, props: Mapping, field: str) -> None:
         value = props.get(field)
         if value is None:
             return
         if not _is_int(value) or value < 0:
-            self.add(field, f"must be a whole number >= 0, got {_short(value)}")
+            self.add(field, N_("must be a whole number >= 0, got {value}"), value=_short(value))
         elif value > MAX_COUNT:
-            self.add(field, f"{_amount(value)} is more than the {MAX_COUNT:,} accepted for one event")
+            self.add(field, N_("{value} is more than the {limit} accepted for one event"), value=_amount(value),
+                     limit=f"{MAX_COUNT:,}")
 
     def sources(self, props: Mapping, field: str = "sources") -> None:
         value = props.get(field)
         if value is None:
-            self.add(field, "is required: at least one {name, url, published}")
+            self.add(field, N_("is required: at least one {name, url, published}"))
             return
         if not isinstance(value, list) or not value:
-            self.add(field, "must be a non-empty list of {name, url, published}")
+            self.add(field, N_("must be a non-empty list of {name, url, published}"))
             return
         for i, src in enumerate(value):
             where = f"{field}[{i}]"
             if not isinstance(src, Mapping):
-                self.add(where, "must be an object {name, url, published}")
+                self.add(where, N_("must be an object {name, url, published}"))
                 continue
             name = src.get("name")
             if name is None or (isinstance(name, str) and not name.strip()):
-                self.add(f"{where}.name", "is required (the publisher)")
+                self.add(f"{where}.name", N_("is required (the publisher)"))
             else:
                 self.string(src, "name", True, where=f"{where}.name")
             url = src.get("url")
             if url is None and is_dataset_citation(src):
                 self._citation(src, where)
             elif url is None:
-                self.add(f"{where}.url", "is required (an http(s) link to the report)")
+                self.add(f"{where}.url", N_("is required (an http(s) link to the report)"))
             elif not is_http_url(url) or len(str(url)) > 2000:
-                self.add(f"{where}.url", f"{_short(url)} is not an http(s) URL")
+                self.add(f"{where}.url", N_("{value} is not an http(s) URL"), value=_short(url))
             published = src.get("published")
             if published is None:
-                self.add(f"{where}.published", "is required (YYYY-MM-DD)")
+                self.add(f"{where}.published", N_("is required (YYYY-MM-DD)"))
             elif parse_date(published) is None:
-                self.add(f"{where}.published", f"{_short(published)} is not a date (YYYY-MM-DD)")
-            elif day_bounds_problem(published):
-                self.add(f"{where}.published", day_bounds_problem(published) or "")
+                self.add(f"{where}.published", N_("{value} is not a date (YYYY-MM-DD)"), value=_short(published))
+            elif (outside := day_bounds_problem(published)) is not None:
+                self.add(f"{where}.published", *outside)
 
     def _citation(self, src: Mapping, where: str) -> None:
         """A dataset cited by its own reference (ACLED): its publishers are names, its timestamp a number."""
@@ -259,28 +296,31 @@ class _Checker:
     def point(self, geometry: Any) -> None:
         if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":
             got = geometry.get("type") if isinstance(geometry, Mapping) else geometry
-            self.add("geometry", f"must be a Point, got {_short(got)}")
+            self.add("geometry", N_("must be a Point, got {value}"), value=_short(got))
             return
         coords = geometry.get("coordinates")
         if (not isinstance(coords, list) or len(coords) not in (2, 3)
                 or not all(_is_number(c) for c in coords)):
-            self.add("geometry", f"coordinates must be [lon, lat], got {_short(coords)}")
+            self.add("geometry", N_("coordinates must be [lon, lat], got {value}"), value=_short(coords))
             return
         lon, lat = coords[0], coords[1]
         if not self.scope.contains(lon, lat):
-            hint = " (lon and lat look swapped)" if self.scope.contains(lat, lon) else ""
-            self.add("geometry", f"[{lon}, {lat}] lies outside the dataset's area{hint}")
+            if self.scope.contains(lat, lon):
+                self.add("geometry", N_("[{lon}, {lat}] lies outside the dataset's area (lon and lat look swapped)"),
+                         lon=lon, lat=lat)
+            else:
+                self.add("geometry", N_("[{lon}, {lat}] lies outside the dataset's area"), lon=lon, lat=lat)
 
     def region(self, props: Mapping) -> None:
         value = props.get("region")
         if value is None:
-            self.add("region", "is required (a region of the dataset)")
+            self.add("region", N_("is required (a region of the dataset)"))
             return
         problem = text_problem(value)
         if problem:
-            self.add("region", problem)
+            self.add("region", *problem)
         elif self.scope.region(value) is None:
-            self.add("region", f"{_short(value)} is not one of the dataset's regions")
+            self.add("region", N_("{value} is not one of the dataset's regions"), value=_short(value))
 
 
 def event_content(feature: Mapping) -> str:
@@ -301,14 +341,15 @@ def _amount(value: int | float) -> str:
     return short if short.startswith("a ") else f"{value:,}"
 
 
-def text_problem(value: Any, limit: int = MAX_NAME) -> str | None:
+def text_problem(value: Any, limit: int = MAX_NAME) -> Message | None:
     """What is wrong with ``value`` as a text field (None when it is a usable string)."""
     if not isinstance(value, str) or not value.strip():
-        return f"must be a non-empty string, got {_short(value)}"
+        return message(N_("must be a non-empty string, got {value}"), value=_short(value))
     if len(value) > limit:
-        return f"is {len(value):,} characters long; at most {limit:,} are accepted"
+        return message(N_("is {length} characters long; at most {limit} are accepted"), length=f"{len(value):,}",
+                       limit=f"{limit:,}")
     if _CONTROL.search(value):
-        return "holds a control character (such as NUL); remove it"
+        return message(N_("holds a control character (such as NUL); remove it"))
     return None
 
 
@@ -343,19 +384,19 @@ def _feature_id(feature: Any, index: int) -> str:
 
 def _features(collection: Any, file: str) -> tuple[list, list[Problem]]:
     if not isinstance(collection, Mapping) or collection.get("type") != "FeatureCollection":
-        return [], [Problem(file, "(file)", "type", "must be a GeoJSON FeatureCollection")]
+        return [], [Problem(file, "(file)", "type", N_("must be a GeoJSON FeatureCollection"))]
     features = collection.get("features")
     if not isinstance(features, list):
-        return [], [Problem(file, "(file)", "features", "must be a list")]
+        return [], [Problem(file, "(file)", "features", N_("must be a list"))]
     return features, []
 
 
-def id_problem(fid: Any) -> str | None:
+def id_problem(fid: Any) -> Message | None:
     """What is wrong with ``fid`` as a feature id (None when it is usable)."""
     if not isinstance(fid, str) or not fid.strip():
-        return f"must be a non-empty string, got {_short(fid)}"
+        return message(N_("must be a non-empty string, got {value}"), value=_short(fid))
     if len(fid) > MAX_NAME or _CONTROL.search(fid):
-        return f"must be at most {MAX_NAME} characters with no control characters"
+        return message(N_("must be at most {limit} characters with no control characters"), limit=MAX_NAME)
     return None
 
 
@@ -365,12 +406,13 @@ def _check_ids(features: list, file: str, required: bool) -> list[Problem]:
         fid = feature.get("id") if isinstance(feature, Mapping) else None
         if fid is None:
             if required:
-                problems.append(Problem(file, f"feature #{i + 1}", "id", "is required (a unique, stable string)"))
+                problems.append(Problem(file, f"feature #{i + 1}", "id", N_("is required (a unique, stable string)")))
             continue
-        if id_problem(fid):
-            problems.append(Problem(file, f"feature #{i + 1}", "id", id_problem(fid)))
+        bad = id_problem(fid)
+        if bad:
+            problems.append(Problem(file, f"feature #{i + 1}", "id", *bad))
         elif fid in seen:
-            problems.append(Problem(file, fid, "id", "is used by more than one feature"))
+            problems.append(Problem(file, fid, "id", N_("is used by more than one feature")))
         seen.add(fid)
     return problems
 
@@ -379,11 +421,11 @@ def _open(feature: Any, file: str, index: int, scope: Scope) -> tuple[_Checker, 
     """A checker for one Feature, and its properties (None, with the problem, when unusable)."""
     c = _Checker(file, _feature_id(feature, index), scope)
     if not isinstance(feature, Mapping) or feature.get("type") != "Feature":
-        c.add("type", "must be a GeoJSON Feature")
+        c.add("type", N_("must be a GeoJSON Feature"))
         return c, None
     props = feature.get("properties")
     if not isinstance(props, Mapping):
-        c.add("properties", "must be an object")
+        c.add("properties", N_("must be an object"))
         return c, None
     return c, props
 
@@ -392,10 +434,10 @@ def _dates(props: Mapping, c: _Checker) -> None:
     start = c.date(props, "start", required=True)
     end = c.date(props, "end", required=False)
     if start and end and end < start:
-        c.add("end", f"{props['end']} is before start {props['start']}")
+        c.add("end", N_("{end} is before start {start}"), end=props["end"], start=props["start"])
     elif start and end and (end - start).days >= MAX_SPAN_DAYS:
-        c.add("end", f"{props['end']} is {(end - start).days + 1:,} days after start {props['start']}; "
-                     f"at most {MAX_SPAN_DAYS:,} are accepted")
+        c.add("end", N_("{end} is {days} days after start {start}; at most {limit} are accepted"), end=props["end"],
+              days=f"{(end - start).days + 1:,}", start=props["start"], limit=f"{MAX_SPAN_DAYS:,}")
 
 
 def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
@@ -415,9 +457,10 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
     km = props.get("km")
     if km is not None:
         if not ((_is_number(km) or _is_int(km)) and km >= 0):
-            c.add("km", f"must be a number >= 0, got {_short(km)}")
+            c.add("km", N_("must be a number >= 0, got {value}"), value=_short(km))
         elif km > MAX_KM:
-            c.add("km", f"{_amount(km)} is more than the {MAX_KM:,} km accepted for a kilometre post")
+            c.add("km", N_("{value} is more than the {limit} km accepted for a kilometre post"), value=_amount(km),
+                      limit=f"{MAX_KM:,}")
     for name in COUNT_FIELDS:
         c.count(props, name)
     c.choice(props, "geo_precision", (1, 2, 3), required=True)
@@ -427,9 +470,10 @@ def validate_event(feature: Any, file: str = "events.geojson", index: int = 0,
     for name in ("description", "description_es", "description_en"):
         value = props.get(name)
         if value is not None and not isinstance(value, str):
-            c.add(name, "must be a string")
+            c.add(name, N_("must be a string"))
         elif isinstance(value, str) and len(value) > MAX_TEXT:
-            c.add(name, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are accepted")
+            c.add(name, N_("is {length} characters long; at most {limit} are accepted"), length=f"{len(value):,}",
+                  limit=f"{MAX_TEXT:,}")
     return c.problems
 
 
@@ -468,18 +512,18 @@ def validate_corridor(feature: Any, file: str = "corridors.geojson", index: int 
         ok = isinstance(coords, list) and bool(coords) and all(_line_coords_ok(part) for part in coords)
     else:
         ok = False
-        c.add("geometry", f"must be a LineString or MultiLineString, got {_short(gtype)}")
+        c.add("geometry", N_("must be a LineString or MultiLineString, got {value}"), value=_short(gtype))
     if gtype in ("LineString", "MultiLineString") and not ok:
-        c.add("geometry", "coordinates must be lists of at least two [lon, lat] positions")
+        c.add("geometry", N_("coordinates must be lists of at least two [lon, lat] positions"))
     c.string(props, "name", required=True)
     roads = props.get("roads")
     if not isinstance(roads, list) or not roads or not all(isinstance(r, str) and r for r in roads):
-        c.add("roads", f"must be a non-empty list of route numbers, got {_short(roads)}")
+        c.add("roads", N_("must be a non-empty list of route numbers, got {value}"), value=_short(roads))
     c.string(props, "from", required=True)
     c.string(props, "to", required=True)
     via = props.get("via")
     if via is not None and (not isinstance(via, list) or not all(isinstance(v, str) for v in via)):
-        c.add("via", "must be a list of town names")
+        c.add("via", N_("must be a list of town names"))
     c.sources(props)
     return c.problems
 
@@ -509,31 +553,35 @@ def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_co
     if header is not None:
         missing = [col for col in COUNTS_COLUMNS if col not in list(header)]
         if missing:
-            return [Problem(file, "header", "columns", f"missing {', '.join(missing)}")]
+            return [Problem(file, "header", "columns", N_("missing {columns}"), {"columns": ", ".join(missing)})]
     for i, row in enumerate(rows):
         c = _Checker(file, f"row {row.get('_row', i + 2)}", ANYWHERE)
         c.date(row, "date", required=True)
         metric = row.get("metric")
         if metric in (None, ""):
-            c.add("metric", f"is required (one of {', '.join(METRICS)})")
+            c.add("metric", N_("is required (one of {choices})"), choices=", ".join(METRICS))
         elif metric not in METRICS:
-            c.add("metric", f"{_short(metric)} is not one of {', '.join(METRICS)}")
+            c.add("metric", N_("{value} is not one of {choices}"), value=_short(metric), choices=", ".join(METRICS))
         value = row.get("value")
         text = str(value).strip() if value is not None else ""
         if re.fullmatch(r"\d+\.0*", text):  # 45.0, as a spreadsheet may write a whole number
             text = text.split(".")[0]
         if not text:
-            c.add("value", "is required (a whole number >= 0)")
+            c.add("value", N_("is required (a whole number >= 0)"))
         elif not (text.isascii() and text.isdigit()):
-            c.add("value", f"{_short(value)} is not a whole number >= 0")
+            c.add("value", N_("{value} is not a whole number >= 0"), value=_short(value))
         elif len(text) > 7 or int(text) > MAX_COUNT:
-            amount = f"a {len(text):,}-digit number" if len(text) > 20 else f"{int(text):,}"
-            c.add("value", f"{amount} is more than the {MAX_COUNT:,} accepted")
+            if len(text) > 20:
+                c.add("value", N_("a {digits}-digit number is more than the {limit} accepted"),
+                      digits=f"{len(text):,}", limit=f"{MAX_COUNT:,}")
+            else:
+                c.add("value", N_("{value} is more than the {limit} accepted"), value=f"{int(text):,}",
+                      limit=f"{MAX_COUNT:,}")
         c.string(row, "reporter", required=True)
         url = row.get("source_url")
         if url in (None, ""):
-            c.add("source_url", "is required (an http(s) link to the report)")
+            c.add("source_url", N_("is required (an http(s) link to the report)"))
         elif not is_http_url(url):
-            c.add("source_url", f"{_short(url)} is not an http(s) URL")
+            c.add("source_url", N_("{value} is not an http(s) URL"), value=_short(url))
         problems += c.problems
     return problems

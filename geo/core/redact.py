@@ -203,16 +203,26 @@ def redact_text(text: Any, url: Any) -> str:
     return text
 
 
-def connection_failure(url: str, exc: BaseException) -> str:
-    """The one line a person is shown when connecting with ``url`` failed: the first line of the
-    driver's message (or the exception's type), with every secret of ``url`` masked.
+def connection_failure_reason(url: str, exc: BaseException) -> str:
+    """Why connecting with ``url`` failed, in one line: the first line of the driver's message (or
+    the exception's type), with every secret of ``url`` masked (the value of the store's
+    ``cannot connect: {reason}`` problem).
 
-    >>> connection_failure("postgresql://u:pw%zz@h/db", ValueError('invalid token: "pw%zz"\\nmore'))
-    'cannot connect: invalid token: "***"'
+    >>> connection_failure_reason("postgresql://u:pw%zz@h/db", ValueError('invalid token: "pw%zz"\\nmore'))
+    'invalid token: "***"'
     """
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     first = lines[0] if lines else type(exc).__name__
     first = re.sub(r"^connection failed:\s*", "", first)
     if len(first) > 300:
         first = first[:297] + "..."
-    return "cannot connect: " + redact_text(first, url)
+    return redact_text(first, url)
+
+
+def connection_failure(url: str, exc: BaseException) -> str:
+    """The one line a person is shown when connecting with ``url`` failed, in English.
+
+    >>> connection_failure("postgresql://u:pw%zz@h/db", ValueError('invalid token: "pw%zz"\\nmore'))
+    'cannot connect: invalid token: "***"'
+    """
+    return "cannot connect: " + connection_failure_reason(url, exc)

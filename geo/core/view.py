@@ -6,12 +6,14 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from geo.core.dates import check_day, parse_date
-from geo.core.i18n import Translator, translator
-from geo.core.model import KINDS, short_repr
+from geo.core.i18n import ENGLISH, Translator
+from geo.core.model import KINDS, Scope, short_repr
 from geo.core.text import fold
 from geo.core.words import kind_from_name, kind_name, kind_slug
 
 MODES: tuple[str, ...] = ("day", "cumulative")
+#: The query parameter naming the reader's language in a link.
+LANG_PARAM = "lang"
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,29 @@ class View:
         if unknown:
             raise ValueError(f"unknown kind {unknown[0]!r}; kinds are {', '.join(KINDS)}")
 
+    def to_params(self, lang: str | None = None, t: Translator = ENGLISH) -> dict[str, str]:
+        """The view as a link's query parameters (the one place a view becomes a URL; read back
+        by :func:`parse_view_params`): ``date`` and ``mode`` always, ``kinds`` (in ``t``'s words,
+        :func:`~geo.core.words.kind_slug`), ``regions`` and ``lang`` when given.
+
+        >>> View("2023-01-09", kinds=("clash", "blockade"), regions=("Puno",)).to_params("es")
+        {'date': '2023-01-09', 'mode': 'day', 'kinds': 'clash,blockade', 'regions': 'Puno', 'lang': 'es'}
+        """
+        params = {"date": self.day, "mode": self.mode}
+        if self.kinds:
+            params["kinds"] = ",".join(kind_slug(k, t) for k in self.kinds)
+        if self.regions:
+            params["regions"] = ",".join(self.regions)
+        if lang:
+            params[LANG_PARAM] = lang
+        return params
+
     def on(self, day: str) -> "View":
         """The same view on another day."""
         return View(day, self.mode, self.kinds, self.regions)
 
-    def summary(self, lang: str | Translator | None = None) -> str:
+    def summary(self, t: Translator = ENGLISH) -> str:
         """One line naming the filters, e.g. 'blockade, clash · all regions · this day only'."""
-        t = translator(lang)
         kinds = ", ".join(kind_name(k, t) for k in self.kinds) if self.kinds else t.gettext("all kinds")
         regions = ", ".join(self.regions) if self.regions else t.gettext("all regions")
         mode = t.gettext("everything up to this day") if self.mode == "cumulative" else t.gettext("this day only")
@@ -77,7 +95,7 @@ def _listed(names: Sequence[str], t: Translator) -> str:
 
 
 def parse_view_params(params: Mapping[str, Any], first: date, last: date, default: date,
-                      regions: Sequence[str], lang: str | Translator | None = None) -> tuple[View, list[str]]:
+                      regions: Scope | Sequence[str], t: Translator = ENGLISH) -> tuple[View, list[str]]:
     """The view a link asks for (``?date=&mode=&kinds=&regions=``), and a warning per part of it
     that could not be used (the view then falls back to a valid value).
 
@@ -89,17 +107,17 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
         The days the data covers; a date outside them moves to the nearest one.
     default : date
         The day shown when the link gives none, or a bad one.
-    regions : sequence of str
-        The dataset's regions (case and accents are ignored when matching).
-    lang : str or Translator, optional
-        The warnings' language (English by default).
+    regions : Scope or sequence of str
+        The dataset's regions, with their aliases when a :class:`~geo.core.model.Scope`
+        (``Dataset.region_scope``); case and accents are ignored when matching.
+    t : Translator, optional
+        The reader's language (default English), made once at the edge (:func:`~geo.core.i18n.translator`).
 
     Returns
     -------
     (View, list of str)
         The warnings are plain text that may hold the link's own words: escape them for markdown.
     """
-    t = translator(lang)
     warnings = []
     day = default
     raw_day = _param(params, "date")
@@ -125,13 +143,13 @@ def parse_view_params(params: Mapping[str, Any], first: date, last: date, defaul
     if bad:
         warnings.append(t.gettext("Unknown kind(s) {bad} ignored; kinds are {kinds}.").format(
             bad=_listed(bad, t), kinds=", ".join(kind_slug(k, t) for k in KINDS)))
-    lookup = {fold(r): r for r in regions}
+    scope = regions if isinstance(regions, Scope) else Scope(tuple(regions))
     wanted = _names(_param(params, "regions"))
-    unknown = [r for r in wanted if fold(r) not in lookup]
+    unknown = [r for r in wanted if scope.match(r) is None]
     if unknown:
-        known = sorted(regions, key=fold)
+        known = sorted(scope.regions, key=fold)
         warnings.append(t.gettext("Unknown region(s) {unknown} ignored; the data's regions are {regions}.").format(
             unknown=_listed(unknown, t), regions=", ".join(known) if known else t.gettext("none")))
     view = View(day.isoformat(), mode, tuple(dict.fromkeys(k for k in kinds if k in KINDS)),
-                tuple(dict.fromkeys(lookup[fold(r)] for r in wanted if fold(r) in lookup)))
+                tuple(dict.fromkeys(m for m in map(scope.match, wanted) if m is not None)))
     return view, warnings

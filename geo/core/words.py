@@ -6,7 +6,7 @@ In English a kind's short name is its code, so English text reads as it always d
 """
 from __future__ import annotations
 
-from geo.core.i18n import N_, N_plural, Translator, available_languages, translator
+from geo.core.i18n import ENGLISH, N_, N_plural, Translator, available_languages, translator
 from geo.core.text import fold
 
 #: A kind's short name (filters, tables, tooltips).
@@ -87,15 +87,15 @@ COUNT_FORMS: dict[str, tuple[str, str]] = {
 }
 
 
-def kind_name(kind: str, lang: str | Translator | None = None) -> str:
+def kind_name(kind: str, t: Translator = ENGLISH) -> str:
     """A kind's short name (its code in English; ``bloqueo de vía`` in Spanish)."""
-    return translator(lang).gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    return t.gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
-def kind_slug(kind: str, lang: str | Translator | None = None) -> str:
+def kind_slug(kind: str, t: Translator = ENGLISH) -> str:
     """A kind as a link writes it in the reader's language: the first word of its short name, folded
     (``bloqueo`` in Spanish, ``blockade`` in English); :func:`kind_from_name` reads it back."""
-    return fold(kind_name(kind, lang)).split(" ")[0] if kind in KIND_NAMES else kind
+    return fold(kind_name(kind, t)).split(" ")[0] if kind in KIND_NAMES else kind
 
 
 def kind_from_name(name: str) -> str | None:
@@ -106,34 +106,34 @@ def kind_from_name(name: str) -> str | None:
     if key in KIND_NAMES:
         return key
     for lang in available_languages():
+        t = translator(lang)
         for kind in KIND_NAMES:
-            if key in (kind_slug(kind, lang), fold(kind_name(kind, lang))):
+            if key in (kind_slug(kind, t), fold(kind_name(kind, t))):
                 return kind
     return None
 
 
-def kind_label(kind: str, lang: str | Translator | None = None) -> str:
+def kind_label(kind: str, t: Translator = ENGLISH) -> str:
     """A kind's legend label."""
-    return translator(lang).gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+    return t.gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
-def status_name(status: str, lang: str | Translator | None = None) -> str:
+def status_name(status: str, t: Translator = ENGLISH) -> str:
     """``confirmed`` / ``reported`` in the reader's words."""
-    return translator(lang).gettext(STATUS_NAMES[status]) if status in STATUS_NAMES else status
+    return t.gettext(STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
-def metric_name(metric: str, lang: str | Translator | None = None) -> str:
+def metric_name(metric: str, t: Translator = ENGLISH) -> str:
     """A reported metric's name (its code when it has none)."""
-    return translator(lang).gettext(METRIC_NAMES[metric]) if metric in METRIC_NAMES else metric
+    return t.gettext(METRIC_NAMES[metric]) if metric in METRIC_NAMES else metric
 
 
-def precision_words(scale: str, code: int, lang: str | Translator | None = None) -> str:
+def precision_words(scale: str, code: int, t: Translator = ENGLISH) -> str:
     """What precision ``code`` means on the ``geo`` or ``time`` scale ('' for an unknown code)."""
     words = PRECISION_WORDS[scale].get(int(code))
-    return translator(lang).gettext(words) if words else ""
+    return t.gettext(words) if words else ""
 
 
-def counts_text(record: dict, lang: str | Translator | None = None) -> str:
+def counts_text(record: dict, t: Translator = ENGLISH) -> str:
     """``17 dead, 3 injured`` from an event's counts (only those above zero)."""
-    t = translator(lang)
     return ", ".join(t.pair(COUNT_FORMS[k], int(record[k])) for k in COUNT_FORMS if int(record.get(k) or 0))

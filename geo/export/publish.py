@@ -56,11 +56,11 @@ from geo.core.words import kind_label, kind_name
 from geo.export.files import PROJECT, licence_lines, publishers
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.changes import change_summary, day_over_day
-from geo.query.framing import frame_for
+from geo.query.framing import data_bounds, frame_for
 from geo.render import assets
 from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, BASEMAP_FILE, load_basemap
 from geo.render.changes import change_rows
-from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, dataset_bounds, legend_html
+from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, legend_html
 from geo.render.popups import event_name, event_row_json, hotspot_rows, corridor_rows
 from geo.render.style import CHANGE_STYLES, CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 from geo.store.files import read_json_file, replace_folder, staging_folder
@@ -230,7 +230,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
         "hotspots": {"names": [str(n) for n in hotspots["name"]], "rows": hotspot_rows(hotspots, t)},
         "changes": {"since": before, "heading": t.gettext(BLOCKADES_SINCE).format(day=t.day(before)),
                     "counts": {group: len(items) for group, items in changes.items()},
-                    "places": change_summary(changes, t), "rings": change_rows(dataset, view, lang=t)},
+                    "places": change_summary(changes, t), "rings": change_rows(dataset, view, t=t)},
         "note": note,
     }
     head = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -282,7 +282,7 @@ def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = Fa
     return {
         "format": FORMAT, "generator": f"{PROJECT} publish", "lang": t.lang,
         "title": info.title_in(t), "country": info.country, "timezone": info.timezone,
-        "bbox": list(info.bbox) if info.bbox else None, "bounds": dataset_bounds(dataset),
+        "bbox": list(info.bbox) if info.bbox else None, "bounds": data_bounds(dataset),
         "languages": list(info.languages), "licence": info.licence,
         "featured_day": featured, "first_day": days[0]["date"], "last_day": days[-1]["date"],
         "days": days,

@@ -44,11 +44,12 @@ from geo.core.frames import corridors_frame
 from geo.core.geodesy import distance_m
 from geo.core.model import COUNT_FIELDS, Problem
 from geo.core.paths import PROJECT_ROOT
-from geo.places.gazetteer import Gazetteer, gazetteer_for, normalize
+from geo.core.text import name_key
+from geo.places.gazetteer import Gazetteer, gazetteer_for
 from geo.store.files import read_json_file
 from geo.store.folder import read_counts_file
 from geo.store.layout import CORRIDORS_FILE, COUNTS_FILE, EVENTS_FILE, HOTSPOTS_FILE, resolve_data_dir
-from geo.network.kmposts import place_km_post
+from geo.network.kmposts import resolve_km_post
 
 __all__ = [
     "DEFAULT_REFERENCES",
@@ -285,13 +286,13 @@ def _check_count_row(n: int, row: Mapping, refs: References) -> list[Problem]:
 
 def _named_places(place: str, region: str, gaz: Gazetteer) -> list[tuple[str, float, float]]:
     """The gazetteer places (in ``region``) whose names occur in ``place``: (name, lon, lat)."""
-    want = normalize(region) if region else None
+    want = name_key(region) if region else None
     found: dict[tuple[str, float, float], None] = {}
     phrases = [place] + [p for p in _PLACE_SPLIT.split(place) if p.strip()]
     for phrase in phrases:
-        words = normalize(phrase).split()
+        words = name_key(phrase).split()
         for p in gaz.matches(" ".join(words)) if len(words) > _MAX_WORDS else ():
-            if want is None or normalize(p.region) == want:
+            if want is None or name_key(p.region) == want:
                 found[(p.name, p.lon, p.lat)] = None
         for size in range(min(_MAX_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
@@ -299,9 +300,19 @@ def _named_places(place: str, region: str, gaz: Gazetteer) -> list[tuple[str, fl
                 if len(key) < 3:
                     continue
                 for p in gaz.matches(key):
-                    if want is None or normalize(p.region) == want:
+                    if want is None or name_key(p.region) == want:
                         found[(p.name, p.lon, p.lat)] = None
     return list(found)
+
+
+def _km_post_point(corridors: Any, road: str, km: float) -> tuple[float, float] | None:
+    """Where the corridors place ``road`` km ``km`` (:func:`geo.network.kmposts.resolve_km_post`),
+    or None when none can: then only the places the event names are checked."""
+    try:
+        _, lon, lat = resolve_km_post(corridors, road, km)
+    except (ValueError, TypeError):
+        return None
+    return lon, lat
 
 
 def _sutran_point(feature: Mapping, refs: References) -> bool:
@@ -333,14 +344,15 @@ def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References
     lon, lat = float(coords[0]), float(coords[1])
     targets = _named_places(place, region or "", gaz)
     road, km = props.get("road"), props.get("km")
-    if isinstance(road, str) and isinstance(km, (int, float)) and not isinstance(km, bool):
-        post = place_km_post(corridors, road, km)
+    if (corridors is not None and len(corridors) and isinstance(road, str) and isinstance(km, (int, float))
+            and not isinstance(km, bool)):
+        post = _km_post_point(corridors, road, km)
         if post is not None:
-            targets.append((f"{road} km {km:g}", post[0], post[1]))
+            targets.append((f"{road} km {km:g}", *post))
     if props.get("geo_precision") == 3:
         for capital in refs.capitals.get(region, ()):
             for p in gaz.matches(capital):
-                if normalize(p.region) == normalize(region or ""):
+                if name_key(p.region) == name_key(region or ""):
                     targets.append((f"{capital} (capital of {region})", p.lon, p.lat))
     if not targets:
         return [_problem(EVENTS_FILE, fid, "place",

@@ -1,13 +1,13 @@
 """Ids and probable duplicates of new events: what an import or a new event must not repeat."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from geo.core.geodesy import distance_m
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import N_, Translator, translator
 from geo.core.words import kind_name
 from geo.core.model import Problem, short_repr
 from geo.intake.readers import Item
@@ -39,12 +39,14 @@ def id_problems(items: Sequence[Item], file: str, current_ids: Iterable[str],
         if not isinstance(fid, str) or not fid.strip():
             continue
         if fid in seen:
-            out.append(Problem(file, item.label, "id", f"{short_repr(fid)} is also used by {seen[fid]}"))
+            out.append(Problem(file, item.label, "id", N_("{id} is also used by {other}"),
+                               {"id": short_repr(fid), "other": seen[fid]}))
         elif fid in current:
-            out.append(Problem(file, item.label, "id", f"{short_repr(fid)} is already used by an event in the data"))
+            out.append(Problem(file, item.label, "id", N_("{id} is already used by an event in the data"),
+                               {"id": short_repr(fid)}))
         elif fid in retired:
-            out.append(Problem(file, item.label, "id",
-                               f"{short_repr(fid)} was used by a retracted event (ids are never reused)"))
+            out.append(Problem(file, item.label, "id", N_("{id} was used by a retracted event (ids are never reused)"),
+                               {"id": short_repr(fid)}))
         seen.setdefault(fid, item.label)
     return out
 

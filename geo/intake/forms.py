@@ -1,10 +1,12 @@
 """The add / edit form: a Feature's starting values, and the Feature a filled form describes."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from geo.core.dates import parse_written_date
+from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, COUNT_FIELDS, Problem, Scope
 from geo.intake.extract.text import guess_language
 from geo.intake.readers import build_feature, check_feature
@@ -160,6 +162,6 @@ def feature_from_form(values: Mapping[str, Any], sources: Sequence[Mapping[str, 
         keep_unshown(original, feature, frozenset(shown))
     if not feature["properties"].get("sources"):
         problems.append(Problem(FORM_LABEL, event_id or "new event", "sources",
-                                "a source is required: the publisher, the link (http/https) and the date"))
+                                N_("a source is required: the publisher, the link (http/https) and the date")))
         bad.add("sources")
     return feature, problems + check_feature(feature, FORM_LABEL, event_id or "new event", bad, scope=scope)

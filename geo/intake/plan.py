@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
 from geo.intake.duplicates import Duplicate, find_duplicates, id_problems
 from geo.intake.readers import ColumnMap, Item, read_items
@@ -74,15 +74,15 @@ class ImportPlan:
         def check(new: list[dict], fresh: dict) -> list[Problem]:
             added = [f for f in fresh.get("features", []) if isinstance(f, Mapping) and f.get("id") not in seen_ids]
             items = [Item(label, feature) for label, feature in zip(labels, new)]
-            return [Problem(self.file, d.label, "", f"is a probable duplicate of {d.existing_id}, added while this "
-                            "import was being checked; nothing imported: check the file again to decide")
+            return [Problem(self.file, d.label, "", N_("is a probable duplicate of {id}, added while this import was "
+                                                       "being checked; nothing imported: check the file again to decide"),
+                            {"id": d.existing_id})
                     for d in find_duplicates(items, added)]
         return check
 
-    def failure_summary(self, lang: str | Translator | None = None) -> str:
+    def failure_summary(self, t: Translator = ENGLISH) -> str:
         """Why nothing can be imported, e.g. ``2 of 5 rows are bad (rows counted as in a
         spreadsheet: the header is row 1)``."""
-        t = translator(lang)
         bad = [b for b in self.bad_labels if b not in ("(file)", "header")]
         if not bad or len(bad) < len(self.bad_labels):
             return t.gettext("the file cannot be imported")

@@ -33,6 +33,7 @@ from urllib.parse import urlparse
 
 
 from geo.core.dates import parse_written_date
+from geo.core.i18n import N_
 from geo.core.model import (ANYWHERE, COUNT_FIELDS, KINDS, PROPERTY_ORDER, Problem, Scope, id_problem,
                             short_repr, validate_event)
 from geo.core.text import fold
@@ -125,8 +126,9 @@ class _Cell:
         self.problems: list[Problem] = []
         self.bad_fields: set[str] = set()
 
-    def add(self, field_name: str, message: str) -> None:
-        self.problems.append(Problem(self.file, self.label, field_name, message))
+    def add(self, field_name: str, msgid: str, **params: Any) -> None:
+        """A problem of one field: ``add("km", N_("must be a number, got {value}"), value=...)``."""
+        self.problems.append(Problem(self.file, self.label, field_name, msgid, params))
         self.bad_fields.add(field_name)
 
     def text(self, value: Any) -> str | None:
@@ -137,14 +139,14 @@ class _Cell:
 
     def integer(self, value: Any, field_name: str) -> int | None:
         if isinstance(value, bool):
-            self.add(field_name, f"must be a whole number, got {value!r}")
+            self.add(field_name, N_("must be a whole number, got {value}"), value=repr(value))
             return None
         if isinstance(value, int):
             return value
         if isinstance(value, float):
             if math.isfinite(value) and value == int(value):
                 return int(value)
-            self.add(field_name, f"must be a whole number, got {short_repr(value)}")
+            self.add(field_name, N_("must be a whole number, got {value}"), value=short_repr(value))
             return None
         text = self.text(value)
         if text is None:
@@ -152,16 +154,16 @@ class _Cell:
         if re.fullmatch(r"[+-]?\d+", text):
             digits = len(text.lstrip("+-"))
             if digits > 15:
-                self.add(field_name, f"a {digits}-digit number is far too large")
+                self.add(field_name, N_("a {digits}-digit number is far too large"), digits=digits)
                 return None
             return int(text)
         try:
             number = float(text)
         except ValueError:
-            self.add(field_name, f"must be a whole number, got {short_repr(text)}")
+            self.add(field_name, N_("must be a whole number, got {value}"), value=short_repr(text))
             return None
         if not math.isfinite(number) or number != int(number):
-            self.add(field_name, f"must be a whole number, got {short_repr(text)}")
+            self.add(field_name, N_("must be a whole number, got {value}"), value=short_repr(text))
             return None
         return int(number)
 
@@ -178,12 +180,12 @@ class _Cell:
             try:
                 number = float(text)
             except ValueError:
-                self.add(field_name, f"must be a number, got {short_repr(text)}")
+                self.add(field_name, N_("must be a number, got {value}"), value=short_repr(text))
                 return None
             except OverflowError:
                 number = math.inf
         if not math.isfinite(number):
-            self.add(field_name, f"must be a finite number, got {short_repr(value)}")
+            self.add(field_name, N_("must be a finite number, got {value}"), value=short_repr(value))
             return None
         return int(number) if number == int(number) and field_name == "km" else number
 
@@ -197,7 +199,7 @@ class _Cell:
             return None
         parsed = parse_written_date(text)
         if parsed is None:
-            self.add(field_name, f"{short_repr(text)} is not a date (YYYY-MM-DD, or '12 December 2022')")
+            self.add(field_name, N_("{value} is not a date (YYYY-MM-DD, or '12 December 2022')"), value=short_repr(text))
         return parsed
 
 
@@ -265,7 +267,7 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
     lon, lat = cell.number(values.get("lon"), "lon"), cell.number(values.get("lat"), "lat")
     if lon is None or lat is None:
         if "lon" not in cell.bad_fields and "lat" not in cell.bad_fields:
-            cell.add("lon/lat", "the location is required (lon and lat)")
+            cell.add("lon/lat", N_("the location is required (lon and lat)"))
         cell.bad_fields.add("geometry")
     ordered = {k: props[k] for k in PROPERTY_ORDER if k in props}
     feature: dict[str, Any] = {"type": "Feature"}
@@ -288,10 +290,11 @@ def check_feature(feature: Mapping, file: str, label: str, bad_fields: Iterable[
             continue
         if csv_names:
             name = _csv_field(name)
-        out.append(Problem(file, label, name, p.message))
+        out.append(p.at(file=file, feature=label, field=name))
     fid = feature.get("id")
-    if fid is not None and id_problem(fid):
-        out.append(Problem(file, label, "id", id_problem(fid)))
+    wrong = id_problem(fid) if fid is not None else None
+    if wrong:
+        out.append(Problem(file, label, "id", *wrong))
     return out
 
 
@@ -453,7 +456,8 @@ def _decode(data: bytes | str, file: str) -> tuple[str | None, list[Problem]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        return None, [Problem(file, "(file)", "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        return None, [Problem(file, "(file)", "", N_("is not UTF-8 text ({reason} at byte {position})"),
+                              {"reason": exc.reason, "position": exc.start})]
 
 
 def detect_flavor(text: str, file: str) -> str:
@@ -489,13 +493,13 @@ def read_items(data: bytes | str, file: str, scope: Scope = ANYWHERE,
     """
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > MAX_IMPORT_BYTES:
-        return "unknown", [], [Problem(file, "(file)", "", f"is larger than the {MAX_IMPORT_BYTES // 2**20} MB "
-                                       "accepted for one import; split it")]
+        return "unknown", [], [Problem(file, "(file)", "", N_("is larger than the {limit} MB accepted for one "
+                                                              "import; split it"), {"limit": MAX_IMPORT_BYTES // 2**20})]
     text, problems = _decode(data, file)
     if text is None:
         return "unknown", [], problems
     if not text.strip():
-        return "unknown", [], [Problem(file, "(file)", "", "is empty")]
+        return "unknown", [], [Problem(file, "(file)", "", N_("is empty"))]
     flavor = detect_flavor(text, file)
     columns = columns or ColumnMap()
     if flavor == "geojson":
@@ -558,7 +562,7 @@ def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tu
         data = {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, Mapping) or data.get("type") != "FeatureCollection" or not isinstance(
             data.get("features"), list):
-        return [], [Problem(file, "(file)", "type", "must be a GeoJSON FeatureCollection of events")]
+        return [], [Problem(file, "(file)", "type", N_("must be a GeoJSON FeatureCollection of events"))]
     if columns or not any(_contract_form(f) for f in data["features"]):
         return _foreign_items(data["features"], file, scope, columns)
     items, problems = [], []
@@ -566,7 +570,7 @@ def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tu
         fid = feature.get("id") if isinstance(feature, Mapping) else None
         label = str(fid) if isinstance(fid, str) and fid.strip() and len(fid) <= 300 else f"feature #{i + 1}"
         if not isinstance(feature, Mapping):
-            problems.append(Problem(file, label, "type", "must be a GeoJSON Feature"))
+            problems.append(Problem(file, label, "type", N_("must be a GeoJSON Feature")))
             items.append(Item(label, {}))
             continue
         if isinstance(feature.get("properties"), Mapping):
@@ -583,7 +587,7 @@ def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tu
         problems += check_feature(feature, file, label, scope=scope)
         items.append(Item(label, dict(feature)))
     if not data["features"]:
-        problems.append(Problem(file, "(file)", "features", "holds no events"))
+        problems.append(Problem(file, "(file)", "features", N_("holds no events")))
     return items, problems
 
 
@@ -667,7 +671,7 @@ def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, fil
     """Items from CSV records (``(row number, cells)``, the header first); ``labels`` names the
     rows otherwise (a GeoJSON's features)."""
     if not records:
-        return [], [broken] if broken else [Problem(file, "(file)", "", "holds no rows")]
+        return [], [broken] if broken else [Problem(file, "(file)", "", N_("holds no rows"))]
     if columns:
         records, problem = _apply_map(records, columns, file, noun)
         if problem:
@@ -680,9 +684,11 @@ def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, fil
     missing = [c for c in required if c not in header]
     if missing:
         if flavor == "acled":
-            return [], [Problem(file, "header", "columns", f"missing {', '.join(missing)} (ACLED columns expected)")]
-        return [], [Problem(file, "header", "columns", f"missing {', '.join(missing)} (the export's columns expected; "
-                            f"name others with --map FIELD={noun.upper()} or give one value with --set FIELD=VALUE)")]
+            return [], [Problem(file, "header", "columns", N_("missing {columns} (ACLED columns expected)"),
+                                {"columns": ", ".join(missing)})]
+        return [], [Problem(file, "header", "columns", N_(
+            "missing {columns} (the export's columns expected; name others with --map FIELD={noun} or give one value "
+            "with --set FIELD=VALUE)"), {"columns": ", ".join(missing), "noun": noun.upper()})]
     numbered = [(int(m.group(1)), m.group(2)) for h in header if (m := re.fullmatch(r"source_(\d+)_(\w+)", h))]
     source_numbers = sorted({n for n, _ in numbered})
     source_parts = list(dict.fromkeys(["name", "url", "published"] + [part for _, part in numbered]))
@@ -733,8 +739,8 @@ def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, fil
         fid = feature.get("id")
         if fid:
             label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
-        problems += [Problem(p.file, label, column(p.field, kept), p.message) for p in convert + checked]
+        problems += [p.at(feature=label, field=column(p.field, kept)) for p in convert + checked]
         items.append(Item(label, feature))
     if not items and not broken:
-        problems.append(Problem(file, "(file)", "", "holds no rows"))
+        problems.append(Problem(file, "(file)", "", N_("holds no rows")))
     return items, problems

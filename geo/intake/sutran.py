@@ -545,7 +545,7 @@ def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "",
         The change log's reason for the changes.
     place_km : callable, optional
         ``place_km(road, km) -> (lon, lat) or None``: a kilometre post on a corridor (e.g.
-        :func:`geo.network.kmposts.place_km_post` with the data's corridors). A site on a road the
+        :func:`geo.network.kmposts.resolve_km_post` with the data's corridors). A site on a road the
         corridors reference is drawn at its kilometre there (so it cuts the corridor), when that
         lies within :data:`MAX_KM_SHIFT_M` of SUTRAN's point; SUTRAN's point stays in ``sutran.point``.
 

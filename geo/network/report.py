@@ -16,21 +16,20 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geo.core.dates import check_day, overlaps
+from geo.core.i18n import ENGLISH, Translator
 from geo.network.corridors import (
     DEFAULT_TOLERANCE_M,
-    check_corridors,
-    check_frame,
-    check_tolerance,
     cut_segments,
     days_cut_from_snaps,
     snap_events,
     status_from_snaps,
 )
-from geo.core.dates import check_day, overlaps
-from geo.core.i18n import Translator, translator
+from geo.network.measure import check_corridors, check_frame, check_tolerance, point_at_km
 from geo.network.routing import Network, RouteResult, build_network, route
 
 __all__ = [
+    "CUT_HALF_WIDTH_KM",
     "CorridorDay",
     "corridor_day",
     "cut_phrase",
@@ -43,13 +42,39 @@ __all__ = [
 ]
 
 
-@dataclass
-class CorridorDay:
-    """The corridors on one day, with the blockades snapped to them.
+#: Half the length of road marked cut around each of the day's cuts, in km (the map draws it red).
+CUT_HALF_WIDTH_KM = 5.0
 
-    Build it with :func:`corridor_day`. ``snaps`` holds every blockade that lies on a
-    corridor and is active on some day of ``[since, day]``; ``active`` the ones active on
-    ``day``.
+
+@dataclass(frozen=True)
+class CorridorDay:
+    """The corridors on one day, computed whole: a plain value the command line, the page and
+    the map read, never asking for more computation (build it with :func:`corridor_day`).
+
+    Attributes
+    ----------
+    day, since : str
+        The day, and the first day counted in :attr:`days_cut`.
+    corridors : geopandas.GeoDataFrame
+        The corridors, EPSG:4326.
+    snaps : pandas.DataFrame
+        Every blockade on a corridor active on some day of ``[since, day]``.
+    active : pandas.DataFrame
+        The snaps of the blockades active on ``day``, by corridor then km.
+    status : list of dict
+        Each corridor open or cut (the ``blockade-map corridors --json`` document).
+    days_cut : dict
+        Corridor id -> days in ``[since, day]`` on which it was cut.
+    segments : geopandas.GeoDataFrame
+        The stretch of road ``half_width_km`` each side of every cut of ``day``.
+    network : Network
+        The town graph of the corridors.
+    names : dict
+        Corridor id -> name.
+    bounds : list
+        ``[[south, west], [north, east]]`` of the corridors.
+    towns : list of str
+        The towns of the network, sorted by name (accents ignored).
     """
 
     day: str
@@ -57,59 +82,31 @@ class CorridorDay:
     corridors: gpd.GeoDataFrame
     snaps: pd.DataFrame
     tolerance_m: float
-    _network: Network | None = field(default=None, repr=False)
-
-    @property
-    def active(self) -> pd.DataFrame:
-        """Snaps of the blockades active on ``day``, ordered by corridor then km."""
-        on = overlaps(self.snaps["start"], self.snaps["end"], self.day, self.day)
-        return self.snaps.loc[on.to_numpy()].reset_index(drop=True)
-
-    @property
-    def names(self) -> dict[str, str]:
-        """Corridor id -> name."""
-        col = "name" if "name" in self.corridors.columns else "id"
-        return dict(zip(self.corridors["id"].astype(str), self.corridors[col].astype(str)))
-
-    def status(self) -> list[dict[str, Any]]:
-        """Each corridor open or cut (the ``blockade-map corridors --json`` document)."""
-        return status_from_snaps(self.corridors, self.active)
-
-    def network(self) -> Network:
-        """The town graph of the corridors (built on first use, then kept)."""
-        if self._network is None:
-            self._network = build_network(self.corridors)
-        return self._network
+    active: pd.DataFrame
+    status: list[dict[str, Any]]
+    days_cut: dict[str, int]
+    segments: gpd.GeoDataFrame
+    network: Network
+    names: dict[str, str]
+    bounds: list[list[float]]
+    towns: list[str] = field(default_factory=list)
 
     def route(self, origin: str, destination: str) -> RouteResult:
-        """Can a truck get from ``origin`` to ``destination`` on ``day``?
+        """Can a truck get from ``origin`` to ``destination`` on ``day``? Each cut of the answer
+        carries its point on the road (``lon``, ``lat``) for the map.
 
         Raises
         ------
         geo.network.routing.UnknownPlaceError
             When a town is not on the network (with suggestions).
         """
-        return route(self.network(), origin, destination, self.active)
+        result = route(self.network, origin, destination, self.active)
+        geometry = dict(zip(self.corridors["id"].astype(str), self.corridors.geometry, strict=True))
+        for cut in result.cuts:
+            cut["lon"], cut["lat"] = point_at_km(geometry[cut["corridor"]], cut["km"])
+        return result
 
-    def cut_segments(self, half_width_km: float = 1.0) -> gpd.GeoDataFrame:
-        """Short stretches of road around each of the day's cuts (for the map)."""
-        return cut_segments(self.corridors, self.active, half_width_km)
-
-    def days_cut(self) -> dict[str, int]:
-        """Days in ``[since, day]`` on which each corridor was cut."""
-        return days_cut_from_snaps(self.corridors, self.snaps, self.since, self.day)
-
-    def bounds(self) -> list[list[float]]:
-        """``[[south, west], [north, east]]`` of the corridors, for ``folium.Map.fit_bounds``."""
-        west, south, east, north = (float(v) for v in self.corridors.total_bounds)
-        return [[south, west], [north, east]]
-
-    def towns(self) -> list[str]:
-        """The towns of the network, sorted by name (accents ignored)."""
-        net = self.network()
-        return [net.towns[k] for k in sorted(net.towns)]
-
-    def table(self, lang: str | Translator | None = None) -> list[dict[str, Any]]:
+    def table(self, t: Translator = ENGLISH) -> list[dict[str, Any]]:
         """One row per corridor: name, status, its cuts (km and place), days cut so far.
 
         Returns
@@ -118,22 +115,22 @@ class CorridorDay:
             ``{"id", "corridor", "status", "cuts", "days_cut"}``; ``cuts`` is a text such as
             ``"km 12.3 Santa Lucía; km 40.0 Cabanillas"`` (empty when open).
         """
-        t = translator(lang)
-        days = self.days_cut()
         return [{
             "id": s["id"],
             "corridor": s["name"],
             "status": s["status"],
             "cuts": "; ".join(f"km {t.number(b['km'], 1)} {b['place'] or b['event']}"
                               for b in s["blocked_by"]),
-            "days_cut": days[s["id"]],
-        } for s in self.status()]
+            "days_cut": self.days_cut[s["id"]],
+        } for s in self.status]
 
 
 def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str | _dt.date,
                  since: str | _dt.date | None = None,
-                 tolerance_m: float = DEFAULT_TOLERANCE_M) -> CorridorDay:
-    """Snap the blockades once and return the day's view of the corridors.
+                 tolerance_m: float = DEFAULT_TOLERANCE_M,
+                 half_width_km: float = CUT_HALF_WIDTH_KM) -> CorridorDay:
+    """Snap the blockades once and compute the day on the corridors whole: status, days cut,
+    the cut stretches, the town network.
 
     Parameters
     ----------
@@ -144,10 +141,12 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
     day : str or datetime.date
         The day, ``YYYY-MM-DD``.
     since : str or datetime.date, optional
-        First day counted by :meth:`CorridorDay.days_cut` (default: ``day`` itself); only
+        First day counted in :attr:`CorridorDay.days_cut` (default: ``day`` itself); only
         blockades active in ``[since, day]`` are snapped.
     tolerance_m : float, default 2000
         Snapping distance in metres (see :mod:`geo.network.corridors`).
+    half_width_km : float, default 5
+        Length of road marked cut each side of a cut (:attr:`CorridorDay.segments`).
 
     Returns
     -------
@@ -168,18 +167,30 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
         raise ValueError(f"since ({since}) is after day ({day})")
     overlapping = overlaps(events["start"], events["end"], since, day)
     snaps = snap_events(events.loc[overlapping.to_numpy()], corridors, tol)
-    return CorridorDay(day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol)
+    on = overlaps(snaps["start"], snaps["end"], day, day)
+    active = snaps.loc[on.to_numpy()].reset_index(drop=True)
+    network = build_network(corridors)
+    col = "name" if "name" in corridors.columns else "id"
+    west, south, east, north = (float(v) for v in corridors.total_bounds)
+    return CorridorDay(
+        day=day, since=since, corridors=corridors, snaps=snaps, tolerance_m=tol, active=active,
+        status=status_from_snaps(corridors, active),
+        days_cut=days_cut_from_snaps(corridors, snaps, since, day),
+        segments=cut_segments(corridors, active, half_width_km),
+        network=network,
+        names=dict(zip(corridors["id"].astype(str), corridors[col].astype(str), strict=True)),
+        bounds=[[south, west], [north, east]],
+        towns=[network.towns[k] for k in sorted(network.towns)])
 
 
-def cut_place(cut: dict[str, Any], lang: str | Translator | None = None) -> str:
+def cut_place(cut: dict[str, Any], t: Translator = ENGLISH) -> str:
     """Where a cut is, as a reader knows it: its place (never an event id)."""
-    return str(cut.get("place") or translator(lang).gettext("a blockade with no place name"))
+    return str(cut.get("place") or t.gettext("a blockade with no place name"))
 
 
-def cut_where(cut: dict[str, Any], origin: str, lang: str | Translator | None = None) -> str:
+def cut_where(cut: dict[str, Any], origin: str, t: Translator = ENGLISH) -> str:
     """Where a cut lies on the trip, counted from ``origin`` in the direction of travel:
     ``59.5 km after Juliaca (29.3 km past Cabanillas)``."""
-    t = translator(lang)
     trip, town, past = cut.get("trip_km"), cut.get("after_town"), cut.get("km_after_town")
     if trip is None:  # not on the route's path (should not happen): fall back to the corridor's km
         return t.gettext("at km {km} of its corridor").format(km=t.number(cut["km"], 1))
@@ -193,18 +204,16 @@ def cut_where(cut: dict[str, Any], origin: str, lang: str | Translator | None = 
 
 
 def cut_phrase(cut: dict[str, Any], names: dict[str, str], origin: str,
-               lang: str | Translator | None = None) -> str:
+               t: Translator = ENGLISH) -> str:
     """``"59.5 km after Juliaca (29.3 km past Cabanillas), at Puno–Arequipa road, on Arequipa–Juliaca"``."""
-    t = translator(lang)
     return t.gettext("{where}, at {place}, on {corridor}").format(
         where=cut_where(cut, origin, t), place=cut_place(cut, t),
         corridor=names.get(cut["corridor"], cut["corridor"]))
 
 
-def coverage_sentence(coverage: dict, lang: str | Translator | None = None) -> str:
+def coverage_sentence(coverage: dict, t: Translator = ENGLISH) -> str:
     """What a route answer rests on: ``3 of 45 reported blockade points are mapped on this day
     (SUTRAN); only mapped blockades count.`` (:func:`geo.query.active.blockade_coverage`)."""
-    t = translator(lang)
     if coverage.get("reported"):
         return t.plural("{mapped} of {n} reported blockade point is mapped on this day ({reporter}); only mapped "
                         "blockades count.",
@@ -227,7 +236,7 @@ def _in_turn(names: list[str], t: Translator) -> str:
 
 
 def route_sentence(result: RouteResult, day: str, names: dict[str, str],
-                   lang: str | Translator | None = None, coverage: dict | None = None,
+                   t: Translator = ENGLISH, coverage: dict | None = None,
                    covered: bool = True) -> str:
     """The answer a planner reads, e.g. ``"Juliaca → Arequipa on 2023-01-09: NOT passable.
     Cut 59.5 km after Juliaca (at Santa Lucía), at Puno–Arequipa road (PE-34A), on
@@ -241,8 +250,8 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
         The day asked about.
     names : dict
         Corridor id -> name (:attr:`CorridorDay.names`).
-    lang : str or Translator, optional
-        The reader's language (default English).
+    t : Translator, optional
+        The reader's language (default English), made once at the edge (:func:`~geo.core.i18n.translator`).
     coverage : dict, optional
         :func:`geo.query.active.blockade_coverage` of the day: the answer then says how many of
         the day's reported blockade points are mapped (a route counts mapped blockades only).
@@ -258,7 +267,6 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
     """
     if not isinstance(result, RouteResult):
         raise TypeError(f"result must be a RouteResult, got {type(result).__name__}")
-    t = translator(lang)
     head = t.gettext("{origin} → {destination} on {day}:").format(
         origin=result.from_, destination=result.to, day=t.day(day))
     if not covered:
@@ -273,7 +281,7 @@ def route_sentence(result: RouteResult, day: str, names: dict[str, str],
             text = t.gettext("passable by a detour via {via} ({km} km).")
         else:
             text = t.gettext("passable via {via} ({km} km).")
-        text = head + " " + text.format(via=via, km=t.number(result.distance_km, 1))
+        text = head + " " + text.format(via=via, km=t.number(result.distance_km or 0.0, 1))
         if result.detour:
             text += " " + t.gettext("The shortest way is cut.")
         return text + tail
@@ -290,19 +298,17 @@ def _km(value: Any, t: Translator) -> str:
     return "" if value is None else t.number(float(value), 1)
 
 
-def route_columns(origin: str, lang: str | Translator | None = None) -> dict[str, str]:
+def route_columns(origin: str, t: Translator = ENGLISH) -> dict[str, str]:
     """The names of :func:`route_rows`' columns in a language, by role."""
-    t = translator(lang)
     return {"n": "#", "trip_km": t.gettext("km from {origin}").format(origin=origin), "place": t.gettext("Place"),
             "after_town": t.gettext("Last town passed"), "km_after_town": t.gettext("km past that town"),
             "corridor": t.gettext("Corridor"), "km": t.gettext("km along the corridor")}
 
 
 def route_rows(result: RouteResult, names: dict[str, str],
-               lang: str | Translator | None = None) -> list[dict[str, Any]]:
+               t: Translator = ENGLISH) -> list[dict[str, Any]]:
     """The route's cuts as table rows, in order of travel, with readable column names
     (:func:`route_columns`); kilometres written as the sentence writes them (``59,5`` in Spanish)."""
-    t = translator(lang)
     col = route_columns(result.from_, t)
     return [{
         col["n"]: i,

@@ -3,7 +3,7 @@
 The network's nodes are the towns a corridor passes (its ``via`` list, which are the vertices
 of its line), matched by name with case and accents ignored, so corridors meet at the towns they
 share. Its edges are the stretches of corridor between consecutive via towns, with their length
-in km (measured as in :mod:`geo.network.corridors`), the corridor id and the km range along it. Trucks
+in km (measured as in :mod:`geo.network.measure`), the corridor id and the km range along it. Trucks
 drive both ways, so edges are undirected.
 
 A stretch is cut when an active blockade snaps to its corridor between (or at) its two towns; a
@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from geo.core.geodesy import distance_m
 from geo.core.text import fold
-from geo.network.corridors import check_corridors, check_frame, vertex_km
+from geo.network.measure import check_corridors, check_frame, vertex_km
 
 __all__ = [
     "Edge",
@@ -35,7 +35,6 @@ __all__ = [
     "RouteResult",
     "UnknownPlaceError",
     "build_network",
-    "normalize_town",
     "route",
 ]
 
@@ -67,17 +66,6 @@ def off_network_message(name: str, known_as: str, region: str, towns: Sequence[s
     where = f" ({region})" if region else ""
     return (f"{known_as}{where} is a known place, but no corridor of the data passes through it (asked: "
             f"{name!r}); a route joins towns on the corridors: {shown}")
-
-
-def normalize_town(name: str) -> str:
-    """The key a town is matched by: :func:`geo.core.text.fold` of its name.
-
-    Examples
-    --------
-    >>> normalize_town("  Santa  LUCÍA ")
-    'santa lucia'
-    """
-    return fold(name)
 
 
 @dataclass(frozen=True)
@@ -126,7 +114,7 @@ class Network:
         UnknownPlaceError
             When no town on the network has that name; close names are suggested.
         """
-        key = normalize_town(name)
+        key = fold(name)
         if key in self.towns:
             return key
         close = process.extract(key, list(self.towns), scorer=fuzz.ratio, limit=3, score_cutoff=75)
@@ -208,9 +196,9 @@ def _via_towns(rec: Mapping[str, Any], n_vertices: int) -> list[str]:
         raise ValueError(f"corridor {cid!r}: via must be a list of town names")
     towns = [str(t) for t in via]
     frm, to = rec.get("from"), rec.get("to")
-    if isinstance(frm, str) and (not towns or normalize_town(towns[0]) != normalize_town(frm)):
+    if isinstance(frm, str) and (not towns or fold(towns[0]) != fold(frm)):
         towns.insert(0, frm)
-    if isinstance(to, str) and normalize_town(towns[-1]) != normalize_town(to):
+    if isinstance(to, str) and fold(towns[-1]) != fold(to):
         towns.append(to)
     if len(towns) != n_vertices:
         raise ValueError(f"corridor {cid!r}: {len(towns)} via towns but {n_vertices} vertices; "
@@ -246,8 +234,8 @@ def build_network(corridors: gpd.GeoDataFrame) -> Network:
         cid = str(rec["id"])
         coords, kms = vertex_km(rec["geometry"])
         names = _via_towns(rec, len(kms))
-        keys = [normalize_town(n) for n in names]
-        for key, name, xy in zip(keys, names, coords):
+        keys = [fold(n) for n in names]
+        for key, name, xy in zip(keys, names, coords, strict=True):
             xy = (float(xy[0]), float(xy[1]))
             if key in where:
                 (seen_xy, seen_cid) = where[key]

@@ -10,7 +10,7 @@ the data source's store (:meth:`geo.store.protocol.Store.gazetteer`; the bundled
     Airports, bridges, border posts, kilometre posts and a few towns that GeoNames lacks
     or spells differently; each row says where its coordinate comes from.
 
-Names are matched accent- and case-insensitively (see :func:`normalize`); :meth:`Gazetteer.search`
+Names are matched accent- and case-insensitively (see :func:`geo.core.text.name_key`); :meth:`Gazetteer.search`
 also tolerates small misspellings. Pure Python: no Streamlit here.
 
 Examples
@@ -32,7 +32,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from geo.core.model import DataError, Problem, short_repr
+from geo.core.i18n import N_
+from geo.core.model import DataError, Problem, message, short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
 from geo.core.dataset import Dataset
@@ -41,22 +42,10 @@ from geo.store.documents import GazetteerTables, StampCache, read_gazetteer_dir
 from geo.store.layout import GAZETTEER_FILES, PLACES_FILE, SITES_FILE
 from geo.store.protocol import Store
 
-__all__ = ["Place", "Gazetteer", "normalize", "default_gazetteer", "DEFAULT_DIR"]
+__all__ = ["Place", "Gazetteer", "default_gazetteer", "DEFAULT_DIR"]
 
 DEFAULT_DIR = BUNDLED_DATA / "gazetteer"
 _REGION_BOOST = 5.0
-
-
-def normalize(text: str) -> str:
-    """The key names are matched by (:func:`geo.core.text.name_key`): lowercase, no accents,
-    single spaces, no punctuation.
-
-    Examples
-    --------
-    >>> normalize("  Puente  Añashuayco ")
-    'puente anashuayco'
-    """
-    return name_key(text)
 
 
 @dataclass(frozen=True)
@@ -125,7 +114,7 @@ class Gazetteer:
         self._index: dict[str, list[tuple[int, bool]]] = {}
         for i, alts in enumerate(names):
             for j, raw in enumerate(alts):
-                key = normalize(raw)
+                key = name_key(raw)
                 if not key:
                     continue
                 bucket = self._index.setdefault(key, [])
@@ -164,9 +153,9 @@ class Gazetteer:
                 try:
                     places.append(make(row))
                 except KeyError as exc:
-                    raise DataError([Problem(file, f"row {line}", str(exc.args[0]), "is missing")]) from None
+                    raise DataError([Problem(file, f"row {line}", str(exc.args[0]), N_("is missing"))]) from None
                 except (TypeError, ValueError) as exc:
-                    raise DataError([Problem(file, f"row {line}", "", f"cannot be read ({exc})")]) from None
+                    raise DataError([Problem(file, f"row {line}", "", N_("cannot be read ({reason})"), {"reason": str(exc)})]) from None
                 names.append([row["name"], *_split(row.get("alternatenames") or "")])
         return cls(places, names)
 
@@ -179,32 +168,34 @@ class Gazetteer:
 
     def region(self, name: str) -> str | None:
         """The gazetteer's spelling of region ``name`` (case and accents ignored), or None."""
-        key = normalize(name) if isinstance(name, str) else ""
-        return next((r for r in self.regions() if normalize(r) == key), None) if key else None
+        key = name_key(name) if isinstance(name, str) else ""
+        return next((r for r in self.regions() if name_key(r) == key), None) if key else None
 
     def check_region(self, name: str) -> str:
         """:meth:`region`, or a ValueError naming the closest regions."""
         found = self.region(name)
         if found is not None:
             return found
-        close = process.extract(normalize(name) if isinstance(name, str) else "", self.regions(),
-                                scorer=fuzz.ratio, processor=normalize, limit=2, score_cutoff=60)
-        hint = f"; did you mean {' or '.join(c for c, _, _ in close)}?" if close else ""
-        raise ValueError(f"{short_repr(name)} is not a region of the gazetteer{hint}")
+        close = process.extract(name_key(name) if isinstance(name, str) else "", self.regions(),
+                                scorer=fuzz.ratio, processor=name_key, limit=2, score_cutoff=60)
+        if close:
+            raise ValueError(message(N_("{value} is not a region of the gazetteer; did you mean {choices}?"),
+                                     value=short_repr(name), choices=" or ".join(c for c, _, _ in close)))
+        raise ValueError(message(N_("{value} is not a region of the gazetteer"), value=short_repr(name)))
 
     # -- queries --------------------------------------------------------------------------
     def _rank(self, hits: list[tuple[int, bool]], region: str | None) -> list[tuple[int, bool]]:
-        want = normalize(region) if region else None
+        want = name_key(region) if region else None
 
         def key(hit: tuple[int, bool]) -> tuple:
             place = self.places[hit[0]]
-            in_region = want is not None and normalize(place.region) == want
+            in_region = want is not None and name_key(place.region) == want
             return (not in_region, not place.is_site, not hit[1], -place.population, place.name)
 
         return sorted(hits, key=key)
 
     def lookup(self, name: str, region: str | None = None) -> Place:
-        """Return the place called ``name`` (exact match after :func:`normalize`).
+        """Return the place called ``name`` (exact match after :func:`~geo.core.text.name_key`).
 
         Sites come before GeoNames places; among namesakes the one in ``region`` wins,
         then a preferred-name match over an alternate-name match, then the larger population.
@@ -230,7 +221,7 @@ class Gazetteer:
         >>> default_gazetteer().lookup("Santa Rosa", region="Puno").region
         'Puno'
         """
-        hits = self._index.get(normalize(name))
+        hits = self._index.get(name_key(name))
         if not hits:
             hint = self.suggest(name)
             tail = f"; did you mean {hint[0]}?" if hint else ""
@@ -250,14 +241,14 @@ class Gazetteer:
         return list(self._names_by_place.get(index, []))
 
     def matches(self, name: str) -> list[Place]:
-        """Every place called exactly ``name`` (after :func:`normalize`), unranked; [] when none.
+        """Every place called exactly ``name`` (after :func:`~geo.core.text.name_key`), unranked; [] when none.
 
         Examples
         --------
         >>> sorted({p.region for p in default_gazetteer().matches("Santa Rosa")})[:2]
         ['Amazonas', 'Apurímac']
         """
-        return [self.places[i] for i, _ in self._index.get(normalize(name), [])]
+        return [self.places[i] for i, _ in self._index.get(name_key(name), [])]
 
     def search(self, name: str, region: str | None = None, limit: int = 5) -> list[tuple[Place, float]]:
         """Return up to ``limit`` candidate places, best first, with a 0-100 score.
@@ -286,10 +277,10 @@ class Gazetteer:
         """
         if limit < 1:
             return []
-        query = normalize(name)
+        query = name_key(name)
         if not query:
             return []
-        want = normalize(region) if region else None
+        want = name_key(region) if region else None
         matches = process.extract(query, self._keys, scorer=fuzz.ratio, limit=max(limit * 4, 20),
                                   score_cutoff=50)
         best: dict[int, tuple[float, bool]] = {}
@@ -297,7 +288,7 @@ class Gazetteer:
             for idx, preferred in self._index[key]:
                 place = self.places[idx]
                 s = float(score)
-                if want is not None and normalize(place.region) == want:
+                if want is not None and name_key(place.region) == want:
                     s = min(100.0, s + _REGION_BOOST)
                 prev = best.get(idx)
                 if prev is None or (s, preferred) > prev:
@@ -306,7 +297,7 @@ class Gazetteer:
         def order(item: tuple[int, tuple[float, bool]]) -> tuple:
             idx, (score, preferred) = item
             place = self.places[idx]
-            in_region = want is not None and normalize(place.region) == want
+            in_region = want is not None and name_key(place.region) == want
             return (-score, not in_region, not place.is_site, not preferred, -place.population, place.name)
 
         ranked = sorted(best.items(), key=order)[:limit]

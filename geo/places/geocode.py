@@ -3,7 +3,7 @@
 Names go to the gazetteer (:mod:`geo.places.gazetteer`: GeoNames plus the project's named sites;
 accent- and case-insensitive, tolerant of small misspellings, with a region hint). A road
 kilometre post such as ``PE-3S km 1380`` is placed on the corridor that carries kilometre
-references for that road (:func:`geo.network.corridors.resolve_km_post`).
+references for that road (:func:`geo.network.kmposts.resolve_km_post`).
 """
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 
 from geo.core.geodesy import distance_m
-from geo.core.model import MAX_KM, MAX_NAME
-from geo.network.corridors import resolve_km_post
+from geo.core.i18n import N_
+from geo.core.model import MAX_KM, MAX_NAME, message
+from geo.network.kmposts import resolve_km_post
 from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 
 #: ``PE-3S km 1380``, ``pe3s km. 1380,5``, ``PE-1S, km 913``.
@@ -110,9 +111,10 @@ def geocode(name: str, region: str | None = None, limit: int = 5, gazetteer=None
         For an unknown region hint, or a kilometre post no corridor can place.
     """
     if not isinstance(name, str) or not name.strip():
-        raise ValueError("give a place name, e.g. 'Juliaca' or 'PE-3S km 1380'")
+        raise ValueError(message(N_("give a place name, e.g. 'Juliaca' or 'PE-3S km 1380'")))
     if len(name) > MAX_NAME:
-        raise ValueError(f"a place name is at most {MAX_NAME} characters; this one has {len(name):,}")
+        raise ValueError(message(N_("a place name is at most {limit} characters; this one has {length}"),
+                                 limit=MAX_NAME, length=f"{len(name):,}"))
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive int, got {limit!r}")
     hint = None
@@ -121,7 +123,8 @@ def geocode(name: str, region: str | None = None, limit: int = 5, gazetteer=None
     post = parse_km_post(name)
     if post is not None:
         if not math.isfinite(post[1]):
-            raise ValueError(f"{post[0]}: the kilometre has too many digits (posts go up to {MAX_KM:,})")
+            raise ValueError(message(N_("{road}: the kilometre has too many digits (posts go up to {limit})"),
+                                     road=post[0], limit=f"{MAX_KM:,}"))
         return [_km_post_candidate(post[0], post[1], corridors, gazetteer)]
     gaz = _gazetteer(gazetteer)
     return [Candidate(p.name, p.region, p.province, p.lon, p.lat, float(score), p.kind, p.source)
@@ -130,7 +133,8 @@ def geocode(name: str, region: str | None = None, limit: int = 5, gazetteer=None
 
 def _km_post_candidate(road: str, km: float, corridors, gazetteer) -> Candidate:
     if corridors is None or not len(corridors):
-        raise ValueError(f"{road} km {km:g}: no corridors loaded, so kilometre posts cannot be placed")
+        raise ValueError(message(N_("{road} km {km}: no corridors loaded, so kilometre posts cannot be placed"),
+                                 road=road, km=f"{km:g}"))
     corridor_id, lon, lat = resolve_km_post(corridors, road, km)
     near, _ = nearest_place(lon, lat, gazetteer)
     return Candidate(f"{road} km {km:g}", near.region, near.province, round(lon, 5), round(lat, 5), 100.0,

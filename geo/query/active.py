@@ -13,14 +13,10 @@ import pandas as pd
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, check_range, overlaps
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.model import KINDS
 from geo.core.view import View
-from geo.core.words import FEED_LISTED, FEED_MAPPED, FEED_REPORTER, METRIC_NAMES, METRIC_REPORTED
-
-#: Labels of the reported metrics, in the words the side panel and the CLI use (English).
-METRIC_LABELS: dict[str, str] = METRIC_NAMES
-
+from geo.core.words import FEED_LISTED, FEED_MAPPED, FEED_REPORTER, METRIC_REPORTED
 
 def active_mask(frame: pd.DataFrame, day: str) -> pd.Series:
     """Rows of a frame with ``start`` and ``end`` columns active on ``day``."""
@@ -43,11 +39,6 @@ def view_mask(frame: pd.DataFrame, view: View) -> pd.Series:
     if view.regions:
         mask &= frame["region"].isin(view.regions)
     return mask
-
-
-def select_positions(dataset: Dataset, view: View) -> np.ndarray:
-    """Index positions of the events ``view`` shows, in start-then-id order."""
-    return dataset.index.select(view)
 
 
 def select_events(dataset: Dataset, view: View) -> pd.DataFrame:
@@ -130,7 +121,7 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
     return summary
 
 
-def mapped_vs_reported(reported: Iterable[dict], mapped: dict, lang: str | Translator | None = None) -> list[str]:
+def mapped_vs_reported(reported: Iterable[dict], mapped: dict, t: Translator = ENGLISH) -> list[str]:
     """Sentences setting reported counts beside what is mapped, e.g. '45 blockade points
     reported nationwide (SUTRAN); 8 mapped'.
 
@@ -140,7 +131,6 @@ def mapped_vs_reported(reported: Iterable[dict], mapped: dict, lang: str | Trans
     set beside the mapped events made from that feed: '106 protest points listed in SUTRAN's
     alert feed; 106 of them mapped'.
     """
-    t = translator(lang)
     lines = []
     for item in reported:
         metric, value = item["metric"], int(item["value"])

@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day
-from geo.core.i18n import N_plural, Translator, translator
+from geo.core.i18n import ENGLISH, N_plural, Translator, translator
 
 __all__ = ["GROUPS", "change_summary", "day_over_day"]
 
@@ -64,13 +64,12 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
 
 
 def change_summary(changes: dict[str, list[dict[str, Any]]],
-                   lang: str | Translator | None = None) -> dict[str, list[str]]:
+                   t: Translator = ENGLISH) -> dict[str, list[str]]:
     """Place names per group, e.g. ``{"new": ["Ilave", "Juliaca (2 blockades)"], ...}``.
 
-    A place with several events is named once with their number (in ``lang``, default
+    A place with several events is named once with their number (in ``t``, default
     English); groups keep the order of :func:`day_over_day` (by place).
     """
-    t = translator(lang)
     out = {}
     forms: dict[int, str] = {}  # "{place} (3 blockades)" per number, formatted once
 

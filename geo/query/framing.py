@@ -6,7 +6,7 @@ smallest size, so that one town alone is not shown at street level.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from geo.core.dataset import Dataset
 from geo.core.view import View
@@ -49,11 +49,11 @@ def with_margin(bounds: Bounds, fraction: float = MARGIN, min_span: float = MIN_
 
 def union(boxes: Iterable[Bounds | None]) -> Bounds | None:
     """The smallest box holding every given box (None when none is given)."""
-    boxes = [b for b in boxes if b is not None]
-    if not boxes:
+    found = [b for b in boxes if b is not None]
+    if not found:
         return None
-    return [[min(b[0][0] for b in boxes), min(b[0][1] for b in boxes)],
-            [max(b[1][0] for b in boxes), max(b[1][1] for b in boxes)]]
+    return [[min(b[0][0] for b in found), min(b[0][1] for b in found)],
+            [max(b[1][0] for b in found), max(b[1][1] for b in found)]]
 
 
 def data_bounds(dataset: Dataset) -> Bounds | None:
@@ -107,7 +107,7 @@ def frame_for(dataset: Dataset, view: View, fit: str = "day") -> Bounds | None:
     events = events_bounds(dataset, view)
     if events is None:
         return data_bounds(dataset)
-    box = events if fit == "view" else union([events, corridors_bounds(dataset)])
+    box = events if fit == "view" else (union([events, corridors_bounds(dataset)]) or events)
     return with_margin(box)
 
 

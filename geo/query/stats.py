@@ -10,13 +10,13 @@ Long frames (one row per point) have the columns of :data:`SERIES_COLUMNS`: ``da
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
-from geo.core.i18n import N_, Translator, translator
-from geo.core.model import KINDS
 from geo.core.dates import check_day, day_range, overlaps
+from geo.core.i18n import ENGLISH, N_, Translator
+from geo.core.model import KINDS
 from geo.query.active import overlap_mask
 
 __all__ = [
@@ -126,7 +126,7 @@ def _mapped(values: pd.Series, label: str) -> pd.DataFrame:
 
 
 def blockades_vs_reported(events: pd.DataFrame, counts: pd.DataFrame, first: str,
-                          last: str, lang: str | Translator | None = None) -> pd.DataFrame:
+                          last: str, t: Translator = ENGLISH) -> pd.DataFrame:
     """Blockades mapped each day beside the blockade points reported nationwide.
 
     Returns
@@ -136,7 +136,6 @@ def blockades_vs_reported(events: pd.DataFrame, counts: pd.DataFrame, first: str
         (mapped events))"`` with a value for every day of the range, then one series per
         reporter of the ``blockade_points`` metric, on the days it reported.
     """
-    t = translator(lang)
     mapped = _mapped(active_per_day(events, first, last, kinds=("blockade",)),
                      t.gettext(MAPPED_BLOCKADES).format(reporter=t.gettext(MAPPED_REPORTER_LABEL)))
     reported = reported_series(counts, "blockade_points", first, last, t.gettext(REPORTED_BLOCKADE_POINTS))
@@ -144,7 +143,7 @@ def blockades_vs_reported(events: pd.DataFrame, counts: pd.DataFrame, first: str
 
 
 def deaths_series(events: pd.DataFrame, counts: pd.DataFrame, first: str,
-                  last: str, lang: str | Translator | None = None) -> pd.DataFrame:
+                  last: str, t: Translator = ENGLISH) -> pd.DataFrame:
     """Deaths: mapped per day and cumulative, beside the national totals reported.
 
     Mapped deaths are the ``fatalities`` of events, counted on the event's start day; the
@@ -159,7 +158,6 @@ def deaths_series(events: pd.DataFrame, counts: pd.DataFrame, first: str,
         (<reporter>)"``.
     """
     _check_events(events, ("start", "fatalities"))
-    t = translator(lang)
     days = _days(first, last)
     per_day = (events.groupby("start")["fatalities"].sum()
                .reindex(days, fill_value=0).astype("int64"))

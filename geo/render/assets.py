@@ -12,7 +12,7 @@ import base64
 import filecmp
 import re
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xs_leaflet
@@ -75,12 +75,12 @@ def url_for(name: str, mode: str) -> str:
     raise ValueError(f"asset mode {mode!r} is not 'static' or 'placeholder'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _text(name: str) -> str:
     return VENDOR_FILES[name].read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data_uri(name: str) -> str:
     return "data:image/png;base64," + base64.b64encode(VENDOR_FILES[name].read_bytes()).decode("ascii")
 

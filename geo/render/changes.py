@@ -7,7 +7,7 @@ import folium
 from geo.core.dataset import Dataset
 from geo.core.dates import shift_day
 from geo.core.escape import escape_html
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.view import View
 from geo.query.changes import GROUPS, day_over_day
 from geo.render.layers import feature_group, ring_layer
@@ -18,9 +18,9 @@ __all__ = ["change_layers", "change_rows", "legend_rows"]
 
 
 def change_rows(dataset: Dataset, view: View, spread: bool = False,
-                lang: str | Translator | None = None) -> dict[str, list[list]]:
+                t: Translator = ENGLISH) -> dict[str, list[list]]:
     """The rows of the ring layers: ``{"lifted": [...], "new": [...]}``, each row
-    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped, in ``lang``). With ``spread``, a new
+    ``[lat, lon, radius_px, tooltip]`` (tooltips escaped, in ``t``). With ``spread``, a new
     blockade that shares its point with other events of the view gets ``dx, dy``: its circle's
     offset from the point (:mod:`geo.render.stacks`), for maps that spread such events.
 
@@ -30,7 +30,6 @@ def change_rows(dataset: Dataset, view: View, spread: bool = False,
     if not isinstance(view, View):
         raise TypeError(f"view must be a View, got {type(view).__name__}")
     show = view.mode == "day" and (not view.kinds or "blockade" in view.kinds)
-    t = translator(lang)
     changes = day_over_day(dataset, view.day, regions=view.regions, lang=t) if show else {g: [] for g in GROUPS}
     before = shift_day(view.day, -1)
     lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
@@ -45,24 +44,23 @@ def change_rows(dataset: Dataset, view: View, spread: bool = False,
     return {"lifted": lifted, "new": new}
 
 
-def change_layers(dataset: Dataset, view: View, lang: str | Translator | None = None) -> list[folium.FeatureGroup]:
+def change_layers(dataset: Dataset, view: View, t: Translator = ENGLISH) -> list[folium.FeatureGroup]:
     """Feature groups marking new and lifted blockades (:func:`change_rows`), to add under the
-    day's markers, named in ``lang`` for the layer control.
+    day's markers, named in ``t`` for the layer control.
 
     Returns
     -------
     list of folium.FeatureGroup
         ``[lifted, new]`` (both possibly empty), named for the layer control.
     """
-    t = translator(lang)
-    rows = change_rows(dataset, view, spread=True, lang=t)
-    return [feature_group(t.gettext("Lifted since the day before"), ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
+    rows = change_rows(dataset, view, spread=True, t=t)
+    return [feature_group(t.gettext("Lifted since the day before"),
+                          ring_layer(rows["lifted"], CHANGE_STYLES["lifted"])),
             feature_group(t.gettext("New since the day before"), ring_layer(rows["new"], CHANGE_STYLES["new"]))]
 
 
-def legend_rows(lang: str | Translator | None = None) -> str:
+def legend_rows(t: Translator = ENGLISH) -> str:
     """Legend entries of the change layers (HTML)."""
-    t = translator(lang)
     new, lifted = CHANGE_STYLES["new"], CHANGE_STYLES["lifted"]
     new_words = escape_html(t.gettext("Blockade new since the day before"))
     lifted_words = escape_html(t.gettext("Blockade lifted since the day before"))

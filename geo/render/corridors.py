@@ -5,6 +5,10 @@ the corridors, their towns (junctions and ends always named, the others once zoo
 the page's own legend. The day's layers are the cut stretches (:func:`cut_layer`) and the route
 (:func:`route_layers`): a line along the corridors through the towns it passes, its ends
 named and a numbered mark at each cut, in the order the table lists them.
+
+Everything drawn here is read from a :class:`~geo.network.report.CorridorDay` and a
+:class:`~geo.network.routing.RouteResult`, computed whole in :mod:`geo.network`: nothing here
+snaps, cuts, measures or builds the network.
 """
 from __future__ import annotations
 
@@ -12,10 +16,9 @@ import folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
-from geo.core.i18n import N_, Translator, translator
-from geo.network.corridors import point_at_km
-from geo.network.report import CorridorDay, cut_place, cut_where
-from geo.network.routing import RouteResult, normalize_town
+from geo.core.i18n import ENGLISH, N_, Translator
+from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, cut_place, cut_where
+from geo.network.routing import RouteResult
 from geo.render.layers import corridor_layer, feature_group
 from geo.render.leaflet import JsCall
 from geo.render.maps import base_map
@@ -27,24 +30,18 @@ ROUTE_LINE = {"color": ROUTE_COLOR, "weight": 6, "opacity": 0.75, "lineCap": "ro
               "className": "bm-route"}
 #: From this zoom on, every town of the corridors is named (below it, only junctions and ends).
 TOWN_LABEL_ZOOM = 8
-#: Half the length of road drawn red around each cut, in km.
-CUT_HALF_WIDTH_KM = 5.0
 
 
-def cut_layer(cd: CorridorDay, half_width_km: float = CUT_HALF_WIDTH_KM,
-              lang: str | Translator | None = None) -> folium.FeatureGroup:
-    """The day's cut stretches as thick red lines (CSS class ``bm-cut``).
-
-    Each cut is drawn from ``km - half_width_km`` to ``km + half_width_km`` along its corridor,
-    so it stays visible over the blockade marker at the scale of the network; its tooltip names
-    the corridor, the km and the place (escaped).
+def cut_layer(cd: CorridorDay, t: Translator = ENGLISH) -> folium.FeatureGroup:
+    """The day's cut stretches (:attr:`CorridorDay.segments`) as thick red lines (CSS class
+    ``bm-cut``), long enough to stay visible over the blockade marker at the scale of the
+    network; each tooltip names the corridor, the km and the place (escaped).
     """
     if not isinstance(cd, CorridorDay):
         raise TypeError(f"cd must be a CorridorDay, got {type(cd).__name__}")
-    t = translator(lang)
     names = cd.names
     rows = []
-    for row in cd.cut_segments(half_width_km).itertuples(index=False):
+    for row in cd.segments.itertuples(index=False):
         label = escape_html(t.gettext("Cut: {corridor}, km {km} ({place})").format(
             corridor=names.get(row.corridor, row.corridor), km=t.number(row.km, 1),
             place=row.place or t.gettext("a blockade")))
@@ -54,7 +51,7 @@ def cut_layer(cd: CorridorDay, half_width_km: float = CUT_HALF_WIDTH_KM,
 
 def town_rows(cd: CorridorDay) -> list[list]:
     """``[lat, lon, name, major]`` per town of the network; ``major`` for junctions and ends."""
-    net = cd.network()
+    net = cd.network
     degree: dict[str, set[str]] = {}
     for e in net.edges:
         degree.setdefault(e.a, set()).add(e.corridor)
@@ -78,9 +75,8 @@ LEGEND_WORDS = {"title": N_("Roads on this day"), "corridor": N_("Road corridor"
                 "town": N_("Town (all named once zoomed in)")}
 
 
-def legend_html(lang: str | Translator | None = None) -> str:
+def legend_html(t: Translator = ENGLISH) -> str:
     """The corridors map's legend: corridors, cut stretches, blockades, the route, its cuts, towns."""
-    t = translator(lang)
 
     def words(message: str, **values) -> str:
         return escape_html(t.gettext(message).format(**values))
@@ -100,10 +96,9 @@ def legend_html(lang: str | Translator | None = None) -> str:
 
 
 def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static",
-                      lang: str | Translator | None = None) -> folium.Map:
+                      t: Translator = ENGLISH) -> folium.Map:
     """The corridors page's base map: framed on the corridors, towns named, its own legend."""
-    t = translator(lang)
-    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds(), legend=False, lang=t)
+    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds, legend=False, lang=t)
     if len(cd.corridors):
         feature_group(t.gettext("Towns"), JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
                       control=False).add_to(m)
@@ -112,15 +107,14 @@ def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static",
     return m
 
 
-def route_layers(cd: CorridorDay, result: RouteResult | None,
-                 lang: str | Translator | None = None) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
+def route_layers(result: RouteResult | None,
+                 t: Translator = ENGLISH) -> tuple[folium.FeatureGroup, folium.FeatureGroup]:
     """The route asked for: ``(line, marks)``, to draw under and over the cut stretches.
 
     ``line`` runs along the corridors through the towns of the route; ``marks`` names its two
     ends and puts a numbered mark at each cut on it (numbers as in the route's table). Both
     are empty when there is no route (unknown towns, or towns no corridor connects).
     """
-    t = translator(lang)
     line, marks = feature_group(t.gettext("Route")), feature_group(t.gettext("Route ends and cuts"))
     if result is None or len(result.points) < 2:
         return line, marks
@@ -128,15 +122,14 @@ def route_layers(cd: CorridorDay, result: RouteResult | None,
     tip = escape_html(t.gettext("Route {origin} → {destination}: {state}").format(
         origin=result.from_, destination=result.to, state=state))
     corridor_layer([[[[round(lat, 5), round(lon, 5)] for lon, lat in result.points], tip]], ROUTE_LINE).add_to(line)
-    net = cd.network()
     badges = []
-    for label, town in ((t.gettext("From {town}"), result.from_), (t.gettext("To {town}"), result.to)):
-        lon, lat = net.points[normalize_town(town)]
+    ends = (result.points[0], result.points[-1])  # the route's first and last towns
+    for label, town, (lon, lat) in zip((t.gettext("From {town}"), t.gettext("To {town}")), (result.from_, result.to),
+                                       ends, strict=True):
         pill = f"<span>{escape_html(label.format(town=town))}</span>"
         badges.append([round(lat, 5), round(lon, 5), pill, "bm-route-end", tip])
-    geometry = dict(zip(cd.corridors["id"].astype(str), cd.corridors.geometry))
     for i, cut in enumerate(result.cuts, 1):
-        lon, lat = point_at_km(geometry[cut["corridor"]], cut["km"])
+        lon, lat = cut["lon"], cut["lat"]  # its point on the road (CorridorDay.route)
         text = t.gettext("Cut {n}: {where}, at {place}").format(
             n=i, where=cut_where(cut, result.from_, t), place=cut_place(cut, t))
         badges.append([round(lat, 5), round(lon, 5), str(i), "bm-route-cut", escape_html(text)])

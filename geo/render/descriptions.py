@@ -9,18 +9,18 @@ else the description in another language, with a note naming that language.
 """
 from __future__ import annotations
 
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator, translator
 from geo.intake.extract.text import guess_language
 
 PREFIX = "description_"
 PLACE_PREFIX = "place_"
 
 
-def description_for(record: dict, lang: str | Translator | None = None) -> tuple[str, str | None]:
+def description_for(record: dict, t: Translator = ENGLISH) -> tuple[str, str | None]:
     """``(text, language)``: the description to show and, when it is not in the reader's
     language, the code of the language it is in (None when it is, or when there is none).
     """
-    code = translator(lang).lang
+    code = t.lang
     own = record.get(PREFIX + code)
     if own:
         return str(own), None
@@ -37,18 +37,17 @@ def description_for(record: dict, lang: str | Translator | None = None) -> tuple
     return "", None
 
 
-def fallback_note(language: str | None, lang: str | Translator | None = None) -> str:
+def fallback_note(language: str | None, t: Translator = ENGLISH) -> str:
     """``(in English)`` / ``(en inglés)`` for a description in ``language``; '' for None."""
     if not language:
         return ""
-    t = translator(lang)
     return t.gettext("(in {language})").format(language=t.language_in(language))
 
 
-def description_text(record: dict, lang: str | Translator | None = None) -> str:
+def description_text(record: dict, t: Translator = ENGLISH) -> str:
     """The description in plain text, with the fallback note after it when there is one."""
-    text, language = description_for(record, lang)
-    note = fallback_note(language, lang)
+    text, language = description_for(record, t)
+    note = fallback_note(language, t)
     return f"{text} {note}" if note and text else text
 
 

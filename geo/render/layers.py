@@ -1,21 +1,22 @@
 """The map's layers as folium feature groups, each drawn by one call into ``blockade-map.js``."""
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import folium
 
+from geo.core import words
 from geo.core.escape import escape_html
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.index import Cells
 from geo.core.model import KINDS
-from geo.core import words
 from geo.core.words import kind_name
 from geo.render.leaflet import JsCall, Json
 from geo.render.style import CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 
 #: Words the cell popups use (the kinds' short names follow the contract's order).
-CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "injured": N_("injured"),
+CELL_WORDS: dict[str, Any] = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "injured": N_("injured"),
               "detained": N_("detained"), "inCell": N_("events in this cell"), "events": N_("events"),
               "mostlyAt": N_("Mostly at"),
               "zoomIn": N_("Zoom in, or filter by kind or region, to see each event and its sources.")}
@@ -23,9 +24,8 @@ CELL_WORDS = {"locale": "en-US", "kinds": list(KINDS), "dead": N_("dead"), "inju
 JS_LOCALES = {"en": "en-US", "es": "es-ES"}
 
 
-def cell_words(lang: str | Translator | None = None) -> dict:
+def cell_words(t: Translator = ENGLISH) -> dict:
     """:data:`CELL_WORDS` in the reader's language."""
-    t = translator(lang)
     texts = {key: t.gettext(value) for key, value in CELL_WORDS.items() if key not in ("locale", "kinds")}
     return {"locale": JS_LOCALES.get(t.lang, "en-US"), "kinds": [kind_name(k, t) for k in KINDS], **texts}
 
@@ -44,12 +44,12 @@ def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = ()) -> JsCal
     return JsCall("pointLayer", Json(rows_json), [list(s) for s in spread], name="EventLayer")
 
 
-def cell_layer(cells: Cells, note: str, lang: str | Translator | None = None) -> JsCall:
+def cell_layer(cells: Cells, note: str, t: Translator = ENGLISH) -> JsCall:
     """Counted cells standing for many events, with ``note`` shown in a corner while on the map."""
     rows = zip(cells.lat.round(5).tolist(), cells.lon.round(5).tolist(), cells.count.tolist(),
                cells.by_kind.tolist(), cells.fatalities.tolist(), cells.injured.tolist(),
-               cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places])
-    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], cell_words(lang),
+               cells.detained.tolist(), [escape_html(", ".join(p)) for p in cells.places], strict=True)
+    return JsCall("cellLayer", [list(r) for r in rows], [[k, KIND_COLORS[k]] for k in KINDS], cell_words(t),
                   note, name="CellLayer")
 
 
@@ -73,6 +73,6 @@ def map_chrome(legend: str, notice: str | None) -> JsCall:
     return JsCall("mapChrome", legend, notice or "", name="MapChrome")
 
 
-def kind_label(kind: str, lang: str | Translator | None = None) -> str:
+def kind_label(kind: str, t: Translator = ENGLISH) -> str:
     """The legend's label of a kind."""
-    return words.kind_label(kind, lang)
+    return words.kind_label(kind, t)

@@ -1,7 +1,7 @@
 """The one place that leans on folium's and branca's internals, and why.
 
 Every Blockade Map layer is a branca ``MacroElement`` whose ``script`` macro is one call into
-``blockade-map.js`` (:data:`geo.render.assets.APP_JS`) with the layer's data as JSON. Two
+``blockade-map.js`` (:data:`geo.render.assets.MAP_JS`) with the layer's data as JSON. Two
 things here have no public API, and both are folium's own plugin idiom:
 
 * ``_template`` holding the ``script`` macro: streamlit-folium builds the page of

@@ -64,11 +64,6 @@ def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = No
     return "".join(rows)
 
 
-def dataset_bounds(dataset: Dataset) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` of the dataset's area (:func:`geo.query.framing.data_bounds`)."""
-    return data_bounds(dataset)
-
-
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
              legend: bool = True, lang: str | Translator | None = None) -> folium.Map:
@@ -95,7 +90,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         The language of the legend, tooltips and notices (default English).
     """
     t = translator(lang)
-    bounds = frame or dataset_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
+    bounds = frame or data_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     m = ZoomableMap(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
     m.default_js = [(name, assets.url_for(name, asset_mode)) for name in assets.MAP_JS]
@@ -192,7 +187,7 @@ def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
     """:func:`day_layers` with the day-over-day rings underneath when every event is its own marker."""
     layers = day_layers(dataset, view, bounds, lang)
     if layers.note is None:
-        layers.extra = change_layers(dataset, view, lang)
+        layers.extra = change_layers(dataset, view, translator(lang))
     return layers
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from geo.core.escape import escape_html, json_for_script
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.words import COUNT_FORMS, counts_text, kind_name, precision_words, status_name
 from geo.render.descriptions import description_for, fallback_note, place_for
 from geo.render.style import HOTSPOT_RADIUS_M, KIND_COLORS, marker_radius
 
 
-def dates_text(start: str, end: str, lang: str | Translator | None = None) -> str:
+def dates_text(start: str, end: str, t: Translator = ENGLISH) -> str:
     """``2023-01-09`` or ``2023-01-08 to 2023-01-10``."""
-    return start if start == end else translator(lang).gettext("{first} to {last}").format(first=start, last=end)
+    return start if start == end else t.gettext("{first} to {last}").format(first=start, last=end)
 
 
 def _published(value: object, t: Translator) -> str:
@@ -28,9 +28,8 @@ def _published(value: object, t: Translator) -> str:
         return str(value or "")
 
 
-def popup_html(event: dict, lang: str | Translator | None = None) -> str:
+def popup_html(event: dict, t: Translator = ENGLISH) -> str:
     """The popup of one event: place, dates, counts, description and source links, escaped."""
-    t = translator(lang)
     kind = event["kind"]
     parts = [
         f'<div class="bm-popup"><b>{escape_html(place_for(event, t))}</b> '
@@ -70,45 +69,43 @@ def popup_html(event: dict, lang: str | Translator | None = None) -> str:
     return "".join(parts)
 
 
-def event_name(event: dict, lang: str | Translator | None = None) -> str:
+def event_name(event: dict, t: Translator = ENGLISH) -> str:
     """An event in a few words, as plain text: place, kind and deaths (a marker's accessible name)."""
-    t = translator(lang)
     text = f'{place_for(event, t)}: {kind_name(event["kind"], t)}'
     if int(event.get("fatalities") or 0):
         text += ", " + t.pair(COUNT_FORMS["fatalities"], int(event["fatalities"]))
     return text
 
 
-def tooltip_text(event: dict, lang: str | Translator | None = None) -> str:
+def tooltip_text(event: dict, t: Translator = ENGLISH) -> str:
     """Short hover text: :func:`event_name`, escaped."""
-    return escape_html(event_name(event, lang))
+    return escape_html(event_name(event, t))
 
 
-def event_row(event: dict, lang: str | Translator | None = None) -> list:
+def event_row(event: dict, t: Translator = ENGLISH) -> list:
     """The point layer's row of one event: position, CSS class, colour, radius, popup, tooltip."""
     return [round(event["lat"], 5), round(event["lon"], 5), f"bm-event bm-kind-{event['kind']}",
             KIND_COLORS.get(event["kind"], "#000"), marker_radius(event["fatalities"]),
-            popup_html(event, lang), tooltip_text(event, lang)]
+            popup_html(event, t), tooltip_text(event, t)]
 
 
 #: Name under which the dataset's index keeps each event's serialised row (one per language).
 EVENT_ROW_MEMO = "event-row"
 
 
-def event_row_memo(lang: str | Translator | None = None) -> str:
-    """The index memo name of the rows in ``lang`` (``event-row`` in English, ``event-row:es``)."""
-    code = translator(lang).lang
+def event_row_memo(t: Translator = ENGLISH) -> str:
+    """The index memo name of the rows in ``t`` (``event-row`` in English, ``event-row:es``)."""
+    code = t.lang
     return EVENT_ROW_MEMO if code == "en" else f"{EVENT_ROW_MEMO}:{code}"
 
 
-def event_row_json(event: dict, lang: str | Translator | None = None) -> str:
+def event_row_json(event: dict, t: Translator = ENGLISH) -> str:
     """:func:`event_row` as JSON ready for a script (what the index keeps per event)."""
-    return json_for_script(event_row(event, lang))
+    return json_for_script(event_row(event, t))
 
 
-def hotspot_rows(hotspots: Any, lang: str | Translator | None = None) -> list[list]:
+def hotspot_rows(hotspots: Any, t: Translator = ENGLISH) -> list[list]:
     """The hotspot layer's rows: position, radius in metres by level, tooltip."""
-    t = translator(lang)
     return [[round(h.lat, 5), round(h.lon, 5), HOTSPOT_RADIUS_M.get(int(h.level), 15000),
              escape_html(t.gettext("Hotspot: {name} ({region}), level {level}, {dates}").format(
                  name=h.name, region=h.region, level=int(h.level), dates=dates_text(h.start, h.end, t)))]

@@ -11,7 +11,7 @@ same way.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -39,7 +39,7 @@ def stack_offsets(lats: Sequence[float], lons: Sequence[float],
     if not len(lats) == len(lons) == len(radii):
         raise ValueError("lats, lons and radii must have the same length")
     groups: dict[tuple[float, float], list[int]] = {}
-    for i, (lat, lon) in enumerate(zip(lats, lons)):
+    for i, (lat, lon) in enumerate(zip(lats, lons, strict=True)):
         groups.setdefault((round(float(lat), 5), round(float(lon), 5)), []).append(i)
     out: list[tuple[float, float] | None] = [None] * len(lats)
     for members in groups.values():
@@ -53,7 +53,7 @@ def stack_offsets(lats: Sequence[float], lons: Sequence[float],
             places = [(distance, -math.pi / 2 + 2 * math.pi * j / n) for j in range(n)]
         else:
             places = _spiral(n, step)
-        for i, (distance, angle) in zip(members, places):
+        for i, (distance, angle) in zip(members, places, strict=True):
             out[i] = (round(distance * math.cos(angle), 1) + 0.0, round(distance * math.sin(angle), 1) + 0.0)
     return out
 

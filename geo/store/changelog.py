@@ -25,8 +25,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from geo.core.i18n import Translator, translator
-from geo.core.model import PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem, validate_event
+from geo.core.i18n import ENGLISH, N_, Translator
+from geo.core.model import PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem, validate_event, message
 from geo.core.text import slug
 from geo.core.words import kind_name
 from geo.store.files import present, read_data_file, read_json_file
@@ -101,23 +101,24 @@ def entry_problem(entry: Any, line: int) -> Problem | None:
     """What makes ``entry`` unusable as a change-log entry (None when it is one)."""
     where = f"line {line}"
     if not isinstance(entry, dict):
-        return Problem(LOG_FILE, where, "", "is not a change-log entry (a JSON object per line)")
+        return Problem(LOG_FILE, where, "", N_("is not a change-log entry (a JSON object per line)"))
     missing = [key for key in ENTRY_KEYS if key not in entry]
     if missing:
-        return Problem(LOG_FILE, where, "", f"is not a change-log entry (missing {', '.join(missing)})")
+        return Problem(LOG_FILE, where, "", N_("is not a change-log entry (missing {columns})"),
+                       {"columns": ", ".join(missing)})
     for key in ("seq", "tx", "tx_size"):
         value = entry[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            return Problem(LOG_FILE, where, key, "must be a whole number >= 1")
+            return Problem(LOG_FILE, where, key, N_("must be a whole number >= 1"))
     for key in ("who", "when", "id"):
         if not isinstance(entry[key], str):
-            return Problem(LOG_FILE, where, key, "must be a string")
+            return Problem(LOG_FILE, where, key, N_("must be a string"))
     if entry["action"] not in ACTIONS:
-        return Problem(LOG_FILE, where, "action", f"must be one of {', '.join(ACTIONS)}")
+        return Problem(LOG_FILE, where, "action", N_("must be one of {choices}"), {"choices": ", ".join(ACTIONS)})
     for key in ("before", "after"):
         value = entry[key]
         if value is not None and not (isinstance(value, dict) and isinstance(value.get("properties"), dict)):
-            return Problem(LOG_FILE, where, key, "must be a GeoJSON Feature or null")
+            return Problem(LOG_FILE, where, key, N_("must be a GeoJSON Feature or null"))
     return None
 
 
@@ -149,8 +150,8 @@ def parse_log_bytes(data: bytes, start_line: int = 1) -> tuple[list[dict], int, 
                 if data.find(b"\n", pos) < 0 and not data[pos:].strip():
                     break  # the last line is damaged: treat it as torn
                 why = exc.msg if isinstance(exc, json.JSONDecodeError) else "unreadable"
-                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", f"is not JSON ({why}); "
-                                         "the change log was damaged outside the editor")]) from None
+                raise DataError([Problem(LOG_FILE, f"line {line_no}", "", N_(
+                    "is not JSON ({reason}); the change log was damaged outside the editor"), {"reason": why})]) from None
             problem = entry_problem(entry, line_no)
             if problem is not None:
                 raise DataError([problem])
@@ -234,11 +235,11 @@ def read_base(path: str | os.PathLike) -> dict:
     name = Path(path).name
     data, problems = read_json_file(Path(path), kind="layer")
     if problems:
-        raise DataError([Problem(name, p.feature, p.field, p.message) for p in problems])
+        raise DataError([p.at(file=name) for p in problems])
     if not (isinstance(data, dict) and isinstance(data.get("features"), list)
             and all(isinstance(f, dict) and isinstance(f.get("id"), str) for f in data["features"])):
-        raise DataError([Problem(name, "(file)", "", "is not a GeoJSON FeatureCollection of events with ids; "
-                                 "it was damaged outside the editor")])
+        raise DataError([Problem(name, "(file)", "", N_("is not a GeoJSON FeatureCollection of events with ids; "
+                                                        "it was damaged outside the editor"))])
     return data
 
 
@@ -285,14 +286,16 @@ def merge_event(event_id: str, fresh: dict | None, seen: dict | None, wanted: di
     """
     if wanted is None:
         if fresh is None:
-            raise ConflictError(f"event {event_id!r} is no longer in the data (retracted meanwhile?)")
+            raise ConflictError(message(N_("event {id} is no longer in the data (retracted meanwhile?)"),
+                                        id=repr(event_id)))
         return None
     if seen is None:
         if fresh is not None:
-            raise ConflictError(f"event {event_id!r} is already in the data")
+            raise ConflictError(message(N_("event {id} is already in the data"), id=repr(event_id)))
         return copy.deepcopy(wanted)
     if fresh is None:
-        raise ConflictError(f"event {event_id!r} was retracted by someone else meanwhile; nothing was saved")
+        raise ConflictError(message(N_("event {id} was retracted by someone else meanwhile; nothing was saved"),
+                                    id=repr(event_id)))
     f, s, w = _flat(fresh), _flat(seen), _flat(wanted)
     result = dict(f)
     conflicts = []
@@ -306,8 +309,8 @@ def merge_event(event_id: str, fresh: dict | None, seen: dict | None, wanted: di
             conflicts.append(f"{_field_name(key)} (now {shown[0]!r}, you changed {shown[1]!r} "
                              f"to {shown[2]!r})")  # an absent count shows as 0, as the form showed it
     if conflicts:
-        raise ConflictError(f"event {event_id!r} was changed by someone else meanwhile: "
-                            + "; ".join(conflicts) + ". Reload it and make your change again.")
+        raise ConflictError(message(N_("event {id} was changed by someone else meanwhile: {conflicts}. Reload it "
+                                       "and make your change again."), id=repr(event_id), conflicts="; ".join(conflicts)))
     order = list((fresh.get("properties") or {}).keys()) + list((wanted.get("properties") or {}).keys())
     return _unflat(event_id, result, order)
 
@@ -324,7 +327,7 @@ def apply_changes(feature: Mapping, changes: Mapping[str, Any]) -> dict:
     props = out.setdefault("properties", {})
     for key, value in changes.items():
         if key in ("id", "type"):
-            raise ValueError(f"{key!r} cannot be changed (ids are stable)")
+            raise ValueError(message(N_("{value} cannot be changed (ids are stable)"), value=repr(key)))
         if key == "geometry":
             out["geometry"] = copy.deepcopy(value)
         elif key in ("lon", "lat"):
@@ -369,11 +372,10 @@ def changes_between(old: Mapping, new: Mapping) -> dict[str, Any]:
     return changes
 
 
-def describe_entry(entry: Mapping, lang: str | Translator | None = None) -> str:
+def describe_entry(entry: Mapping, t: Translator = ENGLISH) -> str:
     """One line saying what a log entry changed, e.g. ``place: 'Ilave' -> 'Ilave bridge'``;
     ``injured: 0 -> 2`` for a count the event did not have (absent fields show their default).
-    In ``lang`` (English by default); field names and values stay as the data holds them."""
-    t = translator(lang)
+    In ``t`` (English by default); field names and values stay as the data holds them."""
     before, after = entry.get("before"), entry.get("after")
     if before is None and after is not None:
         p = after.get("properties") or {}
@@ -434,13 +436,13 @@ def plan_additions(features: Sequence[Mapping], action: str, reason: str, scope:
             rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
             feature = {"type": feature.get("type"), "id": fid, **rest}
         elif id_problem(fid):
-            problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", id_problem(fid)))
+            problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", *id_problem(fid)))
         elif in_data(fid):
-            problems.append(Problem(EVENTS_FILE, str(fid), "id", "is already used by an event in the data"))
+            problems.append(Problem(EVENTS_FILE, str(fid), "id", N_("is already used by an event in the data")))
         elif retired(fid):
-            problems.append(Problem(EVENTS_FILE, str(fid), "id", "was used by a retracted event (ids are never reused)"))
+            problems.append(Problem(EVENTS_FILE, str(fid), "id", N_("was used by a retracted event (ids are never reused)")))
         elif fid in seen_ids:
-            problems.append(Problem(EVENTS_FILE, str(fid), "id", "is given to more than one new event"))
+            problems.append(Problem(EVENTS_FILE, str(fid), "id", N_("is given to more than one new event")))
         seen_ids.add(fid)
         problems += validate_event(feature, EVENTS_FILE, i, scope)
         specs.append({"action": action, "id": fid, "before": None, "after": feature, "reason": reason})
@@ -494,8 +496,8 @@ def plan_edit(event_id: str, current: dict | None, seen: dict | None, changes: M
     if base is None:  # no snapshot, or the event was added after it: edit the current record
         if current is None:
             if retired:
-                raise ConflictError(f"event {event_id!r} was retracted meanwhile")
-            raise LookupError(f"no event {event_id!r} in the data")
+                raise ConflictError(message(N_("event {id} was retracted meanwhile"), id=repr(event_id)))
+            raise LookupError(message(N_("no event {id} in the data"), id=repr(event_id)))
         base = current
     result = merge_event(event_id, current, base, apply_changes(base, changes))
     if result == current:
@@ -510,8 +512,8 @@ def check_retract(event_id: str, current: dict | None, retired: bool) -> None:
     """Raise ConflictError (already retracted) or LookupError (no such event) unless ``current`` exists."""
     if current is None:
         if retired:
-            raise ConflictError(f"event {event_id!r} is already retracted")
-        raise LookupError(f"no event {event_id!r} in the data")
+            raise ConflictError(message(N_("event {id} is already retracted"), id=repr(event_id)))
+        raise LookupError(message(N_("no event {id} in the data"), id=repr(event_id)))
 
 
 def plan_undo(target: Mapping, current: dict | None, scope: Scope) -> dict | None:
@@ -520,11 +522,12 @@ def plan_undo(target: Mapping, current: dict | None, scope: Scope) -> dict | Non
     changed since, DataError when the result breaks the contract."""
     seq, eid = target["seq"], target["id"]
     if target["before"] is None and current is None:
-        raise ConflictError(f"event {eid!r} is already gone: nothing to undo")
+        raise ConflictError(message(N_("event {id} is already gone: nothing to undo"), id=repr(eid)))
     result = merge_event(eid, current, target["after"] if target["before"] is not None else current,
                          target["before"])
     if result == current:
-        raise ConflictError(f"change {seq} is already undone: event {eid!r} holds its earlier values")
+        raise ConflictError(message(N_("change {seq} is already undone: event {id} holds its earlier values"),
+                                    seq=seq, id=repr(eid)))
     if result is not None:
         problems = validate_event(result, EVENTS_FILE, 0, scope)
         if problems:
@@ -567,5 +570,5 @@ def log_entries(specs: Sequence[Mapping], who: str, first: int) -> list[dict]:
 def check_who(who: Any) -> str:
     """The editor's name, trimmed; ValueError when there is none (every change names its author)."""
     if not isinstance(who, str) or not who.strip():
-        raise ValueError("who must name the editor (it goes into the change log)")
+        raise ValueError(message(N_("who must name the editor (it goes into the change log)")))
     return who.strip()

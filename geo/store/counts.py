@@ -1,9 +1,9 @@
 """Adding rows to ``reported_counts.csv`` safely (national and regional figures that are not places).
 
 :func:`append_counts` checks every new row against the contract (``date, metric, value,
-reporter, source_url``; the metrics of :data:`geo.model.METRICS`), refuses a row whose
+reporter, source_url``; the metrics of :data:`geo.core.model.METRICS`), refuses a row whose
 (date, metric, reporter) the file already has, and appends all rows or none. It works under
-the editor's lock (``.events.lock``, the same one :class:`geo.editing.Editor` takes), re-reads
+the editor's lock (``.events.lock``, the same one :class:`geo.store.editor.Editor` takes), re-reads
 the file under it and writes it atomically, so two editors never lose each other's rows and
 a crash leaves the old file or the new one.
 """
@@ -16,7 +16,8 @@ from typing import Any, Mapping, Sequence
 
 import filelock
 
-from geo.core.model import COUNTS_COLUMNS, DataError, Problem, validate_counts_rows
+from geo.core.i18n import N_
+from geo.core.model import COUNTS_COLUMNS, DataError, Message, Problem, validate_counts_rows
 from geo.core.paths import is_bundled
 from geo.store.editor import ReadOnlyDataError
 from geo.store.files import atomic_write, present, read_data_text
@@ -71,10 +72,12 @@ def append_counts(data_dir: str | os.PathLike | None, rows: Sequence[Mapping[str
     for i, row in enumerate(new):
         for p in validate_counts_rows([row], COUNTS_FILE):
             label = f"new row {i + 1}"
-            message = p.message
             if p.field == "metric":
-                message += " (a figure such as deaths in clashes only has no column in this file)"
-            problems.append(Problem(COUNTS_FILE, label, p.field, message))
+                problems.append(Problem(COUNTS_FILE, label, p.field, N_(
+                    "{problem} (a figure such as deaths in clashes only has no column in this file)"),
+                    {"problem": Message(p.msgid, p.params)}))
+            else:
+                problems.append(p.at(file=COUNTS_FILE, feature=label))
     if problems:
         raise DataError(problems)
     for row in new:
@@ -90,17 +93,19 @@ def append_counts(data_dir: str | os.PathLike | None, rows: Sequence[Mapping[str
             existing, header, text = [], list(COUNTS_COLUMNS), ""
         missing = [c for c in COUNTS_COLUMNS if c not in (header or [])]
         if missing:
-            raise DataError([Problem(COUNTS_FILE, "header", "columns", f"missing {', '.join(missing)}")])
+            raise DataError([Problem(COUNTS_FILE, "header", "columns", N_("missing {columns}"),
+                                     {"columns": ", ".join(missing)})])
         have = {(r.get("date"), r.get("metric"), (r.get("reporter") or "").strip().casefold()): r for r in existing}
         seen: set[tuple] = set()
         for i, row in enumerate(new):
             key = (row["date"], row["metric"], row["reporter"].casefold())
             if key in have:
-                problems.append(Problem(COUNTS_FILE, f"new row {i + 1}", "", (
-                    f"{row['date']} {row['metric']} by {row['reporter']} is already in the file "
-                    f"(value {have[key].get('value')}); edit the file to correct it")))
+                problems.append(Problem(COUNTS_FILE, f"new row {i + 1}", "", N_(
+                    "{date} {metric} by {reporter} is already in the file (value {value}); edit the file to "
+                    "correct it"), {"date": row["date"], "metric": row["metric"], "reporter": row["reporter"],
+                                    "value": have[key].get("value")}))
             elif key in seen:
-                problems.append(Problem(COUNTS_FILE, f"new row {i + 1}", "", "repeats an earlier new row"))
+                problems.append(Problem(COUNTS_FILE, f"new row {i + 1}", "", N_("repeats an earlier new row")))
             seen.add(key)
         if problems:
             raise DataError(problems)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Generic, Hashable, Mapping, Sequence, TypeVar
 
+from geo.core.i18n import N_
 from geo.core.model import DataError, Problem
 from geo.store.files import parse_json_text, present, read_csv_records, read_data_file
 from geo.store.layout import (BASEMAP_FILE, DOCUMENTS, GAZETTEER_FILES, LEFT_OUT_HEADING, LEXICON_FILE, PLACES_FILE,
@@ -71,7 +72,8 @@ def _text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(name, "(file)", "", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+        raise DataError([Problem(name, "(file)", "", N_("is not UTF-8 text ({reason} at byte {position})"),
+                                 {"reason": exc.reason, "position": exc.start})]) from None
 
 
 def csv_table(data: bytes, name: str) -> tuple[dict[str, str], ...]:
@@ -215,7 +217,7 @@ class Documents:
             return None
         parsed, problems = parse_json_text(_text(data, LEXICON_FILE), LEXICON_FILE)
         if not problems and not isinstance(parsed, dict):
-            problems = [Problem(LEXICON_FILE, "(file)", "", "must hold a JSON object")]
+            problems = [Problem(LEXICON_FILE, "(file)", "", N_("must hold a JSON object"))]
         if problems:
             raise DataError(problems)
         return parsed

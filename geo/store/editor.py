@@ -34,7 +34,8 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 import filelock
 
 from geo.core.dataset import INFO_FILE, parse_info
-from geo.core.model import ANYWHERE, DataError, Problem, Scope, event_content
+from geo.core.i18n import N_
+from geo.core.model import ANYWHERE, DataError, Problem, Scope, event_content, message
 from geo.core.paths import is_bundled
 # The change log's core, shared with the PostGIS editor; re-exported here, where callers import it.
 from geo.store.changelog import (  # noqa: F401
@@ -183,7 +184,7 @@ class Editor:
         for e in read_log(self.log_path):
             if e["seq"] == seq:
                 return e
-        raise LookupError(f"no change number {seq} in the change log")
+        raise LookupError(message(N_("no change number {seq} in the change log"), seq=seq))
 
     def retracted(self) -> list[dict]:
         """The last record of every event that is logged but no longer in the file."""
@@ -324,7 +325,7 @@ class Editor:
         """Take an event off the map; its full record stays in the log. A reason is required."""
         who = check_who(who)
         if not isinstance(reason, str) or not reason.strip():
-            raise ValueError("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")
+            raise ValueError(message(N_("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")))
         with self._transaction() as fresh:
             current = fresh.by_id.get(event_id)
             check_retract(event_id, current, event_id in self._log_ids)
@@ -343,7 +344,7 @@ class Editor:
         with self._transaction() as fresh:
             target = next((e for e in read_log(self.log_path) if e["seq"] == seq), None)
             if target is None:
-                raise LookupError(f"no change number {seq} in the change log")
+                raise LookupError(message(N_("no change number {seq} in the change log"), seq=seq))
             eid = target["id"]
             current = fresh.by_id.get(eid)
             result = plan_undo(target, current, self.scope)
@@ -360,15 +361,17 @@ class Editor:
         except FileNotFoundError:
             if present(self.folder / INFO_FILE):
                 return self._dumper.dump({"type": "FeatureCollection", "features": []}).encode("utf-8")
-            raise DataError([Problem(EVENTS_FILE, "(file)", "", f"not found in {self.folder}")]) from None
+            raise DataError([Problem(EVENTS_FILE, "(file)", "", N_("not found in {folder}"),
+                                     {"folder": str(self.folder)})]) from None
 
     def _parse_events(self, raw: bytes) -> dict:
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise DataError([Problem(EVENTS_FILE, "(file)", "", f"cannot be read as JSON: {exc}")]) from exc
+            raise DataError([Problem(EVENTS_FILE, "(file)", "", N_("cannot be read as JSON: {reason}"),
+                                     {"reason": str(exc)})]) from exc
         if not isinstance(data, dict) or not isinstance(data.get("features"), list):
-            raise DataError([Problem(EVENTS_FILE, "(file)", "", "is not a FeatureCollection")])
+            raise DataError([Problem(EVENTS_FILE, "(file)", "", N_("is not a FeatureCollection"))])
         return data
 
     @contextmanager
@@ -433,9 +436,9 @@ class Editor:
     def _reconcile_outside_change(self, raw: bytes) -> bytes:
         """events.geojson was changed without the editor: log the differences as changes."""
         if not self.base_path.exists():
-            raise ConflictError(f"{self.events_path} was changed outside the editor and {BASE_FILE} is "
-                                f"missing, so {LOG_FILE} cannot be checked; move {LOG_FILE} away to start "
-                                "a new log")
+            raise ConflictError(message(N_("{path} was changed outside the editor and {base} is missing, so {log} "
+                                           "cannot be checked; move {log} away to start a new log"),
+                                        path=str(self.events_path), base=BASE_FILE, log=LOG_FILE))
         expected = rebuild_from_log(read_log(self.log_path), read_base(self.base_path))
         current = self._parse_events(raw)
         want = {f.get("id"): f for f in current["features"]}

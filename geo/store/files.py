@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from geo.core.i18n import N_
 from geo.core.model import DataError, Problem
 
 #: Largest CSV cell accepted (characters); a bigger one is a located problem.
@@ -68,8 +69,8 @@ def file_kind(name: str) -> str:
     return FILE_KINDS.get(str(name).replace(os.sep, "/"), "other")
 
 
-def _refuse(name: str, message: str) -> DataError:
-    return DataError([Problem(name, "(file)", "", message)])
+def _refuse(name: str, msgid: str, **params: Any) -> DataError:
+    return DataError([Problem(name, "(file)", "", msgid, params)])
 
 
 def read_data_file(path: str | os.PathLike, kind: str | None = None, name: str | None = None,
@@ -103,19 +104,19 @@ def read_data_file(path: str | os.PathLike, kind: str | None = None, name: str |
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise _refuse(name, "is a symbolic link; a data folder holds regular files only") from None
+            raise _refuse(name, N_("is a symbolic link; a data folder holds regular files only")) from None
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             raise FileNotFoundError(errno.ENOENT, "no such file", str(path)) from None
-        raise _refuse(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise _refuse(name, N_("cannot be read ({reason})"), reason=exc.strerror or str(exc)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise _refuse(name, "is a folder, not a file")
+            raise _refuse(name, N_("is a folder, not a file"))
         if not stat.S_ISREG(st.st_mode):
-            raise _refuse(name, "is a special file (a FIFO, socket or device), not a regular file")
-        too_big = f"is larger than the limit for a {kind} file ({limit:,} bytes)"
+            raise _refuse(name, N_("is a special file (a FIFO, socket or device), not a regular file"))
         if st.st_size > limit:
-            raise _refuse(name, f"{too_big}: {st.st_size:,} bytes")
+            raise _refuse(name, N_("is larger than the limit for a {kind} file ({limit} bytes): {size} bytes"),
+                          kind=kind, limit=f"{limit:,}", size=f"{st.st_size:,}")
         if offset:
             os.lseek(fd, offset, os.SEEK_SET)
         chunks, size = [], 0
@@ -126,7 +127,8 @@ def read_data_file(path: str | os.PathLike, kind: str | None = None, name: str |
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise _refuse(name, too_big)
+                raise _refuse(name, N_("is larger than the limit for a {kind} file ({limit} bytes)"), kind=kind,
+                              limit=f"{limit:,}")
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -141,7 +143,8 @@ def read_data_text(path: str | os.PathLike, kind: str | None = None, name: str |
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise _refuse(name, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise _refuse(name, N_("is not UTF-8 text ({reason} at byte {position})"), reason=exc.reason,
+                      position=exc.start) from None
 
 
 def _as_bytes(data: bytes | str) -> bytes:
@@ -235,7 +238,7 @@ def read_json_file(path: Path, kind: str | None = None, name: str | None = None)
     except DataError as exc:
         return None, exc.problems
     except OSError as exc:
-        return None, [Problem(name, "(file)", "", f"cannot be read ({exc.strerror or exc})")]
+        return None, [Problem(name, "(file)", "", N_("cannot be read ({reason})"), {"reason": exc.strerror or str(exc)})]
     return parse_json_text(text, name)
 
 
@@ -244,11 +247,13 @@ def parse_json_text(text: str, file: str) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
-        return None, [Problem(file, "(file)", "", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]
+        return None, [Problem(file, "(file)", "", N_("invalid JSON at line {line} column {column}: {reason}"),
+                              {"line": exc.lineno, "column": exc.colno, "reason": exc.msg})]
     except RecursionError:
-        return None, [Problem(file, "(file)", "", "is nested too deeply to be data")]
+        return None, [Problem(file, "(file)", "", N_("is nested too deeply to be data"))]
     except ValueError as exc:  # e.g. an integer of 5,000 digits
-        return None, [Problem(file, "(file)", "", f"cannot be read as JSON ({str(exc).splitlines()[0][:120]})")]
+        return None, [Problem(file, "(file)", "", N_("cannot be read as JSON ({reason})"),
+                              {"reason": str(exc).splitlines()[0][:120]})]
 
 
 def staging_folder(target: str | os.PathLike) -> Path:
@@ -318,7 +323,7 @@ def read_csv_records(text: str, file: str) -> tuple[list[tuple[int, list[str]]],
         why = str(exc)
         if "field larger than field limit" in why:
             why = f"a cell is larger than {MAX_CSV_FIELD:,} characters"
-        return records, Problem(file, f"row {row + 1}", "", f"cannot be read as CSV ({why})")
+        return records, Problem(file, f"row {row + 1}", "", N_("cannot be read as CSV ({reason})"), {"reason": why})
     finally:
         csv.field_size_limit(limit)
     return records, None

@@ -15,6 +15,7 @@ from typing import Hashable
 
 from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, info_problems, parse_info
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
+from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collection, validate_counts_rows
 from geo.store.documents import Documents
 from geo.store.editor import Editor
@@ -81,7 +82,7 @@ class FolderStore(Documents):
 
     def _check_folder(self) -> list[Problem]:
         if not self.folder.is_dir():
-            return [Problem(str(self.folder), "(folder)", "", "is not a folder")]
+            return [Problem(str(self.folder), "(folder)", "", N_("is not a folder"))]
         return []
 
     def read_info(self) -> tuple[DatasetInfo, list[Problem]]:
@@ -103,8 +104,9 @@ class FolderStore(Documents):
         path = self.folder / name
         if not present(path):
             if required and not self.described:
-                return [], [Problem(name, "(file)", "", f"not found in {self.folder} (a new dataset needs "
-                                    f"at least {INFO_FILE}: `blockade-map init-data DIR --empty`)")]
+                return [], [Problem(name, "(file)", "", N_("not found in {folder} (a new dataset needs at least {info}: "
+                                                           "`blockade-map init-data DIR --empty`)"),
+                                    {"folder": str(self.folder), "info": INFO_FILE})]
             return [], []
         data, problems = read_json_file(path)
         if problems:

@@ -49,8 +49,9 @@ from typing import Any, Hashable, Iterator, Mapping, Sequence
 from geo.core.dataset import INFO_FILE, Dataset, default_info, info_problems, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
+from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, validate_collection, validate_counts_rows
-from geo.core.redact import connection_failure, redact_url as _redact_url
+from geo.core.redact import connection_failure_reason, redact_url as _redact_url
 from geo.store.changelog import digest_bytes, read_log
 from geo.store.documents import Documents
 from geo.store.editor import Editor
@@ -134,8 +135,8 @@ class PostgisStore(Documents):
         return f"PostgisStore({self.location!r})"
 
     # ------------------------------------------------------------ connections
-    def _problem(self, message: str, where: str = "(database)") -> DataError:
-        return DataError([Problem(self.location, where, "", message)])
+    def _problem(self, msgid: str, **params: Any) -> DataError:
+        return DataError([Problem(self.location, "(database)", "", msgid, params)])
 
     def _connect(self):
         import psycopg
@@ -144,7 +145,8 @@ class PostgisStore(Documents):
                                    application_name="blockade-map")
         except (psycopg.Error, ValueError, OSError) as exc:  # a refused connection, a URL libpq cannot parse
             from geo.core.model import StoreUnavailable
-            raise StoreUnavailable(self._problem(connection_failure(self.url, exc)).problems) from None
+            raise StoreUnavailable(self._problem(N_("cannot connect: {reason}"),
+                                                 reason=connection_failure_reason(self.url, exc)).problems) from None
 
     @contextmanager
     def connection(self) -> Iterator[Any]:
@@ -196,8 +198,8 @@ class PostgisStore(Documents):
 
     def not_initialised(self) -> DataError:
         """The error for a database without the schema: it says to run ``db init``."""
-        return self._problem(f"has no Blockade Map tables (schema {SCHEMA}): run "
-                             f"`blockade-map db init --data {self.location}`")
+        return self._problem(N_("has no Blockade Map tables (schema {schema}): run `blockade-map db init --data "
+                                "{location}`"), schema=SCHEMA, location=self.location)
 
     # ------------------------------------------------------------ schema
     def init(self) -> bool:
@@ -214,9 +216,9 @@ class PostgisStore(Documents):
                     cur.execute("CREATE EXTENSION postgis")
                 except psycopg.Error as exc:
                     cur.execute("ROLLBACK TO SAVEPOINT postgis")
-                    raise self._problem(f"the PostGIS extension is missing and cannot be created here "
-                                        f"({str(exc).strip().splitlines()[0]}); ask the database's owner to run "
-                                        "CREATE EXTENSION postgis") from None
+                    raise self._problem(N_("the PostGIS extension is missing and cannot be created here ({reason}); "
+                                           "ask the database's owner to run CREATE EXTENSION postgis"),
+                                        reason=str(exc).strip().splitlines()[0]) from None
             had_counts = cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.day_counts",)).fetchone()[0] is not None
             cur.execute(DDL)
             if not had_counts:  # summaries added to tables that may hold events already
@@ -226,7 +228,8 @@ class PostgisStore(Documents):
                         "ON CONFLICT (one) DO NOTHING", (SCHEMA_VERSION, uuid.uuid4().hex))
             found = cur.execute(f"SELECT schema_version FROM {SCHEMA}.meta").fetchone()[0]
             if found != SCHEMA_VERSION:
-                raise self._problem(f"holds schema version {found}; this Blockade Map reads {SCHEMA_VERSION}")
+                raise self._problem(N_("holds schema version {found}; this Blockade Map reads {version}"), found=found,
+                                    version=SCHEMA_VERSION)
         return not exists
 
     def version(self) -> str:
@@ -443,8 +446,9 @@ class PostgisStore(Documents):
         if (folder / LOG_FILE).exists():
             differences = Editor(folder).verify()
             if differences:
-                raise DataError([Problem(LOG_FILE, "(file)", "", f"does not replay to {EVENTS_FILE}: {d}; run "
-                                         f"`blockade-map verify-log --data {folder}` and repair the folder first")
+                raise DataError([Problem(LOG_FILE, "(file)", "", N_(
+                    "does not replay to {events}: {difference}; run `blockade-map verify-log --data {folder}` and "
+                    "repair the folder first"), {"events": EVENTS_FILE, "difference": d, "folder": str(folder)})
                                  for d in differences])
             log = read_log(folder / LOG_FILE)
             base, read_problems = read_json_file(folder / BASE_FILE)
@@ -475,7 +479,7 @@ class PostgisStore(Documents):
                     raise self._no_documents()
                 if not replace and cur.execute(f"SELECT EXISTS (SELECT 1 FROM {SCHEMA}.events) OR EXISTS "
                                                f"(SELECT 1 FROM {SCHEMA}.changelog)").fetchone()[0]:
-                    raise self._problem("already holds events: give --replace to replace them")
+                    raise self._problem(N_("already holds events: give --replace to replace them"))
                 cur.execute(f"TRUNCATE {', '.join(f'{SCHEMA}.{t}' for t in TABLES)}")
                 for name in EVENT_INDEXES:
                     cur.execute(f"DROP INDEX {SCHEMA}.{name}")
@@ -601,8 +605,9 @@ class PostgisStore(Documents):
         return cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.documents",)).fetchone()[0] is not None
 
     def _no_documents(self) -> DataError:
-        return self._problem("was set up before it kept documents (README, basemap, gazetteer, lexicon): run "
-                             f"`blockade-map db init --data {self.location}` again to add their table")
+        return self._problem(N_("was set up before it kept documents (README, basemap, gazetteer, lexicon): run "
+                                "`blockade-map db init --data {location}` again to add their table"),
+                             location=self.location)
 
     def document(self, name: str) -> bytes | None:
         """The bytes of document ``name`` (:data:`~geo.store.layout.DOCUMENTS`), or None."""

@@ -18,7 +18,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol, Sequence
 
-from geo.core.model import ANYWHERE, DataError, Problem, event_content
+from geo.core.i18n import N_
+from geo.core.model import ANYWHERE, DataError, Problem, event_content, message
 from geo.store.changelog import (Change, Snapshot, check_retract, check_who, log_entries, new_event_id,
                                  plan_additions, plan_edit, plan_sync, plan_undo, rebuild_from_log, undo_reason)
 from geo.store.postgis_sql import (COUNTS_FROM_EVENTS, EVENT_COLUMNS, LOG_SELECT, SCHEMA, collection,
@@ -109,7 +110,7 @@ class PostgisEditor:
         with self.store.reading() as cur:
             row = cur.execute(f"{LOG_SELECT} WHERE seq = %s", (seq,)).fetchone()
         if row is None:
-            raise LookupError(f"no change number {seq} in the change log")
+            raise LookupError(message(N_("no change number {seq} in the change log"), seq=seq))
         return entry_from_row(row)
 
     def retracted(self) -> list[dict]:
@@ -248,7 +249,7 @@ class PostgisEditor:
         """Take an event off the map; its full record stays in the log. A reason is required."""
         who = check_who(who)
         if not isinstance(reason, str) or not reason.strip():
-            raise ValueError("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")
+            raise ValueError(message(N_("a retraction needs a reason (e.g. 'duplicate of 2023-01-09-juliaca-clash')")))
 
         def body(cur, version: str) -> Change:
             current, row_version = self._current(cur, event_id)
@@ -269,7 +270,7 @@ class PostgisEditor:
         def body(cur, version: str) -> Change:
             row = cur.execute(f"{LOG_SELECT} WHERE seq = %s", (seq,)).fetchone()
             if row is None:
-                raise LookupError(f"no change number {seq} in the change log")
+                raise LookupError(message(N_("no change number {seq} in the change log"), seq=seq))
             target = entry_from_row(row)
             eid = target["id"]
             current, row_version = self._current(cur, eid)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from geo.core.i18n import translator
 from geo.core.view import View
 from tests.app.test_catalogue import (OPEN, PSEUDO, _strings, _Text, data_words, pseudo,  # noqa: F401 (fixtures)
                                       untranslated)
@@ -26,7 +27,7 @@ def test_corridors_map_legend_in_the_pseudo_language(pseudo, data_words):
     from geo.store import load_dataset
     ds = load_dataset(str(BUNDLED))
     page = standalone_html(corridor_base_map(ds, corridor_day(ds.events, ds.corridors, JAN9), asset_mode="placeholder",
-                                             lang=PSEUDO))
+                                             t=translator(PSEUDO)))
     parser = _Text()
     for call in layer_calls(page, "legend"):
         parser.feed(call[0])
@@ -45,9 +46,9 @@ def test_route_answers_in_the_pseudo_language(pseudo, data_words):
                                      ("2023-01-16", "Juliaca", "Puno")):
         cd = corridor_day(ds.events, ds.corridors, day)
         result = cd.route(origin, destination)
-        texts.append(route_sentence(result, day, cd.names, PSEUDO, coverage=blockade_coverage(ds, day)))
-        texts.append(route_sentence(result, "2024-05-01", cd.names, PSEUDO, covered=False))
-        texts += [k for row in route_rows(result, cd.names, PSEUDO) for k in row]
+        texts.append(route_sentence(result, day, cd.names, translator(PSEUDO), coverage=blockade_coverage(ds, day)))
+        texts.append(route_sentence(result, "2024-05-01", cd.names, translator(PSEUDO), covered=False))
+        texts += [k for row in route_rows(result, cd.names, translator(PSEUDO)) for k in row]
     assert sum(t.count(OPEN) for t in texts) >= 10
     # corridor names and places are data; the sentence's own words are all wrapped
     bare = _bare([re.sub(r"[A-ZÁÉÍÓÚ][\w–()áéíóúñ ]*–[\w()áéíóúñ ]+", " ", t) for t in texts], data_words)

@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.cli.main import main
-from geo.network.corridors import vertex_km
+from geo.network.measure import vertex_km
 from geo.store import load_dataset
-from tests.conftest import page_test, plain, ROOT
-from tests.corridor_fixture import DAYS, net_data  # noqa: F401  (fixture)
+from tests.conftest import ROOT, page_test, plain
+from tests.corridor_fixture import DAYS
 
 
 @pytest.fixture
@@ -97,11 +97,13 @@ def test_corridors_and_timeline_pages_say_which_days_the_data_covers(data_env):
         at = opened("2024-05-01")
         assert not at.exception
         assert [w.value for w in at.warning] == [
-            "The data covers 2023\\-01\\-07 to 2023\\-01\\-10; 2024\\-05\\-01 is outside it, showing the nearest day\\."]
+            "The data covers 2023\\-01\\-07 to 2023\\-01\\-10; 2024\\-05\\-01 is outside it, "
+            "showing the nearest day\\."]
         assert at.title[0].value == title
         assert at.slider(key="view_day").value == dt.date(2023, 1, 10)
     at = timeline("2022-01-01")
-    assert "2022\\-01\\-01 is outside it" in at.warning[0].value and at.slider(key="view_day").value == dt.date(2023, 1, 7)
+    assert "2022\\-01\\-01 is outside it" in at.warning[0].value
+    assert at.slider(key="view_day").value == dt.date(2023, 1, 7)
 
 
 def test_corridors_page_all_open_and_without_corridors(data_env):
@@ -197,6 +199,17 @@ def test_timeline_links_open_the_map_on_the_chosen_day(data_env):
     links = {p.proto.page or "map": p.proto for p in at.get("page_link")}
     assert links["map"].query_string == "date=2023-01-10&mode=day"
     assert {m.label: m.value for m in at.metric}["Blockades mapped"] == "2"
+
+
+def test_timeline_links_keep_the_kinds_and_regions_of_the_view(data_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.context["locale"] = "en-US"
+    at.query_params.update({"date": "2023-01-09", "kinds": "blockade,clash", "regions": "puno"})
+    at.switch_page("pages/timeline.py").run()
+    links = {p.proto.page or "map": p.proto for p in at.get("page_link")}
+    # the same parameters as the address bar's (View.to_params), the region in the data's spelling
+    assert links["map"].query_string == "date=2023-01-09&mode=day&kinds=blockade%2Cclash&regions=Puno"
+    assert links["corridors"].query_string == links["map"].query_string
 
 
 def test_timeline_empty_day_says_so(data_env):

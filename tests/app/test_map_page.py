@@ -1,12 +1,12 @@
 """AppTest wiring of every foundation page: the URL drives the view, widgets change it."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import page_test, plain, ROOT
+from tests.conftest import ROOT, page_test, plain
 
 
 @pytest.fixture
@@ -155,7 +155,8 @@ def test_an_unknown_region_in_a_link_warns(data_env):
     at = _map_page({"date": "2023-01-09", "regions": "Puno,Atlantis"})
     warnings = [plain(w.value) for w in at.warning]
     [warning] = warnings  # the data's regions are those of dataset.json (Peru's 25), sorted ignoring accents
-    assert warning.startswith("Unknown region(s) 'Atlantis' ignored; the data's regions are Amazonas, Áncash, Apurímac,")
+    assert warning.startswith(
+        "Unknown region(s) 'Atlantis' ignored; the data's regions are Amazonas, Áncash, Apurímac,")
     assert warning.endswith(", Puno, San Martín, Tacna, Tumbes, Ucayali.") and warning.count(",") == 24
     assert at.multiselect(key="view_regions").value == ["Puno"]
     assert _metric(at, "Events mapped") == "3"
@@ -168,7 +169,7 @@ def test_a_date_outside_the_data_says_which_days_it_covers(data_env):
         "The data covers 2022-12-07 to 2023-01-31; 2024-05-01 is outside it, showing the nearest day."]
     assert at.title[0].value == "Blockades and protests on 2023-01-31"
     slider = at.slider(key="view_day")
-    ends = [datetime.fromtimestamp(v / 1e6, timezone.utc).date() for v in (slider.min, slider.max)]
+    ends = [datetime.fromtimestamp(v / 1e6, UTC).date() for v in (slider.min, slider.max)]
     assert ends == [date(2022, 12, 7), date(2023, 1, 31)]  # the slider cannot leave the data's days
     assert slider.value == date(2023, 1, 31)
     assert at.button(key="next_day").disabled  # already on the last day

@@ -2,16 +2,16 @@
 a capped table, and the events in view drawn one by one after zooming in."""
 from __future__ import annotations
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.core.index import TABLE_LIMIT
-from geo.store import load_dataset
 from geo.core.view import View
 from geo.query.active import select_events
+from geo.store import load_dataset
 from tests.conftest import page_test
 from tests.scale_data import NOTE, write_big_folder
+
 
 @pytest.fixture(scope="module")
 def big_data(tmp_path_factory):
@@ -35,7 +35,8 @@ def test_page_says_how_many_events_the_cells_stand_for(big_data, monkeypatch):
     assert next(m.value for m in at.metric if m.label == "Events mapped") == "2400"
     captions = [c.value for c in at.caption]
     assert f"{NOTE}." in captions
-    assert f"The first {TABLE_LIMIT} of 2,400 events, by start date; filter by kind or region to list fewer." in captions
+    assert (f"The first {TABLE_LIMIT} of 2,400 events, by start date; filter by kind or region to list "
+            "fewer.") in captions
     table = at.dataframe[0].value
     first = select_events(load_dataset(big_data), View("2023-01-09")).head(TABLE_LIMIT)
     assert len(table) == TABLE_LIMIT and list(table["Place"]) == list(first["place"])

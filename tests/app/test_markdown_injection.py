@@ -6,7 +6,6 @@ import re
 from urllib.parse import parse_qsl
 
 import pytest
-
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, page_test, plain

@@ -8,8 +8,20 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.load import (CpuMeter, Reader, Step, percentile, pool, public, read_run, rerun_message, run_phase,
-                        start_days, summarise, verdict)
+from bench.load import (
+    CpuMeter,
+    Reader,
+    Step,
+    percentile,
+    pool,
+    public,
+    read_run,
+    rerun_message,
+    run_phase,
+    start_days,
+    summarise,
+    verdict,
+)
 from tests.conftest import BUNDLED
 
 NEXT_ID = "$$ID-c30dd6ba829cfa4688f7bb52edb3575d-next_day"

@@ -12,7 +12,8 @@ from geo.core.view import View
 from geo.export import snapshot
 from geo.render import basemap
 from geo.store import load_dataset
-from tests.conftest import run_cli as run, BUNDLED
+from tests.conftest import BUNDLED
+from tests.conftest import run_cli as run
 
 TITICACA = (-69.4, -15.8)
 LAND_RGB = (0xF4, 0xF2, 0xEC)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from geo.store.auth import hash_password
-from geo.store.editor import Editor
+from geo.core.view import View
 from geo.render.maps import build_map, standalone_html
 from geo.store import load_dataset
-from geo.core.view import View
+from geo.store.auth import hash_password
+from geo.store.editor import Editor
 from tests.conftest import log_in_from_the_map, make_corridor, make_event, map_frame, write_folder
 
 HOSTILE_DESCRIPTION = ('Road cut. <script>window.__ranScript = 1; alert("script")</script>'

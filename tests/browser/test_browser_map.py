@@ -65,8 +65,8 @@ def test_bundled_data_9_and_10_january(browser, serve_app):
     from collections import Counter
 
     from geo.core.paths import BUNDLED_DATA
-    from geo.store import load_dataset
     from geo.query.active import day_summary
+    from geo.store import load_dataset
 
     dataset = load_dataset(BUNDLED_DATA)
     expected = {day: sorted(f"bm-kind-{e['kind']}" for e in day_summary(dataset, day)["events"])

@@ -9,8 +9,8 @@ import pytest
 
 from geo.store.auth import hash_password
 from geo.store.editor import Editor
-from tests.conftest import log_in_from_the_map, make_event, map_frame, write_folder
 from tests.browser.test_browser_intake import _type_date
+from tests.conftest import log_in_from_the_map, make_event, map_frame, write_folder
 
 pytestmark = pytest.mark.browser
 

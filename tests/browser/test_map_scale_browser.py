@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import map_frame
 from tests.scale_data import NOTE, write_big_folder
 
+
 @pytest.fixture(scope="module")
 def big_data(tmp_path_factory):
     """2,400 events, 800 in each of three towns, all active on 9 January 2023."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.core.i18n import translator
 from geo.core.dates import day_range
 from geo.query import stats
 from geo.query.active import day_summary, mapped_vs_reported
@@ -34,7 +35,7 @@ def test_the_panel_says_how_many_of_the_days_feed_points_are_mapped(bundled):
     summary = day_summary(bundled, "2023-01-20")
     lines = mapped_vs_reported(summary["reported"], summary["mapped"])
     assert "150 protest points listed in SUTRAN's alert feed; 150 of them mapped" in lines
-    es = mapped_vs_reported(summary["reported"], summary["mapped"], "es")
+    es = mapped_vs_reported(summary["reported"], summary["mapped"], translator("es"))
     assert any(line.startswith("150 ") and "SUTRAN" in line and "150" in line[4:] for line in es)
     # Before the archive begins, the feed has no count: the news' national counts stand alone.
     nine = mapped_vs_reported(day_summary(bundled, "2023-01-09")["reported"], day_summary(bundled, "2023-01-09")["mapped"])

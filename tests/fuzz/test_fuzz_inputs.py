@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geo.cli.main import main
-from geo.core.model import DataError, KINDS
+from geo.core.model import KINDS, DataError
 from geo.core.view import View, parse_view_params
 from geo.intake.plan import plan_import
 from geo.places.geocode import geocode

@@ -166,7 +166,7 @@ def licence_credit(licence: str, lang: str | Translator | None = None) -> str:
 
 def snapshot_title(dataset: Dataset, lang: str | Translator | None = None) -> str:
     """``Blockade Map — <the dataset's title>`` (in the reader's language when dataset.json has it)."""
-    return f"Blockade Map — {dataset.info.title_in(lang)}"
+    return f"Blockade Map — {dataset.info.title_in(translator(lang))}"
 
 
 def totals_of(records: Sequence[dict]) -> dict[str, int]:

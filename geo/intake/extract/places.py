@@ -1,6 +1,6 @@
 """Places in a news report's sentence: towns, regions, named sites, roads and kilometre posts.
 
-Names are looked up in the gazetteer (:mod:`geo.gazetteer`: accent- and case-insensitive,
+Names are looked up in the gazetteer (:mod:`geo.places.gazetteer`: accent- and case-insensitive,
 namesakes settled by a region hint). A name counts as a place only where the sentence says
 so: after a locative word ("en", "in", "a la altura de"), after a site noun ("comisaría de",
 "the airports of"), in a list that started so, or as a large town; a name inside a person's
@@ -21,8 +21,8 @@ from geo.intake.extract.lexicon import (ELSEWHERE, KM_POST, LOCATIVE, PROVINCE_N
                                  ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
 from geo.intake.extract.names import NAME_PHRASE, unknown_names
 from geo.intake.extract.text import Sentence
-from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place, normalize
-from geo.core.text import fold
+from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place
+from geo.core.text import fold, name_key
 from geo.store.documents import read_gazetteer_dir
 
 __all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals", "at_capital"]
@@ -354,7 +354,7 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
     region = gazetteer.region(raw)
     if region is not None:
         capital = capitals.of(region)
-        if capital and normalize(capital[0]) == normalize(raw):
+        if capital and name_key(capital[0]) == name_key(raw):
             place = gazetteer.lookup(capital[0], region=region)
             m = _mention_for(raw, start, end, place, "city", region)
             m.geo_precision = 2

@@ -534,7 +534,7 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     published : str or datetime.date
         The day it was published (``YYYY-MM-DD``): relative dates ("ayer", "el viernes",
         "this Thursday") count from it.
-    gazetteer : geo.gazetteer.Gazetteer, optional
+    gazetteer : geo.places.gazetteer.Gazetteer, optional
         Defaults to the bundled one.
     corridors : GeoDataFrame, optional
         Corridors with kilometre references, to place "PE-3S km 1410" on its road.

@@ -26,7 +26,7 @@ __all__ = ["Sentence", "Number", "DateMention", "split_sentences", "detect_langu
 
 
 def fold_same_length(text: str) -> str:
-    """Fold ``text`` character by character (:func:`geo.model.fold`), keeping its length."""
+    """Fold ``text`` character by character (:func:`geo.core.text.fold`), keeping its length."""
     out = []
     for ch in text:
         f = fold(ch)

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli as run
-
-from geo.network.corridors import vertex_km
+from geo.network.measure import vertex_km
 from geo.store import load_dataset
-from tests.corridor_fixture import net_data  # noqa: F401  (fixture)
+from tests.conftest import run_cli as run
 
 BIN = Path(sys.executable).parent / "blockade-map"
 
@@ -188,7 +186,8 @@ def test_route_two_unknown_towns_one_line_each(capsys, net_data):
 
 def test_a_day_outside_the_data_says_which_days_it_covers(capsys, net_data):
     coverage = "2024-05-01 is outside the data: the data covers 2023-01-07 to 2023-01-10"
-    code, out, _ = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--json", "--data", str(net_data))
+    code, out, _ = run(capsys, "route", "Juliaca", "Arequipa", "--date", "2024-05-01", "--json",
+                       "--data", str(net_data))
     doc = json.loads(out)
     assert doc["note"] == coverage and {"from", "to", "date", "passable", "path", "cuts"} <= set(doc)
     # outside the data nothing is known about the roads: neither passable nor cut

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli as run, make_event, write_folder
+from tests.conftest import make_event, write_folder
+from tests.conftest import run_cli as run
 
 BIN = Path(sys.executable).parent / "blockade-map"
 
@@ -26,7 +27,8 @@ def test_validate_reports_every_problem_located(capsys, tmp_path):
     code, out, err = run(capsys, "validate", "--data", str(folder))
     assert code == 1 and out == ""
     lines = err.strip().splitlines()
-    assert "events.geojson: bad-1: kind: 'riot' is not one of blockade, protest, clash, closure, detention, other" in lines
+    assert ("events.geojson: bad-1: kind: 'riot' is not one of blockade, protest, clash, closure, detention, "
+            "other") in lines
     assert "events.geojson: bad-1: end: 2023-01-01 is before start 2023-01-09" in lines
     assert "events.geojson: bad-1: fatalities: must be a whole number >= 0, got -2" in lines
     assert lines[-1] == f"3 problem(s) in {folder}"

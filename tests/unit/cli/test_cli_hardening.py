@@ -84,7 +84,8 @@ def test_json_nested_100000_deep_and_events_file_that_is_a_folder(tiny_data, cap
         "hotspots.geojson: (file): is nested too deeply to be data"
     (tiny_data / "events.geojson").unlink()
     (tiny_data / "events.geojson").mkdir()
-    assert _one_line(capsys, ["validate", "--data", str(tiny_data)]) == "events.geojson: (file): is a folder, not a file"
+    assert _one_line(capsys, ["validate", "--data", str(tiny_data)]) == \
+        "events.geojson: (file): is a folder, not a file"
     assert _one_line(capsys, ["import", str(ROOT / "README.md"), "--data", str(tiny_data)]).startswith(
         "events.geojson: (file): is a folder")
 
@@ -176,7 +177,8 @@ def test_export_writes_the_data_and_its_citation_or_neither(tiny_data, tmp_path,
 def test_snapshot_to_an_existing_folder_is_one_line(tiny_data, tmp_path, capsys):
     (tmp_path / "jan9.html").mkdir()
     assert _one_line(capsys, ["snapshot", "--date", "2023-01-09", "--out", str(tmp_path / "jan9.html"),
-                              "--data", str(tiny_data)]) == f"blockade-map: {tmp_path / 'jan9.html'} is a folder; give a file name"
+                              "--data", str(tiny_data)]) == \
+        f"blockade-map: {tmp_path / 'jan9.html'} is a folder; give a file name"
 
 
 def test_geocode_of_hostile_names_is_one_line_or_an_answer(capsys):

@@ -8,7 +8,6 @@ import pytest
 from tests.conftest import run_cli as run
 
 
-
 def read_json(path):
     return json.loads(path.read_text(encoding="utf-8"))
 

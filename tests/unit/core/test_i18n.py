@@ -100,19 +100,19 @@ def test_choosing_a_language_from_browser_tags():
 
 def test_kinds_statuses_and_metrics_in_both_languages(dataset):
     assert [kind_name(k) for k in KIND_NAMES] == list(KIND_NAMES)  # English: the codes themselves
-    assert [kind_label(k, "es") for k in ("blockade", "protest", "clash")] == [
+    assert [kind_label(k, translator("es")) for k in ("blockade", "protest", "clash")] == [
         "Bloqueo de vía (carretera, puente, frontera)", "Protesta o marcha", "Enfrentamiento con muertos o heridos"]
     assert kind_label("blockade") == KIND_LABELS["blockade"] == "Blockade (road, bridge, border)"
-    assert kind_name("blockade", "es") == "bloqueo de vía" and status_name("confirmed", "es") == "confirmado"
+    assert kind_name("blockade", translator("es")) == "bloqueo de vía" and status_name("confirmed", translator("es")) == "confirmado"
     positions = dataset.index.select(View("2023-01-09"))
     mapped = dataset.index.mapped(positions)
     reported = [r for r in reported_on(dataset, "2023-01-09") if r["reporter"] == "SUTRAN"]
-    assert mapped_vs_reported(reported, mapped, "es")[0] == \
+    assert mapped_vs_reported(reported, mapped, translator("es"))[0] == \
         "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa"
     assert mapped_vs_reported(reported, mapped)[0] == "45 blockade points reported nationwide (SUTRAN); 11 mapped"
-    assert View("2023-01-09", "cumulative", ("blockade",), ("Puno",)).summary("es") == \
+    assert View("2023-01-09", "cumulative", ("blockade",), ("Puno",)).summary(translator("es")) == \
         "bloqueo de vía · Puno · todo hasta este día"
-    assert dataset.coverage("es") == "los datos van del 7 de diciembre de 2022 al 31 de marzo de 2023"
+    assert dataset.coverage(translator("es")) == "los datos van del 7 de diciembre de 2022 al 31 de marzo de 2023"
 
 
 @pytest.fixture(scope="module")
@@ -124,30 +124,16 @@ def dataset():
 def test_descriptions_in_the_readers_language_with_a_marked_fallback(dataset):
     record = next(r for r in dataset.index.records(dataset.index.select(View("2023-01-09")))
                   if r["place"] == "Juliaca")
-    assert description_for(record, "es") == (record["description_es"], None)
-    assert description_for(record, "en") == (record["description"], None)  # description_es says it is English
+    assert description_for(record, translator("es")) == (record["description_es"], None)
+    assert description_for(record, translator("en")) == (record["description"], None)  # description_es says it is English
     only_english = {"description_en": "The road was blocked by the strikers at the bridge."}
-    assert description_for(only_english, "es") == (only_english["description_en"], "en")
-    assert description_text(only_english, "es").endswith("(en inglés)")
+    assert description_for(only_english, translator("es")) == (only_english["description_en"], "en")
+    assert description_text(only_english, translator("es")).endswith("(en inglés)")
     plain_spanish = {"description": "Los manifestantes bloquearon la vía en el puente de la ciudad."}
-    assert description_text(plain_spanish, "en").endswith("(in Spanish)")
-    assert description_for({"description": "Ilave"}, "en") == ("Ilave", None)  # too short to tell: no note
-    popup = popup_html(record, "es")
+    assert description_text(plain_spanish, translator("en")).endswith("(in Spanish)")
+    assert description_for({"description": "Ilave"}, translator("en")) == ("Ilave", None)  # too short to tell: no note
+    popup = popup_html(record, translator("es"))
     assert "Juliaca" in popup and "muertos" in popup and record["description_es"][:30] in popup
     assert "Estado: confirmado" in popup and "Fuentes:" in popup
-    assert tooltip_text(record, "es") == "Juliaca: enfrentamiento, 17 muertos"
+    assert tooltip_text(record, translator("es")) == "Juliaca: enfrentamiento, 17 muertos"
     assert tooltip_text(record) == "Juliaca: clash, 17 dead"
-
-
-def test_the_problems_of_geo_read_in_spanish():
-    from geo.intake.forms import feature_from_form, form_values
-    from ui.problems import translate_message
-    values = dict(form_values(None), kind="blockade", place="", region="Atlantis", lon=10.0, lat=10.0,
-                  fatalities=-1)
-    _feature, problems = feature_from_form(values, [{"name": "", "url": "ftp://x", "published": None}])
-    assert len(problems) >= 3
-    for p in problems:
-        spanish = translate_message(p.message, "es")
-        assert spanish != p.message, f"no Spanish for {p.message!r}"
-        assert translate_message(p.message, "en") == p.message
-    assert translate_message("a message no template knows", "es") == "a message no template knows"

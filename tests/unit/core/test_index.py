@@ -2,7 +2,6 @@
 counted cells past the threshold."""
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
@@ -51,7 +50,8 @@ VIEWS = [View("2023-01-09"), View("2023-01-08"), View("2023-01-20"), View("2023-
 
 def _totals(frame):
     """Totals counted the slow way, from a frame of events."""
-    out = {k: int((frame["kind"] == k).sum()) for k in ("blockade", "protest", "clash", "closure", "detention", "other")}
+    out = {k: int((frame["kind"] == k).sum())
+           for k in ("blockade", "protest", "clash", "closure", "detention", "other")}
     out.update({f: int(frame[f].sum()) for f in ("fatalities", "injured", "detained")}, events=len(frame))
     return out
 
@@ -146,7 +146,7 @@ def test_cells_group_by_grid_and_keep_frequent_places(big, size):
     cells = index.cells(positions, size)
     assert int(cells.count.sum()) == len(positions) == int(cells.by_kind.sum())
     # Each cell's mean position lies in that cell, and no two cells share one.
-    keys = set(zip(np.floor(cells.lat / size).tolist(), np.floor(cells.lon / size).tolist()))
+    keys = set(zip(np.floor(cells.lat / size).tolist(), np.floor(cells.lon / size).tolist(), strict=True))
     assert len(keys) == len(cells)
     assert {p[0] for p in cells.places} == {"Arequipa", "Cusco", "Juliaca"}
     if size == 0.02:  # 0.001 degree steps apart, the five positions of a town share a cell
@@ -191,7 +191,8 @@ def test_index_within_pads_the_bounds(big):
 
 
 @pytest.mark.parametrize("value, expected", [
-    ({"_southWest": {"lat": -16, "lng": -71}, "_northEast": {"lat": -15, "lng": -70}}, ((-16.0, -71.0), (-15.0, -70.0))),
+    ({"_southWest": {"lat": -16, "lng": -71}, "_northEast": {"lat": -15, "lng": -70}},
+     ((-16.0, -71.0), (-15.0, -70.0))),
     ({"_southWest": {"lat": None, "lng": None}, "_northEast": {"lat": None, "lng": None}}, None),
     ({"_southWest": {"lat": -15, "lng": -71}, "_northEast": {"lat": -16, "lng": -70}}, None),
     (None, None), ({}, None), ("bounds", None),
@@ -227,7 +228,8 @@ def test_day_over_day_matches_a_scan_of_the_frame(which, request):
     ds = request.getfixturevalue(which)
     ev = ds.events
     for day in day_range("2023-01-05", "2023-01-13"):
-        for kinds, regions in ((("blockade",), ()), (("clash", "detention"), ("Puno", "Lima")), (("blockade",), ("Nowhere",))):
+        for kinds, regions in ((("blockade",), ()), (("clash", "detention"), ("Puno", "Lima")),
+                               (("blockade",), ("Nowhere",))):
             keep = ev["kind"].isin(kinds) & (ev["region"].isin(regions) if regions else True)
             today = keep & (ev["start"] <= day) & (ev["end"] >= day)
             before = keep & (ev["start"] <= shift_day(day, -1)) & (ev["end"] >= shift_day(day, -1))

@@ -5,7 +5,15 @@ import copy
 
 import pytest
 
-from geo.core.model import ANYWHERE, MAX_COUNT, Problem, Scope, validate_collection, validate_counts_rows, validate_event
+from geo.core.model import (
+    ANYWHERE,
+    MAX_COUNT,
+    Problem,
+    Scope,
+    validate_collection,
+    validate_counts_rows,
+    validate_event,
+)
 from tests.conftest import bundled_scope, make_corridor, make_event, make_hotspot
 
 PERU = bundled_scope()
@@ -138,4 +146,5 @@ def test_counts_are_bounded():
     row = {"date": "2023-01-09", "metric": "deaths_in_clashes", "value": str(MAX_COUNT + 1), "reporter": "X",
            "source_url": "https://x.pe"}
     assert "more than the 100,000" in validate_counts_rows([row])[0].message
-    assert validate_counts_rows([dict(row, value="9" * 400)])[0].message == "a 400-digit number is more than the 100,000 accepted"
+    assert validate_counts_rows([dict(row, value="9" * 400)])[0].message == \
+        "a 400-digit number is more than the 100,000 accepted"

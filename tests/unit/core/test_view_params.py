@@ -22,7 +22,8 @@ def test_a_good_link_gives_its_view_without_warnings():
 
 
 @pytest.mark.parametrize("params, view, warning", [
-    ({"date": "2023-02-31"}, View("2023-01-09"), "The link's date '2023-02-31' is not a date (YYYY-MM-DD); showing 2023-01-09."),
+    ({"date": "2023-02-31"}, View("2023-01-09"),
+     "The link's date '2023-02-31' is not a date (YYYY-MM-DD); showing 2023-01-09."),
     ({"date": "2024-01-01"}, View("2023-01-31"),
      "The data covers 2022-12-07 to 2023-01-31; 2024-01-01 is outside it, showing the nearest day."),
     ({"mode": "![x](https://evil.example/t.png)"}, View("2023-01-09"),
@@ -43,3 +44,14 @@ def test_hostile_parameters_are_cut_short_and_lists_repeated_values_kept_once():
     assert all(len(w) < 400 for w in warnings) and len(warnings) == 2
     got, warnings = parse(kinds=["clash", "blockade"], mode=["day", "cumulative"])   # repeated keys: the last
     assert got == View("2023-01-09", "cumulative", ("blockade",)) and warnings == []
+
+
+def test_a_link_may_name_a_region_by_an_alias_of_dataset_json():
+    """One matcher (Scope.match) for the data's checks, the command line and the link: an alias
+    of dataset.json ("Cuzco") works in a link as it does in the data."""
+    from geo.core.model import Scope
+    scope = Scope(REGIONS, {"Cuzco": "Cusco"})
+    view, warnings = parse_view_params({"regions": "cuzco,PUNO,Atlantis"}, FIRST, LAST, DEFAULT, scope)
+    assert view.regions == ("Cusco", "Puno")
+    assert warnings == ["Unknown region(s) 'Atlantis' ignored; the data's regions are Apurímac, Cusco, Puno."]
+    assert scope.match("Cuzco") == scope.region("cusco") == "Cusco" and scope.match("Lima") is None

@@ -12,7 +12,7 @@ import pytest
 from geo.cli.main import main
 from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import audit_folder, load_references
-from geo.network.kmposts import place_km_post
+from geo.network.kmposts import resolve_km_post
 from geo.store import load_dataset
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -166,6 +166,8 @@ def test_references_read_both_tables_and_the_seed() -> None:
 
 def test_km_posts_between_two_corridors_are_placed() -> None:
     corridors = load_dataset(BUNDLED_DATA).corridors
-    lon, lat = place_km_post(corridors, "PE-3S", 1319)  # Calapuja (km 1294) .. Chucuito (km 1380)
+    cid, lon, lat = resolve_km_post(corridors, "PE-3S", 1319)  # Calapuja (km 1294) .. Chucuito (km 1380)
+    assert cid == "cusco-juliaca+juliaca-desaguadero"
     assert -70.25 < lon < -69.8 and -15.9 < lat < -15.3
-    assert place_km_post(corridors, "PE-3S", 900) is None
+    with pytest.raises(ValueError, match="more than 20 km outside the referenced range"):
+        resolve_km_post(corridors, "PE-3S", 900)

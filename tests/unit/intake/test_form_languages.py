@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from geo.core.i18n import translator
 from geo.core.view import View
 from geo.intake.forms import description_key, description_reference, feature_from_form, form_values
 from geo.render.popups import popup_html
@@ -101,7 +102,7 @@ def _edit_in_spanish(editor, event_id: str, text: str):
 def _popups(source, event_id: str, day: str) -> dict[str, str]:
     ds = load_dataset(source)
     [record] = [r for r in ds.index.records(ds.index.select(View(day))) if r["id"] == event_id]
-    return {lang: popup_html(record, lang) for lang in ("es", "en")}
+    return {lang: popup_html(record, translator(lang)) for lang in ("es", "en")}
 
 
 def test_a_spanish_edit_reaches_spanish_readers_through_the_folder_store(tmp_path):

@@ -12,6 +12,8 @@ from pyproj import Geod
 from shapely.geometry import LineString, MultiLineString, Point
 
 from geo.network import corridors as C
+from geo.network import kmposts as K
+from geo.network import measure as M
 
 GEOD = Geod(ellps="WGS84")
 LON = -70.0
@@ -233,7 +235,7 @@ def test_multilinestring_corridor_measures_across_parts():
     events = make_events({"xy": road_at_km(75.0)})
     snaps = C.snap_events(events, corridors)
     assert snaps["km"].iloc[0] == pytest.approx(75.0, abs=0.2)
-    assert C.corridor_length_km(corridors.geometry.iloc[0]) == pytest.approx(ROAD_KM, rel=1e-3)
+    assert M.corridor_length_km(corridors.geometry.iloc[0]) == pytest.approx(ROAD_KM, rel=1e-3)
 
 
 @pytest.mark.parametrize(
@@ -246,7 +248,7 @@ def test_multilinestring_corridor_measures_across_parts():
 def test_length_matches_the_geodesic_within_0_1_percent(coords):
     line = LineString(coords)
     geodesic_km = GEOD.geometry_length(line) / 1000.0
-    assert C.corridor_length_km(line) == pytest.approx(geodesic_km, rel=1e-3)
+    assert M.corridor_length_km(line) == pytest.approx(geodesic_km, rel=1e-3)
 
 
 # ------------------------------------------------------------------------------------------
@@ -307,22 +309,22 @@ def test_cut_segments_unknown_corridor():
 def test_point_at_km():
     road = straight_road()
     row = road.iloc[0]
-    assert point_close(C.point_at_km(row, 0), (LON, LAT0))
-    assert point_close(C.point_at_km(row.geometry, ROAD_KM), (LON, LAT1), tol=1e-4)
-    assert point_close(C.point_at_km(row, 25.0), road_at_km(25.0), tol=2e-4)
+    assert point_close(M.point_at_km(row, 0), (LON, LAT0))
+    assert point_close(M.point_at_km(row.geometry, ROAD_KM), (LON, LAT1), tol=1e-4)
+    assert point_close(M.point_at_km(row, 25.0), road_at_km(25.0), tol=2e-4)
     # a snapped km is rounded to 0.1: up to 50 m past the end is the end, more is an error
-    assert C.point_at_km(row, ROAD_KM + 0.05) == pytest.approx(C.point_at_km(row, ROAD_KM))
-    assert C.point_at_km(row, -0.05) == pytest.approx(C.point_at_km(row, 0))
+    assert M.point_at_km(row, ROAD_KM + 0.05) == pytest.approx(M.point_at_km(row, ROAD_KM))
+    assert M.point_at_km(row, -0.05) == pytest.approx(M.point_at_km(row, 0))
     with pytest.raises(ValueError, match="outside the corridor"):
-        C.point_at_km(row, ROAD_KM + 0.06)
+        M.point_at_km(row, ROAD_KM + 0.06)
     with pytest.raises(ValueError, match="outside the corridor"):
-        C.point_at_km(row, ROAD_KM + 1)
+        M.point_at_km(row, ROAD_KM + 1)
     with pytest.raises(ValueError):
-        C.point_at_km(row, -1)
+        M.point_at_km(row, -1)
     with pytest.raises(TypeError):
-        C.point_at_km(row, "12")
+        M.point_at_km(row, "12")
     with pytest.raises(TypeError):
-        C.point_at_km(42, 1.0)
+        M.point_at_km(42, 1.0)
 
 
 def point_close(p, q, tol: float = 1e-6) -> bool:
@@ -352,7 +354,7 @@ def km_post_corridors() -> gpd.GeoDataFrame:
     ],
 )
 def test_resolve_km_post_interpolates(road, km, expected):
-    cid, lon, lat = C.resolve_km_post(km_post_corridors(), road, km)
+    cid, lon, lat = K.resolve_km_post(km_post_corridors(), road, km)
     assert cid == "north-south"
     assert point_close((lon, lat), expected, tol=1e-3)
 
@@ -360,7 +362,7 @@ def test_resolve_km_post_interpolates(road, km, expected):
 def test_resolve_km_post_extrapolates_a_little():
     corridors = km_post_corridors()
     corridors.at[0, "km_refs"] = [r for r in corridors.at[0, "km_refs"] if r["km"] != 1100]
-    _, lon, lat = C.resolve_km_post(corridors, "PE-3S", 1060)  # 10 km past the last ref
+    _, lon, lat = K.resolve_km_post(corridors, "PE-3S", 1060)  # 10 km past the last ref
     half = (LAT1 - LAT0) / 2
     assert point_close((lon, lat), (LON, MID_LAT + half / 5), tol=1e-3)
 
@@ -376,14 +378,14 @@ def test_resolve_km_post_extrapolates_a_little():
 )
 def test_resolve_km_post_errors(road, km, match):
     with pytest.raises(ValueError, match=match):
-        C.resolve_km_post(km_post_corridors(), road, km)
+        K.resolve_km_post(km_post_corridors(), road, km)
 
 
 def test_resolve_km_post_beyond_the_corridor_end():
     # refs that put km 1115 past the corridor's southern end (within 20 km of the refs)
     corridors = km_post_corridors()
     with pytest.raises(ValueError, match="beyond its ends"):
-        C.resolve_km_post(corridors, "PE-3S", 1115)
+        K.resolve_km_post(corridors, "PE-3S", 1115)
 
 
 # ------------------------------------------------------------------------------------------

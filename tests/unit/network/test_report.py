@@ -1,17 +1,27 @@
 """CorridorDay: one snapping per day shared by status, routes, cut stretches and days cut."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from geo.network import corridors as C
-from geo.network.report import (CorridorDay, corridor_day, cut_phrase, cut_where, route_rows, route_sentence,
-                               status_lines)
-from geo.render.corridors import cut_layer
-from geo.network.corridors import vertex_km
+from geo.network import measure as M
+from geo.network.measure import vertex_km
+from geo.network.report import (
+    CorridorDay,
+    corridor_day,
+    cut_phrase,
+    cut_where,
+    route_rows,
+    route_sentence,
+    status_lines,
+)
 from geo.network.routing import UnknownPlaceError
+from geo.render.corridors import cut_layer
 from geo.store import load_dataset
 from tests.conftest import layer_calls, render_groups
-from tests.corridor_fixture import DAYS, FIRST_DAY, net_data  # noqa: F401  (fixture)
+from tests.corridor_fixture import DAYS, FIRST_DAY
 
 
 @pytest.fixture
@@ -27,7 +37,7 @@ def km_of(ds, corridor: str, vertex: int) -> float:
 @pytest.mark.parametrize("day", DAYS + ["2023-01-11"])
 def test_status_is_corridor_status(ds, day):
     cd = corridor_day(ds.events, ds.corridors, day, since=FIRST_DAY)
-    assert cd.status() == C.corridor_status(ds.events, ds.corridors, day)
+    assert cd.status == C.corridor_status(ds.events, ds.corridors, day)
 
 
 def test_status_from_snaps_and_days_cut_from_snaps_match_the_originals(ds):
@@ -47,7 +57,7 @@ def test_status_from_snaps_and_days_cut_from_snaps_match_the_originals(ds):
     ("2023-01-10", {"arequipa-juliaca": 2, "ayaviri-juliaca": 2, "juliaca-chucuito": 1}),
 ])
 def test_days_cut_so_far(ds, day, expected):
-    assert corridor_day(ds.events, ds.corridors, day, since=FIRST_DAY).days_cut() == expected
+    assert corridor_day(ds.events, ds.corridors, day, since=FIRST_DAY).days_cut == expected
 
 
 def test_only_the_period_is_snapped(ds):
@@ -98,7 +108,7 @@ def test_table_rows(ds):
 
 
 def test_towns_sorted(ds):
-    towns = corridor_day(ds.events, ds.corridors, "2023-01-10").towns()
+    towns = corridor_day(ds.events, ds.corridors, "2023-01-10").towns
     assert towns == ["Arequipa", "Ayaviri", "Calapuja", "Chucuito", "Juliaca", "Puno", "Santa Lucía"]
 
 
@@ -108,13 +118,25 @@ def test_cut_layer_draws_one_red_line_per_cut(ds):
     assert len(rows) == 2 and style["className"] == "bm-cut" and style["color"] == "#d7191c"
     assert any("Cut: Arequipa–Juliaca, km" in r[1] and "(Santa Lucía)" in r[1] for r in rows)
     # 2 km of road either side of the cut; Chucuito ends its corridor, so its stretch is clipped
-    seg = cd.cut_segments(2.0)
-    lengths = [C.corridor_length_km(g) for g in seg.geometry]
+    seg = corridor_day(ds.events, ds.corridors, "2023-01-10", half_width_km=2.0).segments
+    lengths = [M.corridor_length_km(g) for g in seg.geometry]
     assert seg["event"].tolist() == ["b-santa-lucia", "b-chucuito"]
     assert lengths == [pytest.approx(4.0, abs=0.05), pytest.approx(2.0, abs=0.05)]
     [[rows, _]] = layer_calls(render_groups([cut_layer(corridor_day(ds.events, ds.corridors, "2023-01-07"))]),
                               "lineLayer")
     assert rows == []
+
+
+def test_the_day_is_a_plain_value_computed_before_drawing(ds):
+    cd = corridor_day(ds.events, ds.corridors, "2023-01-10", since=FIRST_DAY)
+    assert cd.segments["event"].tolist() == ["b-santa-lucia", "b-chucuito"]  # cut at 5 km each side
+    assert sorted(cd.network.towns.values()) == cd.towns and cd.bounds[0][0] < cd.bounds[1][0]
+    result = cd.route("Juliaca", "Arequipa")
+    [cut] = result.cuts
+    assert (cut["lon"], cut["lat"]) == pytest.approx(M.point_at_km(ds.corridors.set_index("id").loc[
+        "arequipa-juliaca", "geometry"], cut["km"]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cd.day = "2023-01-11"  # type: ignore[misc]
 
 
 def test_cut_layer_escapes_places(ds):
@@ -127,7 +149,7 @@ def test_cut_layer_escapes_places(ds):
 
 def test_status_lines(ds):
     cd = corridor_day(ds.events, ds.corridors, "2023-01-08", since=FIRST_DAY)
-    lines = status_lines(cd.status(), cd.days_cut())
+    lines = status_lines(cd.status, cd.days_cut)
     assert lines[0] == "Arequipa–Juliaca: open [0 day(s) cut so far]"
     assert lines[1] == (f"Ayaviri–Juliaca: cut at km {km_of(ds, 'ayaviri-juliaca', 1):.1f} "
                         "(Calapuja, b-calapuja, 0 m off the road) [1 day(s) cut so far]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from geo.core.i18n import translator
 from geo.network.report import corridor_day, route_rows, route_sentence
 from geo.query.active import blockade_coverage
 from geo.store import load_dataset
@@ -52,9 +53,9 @@ def test_the_table_writes_kilometres_as_the_sentence_does():
     ds = load_dataset(BUNDLED)
     cd = corridor_day(ds.events, ds.corridors, JAN9)
     result = cd.route("Juliaca", "Arequipa")
-    row = route_rows(result, cd.names, "es")[0]
-    assert row["km desde Juliaca"] == "59,5" and "59,5" in route_sentence(result, JAN9, cd.names, "es")
-    assert route_rows(result, cd.names, "en")[0]["km from Juliaca"] == "59.5"
+    row = route_rows(result, cd.names, translator("es"))[0]
+    assert row["km desde Juliaca"] == "59,5" and "59,5" in route_sentence(result, JAN9, cd.names, translator("es"))
+    assert route_rows(result, cd.names, translator("en"))[0]["km from Juliaca"] == "59.5"
 
 
 def test_a_real_town_off_the_network_is_named_as_such(capsys):

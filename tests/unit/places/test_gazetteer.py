@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from geo.places.gazetteer import Gazetteer, Place, default_gazetteer, normalize
+from geo.core.text import name_key
+from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,13 +134,13 @@ def test_at_least_40_cases() -> None:
     ("Pucará", "pucara"),
     ("Platería", "plateria"),
 ])
-def test_normalize(text: str, expected: str) -> None:
-    assert normalize(text) == expected
+def test_name_key(text: str, expected: str) -> None:
+    assert name_key(text) == expected
 
 
 def test_normalize_rejects_non_strings() -> None:
     with pytest.raises(TypeError):
-        normalize(None)  # type: ignore[arg-type]
+        name_key(None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("name, region, expected_region, lat, lon", [

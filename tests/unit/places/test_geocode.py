@@ -7,8 +7,8 @@ import json
 import pytest
 
 from geo.cli.main import main
-from geo.places.geocode import geocode, parse_km_post
 from geo.core.geodesy import distance_m
+from geo.places.geocode import geocode, parse_km_post
 from geo.store import load_dataset
 
 # (query as an editor might type it, region hint, expected lat, expected lon). The expected
@@ -107,6 +107,21 @@ def test_km_post_between_references_is_interpolated(corridors):
     ab, bc = distance_m(a.lon, a.lat, b.lon, b.lat), distance_m(b.lon, b.lat, c.lon, c.lat)
     assert 5_000 < ab < 25_000 and 5_000 < bc < 25_000
     assert parse_km_post("Juliaca") is None and parse_km_post("PE-34A km 7") == ("PE-34A", 7.0)
+
+
+@pytest.mark.parametrize("km", [1300, 1319, 1340, 1360])
+def test_the_place_search_and_the_audit_place_a_km_post_alike(corridors, km):
+    """Between Calapuja (PE-3S km 1294, Cusco–Juliaca) and Chucuito (km 1380, Juliaca–Desaguadero)
+    the search once extrapolated from one corridor (km 1360 some 6 km off, km 1319 refused) while
+    the audit chained the two: both now ask the one resolver."""
+    from geo.network.kmposts import resolve_km_post
+    [post] = geocode(f"PE-3S km {km}", corridors=corridors)
+    cid, lon, lat = resolve_km_post(corridors, "PE-3S", km)
+    assert (post.lon, post.lat) == (round(lon, 5), round(lat, 5))
+    assert post.source.startswith(f"corridor:{cid} ")
+    if 1294 < km < 1380:
+        assert cid == "cusco-juliaca+juliaca-desaguadero"
+    assert -70.25 < post.lon < -69.8 and -16.0 < post.lat < -15.2  # between Calapuja and Chucuito
 
 
 def test_cli_geocode_json(capsys):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from geo.store import load_dataset
+from geo.core.dates import day_range
 from geo.core.view import View
 from geo.query.active import active_mask, day_summary, mapped_vs_reported, overlap_mask, select_events
-from geo.core.dates import day_range
+from geo.store import load_dataset
 
 
 @pytest.fixture
@@ -55,18 +55,21 @@ def test_day_summary_document(ds):
     assert doc["date"] == "2023-01-09"
     assert {e["id"] for e in doc["events"]} == {"e-chucuito", "e-ilave", "e-juliaca-clash"}
     juliaca = next(e for e in doc["events"] if e["id"] == "e-juliaca-clash")
-    assert (juliaca["kind"], juliaca["place"], juliaca["region"], juliaca["fatalities"]) == ("clash", "Juliaca", "Puno", 17)
+    assert (juliaca["kind"], juliaca["place"], juliaca["region"], juliaca["fatalities"]) == \
+        ("clash", "Juliaca", "Puno", 17)
     assert doc["totals"]["fatalities"] == 18
     assert [h["name"] for h in doc["hotspots"]] == ["Puno"]
     assert doc["reported"] == [{"metric": "blockade_points", "value": 45, "reporter": "SUTRAN",
                                 "source_url": "https://www.gob.pe/sutran"}]
-    assert mapped_vs_reported(doc["reported"], doc["mapped"]) == ["45 blockade points reported nationwide (SUTRAN); 2 mapped"]
+    assert mapped_vs_reported(doc["reported"], doc["mapped"]) == [
+        "45 blockade points reported nationwide (SUTRAN); 2 mapped"]
     assert "note" not in doc and (doc["data_first_day"], doc["data_last_day"]) == ("2022-12-07", "2023-01-31")
 
 
 def test_a_day_outside_the_data_says_which_days_it_covers(ds):
     doc = day_summary(ds, "2024-05-01")
-    assert doc["events"] == [] and doc["note"] == "2024-05-01 is outside the data: the data covers 2022-12-07 to 2023-01-31"
+    assert doc["events"] == []
+    assert doc["note"] == "2024-05-01 is outside the data: the data covers 2022-12-07 to 2023-01-31"
 
 
 def test_day_range():

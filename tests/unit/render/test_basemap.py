@@ -19,7 +19,8 @@ from geo.places.gazetteer import default_gazetteer
 from geo.render import assets, basemap
 from geo.render.maps import base_map, standalone_html
 from geo.store import load_dataset
-from tests.conftest import run_cli as run, BUNDLED, make_corridor, make_event, write_folder
+from tests.conftest import BUNDLED, make_corridor, make_event, write_folder
+from tests.conftest import run_cli as run
 
 PERU_BBOX = (-81.4, -18.4, -68.6, 0.0)
 LIMA = (-77.02824, -12.04318)
@@ -131,7 +132,7 @@ def test_rebuilding_the_bundled_basemap_gives_the_same_file(tmp_path):
 # ---------------------------------------------------------------- the builder, on a made-up world
 
 def _delta(arc: list[list[int]]) -> list[list[int]]:
-    return [arc[0]] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(arc, arc[1:])]
+    return [arc[0]] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(arc, arc[1:], strict=False)]
 
 
 def _tarball(folder: Path, package: basemap.SourcePackage, document: dict) -> basemap.SourcePackage:

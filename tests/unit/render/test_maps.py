@@ -19,9 +19,9 @@ def test_escaped_text_survives_folium_templates_verbatim(raw):
 
 
 def test_exported_map_carries_the_day_over_day_rings(tiny_data):
+    from geo.core.view import View
     from geo.render.maps import build_map
     from geo.store import load_dataset
-    from geo.core.view import View
     dataset = load_dataset(tiny_data)
     html_10 = build_map(dataset, View("2023-01-10")).get_root().render()
     assert "Lifted: Chucuito (Puno), blocked until 2023-01-09" in html_10

@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pytest
 
+from geo.core.i18n import translator
 from geo.core.escape import escape_html
 from geo.core.model import validate_event
 from geo.core.view import View
@@ -43,12 +44,12 @@ def test_every_english_label_of_the_bundled_data_has_a_spanish_one(bundled):
 def test_spanish_popups_and_names_of_9_january_show_no_english_place(bundled):
     records = bundled.index.records(bundled.index.select(View(DAY)))
     assert len(records) == 20
-    spanish = [_bold_place(popup_html(r, "es")) for r in records]
+    spanish = [_bold_place(popup_html(r, translator("es"))) for r in records]
     assert [p for p in spanish if ENGLISH.search(p)] == []
     assert "Vías de acceso a la ciudad de Puno" in spanish
     assert spanish == [escape_html(place_for(r, "es")) for r in records]
-    assert all(event_name(r, "es").startswith(place_for(r, "es") + ": ") for r in records)
-    english = [_bold_place(popup_html(r, "en")) for r in records]
+    assert all(event_name(r, translator("es")).startswith(place_for(r, "es") + ": ") for r in records)
+    english = [_bold_place(popup_html(r, translator("en"))) for r in records]
     assert english == [escape_html(r["place"]) for r in records] and "Puno city access roads" in english
 
 

@@ -11,9 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from geo.store.editor import ConflictError, Editor, LOG_FILE, apply_changes, changes_between, describe_entry, read_log, rebuild_from_log
 from geo.core.model import DataError, validate_collection
 from geo.store import load_dataset
+from geo.store.editor import (
+    LOG_FILE,
+    ConflictError,
+    Editor,
+    apply_changes,
+    changes_between,
+    describe_entry,
+    read_log,
+    rebuild_from_log,
+)
 from tests.conftest import ROOT, make_event, write_folder
 
 
@@ -42,7 +51,8 @@ def test_add_makes_readable_unique_ids_and_logs(folder):
     assert second.ids == ["2023-01-10-ilave-bridge-blockade-2"]
     assert _ids(folder) == ["a", "b", "2023-01-10-ilave-bridge-blockade", "2023-01-10-ilave-bridge-blockade-2"]
     log = read_log(folder / LOG_FILE)
-    assert [(e["seq"], e["who"], e["action"], e["before"]) for e in log] == [(1, "ana", "add", None), (2, "ana", "add", None)]
+    assert [(e["seq"], e["who"], e["action"], e["before"]) for e in log] == [
+        (1, "ana", "add", None), (2, "ana", "add", None)]
     assert log[1]["reason"] == "second report" and log[1]["when"].endswith("Z") and len(log[1]["when"]) == 20
     assert log[0]["after"]["properties"]["place"] == "Ilave Bridge"
     assert len(load_dataset(folder).events) == 4
@@ -66,7 +76,8 @@ def test_edit_changes_fields_and_logs_before_after(folder):
     assert event["properties"]["fatalities"] == 3 and event["properties"]["place"] == "Juliaca airport"
     assert event["geometry"]["coordinates"] == [-70.158, -15.5]
     entry = change.entries[0]
-    assert entry["before"]["properties"]["place"] == "Juliaca" and entry["after"]["properties"]["place"] == "Juliaca airport"
+    assert entry["before"]["properties"]["place"] == "Juliaca"
+    assert entry["after"]["properties"]["place"] == "Juliaca airport"
     assert "place: 'Juliaca' -> 'Juliaca airport'" in describe_entry(entry)
     assert ed.edit("a", {"fatalities": 3}, who="bo").entries == []  # no change, nothing logged
     with pytest.raises(DataError, match="fatalities"):
@@ -187,7 +198,8 @@ def test_changes_between_ignores_contract_defaults():
     old = make_event("a")
     new = apply_changes(old, {"fatalities": 0, "time_precision": 1, "status": "reported", "end": "2023-01-09"})
     assert changes_between(old, new) == {}
-    assert changes_between(old, apply_changes(old, {"fatalities": 2, "road": "PE-3S"})) == {"fatalities": 2, "road": "PE-3S"}
+    changes = {"fatalities": 2, "road": "PE-3S"}
+    assert changes_between(old, apply_changes(old, changes)) == changes
 
 
 def test_the_log_shows_absent_fields_as_their_defaults(folder):

@@ -82,7 +82,8 @@ def test_reimport_after_a_crash_between_log_and_file_adds_nothing(folder, tmp_pa
 def test_add_many_checks_identical_events_again_inside_the_lock(folder):
     """Two editors planned the same import from the same snapshot; the second adds nothing."""
     first, second = Editor(folder), Editor(folder)
-    events = [make_event(None, place="Ilave", lon=-69.67, lat=-16.08), make_event(None, place="Juli", lon=-69.46, lat=-16.21)]
+    events = [make_event(None, place="Ilave", lon=-69.67, lat=-16.08),
+              make_event(None, place="Juli", lon=-69.46, lat=-16.21)]
     assert len(first.add_many(events, who="ana").entries) == 2
     change = second.add_many(events, who="bo")
     assert change.entries == [] and [i for i, _ in change.already] == [0, 1]
@@ -107,8 +108,10 @@ def test_add_many_runs_the_callers_check_inside_the_lock(folder):
 
 
 @pytest.mark.parametrize("line, message", [
-    ('{"seq": 3, "tx_size": 1}', "changelog.jsonl: line 3: is not a change-log entry (missing tx, who, when, action, id, before, after)"),
-    ('{"seq": 3, "tx": 3, "tx_size": 1, "who": "x", "when": "2023", "action": "add", "id": 5, "before": null, "after": null}',
+    ('{"seq": 3, "tx_size": 1}',
+     "changelog.jsonl: line 3: is not a change-log entry (missing tx, who, when, action, id, before, after)"),
+    ('{"seq": 3, "tx": 3, "tx_size": 1, "who": "x", "when": "2023", "action": "add", "id": 5, '
+     '"before": null, "after": null}',
      "changelog.jsonl: line 3: id: must be a string"),
     ('[1, 2]', "changelog.jsonl: line 3: is not a change-log entry (a JSON object per line)"),
 ])
@@ -127,7 +130,8 @@ def test_a_log_line_missing_keys_is_one_located_line(folder, capsys, line, messa
 @pytest.mark.parametrize("text, message", [
     ('{"type": "Feat', "changelog.base.geojson: (file): invalid JSON at line 1 column 10"),
     ("[1, 2]", "changelog.base.geojson: (file): is not a GeoJSON FeatureCollection"),
-    ('{"type": "FeatureCollection", "features": [1]}', "changelog.base.geojson: (file): is not a GeoJSON FeatureCollection"),
+    ('{"type": "FeatureCollection", "features": [1]}',
+     "changelog.base.geojson: (file): is not a GeoJSON FeatureCollection"),
 ])
 def test_a_corrupt_base_snapshot_is_named(folder, capsys, text, message):
     Editor(folder).add(make_event(None, place="Ilave", lon=-69.67, lat=-16.08), who="ana")

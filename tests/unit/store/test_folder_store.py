@@ -26,7 +26,8 @@ def test_only_events_is_required(tmp_path):
     folder = write_folder(tmp_path / "d", [make_event("a")])
     ds = load_dataset(folder)
     assert (len(ds.events), len(ds.hotspots), len(ds.corridors), len(ds.counts)) == (1, 0, 0, 0)
-    (folder / "events.geojson").unlink()  # with dataset.json: a new, empty dataset (tests/unit/store/test_empty_dataset.py)
+    # with dataset.json: a new, empty dataset (tests/unit/store/test_empty_dataset.py)
+    (folder / "events.geojson").unlink()
     assert open_store(folder).validate() == []
     (folder / "dataset.json").unlink()
     assert [str(p) for p in open_store(folder).validate()] == [
@@ -70,7 +71,8 @@ def test_dataset_json_describes_the_dataset(tiny_data):
     ({"title": "x", "country": "Peru", "timezone": "America/Lima", "bbox": [-82, -19, -68, 0]}, "country"),
     ({"title": "x", "country": "PE", "timezone": "Mars/Olympus", "bbox": [-82, -19, -68, 0]}, "timezone"),
     ({"title": "x", "country": "PE", "timezone": "UTC", "bbox": [0, 0, 0, 0]}, "bbox"),
-    ({"title": "x", "country": "PE", "timezone": "UTC", "bbox": [-82, -19, -68, 0], "featured_day": "9 Jan"}, "featured_day"),
+    ({"title": "x", "country": "PE", "timezone": "UTC", "bbox": [-82, -19, -68, 0], "featured_day": "9 Jan"},
+     "featured_day"),
     ({"title": "x", "country": "PE", "timezone": "UTC", "bbox": [-82, -19, -68, 0], "regions": ["Lima"],
       "region_aliases": {"LM": "Callao"}}, "region_aliases"),
 ])

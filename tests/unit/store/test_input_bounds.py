@@ -162,9 +162,10 @@ def test_a_day_argument_outside_the_accepted_days_is_one_line(tiny_data, capsys,
 
 
 def test_the_editing_pages_show_the_bounds_in_spanish():
-    from ui.problems import translate_message
+    from geo.core.i18n import translator
+    from ui.problems import problem_text
     problems = validate_event(make_event("far", start="0001-01-01")) + \
         validate_event(make_event("long", start="1900-01-01", end="2100-12-31"))
-    assert [translate_message(p.message, "es") for p in problems] == [
+    assert [problem_text(p, translator("es")) for p in problems] == [
         "0001-01-01 está fuera de los días aceptados (1900-01-01 a 2100-12-31)",
         "2100-12-31 está 73,414 días después del inicio 1900-01-01; se aceptan como máximo 3,653"]
