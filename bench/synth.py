@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from geo.places.gazetteer import default_gazetteer
 from geo.core.dataset import parse_info
 from geo.core.paths import BUNDLED_DATA
+from geo.places.gazetteer import default_gazetteer
 
 FIRST_DAY = date(2022, 12, 7)
 DAYS = 60

@@ -2,9 +2,9 @@
 import streamlit as st
 
 from geo.core.escape import escape_markdown
+from geo.core.words import metric_name
 from geo.query.stats import source_summary
 from geo.store import store_for
-from geo.core.words import metric_name
 from ui import i18n
 from ui.data import get_dataset
 from ui.i18n import _

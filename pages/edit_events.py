@@ -1,11 +1,11 @@
 """Correct an event, retract it with a reason, and see (and undo) every logged change."""
 import streamlit as st
 
+from geo.core.words import kind_name
 from geo.intake.forms import description_reference, feature_from_form, form_values
+from geo.render.descriptions import place_for
 from geo.store.editor import changes_between
 from ui import editing as ui
-from geo.core.words import kind_name
-from geo.render.descriptions import place_for
 from ui import i18n
 from ui.data import get_dataset
 from ui.i18n import _

@@ -5,14 +5,14 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from geo.core.escape import escape_markdown
+from geo.core.words import kind_name
 from geo.intake.duplicates import event_summary
 from geo.intake.plan import plan_import
 from geo.intake.readers import MAP_CHOICES, ColumnMap, column_names
 from ui import editing as ui
-from ui.data import get_dataset
-from geo.core.escape import escape_markdown
-from geo.core.words import kind_name
 from ui import i18n
+from ui.data import get_dataset
 from ui.i18n import _
 from ui.navigation import require_app
 

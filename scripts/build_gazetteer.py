@@ -88,7 +88,7 @@ SITES: list[dict] = [
     # Bridges and crossings.
     dict(id="puente-anashuayco", name="Puente Añashuayco",
          alternatenames="Anashuayco|Añashuayco bridge|Puente Anashuayco",
-         kind="bridge", region="Arequipa", province="Arequipa", coord=("midpoint", ("Arequipa", "Arequipa"), ("Yura", "Arequipa")),
+         kind="bridge", region="Arequipa", province="Arequipa", coord=("midpoint", ("Arequipa", "Arequipa"), ("Yura", "Arequipa")),  # noqa: E501
          coord_source="APPROXIMATE (within a few km): midpoint between GeoNames Arequipa and "
                       "Yura, on the Arequipa–Yura road near the airport where the bridge lies",
          source_url=""),
@@ -124,7 +124,7 @@ SITES: list[dict] = [
          coord_source="GeoNames Lanlacuni Bajo, whose alternate name is San Gaban (district seat)",
          source_url=""),
     dict(id="laberinto", name="Laberinto", alternatenames="Puerto Laberinto|Puerto Rosario de Laberinto",
-         kind="town", region="Madre de Dios", province="Tambopata", coord=("geonames", ("Puerto Rosario de Laberinto", "Madre de Dios")),
+         kind="town", region="Madre de Dios", province="Tambopata", coord=("geonames", ("Puerto Rosario de Laberinto", "Madre de Dios")),  # noqa: E501
          coord_source="GeoNames Puerto Rosario de Laberinto", source_url=""),
     dict(id="pichanaqui", name="Pichanaqui", alternatenames="Pichanaki", kind="town", region="Junín",
          province="Chanchamayo", coord=("geonames", ("Bajo Pichanaqui", "Junín")),
@@ -155,7 +155,7 @@ SITES: list[dict] = [
          coord_source="GeoNames Sama Grande", source_url=""),
     dict(id="la-pampa-madre-de-dios", name="La Pampa",
          alternatenames="La Pampa Madre de Dios|La Pampa Interoceanica",
-         kind="site", region="Madre de Dios", province="Tambopata", coord=("midpoint", ("Mazuko", "Madre de Dios"), ("Puerto Rosario de Laberinto", "Madre de Dios")),
+         kind="site", region="Madre de Dios", province="Tambopata", coord=("midpoint", ("Mazuko", "Madre de Dios"), ("Puerto Rosario de Laberinto", "Madre de Dios")),  # noqa: E501
          coord_source="APPROXIMATE (tens of km): midpoint between GeoNames Mazuko and Puerto "
                       "Rosario de Laberinto; the mining zone lies on the Interoceánica between them",
          source_url=""),

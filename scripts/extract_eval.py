@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.cli.main import main as cli_main  # noqa: E402
-from geo.places.gazetteer import default_gazetteer  # noqa: E402
 from geo.core.geodesy import distance_m  # noqa: E402
 from geo.core.text import fold  # noqa: E402
+from geo.places.gazetteer import default_gazetteer  # noqa: E402
 
 REAL = next((p for p in (ROOT.parent / "shared" / "extract-real", Path("/work/shared/extract-real"))
              if p.is_dir()), ROOT.parent / "shared" / "extract-real")
@@ -131,7 +131,7 @@ class Score:
     wrong: list[str] = field(default_factory=list)
     taken: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for name in ("facts", "places", "kinds", "dates", "counts", "precision", "traps"):
             mine, theirs = getattr(self, name), getattr(other, name)
             mine[0] += theirs[0]
@@ -259,7 +259,7 @@ class RealScore:
     wrong: dict[str, int] = field(default_factory=dict)            # failure class -> wrong candidates
     lines: list[str] = field(default_factory=list)
 
-    def add(self, other: "RealScore") -> None:
+    def add(self, other: RealScore) -> None:
         for name in ("core", "precision", "traps"):
             mine, theirs = getattr(self, name), getattr(other, name)
             mine[0] += theirs[0]

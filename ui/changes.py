@@ -6,8 +6,8 @@ import streamlit as st
 from geo.core.dataset import Dataset
 from geo.core.dates import shift_day
 from geo.core.escape import escape_markdown
-from geo.core.view import View
 from geo.core.i18n import N_
+from geo.core.view import View
 from geo.query.changes import change_summary, change_summary_by_region, day_over_day
 from ui import i18n
 from ui.i18n import _

@@ -10,9 +10,9 @@ from streamlit_folium import st_folium
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
 from geo.core.view import View
-from geo.query.active import blockade_coverage
 from geo.network.report import CUT_HALF_WIDTH_KM, CorridorDay, corridor_day, route_columns, route_rows, route_sentence
 from geo.network.routing import RouteResult
+from geo.query.active import blockade_coverage
 from geo.render.corridors import corridor_base_map, cut_layer, route_layers
 from geo.render.maps import day_layers
 from ui import i18n

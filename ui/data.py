@@ -4,16 +4,16 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import streamlit as st
 
 from geo.core.dataset import Dataset
+from geo.core.i18n import N_
 from geo.core.model import StoreUnavailable
 from geo.store import FolderStore, open_store, resolve_source
 from geo.store.loadcache import load_folder
-from geo.core.i18n import N_
 from ui.i18n import _
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import re
 import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import folium
 import pandas as pd
@@ -18,17 +19,16 @@ import streamlit as st
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
+from geo.core.i18n import N_
 from geo.core.model import KINDS, STATUSES, DataError, Problem
 from geo.core.view import View
+from geo.core.words import kind_name, status_name
 from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
-from geo.store import auth
-from geo.store import store_for
-from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
+from geo.store import auth, store_for
 from geo.store.changelog import read_undo_reason
-from geo.core.i18n import N_
-from geo.core.words import kind_name, status_name
+from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
 from ui import i18n, state
 from ui.i18n import _
 from ui.problems import entry_text, error_text, problem_text
@@ -240,7 +240,7 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
         b.number_input(_("Latitude"), key=k("lat"), format="%.5f", min_value=-90.0, max_value=90.0, value=None)
         c.number_input(_("Kilometre post"), key=k("km"), min_value=0.0, value=None)
         for col, name, label in zip((a, b, c), ("fatalities", "injured", "detained"),
-                                    (_("Fatalities"), _("Injured"), _("Detained"))):
+                                    (_("Fatalities"), _("Injured"), _("Detained")), strict=False):
             col.number_input(label, key=k(name), min_value=0, step=1)
         a.radio(_("Location precision"), (1, 2, 3), key=k("geo_precision"), format_func=precision_label("geo"))
         b.radio(_("Date precision"), (1, 2, 3), key=k("time_precision"), format_func=precision_label("time"))
@@ -378,7 +378,7 @@ def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -
                                             if entry.get("reason") else ""))
         if right.button(_("Undo"), key=f"{key}-undo-{entry['seq']}",
                         help=_("Undo change #{seq}").format(seq=entry["seq"])):
-            run_change(lambda: editor.undo(entry["seq"], who), _("Change #{seq} undone.").format(seq=entry["seq"]),
+            run_change(lambda seq=entry["seq"]: editor.undo(seq, who), _("Change #{seq} undone.").format(seq=entry["seq"]),
                        after_change(entry["id"]))
 
 

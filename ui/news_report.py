@@ -19,17 +19,17 @@ from streamlit_folium import st_folium
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html, escape_markdown
 from geo.core.model import METRICS, DataError, is_http_url
+from geo.core.words import COUNT_FORMS, kind_name, metric_name
 from geo.intake.duplicates import find_duplicates
 from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
-from geo.intake.extract.against import COUNT_WORDS, compare_with_store
+from geo.intake.extract.against import compare_with_store
 from geo.intake.extract.dataset_lexicon import lexicon_for
-from geo.places.gazetteer import gazetteer_for
 from geo.intake.forms import feature_from_form
 from geo.intake.readers import Item
+from geo.places.gazetteer import gazetteer_for
 from geo.render.maps import base_map
 from geo.render.style import KIND_COLORS
 from geo.store.counts import append_counts
-from geo.core.words import COUNT_FORMS, kind_name, metric_name
 from ui import editing as ui
 from ui import i18n
 from ui.i18n import _
@@ -317,7 +317,7 @@ def review_counts(ds: Dataset, state: dict) -> None:
                                    format="YYYY-MM-DD")
                 metric = b.selectbox(_("Metric"), METRICS, key=f"{prefix}-metric",
                                      index=METRICS.index(c["metric"]) if c["metric"] in METRICS else None,
-                                     format_func=lambda m: metric_name(m, t), placeholder=_("Choose the metric"))
+                                     format_func=lambda m, t=t: metric_name(m, t), placeholder=_("Choose the metric"))
                 value = cc.number_input(_("Value"), min_value=0, step=1, value=int(c["value"]), key=f"{prefix}-value")
                 reporter = d.text_input(_("Reporter"), value=c["reporter"] or state["source"]["name"],
                                         key=f"{prefix}-reporter")

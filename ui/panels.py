@@ -19,7 +19,6 @@ from ui import i18n, state
 from ui.changes import changes_list
 from ui.i18n import _
 
-
 #: Session keys: how often the reader asked to frame the day; the regions the frame was set for.
 FRAME_ASKED = "_frame_asked"
 FRAMED_REGIONS = "_framed_regions"

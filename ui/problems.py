@@ -9,7 +9,7 @@ languages.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from geo.core.i18n import Translator
 from geo.core.model import DataError, Message, Problem

@@ -10,7 +10,6 @@ from geo.render.descriptions import description_text, place_for
 from ui import i18n
 from ui.i18n import _
 
-
 #: The table's columns, translated once per table (not once per row).
 COLUMNS = (N_("Place"), N_("Region"), N_("Kind"), N_("Dates"), N_("Dead"), N_("Injured"), N_("Detained"),
            N_("Status"), N_("What happened"), N_("Reported by"), N_("Source"))

@@ -5,8 +5,9 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, NoReturn
+from typing import Any, NoReturn
 
 from geo.core.dates import check_day, day_bounds_problem
 from geo.core.i18n import SOURCE_LANGUAGE, available_languages

@@ -10,8 +10,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from geo.cli.args import Command, add_filters, add_lang, add_mode, data_part, day_arg
-from geo.core.i18n import translator
 from geo.core.dates import day_range
+from geo.core.i18n import translator
 from geo.core.view import View
 from geo.export import files as data_export
 from geo.export import snapshot

@@ -67,7 +67,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ReportRefused as exc:
         raise UsageError(f"blockade-map extract: {args.file}: {exc}") from None
     if existing is None:
-        print(f"blockade-map extract: the data's events cannot be read; candidates are not compared with them",
+        print("blockade-map extract: the data's events cannot be read; candidates are not compared with them",
               file=sys.stderr)
         result["events"] = [dict(e, existing={"status": "unchecked"}) for e in result["events"]]
     else:

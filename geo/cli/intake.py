@@ -9,12 +9,12 @@ from pathlib import Path
 
 from geo.cli import sutran as sutran_cli
 from geo.cli.args import Command, UsageError, default_who, store_refuses
+from geo.core.i18n import translator
 from geo.intake.plan import plan_import
-from geo.places.gazetteer import gazetteer_for
 from geo.intake.readers import ColumnMap, parse_map, read_upload
+from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, parse_km_post
 from geo.store import auth, load_dataset, open_store, resolve_source
-from geo.core.i18n import translator
 from geo.store.editor import ReadOnlyDataError
 
 

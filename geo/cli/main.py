@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from geo.cli import basemap, corridors, data, db, export, extract, intake, publish, serve, sutran
 from geo.cli.args import Command, Parser, UsageError

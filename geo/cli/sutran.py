@@ -8,15 +8,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timezone
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Sequence
 
 from geo.cli.args import Command, UsageError, day_arg, default_who, store_refuses
 from geo.core.model import DataError, Problem
 from geo.intake import sutran
-from geo.network.kmposts import resolve_km_post
-from geo.network.kmposts import corridors_with_chains
+from geo.network.kmposts import corridors_with_chains, resolve_km_post
 from geo.store import open_store
 
 #: How long ``follow`` waits for one feed file before the fetch counts as failed.
@@ -117,7 +116,8 @@ def run_import(args: argparse.Namespace, who: str) -> int:
         return 1
     reason = args.reason or f"import of SUTRAN's feed: {names}"
     plan, written = _apply(store, batch, who, reason, args.dry_run)
-    read = (f"read {batch.updates} feed versions ({len(batch.keys)} distinct updates of {len(batch.days)} days): {len(batch.records)} records of "
+    read = (f"read {batch.updates} feed versions ({len(batch.keys)} distinct updates of {len(batch.days)} days): "
+            f"{len(batch.records)} records of "
             f"{', '.join(args.motivo)}" + (f", {len(batch.problems)} problem(s) reported" if batch.problems else ""))
     if args.dry_run:
         print(f"{read}; would make {_summary(plan)} (dry run: nothing written)")
@@ -149,7 +149,7 @@ def feed_urls(source: str) -> list[str]:
 
 def fetch_updates(source: str, problems: list[Problem]) -> list[sutran.Update]:
     """Fetch every feed file of ``source`` (a URL); OSError when any one fails (then none is used)."""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     updates = []
     for url in feed_urls(source):
         try:
@@ -191,7 +191,7 @@ class FolderWatch:
 
 
 def _log(message: str) -> None:
-    print(f"{datetime.now(timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')} {message}", flush=True)
+    print(f"{datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')} {message}", flush=True)
 
 
 def cmd_follow(args: argparse.Namespace, who: str, sleep: Callable[[float], None] = time.sleep) -> int:

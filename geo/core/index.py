@@ -1,7 +1,8 @@
 """The event index: what makes each view of the map cheap, however many events there are.
 
 Every loaded :class:`geo.core.dataset.Dataset` builds one (``dataset.index``). It holds the
-events sorted by start then id, with their days as integers and their kinds and regions as small codes, so that selecting a view is a few numpy
+events sorted by start then id, with their days as integers and their kinds and regions as small codes, so that
+selecting a view is a few numpy
 operations instead of string comparisons and per-row Python. The serialised marker of
 each event (popup and tooltip included) is made the first time it is needed and kept
 (:meth:`EventIndex.memo`).
@@ -13,8 +14,8 @@ the map's view (:func:`cell_size`), see :meth:`EventIndex.cells`.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -267,7 +268,7 @@ class EventIndex:
             if key not in self._labels:
                 names = list(self.place_names)
                 labelled = [False] * len(names)
-                for code, label in zip(self.place.tolist(), self.events[column].tolist()):
+                for code, label in zip(self.place.tolist(), self.events[column].tolist(), strict=False):
                     if label and not labelled[code]:
                         names[code], labelled[code] = str(label), True
                 self._labels[key] = names
@@ -299,7 +300,7 @@ class EventIndex:
         keep = (np.arange(len(order)) - starts) < 3
         places: list[list[str]] = [[] for _ in range(m)]
         names = self.place_names_in(lang)
-        for cell_i, place_i in zip(cells_sorted[keep].tolist(), places_sorted[keep].tolist()):
+        for cell_i, place_i in zip(cells_sorted[keep].tolist(), places_sorted[keep].tolist(), strict=False):
             places[cell_i].append(names[place_i])
         return Cells(lat=lat, lon=lon, count=count, by_kind=kinds,
                      fatalities=total(self.fatalities[positions]).astype(np.int64),

@@ -13,12 +13,13 @@ import dataclasses
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from geo.core.dates import MAX_SPAN_DAYS, day_bounds_problem, parse_date
-from geo.core.i18n import NO_PARAMS, N_, Message, Translator, fill, message
+from geo.core.i18n import N_, NO_PARAMS, Message, Translator, fill, message
 from geo.core.text import fold
 
 KINDS: tuple[str, ...] = ("blockade", "protest", "clash", "closure", "detention", "other")

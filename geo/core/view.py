@@ -1,9 +1,10 @@
 """What a map shows: a day, a mode and filters."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from geo.core.dates import check_day, parse_date
 from geo.core.i18n import ENGLISH, Translator
@@ -59,7 +60,7 @@ class View:
             params[LANG_PARAM] = lang
         return params
 
-    def on(self, day: str) -> "View":
+    def on(self, day: str) -> View:
         """The same view on another day."""
         return View(day, self.mode, self.kinds, self.regions)
 

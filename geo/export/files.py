@@ -12,10 +12,10 @@ import json
 import os
 import shlex
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -223,7 +223,7 @@ def sidecar_text(dataset: Dataset, records: Sequence[dict], first: str, last: st
     kinds and the command as they are in the file.
     """
     t = translator(lang)
-    made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     span = t.gettext("{first} to {last}").format(first=first, last=last)
     zone = dataset.info.timezone or t.gettext("days as reported (no time zone set)")
     lines = [

@@ -37,19 +37,19 @@ import json
 import os
 import shutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
-
 from babel.numbers import get_group_symbol
 from markupsafe import Markup
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, day_range, shift_day
 from geo.core.escape import escape_html, template_environment
-from geo.core.i18n import N_, N_plural, SOURCE_LANGUAGE, Translator, pick_language, translator
+from geo.core.i18n import N_, SOURCE_LANGUAGE, N_plural, Translator, pick_language, translator
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.core.words import kind_label, kind_name
@@ -58,10 +58,11 @@ from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.changes import change_summary, day_over_day
 from geo.query.framing import data_bounds, frame_for
 from geo.render import assets
-from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, BASEMAP_FILE, load_basemap
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION
+from geo.render.basemap import BASEMAP_FILE, load_basemap
 from geo.render.changes import change_rows
 from geo.render.maps import TILES_ATTRIBUTION, TILES_NOTICE, TILES_URL, legend_html
-from geo.render.popups import event_name, event_row_json, hotspot_rows, corridor_rows
+from geo.render.popups import corridor_rows, event_name, event_row_json, hotspot_rows
 from geo.render.style import CHANGE_STYLES, CORRIDOR_LINE, HOTSPOT_COLOR, KIND_COLORS
 from geo.store.files import read_json_file, replace_folder, staging_folder
 
@@ -226,7 +227,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
         "totals": index.totals(positions), "mapped": mapped,
         "reported": [{"text": line, "metric": item["metric"], "value": item["value"],
                       "reporter": item["reporter"], "url": _http(item["source_url"])}
-                     for line, item in zip(lines, reported)],
+                     for line, item in zip(lines, reported, strict=False)],
         "hotspots": {"names": [str(n) for n in hotspots["name"]], "rows": hotspot_rows(hotspots, t)},
         "changes": {"since": before, "heading": t.gettext(BLOCKADES_SINCE).format(day=t.day(before)),
                     "counts": {group: len(items) for group, items in changes.items()},
@@ -454,7 +455,7 @@ def _previews(dataset: Dataset, days: list[str], staged: Path, t: Translator) ->
     """Each day's link-preview picture, drawn offline by one headless Chromium."""
     from geo.export.snapshot import batch_pngs  # Chromium only when previews are asked for
     paths = batch_pngs(dataset, days, staged / "preview", size=PREVIEW_SIZE, tiles=False, lang=t)
-    return dict(zip(days, paths))
+    return dict(zip(days, paths, strict=False))
 
 
 def _image(path: Path | None, day: str, base_url: str | None, t: Translator) -> dict | None:

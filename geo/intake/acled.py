@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from typing import Any
 
 from geo.core.model import Scope, is_dataset_citation, short_repr
 from geo.core.text import fold
@@ -344,7 +345,7 @@ def same_event_problem(first: Mapping[str, str], other: Mapping[str, str]) -> st
 # ---------------------------------------------------------------- writing rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country(code: str | None) -> tuple[str, str]:
     """(English name, ISO 3166 numeric code) of an alpha-2 code, from Babel's CLDR data."""
     if not code:
@@ -358,7 +359,7 @@ def _country(code: str | None) -> tuple[str, str]:
 
 
 def _day_timestamp(day: str) -> int:
-    return int(datetime.fromisoformat(day).replace(tzinfo=timezone.utc).timestamp())
+    return int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp())
 
 
 def _number(value: float) -> int | float:

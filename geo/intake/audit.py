@@ -45,11 +45,11 @@ from geo.core.geodesy import distance_m
 from geo.core.model import COUNT_FIELDS, Problem
 from geo.core.paths import PROJECT_ROOT
 from geo.core.text import name_key
+from geo.network.kmposts import resolve_km_post
 from geo.places.gazetteer import Gazetteer, gazetteer_for
 from geo.store.files import read_json_file
 from geo.store.folder import read_counts_file
 from geo.store.layout import CORRIDORS_FILE, COUNTS_FILE, EVENTS_FILE, HOTSPOTS_FILE, resolve_data_dir
-from geo.network.kmposts import resolve_km_post
 
 __all__ = [
     "DEFAULT_REFERENCES",

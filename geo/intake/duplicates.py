@@ -8,8 +8,8 @@ import numpy as np
 
 from geo.core.geodesy import distance_m
 from geo.core.i18n import N_, Translator, translator
-from geo.core.words import kind_name
 from geo.core.model import Problem, short_repr
+from geo.core.words import kind_name
 from geo.intake.readers import Item
 
 #: A new event this close to one of the same kind with overlapping dates is a probable duplicate.

@@ -1,8 +1,8 @@
 """An import, checked whole before anything is written: every bad row named, duplicates listed."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Sequence
 
 from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import ANYWHERE, Problem, Scope, event_content
@@ -73,7 +73,7 @@ class ImportPlan:
 
         def check(new: list[dict], fresh: dict) -> list[Problem]:
             added = [f for f in fresh.get("features", []) if isinstance(f, Mapping) and f.get("id") not in seen_ids]
-            items = [Item(label, feature) for label, feature in zip(labels, new)]
+            items = [Item(label, feature) for label, feature in zip(labels, new, strict=False)]
             return [Problem(self.file, d.label, "", N_("is a probable duplicate of {id}, added while this import was "
                                                        "being checked; nothing imported: check the file again to decide"),
                             {"id": d.existing_id})

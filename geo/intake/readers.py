@@ -25,21 +25,40 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlparse
 
-
 from geo.core.dates import parse_written_date
-from geo.core.i18n import N_
-from geo.core.model import (ANYWHERE, COUNT_FIELDS, KINDS, PROPERTY_ORDER, Problem, Scope, id_problem,
-                            short_repr, validate_event)
-from geo.core.text import fold
-from geo.intake.acled import (acled_kind, acled_region, actors_of, citation, decode_tags, parse_acled_date,
-                              parse_timestamp, same_event_problem, slash_order, split_list)
 from geo.core.escape import unneutralise_formula
+from geo.core.i18n import N_
+from geo.core.model import (
+    ANYWHERE,
+    COUNT_FIELDS,
+    KINDS,
+    PROPERTY_ORDER,
+    Problem,
+    Scope,
+    id_problem,
+    short_repr,
+    validate_event,
+)
+from geo.core.text import fold
+from geo.intake.acled import (
+    acled_kind,
+    acled_region,
+    actors_of,
+    citation,
+    decode_tags,
+    parse_acled_date,
+    parse_timestamp,
+    same_event_problem,
+    slash_order,
+    split_list,
+)
 from geo.store.files import MAX_CSV_FIELD, parse_json_text, read_csv_records
 
 #: Largest import file accepted (bytes); a bigger one is refused before it is parsed.
@@ -344,7 +363,7 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
             if url not in urls:
                 urls.append(url)
     timestamp = parse_timestamp(row.get("timestamp"))
-    published = datetime.fromtimestamp(timestamp, timezone.utc).date().isoformat() if timestamp else start
+    published = datetime.fromtimestamp(timestamp, UTC).date().isoformat() if timestamp else start
     actors = list(row.get("_actors") or [])
     if "actors" in ours:
         actors = _json_list(ours["actors"], cell, "tags")
@@ -655,7 +674,7 @@ def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     present = set(folded)
     names, written = [], {}
     has_url = any(COLUMN_ALIASES.get(h, h) == "source_url" for h in folded)
-    for raw, name in zip(header, folded):
+    for raw, name in zip(header, folded, strict=False):
         if name == "source" and not present & {"source_name"}:
             name = "source_name" if has_url else "source_url"
         elif name in COLUMN_ALIASES and COLUMN_ALIASES[name] not in present:
@@ -679,7 +698,7 @@ def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, fil
     header, written = _columns(records[0][1])
     if flavor == "acled":
         header = [fold(h.strip()).replace(" ", "_") for h in records[0][1]]
-        written = {h: raw.strip() for h, raw in zip(header, records[0][1])}
+        written = {h: raw.strip() for h, raw in zip(header, records[0][1], strict=False)}
     required = ACLED_REQUIRED if flavor == "acled" else EXPORT_REQUIRED
     missing = [c for c in required if c not in header]
     if missing:

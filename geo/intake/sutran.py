@@ -28,10 +28,11 @@ import bisect
 import gzip
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -615,7 +616,7 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     # Where: from the first listing (records and held events agree on the site's road, km and district).
     firsts = [(r.update, r.archived, r.url, [r.lon, r.lat]) for r in records]
     firsts += [(i["first"]["update"], i["first"].get("archived", ""), i["first"]["url"],
-                i.get("point") or o["geometry"]["coordinates"]) for o, i in zip(olds, infos)]
+                i.get("point") or o["geometry"]["coordinates"]) for o, i in zip(olds, infos, strict=False)]
     first = min(firsts, key=lambda c: (c[0], c[1]))
     lasts = [(r.update, r.archived, r.url) for r in records]
     lasts += [(i["last"]["update"], i["last"].get("archived", ""), i["last"]["url"]) for i in infos]

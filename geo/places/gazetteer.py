@@ -32,11 +32,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from geo.core.dataset import Dataset
 from geo.core.i18n import N_
 from geo.core.model import DataError, Problem, message, short_repr
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import name_key
-from geo.core.dataset import Dataset
 from geo.store import store_for
 from geo.store.documents import GazetteerTables, StampCache, read_gazetteer_dir
 from geo.store.layout import GAZETTEER_FILES, PLACES_FILE, SITES_FILE
@@ -155,7 +155,8 @@ class Gazetteer:
                 except KeyError as exc:
                     raise DataError([Problem(file, f"row {line}", str(exc.args[0]), N_("is missing"))]) from None
                 except (TypeError, ValueError) as exc:
-                    raise DataError([Problem(file, f"row {line}", "", N_("cannot be read ({reason})"), {"reason": str(exc)})]) from None
+                    problem = Problem(file, f"row {line}", "", N_("cannot be read ({reason})"), {"reason": str(exc)})
+                    raise DataError([problem]) from None
                 names.append([row["name"], *_split(row.get("alternatenames") or "")])
         return cls(places, names)
 

@@ -6,7 +6,7 @@ dataset's events. "Active on day D" is :func:`geo.core.dates.overlaps` everywher
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,7 @@ from geo.core.i18n import ENGLISH, Translator
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.core.words import FEED_LISTED, FEED_MAPPED, FEED_REPORTER, METRIC_REPORTED
+
 
 def active_mask(frame: pd.DataFrame, day: str) -> pd.Series:
     """Rows of a frame with ``start`` and ``end`` columns active on ``day``."""

@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day
@@ -56,7 +57,7 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
         pos = positions[group]
         fields = zip(index.ids[pos].tolist(), index.place[pos].tolist(), index.region[pos].tolist(),
                      index.start_text[pos].tolist(), index.end_text[pos].tolist(), index.lon[pos].tolist(),
-                     index.lat[pos].tolist(), index.fatalities[pos].tolist())
+                     index.lat[pos].tolist(), index.fatalities[pos].tolist(), strict=False)
         records = [{"id": i, "place": place_names[p], "region": index.region_names[r], "start": a,
                     "end": b, "lon": x, "lat": y, "fatalities": f} for i, p, r, a, b, x, y, f in fields]
         out[group] = sorted(records, key=lambda e: (e["place"].casefold(), e["id"]))

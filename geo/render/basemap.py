@@ -38,10 +38,10 @@ import json
 import math
 import os
 import tarfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 import shapely
@@ -50,16 +50,17 @@ from shapely.ops import polylabel
 
 from geo.core.dataset import Dataset
 from geo.core.escape import json_for_script
+from geo.core.geodesy import distance_m
 from geo.core.i18n import N_
 from geo.core.paths import PROJECT_ROOT, app_script
-from geo.core.geodesy import distance_m
 from geo.places.gazetteer import gazetteer_for
 from geo.render.assets import STATIC_URL
 from geo.render.leaflet import JsCall, Json
 from geo.store import Store, store_for
 from geo.store.documents import StampCache, csv_table
 from geo.store.files import atomic_write
-from geo.store.layout import BASEMAP_FILE, REGIONS_FILE as CAPITALS_FILE, WATER_FILE
+from geo.store.layout import BASEMAP_FILE, WATER_FILE
+from geo.store.layout import REGIONS_FILE as CAPITALS_FILE
 
 #: The lakes and seas to name (``name``, ``name_<lang>``, ``lon``, ``lat``, ``source``); optional.
 SOURCE_ENV = "BLOCKADE_MAP_BASEMAP_SOURCE"
@@ -310,6 +311,7 @@ def country_names(name: str) -> dict[str, str]:
     """``{"name_es": "Perú"}``: a country's name (Natural Earth's, in English) in each language the
     catalogue has, from Babel's territory names, where it differs; {} when Babel does not know it."""
     from babel import Locale
+
     from geo.core.i18n import SOURCE_LANGUAGE, available_languages
     codes = {v: k for k, v in Locale.parse(SOURCE_LANGUAGE).territories.items()}
     code = codes.get(name)
@@ -367,7 +369,7 @@ def dataset_labels(dataset, gazetteer=None) -> list[Label]:
         via = list(row.via) if isinstance(row.via, (list, tuple)) else []
         if len(via) != len(coords):
             continue  # no vertex per town: the names cannot be placed from the line
-        for name, (lon, lat) in zip(via, coords):
+        for name, (lon, lat) in zip(via, coords, strict=False):
             if name in labels:
                 continue
             try:  # the gazetteer's population ranks the labels; only for the place at this vertex

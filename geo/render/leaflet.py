@@ -39,7 +39,6 @@ from jinja2 import Template
 
 from geo.core.escape import json_for_script
 
-
 _ids = random.Random()
 _ids_lock = threading.Lock()
 

@@ -7,27 +7,36 @@ script and styles are served locally (:mod:`geo.render.assets`); exported HTML i
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import folium
 import numpy as np
 import xyzservices
 
 from geo.core.dataset import Dataset
+from geo.core.escape import escape_html
 from geo.core.i18n import N_, Translator, translator
 from geo.core.index import AGGREGATE_OVER, cell_size
 from geo.core.model import KINDS
 from geo.core.view import View
-from geo.core.escape import escape_html
 from geo.query.active import select_hotspots
 from geo.query.framing import data_bounds
 from geo.render import assets
-from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, add_basemap
-from geo.render.changes import change_layers, legend_rows as change_legend_rows
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION
+from geo.render.basemap import add_basemap
+from geo.render.changes import change_layers
+from geo.render.changes import legend_rows as change_legend_rows
+from geo.render.layers import (
+    cell_layer,
+    corridor_layer,
+    feature_group,
+    hotspot_layer,
+    kind_label,
+    map_chrome,
+    point_layer,
+)
 from geo.render.leaflet import ZoomableMap
-from geo.render.layers import (cell_layer, corridor_layer, feature_group, hotspot_layer, kind_label,
-                               map_chrome, point_layer)
 from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hotspot_rows
 from geo.render.stacks import drawing_order, spread_rows
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS

@@ -5,7 +5,8 @@ http(s) links become links.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from geo.core.escape import escape_html, json_for_script
 from geo.core.i18n import ENGLISH, Translator

@@ -20,13 +20,14 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from geo.core.i18n import ENGLISH, N_, Translator
-from geo.core.model import PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem, validate_event, message
+from geo.core.model import PROPERTY_ORDER, DataError, Problem, Scope, event_content, id_problem, message, validate_event
 from geo.core.text import slug
 from geo.core.words import kind_name
 from geo.store.files import present, read_data_file, read_json_file
@@ -48,7 +49,7 @@ def digest_bytes(data: bytes) -> str:
 
 def utc_now() -> str:
     """The current time in UTC as ISO 8601 with a ``Z``, to the second."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,25 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Generic, Hashable, Mapping, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
 
 from geo.core.i18n import N_
 from geo.core.model import DataError, Problem
 from geo.store.files import parse_json_text, present, read_csv_records, read_data_file
-from geo.store.layout import (BASEMAP_FILE, DOCUMENTS, GAZETTEER_FILES, LEFT_OUT_HEADING, LEXICON_FILE, PLACES_FILE,
-                              README_FILE, REGIONS_FILE, SITES_FILE)
+from geo.store.layout import (
+    BASEMAP_FILE,
+    DOCUMENTS,
+    GAZETTEER_FILES,
+    LEFT_OUT_HEADING,
+    LEXICON_FILE,
+    PLACES_FILE,
+    README_FILE,
+    REGIONS_FILE,
+    SITES_FILE,
+)
 
 T = TypeVar("T")
 #: Most notes kept from a README's "What is not mapped" section.
@@ -85,7 +95,7 @@ def csv_table(data: bytes, name: str) -> tuple[dict[str, str], ...]:
     if not records:
         return ()
     header = [h.strip() for h in records[0][1]]
-    return tuple(dict(zip(header, record)) for _, record in records[1:] if any(c.strip() for c in record))
+    return tuple(dict(zip(header, record, strict=False)) for _, record in records[1:] if any(c.strip() for c in record))
 
 
 def read_gazetteer_dir(folder: str | os.PathLike) -> GazetteerTables | None:

@@ -27,9 +27,10 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 import filelock
 
@@ -37,11 +38,37 @@ from geo.core.dataset import INFO_FILE, parse_info
 from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, Scope, event_content, message
 from geo.core.paths import is_bundled
+
 # The change log's core, shared with the PostGIS editor; re-exported here, where callers import it.
 from geo.store.changelog import (  # noqa: F401
-    ACTIONS, ENTRY_KEYS, Change, ConflictError, Snapshot, apply_changes, apply_entries, changes_between, check_retract,
-    check_who, describe_entry, digest_bytes, effective_value, entry_problem, log_entries, merge_event, new_event_id,
-    parse_log_bytes, plan_additions, plan_edit, plan_sync, plan_undo, read_base, read_log, rebuild_from_log, undo_reason, utc_now)
+    ACTIONS,
+    ENTRY_KEYS,
+    Change,
+    ConflictError,
+    Snapshot,
+    apply_changes,
+    apply_entries,
+    changes_between,
+    check_retract,
+    check_who,
+    describe_entry,
+    digest_bytes,
+    effective_value,
+    entry_problem,
+    log_entries,
+    merge_event,
+    new_event_id,
+    parse_log_bytes,
+    plan_additions,
+    plan_edit,
+    plan_sync,
+    plan_undo,
+    read_base,
+    read_log,
+    rebuild_from_log,
+    undo_reason,
+    utc_now,
+)
 from geo.store.files import atomic_write, fsync_dir, present, read_data_file, read_json_file
 from geo.store.layout import BASE_FILE, EVENTS_FILE, LOCK_FILE, LOG_FILE, resolve_data_dir  # noqa: F401
 

@@ -12,17 +12,18 @@ files so that either all of them are replaced or none is. A whole folder is writ
 """
 from __future__ import annotations
 
+import csv
 import ctypes
 import errno
-import csv
 import io
 import json
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from geo.core.i18n import N_
 from geo.core.model import DataError, Problem

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Hashable
 from pathlib import Path
-from typing import Hashable
 
 from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, info_problems, parse_info
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
@@ -20,7 +20,8 @@ from geo.core.model import ANYWHERE, DataError, Problem, Scope, validate_collect
 from geo.store.documents import Documents
 from geo.store.editor import Editor
 from geo.store.files import atomic_write, present, read_csv_records, read_data_file, read_data_text, read_json_file
-from geo.store.layout import COUNTS_FILE, CORRIDORS_FILE, DOCUMENTS, EVENTS_FILE, HOTSPOTS_FILE
+from geo.store.layout import CORRIDORS_FILE, COUNTS_FILE, DOCUMENTS, EVENTS_FILE, HOTSPOTS_FILE
+
 #: (file, layer, required) of the GeoJSON layers; ``events.geojson`` is required only of a folder
 #: without ``dataset.json`` (a folder holding only ``dataset.json`` is a new, empty dataset).
 LAYERS: tuple[tuple[str, str, bool], ...] = (
@@ -45,7 +46,7 @@ def read_counts_file(path: Path) -> tuple[list[dict], list[str] | None, list[Pro
     if not records:
         return [], [], []
     header = [h.strip() for h in records[0][1]]
-    rows = [dict(zip(header, record), _row=row) for row, record in records[1:] if any(c.strip() for c in record)]
+    rows = [dict(zip(header, record, strict=False), _row=row) for row, record in records[1:] if any(c.strip() for c in record)]
     return rows, header, []
 
 
@@ -237,7 +238,7 @@ class FolderStore(Documents):
         return written
 
     @classmethod
-    def create_empty(cls, target: str | os.PathLike, document: dict) -> "FolderStore":
+    def create_empty(cls, target: str | os.PathLike, document: dict) -> FolderStore:
         """A new, empty dataset: ``target`` (a new or empty folder) holding only ``dataset.json``
         (``document``, see :func:`geo.core.dataset.new_dataset_document`). The layers' files are
         written by the first change.

@@ -10,8 +10,9 @@ use the index (:data:`NEAR_QUERY`).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
 #: The SQL run after the store's own tables exist (idempotent).
 GIS_SQL = resources.files("geo.store").joinpath("gis.sql")

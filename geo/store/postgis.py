@@ -42,16 +42,26 @@ import json
 import os
 import threading
 import uuid
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Hashable, Iterator, Mapping, Sequence
+from typing import Any
 
 from geo.core.dataset import INFO_FILE, Dataset, default_info, info_problems, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.i18n import N_
-from geo.core.model import ANYWHERE, COUNTS_COLUMNS, KINDS, DataError, Problem, validate_collection, validate_counts_rows
-from geo.core.redact import connection_failure_reason, redact_url as _redact_url
+from geo.core.model import (
+    ANYWHERE,
+    COUNTS_COLUMNS,
+    KINDS,
+    DataError,
+    Problem,
+    validate_collection,
+    validate_counts_rows,
+)
+from geo.core.redact import connection_failure_reason
+from geo.core.redact import redact_url as _redact_url
 from geo.store.changelog import digest_bytes, read_log
 from geo.store.documents import Documents
 from geo.store.editor import Editor
@@ -59,9 +69,24 @@ from geo.store.files import atomic_write, read_json_file
 from geo.store.folder import FolderStore, dump_collection
 from geo.store.layout import BASE_FILE, CORRIDORS_FILE, COUNTS_FILE, DOCUMENTS, EVENTS_FILE, HOTSPOTS_FILE, LOG_FILE
 from geo.store.postgis_editor import PostgisEditor, PostgisSnapshot  # noqa: F401  (re-exported)
-from geo.store.postgis_sql import (COUNTS_FROM_EVENTS, DDL, EVENT_COLUMNS, EVENT_INDEXES, LOG_SELECT,  # noqa: F401
-                                   RECOUNT, SCHEMA, SCHEMA_VERSION, TABLES, collection, entry_from_row, event_rows,
-                                   filtered, json_text, log_row, members)
+from geo.store.postgis_sql import (  # noqa: F401
+    COUNTS_FROM_EVENTS,
+    DDL,
+    EVENT_COLUMNS,
+    EVENT_INDEXES,
+    LOG_SELECT,
+    RECOUNT,
+    SCHEMA,
+    SCHEMA_VERSION,
+    TABLES,
+    collection,
+    entry_from_row,
+    event_rows,
+    filtered,
+    json_text,
+    log_row,
+    members,
+)
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -81,11 +106,11 @@ def redact_url(url: str) -> str:
 
 # ---------------------------------------------------------------- the store
 
-_STORES: dict[str, "PostgisStore"] = {}
+_STORES: dict[str, PostgisStore] = {}
 _STORES_LOCK = threading.Lock()
 
 
-def open_postgis(url: str) -> "PostgisStore":
+def open_postgis(url: str) -> PostgisStore:
     """The :class:`PostgisStore` of ``url``, one per process (it keeps a connection open)."""
     with _STORES_LOCK:
         store = _STORES.get(url)
@@ -502,12 +527,12 @@ class PostgisStore(Documents):
                 hs = hotspots_frame(list(hotspots["features"]))
                 with cur.copy(f"COPY {SCHEMA}.hotspots (ord, id, name, region, start_day, end_day, level, geom, "
                               "feature) FROM STDIN") as cp:
-                    for i, (f, r) in enumerate(zip(hotspots["features"], hs.itertuples(index=False))):
+                    for i, (f, r) in enumerate(zip(hotspots["features"], hs.itertuples(index=False), strict=False)):
                         cp.write_row((i, f.get("id"), r.name, r.region, r.start, r.end, int(r.level),
                                       f"SRID=4326;{r.geometry.wkt}", json_text(f)))
                 cs = corridors_frame(list(corridors["features"]))
                 with cur.copy(f"COPY {SCHEMA}.corridors (ord, id, name, geom, feature) FROM STDIN") as cp:
-                    for i, (f, r) in enumerate(zip(corridors["features"], cs.itertuples(index=False))):
+                    for i, (f, r) in enumerate(zip(corridors["features"], cs.itertuples(index=False), strict=False)):
                         cp.write_row((i, r.id, r.name, f"SRID=4326;{r.geometry.wkt}", json_text(f)))
                 with cur.copy(f"COPY {SCHEMA}.reported_counts (ord, day, metric, value, reporter, source_url) "
                               "FROM STDIN") as cp:
@@ -643,6 +668,6 @@ class PostgisStore(Documents):
         return f"{self.location} {SCHEMA}.documents {name}"
 
     # ------------------------------------------------------------ editing
-    def editor(self) -> "PostgisEditor":
+    def editor(self) -> PostgisEditor:
         """An editor of this database's events, with :class:`geo.store.editor.Editor`'s methods."""
         return PostgisEditor(self)

@@ -14,16 +14,37 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, DataError, Problem, event_content, message
-from geo.store.changelog import (Change, Snapshot, check_retract, check_who, log_entries, new_event_id,
-                                 plan_additions, plan_edit, plan_sync, plan_undo, rebuild_from_log, undo_reason)
-from geo.store.postgis_sql import (COUNTS_FROM_EVENTS, EVENT_COLUMNS, LOG_SELECT, SCHEMA, collection,
-                                   entry_from_row, event_rows, log_row)
+from geo.store.changelog import (
+    Change,
+    Snapshot,
+    check_retract,
+    check_who,
+    log_entries,
+    new_event_id,
+    plan_additions,
+    plan_edit,
+    plan_sync,
+    plan_undo,
+    rebuild_from_log,
+    undo_reason,
+)
+from geo.store.postgis_sql import (
+    COUNTS_FROM_EVENTS,
+    EVENT_COLUMNS,
+    LOG_SELECT,
+    SCHEMA,
+    collection,
+    entry_from_row,
+    event_rows,
+    log_row,
+)
 
 
 class Tables(Protocol):
@@ -326,7 +347,7 @@ class PostgisEditor:
             return Change()
         new_rows = {s["id"]: row for s, row in zip(
             [s for s in specs if s["after"] is not None],
-            event_rows([s["after"] for s in specs if s["after"] is not None]))}
+            event_rows([s["after"] for s in specs if s["after"] is not None]), strict=False)}
         fresh_ids = sorted(s["id"] for s in specs if s["action"] in ("add", "import"))
         if fresh_ids:
             cur.executemany(f"INSERT INTO {SCHEMA}.event_ids (id) VALUES (%s)", [(i,) for i in fresh_ids])

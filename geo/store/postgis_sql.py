@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from importlib import resources
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from geo.core.frames import events_frame
 
@@ -73,7 +74,7 @@ def event_rows(features: Sequence[Mapping]) -> list[tuple]:
     columns += [frame[c].tolist() for c in ("fatalities", "injured", "detained", "geo_precision", "time_precision",
                                              "status", "lon", "lat")]
     columns.append([json_text(f) for f in features])
-    return list(zip(*columns))
+    return list(zip(*columns, strict=False))
 
 
 def collection(stored: Mapping | None, features: list) -> dict:

@@ -9,7 +9,8 @@ nothing outside ``geo/store`` opens a data folder or a database.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable, Mapping, Protocol, Sequence, runtime_checkable
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any, Protocol, runtime_checkable
 
 from geo.core.dataset import Dataset
 from geo.core.model import Problem, Scope

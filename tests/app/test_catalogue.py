@@ -242,6 +242,7 @@ def test_about_and_read_only_editing_pages_in_the_pseudo_language(pseudo, data_w
 
 def test_editing_pages_logged_in_in_the_pseudo_language(pseudo, data_words, monkeypatch, tmp_path):
     import shutil
+
     from geo.store.auth import hash_password
     shutil.copytree(BUNDLED, tmp_path / "data")
     monkeypatch.setenv("BLOCKADE_MAP_DATA", str(tmp_path / "data"))

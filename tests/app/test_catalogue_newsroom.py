@@ -8,8 +8,7 @@ import re
 
 from geo.core.i18n import translator
 from geo.core.view import View
-from tests.app.test_catalogue import (OPEN, PSEUDO, _strings, _Text, data_words, pseudo,  # noqa: F401 (fixtures)
-                                      untranslated)
+from tests.app.test_catalogue import OPEN, PSEUDO, _strings, _Text, data_words, pseudo, untranslated  # noqa: F401 (fixtures)
 from tests.conftest import BUNDLED, layer_calls
 
 JAN9 = "2023-01-09"

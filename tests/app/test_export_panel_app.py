@@ -6,10 +6,9 @@ import io
 import json
 from pathlib import Path
 
-
+from geo.core.view import View
 from geo.export import snapshot
 from geo.store import load_dataset
-from geo.core.view import View
 from tests.conftest import page_test, plain
 from ui import exports
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from geo.core.view import View
 from geo.export import snapshot
+from geo.query.active import select_events
 from geo.render.maps import KIND_COLORS
 from geo.store import load_dataset
-from geo.core.view import View
-from geo.query.active import select_events
 from tests.browser.test_browser_map import _CLOSE_POPUP, click_each_stacked_event
-from tests.conftest import run_cli as run, BUNDLED
+from tests.conftest import BUNDLED
+from tests.conftest import run_cli as run
 
 JAN9 = "2023-01-09"
 MAP_BACKGROUND = (0xE9, 0xEC, 0xEF)
@@ -44,7 +45,7 @@ def _nearest_kind(pixel: tuple[int, int, int]) -> tuple[str, float]:
     best = ("", 1e9)
     for kind, colour in KIND_COLORS.items():
         pure = _rgb(colour)
-        drawn = tuple(0.85 * c + 0.15 * b for c, b in zip(pure, MAP_BACKGROUND))
+        drawn = tuple(0.85 * c + 0.15 * b for c, b in zip(pure, MAP_BACKGROUND, strict=False))
         d = min(math.dist(pixel, pure), math.dist(pixel, drawn))
         if d < best[1]:
             best = (kind, d)
@@ -53,7 +54,7 @@ def _nearest_kind(pixel: tuple[int, int, int]) -> tuple[str, float]:
 
 def _distance_to_kind(pixel: tuple[int, int, int], kind: str) -> float:
     pure = _rgb(KIND_COLORS[kind])
-    drawn = tuple(0.85 * c + 0.15 * b for c, b in zip(pure, MAP_BACKGROUND))
+    drawn = tuple(0.85 * c + 0.15 * b for c, b in zip(pure, MAP_BACKGROUND, strict=False))
     return min(math.dist(pixel, pure), math.dist(pixel, drawn))
 
 
@@ -95,7 +96,7 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
     # one circle per event of the day, where the event is
     assert len(result.markers) == len(events)
     assert sorted((round(m["lat"], 4), round(m["lon"], 4)) for m in result.markers) == \
-        sorted((round(la, 4), round(lo, 4)) for la, lo in zip(events["lat"], events["lon"]))
+        sorted((round(la, 4), round(lo, 4)) for la, lo in zip(events["lat"], events["lon"], strict=False))
     # Leaflet's pixel positions of the events' points agree with Web Mercator computed here
     ref = result.markers[0]
     rx, ry = _mercator(ref["lon"], ref["lat"], result.zoom)

@@ -12,7 +12,8 @@ from PIL import Image
 from geo.core.view import View
 from geo.export import snapshot
 from geo.store import load_dataset
-from tests.conftest import BUNDLED, chromium_path, run_cli as run
+from tests.conftest import BUNDLED, chromium_path
+from tests.conftest import run_cli as run
 
 JAN9 = "2023-01-09"
 

@@ -5,8 +5,8 @@ import json
 
 from geo.cli.main import main
 from geo.core.paths import BUNDLED_DATA
-from geo.store import load_dataset, open_store
 from geo.query.active import day_summary, mapped_vs_reported
+from geo.store import load_dataset, open_store
 
 
 def test_bundled_data_validates():

@@ -4,8 +4,8 @@ except the gazetteer the data was built from)."""
 from __future__ import annotations
 
 import csv
-import gzip
 import datetime as dt
+import gzip
 import json
 import math
 import re
@@ -254,7 +254,7 @@ def test_corridor_vertices_are_the_via_towns_in_order(corridors: list[dict]) -> 
     gaz = default_gazetteer()
     for f in corridors:
         p = f["properties"]
-        for name, region, vertex in zip(p["via"], p["via_regions"], f["geometry"]["coordinates"]):
+        for name, region, vertex in zip(p["via"], p["via_regions"], f["geometry"]["coordinates"], strict=False):
             place = gaz.lookup(name, region=region)
             assert km_between(vertex, [place.lon, place.lat]) < 1.0, (f["id"], name)
 
@@ -262,7 +262,7 @@ def test_corridor_vertices_are_the_via_towns_in_order(corridors: list[dict]) -> 
 @pytest.mark.parametrize("town", ["Juliaca", "Calapuja", "Urcos", "Santa Lucía", "Desaguadero", "Arequipa",
                                   "Mazuko", "Puerto Maldonado"])
 def test_junction_coordinates_identical(corridors: list[dict], town: str) -> None:
-    seen = {tuple(c) for f in corridors for name, c in zip(f["properties"]["via"], f["geometry"]["coordinates"])
+    seen = {tuple(c) for f in corridors for name, c in zip(f["properties"]["via"], f["geometry"]["coordinates"], strict=False)
             if name == town}
     shared = [f["id"] for f in corridors if town in f["properties"]["via"]]
     assert len(shared) >= 2, town

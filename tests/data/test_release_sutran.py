@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.core.i18n import translator
 from geo.core.dates import day_range
+from geo.core.i18n import translator
 from geo.query import stats
 from geo.query.active import day_summary, mapped_vs_reported
 from geo.store import load_dataset
@@ -48,6 +48,6 @@ def test_the_timeline_sets_mapped_beside_reported_from_7_december_to_31_march(bu
     assert list(mapped["date"]) == day_range("2022-12-07", "2023-03-31")
     feed = series[series["reporter"] == "SUTRAN (alert feed)"]
     assert len(feed) == 67 and feed["date"].min() == "2023-01-17" and feed["date"].max() == "2023-03-31"
-    on = dict(zip(feed["date"], feed["value"]))
+    on = dict(zip(feed["date"], feed["value"], strict=False))
     assert (on["2023-01-19"], on["2023-03-31"]) == (137, 33)
     assert int(mapped[mapped["date"] == "2023-03-31"]["value"].iloc[0]) == 33

@@ -16,10 +16,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from geo.core.dataset import Dataset
 from geo.core.i18n import N_, Translator, translator
@@ -196,7 +196,7 @@ class Snapshotter:
         self._pages: dict[tuple[int, int, float], object] = {}
         self._offline = False  # set when a capture got no tile at all: later ones wait briefly
 
-    def __enter__(self) -> "Snapshotter":
+    def __enter__(self) -> Snapshotter:
         # Playwright's sync API refuses to run inside an asyncio loop (a notebook, another
         # Playwright, a server): every browser call happens on this object's own thread.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blockade-map-snapshot")
@@ -404,7 +404,7 @@ def output_format(path: str | os.PathLike) -> str:
     return suffix
 
 
-def render_file(shot: "Snapshotter", dataset: Dataset, view: View, fmt: str,
+def render_file(shot: Snapshotter, dataset: Dataset, view: View, fmt: str,
                 size: Sequence[int] = DEFAULT_SIZE) -> tuple[bytes, SnapshotResult]:
     """The bytes of ``view`` drawn as ``fmt`` (png, pdf or svg) by ``shot``, and the capture."""
     if fmt not in FORMATS:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from geo.core.dataset import Dataset
 from geo.core.i18n import Translator, translator
@@ -119,7 +120,7 @@ def make_gif(frames: Sequence[str | os.PathLike], labels: Sequence[str], out: st
     if not isinstance(width, int) or width < 50:
         raise ValueError(f"width must be a whole number >= 50, got {width!r}")
     images = []
-    for path, label in zip(frames, labels):
+    for path, label in zip(frames, labels, strict=False):
         with Image.open(path) as img:
             rgb = img.convert("RGB")
         height = round(rgb.height * width / rgb.width)

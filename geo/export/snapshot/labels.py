@@ -13,8 +13,8 @@ within :data:`NEAR_M` of it, else by its own ``place`` as reported.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Sequence
 
 import numpy as np
 import pandas as pd

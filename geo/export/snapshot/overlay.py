@@ -11,11 +11,10 @@ script, style and icon, so it opens with no network; only OpenStreetMap tiles ar
 """
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import folium
 from branca.element import MacroElement
@@ -29,7 +28,8 @@ from geo.export.files import publishers
 from geo.export.snapshot.labels import day_labels
 from geo.query.active import select_hotspots, select_records
 from geo.query.framing import FITS, frame_for
-from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION, load_basemap
+from geo.render.basemap import ATTRIBUTION as BASEMAP_ATTRIBUTION
+from geo.render.basemap import load_basemap
 from geo.render.leaflet import RawText
 from geo.render.maps import build_map, standalone_html
 from geo.store.files import atomic_write

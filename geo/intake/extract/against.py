@@ -9,8 +9,9 @@ candidate is proposed as an **update** of it (its counts differ: "17 → 18 dead
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from geo.core.geodesy import distance_m
 from geo.core.text import fold

@@ -139,7 +139,7 @@ def default_lexicon() -> Lexicon:
 
 
 def _through_store(source) -> Lexicon | None:
-    from geo.store import store_for   # the store layer sits below; imported here to keep this module light
+    from geo.store import store_for  # the store layer sits below; imported here to keep this module light
     store = store_for(source)
     doc = store.lexicon()
     if doc is None:

@@ -337,7 +337,7 @@ STOP_CAPITALS = {
     "en", "el", "la", "los", "las", "por", "segun", "entre", "tras", "desde", "para", "con", "sin", "un", "una",
     "de", "del", "al", "a", "y", "e", "o", "que", "se", "su", "sus", "este", "esta", "estos", "estas", "ese",
     "esa", "otros", "otras", "hoy", "ayer", "asimismo", "ademas", "mientras", "durante", "sobre", "hasta",
-    "the", "in", "on", "at", "of", "and", "a", "an", "by", "for", "from", "to", "with", "after", "before",
+    "the", "in", "on", "at", "of", "and", "an", "by", "for", "from", "to", "with", "after", "before",
     "this", "that", "these", "those", "meanwhile", "also", "some", "many", "police", "policia",
 }
 

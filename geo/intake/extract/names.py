@@ -35,11 +35,29 @@ import re
 from dataclasses import dataclass
 
 from geo.core.text import fold
-from geo.intake.extract.lexicon import (DEMONYM, NAME_AFTER_PLACE_NOUN, NAME_BETWEEN, NAME_LOCATIVE, NOT_PLACE_NAMES,
-                                        NOT_PLACE_WORDS, OUTLET_AFTER, OUTLET_BEFORE, OUTLETS, PERSON_AFTER,
-                                        PLACE_HEADS, PLACE_NOUN_BEFORE, PROVINCE_NOUN, ROAD_AFTER, ROAD_NOUN,
-                                        SITE_HEADS, SITE_NOUN, STOP_CAPITALS, STREET_NOUN, TITLE_WORDS)
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.lexicon import (
+    DEMONYM,
+    NAME_AFTER_PLACE_NOUN,
+    NAME_BETWEEN,
+    NAME_LOCATIVE,
+    NOT_PLACE_NAMES,
+    NOT_PLACE_WORDS,
+    OUTLET_AFTER,
+    OUTLET_BEFORE,
+    OUTLETS,
+    PERSON_AFTER,
+    PLACE_HEADS,
+    PLACE_NOUN_BEFORE,
+    PROVINCE_NOUN,
+    ROAD_AFTER,
+    ROAD_NOUN,
+    SITE_HEADS,
+    SITE_NOUN,
+    STOP_CAPITALS,
+    STREET_NOUN,
+    TITLE_WORDS,
+)
 from geo.intake.extract.text import CALENDAR_WORDS, Sentence
 
 __all__ = ["NAME_PHRASE", "UnknownName", "unknown_names"]

@@ -16,13 +16,26 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from geo.core.text import fold, name_key
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
-from geo.intake.extract.lexicon import (ELSEWHERE, KM_POST, LOCATIVE, PROVINCE_NOUN, PROXIMITY, REFERENCE, REGION_NOUN,
-                                 ROAD_NOUN, SAME_ROAD, SITE_NOUN, STATUS, STOP_CAPITALS, STREET_NOUN)
+from geo.intake.extract.lexicon import (
+    ELSEWHERE,
+    KM_POST,
+    LOCATIVE,
+    PROVINCE_NOUN,
+    PROXIMITY,
+    REFERENCE,
+    REGION_NOUN,
+    ROAD_NOUN,
+    SAME_ROAD,
+    SITE_NOUN,
+    STATUS,
+    STOP_CAPITALS,
+    STREET_NOUN,
+)
 from geo.intake.extract.names import NAME_PHRASE, unknown_names
 from geo.intake.extract.text import Sentence
 from geo.places.gazetteer import DEFAULT_DIR, Gazetteer, Place
-from geo.core.text import fold, name_key
 from geo.store.documents import read_gazetteer_dir
 
 __all__ = ["PlaceMention", "RoadMention", "Capitals", "find_places", "find_roads", "load_capitals", "at_capital"]
@@ -189,7 +202,7 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
 _SPAN = NAME_PHRASE
 _ARTICLES = {"el", "la", "los", "las", "the"}
 _GENERIC_HEADS = {"puente", "aeropuerto", "comisaria", "provincia", "region", "distrito", "departamento",
-                  "ciudad", "localidad", "bridge", "airport", "province", "region", "city", "district",
+                  "ciudad", "localidad", "bridge", "airport", "province", "city", "district",
                   "garita", "paso", "frontera", "terminal", "municipalidad", "centro", "valle", "sector"}
 # A list may repeat its preposition ("en A, en B y en C") or its site noun ("el aeropuerto de A y el
 # aeropuerto de B", "the airports of A and the airport of B").
@@ -308,7 +321,8 @@ def _site_names(gazetteer: Gazetteer, place: Place) -> list[str]:
 
 def _mention_for(raw: str, a: int, b: int, place: Place, level: str, region: str | None = None) -> PlaceMention:
     precision = 2 if place.approximate else 1
-    return PlaceMention(raw, a, b, level, region or place.region, place, site_kind=place.kind if place.is_site and place.kind != "town" else None,
+    return PlaceMention(raw, a, b, level, region or place.region, place,
+                        site_kind=place.kind if place.is_site and place.kind != "town" else None,
                         lon=place.lon, lat=place.lat, geo_precision=precision)
 
 
@@ -376,7 +390,7 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
 def _lists(mentions: list[PlaceMention], low: str) -> None:
     """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
     next_id = 0
-    for prev, cur in zip(mentions, mentions[1:]):
+    for prev, cur in zip(mentions, mentions[1:], strict=False):
         gap = low[prev.end:cur.start]
         # ", en B" continues a list only when A came after "en" too ("en A, en B y en C"); after a
         # site it says where the site is ("el Puente Arturo, en Sicuani").
@@ -420,7 +434,7 @@ def _largest_namesake(gazetteer: Gazetteer, x: PlaceMention) -> int:
 def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gazetteer, capitals: Capitals) -> None:
     """Mark the names that place another (parentheses, "provincia de", a leading "En Puno,")."""
     live = [x for x in mentions if x.role != "drop"]
-    for i, x in enumerate(live):
+    for x in live:
         before = low[max(0, x.start - 30):x.start]
         if PROVINCE_NOUN.search(before):
             x.level = "province" if x.level in ("town", "unknown") else x.level
@@ -444,9 +458,10 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             x.context_of = live.index(target)
         _place_by_context(target, inside, gazetteer, capitals)
     # "Ilave, provincia de El Collao" / "Juliaca, Puno": a trailing region or province after a comma.
-    for i, (prev, cur) in enumerate(zip(live, live[1:])):
+    for i, (prev, cur) in enumerate(zip(live, live[1:], strict=False)):
         gap = low[prev.end:cur.start]
-        if cur.role == "event" and re.fullmatch(r",\s*(?:(?:en )?(?:la )?(?:provincia|region|departamento) (?:de |del )?)?", gap) \
+        region_gap = r",\s*(?:(?:en )?(?:la )?(?:provincia|region|departamento) (?:de |del )?)?"
+        if cur.role == "event" and re.fullmatch(region_gap, gap) \
                 and (cur.level in ("region", "province") or (cur.level == "city" and prev.level in ("town", "site", "unknown"))
                      or "provincia" in gap or "region" in gap):
             listed = prev.list_id is not None and prev.list_id == cur.list_id
@@ -617,9 +632,8 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
             continue
         clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
         before = low[max(clause_start + 1, x.start - 120):x.start]
-        cue = None
-        for cue in ELSEWHERE[lang].finditer(before):
-            pass
+        cues = list(ELSEWHERE[lang].finditer(before))  # the last cue before the name
+        cue = cues[-1] if cues else None
         if cue is None:
             continue
         gap = before[cue.end():]

@@ -26,19 +26,50 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
-from geo.intake.extract.lists import listed_deaths
-from geo.intake.extract.lexicon import (ACCIDENT, ATTEMPT, BLOCKADE_MEANS, PLAN, SAME_AGAIN, CLOSURE_OBJECT, CLOSURE_VERB, CONTINUATION, DEFINITE, IN_CLASHES,
-                                 INTERIM, KIND_PATTERNS, METRIC_NOUNS, NATIONAL, NOT_HEADCOUNT, OCCUPY, PERSON,
-                                 REFERENCE, REPORTING, STATUS, STRONG_NATIONAL, SUBSET, UPDATE)
-from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
-from geo.intake.extract.text import (DateMention, Number, Sentence, check_report, dates_in, detect_language, numbers_in,
-                              resolve_date_phrase, split_sentences)
 from geo.core.geodesy import distance_m
+from geo.core.model import KINDS, METRICS
 from geo.core.text import fold
+from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
+from geo.intake.extract.lexicon import (
+    ACCIDENT,
+    ATTEMPT,
+    BLOCKADE_MEANS,
+    CLOSURE_OBJECT,
+    CLOSURE_VERB,
+    CONTINUATION,
+    DEFINITE,
+    IN_CLASHES,
+    INTERIM,
+    KIND_PATTERNS,
+    METRIC_NOUNS,
+    NATIONAL,
+    NOT_HEADCOUNT,
+    OCCUPY,
+    PERSON,
+    PLAN,
+    REFERENCE,
+    REPORTING,
+    SAME_AGAIN,
+    STATUS,
+    STRONG_NATIONAL,
+    SUBSET,
+    UPDATE,
+)
+from geo.intake.extract.lists import listed_deaths
+from geo.intake.extract.places import PlaceMention, RoadMention, at_capital, find_places, find_roads, load_capitals
+from geo.intake.extract.text import (
+    DateMention,
+    Number,
+    Sentence,
+    check_report,
+    dates_in,
+    detect_language,
+    numbers_in,
+    resolve_date_phrase,
+    split_sentences,
+)
 from geo.places.gazetteer import Gazetteer, default_gazetteer
 from geo.places.geocode import geocode
-from geo.core.model import KINDS, METRICS
 
 __all__ = ["extract", "COUNT_METRICS", "EXTRA_METRICS"]
 
@@ -106,7 +137,7 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         if f.status is None:
             for metric, pats in METRIC_NOUNS.items():
                 if pats[lang].match(after.lstrip()) or (metric == "regions_affected" and
-                                                        pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):
+                                                        pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):  # noqa: E501
                     f.metric = metric
                     break
         f.person = bool(PERSON[lang].match(after.lstrip())) or bool(
@@ -238,7 +269,7 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
 
 
 #: Right before a detention word: one named person's or a possessive, not protesters detained.
-_ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")
+_ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")  # noqa: E501
 
 
 #: A casualty figure told as a running total: "have died", "han perdido la vida".
@@ -255,7 +286,7 @@ _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
 #: Words that turn what follows into a past event recalled, not news: an anniversary ("cuando se
 #: cumple un mes de la jornada en la que...", "a month after the clashes in which...") or the
 #: protests before these ("over the crackdown on earlier demonstrations").
-_RECALL = {"es": re.compile(r"(?:^|\W)(?:cuando se cumplen?|al cumplirse|a (?:un|una|dos|tres|\w+) (?:dias?|semanas?|mes|meses|anos?) de"
+_RECALL = {"es": re.compile(r"(?:^|\W)(?:cuando se cumplen?|al cumplirse|a (?:un|una|dos|tres|\w+) (?:dias?|semanas?|mes|meses|anos?) de"  # noqa: E501
                             r"|en el aniversario de)\b"),
            "en": re.compile(r"(?:^|\W)(?:(?:a|one|two|three|\w+) (?:days?|weeks?|months?|years?) (?:after|since) the"
                             r"|(?:on|marking) the anniversary of|marking (?:a|one) (?:week|month|year) since)\b")}
@@ -623,7 +654,7 @@ def _told_once(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _listed_events(listed: list, text: str, reader: "_Reader") -> list[_Event]:
+def _listed_events(listed: list, text: str, reader: _Reader) -> list[_Event]:
     """One clash per date and place of a list of the dead, with as many dead as it names there."""
     groups: dict[tuple, list] = {}
     for item in listed:
@@ -1033,7 +1064,7 @@ def _own_clause(low: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
-def _count_date(dates: list[DateMention], reader: "_Reader", low: str | None = None, pos: int | None = None) -> date:
+def _count_date(dates: list[DateMention], reader: _Reader, low: str | None = None, pos: int | None = None) -> date:
     """A figure's date: its clause's day (a relative clause's figure is not dated by the clause it
     hangs on); "ese día" the day just spoken of; else the publication day."""
     if low is not None and pos is not None:
@@ -1064,7 +1095,7 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     return None
 
 
-def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", reporter, mentions, f: Figure,
+def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporter, mentions, f: Figure,
            interim: bool = False) -> dict[str, Any]:
     """One count candidate."""
     return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
@@ -1075,7 +1106,7 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: "_Reader", repor
             "_interim": bool(interim or f.interim), "_update": bool(f.update)}
 
 
-def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: "_Reader", reporter,
+def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, reporter,
                      mentions) -> list[dict[str, Any]]:
     """Counts from a group of casualty figures: deaths in clashes apart, the whole group as the
     total only when it adds parts ("39 en enfrentamientos, otros siete ... y un policía"). A

@@ -237,7 +237,7 @@ MAX_FIGURE_DIGITS = 9
 MAX_DIGIT_RUN = 100
 #: The longest report read, in characters (a long article is about 20,000).
 MAX_REPORT_CHARS = 50_000
-_DIGIT_RUN = re.compile(r"\d{%d,}" % (MAX_DIGIT_RUN + 1))
+_DIGIT_RUN = re.compile(rf"\d{{{MAX_DIGIT_RUN + 1},}}")
 
 
 class ReportRefused(ValueError):
@@ -369,7 +369,7 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
                                rf"la (?:noche|madrugada|manana|tarde) del|del|al)\s+)?(?P<w>{_WD_ES})"
                                rf"(?:\s+(?P<post>pasado|ultimo|proximo))?\b(?!\s+\d{{1,2}}\s+de\s)")),
         ("month", re.compile(rf"\b(?P<mod>(?:(?:{_SINCE}|{_UNTIL})\s+)?(?:a )?(?:fines|finales|inicios|principios|"
-                             rf"mediados) de|{_SINCE}|{_UNTIL}|en|durante)\s+(?P<m>{_MON_ES})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b")),
+                             rf"mediados) de|{_SINCE}|{_UNTIL}|en|durante)\s+(?P<m>{_MON_ES})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b")),  # noqa: E501
         ("same", re.compile(r"\b(?:ese|aquel|el mismo|esa|la misma) (?:dia|jornada|noche|tarde|manana)\b")),
     ],
     "en": [

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from geo.store import auth
 from geo.cli.main import main
-from geo.store.editor import Editor, LOG_FILE, read_log
+from geo.store import auth
+from geo.store.editor import LOG_FILE, Editor, read_log
 from tests.conftest import ROOT, make_event
 
 

@@ -7,9 +7,9 @@ import socket
 import pytest
 
 from geo.cli.main import main
+from geo.core.model import DataError
 from geo.core.redact import connection_failure, redact_text, redact_url, secrets_of
 from geo.store import PostgisStore
-from geo.core.model import DataError
 
 SECRET = "Zq7Secret"
 

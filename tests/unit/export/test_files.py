@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.export import files as data_export
 from geo.core.model import validate_collection
-from geo.store import load_dataset
 from geo.core.view import View
-from tests.conftest import run_cli as run, BUNDLED, SOURCE, make_event, write_folder
+from geo.export import files as data_export
+from geo.store import load_dataset
+from tests.conftest import BUNDLED, SOURCE, make_event, write_folder
+from tests.conftest import run_cli as run
 
 SECOND = {"name": "La República", "url": "https://larepublica.pe/sociedad/2023/01/09/juliaca",
           "published": "2023-01-09"}

@@ -6,11 +6,12 @@ import re
 import pytest
 from PIL import Image
 
+from geo.core.view import View
 from geo.export import snapshot
 from geo.query import framing
 from geo.store import load_dataset
-from geo.core.view import View
-from tests.conftest import run_cli as run, layer_calls, make_event, write_folder
+from tests.conftest import layer_calls, make_event, write_folder
+from tests.conftest import run_cli as run
 
 JAN9 = "2023-01-09"
 MAP_BACKGROUND = (0xE9, 0xEC, 0xEF)

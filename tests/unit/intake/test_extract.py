@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from geo.cli.main import main
-from geo.store.counts import append_counts
+from geo.core.model import DataError
 from geo.intake.extract import extract
 from geo.intake.extract.text import Sentence, dates_in, numbers_in, split_sentences
-from geo.core.model import DataError
+from geo.store.counts import append_counts
 from tests.conftest import BUNDLED
 
 ROOT = Path(__file__).resolve().parents[3]

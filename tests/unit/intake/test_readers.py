@@ -7,10 +7,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from geo.intake.readers import Item, acled_kind
-from geo.intake.forms import feature_from_form, form_values
 from geo.intake.duplicates import find_duplicates
+from geo.intake.forms import feature_from_form, form_values
 from geo.intake.plan import plan_import
+from geo.intake.readers import Item, acled_kind
 from tests.conftest import bundled_scope, make_event
 
 PERU = bundled_scope()
@@ -207,9 +207,9 @@ def test_saving_the_form_keeps_what_it_does_not_show():
 
 @pytest.mark.parametrize("fmt", ["csv", "geojson"])
 def test_an_export_of_the_bundled_data_imports_back_unchanged(tmp_path, fmt):
-    from geo.store.editor import Editor
     from geo.export.files import render_export
     from geo.store import load_dataset
+    from geo.store.editor import Editor
     from tests.conftest import write_folder
     bundled = load_dataset()
     text, _, count = render_export(bundled, bundled.first_day, bundled.last_day, fmt)

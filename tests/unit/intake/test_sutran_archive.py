@@ -64,7 +64,7 @@ def test_a_slice_into_a_new_dataset_matches_the_sites_listed_each_day(tmp_path, 
     assert main(argv) == 0
     out = capsys.readouterr().out
     made = len(json.loads((data / "events.geojson").read_text(encoding="utf-8"))["features"])
-    assert f"of 14 days): " in out and f"; {made} new events, 0 changed" in out and made > 300
+    assert "of 14 days): " in out and f"; {made} new events, 0 changed" in out and made > 300
     sites = listed_sites("2023-01-17", "2023-01-31")
     assert len(sites) == 14   # 24 January has no archived update
     assert {d: len(sites[d]) for d in ("2023-01-17", "2023-01-19", "2023-01-20", "2023-01-25", "2023-01-31")} == {

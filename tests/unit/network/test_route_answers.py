@@ -8,7 +8,8 @@ from geo.core.i18n import translator
 from geo.network.report import corridor_day, route_rows, route_sentence
 from geo.query.active import blockade_coverage
 from geo.store import load_dataset
-from tests.conftest import BUNDLED, run_cli as run
+from tests.conftest import BUNDLED
+from tests.conftest import run_cli as run
 
 JAN9 = "2023-01-09"
 

@@ -14,7 +14,6 @@ from geo.render.maps import build_map, legend_html
 from geo.render.style import CHANGE_STYLES
 from geo.store import load_dataset
 from tests.conftest import layer_calls, make_event, render_groups, write_folder
-from tests.corridor_fixture import net_data  # noqa: F401  (fixture)
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from geo.query import stats
 from geo.core.model import KINDS
+from geo.query import stats
 from geo.store import load_dataset
-from tests.corridor_fixture import DAYS, FIRST_DAY, LAST_DAY, net_data  # noqa: F401  (fixture)
+from tests.corridor_fixture import DAYS, FIRST_DAY, LAST_DAY
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def ds(net_data):
 
 def series(frame: pd.DataFrame, label: str) -> dict:
     rows = frame[frame["series"] == label]
-    return dict(zip(rows["date"], rows["value"]))
+    return dict(zip(rows["date"], rows["value"], strict=False))
 
 
 def test_active_per_day(ds):
@@ -110,7 +110,7 @@ def test_blockades_vs_reported_on_bundled_data_has_every_national_count_day():
     assert len(mapped) == 115 and all(day in mapped.index for day in count_days)
     # 9 January: SUTRAN's and the seed's 45 beside the 11 blockades mapped
     nine = reported[reported["date"] == "2023-01-09"]
-    assert sorted(zip(nine["reporter"], nine["value"])) == [("Kawsachun News", 45), ("SUTRAN", 45)]
+    assert sorted(zip(nine["reporter"], nine["value"], strict=False)) == [("Kawsachun News", 45), ("SUTRAN", 45)]
     assert mapped["2023-01-09"] == 11
     # 19 January: both peaks, 127 and 145, are shown beside the feed's 137 distinct points; none averaged
     peak = reported[reported["date"] == "2023-01-19"]

@@ -8,8 +8,8 @@ import re
 import numpy as np
 import pytest
 
-from geo.core.i18n import translator
 from geo.core.escape import escape_html
+from geo.core.i18n import translator
 from geo.core.model import validate_event
 from geo.core.view import View
 from geo.export.snapshot.labels import day_labels

@@ -48,7 +48,7 @@ def test_25_wrong_guesses_in_a_row_meet_growing_delays_and_are_logged(hashes, ca
     assert results[4].message.startswith("Too many wrong passwords: try again in ")
     # Waiting out each delay: the delays double.
     waits = []
-    for i in range(5):
+    for _ in range(5):
         clock.now += limiter.wait_s("session-1")
         waits.append(limiter.attempt("session-1", "mallory", "still-wrong", HASH).wait_s)
     assert waits == [pytest.approx(w) for w in (4.0, 8.0, 16.0, 32.0, 64.0)]

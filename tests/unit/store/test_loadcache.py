@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.core.model import DataError
-from geo.store import FolderStore
-from geo.store import loadcache
+from geo.store import FolderStore, loadcache
 from geo.store.loadcache import cache_file, load_folder, write_cache
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -462,7 +462,7 @@ def test_two_processes_500_concurrent_adds_each(pg_db, tiny_data):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for who in ("ana", "bea")]
     results = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, results):
+    for proc, (_out, err) in zip(procs, results, strict=False):
         assert proc.returncode == 0, err[-2000:]
     rows = _sql(pg_db, f"SELECT count(*), count(DISTINCT id) FROM {SCHEMA}.events WHERE place = 'Ilave Bridge'")
     assert rows == [(1000, 1000)]
@@ -473,7 +473,7 @@ def test_two_processes_500_concurrent_adds_each(pg_db, tiny_data):
     ids = {r[2] for r in log}
     assert "2023-01-10-ilave-bridge-blockade" in ids and "2023-01-10-ilave-bridge-blockade-1000" in ids
     # The writers interleaved (they did run at the same time), and the log replays to the table.
-    switches = sum(a[1] != b[1] for a, b in zip(log, log[1:]))
+    switches = sum(a[1] != b[1] for a, b in zip(log, log[1:], strict=False))
     assert switches > 10
     store = PostgisStore(pg_db)
     assert store.editor().verify() == []  # the day summaries too: no increment was lost

@@ -198,8 +198,9 @@ def test_spatial_queries_use_the_index(db):
             "WHERE e.geom && ST_MakeEnvelope(-70.2, -15.6, -70.0, -15.4, 4326)"))
     assert "events_geom" in plan and "Seq Scan" not in plan, plan
     assert "events_geom" in box_plan and "Seq Scan" not in box_plan, box_plan
-    from geo.store import load_dataset
     from pyproj import Geod
+
+    from geo.store import load_dataset
     ds = load_dataset(BUNDLED)
     geod = Geod(ellps="WGS84")
     expected = sorted(r.id for r in ds.events.itertuples()
