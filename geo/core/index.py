@@ -97,7 +97,8 @@ class EventIndex:
     ...     "end": ["2023-01-09", "2023-01-09"], "region": ["Puno", "Cusco"], "place": ["Ilave", "Cusco"],
     ...     "lat": [-16.1, -13.5], "lon": [-69.7, -72.0], "fatalities": [0, 1], "injured": [0, 0],
     ...     "detained": [0, 0], "road": [None, None],
-    ...     "sources": [[{"name": "Defensoría del Pueblo", "url": "https://www.defensoria.gob.pe/", "published": "2023-01-09"}]] * 2})
+    ...     "sources": [[{"name": "Defensoría del Pueblo", "url": "https://www.defensoria.gob.pe/",
+    ...                   "published": "2023-01-09"}]] * 2})
     >>> index = EventIndex(events)
     >>> index.ids[index.select(View("2023-01-09", kinds=("clash",)))].tolist()
     ['b']
