@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,12 +27,21 @@ MAX_RSS_KB = 600_000
 
 
 def _run(*argv: str) -> tuple[subprocess.CompletedProcess, float, int]:
-    """Run the command in a child; return it, its seconds and its peak memory (kB)."""
-    started = time.perf_counter()
-    proc = subprocess.run([str(BIN), *argv], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "BLOCKADE_MAP_DATA": ""})
-    seconds = time.perf_counter() - started
-    return proc, seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run the command in a child; return it, its seconds and its own peak memory (kB).
+
+    The peak is that child's alone (``os.wait4``), not the largest of every child this test
+    process ever had (``RUSAGE_CHILDREN``, which a browser started by an earlier test would set)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen([str(BIN), *argv], stdout=out, stderr=err,
+                                 env={**os.environ, "BLOCKADE_MAP_DATA": ""})
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        proc = subprocess.CompletedProcess(child.args, child.returncode, out.read().decode(), err.read().decode())
+    return proc, seconds, usage.ru_maxrss
 
 
 @pytest.fixture
