@@ -618,13 +618,30 @@ def test_every_command_works_with_a_database_url(pg_db, tiny_data, tmp_path, cap
     assert "5 events" in out and len(load_dataset(tmp_path / "dump").events) == 5
     out, _ = run("init-data", str(tmp_path / "working-copy"))  # an editor's working copy, as a folder
     assert "5 events" in out and len(load_dataset(tmp_path / "working-copy").events) == 5
+    # SUTRAN's feed followed into the database: one poll of a folder holding one feed file
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    record = {"estado": "TRANSITO INTERRUMPIDO", "motivo": "HUMANO", "evento": "PARO REGIONAL",
+              "fecha_evento": "12/01/2023", "fecha_actualizacion": "12/01/2023 18:00 HORAS",
+              "ubigeo": "PUNO/EL COLLAO/ILAVE", "afectacion": "KM 1380", "codigo_via": "PE-3S",
+              "nombre_carretera": "LONGITUDINAL DE LA SIERRA SUR", "latitud": "-16.0866", "longitud": "-69.6386",
+              "fuente": "CEOPOL", "item": "1", "cant_vehiculos_detenidos_pasajeros": "0",
+              "cant_vehiculos_detenidos_mercancias": "3"}
+    (feed / "interrumpido.json").write_text(json.dumps({"data": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-69.6386, -16.0866]},
+         "properties": record}]}), encoding="utf-8")
+    before = len(load_dataset(pg_db).events)
+    run("follow", str(feed), "--polls", "1", "--every", "1s", "--who", "ana")
+    followed = load_dataset(pg_db).events
+    assert len(followed) == before + 1
+    assert followed[followed["start"] == "2023-01-12"]["region"].tolist().count("Puno") >= 1
     # serve starts a server (tested with the folder in tests/packaging); everything else ran on the database
     assert commands - {"serve"} <= ran, f"not run with a database URL: {sorted(commands - ran)}"
 
     # $BLOCKADE_MAP_DATA names the database as --data does.
     monkeypatch.setenv("BLOCKADE_MAP_DATA", pg_db)
     out, _ = run("day", "2023-01-12", "--json", data=None)
-    assert [e["id"] for e in json.loads(out)["events"]] == ["imp-1"]
+    assert [e["id"] for e in json.loads(out)["events"]] == ["2023-01-12-ilave-pe-3s-km-1380-blockade", "imp-1"]
 
 
 def test_console_script_with_a_database_in_the_environment(pg_db, tiny_data):
