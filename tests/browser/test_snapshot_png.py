@@ -12,6 +12,7 @@ from PIL import Image
 from geo.core.view import View
 from geo.export import snapshot
 from geo.query.active import select_events
+from geo.query.framing import contains, frame_for
 from geo.render.maps import KIND_COLORS
 from geo.store import load_dataset
 from tests.browser.test_browser_map import _CLOSE_POPUP, click_each_stacked_event
@@ -147,11 +148,19 @@ def test_png_of_jan9_has_kind_colours_at_the_events(browser, jan9_data, size):
 @pytest.mark.browser
 def test_png_fit_view_zooms_in_on_the_day(browser, jan9_data):
     ds = load_dataset(jan9_data)
-    with snapshot.Snapshotter(tiles=False) as shot:
+    with snapshot.Snapshotter(tiles=False, fit="data") as shot:
         whole = shot.render(ds, View(JAN9))
+    with snapshot.Snapshotter(tiles=False) as shot:
+        day = shot.render(ds, View(JAN9))
     with snapshot.Snapshotter(tiles=False, fit="view") as shot:
         zoomed = shot.render(ds, View(JAN9))
-    assert zoomed.zoom > whole.zoom
+    # closer than the whole data set; never wider than the default frame (the day's events and
+    # the road corridors), whose box holds the view's. With the third data release 9 January
+    # reaches Ica, so the day's events are as wide as the corridors and the width, not the
+    # height, sets both zooms (7 each at 1200 pixels): the view's frame is only shorter.
+    assert zoomed.zoom > whole.zoom and zoomed.zoom >= day.zoom
+    view_box, day_box = frame_for(ds, View(JAN9), "view"), frame_for(ds, View(JAN9), "day")
+    assert contains(day_box, view_box) and view_box != day_box
     bx, by, bw, bh = zoomed.map_box
     assert all(bx < m["x"] < bx + bw and by < m["y"] < by + bh for m in zoomed.markers)
     assert len(zoomed.markers) == len(whole.markers)

@@ -78,7 +78,7 @@ def test_png_has_dpi_and_text_chunks_and_no_tile_credit_offline(shots):
         assert img.size == (1200, 800)
         assert [round(v) for v in img.info["dpi"]] == [96, 96]
         text = dict(img.text)
-    assert text["Title"] == "Blockade Map — Paro nacional en el Perú, dic. 2022 – ene. 2023: lunes, 9 de enero de 2023"
+    assert text["Title"] == "Blockade Map — Paro nacional en el Perú, dic. 2022 – mar. 2023: lunes, 9 de enero de 2023"
     assert text["Date"] == JAN9 and text["Copyright"].startswith("CC BY 4.0")
     assert "Mapa base: Natural Earth" in text["Credits"] and "OpenStreetMap" not in text["Credits"]
     assert result.tiles_loaded == 0
