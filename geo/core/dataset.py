@@ -183,7 +183,7 @@ def info_problems(info: DatasetInfo, layers: Iterable[Sequence[Mapping]], file: 
 
 
 def country_time_zone(country: str) -> str:
-    """The IANA time zone of a country that has only one (``PE`` -> ``America/Lima``), from the
+    """The IANA time zone of a country that has only one (``BO`` -> ``America/La_Paz``), from the
     CLDR data Babel ships; ValueError naming the choices when it has several or none is known."""
     from babel.core import get_global  # Babel's CLDR tables: loaded only for a new dataset
 
@@ -215,8 +215,8 @@ def new_dataset_document(title: str, country: str, bbox: Sequence[float], timezo
 
     Examples
     --------
-    >>> new_dataset_document("Strike", "PE", [-82, -19, -68, 0])["timezone"]
-    'America/Lima'
+    >>> new_dataset_document("Strike", "BO", [-70, -23, -57, -9])["timezone"]
+    'America/La_Paz'
     """
     country = str(country).strip().upper()
     document: dict[str, Any] = {"title": str(title).strip(), "country": country,
