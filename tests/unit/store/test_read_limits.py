@@ -20,28 +20,38 @@ from geo.store.editor import Editor, read_log
 from geo.store.files import READ_LIMITS, file_kind, read_data_file, read_json_file
 from tests.conftest import BUNDLED
 
-BIN = Path(sys.executable).parent / "blockade-map"
 #: Most memory (resident, kB) a refused command may take: the interpreter with geopandas and
 #: pyogrio loaded takes about 250 MB here; /dev/zero read whole took 11.6 GB.
 MAX_RSS_KB = 600_000
 
 
-def _run(*argv: str) -> tuple[subprocess.CompletedProcess, float, int]:
-    """Run the command in a child; return it, its seconds and its own peak memory (kB).
+#: Runs the command line in a fresh interpreter and writes its own peak resident memory (VmHWM, kB)
+#: to $PEAK_FILE. A child's ru_maxrss is no measure here: Linux carries the parent's peak into it
+#: at fork and exec, so after a long test session it reads as the test process's own size.
+_MEASURED = """
+import os, re, sys
+from geo.cli.main import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = re.search(r"VmHWM:\\s+(\\d+)", status.read()).group(1)
+    with open(os.environ["PEAK_FILE"], "w", encoding="ascii") as out:
+        out.write(peak)
+sys.exit(code)
+"""
 
-    The peak is that child's alone (``os.wait4``), not the largest of every child this test
-    process ever had (``RUSAGE_CHILDREN``, which a browser started by an earlier test would set)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+
+def _run(*argv: str) -> tuple[subprocess.CompletedProcess, float, int]:
+    """Run the command in a child; return it, its seconds and its own peak memory (kB)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
         started = time.perf_counter()
-        child = subprocess.Popen([str(BIN), *argv], stdout=out, stderr=err,
-                                 env={**os.environ, "BLOCKADE_MAP_DATA": ""})
-        _, status, usage = os.wait4(child.pid, 0)
+        proc = subprocess.run([sys.executable, "-c", _MEASURED, *argv], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "BLOCKADE_MAP_DATA": "", "PEAK_FILE": str(peak_file)})
         seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        proc = subprocess.CompletedProcess(child.args, child.returncode, out.read().decode(), err.read().decode())
-    return proc, seconds, usage.ru_maxrss
+        peak = int(peak_file.read_text(encoding="ascii"))
+    return proc, seconds, peak
 
 
 @pytest.fixture
