@@ -145,6 +145,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         prev_end = usable[i - 1].end if i else 0
         clause_start = max(prev_end, low.rfind(";", 0, n.start) + 1)
         before = low[clause_start:n.start]
+        if _KILLED_NOW[lang].search(before):
+            f.status = "dead"   # "clashes killed two people and injured five": the verb before says what two counts
         partitive = re.match(r"\s+(?:de|of)\s+(?:los|las|the)\s+(\d[\d.,]*)", after if not after.strip() else
                              low[n.end:n.end + 20])
         if f.status is None and f.metric is None and partitive:
@@ -186,6 +188,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
     return [f for f in figures if f.status or f.metric]
 
 
+#: A verb of killing right before a figure: "killed two people", "mataron a tres comuneros".
+_KILLED_NOW = {"es": re.compile(r"(?:^|\W)(?:mat(?:o|aron|ando)|asesin(?:o|aron|ando))\s+(?:a\s+)?"
+                                r"(?:al menos|por lo menos|mas de|unos|unas)?\s*$"),
+               "en": re.compile(r"(?:^|\W)(?:killed|killing|kills|shot dead)\s+(?:at least|more than|nearly|some)?\s*$")}
 #: A toll named after its figure: "llega a 7 la cifra de víctimas", "a 20 el número de heridos".
 _TOLL_AFTER = {"es": re.compile(r"\s+(?:la cifra|el numero|el total|el saldo|el balance) de\s+"),
                "en": re.compile(r"\s+(?:the|its) (?:number|total|tally|toll) of\s+")}
@@ -400,6 +406,7 @@ class _Event:
     evidence: str = ""
     paragraph: int = 0
     notes: list[dict[str, str]] = field(default_factory=list)   # {"code", "text"} for the editor
+    unsure: set[str] = field(default_factory=set)   # what of its counts the editor must check: scope, date, interim
 
     @property
     def unplaced(self) -> bool:
@@ -699,6 +706,7 @@ class _Reader:
         self.events: list[_Event] = []
         self.counts: list[dict[str, Any]] = []
         self.context: tuple[date, int] = (published, 2)   # nothing said yet: the publication day, week precision
+        self.context_paragraph = -1   # the paragraph whose sentence said that day
         self.previous_road: str | None = None
         self.region_hint: str | None = None
         self.reporter: tuple[int, str | None] = (-1, None)
@@ -772,6 +780,7 @@ class _Reader:
         points = [d for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
         if points:
             self.context = (points[-1].day, points[-1].precision)
+            self.context_paragraph = s.paragraph
         named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
         if len({x.text for x in named}) == 1:
             self.last_place = (s.paragraph, named[0])
@@ -848,7 +857,8 @@ class _Reader:
         if borrowed is not None and not any(a <= d.start < b for d in dates):
             start, end, precision = borrowed.start, None, borrowed.time_precision
         else:
-            start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+            start, end, precision = _event_date(s, _not_said_on(s.low, dates, lang), a, b, self.context,
+                                                self.published)
             if borrowed is not None and precision > borrowed.time_precision:
                 # "the latest of the blockades staged in January": a summary, not the scene continued.
                 return []
@@ -886,6 +896,8 @@ class _Reader:
                     else:
                         mine = []
                     _attach(ev, mine)
+                    ev.unsure |= _counts_unsure(s, mine, mention, _not_said_on(s.low, dates, lang), a, b,
+                                                self.context_paragraph == s.paragraph)
                     used.update(id(f) for f in mine)
                 out.append(ev)
         return out
@@ -911,6 +923,9 @@ class _Reader:
                     target = _copy_as(last, kind, s)
                     found.append(target)
                 _attach(target, group)
+                target.unsure.add("scope")   # a figure of a sentence that names no place: the reader's guess
+                if not any(d.day is not None for d in dates) and self.context_paragraph != s.paragraph:
+                    target.unsure.add("date")
                 if (s.start, s.end) not in target.spans:
                     target.spans.append((s.start, s.end))
                 continue
@@ -1046,6 +1061,54 @@ def _attach(ev: _Event, figures: list[Figure]) -> None:
         chosen = next((g for g in final if any(f.update for f in g)), final[0])
         value = (sum(f.value for f in chosen), any(f.interim for f in chosen), any(f.update for f in chosen))
         _keep(ev.counts, _STATUS_FIELD[status], value)
+
+
+#: A reporting verb right before a date: "officials said on Monday", "informó este lunes".
+_SAID_ON = {"es": re.compile(r"(?:^|\W)(?:dijo|dijeron|inform\w+|report\w+|senal\w+|indic\w+|precis\w+|confirm\w+|"
+                             r"anunci\w+|declar\w+|afirm\w+|sostuvo|detall\w+)(?:\s+\w+){0,2}?\s+"
+                             r"(?:(?:el|este|esta|la)\s+)?$"),
+            "en": re.compile(r"(?:^|\W)(?:said|says|reported|announced|confirmed|stated|told [\w ]{1,20}?|added)\s+"
+                             r"(?:on\s+|this\s+|late\s+|early\s+)?$")}
+
+
+def _not_said_on(low: str, dates: list[DateMention], lang: str) -> list[DateMention]:
+    """The dates of a sentence but those of its telling: "six died ..., officials said on Monday"
+    dates when it was said, not when it happened (a toll keeps it: a count is as of that day)."""
+    return [d for d in dates if not _SAID_ON[lang].search(low[max(0, d.start - 40):d.start])]
+
+
+#: Where the part of a toll begins: "..., including a teenager", "..., entre ellos un menor".
+_SUBSET_TAIL = re.compile(r",\s+(?:including|among them|among whom|incluid[oa]s?|incluyendo|entre (?:ellos|ellas|los que|las que))\b")
+
+
+def _counts_unsure(s: Sentence, figures: list[Figure], mention: PlaceMention | None, dates: list[DateMention],
+                   a: int, b: int, day_in_paragraph: bool = False) -> set[str]:
+    """What a careful editor would check before taking an event's figures from its sentence:
+    ``scope`` when a figure's own clause does not name the event's place (the toll may be the
+    region's or the country's), ``date`` when the segment gives no day of its own and its
+    paragraph said none before (``day_in_paragraph``: the day was carried from another paragraph,
+    or is only the publication day), ``interim`` when a figure is said to be provisional."""
+    out: set[str] = set()
+    if not figures:
+        return out
+    if mention is None or mention.level in ("region", "province") or (mention.level == "city"
+                                                                       and mention.geo_precision != 1):
+        # A toll at a whole region, or at a name both a region's and its capital's ("en Puno"), may be
+        # the region's running total, not one place's.
+        out.add("scope")
+    for f in figures:
+        x, y = _own_clause(s.low, f.number.start)
+        # "seven have died, including a teenager ... in Andahuaylas": a place after "including" is a part's.
+        cut = _SUBSET_TAIL.search(s.low, f.number.end, y)
+        if cut is not None:
+            y = cut.start()
+        if mention is None or not x <= mention.start < y:
+            out.add("scope")
+        if f.interim:
+            out.add("interim")
+    if not day_in_paragraph and not any(a <= d.start < b and d.day is not None for d in dates):
+        out.add("date")
+    return out
 
 
 def _keep(counts: dict, name: str, value: tuple[int, bool, bool]) -> None:
@@ -1196,6 +1259,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
             continue
         for name, value in ev.counts.items():
             _keep(twin.counts, name, value)
+        if ev.counts:
+            twin.unsure |= ev.unsure
         if (twin.geo_precision or 3) > (ev.geo_precision or 3) and ev.lon is not None:
             twin.lon, twin.lat, twin.geo_precision = ev.lon, ev.lat, ev.geo_precision
         twin.end = max(filter(None, (twin.end, ev.end)), default=None)
@@ -1207,6 +1272,21 @@ def _merge(events: list[_Event]) -> list[_Event]:
     return out
 
 
+#: What an editor checks of an event's figures, in the note's words.
+_TO_CHECK = {"scope": "that they are this place's (not its region's or the country's)",
+             "date": "their day (the sentence gives none of its own)",
+             "interim": "that they are final (the report calls them provisional)"}
+
+
+def _counts_note(ev: _Event, what: list[str]) -> dict[str, str]:
+    """The note on an event whose figures the Add form does not take as they are."""
+    said = ", ".join(f"{v[0]} {w}" for k, w in (("fatalities", "dead"), ("injured", "injured"),
+                                                ("detained", "detained")) if (v := ev.counts.get(k)))
+    return {"code": "counts_to_check", "what": ",".join(what),
+            "text": f"The report gives {said}; check {' and '.join(_TO_CHECK[w] for w in what)} before "
+                    f"typing them in: the form starts without them."}
+
+
 def _event_json(ev: _Event) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": ev.kind, "place": ev.place, "region": ev.region, "start": ev.start.isoformat(),
@@ -1215,10 +1295,14 @@ def _event_json(ev: _Event) -> dict[str, Any]:
     for name in ("fatalities", "injured", "detained"):
         if name in ev.counts:
             out[name] = ev.counts[name][0]
+    notes = [dict(n) for n in ev.notes]
+    if ev.counts and (ev.unsure or any(v[1] for v in ev.counts.values())):
+        out["counts_to_check"] = sorted(ev.unsure | ({"interim"} if any(v[1] for v in ev.counts.values()) else set()))
+        notes.append(_counts_note(ev, out["counts_to_check"]))
     out.update({"road": ev.road, "km": (int(ev.km) if ev.km is not None and ev.km == int(ev.km) else ev.km),
                 "lon": ev.lon, "lat": ev.lat, "geo_precision": ev.geo_precision,
                 "site": ev.mention.place.name if ev.mention is not None and ev.mention.place is not None
                 and ev.mention.place.is_site else None,
                 "reporter": ev.reporter, "evidence": ev.evidence, "evidence_spans": [list(s) for s in ev.spans],
-                "notes": [dict(n) for n in ev.notes] or None})
+                "notes": notes or None})
     return {k: v for k, v in out.items() if v is not None}
