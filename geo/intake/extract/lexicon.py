@@ -463,3 +463,31 @@ PROXIMITY = {
                      r"(?:from|of|outside)|on the (?:border|boundary) (?:between|of|with)|between|"
                      r"the (?:road|highway|way) to|on the road to)\s+(?:the\s+)?$"),
 }
+#: A legal measure whose places are where it applies, not where anything happened: "el estado de
+#: emergencia para Apurímac y Cusco", "a state of emergency in three regions", "toque de queda en".
+MEASURE_FOR = {
+    "es": compile_words(r"(?:estado|declaratoria|declaracion|decreto) de (?:emergencia|sitio)(?: \w+){0,3}? (?:en|para|de)",
+                        r"toque de queda (?:en|para)", r"inmovilizacion social (?:en|para)",
+                        r"(?:declar|prorrog|ampli)\w+ (?:(?:la|el) )?(?:emergencia|estado de emergencia)(?: \w+){0,2}? (?:en|para)"),
+    "en": compile_words(r"(?:state|declaration) of (?:emergency|siege)(?: \w+){0,3}? (?:in|for|across|over|on)",
+                        r"curfew (?:in|for|across|on)", r"emergency (?:decree|rule|measures?) (?:in|for|across)",
+                        r"(?:declared|extended|imposed) (?:an? |the )?(?:emergency|curfew)(?: \w+){0,2}? (?:in|for|across|on)"),
+}
+#: A group that came from a place to join a protest elsewhere: "se sumó una delegación del centro
+#: poblado X", "a contingent from X joined".
+DELEGATION_FROM = {
+    "es": compile_words(r"(?:delegaci\w+|comitiva\w*|contingente\w*|comision\w*|representantes) (?:de|del|desde|procedentes? de)"),
+    "en": compile_words(r"(?:delegations?|contingents?|groups?|representatives) (?:\w+ )?from"),
+}
+#: A name of a protest said as a name ("la llamada 'Toma de Lima'", "the so-called March on Lima"):
+#: its place is the name's, not where the sentence's action happened.
+SO_CALLED = {"es": compile_words(r"(?:la|el|los|las) (?:llamad|denominad|autodenominad|bautizad)[oa]s?"),
+             "en": compile_words(r"(?:the )?so-called", r"dubbed", r"known as")}
+#: An action said not to have happened: "no hubo choques", "sin enfrentamientos", "no clashes were reported".
+NEGATED = {"es": re.compile(r"(?:^|\W)(?:no (?:hubo|hay|habia|se (?:registr|report|produj)\w+|se han (?:registrado|reportado))|"
+                            r"sin|ningun[oa]?|tampoco (?:hubo|hay))(?:\s+\w+){0,2}?\s*$"),
+           "en": re.compile(r"(?:^|\W)(?:no|without|there (?:were|was|have been|has been) no|none of the)(?:\s+\w+){0,1}?\s*$")}
+#: A trigger named as the superlative of a run of events ("los choques más violentos", "the
+#: deadliest clashes"): the run's summary, not one event.
+SUPERLATIVE = {"es": re.compile(r"^\s*(?:mas|menos) (?:violent|sangrient|grave|intens|fuerte|dur|cruent|letal)\w*"),
+               "en": re.compile(r"(?:^|\W)(?:deadliest|bloodiest|worst|fiercest|most (?:violent|serious|intense))\s+$")}

@@ -19,7 +19,10 @@ from pathlib import Path
 from geo.core.text import fold, name_key
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
 from geo.intake.extract.lexicon import (
+    DELEGATION_FROM,
     ELSEWHERE,
+    MEASURE_FOR,
+    SO_CALLED,
     KM_POST,
     LOCATIVE,
     PROVINCE_NOUN,
@@ -260,6 +263,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
     _elsewhere(mentions, low, lang)
+    _not_the_scene(mentions, low, text, lang)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
     _proximity(live, low, lang)
@@ -641,6 +645,51 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
         # Puno"), not a place a new locative brings ("bound for Tacna were stopped in Ilave").
         if len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap):
             x.role = "reference"
+
+
+def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str) -> None:
+    """Places a sentence names without anything happening there become references: those a legal
+    measure applies to ("estado de emergencia para A, B y C"), those a delegation came from ("se
+    sumó una delegación del centro poblado X"), a place inside a protest's name ("la llamada 'Toma
+    de Lima'", quoted or not) and a place in an office's name ("la Dirección Regional de Salud de X":
+    the body's jurisdiction). A measure's or a delegation's cue reaches the places right after it
+    (a list, at most eight words on, no new locative between), as in :func:`_elsewhere`."""
+    for x in mentions:
+        if x.role != "event":
+            continue
+        clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
+        before = low[max(clause_start + 1, x.start - 120):x.start]
+        for cues in (MEASURE_FOR[lang], DELEGATION_FROM[lang]):
+            found = list(cues.finditer(before))
+            if found and len(before[found[-1].end():].split()) <= 8 and not re.search(
+                    r"(?:^|\W)(?:en|in|at|near|cerca de)\s", before[found[-1].end():]):
+                x.role = "reference"
+        if x.role != "event":
+            continue
+        # A name: after "la llamada" / "so-called" with nothing but capitalised words between, or in quotes.
+        named = SO_CALLED[lang].search(low, max(0, x.start - 60), x.start)
+        if named and re.fullmatch(r"\s*['\"‘“«]?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*\s+(?:(?:de|del|a|al|on|of|the)\s+)?)*",
+                                  text[named.end():x.start]):
+            x.role = "reference"
+            continue
+        quote = re.search(r"['‘“«\"]([^'’”»\"]{0,40})$", text[max(0, x.start - 40):x.start])
+        if quote and re.match(r"[^'’”»\"]{0,30}['’”»\"]", text[x.end:x.end + 32]) and quote.group(1).strip() \
+                and quote.group(1)[:1].isupper():
+            x.role = "reference"   # "'Toma de Lima'": a name in quotes that holds a place
+            continue
+        office = re.search(r"(?:^|\s)([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+|de|del|la|y))*?"
+                           r"\s+(?:de|del|de la)\s+$", text[max(0, x.start - 80):x.start])
+        building = office and re.search(r"(?:sede|local|locales|oficinas?|instalaciones|edificio|puerta|frontis|"
+                                        r"headquarters|offices|building|premises)\s+(?:de(?:l| la)?\s+|of\s+(?:the\s+)?)?$",
+                                        low[max(0, x.start - 80):x.start][:office.start(1)])
+        if office and fold(office.group(1)).lower() in _OFFICE_HEADS and not building:
+            x.role = "context"
+
+
+#: The head of an office's name: a place after it ("Dirección Regional de Salud de X", "Hospital
+#: Regional de X") is the body's jurisdiction, not where something happened.
+_OFFICE_HEADS = {"direccion", "gerencia", "ministerio", "superintendencia", "defensoria", "oficina", "hospital",
+                 "clinica", "instituto", "subprefectura", "prefectura"}
 
 
 def best_event_place(mentions: list[PlaceMention]) -> PlaceMention | None:

@@ -41,6 +41,8 @@ from geo.intake.extract.lexicon import (
     IN_CLASHES,
     INTERIM,
     KIND_PATTERNS,
+    NEGATED,
+    SUPERLATIVE,
     METRIC_NOUNS,
     NATIONAL,
     NOT_HEADCOUNT,
@@ -185,7 +187,31 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                             and figures[-1].status is not None))
         figures.append(f)
     _propagate(figures, low, lang)
+    _parts_of_a_whole(figures, low)
     return [f for f in figures if f.status or f.metric]
+
+
+#: A whole given first: "del total de 72 heridos", "of the total of 72 injured", "out of 72".
+_WHOLE_BEFORE = re.compile(r"(?:^|\W)(?:del total de|de un total de|de los|de las|of the total of|of a total of|"
+                           r"out of(?: a total of)?|of the)\s+$")
+#: The people just counted, named one by one: "identificadas como A, B y C, además de dos menores".
+_NAMED_AS = re.compile(r"(?:^|\W)(?:identificad[oa]s? como|identified as|named as|cuyos nombres son|whose names are)\W")
+
+
+def _parts_of_a_whole(figures: list[Figure], low: str) -> None:
+    """Figures that break down one said before are parts of it, not more of it: after a whole
+    ("del total de 72 heridos, diez murieron y ocho siguen hospitalizados") and after the people
+    counted are named ("seis personas, identificadas como A y B, además de dos menores")."""
+    for i, whole in enumerate(figures):
+        if not whole.status:
+            continue
+        opens = bool(_WHOLE_BEFORE.search(low[max(0, whole.number.start - 24):whole.number.start])) and i == 0
+        for part in figures[i + 1:]:
+            gap = low[whole.number.end:part.number.start]
+            if "." in gap or ";" in gap:
+                break
+            if opens or _NAMED_AS.search(gap):
+                part.subset = True
 
 
 #: A verb of killing right before a figure: "killed two people", "mataron a tres comuneros".
@@ -285,8 +311,8 @@ _SO_FAR = {"es": re.compile(r"(?:^|\W)han (?:muerto|fallecido|perdido la vida|re
 _THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region"),
                 "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
 #: A sentence that sums up the movement since it began, not one event.
-_SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
-            "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
+_SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:\w+ )?(?:se )?(?:comenz|empez|inici|reanud|retom|reactiv)\w+"),
+            "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) |they )?(?:began|started|broke out|resumed)")}
 
 
 #: Words that turn what follows into a past event recalled, not news: an anniversary ("cuando se
@@ -344,12 +370,21 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
         before = s.low[max(a, pos - 60):pos]
         if PLAN[lang].search(before):
             continue
+        if NEGATED[lang].search(s.low[max(a, pos - 30):pos]) or _superlative(s.low, pos, lang):
+            continue   # "no hubo choques", "the deadliest clashes": nothing happened, or a run summed up
         if kind == "detention" and _ONE_PERSON.search(s.text[max(a, pos - 40):pos]):
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
         out.append((kind, pos))
     return out
+
+
+def _superlative(low: str, pos: int, lang: str) -> bool:
+    """Whether the trigger at ``pos`` is named as the superlative of a run of events."""
+    word = re.match(r"\w+", low[pos:])
+    after = low[pos + (word.end() if word else 0):pos + 60]
+    return bool(SUPERLATIVE[lang].match(after) if lang == "es" else SUPERLATIVE[lang].search(low[max(0, pos - 30):pos]))
 
 
 # ---------------------------------------------------------------- reporters
@@ -914,6 +949,8 @@ class _Reader:
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
                                     and not any(x.role == "event" for x in mentions))
             last = self.last_event(s.paragraph) if not found else found[-1]
+            if len({e.key_place() for e in found}) > 1:
+                last = None   # "in A, B and C six died": the figure is the list's, no one place's
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
                 target = last if last.kind == kind else next(

@@ -63,3 +63,78 @@ def test_a_toll_at_a_name_both_a_region_and_its_capital_is_to_check():
     assert e["counts_to_check"] == ["scope"]
     city = _one("Ayer murieron dos comuneros en enfrentamientos con la policía en la ciudad de Puno.")
     assert "counts_to_check" not in city
+
+
+def _events(text: str, published: str = "2023-02-15") -> list[tuple]:
+    return [(e["kind"], e["place"], e["start"]) for e in extract(text, published)["events"]]
+
+
+# ---------------------------------------------------------------- places where nothing happened
+
+def test_the_places_a_legal_measure_applies_to_are_no_event_places():
+    assert _events("Los piquetes bloquearon la vía un día después del anuncio del estado de emergencia para "
+                   "Moquegua y Tacna.") == []
+    got = _events("Roadblocks went up in Sicuani on Tuesday. The government declared a state of emergency "
+                  "in Tacna and Moquegua.")
+    assert [g[1] for g in got] == ["Sicuani"]
+
+
+def test_a_delegation_from_a_place_joined_the_protest_elsewhere():
+    got = _events("Ayer marcharon miles de personas en Juliaca. A la marcha se unió una delegación del distrito "
+                  "de Ayaviri.")
+    assert [g[1] for g in got] == ["Juliaca"]
+
+
+def test_a_place_inside_a_protests_name_is_not_where_it_happened():
+    assert _events("Ayer marcharon cientos de personas para sumarse a la llamada 'Toma de Tacna'.") == []
+    assert _events("Ayer marcharon cientos de personas para sumarse a la llamada Toma de Tacna.") == []
+    assert _events("Thousands marched yesterday to join the so-called March on Tacna.") == []
+
+
+def test_a_place_in_an_offices_name_gives_its_jurisdiction_not_an_event():
+    text = "Ayer, según la Dirección Regional de Salud de Moquegua, hubo 14 heridos en enfrentamientos."
+    out = extract(text, "2023-02-15")
+    assert out["events"] == []
+    assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("injured_total", 14, "Moquegua")]
+
+
+def test_an_office_building_attacked_is_still_the_event_place():
+    got = _events("Ayer un grupo de manifestantes incendió la sede del Ministerio Público de Ayaviri.")
+    assert [(g[0], g[1]) for g in got] == [("other", "Ayaviri")]
+
+
+# ---------------------------------------------------------------- actions that did not happen, or sum up a run
+
+def test_an_action_said_not_to_have_happened_is_no_event():
+    assert _events("Ayer en Sicuani no hubo enfrentamientos entre la policía y los manifestantes.") == []
+    assert _events("There were no clashes in Sicuani on Tuesday.") == []
+
+
+def test_the_superlative_of_a_run_of_clashes_is_no_event():
+    assert _events("Juliaca fue escenario de los choques más violentos de la región.") == []
+    assert _events("Juliaca saw the deadliest clashes of the unrest.") == []
+
+
+def test_the_month_protests_resumed_in_is_no_event():
+    assert _events("Moquegua es el foco de los bloqueos desde que se reanudaron en enero pasado.") == []
+
+
+# ---------------------------------------------------------------- figures of a list, parts of a whole
+
+def test_a_figure_given_for_a_list_of_places_is_no_one_members():
+    out = extract("Ayer, en los choques registrados en Ayaviri, Azángaro y Putina murieron cuatro personas.",
+                  "2023-02-15")
+    assert all("fatalities" not in e for e in out["events"])
+    assert sorted(e["place"] for e in out["events"] if e["kind"] == "clash") == ["Ayaviri", "Azángaro", "Putina"]
+
+
+def test_figures_that_break_down_a_whole_are_not_added_to_it():
+    out = extract("Del total de 40 heridos que atendió el hospital, cinco murieron, 30 fueron dados de alta y "
+                  "cinco siguen internados.", "2023-02-15")
+    assert not any(c["metric"] == "deaths_total" and c["value"] == 10 for c in out["counts"])
+
+
+def test_people_named_one_by_one_are_the_ones_just_counted():
+    e = _one("Ayer en Ayaviri murieron en enfrentamientos cuatro personas, identificadas como Ana Mamani y "
+             "Luis Quispe, además de dos menores de edad.")
+    assert e["fatalities"] == 4
