@@ -648,9 +648,12 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
     reader.region_hint = reader.dateline_region
     listed, list_spans = listed_deaths(text, lang)
-    for s in _told_once(_without_teasers(sentences)):
+    kept = _told_once(_without_teasers(sentences))
+    captions = _captions(kept)
+    for s in kept:
         if any(s.start < b and a < s.end for a, b in list_spans):
             continue   # a list of the dead is read item by item below
+        reader.caption = id(s) in captions
         reader.read(s)
     reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
@@ -680,6 +683,27 @@ def _without_teasers(sentences: list[Sentence]) -> list[Sentence]:
             skip_next = not re.search(r"\w", s.low[m.end():].strip(" :.-–—|"))
             continue
         out.append(s)
+    return out
+
+
+#: A photo credit: "Foto: Liz Ferrer", "Foto Red de Salud", "Credit: AP", "(AP Photo/...)".
+_CREDIT = re.compile(r"(?:^|\W)(?:fotos?|photos?|photograph|credit|cr[eé]dito|imagen|image)\s*(?::|/|\b(?=\s+[A-ZÁÉÍÓÚÑ]))",
+                     re.IGNORECASE)
+
+
+def _captions(sentences: list[Sentence]) -> set[int]:
+    """The ids of the sentences that are photo captions: one holding a photo credit ("... Foto:
+    Liz Ferrer"), or followed in its paragraph by a credit standing alone ("Foto Red de Salud X").
+    A caption repeats the report or shows another day: its figures are no counts and its date is
+    not carried on to the sentences after it."""
+    out: set[int] = set()
+    for i, s in enumerate(sentences):
+        credit = _CREDIT.search(s.text)
+        if credit is None:
+            continue
+        out.add(id(s))
+        if credit.start() <= 1 and i and sentences[i - 1].paragraph == s.paragraph:
+            out.add(id(sentences[i - 1]))   # the credit stands alone: the sentence before is its caption
     return out
 
 
@@ -749,6 +773,7 @@ class _Reader:
         self.dateline_region: str | None = None
         self.section_region: str | None = None
         self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
+        self.caption = False   # the sentence being read is a photo caption (see _captions)
 
     def carried_region(self, paragraph: int) -> str | None:
         """The region a reader has in mind: the paragraph's last event's, else the section
@@ -799,12 +824,17 @@ class _Reader:
                      (NATIONAL[lang].search(_clause(s.low, f.number.start)) or f.partitive)]
         found: list[_Event] = []
         used: set[int] = set()
+        counted = len(self.counts)
         for a, b, post in _segments(s, roads, mentions):
             found += self._segment(s, a, b, post, roads, dates, mentions, figures, consumed, reporter, used)
         self._leftover_figures(s, dates, mentions, figures, used, reporter, found)
         for f in figures:
             if f.metric and not f.reference and f.value > 0:
                 self.counts.append(_count(f.metric, f.value, s, dates, self, reporter, mentions, f))
+        if self.caption:
+            del self.counts[counted:]   # a caption's figures repeat the report's
+        # "murió un joven": one person said with an article is someone's death, not a country's toll.
+        self.counts[counted:] = [c for c in self.counts[counted:] if not (c["_article"] and c["region"] is None)]
         for ev in found:
             ev.paragraph = s.paragraph
             if ev.region:
@@ -813,7 +843,7 @@ class _Reader:
         # A date after the publication day belongs to a plan ("elections in December 2023"): the
         # reader does not carry it on to the next sentences.
         points = [d for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
-        if points:
+        if points and not self.caption:
             self.context = (points[-1].day, points[-1].precision)
             self.context_paragraph = s.paragraph
         named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
@@ -1203,7 +1233,8 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporte
             "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
                                                           carried=reader.carried_region(s.paragraph)),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
-            "_interim": bool(interim or f.interim), "_update": bool(f.update)}
+            "_interim": bool(interim or f.interim), "_update": bool(f.update),
+            "_article": f.number.text.strip().lower() in ("un", "una", "a", "an")}
 
 
 def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, reporter,

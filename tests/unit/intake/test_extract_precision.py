@@ -138,3 +138,23 @@ def test_people_named_one_by_one_are_the_ones_just_counted():
     e = _one("Ayer en Ayaviri murieron en enfrentamientos cuatro personas, identificadas como Ana Mamani y "
              "Luis Quispe, además de dos menores de edad.")
     assert e["fatalities"] == 4
+
+
+# ---------------------------------------------------------------- captions, one person
+
+def test_a_photo_captions_figures_are_no_counts_and_its_day_is_not_carried():
+    text = ("Ayer hubo enfrentamientos en Ayaviri, con siete heridos según el Ministerio de Salud.\n"
+            "Cusco: 40 heridos en las protestas del 3 de febrero. Foto: Archivo del diario\n"
+            "Los manifestantes bloquearon además la vía a Sicuani.")
+    out = extract(text, "2023-02-15")
+    assert not any(c["value"] == 40 for c in out["counts"])
+    assert all(e["start"] != "2023-02-03" for e in out["events"] if e["place"] == "Sicuani")
+    credit_alone = ("En la región, el total de heridos asciende a 31 según el Ministerio de Salud. Foto Ministerio de "
+                    "Salud\nAyer hubo enfrentamientos en Ayaviri.")
+    assert not any(c["value"] == 31 for c in extract(credit_alone, "2023-02-15")["counts"])
+
+
+def test_one_person_said_with_an_article_is_no_countrys_toll():
+    out = extract("Según el Ministerio de Salud, murió un joven de 19 años.", "2023-02-15")
+    assert not any(c["metric"] == "deaths_total" and c["value"] == 1 for c in out["counts"])
+
