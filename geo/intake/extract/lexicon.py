@@ -71,7 +71,8 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
                             r"atac(?:aron|o|ada|ado|adas|ados|an)", r"destroz(?:os|aron|ada|ado)",
                             r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
-                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
+                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+",
+                            r"(?:agresi(?:on|ones)|ataques?) contra"),
         "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",
                             r"arson", r"loot(?:ed|ing)", r"ransack\w*", r"attack(?:ed)?", r"vandali[sz]\w+",
                             r"stormed", r"drowned"),
@@ -491,3 +492,14 @@ NEGATED = {"es": re.compile(r"(?:^|\W)(?:no (?:hubo|hay|habia|se (?:registr|repo
 #: deadliest clashes"): the run's summary, not one event.
 SUPERLATIVE = {"es": re.compile(r"^\s*(?:mas|menos) (?:violent|sangrient|grave|intens|fuerte|dur|cruent|letal)\w*"),
                "en": re.compile(r"(?:^|\W)(?:deadliest|bloodiest|worst|fiercest|most (?:violent|serious|intense))\s+$")}
+#: A verb that makes what comes before it the cause of what it tells: "las muertes ... habrían
+#: motivado una nueva agresión", "the deaths sparked fresh protests". The cause is background.
+CAUSE_VERB = {"es": compile_words(r"(?:habrian|habria|han|ha|habrian|habian)?\s*(?:motivad|desencadenad)\w*",
+                                  r"motiv(?:o|aron|an|a)", r"desencaden(?:o|aron|an|a)", r"dieron lugar a", r"dio lugar a"),
+              "en": compile_words(r"(?:have |has |had |may have |would have )?(?:prompted|sparked|fuell?ed|triggered|"
+                                  r"gave rise to|led to)")}
+#: A purpose: "buscando dejar incomunicada a Lima", "para llegar a Tacna", "seeking to cut off Lima".
+#: The places after it are the aim's, not where anything happened.
+PURPOSE = {"es": compile_words(r"buscando", r"con el (?:fin|objetivo|proposito) de", r"a fin de", r"para (?:dejar|aislar|llegar|"
+                               r"desabastecer|cercar|incomunicar|tomar|sumarse|unirse|apoyar|respaldar)"),
+           "en": compile_words(r"seeking to", r"in order to", r"aiming to", r"so as to", r"in a bid to", r"to (?:cut off|isolate)")}

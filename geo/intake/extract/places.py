@@ -22,6 +22,7 @@ from geo.intake.extract.lexicon import (
     DELEGATION_FROM,
     ELSEWHERE,
     MEASURE_FOR,
+    PURPOSE,
     SO_CALLED,
     KM_POST,
     LOCATIVE,
@@ -650,7 +651,8 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
 def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str) -> None:
     """Places a sentence names without anything happening there become references: those a legal
     measure applies to ("estado de emergencia para A, B y C"), those a delegation came from ("se
-    sumó una delegación del centro poblado X"), a place inside a protest's name ("la llamada 'Toma
+    sumó una delegación del centro poblado X"), those a purpose aims at ("buscando dejar
+    incomunicada a X", "seeking to cut off X"), a place inside a protest's name ("la llamada 'Toma
     de Lima'", quoted or not) and a place in an office's name ("la Dirección Regional de Salud de X":
     the body's jurisdiction). A measure's or a delegation's cue reaches the places right after it
     (a list, at most eight words on, no new locative between), as in :func:`_elsewhere`."""
@@ -659,10 +661,11 @@ def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str)
             continue
         clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
         before = low[max(clause_start + 1, x.start - 120):x.start]
-        for cues in (MEASURE_FOR[lang], DELEGATION_FROM[lang]):
+        for cues in (MEASURE_FOR[lang], DELEGATION_FROM[lang], PURPOSE[lang]):
             found = list(cues.finditer(before))
-            if found and len(before[found[-1].end():].split()) <= 8 and not re.search(
-                    r"(?:^|\W)(?:en|in|at|near|cerca de)\s", before[found[-1].end():]):
+            gap = before[found[-1].end():] if found else ""
+            if found and len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap) \
+                    and not (cues is PURPOSE[lang] and "," in gap):   # a purpose's clause ends at its comma
                 x.role = "reference"
         if x.role != "event":
             continue

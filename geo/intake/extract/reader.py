@@ -39,6 +39,7 @@ from geo.intake.extract.lexicon import (
     CONTINUATION,
     DEFINITE,
     IN_CLASHES,
+    CAUSE_VERB,
     INTERIM,
     KIND_PATTERNS,
     NEGATED,
@@ -372,12 +373,22 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue
         if NEGATED[lang].search(s.low[max(a, pos - 30):pos]) or _superlative(s.low, pos, lang):
             continue   # "no hubo choques", "the deadliest clashes": nothing happened, or a run summed up
+        if _a_cause(s.low, pos, lang):
+            continue   # "las muertes ... habrían motivado una nueva agresión": the cause is background
         if kind == "detention" and _ONE_PERSON.search(s.text[max(a, pos - 40):pos]):
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
         out.append((kind, pos))
     return out
+
+
+def _a_cause(low: str, pos: int, lang: str) -> bool:
+    """Whether the trigger at ``pos`` is in the subject of a verb of causing, in its clause: what
+    caused the news is told as background ("the deaths sparked", "la detención ... habría motivado")."""
+    end = re.compile(r"[;.]").search(low, pos)
+    verb = CAUSE_VERB[lang].search(low, pos, end.start() if end else len(low))
+    return bool(verb) and not re.match(r"\s+(?:by|por)\b", low[verb.end():verb.end() + 5])
 
 
 def _superlative(low: str, pos: int, lang: str) -> bool:

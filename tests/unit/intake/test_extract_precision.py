@@ -158,3 +158,21 @@ def test_one_person_said_with_an_article_is_no_countrys_toll():
     out = extract("Según el Ministerio de Salud, murió un joven de 19 años.", "2023-02-15")
     assert not any(c["metric"] == "deaths_total" and c["value"] == 1 for c in out["counts"])
 
+
+
+# ---------------------------------------------------------------- causes and aims are background
+
+def test_what_caused_the_news_is_background_not_an_event():
+    got = _events("La detención de dirigentes en Tacna habría motivado una nueva agresión contra la comisaría "
+                  "de Ayaviri.")
+    assert [(g[0], g[1]) for g in got] == [("other", "Ayaviri")]
+    got = _events("The arrests of protest leaders in Tacna sparked an attack on the police station in Ayaviri.")
+    assert [(g[0], g[1]) for g in got] == [("other", "Ayaviri")]
+
+
+def test_the_place_a_purpose_aims_at_is_no_event_place():
+    assert _events("Buscando dejar incomunicada a Tacna, los manifestantes bloquearon ayer las vías.") == []
+    assert _events("Seeking to cut off Tacna, farmers blocked the roads on Tuesday.") == []
+    # the purpose's clause ends at its comma: the people of the next one are where it happened
+    got = _events("Buscando dejar incomunicada a Tacna, los comuneros de Ayaviri bloquearon ayer la vía.")
+    assert [g[1] for g in got] == ["Ayaviri"]
