@@ -840,7 +840,8 @@ class _Reader:
             found += self._segment(s, a, b, post, roads, dates, mentions, figures, consumed, reporter, used)
         self._leftover_figures(s, dates, mentions, figures, used, reporter, found)
         for f in figures:
-            if f.metric and not f.reference and f.value > 0:
+            if f.metric and not f.reference and f.value > 0 and not _cumulative_since(dates, s.low, f.number.start,
+                                                                                       self.published):
                 self.counts.append(_count(f.metric, f.value, s, dates, self, reporter, mentions, f))
         if self.caption:
             del self.counts[counted:]   # a caption's figures repeat the report's
@@ -1264,7 +1265,7 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, r
         c["region"] = region
         return [c]
     live = [f for f in group if not f.subset]
-    if not live:
+    if not live or (len(live) == 1 and _not_the_movements(s.low, live[0], reader.lang)):
         return []
     status, interim, first = live[0].status, any(f.interim for f in live), live[0]
     total = sum(f.value for f in live)
@@ -1284,6 +1285,27 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, r
 _CLASH_WORDS = re.compile(r"(?:^|\W)(?:clash(?:es)?|confrontations?|enfrentamientos?|choques?)\b")
 _KILLED_BY = re.compile(r"(?:(?:have|has) )?(?:killed|left|claimed the lives of|han dejado|dejaron|han causado|causaron|"
                         r"han cobrado)(?: (?:at least|al menos|more than|mas de))?\s*$")
+
+
+def _not_the_movements(low: str, f: Figure, lang: str) -> bool:
+    """Whether a death figure is told as deaths of another cause than the protests' violence
+    ("10 died because their ambulances were stuck at roadblocks", "10 deaths attributed to
+    accidents"), alone: they make no toll of the protests (as one part of a toll summed up, "39 in
+    clashes, seven in accidents and a police officer", they count). The cause is read up to the
+    figure's next comma."""
+    if f.status != "dead":
+        return False
+    stop = re.compile(r"[,;.]").search(low, f.number.end)
+    return bool(ACCIDENT[lang].search(low[f.number.end:min(stop.start() if stop else len(low), f.number.end + 90)]))
+
+
+def _cumulative_since(dates: list[DateMention], low: str, pos: int, published: date) -> bool:
+    """Whether a figure counts what happened since a day long past ("the almost 300 roadblocks set
+    up since December 7th", "registrados desde diciembre"), said after it in its clause: more than two
+    weeks before the report, it is a cumulative total, not the day's figure."""
+    a, b = _own_clause(low, pos)
+    return any(d.role == "since" and d.day is not None and pos < d.start < b
+               and (published - d.day).days > 14 for d in dates)
 
 
 def _clashes_killed(low: str, pos: int, lang: str) -> bool:

@@ -176,3 +176,26 @@ def test_the_place_a_purpose_aims_at_is_no_event_place():
     # the purpose's clause ends at its comma: the people of the next one are where it happened
     got = _events("Buscando dejar incomunicada a Tacna, los comuneros de Ayaviri bloquearon ayer la vía.")
     assert [g[1] for g in got] == ["Ayaviri"]
+
+
+# ---------------------------------------------------------------- tolls of another cause, cumulative figures
+
+def _counts(text: str, published: str = "2023-02-15") -> list[tuple]:
+    return [(c["metric"], c["value"], c["region"]) for c in extract(text, published)["counts"]]
+
+
+def test_deaths_of_another_cause_alone_are_no_toll_of_the_protests():
+    assert _counts("Según el Ministerio de Salud, 6 personas han muerto porque sus ambulancias quedaron varadas "
+                   "en los bloqueos.") == []
+    assert _counts("So far 6 people have died because their ambulances were stuck at roadblocks, the ministry "
+                   "said.") == []
+    # one part of a toll summed up still counts
+    got = _counts("La Defensoría informó que han muerto 20 civiles en enfrentamientos, otros tres en accidentes "
+                  "vinculados a los bloqueos, y un policía.")
+    assert ("deaths_total", 24, None) in got
+
+
+def test_a_figure_counted_since_a_day_long_past_is_no_days_figure():
+    assert not any(m == "blockade_points" for m, _, _ in _counts(
+        "The ministry counted some 250 roadblocks set up around the country since December 10th."))
+    assert ("blockade_points", 40, None) in _counts("La Sutran reportó ayer 40 puntos de bloqueo en el país.")
