@@ -484,10 +484,12 @@ DELEGATION_FROM = {
 #: its place is the name's, not where the sentence's action happened.
 SO_CALLED = {"es": compile_words(r"(?:la|el|los|las) (?:llamad|denominad|autodenominad|bautizad)[oa]s?"),
              "en": compile_words(r"(?:the )?so-called", r"dubbed", r"known as")}
-#: An action said not to have happened: "no hubo choques", "sin enfrentamientos", "no clashes were reported".
+#: An action said not to have happened: "no hubo choques", "sin enfrentamientos", "no clashes were reported",
+#: "se negó a ser detenida".
 NEGATED = {"es": re.compile(r"(?:^|\W)(?:no (?:hubo|hay|habia|se (?:registr|report|produj)\w+|se han (?:registrado|reportado))|"
-                            r"sin|ningun[oa]?|tampoco (?:hubo|hay))(?:\s+\w+){0,2}?\s*$"),
-           "en": re.compile(r"(?:^|\W)(?:no|without|there (?:were|was|have been|has been) no|none of the)(?:\s+\w+){0,1}?\s*$")}
+                            r"sin|ningun[oa]?|tampoco (?:hubo|hay)|se (?:nieg(?:a|an)|neg(?:o|aron|aba|aban)) a(?: ser)?)(?:\s+\w+){0,2}?\s*$"),
+           "en": re.compile(r"(?:^|\W)(?:no|without|there (?:were|was|have been|has been) no|none of the|"
+                            r"refus(?:ed|es|ing) to(?: be)?)(?:\s+\w+){0,1}?\s*$")}
 #: A trigger named as the superlative of a run of events ("los choques más violentos", "the
 #: deadliest clashes"): the run's summary, not one event.
 SUPERLATIVE = {"es": re.compile(r"^\s*(?:mas|menos) (?:violent|sangrient|grave|intens|fuerte|dur|cruent|letal)\w*"),

@@ -651,7 +651,7 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
 def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str) -> None:
     """Places a sentence names without anything happening there become references: those a legal
     measure applies to ("estado de emergencia para A, B y C"), those a delegation came from ("se
-    sumó una delegación del centro poblado X"), those a purpose aims at ("buscando dejar
+    sumó una delegación del centro poblado X"), where a road leads ("la carretera hacia X"), those a purpose aims at ("buscando dejar
     incomunicada a X", "seeking to cut off X"), a place inside a protest's name ("la llamada 'Toma
     de Lima'", quoted or not) and a place in an office's name ("la Dirección Regional de Salud de X":
     the body's jurisdiction). A measure's or a delegation's cue reaches the places right after it
@@ -668,6 +668,9 @@ def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str)
                     and not (cues is PURPOSE[lang] and "," in gap):   # a purpose's clause ends at its comma
                 x.role = "reference"
         if x.role != "event":
+            continue
+        if _ROAD_TOWARD.search(low, max(0, x.start - 60), x.start):
+            x.role = "reference"   # "la carretera hacia la ciudad de X": the road's end, not where it is blocked
             continue
         # A name: after "la llamada" / "so-called" with nothing but capitalised words between, or in quotes.
         named = SO_CALLED[lang].search(low, max(0, x.start - 60), x.start)
@@ -687,6 +690,13 @@ def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str)
                                         low[max(0, x.start - 80):x.start][:office.start(1)])
         if office and fold(office.group(1)).lower() in _OFFICE_HEADS and not building:
             x.role = "context"
+
+
+#: A road named by where it leads, right before the place: "la carretera hacia la ciudad de X",
+#: "las salidas hacia X", "the road to X".
+_ROAD_TOWARD = re.compile(r"(?:^|\W)(?:carreteras?|vias?|rutas?|caminos?|salidas?|accesos?|roads?|highways?|routes?|exits?)"
+                          r" (?:hacia|rumbo a|con destino a|que (?:va|van|conduce|conducen|lleva|llevan) (?:a|hacia)|to|towards|"
+                          r"leading to)(?: (?:la|el) (?:ciudad|localidad|provincia|region) de| the (?:city|town|region) of)?\s+$")
 
 
 #: The head of an office's name: a place after it ("Dirección Regional de Salud de X", "Hospital

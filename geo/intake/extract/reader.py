@@ -302,6 +302,8 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
 
 
 #: Right before a detention word: one named person's or a possessive, not protesters detained.
+#: Right after a detention noun: a named person's ("la detención de Rosa Mamani", "the arrest of Ana").
+_OF_A_PERSON = re.compile(r"\s+(?:de|del|of)\s+(?!(?:la|el|los|las|the)\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b(?!\s*\()")
 _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")  # noqa: E501
 
 
@@ -375,7 +377,8 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue   # "no hubo choques", "the deadliest clashes": nothing happened, or a run summed up
         if _a_cause(s.low, pos, lang):
             continue   # "las muertes ... habrían motivado una nueva agresión": the cause is background
-        if kind == "detention" and _ONE_PERSON.search(s.text[max(a, pos - 40):pos]):
+        if kind == "detention" and (_ONE_PERSON.search(s.text[max(a, pos - 40):pos])
+                                    or _OF_A_PERSON.match(s.text, pos + len(re.match(r"\w*", s.low[pos:]).group(0)))):
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
@@ -785,6 +788,7 @@ class _Reader:
         self.section_region: str | None = None
         self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
         self.caption = False   # the sentence being read is a photo caption (see _captions)
+        self.section_start = 0   # events before this index belong to an earlier section (a heading since)
 
     def carried_region(self, paragraph: int) -> str | None:
         """The region a reader has in mind: the paragraph's last event's, else the section
@@ -794,7 +798,8 @@ class _Reader:
             or self.dateline_region
 
     def last_event(self, paragraph: int) -> _Event | None:
-        return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
+        """The paragraph's last event, not reaching back past a heading (a new section)."""
+        return next((e for e in reversed(self.events[self.section_start:]) if e.paragraph == paragraph), None)
 
     def read(self, s: Sentence) -> None:
         lang = self.lang
@@ -805,6 +810,8 @@ class _Reader:
                 self.previous_road = r.road
         mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint, self.lexicon)
         if _is_heading(s):
+            # A heading opens a section: the place and event last told are no longer the reader's.
+            self.section_start, self.last_place = len(self.events), None
             regions = {x.region for x in mentions if x.region and x.role in ("event", "context")}
             if len(regions) == 1:   # a heading naming no place ("DATOS", "LEE TAMBIÉN") keeps the section's
                 self.section_region = regions.pop()

@@ -199,3 +199,26 @@ def test_a_figure_counted_since_a_day_long_past_is_no_days_figure():
     assert not any(m == "blockade_points" for m, _, _ in _counts(
         "The ministry counted some 250 roadblocks set up around the country since December 10th."))
     assert ("blockade_points", 40, None) in _counts("La Sutran reportó ayer 40 puntos de bloqueo en el país.")
+
+
+# ---------------------------------------------------------------- sections, one person, roads by where they lead
+
+def test_a_heading_stops_the_place_carried_from_the_section_before():
+    text = ("Ayer los comuneros bloquearon la vía en Ayaviri.\nLA MARCHA\nPor la noche partieron rumbo a Juliaca, "
+            "que había sido atacada la víspera.")
+    assert [(k, p) for k, p, _ in _events(text)] == [("blockade", "Ayaviri")]
+
+
+def test_one_named_persons_detention_is_no_protest_detention():
+    got = _events("Ayer hubo un bloqueo en Ayaviri. La detención de Rosa fue violenta, según los vecinos.")
+    assert [g[0] for g in got] == ["blockade"]
+
+
+def test_a_refusal_is_no_event():
+    got = _events("Ayer hubo un bloqueo en Ayaviri. Un agente golpeó a una mujer que se negó a ser detenida.")
+    assert [g[0] for g in got] == ["blockade"]
+
+
+def test_a_road_named_by_where_it_leads_does_not_place_the_blockade_there():
+    assert _events("Ayer la carretera hacia la ciudad de Juliaca estaba bloqueada con piedras.") == []
+    assert _events("On Monday the road to Juliaca was blocked with stones.") == []
