@@ -1227,6 +1227,10 @@ def _count_date(dates: list[DateMention], reader: _Reader, low: str | None = Non
     return reader.published
 
 
+#: Where a sentence that lost its full stop runs on: a comma, then a capitalised article and a common noun.
+_RUN_ON = re.compile(r",\s+(?:El|La|Los|Las|Un|Una|The|A|An)\s+[a-záéíóúñ]")
+
+
 def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
                   partitive: bool = False, carried: str | None = None) -> str | None:
     """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
@@ -1235,7 +1239,11 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     if not partitive and STRONG_NATIONAL[lang].search(clause):
         return None
     a = s.low.find(clause)
-    inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
+    # Not a region the next sentence names: a sentence that runs on after a comma into a capitalised
+    # article and a common noun ("en 35 puntos, Las vías más golpeadas son ... Moquegua") has lost its full stop.
+    brk = _RUN_ON.search(s.text, pos)
+    end = min(a + len(clause), brk.start() if brk else len(s.low))
+    inside = [x for x in mentions if a <= x.start < end and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
     if inside:
         return inside[0].region

@@ -222,3 +222,11 @@ def test_a_refusal_is_no_event():
 def test_a_road_named_by_where_it_leads_does_not_place_the_blockade_there():
     assert _events("Ayer la carretera hacia la ciudad de Juliaca estaba bloqueada con piedras.") == []
     assert _events("On Monday the road to Juliaca was blocked with stones.") == []
+
+
+def test_a_figures_region_is_not_one_a_run_on_next_sentence_names():
+    got = _counts("Según la Sutran, ayer había 20 puntos de bloqueo, Las vías más afectadas son las "
+                  "que llegan al departamento de Tacna.")
+    assert ("blockade_points", 20, None) in got
+    assert ("blockade_points", 20, "Puno") in _counts("Según la Sutran, ayer había 20 puntos de bloqueo en la región "
+                                                      "Puno.")
