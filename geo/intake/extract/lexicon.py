@@ -505,3 +505,17 @@ CAUSE_VERB = {"es": compile_words(r"(?:habrian|habria|han|ha|habrian|habian)?\s*
 PURPOSE = {"es": compile_words(r"buscando", r"con el (?:fin|objetivo|proposito) de", r"a fin de", r"para (?:dejar|aislar|llegar|"
                                r"desabastecer|cercar|incomunicar|tomar|sumarse|unirse|apoyar|respaldar)"),
            "en": compile_words(r"seeking to", r"in order to", r"aiming to", r"so as to", r"in a bid to", r"to (?:cut off|isolate)")}
+#: A decision taken: what follows in its clause is a plan ("decidieron recibir el año agravando el
+#: bloqueo", "resolved to step up the blockade"), however many words on.
+DECIDED = {"es": re.compile(r"(?:^|\W)(?:decidi\w*|decidieron|resolvi\w*|resolvieron|determinaron|acordaron|optaron por)"
+                            r"\s+[^,;.:]*$"),
+           "en": re.compile(r"(?:^|\W)(?:decided|resolved|agreed|voted|opted) to\s+[^,;.:]*$")}
+#: An event named to frame another, already told: "tras los enfrentamientos", "after deadly clashes",
+#: "durante los prolongados choques", "during the clashes". It makes no new event.
+FRAMING = {"es": re.compile(r"(?:^|\W)(?:tras|despues de|luego de|durante|a raiz de)\s+(?:(?:los|las|el|la|unos|unas)\s+)?"
+                            r"(?:\w+\s+){0,2}$"),
+           "en": re.compile(r"(?:^|\W)(?:after|following|during|amid)\s+(?:(?:the|a|an|deadly|violent|fresh|weekend|"
+                            r"prolonged|recent|earlier)\s+){0,3}$")}
+#: Doubt about what happened: "no se sabía si tenían la condición de detenidos", "it was unclear whether".
+DOUBT = {"es": re.compile(r"(?:^|\W)(?:no se sab\w+|se desconoc\w+|no (?:esta|estaba|quedo) claro|sin confirmar) (?:si|whether)\b[^.;]*$"),
+         "en": re.compile(r"(?:^|\W)(?:(?:it )?(?:was|is|remained) (?:unclear|not clear|not known)|unclear) (?:whether|if)\b[^.;]*$")}

@@ -40,6 +40,9 @@ from geo.intake.extract.lexicon import (
     DEFINITE,
     IN_CLASHES,
     CAUSE_VERB,
+    DECIDED,
+    DOUBT,
+    FRAMING,
     INTERIM,
     KIND_PATTERNS,
     NEGATED,
@@ -377,6 +380,11 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue   # "no hubo choques", "the deadliest clashes": nothing happened, or a run summed up
         if _a_cause(s.low, pos, lang):
             continue   # "las muertes ... habrían motivado una nueva agresión": the cause is background
+        if DECIDED[lang].search(s.low[max(a, pos - 90):pos]) or DOUBT[lang].search(s.low[max(a, pos - 80):pos]):
+            continue   # a decision's object is a plan; what the report doubts did not certainly happen
+        if kind in ("clash", "protest", "blockade") and FRAMING[lang].search(s.low[max(a, pos - 50):pos]) \
+                and re.match(r"\w*(?:s|es)\b", s.low[pos:pos + 20]) and not re.match(r"\w+(?:aron|ieron|ed)\b", s.low[pos:]):
+            continue   # "tras los enfrentamientos", "after deadly clashes": an event already told frames the news
         if kind == "detention" and (_ONE_PERSON.search(s.text[max(a, pos - 40):pos])
                                     or _OF_A_PERSON.match(s.text, pos + len(re.match(r"\w*", s.low[pos:]).group(0)))):
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event

@@ -230,3 +230,25 @@ def test_a_figures_region_is_not_one_a_run_on_next_sentence_names():
     assert ("blockade_points", 20, None) in got
     assert ("blockade_points", 20, "Puno") in _counts("Según la Sutran, ayer había 20 puntos de bloqueo en la región "
                                                       "Puno.")
+
+
+# ---------------------------------------------------------------- decisions, framing events, doubt
+
+def test_what_a_decision_takes_on_is_a_plan():
+    assert _events("Los comuneros de Ayaviri decidieron despedir el mes endureciendo el bloqueo de las vías.") == []
+    assert _events("Farmers in Ayaviri decided to mark the new year by tightening the blockade of the highway.") == []
+
+
+def test_an_event_that_frames_the_news_is_no_new_event():
+    got = _events("Ayer hubo enfrentamientos en Ayaviri. Tras los enfrentamientos, el prefecto pidió calma.")
+    assert got == [("clash", "Ayaviri", "2023-02-14")]
+    assert _events("After deadly clashes in Ayaviri, the minister asked for calm on Sunday.") == []
+    # the verb tells the act itself
+    assert [g[0] for g in _events("Tras marchar por el centro, los manifestantes bloquearon ayer la vía en "
+                                  "Ayaviri.")] == ["blockade"]
+
+
+def test_what_the_report_doubts_is_no_event():
+    got = _events("Ayer hubo un bloqueo en Ayaviri. Unas 20 personas fueron subidas a un patrullero, aunque no se "
+                  "sabía si estaban detenidas.")
+    assert [g[0] for g in got] == ["blockade"]
