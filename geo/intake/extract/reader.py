@@ -1253,6 +1253,9 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     end = min(a + len(clause), brk.start() if brk else len(s.low))
     inside = [x for x in mentions if a <= x.start < end and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
+    listed = [x for x in inside if x.list_id is not None and x.list_id == inside[0].list_id]
+    if len({x.region for x in listed}) > 1:
+        return None   # "en Puno y Cusco siguen 26 puntos": the figure of several regions together is neither's
     if inside:
         return inside[0].region
     if carried and _THAT_REGION[lang].search(clause):

@@ -252,3 +252,8 @@ def test_what_the_report_doubts_is_no_event():
     got = _events("Ayer hubo un bloqueo en Ayaviri. Unas 20 personas fueron subidas a un patrullero, aunque no se "
                   "sabía si estaban detenidas.")
     assert [g[0] for g in got] == ["blockade"]
+
+
+def test_a_figure_given_for_several_regions_together_is_no_ones():
+    got = _counts("La Sutran precisó ayer que en Tacna y Moquegua siguen 18 puntos con el tránsito interrumpido.")
+    assert ("blockade_points", 18, None) in got and not any(r for _, _, r in got)
