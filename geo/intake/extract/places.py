@@ -688,7 +688,9 @@ def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str)
         building = office and re.search(r"(?:sede|local|locales|oficinas?|instalaciones|edificio|puerta|frontis|"
                                         r"headquarters|offices|building|premises)\s+(?:de(?:l| la)?\s+|of\s+(?:the\s+)?)?$",
                                         low[max(0, x.start - 80):x.start][:office.start(1)])
-        if office and fold(office.group(1)).lower() in _OFFICE_HEADS and not building:
+        heads = [w for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+", office.group(0)) if fold(w).lower() in _OFFICE_HEADS] \
+            if office else []
+        if heads and not building:
             x.role = "context"
 
 

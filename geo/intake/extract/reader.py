@@ -796,6 +796,7 @@ class _Reader:
         self.section_region: str | None = None
         self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
         self.caption = False   # the sentence being read is a photo caption (see _captions)
+        self.last_scope: tuple[int, str | None] = (-1, None)   # (paragraph, region) of the last count made
         self.section_start = 0   # events before this index belong to an earlier section (a heading since)
 
     def carried_region(self, paragraph: int) -> str | None:
@@ -1239,11 +1240,27 @@ def _count_date(dates: list[DateMention], reader: _Reader, low: str | None = Non
 _RUN_ON = re.compile(r",\s+(?:El|La|Los|Las|Un|Una|The|A|An)\s+[a-záéíóúñ]")
 
 
+#: A region named as the one just spoken of, restricting a figure to it: "solo en esta región",
+#: "en esta región", "in this region alone".
+_THIS_REGION = {"es": re.compile(r"(?:^|\W)(?:solo )?en (?:esta|esa|dicha|la) (?:region|departamento)\b(?! de\b)(?!\s+[a-z]+ (?:de|del)\b)"),
+                "en": re.compile(r"(?:^|\W)in (?:this|that) (?:region|department)(?! of)\b")}
+
+
 def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
                   partitive: bool = False, carried: str | None = None) -> str | None:
     """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
     ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
+    this = _THIS_REGION[lang].search(clause)
+    if this and re.match(r"\s+[A-ZÁÉÍÓÚÑ]", s.text[s.low.find(clause) + this.end():]):
+        this = None   # "en la región Puno": a region named, read below
+    if this:
+        # "solo en esta región": the region its sentence names as such before it, else the one the
+        # report is speaking of; the movement named beside it ("las protestas") does not make it national.
+        named = [x for x in mentions if x.start < s.low.find(clause) + this.start() and x.level in ("region", "city")
+                 and x.region and x.role in ("event", "context")]
+        if named or carried:
+            return named[-1].region if named else carried
     if not partitive and STRONG_NATIONAL[lang].search(clause):
         return None
     a = s.low.find(clause)
@@ -1265,11 +1282,17 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
 
 def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporter, mentions, f: Figure,
            interim: bool = False) -> dict[str, Any]:
-    """One count candidate."""
+    """One count candidate. A figure of a sentence where the same body goes on speaking ("Además,
+    reportó 52 heridos") and that names no place nor the country keeps the scope of the body's last figure."""
+    region = _count_region(s, reader.lang, mentions, f.number.start, carried=reader.carried_region(s.paragraph))
+    clause = _clause(s.low, f.number.start)
+    if region is None and reader.carried and reader.last_scope[0] == s.paragraph and reader.last_scope[1] \
+            and not mentions and not NATIONAL[reader.lang].search(clause) and not STRONG_NATIONAL[reader.lang].search(clause):
+        region = reader.last_scope[1]
+    reader.last_scope = (s.paragraph, region)
     return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
             "value": int(value),
-            "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
-                                                          carried=reader.carried_region(s.paragraph)),
+            "reporter": reporter, "region": region,
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
             "_interim": bool(interim or f.interim), "_update": bool(f.update),
             "_article": f.number.text.strip().lower() in ("un", "una", "a", "an")}

@@ -257,3 +257,18 @@ def test_what_the_report_doubts_is_no_event():
 def test_a_figure_given_for_several_regions_together_is_no_ones():
     got = _counts("La Sutran precisó ayer que en Tacna y Moquegua siguen 18 puntos con el tránsito interrumpido.")
     assert ("blockade_points", 18, None) in got and not any(r for _, _, r in got)
+
+
+def test_this_region_is_the_one_its_sentence_names_and_not_the_country():
+    got = _counts("Según la Dirección Regional de Salud de Moquegua, ya son 4 las personas fallecidas solo en esta "
+                  "región a raíz de las protestas.")
+    assert got == [("deaths_total", 4, "Moquegua")]
+    # a region named right after is read as a name, not as "this region"
+    assert ("deaths_total", 4, "Tacna") in _counts("Según la Defensoría, en la región Tacna ya son 4 los fallecidos.")
+
+
+def test_the_same_body_going_on_keeps_its_figures_scope():
+    text = ("La Dirección Regional de Salud de Moquegua informó ayer que en esta región han muerto 4 personas por "
+            "las protestas. Además, reportó 30 heridos.")
+    got = _counts(text)
+    assert ("injured_total", 30, "Moquegua") in got
