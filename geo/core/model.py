@@ -13,7 +13,7 @@ import dataclasses
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -547,7 +547,7 @@ def validate_collection(collection: Any, layer: str, file: str | None = None,
     return problems
 
 
-def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_counts.csv",
+def validate_counts_rows(rows: Sequence[Mapping[str, Any]], file: str = "reported_counts.csv",
                          header: Iterable[str] | None = None) -> list[Problem]:
     """Validate the rows of reported_counts.csv (dicts keyed by column; row 1 is the header)."""
     problems: list[Problem] = []

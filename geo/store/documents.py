@@ -9,6 +9,7 @@ every store.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -183,8 +184,8 @@ class Documents:
         or CSV, a lexicon that is not a JSON object), one located problem each; empty when all
         can be read."""
         problems: list[Problem] = []
-        reads = [lambda name=name: self.document(name) for name in DOCUMENTS]
-        for check in (*reads, self.gazetteer, self.lexicon, self.basemap_text):
+        checks: list[Callable[[], object]] = [functools.partial(self.document, name) for name in DOCUMENTS]
+        for check in (*checks, self.gazetteer, self.lexicon, self.basemap_text):
             try:
                 check()
             except DataError as exc:

@@ -25,9 +25,13 @@ class StoreEditor(Protocol):
     """Changes to a store's events, each logged (see :mod:`geo.store.changelog`): the folder's
     :class:`~geo.store.editor.Editor` and the PostGIS editor answer alike."""
 
-    #: Where the events are, for messages.
-    location: str
-    scope: Scope
+    @property
+    def location(self) -> str:
+        """Where the events are, for messages."""
+
+    @property
+    def scope(self) -> Scope:
+        """The dataset's scope (country, dates) that checks the events."""
 
     def read(self) -> Snapshot:
         """The events now, with a digest that changes whenever they do."""
@@ -78,10 +82,13 @@ class StoreEditor(Protocol):
 class Store(Protocol):
     """A data source: a folder of files or a PostGIS database."""
 
-    #: ``folder`` or ``postgis``.
-    kind: str
-    #: Where the data is, for messages (a database URL without its password).
-    location: str
+    @property
+    def kind(self) -> str:
+        """``folder`` or ``postgis``."""
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for messages (a database URL without its password)."""
 
     def load(self, strict: bool = True) -> Dataset:
         """Every layer, validated, as a Dataset (DataError listing the problems when ``strict``)."""
