@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from geo.core.i18n import N_
 from geo.core.model import DataError, Problem
@@ -122,6 +122,18 @@ def gazetteer_tables(blobs: Mapping[str, bytes], stamp: Hashable) -> GazetteerTa
                            stamp=stamp)
 
 
+class Stamped(Protocol):
+    """What :class:`StampCache` needs of a store: where it is and its documents' stamp (every
+    :class:`~geo.store.protocol.Store` has both)."""
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for messages."""
+
+    def document_stamp(self, *names: str) -> Hashable | None:
+        """A cheap value that changes whenever one of the documents ``names`` does."""
+
+
 class StampCache(Generic[T]):
     """What was built from a store's documents (a gazetteer, a parsed basemap), kept for the last
     ``size`` stores and versions: the key is the store's location and the documents' stamp, so a
@@ -132,7 +144,7 @@ class StampCache(Generic[T]):
         self._values: OrderedDict[Hashable, T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, store: Documents, names: Sequence[str], build: Callable[[], T | None]) -> T | None:
+    def get(self, store: Stamped, names: Sequence[str], build: Callable[[], T | None]) -> T | None:
         """The value built from documents ``names`` of ``store`` (``build()`` on a miss); None
         when none of them exists or ``build`` gives None (neither is kept)."""
         stamp = store.document_stamp(*names)

@@ -9,6 +9,7 @@ nothing outside ``geo/store`` opens a data folder or a database.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -28,6 +29,10 @@ class StoreEditor(Protocol):
     @property
     def location(self) -> str:
         """Where the events are, for messages."""
+
+    @property
+    def events_path(self) -> str | os.PathLike:
+        """Where the events are, for messages: the events file of a folder, the events table of a database."""
 
     @property
     def scope(self) -> Scope:
