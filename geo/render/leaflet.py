@@ -50,8 +50,7 @@ def _element_id(cls=None) -> str:
 
 def fast_element_ids() -> None:
     """Give branca elements ids without a system call each (see the module's notes)."""
-    # A deliberate patch of branca's id maker (see the module's notes): mypy forbids assigning to a method.
-    Element._generate_id = classmethod(_element_id)  # type: ignore[method-assign, assignment]
+    Element._generate_id = classmethod(_element_id)  # type: ignore[method-assign, assignment]  # deliberate patch (notes)
 
 
 fast_element_ids()
@@ -113,8 +112,7 @@ class JsCall(MacroElement):
         self.function = function
         self.arguments = [a if isinstance(a, Json) else json_for_script(a) for a in args]
 
-    # branca types Element.render as giving str, yet MacroElement.render (which this replaces) gives None.
-    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca: Element.render -> str, MacroElement's None
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise TypeError("You cannot render this Element if it is not in a Figure.")
@@ -130,8 +128,7 @@ class Json(str):
 class ZoomableMap(folium.Map):
     """A ``folium.Map`` whose page lets readers zoom (no ``user-scalable=no`` in its viewport)."""
 
-    # branca types Element.render as giving str, yet folium.Map.render (which this extends) gives None.
-    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca: Element.render -> str, folium.Map's None
         super().render(**kwargs)
         figure = self.get_root()
         if not isinstance(figure, Figure):

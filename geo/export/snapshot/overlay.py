@@ -147,8 +147,7 @@ class SnapshotOverlay(MacroElement):
         self.labels_json = Markup(json_for_script([label.as_dict() for label in labels]))
         self.map_name = ""
 
-    # branca types Element.render as giving str, yet MacroElement.render (which this replaces) gives None.
-    def render(self, **kwargs) -> None:  # type: ignore[override]
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: Element.render -> str, MacroElement's None
         """The style and the labels' script into the head, the bands into the body, the calls into the script."""
         root = self.get_root()
         if not isinstance(root, Figure) or self._parent is None:
