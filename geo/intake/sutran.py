@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from rapidfuzz import fuzz
 
@@ -503,9 +503,28 @@ def _sutran(feature: Mapping) -> Mapping | None:
     return info if isinstance(info, Mapping) and isinstance(info.get("site"), str) else None
 
 
+def _held_info(feature: Mapping) -> Mapping:
+    """The SUTRAN block of an event held as one of SUTRAN's (one :func:`_sutran` recognised)."""
+    info = _sutran(feature)
+    if info is None:
+        raise ValueError(f"event {feature.get('id')!r} holds no SUTRAN listing")
+    return info
+
+
+class _Where(TypedDict):
+    """Where a SUTRAN site is: from its first record, or from the event already held."""
+
+    road: str
+    km: float | None
+    km_to: float | None
+    region: str
+    province: str
+    district: str
+
+
 def _listed_days(feature: Mapping) -> set[str]:
     """The days an existing SUTRAN event says its site was listed (its days but the unobserved)."""
-    props, info = feature["properties"], _sutran(feature)
+    props, info = feature["properties"], _held_info(feature)
     try:
         days = set(day_range(props["start"], props.get("end") or props["start"]))
     except (KeyError, ValueError):
@@ -568,7 +587,7 @@ def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "",
         by_site.setdefault(record.site, []).append(record)
     # Sites whose held events have unobserved days that this batch observes may split too.
     touched = set(by_site) | {site for site, feats in held.items()
-                              if any(set(_sutran(f).get("unobserved") or ()) & batch.days for f in feats)}
+                              if any(set(_held_info(f).get("unobserved") or ()) & batch.days for f in feats)}
     plan = Plan()
     for site in sorted(touched):
         records, olds = by_site.get(site, []), held.get(site, [])
@@ -612,7 +631,7 @@ def _listing(update: str, archived: str, url: str) -> dict:
 def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Sequence[Mapping],
            observed: Sequence[str], place_km: Callable[[str, float], tuple[float, float] | None] | None = None) -> dict:
     """One run of one site as an event Feature (see the module docstring)."""
-    infos = [_sutran(o) for o in olds]
+    infos = [_held_info(o) for o in olds]
     # Where: from the first listing (records and held events agree on the site's road, km and district).
     firsts = [(r.update, r.archived, r.url, [r.lon, r.lat]) for r in records]
     firsts += [(i["first"]["update"], i["first"].get("archived", ""), i["first"]["url"],
@@ -646,12 +665,11 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     unobserved = [d for d in day_range(start, end) if d not in seen]
     if records:
         r = records[0]
-        where = {"road": r.road, "km": r.km, "km_to": r.km_to, "region": r.region, "province": r.province,
-                 "district": r.district}
+        where = _Where(road=r.road, km=r.km, km_to=r.km_to, region=r.region, province=r.province, district=r.district)
     else:
-        props, info = olds[0]["properties"], infos[0]
-        where = {"road": props.get("road", ""), "km": props.get("km"), "km_to": info.get("km_to"),
-                 "region": props["region"], "province": info.get("province", ""), "district": info.get("district", "")}
+        held, held_info = olds[0]["properties"], infos[0]
+        where = _Where(road=held.get("road", ""), km=held.get("km"), km_to=held_info.get("km_to"), region=held["region"],
+                       province=held_info.get("province", ""), district=held_info.get("district", ""))
     km_label = ""
     if where["km"] is not None:
         km_label = f"km {_km_text(where['km'])}" + (f"–{_km_text(where['km_to'])}" if where["km_to"] is not None else "")
@@ -673,7 +691,7 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if placed is not None and distance_m(point[0], point[1], placed[0], placed[1]) <= MAX_KM_SHIFT_M:
         info["point"] = point
         point, precision = [round(placed[0], 5), round(placed[1], 5)], 2
-    props = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
+    props: dict[str, Any] = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
     if end != start:   # the data's rule: end only when it differs from start
         props["end"] = end
     if where["road"]:
