@@ -215,7 +215,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
     reported = reported_on(dataset, view.day)
     lines = mapped_vs_reported(reported, mapped, t)
     hotspots = select_hotspots(dataset, view)
-    changes = day_over_day(dataset, view.day, lang=t)
+    changes = day_over_day(dataset, view.day, t=t)
     note = dataset.outside_note(view.day, t)
     if note:
         note += "."
@@ -289,7 +289,7 @@ def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = Fa
         "days": days,
         "kinds": [{"kind": k, "name": kind_name(k, t), "label": kind_label(k, t), "colour": KIND_COLORS[k]}
                   for k in KINDS],
-        "legend_html": legend_html(lang=t),
+        "legend_html": legend_html(t=t),
         "corridors": {"rows": corridor_rows(dataset.corridors) if len(dataset.corridors) else [],
                       "style": CORRIDOR_LINE},
         "hotspot_colour": HOTSPOT_COLOR, "change_styles": CHANGE_STYLES,

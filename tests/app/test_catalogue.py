@@ -329,7 +329,7 @@ def test_corridor_cut_and_cell_layers_in_the_pseudo_language(pseudo, data_words)
     ds = load_dataset(str(BUNDLED))
     page = render_groups([cut_layer(corridor_day(ds.events, ds.corridors, "2023-01-16"), i18n.translator(PSEUDO))])
     texts = [s for call in layer_calls(page, "lineLayer") for s in _strings(call[0])]
-    texts += [v for k, v in cell_words(i18n.translator(PSEUDO)).items() if k != "locale"] + [aggregation_note(3000, 40, 12, PSEUDO)]
+    texts += [v for k, v in cell_words(i18n.translator(PSEUDO)).items() if k != "locale"] + [aggregation_note(3000, 40, 12, i18n.translator(PSEUDO))]
     assert len(texts) > 5
     bare = [(t, w) for t in texts if (w := untranslated(t, data_words))]
     assert not bare, bare
