@@ -64,7 +64,7 @@ def test_day_over_day_and_snapshot_labels_in_spanish(bundled):
     assert any(ENGLISH.search(e["place"]) for group in as_reported.values() for e in group)
     view = View(DAY)
     labels = day_labels(bundled.index.records(bundled.index.select(view)), select_hotspots(bundled, view),
-                        None, "es")
+                        None, translator("es"))
     assert labels and [label.name for label in labels if ENGLISH.search(label.name)] == []
 
 
