@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.edition import serve_static
+from geo.core.i18n import translator
 from geo.export import publish as edition
 from geo.store import load_dataset
 from tests.browser.axe import axe_source, scan
@@ -21,7 +22,7 @@ def axe() -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("edition") / "site"
-    edition.publish(load_dataset(BUNDLED), out, lang="es")
+    edition.publish(load_dataset(BUNDLED), out, t=translator("es"))
     proc, url = serve_static(out)
     yield url
     proc.terminate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.edition import serve_static
+from geo.core.i18n import translator
 from geo.core.view import View
 from geo.export import publish as edition
 from geo.query.active import select_events
@@ -18,7 +19,7 @@ JAN9_EVENTS = len(select_events(load_dataset(BUNDLED), View(JAN9)))  # 20 in the
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("edition") / "site"
-    edition.publish(load_dataset(BUNDLED), out, lang="es")
+    edition.publish(load_dataset(BUNDLED), out, t=translator("es"))
     proc, url = serve_static(out)
     yield url
     proc.terminate()
@@ -127,7 +128,7 @@ def test_previews_are_drawn_per_day_for_link_cards(browser, tmp_path):
 
     from PIL import Image
     out = tmp_path / "site"
-    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", lang="es", previews=True,
+    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", t=translator("es"), previews=True,
                     base_url="https://news.example/paro/")
     for day in (JAN9, "2023-01-10"):
         with Image.open(out / "preview" / f"{day}.png") as img:
