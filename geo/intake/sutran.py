@@ -691,34 +691,35 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props}
 
 
-#: The sentences of an event's description, in each language the event carries one in (data, written
-#: into the event: not the app's catalogue, so that importing the same updates again changes nothing).
-_WORDING: dict[str, dict[str, Any]] = {
-    "en": {"kinds": {"interrupted": "interrupted", "restricted": "restricted"}, "or": " or ",
-           "day": "on {start}", "days": "from {start} to {end}",
-           "listed": "SUTRAN's road alerts listed traffic {what} here {span}.",
-           "unobserved": " {n} day(s) in between have no archived update; the blockade is taken to have "
-                         "lasted through them.",
-           "stated": " SUTRAN dates the event from {stated}; no update of those earlier days was archived, so "
-                     "the map shows it from {start}."},
-    "es": {"kinds": {"interrupted": "interrumpido", "restricted": "restringido"}, "or": " o ",
-           "day": "el {start}", "days": "del {start} al {end}",
-           "listed": "Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}.",
-           "unobserved": " {n} día(s) intermedios no tienen actualización archivada; se asume que el "
-                         "bloqueo continuó.",
-           "stated": " SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
+#: The sentences of an event's description, each in the languages the event carries one in, side by side
+#: (data written into the event, not the app's catalogue: importing the same updates again changes nothing).
+_WORDING: dict[str, dict[str, str]] = {
+    "interrupted": {"en": "interrupted", "es": "interrumpido"},
+    "restricted": {"en": "restricted", "es": "restringido"},
+    "or": {"en": " or ", "es": " o "},
+    "day": {"en": "on {start}", "es": "el {start}"},
+    "days": {"en": "from {start} to {end}", "es": "del {start} al {end}"},
+    "listed": {"en": "SUTRAN's road alerts listed traffic {what} here {span}.",
+               "es": "Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."},
+    "unobserved": {"en": " {n} day(s) in between have no archived update; the blockade is taken to have lasted "
+                         "through them.",
+                   "es": " {n} día(s) intermedios no tienen actualización archivada; se asume que el bloqueo "
+                         "continuó."},
+    "stated": {"en": " SUTRAN dates the event from {stated}; no update of those earlier days was archived, so the "
+                     "map shows it from {start}.",
+               "es": " SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
                      "por lo que el mapa lo muestra desde el {start}."},
 }
 
 
 def _describe(lang: str, start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    """The description of a site's run of days in ``lang`` (a key of ``_WORDING``)."""
-    w = _WORDING[lang]
-    what = w["or"].join(w["kinds"][k] for k in sorted(kinds))
-    span = (w["day"] if start == end else w["days"]).format(start=start, end=end)
-    text = w["listed"].format(what=what, span=span)
+    """The description of a site's run of days in ``lang`` (``en`` or ``es``: see ``_WORDING``)."""
+    def say(key: str, **values: object) -> str:
+        return _WORDING[key][lang].format(**values)
+    what = say("or").join(say(kind) for kind in sorted(kinds))
+    text = say("listed", what=what, span=say("day" if start == end else "days", start=start, end=end))
     if unobserved:
-        text += w["unobserved"].format(n=unobserved)
+        text += say("unobserved", n=unobserved)
     if stated:
-        text += w["stated"].format(stated=stated, start=start)
+        text += say("stated", stated=stated, start=start)
     return text
