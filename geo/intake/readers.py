@@ -16,7 +16,7 @@ These inputs are understood:
 Other column or property names are matched to the fields with a :class:`ColumnMap`
 (``--map place=CAPITAL``, ``--set kind=protest``), the same for CSV and GeoJSON.
 
-:func:`plan_import` reads a file and checks every row or feature before anything is written:
+:func:`~geo.intake.plan.plan_import` reads a file and checks every row or feature before anything is written:
 the report names each bad one (row number or feature id), the field and the problem, and
 lists probable duplicates of events already in the data. Nothing here writes files.
 """

@@ -687,8 +687,9 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
             "province": where["province"], "district": where["district"]}
     if where["km_to"] is not None:
         info["km_to"] = where["km_to"]
-    if stated and stated < start:
-        info["stated_start"] = stated
+    earlier = stated if stated and stated < start else None  # SUTRAN's date, where before the first listing
+    if earlier:
+        info["stated_start"] = earlier
     if unobserved:
         info["unobserved"] = unobserved
     point, precision = list(first[3]), 1
@@ -707,36 +708,41 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if last[2] != first[2]:
         sources.append({"name": PUBLISHER, "url": last[2], "published": last[0][:10]})
     props.update({"geo_precision": precision, "time_precision": 1, "status": "confirmed", "sources": sources,
-                  "description": _describe_en(start, end, kinds, stated if stated and stated < start else None,
-                                              len(unobserved)),
-                  "description_es": _describe_es(start, end, kinds, stated if stated and stated < start else None,
-                                                 len(unobserved)),
+                  "description": _describe("en", start, end, kinds, earlier, len(unobserved)),
+                  "description_es": _describe("es", start, end, kinds, earlier, len(unobserved)),
                   KEY: info})
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props}
 
 
-def _describe_en(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    what = " or ".join(sorted(kinds))
-    span = f"on {start}" if start == end else f"from {start} to {end}"
-    text = f"SUTRAN's road alerts listed traffic {what} here {span}."
-    if unobserved:
-        text += (f" {unobserved} day(s) in between have no archived update; the blockade is taken to have "
-                 "lasted through them.")
-    if stated:
-        text += (f" SUTRAN dates the event from {stated}; no update of those earlier days was archived, so "
-                 f"the map shows it from {start}.")
-    return text
+#: The sentences of an event's description, each in the languages the event carries one in, side by side
+#: (data written into the event, not the app's catalogue: importing the same updates again changes nothing).
+_WORDING: dict[str, dict[str, str]] = {
+    "interrupted": {"en": "interrupted", "es": "interrumpido"},
+    "restricted": {"en": "restricted", "es": "restringido"},
+    "or": {"en": " or ", "es": " o "},
+    "day": {"en": "on {start}", "es": "el {start}"},
+    "days": {"en": "from {start} to {end}", "es": "del {start} al {end}"},
+    "listed": {"en": "SUTRAN's road alerts listed traffic {what} here {span}.",
+               "es": "Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."},
+    "unobserved": {"en": " {n} day(s) in between have no archived update; the blockade is taken to have lasted "
+                         "through them.",
+                   "es": " {n} día(s) intermedios no tienen actualización archivada; se asume que el bloqueo "
+                         "continuó."},
+    "stated": {"en": " SUTRAN dates the event from {stated}; no update of those earlier days was archived, so the "
+                     "map shows it from {start}.",
+               "es": " SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
+                     "por lo que el mapa lo muestra desde el {start}."},
+}
 
 
-def _describe_es(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    words = {"interrupted": "interrumpido", "restricted": "restringido"}
-    what = " o ".join(words[k] for k in sorted(kinds))
-    span = f"el {start}" if start == end else f"del {start} al {end}"
-    text = f"Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."
+def _describe(lang: str, start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
+    """The description of a site's run of days in ``lang`` (``en`` or ``es``: see ``_WORDING``)."""
+    def say(key: str, **values: object) -> str:
+        return _WORDING[key][lang].format(**values)
+    what = say("or").join(say(kind) for kind in sorted(kinds))
+    text = say("listed", what=what, span=say("day" if start == end else "days", start=start, end=end))
     if unobserved:
-        text += (f" {unobserved} día(s) intermedios no tienen actualización archivada; se asume que el "
-                 "bloqueo continuó.")
+        text += say("unobserved", n=unobserved)
     if stated:
-        text += (f" SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
-                 f"por lo que el mapa lo muestra desde el {start}.")
+        text += say("stated", stated=stated, start=start)
     return text

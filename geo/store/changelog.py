@@ -74,7 +74,7 @@ class Snapshot:
 
 @dataclass
 class Change:
-    """What a call to :class:`Editor` wrote.
+    """What a call to :class:`~geo.store.editor.Editor` wrote.
 
     ``entries`` are the log lines appended (empty when nothing changed); ``merged`` is True
     when the file had changed since the editor's snapshot and the change was re-applied.

@@ -171,9 +171,9 @@ class Snapshotter:
     executable : str, optional
         The Chromium binary (default :func:`chromium_executable`).
     fit : {'day', 'view', 'data'}
-        How the map is framed (see :func:`snapshot_map`).
+        How the map is framed (see :func:`~geo.export.snapshot.overlay.snapshot_map`).
     basemap_credit : str, optional
-        The basemap's credit line for the footer (see :func:`snapshot_map`).
+        The basemap's credit line for the footer (see :func:`~geo.export.snapshot.overlay.snapshot_map`).
 
     Examples
     --------
@@ -323,7 +323,7 @@ class Snapshotter:
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE,
                pdf: bool = False) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it: a PNG with its resolution and text
-        chunks (:func:`png_info`), and with ``pdf`` the same page as a PDF."""
+        chunks (:func:`png_with_info`), and with ``pdf`` the same page as a PDF."""
         result = self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit,
                                             basemap_credit=self.basemap_credit, t=self.t), size, pdf)
         info = snapshot_info(dataset, view, tiles=result.tiles_loaded > 0, t=self.t)
