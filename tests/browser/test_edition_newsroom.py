@@ -2,8 +2,8 @@
 in es-PE, framed on its day, kept to its basemap, reachable by keyboard."""
 from __future__ import annotations
 
-from geo.core.view import View
 from geo.core.i18n import translator
+from geo.core.view import View
 from geo.export import publish as edition
 from geo.query.active import select_events
 from geo.store import load_dataset
