@@ -281,20 +281,24 @@ class Dataset:
     # A loaded dataset is not changed in place (an edit loads a new one), so what is read from
     # all its rows is computed once: every rerun of a page asks for these.
     @cached_property
+    def _span(self) -> tuple[str | None, str | None]:
+        """``days_covered`` when set, else the earliest start and the latest end among events and
+        hotspots (``(None, None)`` for an empty dataset)."""
+        if self.days_covered is not None:
+            return self.days_covered
+        starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
+        ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
+        return (min(starts) if starts else None), (max(ends) if ends else None)
+
+    @property
     def first_day(self) -> str | None:
         """Earliest start among events and hotspots, or None for an empty dataset."""
-        if self.days_covered is not None:
-            return self.days_covered[0]
-        starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
-        return min(starts) if starts else None
+        return self._span[0]
 
-    @cached_property
+    @property
     def last_day(self) -> str | None:
         """Latest end among events and hotspots, or None for an empty dataset."""
-        if self.days_covered is not None:
-            return self.days_covered[1]
-        ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
-        return max(ends) if ends else None
+        return self._span[1]
 
     @cached_property
     def _region_names(self) -> tuple[str, ...]:
@@ -350,9 +354,12 @@ class Dataset:
 
     def bbox(self) -> tuple[float, float, float, float] | None:
         """``(west, south, east, north)``: dataset.json's bbox, else the extent of every layer."""
-        if self.info.bbox is not None:
-            return self.info.bbox
-        xs, ys = [], []
+        return self.info.bbox if self.info.bbox is not None else self.extent()
+
+    def extent(self) -> tuple[float, float, float, float] | None:
+        """``(west, south, east, north)`` around the events, hotspots and corridors; None when they are empty."""
+        xs: list[float] = []
+        ys: list[float] = []
         for frame in (self.events, self.hotspots):
             if len(frame):
                 xs += [float(frame["lon"].min()), float(frame["lon"].max())]

@@ -282,11 +282,12 @@ class _Checker:
     def _citation(self, src: Mapping, where: str) -> None:
         """A dataset cited by its own reference (ACLED): its publishers are names, its timestamp a number."""
         self.string(src, "event_id_cnty", True, where=f"{where}.event_id_cnty")
-        for key, what in (("publishers", "publisher names"), ("actors", "actor names")):
+        for key, wrong in (("publishers", N_("must be a list of publisher names")),
+                           ("actors", N_("must be a list of actor names"))):
             names = src.get(key)
             if names is not None and not (isinstance(names, list) and len(names) <= 1000
                                           and all(text_problem(p) is None for p in names)):
-                self.add(f"{where}.{key}", f"must be a list of {what}")
+                self.add(f"{where}.{key}", wrong)
         for key in ("event_type", "sub_event_type"):
             if src.get(key) is not None:
                 self.string(src, key, False, where=f"{where}.{key}")
@@ -294,7 +295,8 @@ class _Checker:
             self.string(src, "tags", False, limit=MAX_TEXT, where=f"{where}.tags")
         stamp = src.get("timestamp")
         if stamp is not None and not (_is_int(stamp) and stamp >= 0):
-            self.add(f"{where}.timestamp", f"must be a whole number of seconds since 1970, got {_short(stamp)}")
+            self.add(f"{where}.timestamp", N_("must be a whole number of seconds since 1970, got {value}"),
+                     value=_short(stamp))
 
     def point(self, geometry: Any) -> None:
         if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":

@@ -386,15 +386,9 @@ def dataset_labels(dataset, gazetteer=None) -> list[Label]:
 
 def data_bbox(dataset, labels: Iterable[Label] = ()) -> tuple[float, float, float, float] | None:
     """``(west, south, east, north)`` around the events, hotspots, corridors and labels."""
-    xs, ys = [], []
-    for frame in (dataset.events, dataset.hotspots):
-        if len(frame):
-            xs += [float(frame["lon"].min()), float(frame["lon"].max())]
-            ys += [float(frame["lat"].min()), float(frame["lat"].max())]
-    if len(dataset.corridors):
-        x0, y0, x1, y1 = (float(v) for v in dataset.corridors.total_bounds)
-        xs += [x0, x1]
-        ys += [y0, y1]
+    extent = dataset.extent()
+    xs = [extent[0], extent[2]] if extent else []
+    ys = [extent[1], extent[3]] if extent else []
     for label in labels:
         xs.append(label.lon)
         ys.append(label.lat)

@@ -74,7 +74,7 @@ class Snapshot:
 
 @dataclass
 class Change:
-    """What a call to :class:`Editor` wrote.
+    """What a call to :class:`~geo.store.editor.Editor` wrote.
 
     ``entries`` are the log lines appended (empty when nothing changed); ``merged`` is True
     when the file had changed since the editor's snapshot and the change was re-applied.
@@ -479,7 +479,7 @@ def plan_sync(wanted: Sequence[tuple[str | None, Mapping | None, str]], current:
             continue
         before = current.get(fid)
         if before is None:
-            problems.append(Problem(EVENTS_FILE, str(fid), "", "is no longer in the data: plan the import again"))
+            problems.append(Problem(EVENTS_FILE, str(fid), "", N_("is no longer in the data: plan the import again")))
             continue
         if feature is None:
             specs.append({"action": "retract", "id": fid, "before": before, "after": None, "reason": reason})
