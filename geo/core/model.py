@@ -13,7 +13,7 @@ import dataclasses
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -123,6 +123,8 @@ class Scope:
     regions: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)
     area: tuple[float, float, float, float] | None = None
+    #: Folded region names and aliases -> the stored spelling (made from the two above).
+    _lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lookup = {fold(r): r for r in self.regions}
@@ -138,7 +140,7 @@ class Scope:
         """
         if not isinstance(name, str) or not name.strip():
             return None
-        return self._lookup.get(fold(name))  # type: ignore[attr-defined]
+        return self._lookup.get(fold(name))
 
     def region(self, name: Any) -> str | None:
         """The stored spelling of region ``name``, or None when it is not one of the dataset's
@@ -549,7 +551,7 @@ def validate_collection(collection: Any, layer: str, file: str | None = None,
     return problems
 
 
-def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_counts.csv",
+def validate_counts_rows(rows: Sequence[Mapping[str, Any]], file: str = "reported_counts.csv",
                          header: Iterable[str] | None = None) -> list[Problem]:
     """Validate the rows of reported_counts.csv (dicts keyed by column; row 1 is the header)."""
     problems: list[Problem] = []

@@ -123,7 +123,7 @@ def csv_columns(records: Sequence[dict]) -> list[str]:
 
 def csv_row(record: dict, columns: Sequence[str]) -> dict:
     """One CSV row: empty cells for absent values, ``km`` without a trailing ``.0``."""
-    row = {c: "" for c in columns}
+    row: dict[str, object] = {c: "" for c in columns}
     for field in CSV_FIELDS:
         value = record.get(field)
         if value is None:

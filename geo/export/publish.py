@@ -160,11 +160,11 @@ def edition_days(dataset: Dataset, first: str | None = None, last: str | None = 
     Raises ValueError (one line) for a range that is backwards, holds no day of the data or
     is longer than :data:`MAX_DAYS`.
     """
-    if dataset.first_day is None and not (first and last):
-        raise ValueError(f"publish: {dataset.coverage()}; give --from and --to")
     both = bool(first and last)
     first = check_day(first, "--from") if first else dataset.first_day
-    last = check_day(last, "--to") if last else dataset.last_day
+    last = check_day(last, "--to") if last else (dataset.last_day or dataset.first_day)
+    if first is None or last is None:  # the data holds no day, and a bound was not given
+        raise ValueError(f"publish: {dataset.coverage()}; give --from and --to")
     if last < first and not both:
         raise ValueError(f"publish: {first} to {last} holds no day of the data ({dataset.coverage()})")
     if last < first:
@@ -173,7 +173,7 @@ def edition_days(dataset: Dataset, first: str | None = None, last: str | None = 
     if len(days) > MAX_DAYS:
         raise ValueError(f"publish: {first} to {last} is {len(days):,} days; an edition holds at most "
                          f"{MAX_DAYS:,}")
-    if dataset.first_day is None or first > dataset.last_day or last < dataset.first_day:
+    if dataset.first_day is None or first > (dataset.last_day or dataset.first_day) or last < dataset.first_day:
         raise ValueError(f"publish: {first} to {last} holds no day of the data ({dataset.coverage()})")
     return days
 
@@ -301,7 +301,7 @@ def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = Fa
 def script_words(days: list[str], t: Translator = ENGLISH) -> dict:
     """The words ``edition.js`` needs, in ``t``'s language: :data:`SCRIPT_WORDS`, the filtered caption's two
     forms (``showing``: for one event, for more), the edition's span of days and the digit grouping."""
-    words = {key: t.gettext(message) for key, message in SCRIPT_WORDS.items()}
+    words: dict[str, str | list[str]] = {key: t.gettext(message) for key, message in SCRIPT_WORDS.items()}
     words["showing"] = [t.ngettext(*SHOWING, 1), t.ngettext(*SHOWING, 2)]
     words["span"] = t.span(days[0], days[-1])
     words["group"] = get_group_symbol(locale=t.babel_locale)

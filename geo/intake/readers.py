@@ -16,7 +16,7 @@ These inputs are understood:
 Other column or property names are matched to the fields with a :class:`ColumnMap`
 (``--map place=CAPITAL``, ``--set kind=protest``), the same for CSV and GeoJSON.
 
-:func:`plan_import` reads a file and checks every row or feature before anything is written:
+:func:`~geo.intake.plan.plan_import` reads a file and checks every row or feature before anything is written:
 the report names each bad one (row number or feature id), the field and the problem, and
 lists probable duplicates of events already in the data. Nothing here writes files.
 """
@@ -267,13 +267,13 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         number = cell.integer(values.get(name), name)
         if number is not None:
             props[name] = number
-    clean_sources = []
+    clean_sources: list[dict[str, Any]] = []
     for src in sources:
-        name, url = cell.text(src.get("name")), cell.text(src.get("url"))
+        source_name, url = cell.text(src.get("name")), cell.text(src.get("url"))
         published = cell.day(src.get("published"), f"sources[{len(clean_sources)}].published")
-        if name is None and url is None and published is None:
+        if source_name is None and url is None and published is None:
             continue
-        entry: dict[str, Any] = {"name": name, "url": url, "published": published}
+        entry: dict[str, Any] = {"name": source_name, "url": url, "published": published}
         entry.update({k: cell.text(v) for k, v in src.items() if k not in entry})  # e.g. a note
         for key in ("publishers", "actors"):  # an ACLED citation's lists, one cell each in a CSV
             if isinstance(entry.get(key), str):
@@ -652,7 +652,7 @@ def _foreign_items(features: list, file: str, scope: Scope, columns: ColumnMap) 
         if not isinstance(feature, Mapping):
             problems.append(Problem(file, label, "type", N_("must be a GeoJSON Feature")))
             continue
-        if kind != "Point":
+        if kind != "Point" or not isinstance(geometry, Mapping):  # a Point's geometry is a Mapping
             problems.append(Problem(file, label, "geometry", _NOT_A_POINT, {"kind": kind})
                             if isinstance(kind, str) else Problem(file, label, "geometry", _NO_POINT))
             continue
@@ -680,7 +680,8 @@ def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     each of those names the column as the user wrote it."""
     folded = [fold(h.strip()).replace(" ", "_") for h in header]
     present = set(folded)
-    names, written = [], {}
+    names: list[str] = []
+    written: dict[str, str] = {}
     has_url = any(COLUMN_ALIASES.get(h, h) == "source_url" for h in folded)
     for raw, name in zip(header, folded, strict=False):
         if name == "source" and not present & {"source_name"}:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from rapidfuzz import fuzz
 
@@ -508,9 +508,28 @@ def _sutran(feature: Mapping) -> Mapping | None:
     return info if isinstance(info, Mapping) and isinstance(info.get("site"), str) else None
 
 
+def _held_info(feature: Mapping) -> Mapping:
+    """The SUTRAN block of an event held as one of SUTRAN's (one :func:`_sutran` recognised)."""
+    info = _sutran(feature)
+    if info is None:
+        raise ValueError(f"event {feature.get('id')!r} holds no SUTRAN listing")
+    return info
+
+
+class _Where(TypedDict):
+    """Where a SUTRAN site is: from its first record, or from the event already held."""
+
+    road: str
+    km: float | None
+    km_to: float | None
+    region: str
+    province: str
+    district: str
+
+
 def _listed_days(feature: Mapping) -> set[str]:
     """The days an existing SUTRAN event says its site was listed (its days but the unobserved)."""
-    props, info = feature["properties"], _sutran(feature)
+    props, info = feature["properties"], _held_info(feature)
     try:
         days = set(day_range(props["start"], props.get("end") or props["start"]))
     except (KeyError, ValueError):
@@ -573,7 +592,7 @@ def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "",
         by_site.setdefault(record.site, []).append(record)
     # Sites whose held events have unobserved days that this batch observes may split too.
     touched = set(by_site) | {site for site, feats in held.items()
-                              if any(set(_sutran(f).get("unobserved") or ()) & batch.days for f in feats)}
+                              if any(set(_held_info(f).get("unobserved") or ()) & batch.days for f in feats)}
     plan = Plan()
     for site in sorted(touched):
         records, olds = by_site.get(site, []), held.get(site, [])
@@ -617,7 +636,7 @@ def _listing(update: str, archived: str, url: str) -> dict:
 def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Sequence[Mapping],
            observed: Sequence[str], place_km: Callable[[str, float], tuple[float, float] | None] | None = None) -> dict:
     """One run of one site as an event Feature (see the module docstring)."""
-    infos = [_sutran(o) for o in olds]
+    infos = [_held_info(o) for o in olds]
     # Where: from the first listing (records and held events agree on the site's road, km and district).
     firsts = [(r.update, r.archived, r.url, [r.lon, r.lat]) for r in records]
     firsts += [(i["first"]["update"], i["first"].get("archived", ""), i["first"]["url"],
@@ -651,12 +670,11 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     unobserved = [d for d in day_range(start, end) if d not in seen]
     if records:
         r = records[0]
-        where = {"road": r.road, "km": r.km, "km_to": r.km_to, "region": r.region, "province": r.province,
-                 "district": r.district}
+        where = _Where(road=r.road, km=r.km, km_to=r.km_to, region=r.region, province=r.province, district=r.district)
     else:
-        props, info = olds[0]["properties"], infos[0]
-        where = {"road": props.get("road", ""), "km": props.get("km"), "km_to": info.get("km_to"),
-                 "region": props["region"], "province": info.get("province", ""), "district": info.get("district", "")}
+        held, held_info = olds[0]["properties"], infos[0]
+        where = _Where(road=held.get("road", ""), km=held.get("km"), km_to=held_info.get("km_to"), region=held["region"],
+                       province=held_info.get("province", ""), district=held_info.get("district", ""))
     km_label = ""
     if where["km"] is not None:
         km_label = f"km {_km_text(where['km'])}" + (f"–{_km_text(where['km_to'])}" if where["km_to"] is not None else "")
@@ -669,8 +687,9 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
             "province": where["province"], "district": where["district"]}
     if where["km_to"] is not None:
         info["km_to"] = where["km_to"]
-    if stated and stated < start:
-        info["stated_start"] = stated
+    earlier = stated if stated and stated < start else None  # SUTRAN's date, where before the first listing
+    if earlier:
+        info["stated_start"] = earlier
     if unobserved:
         info["unobserved"] = unobserved
     point, precision = list(first[3]), 1
@@ -678,7 +697,7 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if placed is not None and distance_m(point[0], point[1], placed[0], placed[1]) <= MAX_KM_SHIFT_M:
         info["point"] = point
         point, precision = [round(placed[0], 5), round(placed[1], 5)], 2
-    props = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
+    props: dict[str, Any] = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
     if end != start:   # the data's rule: end only when it differs from start
         props["end"] = end
     if where["road"]:
@@ -689,36 +708,41 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if last[2] != first[2]:
         sources.append({"name": PUBLISHER, "url": last[2], "published": last[0][:10]})
     props.update({"geo_precision": precision, "time_precision": 1, "status": "confirmed", "sources": sources,
-                  "description": _describe_en(start, end, kinds, stated if stated and stated < start else None,
-                                              len(unobserved)),
-                  "description_es": _describe_es(start, end, kinds, stated if stated and stated < start else None,
-                                                 len(unobserved)),
+                  "description": _describe("en", start, end, kinds, earlier, len(unobserved)),
+                  "description_es": _describe("es", start, end, kinds, earlier, len(unobserved)),
                   KEY: info})
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props}
 
 
-def _describe_en(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    what = " or ".join(sorted(kinds))
-    span = f"on {start}" if start == end else f"from {start} to {end}"
-    text = f"SUTRAN's road alerts listed traffic {what} here {span}."
-    if unobserved:
-        text += (f" {unobserved} day(s) in between have no archived update; the blockade is taken to have "
-                 "lasted through them.")
-    if stated:
-        text += (f" SUTRAN dates the event from {stated}; no update of those earlier days was archived, so "
-                 f"the map shows it from {start}.")
-    return text
+#: The sentences of an event's description, each in the languages the event carries one in, side by side
+#: (data written into the event, not the app's catalogue: importing the same updates again changes nothing).
+_WORDING: dict[str, dict[str, str]] = {
+    "interrupted": {"en": "interrupted", "es": "interrumpido"},
+    "restricted": {"en": "restricted", "es": "restringido"},
+    "or": {"en": " or ", "es": " o "},
+    "day": {"en": "on {start}", "es": "el {start}"},
+    "days": {"en": "from {start} to {end}", "es": "del {start} al {end}"},
+    "listed": {"en": "SUTRAN's road alerts listed traffic {what} here {span}.",
+               "es": "Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."},
+    "unobserved": {"en": " {n} day(s) in between have no archived update; the blockade is taken to have lasted "
+                         "through them.",
+                   "es": " {n} día(s) intermedios no tienen actualización archivada; se asume que el bloqueo "
+                         "continuó."},
+    "stated": {"en": " SUTRAN dates the event from {stated}; no update of those earlier days was archived, so the "
+                     "map shows it from {start}.",
+               "es": " SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
+                     "por lo que el mapa lo muestra desde el {start}."},
+}
 
 
-def _describe_es(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    words = {"interrupted": "interrumpido", "restricted": "restringido"}
-    what = " o ".join(words[k] for k in sorted(kinds))
-    span = f"el {start}" if start == end else f"del {start} al {end}"
-    text = f"Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."
+def _describe(lang: str, start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
+    """The description of a site's run of days in ``lang`` (``en`` or ``es``: see ``_WORDING``)."""
+    def say(key: str, **values: object) -> str:
+        return _WORDING[key][lang].format(**values)
+    what = say("or").join(say(kind) for kind in sorted(kinds))
+    text = say("listed", what=what, span=say("day" if start == end else "days", start=start, end=end))
     if unobserved:
-        text += (f" {unobserved} día(s) intermedios no tienen actualización archivada; se asume que el "
-                 "bloqueo continuó.")
+        text += say("unobserved", n=unobserved)
     if stated:
-        text += (f" SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
-                 f"por lo que el mapa lo muestra desde el {start}.")
+        text += say("stated", stated=stated, start=start)
     return text

@@ -7,7 +7,7 @@ script and styles are served locally (:mod:`geo.render.assets`); exported HTML i
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import folium
@@ -215,8 +215,10 @@ def standalone_html(m: folium.Map) -> str:
 def leaflet_bounds(value: object) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """``((south, west), (north, east))`` from Leaflet's bounds object as streamlit-folium returns it
     (``{"_southWest": {"lat", "lng"}, "_northEast": {...}}``), or None when it holds no bounds."""
+    if not isinstance(value, Mapping):
+        return None
     try:
-        sw, ne = value["_southWest"], value["_northEast"]  # type: ignore[index]
+        sw, ne = value["_southWest"], value["_northEast"]
         south, west, north, east = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
     except (KeyError, TypeError, ValueError):
         return None

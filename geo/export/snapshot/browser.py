@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.core.dataset import Dataset
 from geo.core.i18n import ENGLISH, N_, Translator
@@ -29,6 +30,9 @@ from geo.query.active import select_records
 from geo.query.framing import FITS
 from geo.render.maps import TILES_URL
 from geo.store.files import atomic_write
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 #: Debian's chromium; tests monkeypatch this to simulate a machine without a browser.
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -167,9 +171,9 @@ class Snapshotter:
     executable : str, optional
         The Chromium binary (default :func:`chromium_executable`).
     fit : {'day', 'view', 'data'}
-        How the map is framed (see :func:`snapshot_map`).
+        How the map is framed (see :func:`~geo.export.snapshot.overlay.snapshot_map`).
     basemap_credit : str, optional
-        The basemap's credit line for the footer (see :func:`snapshot_map`).
+        The basemap's credit line for the footer (see :func:`~geo.export.snapshot.overlay.snapshot_map`).
 
     Examples
     --------
@@ -191,8 +195,8 @@ class Snapshotter:
         self.tile_timeout_s = float(tile_timeout_s)
         self.executable = executable or chromium_executable()
         self._worker: ThreadPoolExecutor | None = None
-        self._pw = None
-        self._browser = None
+        self._pw: Playwright | None = None
+        self._browser: Browser | None = None
         self._pages: dict[tuple[int, int, float], object] = {}
         self._offline = False  # set when a capture got no tile at all: later ones wait briefly
 
@@ -219,12 +223,11 @@ class Snapshotter:
     def _start(self) -> None:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
-        self._pw = sync_playwright().start()
+        self._pw = pw = sync_playwright().start()
         try:
-            self._browser = self._pw.chromium.launch(executable_path=self.executable, headless=True,
-                                                     args=list(CHROMIUM_ARGS))
+            self._browser = pw.chromium.launch(executable_path=self.executable, headless=True, args=list(CHROMIUM_ARGS))
         except PlaywrightError as exc:
-            self._pw.stop()
+            pw.stop()
             self._pw = None
             raise SnapshotError(f"could not start Chromium ({self.executable}): {_first_line(exc)}") from exc
 
@@ -250,6 +253,8 @@ class Snapshotter:
     def _page(self, css_w: int, css_h: int, scale: float):
         key = (css_w, css_h, scale)
         if key not in self._pages:
+            if self._browser is None:
+                raise RuntimeError("Snapshotter is not started: use it in a `with` block")
             context = self._browser.new_context(viewport={"width": css_w, "height": css_h},
                                                 device_scale_factor=scale, user_agent=USER_AGENT,
                                                 java_script_enabled=True)
@@ -318,7 +323,7 @@ class Snapshotter:
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE,
                pdf: bool = False) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it: a PNG with its resolution and text
-        chunks (:func:`png_info`), and with ``pdf`` the same page as a PDF."""
+        chunks (:func:`png_with_info`), and with ``pdf`` the same page as a PDF."""
         result = self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit,
                                             basemap_credit=self.basemap_credit, t=self.t), size, pdf)
         info = snapshot_info(dataset, view, tiles=result.tiles_loaded > 0, t=self.t)

@@ -83,7 +83,7 @@ def gif_palette(images: Sequence[Image.Image]) -> Image.Image:
         y += thumb.height
     adaptive = sheet.quantize(colors=256 - len(fixed_rgb), method=Image.Quantize.MEDIANCUT,
                               dither=Image.Dither.NONE)
-    colours = adaptive.getpalette()[: 3 * (256 - len(fixed_rgb))]
+    colours = (adaptive.getpalette() or [])[: 3 * (256 - len(fixed_rgb))]  # a quantized image always has one
     colours += [0] * (3 * (256 - len(fixed_rgb)) - len(colours))
     for rgb in fixed_rgb:
         colours += list(rgb)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import folium
-from branca.element import MacroElement
+from branca.element import Figure, MacroElement
 from markupsafe import Markup
 
 from geo.core.dataset import Dataset
@@ -143,9 +143,11 @@ class SnapshotOverlay(MacroElement):
         self.labels_json = Markup(json_for_script([label.as_dict() for label in labels]))
         self.map_name = ""
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: Element.render -> str, MacroElement's None
         """The style and the labels' script into the head, the bands into the body, the calls into the script."""
         root = self.get_root()
+        if not isinstance(root, Figure) or self._parent is None:
+            raise TypeError("SnapshotOverlay is drawn only on a map inside a Figure")
         module = self._template.module
         self.map_name = Markup(self._parent.get_name())
         root.header.add_child(RawText(str(module.style(self))), name=f"{self.get_name()}_style")

@@ -130,7 +130,8 @@ def parse_lexicon(doc, where: str = LEXICON_FILE) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _bundled(stamp: tuple[int, int]) -> Lexicon:
-    return _through_store(BUNDLED_DATA)
+    lexicon = _through_store(BUNDLED_DATA)  # None when the file went away since it was stat'ed
+    return lexicon if lexicon is not None else EMPTY
 
 
 def default_lexicon() -> Lexicon:
