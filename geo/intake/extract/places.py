@@ -21,18 +21,18 @@ from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
 from geo.intake.extract.lexicon import (
     DELEGATION_FROM,
     ELSEWHERE,
-    MEASURE_FOR,
-    PURPOSE,
-    SO_CALLED,
     KM_POST,
     LOCATIVE,
+    MEASURE_FOR,
     PROVINCE_NOUN,
     PROXIMITY,
+    PURPOSE,
     REFERENCE,
     REGION_NOUN,
     ROAD_NOUN,
     SAME_ROAD,
     SITE_NOUN,
+    SO_CALLED,
     STATUS,
     STOP_CAPITALS,
     STREET_NOUN,
@@ -651,11 +651,12 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
 def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str) -> None:
     """Places a sentence names without anything happening there become references: those a legal
     measure applies to ("estado de emergencia para A, B y C"), those a delegation came from ("se
-    sumó una delegación del centro poblado X"), where a road leads ("la carretera hacia X"), those a purpose aims at ("buscando dejar
-    incomunicada a X", "seeking to cut off X"), a place inside a protest's name ("la llamada 'Toma
-    de Lima'", quoted or not) and a place in an office's name ("la Dirección Regional de Salud de X":
-    the body's jurisdiction). A measure's or a delegation's cue reaches the places right after it
-    (a list, at most eight words on, no new locative between), as in :func:`_elsewhere`."""
+    sumó una delegación del centro poblado X"), where a road leads ("la carretera hacia X"), those a
+    purpose aims at ("buscando dejar incomunicada a X", "seeking to cut off X"), a place inside a
+    protest's name ("la llamada 'Toma de Lima'", quoted or not) and a place in an office's name ("la
+    Dirección Regional de Salud de X": the body's jurisdiction). A measure's or a delegation's cue
+    reaches the places right after it (a list, at most eight words on, no new locative between), as
+    in :func:`_elsewhere`."""
     for x in mentions:
         if x.role != "event":
             continue

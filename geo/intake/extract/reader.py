@@ -34,21 +34,20 @@ from geo.intake.extract.lexicon import (
     ACCIDENT,
     ATTEMPT,
     BLOCKADE_MEANS,
+    CAUSE_VERB,
     CLOSURE_OBJECT,
     CLOSURE_VERB,
     CONTINUATION,
-    DEFINITE,
-    IN_CLASHES,
-    CAUSE_VERB,
     DECIDED,
+    DEFINITE,
     DOUBT,
     FRAMING,
+    IN_CLASHES,
     INTERIM,
     KIND_PATTERNS,
-    NEGATED,
-    SUPERLATIVE,
     METRIC_NOUNS,
     NATIONAL,
+    NEGATED,
     NOT_HEADCOUNT,
     OCCUPY,
     PERSON,
@@ -59,6 +58,7 @@ from geo.intake.extract.lexicon import (
     STATUS,
     STRONG_NATIONAL,
     SUBSET,
+    SUPERLATIVE,
     UPDATE,
 )
 from geo.intake.extract.lists import listed_deaths
@@ -385,8 +385,9 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
         if kind in ("clash", "protest", "blockade") and FRAMING[lang].search(s.low[max(a, pos - 50):pos]) \
                 and re.match(r"\w*(?:s|es)\b", s.low[pos:pos + 20]) and not re.match(r"\w+(?:aron|ieron|ed)\b", s.low[pos:]):
             continue   # "tras los enfrentamientos", "after deadly clashes": an event already told frames the news
-        if kind == "detention" and (_ONE_PERSON.search(s.text[max(a, pos - 40):pos])
-                                    or _OF_A_PERSON.match(s.text, pos + len(re.match(r"\w*", s.low[pos:]).group(0)))):
+        word = re.match(r"\w+", s.low[pos:])
+        word_end = pos + (word.end() if word else 0)
+        if kind == "detention" and (_ONE_PERSON.search(s.text[max(a, pos - 40):pos]) or _OF_A_PERSON.match(s.text, word_end)):
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
@@ -399,7 +400,7 @@ def _a_cause(low: str, pos: int, lang: str) -> bool:
     caused the news is told as background ("the deaths sparked", "la detención ... habría motivado")."""
     end = re.compile(r"[;.]").search(low, pos)
     verb = CAUSE_VERB[lang].search(low, pos, end.start() if end else len(low))
-    return bool(verb) and not re.match(r"\s+(?:by|por)\b", low[verb.end():verb.end() + 5])
+    return verb is not None and not re.match(r"\s+(?:by|por)\b", low[verb.end():verb.end() + 5])
 
 
 def _superlative(low: str, pos: int, lang: str) -> bool:
@@ -1176,7 +1177,8 @@ def _not_said_on(low: str, dates: list[DateMention], lang: str) -> list[DateMent
 
 
 #: Where the part of a toll begins: "..., including a teenager", "..., entre ellos un menor".
-_SUBSET_TAIL = re.compile(r",\s+(?:including|among them|among whom|incluid[oa]s?|incluyendo|entre (?:ellos|ellas|los que|las que))\b")
+_SUBSET_TAIL = re.compile(r",\s+(?:including|among them|among whom|incluid[oa]s?|incluyendo|"
+                          r"entre (?:ellos|ellas|los que|las que))\b")
 
 
 def _counts_unsure(s: Sentence, figures: list[Figure], mention: PlaceMention | None, dates: list[DateMention],
@@ -1245,7 +1247,8 @@ _RUN_ON = re.compile(r",\s+(?:El|La|Los|Las|Un|Una|The|A|An)\s+[a-záéíóúñ]
 
 #: A region named as the one just spoken of, restricting a figure to it: "solo en esta región",
 #: "en esta región", "in this region alone".
-_THIS_REGION = {"es": re.compile(r"(?:^|\W)(?:solo )?en (?:esta|esa|dicha|la) (?:region|departamento)\b(?! de\b)(?!\s+[a-z]+ (?:de|del)\b)"),
+_THIS_REGION = {"es": re.compile(r"(?:^|\W)(?:solo )?en (?:esta|esa|dicha|la) (?:region|departamento)\b"
+                                 r"(?! de\b)(?!\s+[a-z]+ (?:de|del)\b)"),
                 "en": re.compile(r"(?:^|\W)in (?:this|that) (?:region|department)(?! of)\b")}
 
 
