@@ -265,7 +265,9 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
             continue
         if i and figures[i - 1].status == f.status and not f.subset and not figures[i - 1].subset:
             gap = low[figures[i - 1].number.end:f.number.start]
-            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap)
+            # "La Libertad, un fallecido, y Arequipa, dos": a new subject between them, two parallel figures
+            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap) \
+                and not re.search(r",\s+(?:y|e|and)\s+[^,]+,\s*$", gap)
             if joined and not (figures[i - 1].interim != f.interim):
                 f.group = figures[i - 1].group
                 continue
@@ -908,7 +910,8 @@ class _Reader:
             kinds = {self.events[-1].kind}   # "Lo mismo ocurre en Ilave": the action just told, at another place
         strong = bool(STRONG_NATIONAL[lang].search(seg))
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
-        if seg_figs and _is_tally(s, lang, seg) and all(x.level == "region" for x in _event_places(mentions, a, b)):
+        if seg_figs and _is_tally(s, lang, seg) and (all(x.level == "region" for x in _event_places(mentions, a, b))
+                                                     or _elided(s, a, seg_figs)):
             # "Apurímac suma seis fallecidos; Ayacucho, nueve; ...": a region's tally, a count, not an event.
             seg_figs = []
             if not kinds:
@@ -1029,6 +1032,14 @@ class _Reader:
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _elided(s: Sentence, a: int, figures: list[Figure]) -> bool:
+    """Whether a clause is one of parallel ones that leave out the first's verb: a name, a comma,
+    then its figure ("...; Ayacucho, nueve víctimas mortales; ...", "y Arequipa, dos muertos")."""
+    head = re.match(r"\s*(?:(?:y|e|and)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*){0,2}\s*,\s*",
+                    s.text[a:])
+    return bool(head) and figures[0].number.start == a + head.end()
 
 
 def _is_tally(s: Sentence, lang: str, clause: str) -> bool:
@@ -1280,7 +1291,9 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     if len({x.region for x in listed}) > 1:
         return None   # "en Puno y Cusco siguen 26 puntos": the figure of several regions together is neither's
     if inside:
-        return inside[0].region
+        # the nearest region named before the figure ("La Libertad, un fallecido, y Arequipa, dos"), else the first after
+        before = [x for x in inside if x.start < pos]
+        return before[-1].region if before else inside[0].region
     if carried and _THAT_REGION[lang].search(clause):
         return carried   # "de ese departamento", "in the region": the one the report is speaking of
     return None

@@ -272,3 +272,11 @@ def test_the_same_body_going_on_keeps_its_figures_scope():
             "las protestas. Además, reportó 30 heridos.")
     got = _counts(text)
     assert ("injured_total", 30, "Moquegua") in got
+
+
+def test_parallel_clauses_that_leave_out_the_verb_are_a_tally_of_regions():
+    out = extract("Según la Defensoría, Moquegua suma cuatro fallecidos; Tacna, dos víctimas mortales; Puno, tres "
+                  "muertes confirmadas; Cusco, un fallecido, y Arequipa, dos manifestantes muertos.", "2023-02-15")
+    assert out["events"] == []
+    got = {(c["region"], c["value"]) for c in out["counts"]}
+    assert {("Moquegua", 4), ("Tacna", 2), ("Puno", 3), ("Cusco", 1), ("Arequipa", 2)} <= got
