@@ -140,6 +140,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                 f.status = status
                 f.noun_end = n.end + min(len(window), m.end() + (len(window) - len(bare)))
                 break
+        # "son seis los puntos bloqueados": an inverted copula names the figure's noun after an article.
+        if f.status is None and re.search(r"(?:^|\W)(?:son|eran|fueron|suman|quedan|ya son)\s+(?:\w+\s+)?$",
+                                          low[max(0, n.start - 20):n.start]):
+            after = re.sub(r"^\s*(?:los|las)\s+", " ", after)
         if f.status is None:
             for metric, pats in METRIC_NOUNS.items():
                 if pats[lang].match(after.lstrip()) or (metric == "regions_affected" and
@@ -1278,7 +1282,9 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
                  and x.region and x.role in ("event", "context")]
         if named or carried:
             return named[-1].region if named else carried
-    if not partitive and STRONG_NATIONAL[lang].search(clause):
+    strong = [m.group(0).strip(" ,") for m in STRONG_NATIONAL[lang].finditer(clause)]
+    # "en total son seis los puntos ... de la región Puno": a word of sum says nothing of the country.
+    if not partitive and any(w not in ("en total", "in total", "in all") for w in strong):
         return None
     a = s.low.find(clause)
     # Not a region the next sentence names: a sentence that runs on after a comma into a capitalised

@@ -280,3 +280,10 @@ def test_parallel_clauses_that_leave_out_the_verb_are_a_tally_of_regions():
     assert out["events"] == []
     got = {(c["region"], c["value"]) for c in out["counts"]}
     assert {("Moquegua", 4), ("Tacna", 2), ("Puno", 3), ("Cusco", 1), ("Arequipa", 2)} <= got
+
+
+def test_an_inverted_copula_names_the_figure_and_a_sum_word_is_not_the_country():
+    out = extract("De acuerdo con la Sutran, en total son ocho los puntos bloqueados en las vías de la región Tacna.",
+                  "2023-02-15")
+    assert out["events"] == []
+    assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("blockade_points", 8, "Tacna")]
