@@ -1043,7 +1043,7 @@ def _elided(s: Sentence, a: int, figures: list[Figure]) -> bool:
     then its figure ("...; Ayacucho, nueve víctimas mortales; ...", "y Arequipa, dos muertos")."""
     head = re.match(r"\s*(?:(?:y|e|and)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*){0,2}\s*,\s*",
                     s.text[a:])
-    return bool(head) and figures[0].number.start == a + head.end()
+    return head is not None and figures[0].number.start == a + head.end()
 
 
 def _is_tally(s: Sentence, lang: str, clause: str) -> bool:
