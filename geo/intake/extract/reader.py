@@ -954,6 +954,8 @@ class _Reader:
             kinds.add("clash")
         if any(f.status == "detained" for f in seg_figs):
             kinds.add("detention")
+        if {"clash", "protest"} <= kinds:
+            kinds.discard("protest")   # "as they tried to storm the airport, clashes killed two": one event, the clash
         if not kinds:
             return []
         if borrowed is not None and not any(a <= d.start < b for d in dates):

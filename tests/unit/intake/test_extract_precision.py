@@ -287,3 +287,9 @@ def test_an_inverted_copula_names_the_figure_and_a_sum_word_is_not_the_country()
                   "2023-02-15")
     assert out["events"] == []
     assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("blockade_points", 8, "Tacna")]
+
+
+def test_a_protest_that_turned_into_a_clash_is_one_event_the_clash():
+    got = _events("On Sunday, as protesters tried to storm the airport in Ayaviri, clashes with police there left two "
+                  "people dead.")
+    assert [(g[0], g[1]) for g in got] == [("clash", "Ayaviri")]
