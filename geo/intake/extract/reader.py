@@ -878,7 +878,8 @@ class _Reader:
         self.events += found
         # A date after the publication day belongs to a plan ("elections in December 2023"): the
         # reader does not carry it on to the next sentences.
-        points = [(d.day, d.precision) for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
+        points = [(d.day, d.precision) for d in dates if d.role == "point" and d.day is not None
+                  and d.day <= self.published and not _BACKGROUND_BEFORE[lang].search(s.low[max(0, d.start - 80):d.start])]
         if points and not self.caption:
             self.context = points[-1]
             self.context_paragraph = s.paragraph
@@ -1177,6 +1178,12 @@ def _attach(ev: _Event, figures: list[Figure]) -> None:
         chosen = next((g for g in final if any(f.update for f in g)), final[0])
         value = (sum(f.value for f in chosen), any(f.interim for f in chosen), any(f.update for f in chosen))
         _keep(ev.counts, _STATUS_FIELD[status], value)
+
+
+#: A subordinate clause that tells what came before the news ("... after Castillo was ousted on
+#: Dec. 7", "tras ser destituido el 7 de diciembre"): its date is not carried on to the sentences after.
+_BACKGROUND_BEFORE = {"es": re.compile(r"(?:^|\W)(?:tras|despues de(?: que)?|luego de(?: que)?|desde que)\s[^,;.:]*$"),
+                      "en": re.compile(r"(?:^|\W)(?:after|since|following)\s[^,;.:]*$")}
 
 
 #: A reporting verb right before a date: "officials said on Monday", "informó este lunes".

@@ -293,3 +293,11 @@ def test_a_protest_that_turned_into_a_clash_is_one_event_the_clash():
     got = _events("On Sunday, as protesters tried to storm the airport in Ayaviri, clashes with police there left two "
                   "people dead.")
     assert [(g[0], g[1]) for g in got] == [("clash", "Ayaviri")]
+
+
+def test_a_background_clauses_date_is_not_carried_on():
+    text = ("Trade at the border has been slow as unrest flared again after the president was ousted on Dec. 7. "
+            "Farmers resumed their road blockades in Ayaviri.")
+    got = _events(text, "2023-01-19")
+    assert [(g[0], g[1]) for g in got] == [("blockade", "Ayaviri")]
+    assert got[0][2] != "2022-12-07"
