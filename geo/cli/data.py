@@ -13,7 +13,7 @@ from geo.core.model import KINDS
 from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
-from geo.store import FolderStore, is_database_url, open_store, resolve_source
+from geo.store import FolderStore, PostgisStore, is_database_url, open_store, resolve_source
 from geo.store.folder import check_new_folder
 
 
@@ -148,11 +148,13 @@ def run_init_data(args: argparse.Namespace) -> int:
         raise UsageError(f"blockade-map init-data: {', '.join(given)} only go with --empty")
     store = open_store(args.data or BUNDLED_DATA)
     target = Path(args.folder)
-    if hasattr(store, "copy_to"):
+    if isinstance(store, FolderStore):
         written = store.copy_to(target)
-    else:  # a database: its data as a folder
+    elif isinstance(store, PostgisStore):  # a database: its data as a folder
         store.dump(check_new_folder(target))
         written = [p for p in target.rglob("*") if p.is_file()]
+    else:
+        raise UsageError(f"blockade-map init-data: cannot copy a {store.kind} store ({store.location})")
     _report_written(args.folder, f"wrote a working copy of {store.location} to {args.folder}: {len(written)} files")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.edition import serve_static
+from geo.core.i18n import translator
 from geo.export import publish as edition
 from geo.store import load_dataset
 from tests.conftest import BUNDLED
@@ -17,7 +18,7 @@ JAN9 = "2023-01-09"
 def spanish_edition(tmp_path_factory):
     """The bundled data's edition in Spanish, served by ``python -m http.server``: its base URL."""
     out = tmp_path_factory.mktemp("edition") / "site"
-    edition.publish(load_dataset(BUNDLED), out, lang="es")
+    edition.publish(load_dataset(BUNDLED), out, t=translator("es"))
     proc, url = serve_static(out)
     yield url
     proc.terminate()

@@ -2,6 +2,7 @@
 in es-PE, framed on its day, kept to its basemap, reachable by keyboard."""
 from __future__ import annotations
 
+from geo.core.i18n import translator
 from geo.core.view import View
 from geo.export import publish as edition
 from geo.query.active import select_events
@@ -93,7 +94,7 @@ def test_previews_are_drawn_per_day_for_link_cards(browser, tmp_path):
 
     from PIL import Image
     out = tmp_path / "site"
-    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", lang="es", previews=True,
+    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", t=translator("es"), previews=True,
                     base_url="https://news.example/paro/")
     for day in (JAN9, "2023-01-10"):
         with Image.open(out / "preview" / f"{day}.png") as img:
