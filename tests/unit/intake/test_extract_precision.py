@@ -3,6 +3,10 @@ reports it is measured on): what a careful reader would not propose, and which f
 form must not take as they are (``counts_to_check``)."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from geo.intake.extract import extract
 
 
@@ -301,3 +305,37 @@ def test_a_background_clauses_date_is_not_carried_on():
     got = _events(text, "2023-01-19")
     assert [(g[0], g[1]) for g in got] == [("blockade", "Ayaviri")]
     assert got[0][2] != "2022-12-07"
+
+
+# ---------------------------------------------------------------- the eval's figure: counts accepted by default
+
+def _eval():
+    from tests.unit.intake.test_extract import _eval_module
+    return _eval_module()
+
+
+def test_the_eval_counts_wrong_figures_an_editor_would_take_unchecked():
+    ev = _eval()
+    truth = {"events": [{"id": "e1", "core": True, "kinds": ["clash"], "place": "Ayaviri", "place_match": ["ayaviri"],
+                         "dates": ["2023-02-14"], "fatalities": 2}],
+             "counts": [], "traps": []}
+    base = {"kind": "clash", "place": "Ayaviri", "region": "Puno", "start": "2023-02-14", "evidence_spans": [[0, 5]]}
+    result = {"events": [dict(base, fatalities=2), dict(base, fatalities=5),
+                         dict(base, fatalities=7, counts_to_check=["scope"])], "counts": []}
+    s = ev.score_real(truth, result, "Texto", "x")
+    assert s.default_counts == [1, 2] and s.bad_default == 1   # the unchecked 5 is wrong; the checked 7 is not taken
+    assert "2 candidates, 1 right, 1 wrong (must be 0)" in ev.real_table([s])
+
+
+@pytest.mark.skipif(not Path("/work/shared/extract-real").is_dir()
+                    and not (Path(__file__).resolve().parents[3].parent / "shared" / "extract-real").is_dir(),
+                    reason="shared/extract-real not found beside the project")
+@pytest.mark.slow  # all 40 real reports through the extractor: 7 s of CPU
+def test_on_the_real_set_no_wrong_figure_is_accepted_by_default():
+    ev = _eval()
+    total = ev.RealScore("all")
+    for r in ev.evaluate_real(ev.REAL):
+        total.add(r)
+    assert total.bad_default == 0
+    assert total.precision[0] / total.precision[1] >= 0.75   # 83.7% when measured (README)
+    assert total.traps[0] <= 0.05 * total.traps[1]           # 4 of 141 when measured
