@@ -9,8 +9,8 @@ SOURCE = {"name": "Diario de prueba", "url": "https://example.org/nota", "publis
 
 
 def test_figures_to_check_are_not_taken_by_the_form():
-    unsure = next(e for e in extract("At least nine people have died, including a farmer who was shot in clashes "
-                                     "in Sicuani on Monday.", "2023-02-15")["events"] if e["kind"] == "clash")
+    unsure = next(e for e in extract("Ayer murieron nueve comuneros en enfrentamientos con la policía en Puno.",
+                                     "2023-02-15")["events"] if e["kind"] == "clash")
     values = form_defaults(unsure, SOURCE)
     assert (values["fatalities"], values["injured"], values["detained"]) == (0, 0, 0)
     note = next(n for n in unsure["notes"] if n["code"] == "counts_to_check")

@@ -108,6 +108,7 @@ class Figure:
     noun_end: int = 0                  # where the words saying what it counts end
     partitive: bool = False            # "23 de los 44": a part given for a region
     after_end: int = 0                 # end of the words that qualify it ("en enfrentamientos con la policía")
+    whole: bool = False                # its sentence's place is only in its "including ..." part: a whole's figure
 
     @property
     def value(self) -> int:
@@ -993,8 +994,13 @@ class _Reader:
                     ev.road = road
                 ev.reporter = reporter
                 if len(places) <= 1:
+                    for f in seg_figs:
+                        # "seven have died, including a teenager ... in Andahuaylas": seven is the whole's, not the place's
+                        cut = _SUBSET_TAIL.search(s.low, f.number.end, _own_clause(s.low, f.number.start)[1])
+                        f.whole = f.whole or bool(mention is not None and cut is not None and mention.start > cut.start()
+                                                  and _SO_FAR[lang].search(s.low[f.number.end:cut.start()]))
                     if kind == "clash":
-                        mine = [f for f in seg_figs if f.status in ("dead", "injured")]
+                        mine = [f for f in seg_figs if f.status in ("dead", "injured") and not f.whole]
                     elif kind == "detention":
                         mine = [f for f in seg_figs if f.status == "detained"]
                     elif accident and kind == min(kinds - {"clash"}, key=KINDS.index):
@@ -1018,7 +1024,7 @@ class _Reader:
             # "At least seven people have died", "siete personas han perdido la vida", in a sentence
             # that names no place: a running total, not the paragraph's last event's toll.
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
-                                    and not any(x.role == "event" for x in mentions))
+                                    and not any(x.role == "event" for x in mentions)) or any(f.whole for f in group)
             last = self.last_event(s.paragraph) if not found else found[-1]
             if len({e.key_place() for e in found}) > 1:
                 last = None   # "in A, B and C six died": the figure is the list's, no one place's

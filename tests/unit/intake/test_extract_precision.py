@@ -32,13 +32,19 @@ def test_a_figure_its_clause_dates_and_places_is_taken_as_it_is():
     assert not any(n["code"] == "counts_to_check" for n in e.get("notes", []))
 
 
-def test_a_toll_whose_place_is_only_in_its_including_part_is_to_check():
-    """ "Nine have died, including a farmer shot in Sicuani": nine is not Sicuani's toll."""
-    e = _one("At least nine people have died, including a farmer who was shot in clashes in Sicuani on Monday.")
-    assert e["place"] == "Sicuani"
-    assert "scope" in e["counts_to_check"]
+def test_a_toll_whose_place_is_only_in_its_including_part_is_the_wholes():
+    """ "Nine have died, including a farmer shot in Sicuani": nine is not Sicuani's toll but the whole's."""
+    out = extract("At least nine people have died, including a farmer who was shot in clashes in Sicuani on Monday.",
+                  "2023-02-15")
+    (e,) = [e for e in out["events"] if e["kind"] == "clash"]
+    assert e["place"] == "Sicuani" and "fatalities" not in e
+    assert [(c["value"], c["region"]) for c in out["counts"]] == [(9, None)]   # the country's toll
+
+
+def test_figures_to_check_carry_a_note_saying_what_to_check():
+    e = _one("Ayer hubo enfrentamientos en Juliaca. Hay 12 heridos, informó la Diresa.")
     note = next(n for n in e["notes"] if n["code"] == "counts_to_check")
-    assert "9 dead" in note["text"] and "scope" in note["what"]
+    assert "12 injured" in note["text"] and note["what"] == "scope"
 
 
 def test_a_toll_at_a_whole_region_is_to_check():
