@@ -108,7 +108,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         folium.TileLayer(_TILES, attr=t.gettext(TILES_ATTRIBUTION), name="OpenStreetMap", max_zoom=18).add_to(m)
     # under everything: the geography when tiles fail (its credit line in the reader's language)
     add_basemap(m, dataset, asset_mode,
-                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION))
+                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION), lang=t.lang)
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
     fit.add_to(m)

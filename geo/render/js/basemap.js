@@ -61,13 +61,14 @@
 
     var ORDER = {land: 0, lake: 1, coast: 2, border: 3};
 
-    function labelMarker(feature) {
+    function labelMarker(feature, language) {
         var p = feature.properties;
         var kind = p.layer === "country" ? "country" : (p.kind || "town");
         var el = document.createElement("div");
         var text = document.createElement("span");
-        var lang = (document.documentElement.lang || "").split("-")[0];
-        var name = p["name_" + lang] || p.name;  // a country in the page's language (name_es: "Perú")
+        // the reader's language: given by the map (the dashboard's frame is a page of its own), else the page's
+        var lang = (language || document.documentElement.lang || "").split("-")[0];
+        var name = p["name_" + lang] || p.name;  // a country in that language (name_es: "Perú")
         text.textContent = name;  // text, never HTML
         if (kind !== "country") { el.appendChild(document.createElement("i")); }
         el.appendChild(text);
@@ -110,8 +111,9 @@
         });
     }
 
-    /* `attribution` (optional) replaces the file's own credit line, e.g. in the reader's language. */
-    function draw(map, data, attribution) {
+    /* `attribution` (optional) replaces the file's own credit line, e.g. in the reader's language;
+     * `language` (optional, e.g. "es") names places in that language, else in the page's <html lang>. */
+    function draw(map, data, attribution, language) {
         addStyle();
         pane(map, SHAPES_PANE, 150);
         pane(map, LABELS_PANE, 160);
@@ -135,7 +137,7 @@
         });
         var labels = data.features.filter(function (f) {
             return f.properties.layer === "country" || f.properties.layer === "place";
-        }).map(labelMarker);
+        }).map(function (feature) { return labelMarker(feature, language); });
         labels.forEach(function (m, i) { m.bmLabel.order = i; });
         labels.sort(function (x, y) {
             return (x.bmLabel.rank - y.bmLabel.rank) || (x.bmLabel.order - y.bmLabel.order);
@@ -156,13 +158,13 @@
         });
     }
 
-    function load(map, url, attribution) {
+    function load(map, url, attribution, language) {
         // The dashboard's basemap is a static file: fetched once, cached by the browser.
         return fetch(url).then(function (response) {
             if (!response.ok) { throw new Error("HTTP " + response.status); }
             return response.json();
         }).then(function (data) {
-            return draw(map, data, attribution);
+            return draw(map, data, attribution, language);
         }).catch(function (error) {
             if (root.console) { root.console.warn("basemap not drawn (" + url + "): " + error.message); }
         });
