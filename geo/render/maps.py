@@ -75,7 +75,7 @@ def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = No
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-             legend: bool = True, lang: str | Translator | None = None) -> folium.Map:
+             legend: bool = True, lang: str | Translator | None = None, water_names: bool = True) -> folium.Map:
     """The map without the view's layers: the data's basemap (:mod:`geo.render.basemap`), tiles,
     corridors, legend, scale and notices.
 
@@ -96,7 +96,9 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     legend : bool
         Draw the legend (small maps such as the editor's picker leave it out).
     lang : str or Translator, optional
-        The language of the legend, tooltips and notices (default English).
+        The language of the legend, tooltips, notices and the basemap's names (default English).
+    water_names : bool
+        Name the lakes and seas on the basemap (a snapshot names them itself, among its labels).
     """
     t = translator(lang)
     bounds = frame or data_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
@@ -108,7 +110,8 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         folium.TileLayer(_TILES, attr=t.gettext(TILES_ATTRIBUTION), name="OpenStreetMap", max_zoom=18).add_to(m)
     # under everything: the geography when tiles fail (its credit line in the reader's language)
     add_basemap(m, dataset, asset_mode,
-                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION), lang=t.lang)
+                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION), lang=t.lang,
+                water=water_names)
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
     fit.add_to(m)
@@ -202,10 +205,10 @@ def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
 
 def build_map(dataset: Dataset, view: View, asset_mode: str = "placeholder", tiles: bool = True,
               frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-              lang: str | Translator | None = None) -> folium.Map:
+              lang: str | Translator | None = None, water_names: bool = True) -> folium.Map:
     """A complete map of one view, as the dashboard draws it, e.g. for export."""
     m = base_map(dataset, asset_mode=asset_mode, tiles=tiles, frame=frame, notice=notice, max_zoom=max_zoom,
-                 lang=lang)
+                 lang=lang, water_names=water_names)
     layers = view_layers(dataset, view, lang=lang)
     for group in layers.extra + layers.groups:
         group.add_to(m)

@@ -1,5 +1,5 @@
-"""The dashboard's embedded basemap speaks the reader's language (countries named as the PNG
-snapshot names them), and its credit line names OpenStreetMap only while OSM tiles are drawn."""
+"""The dashboard's embedded basemap speaks the reader's language (countries, lakes and seas named
+as the PNG snapshot names them), and its credit line names OpenStreetMap only while OSM tiles are drawn."""
 from __future__ import annotations
 
 import io
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 _LABELS = """() => [...document.querySelectorAll('.bm-bl-label')]
     .filter(e => !e.classList.contains('bm-bl-hidden')).map(e => e.textContent)"""
 _COUNTRIES = """() => [...document.querySelectorAll('.bm-bl-country')].map(e => e.textContent)"""
+_WATER = """() => [...document.querySelectorAll('.bm-bl-water')].map(e => e.textContent)"""
 
 
 def _tile_png() -> bytes:
@@ -63,6 +64,9 @@ def test_the_spanish_dashboard_names_countries_in_spanish_and_credits_only_what_
         assert not {"Peru", "Brazil", "Panama"} & set(countries)
         shown = frame.evaluate(_LABELS)
         assert "Perú" in shown and "Peru" not in shown and "Juliaca" not in countries
+        # lakes and seas are named too, in Spanish (Titicaca's name yields to Puno's at this zoom)
+        assert sorted(frame.evaluate(_WATER)) == ["Lago Titicaca", "Océano Pacífico"]
+        assert "Océano Pacífico" in shown
         assert served, "the map asked for no tile"
         credit = _credit(frame, wanted=False)
         assert "OpenStreetMap" not in credit
@@ -78,6 +82,7 @@ def test_english_names_on_the_english_page_and_the_osm_credit_while_tiles_are_dr
         countries = frame.evaluate(_COUNTRIES)
         assert {"Peru", "Brazil", "Bolivia", "Panama"} <= set(countries)
         assert "Perú" not in countries
+        assert sorted(frame.evaluate(_WATER)) == ["Lake Titicaca", "Pacific Ocean"]
         frame.wait_for_selector("img.leaflet-tile-loaded", state="attached", timeout=20000)
         credit = _credit(frame, wanted=True)
         assert "OpenStreetMap" in credit and "Natural Earth" in credit
