@@ -45,7 +45,7 @@ def report_form(ds: Dataset) -> None:
     with st.form("nr-form"):
         text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220,
                             max_chars=MAX_REPORT_CHARS)
-        st.caption(_("At most {n} characters: paste one article at a time.").format(n=f"{MAX_REPORT_CHARS:,}"))
+        st.caption(_("At most {n} characters: paste one article at a time.").format(n=i18n.number(MAX_REPORT_CHARS)))
         a, b, c = st.columns([1, 2, 3])
         published = a.date_input(_("Published"), key="nr-published", value=None, format="YYYY-MM-DD")
         outlet = b.text_input(_("Outlet (publisher)"), key="nr-outlet")
