@@ -143,14 +143,15 @@ def counts_text(record: dict, t: Translator = ENGLISH) -> str:
 PLACE_PREFIX = "place_"
 
 
-def place_for(record: dict, lang: str | Translator | None = None) -> str:
+def place_for(record: dict, t: Translator = ENGLISH) -> str:
     """An event's place label in the reader's language (``place_es`` for a Spanish reader, CONTRACT.md),
     else ``place`` as reported.
 
-    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, "es")
+    >>> from geo.core.i18n import translator
+    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, translator("es"))
     'Accesos a la ciudad de Puno'
-    >>> place_for({"place": "Juliaca"}, "es")
+    >>> place_for({"place": "Juliaca"}, translator("es"))
     'Juliaca'
     """
-    own = record.get(PLACE_PREFIX + translator(lang).lang)
+    own = record.get(PLACE_PREFIX + t.lang)
     return str(own or record.get("place") or "")
