@@ -380,7 +380,8 @@ def page(ds: Dataset, who: str) -> None:
                                                                             counts=len(result["counts"])))
     st.caption(escape_markdown(_("Source of everything accepted here: {name}, {url}, published {day}. "
                                  "Report read as {language}.").format(
-        name=src["name"], url=src["url"], day=_day(src["published"]), language=i18n.translator().language_in(result["language"]))))
+        name=src["name"], url=src["url"], day=_day(src["published"]),
+        language=i18n.translator().language_in(result["language"]))))
     if events:
         map_col, table_col = st.columns([2, 3])
         with map_col:
