@@ -116,7 +116,7 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     if len(dataset.corridors):
         feature_group(t.gettext("Road corridors"), corridor_layer(corridor_rows(dataset.corridors)),
                       control=False).add_to(m)
-    map_chrome(legend_html(t=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None).add_to(m)
+    map_chrome(legend_html(t=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None, t.lang).add_to(m)
     return m
 
 

@@ -67,6 +67,8 @@ def test_the_spanish_dashboard_names_countries_in_spanish_and_credits_only_what_
         # lakes and seas are named too, in Spanish (Titicaca's name yields to Puno's at this zoom)
         assert sorted(frame.evaluate(_WATER)) == ["Lago Titicaca", "Océano Pacífico"]
         assert "Océano Pacífico" in shown
+        # the map's frame says its language too (a screen reader reads its names as Spanish)
+        assert frame.evaluate("document.documentElement.lang") == "es"
         assert served, "the map asked for no tile"
         credit = _credit(frame, wanted=False)
         assert "OpenStreetMap" not in credit
@@ -83,6 +85,7 @@ def test_english_names_on_the_english_page_and_the_osm_credit_while_tiles_are_dr
         assert {"Peru", "Brazil", "Bolivia", "Panama"} <= set(countries)
         assert "Perú" not in countries
         assert sorted(frame.evaluate(_WATER)) == ["Lake Titicaca", "Pacific Ocean"]
+        assert frame.evaluate("document.documentElement.lang") == "en"
         frame.wait_for_selector("img.leaflet-tile-loaded", state="attached", timeout=20000)
         credit = _credit(frame, wanted=True)
         assert "OpenStreetMap" in credit and "Natural Earth" in credit

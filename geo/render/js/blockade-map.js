@@ -271,9 +271,10 @@
         return watch;
     }
 
-    /* Legend (bottom left) and a notice shown while map tiles fail to load. */
-    function mapChrome(map, legendHtml, noticeText) {
+    /* Legend (bottom left), a notice shown while map tiles fail to load, and the page's language. */
+    function mapChrome(map, legendHtml, noticeText, lang) {
         var legend = null;
+        if (lang) { document.documentElement.lang = lang; }
         tileCredits(map);
         if (legendHtml) {
             legend = L.control({position: "bottomleft"});
