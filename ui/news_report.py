@@ -376,8 +376,9 @@ def page(ds: Dataset, who: str) -> None:
     result = state["result"]
     events = result["events"]
     src = state["source"]
-    st.subheader(_("{events} candidate event(s), {counts} count(s)").format(events=len(events),
-                                                                            counts=len(result["counts"])))
+    st.subheader(_("{events}, {counts}").format(
+        events=i18n.plural("{n} candidate event", "{n} candidate events", len(events)),
+        counts=i18n.plural("{n} count", "{n} counts", len(result["counts"]))))
     st.caption(escape_markdown(_("Source of everything accepted here: {name}, {url}, published {day}. "
                                  "Report read as {language}.").format(
         name=src["name"], url=src["url"], day=_day(src["published"]),

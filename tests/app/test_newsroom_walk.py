@@ -42,6 +42,7 @@ def test_a_spanish_reader_of_a_report_reads_the_stored_event_and_the_days_in_spa
     at.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
     at.button(key="FormSubmitter:nr-form-Leer la noticia").click().run()
     assert not at.exception
+    assert at.subheader[0].value in ("1 evento candidato, 0 cifras", "1 evento candidato, 1 cifra")  # no "(s)"
     shown = [plain(w.value) for w in at.warning] + [plain(c.value) for c in at.caption]
     said = " | ".join(shown)
     assert "enfrentamiento en Juliaca (Puno), 9 de enero de 2023" in said, said
