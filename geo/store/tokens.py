@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geo.core.i18n import N_, message
+
 #: The cookie that holds the token in the editor's browser.
 COOKIE_NAME = "blockade_map_editor"
 #: How long a login lasts: 12 hours.
@@ -198,21 +200,22 @@ def _read_secret_file(path: Path) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ValueError(f"{path}: the session secret is not a regular file")
+            raise ValueError(message(N_("{path}: the session secret is not a regular file"), path=str(path)))
         if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            raise ValueError(f"{path}: the session secret belongs to another user")
+            raise ValueError(message(N_("{path}: the session secret belongs to another user"), path=str(path)))
         if info.st_mode & 0o077:
-            raise ValueError(f"{path}: the session secret may be read by others "
-                             f"(mode {stat.S_IMODE(info.st_mode):o}; make it 600)")
+            raise ValueError(message(N_("{path}: the session secret may be read by others (mode {mode}; make it 600)"),
+                                     path=str(path), mode=f"{stat.S_IMODE(info.st_mode):o}"))
         text = os.read(fd, 4096).decode("ascii", "replace").strip()
     finally:
         os.close(fd)
     try:
         secret = bytes.fromhex(text)
     except ValueError as exc:
-        raise ValueError(f"{path}: the session secret is not hexadecimal") from exc
+        raise ValueError(message(N_("{path}: the session secret is not hexadecimal"), path=str(path))) from exc
     if len(secret) < MIN_SECRET_BYTES:
-        raise ValueError(f"{path}: the session secret has {len(secret)} bytes, fewer than {MIN_SECRET_BYTES}")
+        raise ValueError(message(N_("{path}: the session secret has {n} bytes, fewer than {minimum}"),
+                                 path=str(path), n=len(secret), minimum=MIN_SECRET_BYTES))
     return secret
 
 
@@ -228,7 +231,8 @@ def session_secret(secrets_source: Mapping[str, Any] | None = None, path: Path |
     if secrets_source is not None and secrets_source.get(SECRET_KEY) is not None:
         value = secrets_source[SECRET_KEY]
         if not isinstance(value, str) or len(value.strip()) < MIN_SECRET_BYTES:
-            raise ValueError(f"secrets: {SECRET_KEY} must be a string of at least {MIN_SECRET_BYTES} characters")
+            raise ValueError(message(N_("secrets: {key} must be a string of at least {minimum} characters"),
+                                     key=SECRET_KEY, minimum=MIN_SECRET_BYTES))
         return value.strip().encode("utf-8")
     path = default_secret_file() if path is None else path
     try:
