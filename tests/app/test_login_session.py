@@ -51,3 +51,22 @@ def test_log_out_forgets_the_editor_and_refuses_the_token(bundled_copy, monkeypa
     with pytest.raises(tokens.TokenError) as refused:
         tokens.verify_token(token, tokens.session_secret(), configured(), revoked=session_revocations())
     assert refused.value.reason == "revoked"
+
+
+def test_a_secret_file_others_may_read_keeps_logins_to_the_session_and_says_why(bundled_copy, monkeypatch,
+                                                                                    tmp_path):
+    secret = tmp_path / "editor-session.key"
+    secret.write_text("ab" * 32 + "\n")
+    secret.chmod(0o644)
+    monkeypatch.setenv(tokens.SECRET_FILE_ENV, str(secret))
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(bundled_copy))
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password(PASSWORD, iterations=1000))
+    at = page_test("add_event.py", default_timeout=120, locale="es-PE").run()
+    at.text_input(key="login-name").input("Ana")
+    at.text_input(key="login-password").input(PASSWORD)
+    next(b for b in at.button if str(b.key).startswith("FormSubmitter:login-")).click().run()
+    assert not at.exception
+    assert at.session_state["editor_name"] == "Ana" and "_editor_token" not in at.session_state
+    notes = [c.value for c in at.sidebar.caption]
+    assert any(n.startswith("La sesión no se mantiene al recargar la página:") and "otros pueden leer" in n
+               and "modo 644" in n for n in notes), notes
