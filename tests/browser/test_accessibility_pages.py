@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from geo.store.auth import hash_password
-from tests.browser.axe import axe_source, scan
+from tests.browser.axe import axe_source, report, scan, spanish_app_page, wait_idle
 from tests.conftest import BUNDLED, make_event, map_frame, write_folder
 
 JAN16 = "2023-01-16"
@@ -17,17 +17,6 @@ def axe() -> str:
     return axe_source()
 
 
-def _idle(page) -> None:
-    """Wait till Streamlit has finished its reruns (it dims the page while one runs)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && ![...document.querySelectorAll('[data-stale=\"true\"]')].length", timeout=30000)
-    page.wait_for_timeout(1500)
-
-
-def _report(found: list[dict]) -> str:
-    return "\n".join(f"{v['id']}: {t}" for v in found for t in v["targets"])
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("path", "heading"), [
     (f"/corridors?date={JAN16}&lang=es", "Corredores viales del lunes, 16 de enero de 2023"),
@@ -35,20 +24,14 @@ def _report(found: list[dict]) -> str:
 ])
 def test_the_spanish_corridors_and_timeline_pages_have_no_serious_violation(browser, serve_app, axe, path, heading):
     url = serve_app(BUNDLED)
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="es-PE")
-    page = context.new_page()
-    try:
-        page.goto(f"{url}/?date={JAN16}&lang=es")  # a first deep link shows "page not found": start at the map
-        page.get_by_text("Bloqueos y protestas del lunes, 16 de enero de 2023").first.wait_for(timeout=60000)
+    with spanish_app_page(browser, url, JAN16, "Bloqueos y protestas del lunes, 16 de enero de 2023") as page:
         page.goto(url + path)
         page.get_by_text(heading).first.wait_for(timeout=60000)
-        _idle(page)
+        wait_idle(page)
         found = scan(page, axe)
-        assert found == [], _report(found)
+        assert found == [], report(found)
         if "corridors" in path:
             assert scan(map_frame(page), axe) == []
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
@@ -56,22 +39,16 @@ def test_the_spanish_login_and_add_page_have_no_serious_violation(browser, serve
     folder = write_folder(tmp_path / "data", [make_event("e-juliaca", start="2023-01-09")])
     monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password("open sesame", iterations=1000))
     url = serve_app(folder)
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="es-PE")
-    page = context.new_page()
-    try:
-        page.goto(f"{url}/?date=2023-01-09&lang=es")
-        page.get_by_text("Bloqueos y protestas del lunes, 9 de enero de 2023").first.wait_for(timeout=60000)
+    with spanish_app_page(browser, url, "2023-01-09", "Bloqueos y protestas del lunes, 9 de enero de 2023") as page:
         page.get_by_role("link", name="Agregar un evento").click()
         page.get_by_label("Contraseña de edición").wait_for(timeout=30000)
-        _idle(page)
+        wait_idle(page)
         found = scan(page, axe)
-        assert found == [], _report(found)
+        assert found == [], report(found)
         page.get_by_label("Su nombre (queda en el registro de cambios)").fill("Ana")
         page.get_by_label("Contraseña de edición").fill("open sesame")
         page.get_by_role("button", name="Iniciar sesión").click()
         page.get_by_role("button", name="Cerrar sesión").wait_for(timeout=30000)
-        _idle(page)
+        wait_idle(page)
         found = scan(page, axe)
-        assert found == [], _report(found)
-    finally:
-        context.close()
+        assert found == [], report(found)
