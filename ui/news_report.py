@@ -263,7 +263,7 @@ def _day(value: Any) -> str:
 def stored_summary(ds: Dataset, event_id: str, fallback: str) -> str:
     """The stored event ``event_id`` in a line, in the reader's language and words (the reader of
     the report writes its summary in English, for the command line); ``fallback`` when it is gone."""
-    feature = ds.store.editor().read().event(event_id)
+    feature = store_for(ds).editor().read().event(event_id)
     return event_summary(feature, i18n.translator()) if feature else fallback
 
 
