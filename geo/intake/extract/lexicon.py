@@ -249,9 +249,11 @@ ELSEWHERE = {
 SAME_AGAIN = {
     "es": compile_words(r"lo mismo (?:ocurre|ocurrio|sucede|sucedio|pasa|paso|se registra|se registro)",
                         r"(?:algo similar|igual|similar panorama|un panorama similar) (?:ocurre|ocurrio|sucede|sucedio|"
-                        r"pasa|paso|hubo|se vivio|se vive)"),
+                        r"pasa|paso|hubo|se vivio|se vive)",
+                        # "El miércoles se les unió el aeropuerto de B": B joined the ones just told.
+                        r"se (?:les? )?(?:unio|unieron|une|unen)(?! a la (?:protesta|marcha|huelga|paro|movilizacion))"),
     "en": compile_words(r"the same (?:happened|happens|occurred|was true|went on)", r"(?:similar scenes|the same scenes) "
-                        r"(?:were|are) (?:reported|seen)"),
+                        r"(?:were|are) (?:reported|seen)", r"followed suit"),
 }
 #: Words right before an action that make it a plan, a call or a threat, not something that
 #: happened: "amenazan con bloquear", "anunciaron un paro", "plan to block", "will march".

@@ -210,6 +210,12 @@ _REPEATED_HEAD = (r"(?:\s+(?:el|la|los|las|the))?\s+(?:aeropuertos?|puentes?|com
                   r"terminal(?:es)?|airports?|bridges?|police stations?)\s+(?:de|del|of|in|at)")
 _LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at)|" + _REPEATED_HEAD
                        + r")?|;)\s*$")   # "en A y en B" too
+# A list may repeat its preposition with an area noun ("en A y en la provincia de B", "de A y de la
+# provincia de B") or set a site's article before its name ("el Aeropuerto A y el Aeropuerto B").
+_LIST_GAP_AREA = re.compile(r"^\s*,?\s+(?:y|e|and|o|or)\s+(?:(?:en|de|in|of|at)\s+)?(?:(?:la|el|the)\s+)?"
+                            r"(?:(?:provincias?|distritos?|regi[oó]n|departamento|provinces?|districts?|regions?)"
+                            r"\s+(?:de|del|of)\s*)?$")
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
@@ -390,18 +396,46 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
 def _lists(mentions: list[PlaceMention], low: str) -> None:
     """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
     next_id = 0
-    for prev, cur in zip(mentions, mentions[1:], strict=False):
-        gap = low[prev.end:cur.start]
+    for prev, cur, gap_from in _list_pairs(mentions, low):
+        gap = low[gap_from:cur.start]
         # ", en B" continues a list only when A came after "en" too ("en A, en B y en C"); after a
         # site it says where the site is ("el Puente Arturo, en Sicuani").
         if re.fullmatch(r"\s*,\s+(?:en|in|at)\s*", gap) and not re.search(r"(?:^|\W)(?:en|in|at)\s+$",
                                                                           low[max(0, prev.start - 4):prev.start]):
             continue
-        if _LIST_GAP.match(gap) and gap.strip() != ";":
+        if (_LIST_GAP.match(gap) and gap.strip() != ";") or _area_gap(gap, cur, low):
             if prev.list_id is None:
                 prev.list_id = next_id
                 next_id += 1
             cur.list_id = prev.list_id
+
+
+def _list_pairs(mentions: list[PlaceMention], low: str) -> list[tuple[PlaceMention, PlaceMention, int]]:
+    """Neighbouring mentions that may be members of one list, with where the gap between them
+    starts. A place in parentheses right after a name places that name ("el Aeropuerto A
+    (Arequipa) y el Aeropuerto B (Cusco)"): it is left out, and the gap to the next name starts
+    after the parenthesis."""
+    spans = [m.span() for m in _PARENS.finditer(low)]
+    chain: list[tuple[PlaceMention, int]] = []
+    for x in mentions:
+        paren = next(((p, q) for p, q in spans if p < x.start and x.end < q), None)
+        if paren is not None and chain and chain[-1][0].end <= paren[0] \
+                and not low[chain[-1][0].end:paren[0]].strip():
+            chain[-1] = (chain[-1][0], paren[1])   # the gap after the placed name starts past ")"
+            continue
+        chain.append((x, x.end))
+    return [(prev, cur, gap_from) for (prev, gap_from), (cur, _) in zip(chain, chain[1:], strict=False)]
+
+
+def _area_gap(gap: str, cur: PlaceMention, low: str) -> bool:
+    """Whether a gap continues a list by repeating a preposition and an area noun ("y de la provincia
+    de"), or an article before a site named by its noun ("y el Aeropuerto ...")."""
+    if not _LIST_GAP_AREA.match(gap):
+        return False
+    bare = re.fullmatch(r"\s*,?\s+(?:y|e|and|o|or)\s+(?:(?:la|el|the)\s+)", gap)
+    if bare:   # only an article: the name must open with a site noun ("el Aeropuerto Velasco Astete")
+        return low[cur.start:cur.end].split(" ")[0] in _GENERIC_HEADS
+    return True
 
 
 def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazetteer) -> None:

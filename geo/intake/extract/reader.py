@@ -837,6 +837,10 @@ class _Reader:
         elaborates = post is not None or (not seg_figs and ":" in before[before.rfind(";") + 1:])
         if not kinds and elaborates:
             kinds = {k for k, _ in _told_apart(s, lang, 0, _kinds(s, lang, 0, len(s.text), consumed))}
+        if _blockades_placed(s.low, figures, places, a, b):
+            # "mantienen 9 bloqueos repartidos por las provincias de A, B y C": blockades at each (the
+            # strikers holding them make no protest of their own).
+            kinds = (kinds - {"protest"}) | {"blockade"}
         hurt = [f for f in seg_figs if f.status in ("dead", "injured")]
         accident = bool(ACCIDENT[lang].search(seg)) and bool(kinds - {"clash"})
         if hurt and not accident:
@@ -916,6 +920,29 @@ class _Reader:
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+#: Between a count of blockades and the places it is spread over: "repartidos por las provincias
+#: de", "en los distritos de", "across the provinces of", "in".
+_PLACED_COUNT = re.compile(r"(?:^|\s)(?:en|por|in|across|throughout|at)\s+(?:(?:las|los|la|el|the)\s+)?"
+                           r"(?:(?:provincias|distritos|regiones|zonas|provinces|districts|regions|areas)\s+"
+                           r"(?:de|del|of)\s+)?$")
+
+
+def _blockades_placed(low: str, figures: list[Figure], places: list[PlaceMention], a: int, b: int) -> bool:
+    """Whether a segment counts blockades at the places named right after the count, in its clause
+    ("mantienen 9 bloqueos repartidos por las provincias de A, B y C", "12 roadblocks across A and
+    B"): each place then holds blockades (the count stays a count)."""
+    first = min((x.start for x in places if a <= x.start < b), default=None)
+    if first is None:
+        return False
+    for f in figures:
+        if f.metric != "blockade_points" or f.reference or not a <= f.number.start < first:
+            continue
+        gap = low[f.number.end:first]
+        if len(gap.split()) <= 8 and not re.search(r"[;:.()]", gap) and _PLACED_COUNT.search(gap):
+            return True
+    return False
 
 
 def _is_tally(s: Sentence, lang: str, clause: str) -> bool:
