@@ -29,6 +29,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
         "es": compile_words(r"bloque(?:o|os|a|an|ada|adas|ado|ados|aron|aban|ando|ar|ó)", r"desbloque\w+",
                             r"toma de (?:la |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
                             r"tomaron (?:la |el |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
+                            r"ocup(?:aron|o|an|a|aban|ando) (?:la |el |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
                             r"piquetes?", r"barricadas?",
                             r"(?:transito|paso|trafico|circulacion)(?: vehicular)? (?:interrumpid|restringid|bloquead|cortad)\w*",
                             r"(?:vias?|carreteras?|rutas?|tramos?|pistas?|accesos?)(?: \w+)? (?:interrumpid|cortad)\w*",

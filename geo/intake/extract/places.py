@@ -129,6 +129,13 @@ _NAMED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>[Cc]arretera|[Aa]utopista|[Vv]í
                             r"(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})(?![\w–-])")
 
 
+_TOWN_NAME = rf"{_CAP_WORD}(?:\s+(?:de|del|la)?\s*{_CAP_WORD})*"
+#: A road named by the towns it links: "la vía que une Ilave con Desaguadero", "the road linking A to B".
+_LINKING = re.compile(rf"(?<![\w])(?:[Cc]arretera|[Vv]ía|[Rr]uta|[Aa]utopista|[Tt]ramo|road|highway|route)\s+"
+                      rf"(?:que\s+(?:une|unen|conecta|comunica|enlaza|va\s+de|lleva\s+de)|linking|connecting|joining|"
+                      rf"between|from)\s+(?:a\s+)?(?P<a>{_TOWN_NAME})\s+(?:con|a|y|hasta|and|to|with)\s+(?P<b>{_TOWN_NAME})")
+
+
 def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None,
                lexicon: Lexicon | None = None) -> list[RoadMention]:
     """Roads and kilometre posts of a sentence, each kilometre post with its road when named.
@@ -162,6 +169,15 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
         if fold(name) in STOP_CAPITALS or gazetteer.matches(name):
             continue
         add(m.start(), m.end(), f"{m.group('noun').lower()} {name}")
+    for m in _LINKING.finditer(text):
+        ends = [m.group("a").rstrip(".,"), m.group("b").rstrip(".,")]
+        towns = []
+        for part in ends:
+            try:
+                towns.append(gazetteer.lookup(part))
+            except LookupError:
+                continue
+        add(m.start(), m.start("b") + len(ends[1]), "–".join(ends), towns)
     for m in _PAIR_NAME.finditer(text):
         a, b = m.span()
         before = low[max(0, a - 25):a]
@@ -216,6 +232,10 @@ _LIST_GAP_AREA = re.compile(r"^\s*,?\s+(?:y|e|and|o|or)\s+(?:(?:en|de|in|of|at)\
                             r"(?:(?:provincias?|distritos?|regi[oó]n|departamento|provinces?|districts?|regions?)"
                             r"\s+(?:de|del|of)\s*)?$")
 _PARENS = re.compile(r"\([^()]*\)")
+#: Where a list's member lies, said right after it: "A in the south, B to the southeast and C in the
+#: north", "A, al sur, y B, al norte": the list goes on past it.
+_COMPASS = re.compile(r"^,?\s+(?:(?:in|to) the|(?:en )?el|al|hacia el)\s+(?:north|south|east|west|centre|center|"
+                      r"norte|sur|este|oeste|centro)(?:[- ]?(?:east|west|este|oeste))?(?=\W)")
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
@@ -397,7 +417,7 @@ def _lists(mentions: list[PlaceMention], low: str) -> None:
     """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
     next_id = 0
     for prev, cur, gap_from in _list_pairs(mentions, low):
-        gap = low[gap_from:cur.start]
+        gap = _COMPASS.sub("", low[gap_from:cur.start], count=1)
         # ", en B" continues a list only when A came after "en" too ("en A, en B y en C"); after a
         # site it says where the site is ("el Puente Arturo, en Sicuani").
         if re.fullmatch(r"\s*,\s+(?:en|in|at)\s*", gap) and not re.search(r"(?:^|\W)(?:en|in|at)\s+$",
@@ -507,6 +527,7 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             cur.role = "context"
             cur.context_of = live.index(prev)
             _place_by_context(prev, [cur], gazetteer, capitals)
+    _area_lists(live, low)
     # A sentence that opens with "En Puno," sets the region for the names that follow.
     if live and live[0].level in ("region", "city") and re.match(r"^\W*(?:en|in)\s+$", low[:live[0].start]) \
             and low[live[0].end:live[0].end + 1] == "," and any(x.level in ("town", "site", "province", "unknown")
@@ -515,6 +536,20 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
         for x in live[1:]:
             if x.role == "event" and x.level in ("town", "unknown", "province"):
                 _place_by_context(x, [head], gazetteer, capitals)
+
+
+_AREAS_BEFORE = re.compile(r"(?:provincias|distritos|provinces|districts)\s+(?:de |del |of )?(?:(?:la|el|los|las|the)\s+)?$")
+
+
+def _area_lists(live: list[PlaceMention], low: str) -> None:
+    """A list after a plural area noun names areas ("las provincias de El Collao y Chucuito"): each
+    member is a province, even one a town shares its name with."""
+    for x in live:
+        if x.list_id is None or not _AREAS_BEFORE.search(low[max(0, x.start - 30):x.start]):
+            continue
+        for y in live:
+            if y.list_id == x.list_id and y.level in ("town", "unknown"):
+                y.level = "province"
 
 
 def _place_by_context(target: PlaceMention, context: list[PlaceMention], gazetteer: Gazetteer,

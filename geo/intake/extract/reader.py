@@ -68,7 +68,7 @@ from geo.intake.extract.text import (
     resolve_date_phrase,
     split_sentences,
 )
-from geo.places.gazetteer import Gazetteer, default_gazetteer
+from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 from geo.places.geocode import geocode
 
 __all__ = ["extract", "COUNT_METRICS", "EXTRA_METRICS"]
@@ -342,8 +342,24 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
+        if _CAUSE[lang].search(before):
+            continue   # "endurecieron su protesta a raíz de la detención de dos vecinos": the grievance, told before
+        if kind == "detention" and _RELEASED[lang].search(s.low[max(a, pos - 80):pos]):
+            continue   # "que recuperaron la libertad tras diez horas bajo arresto": a detention told before, now over
         out.append((kind, pos))
     return out
+
+
+#: People set free: what follows tells how long the detention told before lasted.
+_RELEASED = {"es": re.compile(r"(?:^|\W)(?:recuper\w+ (?:la|su) libertad|(?:fueron|fue|han sido|ha sido) (?:liberad|excarcelad)\w*|"
+                              r"quedaron libres|qued[oó] libre)\W"),
+             "en": re.compile(r"(?:^|\W)(?:(?:were|was|have been|has been) (?:released|freed|set free)|walked free)\W")}
+#: Words that give an action as the cause of what a sentence tells: "a raíz de la detención de",
+#: "en protesta por el desalojo", "in protest at the arrest of", "angered by the killing".
+_CAUSE = {"es": re.compile(r"(?:^|\W)(?:a raiz de|en rechazo (?:a|de)|en protesta (?:por|contra)|en repudio (?:a|de)|"
+                           r"indignad[oa]s? por|molest[oa]s? por)\s+(?:(?:la|el|las|los|su|sus)\s+)?$"),
+          "en": re.compile(r"(?:^|\W)(?:in protest (?:at|over|against)|angered by|outraged by|in response to)\s+"
+                           r"(?:(?:the|their|his|her)\s+)?$")}
 
 
 # ---------------------------------------------------------------- reporters
@@ -538,6 +554,23 @@ def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMen
         if len(members) > 1:
             return members
     return [best]
+
+
+def _on_road(roads: list[RoadMention], a: int, b: int) -> PlaceMention | None:
+    """The road between two towns of one region a segment names ("la vía Puno–Juliaca", "the road
+    linking A to B") as an event's place: its point halfway between them, location precision 2."""
+    for r in roads:
+        if r.km is not None or not r.road or not a <= r.start < b or len(r.towns) < 2:
+            continue
+        first, last = r.towns[0], r.towns[-1]
+        if first.region != last.region or first.source == last.source:
+            continue
+        name = r.road.rstrip(".,")
+        lon, lat = round((first.lon + last.lon) / 2, 5), round((first.lat + last.lat) / 2, 5)
+        place = Place(name=name, region=first.region, province=None, lon=lon, lat=lat, kind="road",
+                      source=f"road:{fold(name)}", population=0, approximate=True)
+        return PlaceMention(name, r.start, r.end, "site", first.region, place, lon=lon, lat=lat, geo_precision=2)
+    return None
 
 
 def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer,
@@ -798,6 +831,10 @@ class _Reader:
         places = [x for x in _event_places(mentions, a, b) if x.region is not None]
         if post is not None:
             places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
+        if post is None and all(x.level in ("province", "region") for x in places):
+            on_road = _on_road(roads, a, b)
+            if on_road is not None:
+                places = [on_road]   # "en la vía que une A con B, provincia de C": on that road, not all over C
         triggers = _told_apart(s, lang, a, _kinds(s, lang, a, b, consumed))
         kinds = {k for k, _ in triggers}
         if not kinds and SAME_AGAIN[lang].search(s.low) and self.events:

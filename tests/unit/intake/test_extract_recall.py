@@ -56,12 +56,12 @@ def test_joining_a_march_is_not_the_action_just_told():
 
 def test_a_count_of_blockades_spread_over_named_places_gives_a_blockade_at_each():
     for text in ("Según la Policía, los huelguistas mantienen 11 bloqueos distribuidos en las provincias de "
-                 "Azángaro, Huancané y Melgar.",
-                 "Police said strikers held 11 roadblocks across Azángaro, Huancané and Melgar."):
+                 "Azángaro, Huancané y Lampa.",
+                 "Police said strikers held 11 roadblocks across Azángaro, Huancané and Lampa."):
         out = extract(text, "2023-02-10")
         assert sorted((e["kind"], e["place"], e["start"]) for e in out["events"]) == [
             ("blockade", "Azángaro", "2023-02-10"), ("blockade", "Huancané", "2023-02-10"),
-            ("blockade", "Melgar", "2023-02-10")]
+            ("blockade", "Lampa", "2023-02-10")]
         assert [(c["metric"], c["value"]) for c in out["counts"]] == [("blockade_points", 11)]
 
 
@@ -69,3 +69,57 @@ def test_a_count_of_blockades_with_no_place_after_it_gives_no_event():
     out = extract("La Sutran reporta 23 puntos de bloqueo al sur del país.", "2023-02-10")
     assert out["events"] == []
     assert [(c["metric"], c["value"]) for c in out["counts"]] == [("blockade_points", 23)]
+
+
+def test_a_list_goes_on_past_where_each_member_lies():
+    text = "On Tuesday roadblocks went up in Ayaviri in the north, Juli to the southeast and Azángaro."
+    assert sorted(p for _, p, _, _ in _events(text)) == ["Ayaviri", "Azángaro", "Juli"]
+
+
+def test_a_plural_area_noun_makes_each_member_of_its_list_an_area():
+    from geo.intake.extract.places import find_places, find_roads, load_capitals
+    from geo.intake.extract.text import Sentence
+    from geo.places.gazetteer import default_gazetteer
+    s = Sentence("Hubo bloqueos en las provincias de El Collao y Azángaro.", 0, 0)
+    gaz = default_gazetteer()
+    got = find_places(s, "es", gaz, load_capitals(), find_roads(s, gaz))
+    assert [(x.text, x.level) for x in got] == [("El Collao", "province"), ("Azángaro", "province")]
+
+
+# ---------------------------------------------------------------- a road between two towns
+
+
+def test_a_road_named_by_the_towns_it_links_is_the_events_place():
+    for text in ("El lunes los comuneros bloquearon la vía que une Ayaviri con Azángaro, en la provincia de El Collao.",
+                 "On Monday villagers blocked the road linking Ayaviri to Azángaro in El Collao province."):
+        (e,) = extract(text, "2023-02-10")["events"]
+        assert (e["kind"], e["place"], e["region"], e["start"], e["geo_precision"]) == (
+            "blockade", "Ayaviri–Azángaro", "Puno", "2023-02-06", 2)
+        # halfway between the two towns
+        assert -70.6 < e["lon"] < -70.2 and -15.0 < e["lat"] < -14.8
+
+
+def test_occupying_a_road_named_by_its_towns_is_a_blockade_on_it():
+    (e,) = extract("Este lunes un grupo de vecinos ocupó la carretera Juliaca-Azángaro.", "2023-02-13")["events"]
+    assert (e["kind"], e["place"], e["region"], e["start"]) == ("blockade", "Juliaca-Azángaro", "Puno", "2023-02-13")
+
+
+def test_a_road_between_towns_of_two_regions_keeps_the_sentences_own_place():
+    got = _events("El lunes bloquearon la vía que une Juliaca con Sicuani, en la provincia de El Collao.")
+    assert [p for _, p, _, _ in got] == ["El Collao"]
+
+
+# ---------------------------------------------------------------- causes and releases are no news
+
+
+def test_an_action_given_as_the_cause_is_no_event():
+    for text in ("El lunes los vecinos de Ayaviri bloquearon la vía a raíz de la detención de dos dirigentes.",
+                 "On Monday residents of Ayaviri blocked the road in protest at the arrest of two leaders."):
+        assert [k for k, *_ in _events(text)] == ["blockade"]
+
+
+def test_time_under_arrest_of_people_released_is_no_new_detention():
+    text = ("El lunes los vecinos bloquearon la vía en Ayaviri. Exigen justicia para dos dirigentes, que recuperaron "
+            "la libertad tras pasar 12 horas bajo arresto.")
+    out = extract(text, "2023-02-10")
+    assert [(e["kind"], e["place"]) for e in out["events"]] == [("blockade", "Ayaviri")]
