@@ -48,6 +48,7 @@ from geo.intake.extract.lexicon import (
     PERSON,
     PLAN,
     REFERENCE,
+    REGION_NOUN,
     REPORTING,
     SAME_AGAIN,
     STATUS,
@@ -136,7 +137,7 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                 break
         if f.status is None:
             for metric, pats in METRIC_NOUNS.items():
-                if pats[lang].match(after.lstrip()) or (metric == "regions_affected" and
+                if pats[lang].match(_named_after(after, low[:n.start], lang)) or (metric == "regions_affected" and
                                                         pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):  # noqa: E501
                     f.metric = metric
                     break
@@ -184,6 +185,20 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         figures.append(f)
     _propagate(figures, low, lang)
     return [f for f in figures if f.status or f.metric]
+
+
+#: A copula before a figure whose noun follows with an article: "en total son seis los puntos bloqueados".
+_COPULA_BEFORE = {"es": re.compile(r"(?:^|\W)(?:son|eran|fueron|serian|suman|sumaban|llegan a|ascienden a)\s+$"),
+                  "en": re.compile(r"(?!x)x")}
+
+
+def _named_after(after: str, before: str, lang: str) -> str:
+    """The words after a figure where its noun starts: past the article of "son seis los puntos
+    bloqueados" (a copula before the figure, the noun after it with its article)."""
+    bare = after.lstrip()
+    if _COPULA_BEFORE[lang].search(before):
+        bare = re.sub(r"^(?:los|las)\s+", "", bare)
+    return bare
 
 
 #: A toll named after its figure: "llega a 7 la cifra de víctimas", "a 20 el número de heridos".
@@ -1147,9 +1162,9 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
     ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
-    if not partitive and STRONG_NATIONAL[lang].search(clause):
-        return None
     a = s.low.find(clause)
+    if not partitive and STRONG_NATIONAL[lang].search(clause) and not _region_named_in(s.low, clause, a, mentions, lang):
+        return None
     inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
     if inside:
@@ -1157,6 +1172,20 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     if carried and _THAT_REGION[lang].search(clause):
         return carried   # "de ese departamento", "in the region": the one the report is speaking of
     return None
+
+
+#: Words that sum a figure up ("en total son seis"), not ones that make it national.
+_SUMMING = re.compile(r"en total|in total|in all|acumulad\w+")
+
+
+def _region_named_in(low: str, clause: str, a: int, mentions: list[PlaceMention], lang: str) -> bool:
+    """Whether a clause whose only national-sounding words sum its figure up ("en total son seis
+    los puntos bloqueados en las vías de la región Puno") names a region as such: that region is
+    the figure's scope."""
+    if any(not _SUMMING.fullmatch(m.group(0).strip()) for m in STRONG_NATIONAL[lang].finditer(clause)):
+        return False   # "a nivel nacional", "in the country": national whatever else it names
+    return any(a <= x.start < a + len(clause) and x.level == "region" and x.region
+               and REGION_NOUN.search(low[max(0, x.start - 20):x.start]) for x in mentions)
 
 
 def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporter, mentions, f: Figure,

@@ -123,3 +123,27 @@ def test_time_under_arrest_of_people_released_is_no_new_detention():
             "la libertad tras pasar 12 horas bajo arresto.")
     out = extract(text, "2023-02-10")
     assert [(e["kind"], e["place"]) for e in out["events"]] == [("blockade", "Ayaviri")]
+
+
+# ---------------------------------------------------------------- counts
+
+
+def _counts(text: str, published: str = "2023-02-10") -> list[tuple]:
+    return [(c["metric"], c["value"], c["region"], c["date"]) for c in extract(text, published)["counts"]]
+
+
+def test_a_figure_after_a_copula_takes_the_noun_named_after_it_with_its_article():
+    text = "Según la Sutran, hasta esta tarde son nueve los puntos bloqueados en la red vial nacional."
+    out = extract(text, "2023-02-10")
+    assert [(c["metric"], c["value"]) for c in out["counts"]] == [("blockade_points", 9)]
+    assert out["events"] == []   # the figure's words tell no blockade of their own
+
+
+def test_a_region_named_as_such_scopes_a_figure_summed_up_in_total():
+    text = "De acuerdo con la Sutran, en total son ocho los puntos bloqueados en las carreteras de la región Cusco."
+    assert _counts(text) == [("blockade_points", 8, "Cusco", "2023-02-10")]
+
+
+def test_a_figure_summed_up_nationwide_stays_national_whatever_region_it_names():
+    text = "En total hay 40 puntos bloqueados a nivel nacional, la mayoría en la región Puno, según la Sutran."
+    assert _counts(text) == [("blockade_points", 40, None, "2023-02-10")]
