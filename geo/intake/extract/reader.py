@@ -946,6 +946,14 @@ class _Reader:
                 out.append(ev)
         return out
 
+    def _tally_goes_on(self, s: Sentence, mentions: list[PlaceMention], found: list[_Event]) -> bool:
+        """Whether a figure goes on with the national tally its paragraph has been giving ("suman 18
+        fallecidos. Además, 187 personas resultaron heridas."): the paragraph gave a national count
+        and told no event, and the sentence names no place."""
+        return any(c.get("_paragraph") == s.paragraph and c["region"] is None for c in self.counts) \
+            and not found and self.last_event(s.paragraph) is None \
+            and not any(x.role in ("event", "context") for x in mentions)
+
     def _leftover_figures(self, s: Sentence, dates, mentions, figures, used: set[int], reporter, found) -> None:
         """Figures no event of this sentence took: the paragraph's last event's, or counts."""
         lang = self.lang
@@ -957,6 +965,7 @@ class _Reader:
             # that names no place: a running total, not the paragraph's last event's toll.
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
                                     and not any(x.role == "event" for x in mentions))
+            national = national or self._tally_goes_on(s, mentions, found)
             last = self.last_event(s.paragraph) if not found else found[-1]
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
@@ -1196,7 +1205,7 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporte
             "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
                                                           carried=reader.carried_region(s.paragraph)),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
-            "_interim": bool(interim or f.interim), "_update": bool(f.update)}
+            "_interim": bool(interim or f.interim), "_update": bool(f.update), "_paragraph": s.paragraph}
 
 
 def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, reporter,

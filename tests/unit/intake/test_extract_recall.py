@@ -147,3 +147,18 @@ def test_a_region_named_as_such_scopes_a_figure_summed_up_in_total():
 def test_a_figure_summed_up_nationwide_stays_national_whatever_region_it_names():
     text = "En total hay 40 puntos bloqueados a nivel nacional, la mayoría en la región Puno, según la Sutran."
     assert _counts(text) == [("blockade_points", 40, None, "2023-02-10")]
+
+
+def test_a_figure_with_no_place_goes_on_with_the_paragraphs_national_tally():
+    text = ("Al cierre de esta nota, las protestas suman 12 fallecidos a nivel nacional. Según las autoridades, "
+            "además, 95 personas resultaron heridas.")
+    assert sorted(_counts(text)) == [("deaths_total", 12, None, "2023-02-10"),
+                                     ("injured_total", 95, None, "2023-02-10")]
+
+
+def test_a_figure_after_an_event_of_the_paragraph_is_that_events_not_the_tally():
+    text = ("Las protestas suman 12 fallecidos a nivel nacional. El lunes hubo choques en Ayaviri. "
+            "Según las autoridades, 9 personas resultaron heridas.")
+    out = extract(text, "2023-02-10")
+    assert [(e["kind"], e["place"], e.get("injured")) for e in out["events"]] == [("clash", "Ayaviri", 9)]
+    assert [(c["metric"], c["value"]) for c in out["counts"]] == [("deaths_total", 12)]
