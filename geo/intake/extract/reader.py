@@ -131,7 +131,9 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         bare = re.sub(r",?\s*(?:de \d+ anos|\d+ years? old|aged \d+),?", " ", window)
         for status, pats in STATUS.items():
             m = pats[lang].search(bare)
-            if m and not re.search(r"\d", bare[:m.start()]) and len(bare[:m.start()].split()) <= 3:
+            # "killed two people and injured at least five": a status after "and" is the next figure's.
+            if m and not re.search(r"\d", bare[:m.start()]) and len(bare[:m.start()].split()) <= 3 \
+                    and not _NEXT_PHRASE.search(bare[:m.start()]):
                 f.status = status
                 f.noun_end = n.end + min(len(window), m.end() + (len(window) - len(bare)))
                 break
@@ -185,6 +187,29 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         figures.append(f)
     _propagate(figures, low, lang)
     return [f for f in figures if f.status or f.metric]
+
+
+#: A coordinated phrase between a figure and a status word: the word is the next phrase's.
+_NEXT_PHRASE = re.compile(r"\s(?:and|y|e)\s+$")
+#: One person told with the indefinite article and what befell them: "a protester was killed",
+#: "an officer has been injured" (Spanish "un manifestante" is read as a number already).
+_ONE_PERSON_HURT = {"en": re.compile(r"(?<![\w-])an?\s+(?:[a-z]+\s+)?(?:person|civilian|police officer|policeman|officer|"
+                                     r"soldier|protester|demonstrator|resident|student|miner|farmer|man|woman|teenager|"
+                                     r"boy|girl|child|minor)\s+(?:was|has been|had been)\s+(?:killed|shot dead|injured|"
+                                     r"wounded|hurt|arrested|detained)(?![\w])")}
+
+
+def _one_person(s: Sentence, lang: str) -> list[Number]:
+    """A "number" 1 for each person told with an indefinite article as killed, hurt or arrested
+    ("A demonstrator was killed and nine others were wounded"), at the article."""
+    pattern = _ONE_PERSON_HURT.get(lang)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(s.low):
+        end = m.start() + len(m.group(0).split()[0])
+        out.append(Number(1, m.start(), end, s.text[m.start():end]))
+    return out
 
 
 #: A copula before a figure whose noun follows with an article: "en total son seis los puntos bloqueados".
@@ -784,7 +809,8 @@ class _Reader:
             reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
         self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
-        figures = _figures(s, lang, numbers_in(s, lang), skip, self.lexicon)
+        figures = _figures(s, lang, sorted(numbers_in(s, lang) + _one_person(s, lang), key=lambda n: n.start), skip,
+                           self.lexicon)
         ignored = _reference_dates(s, figures, dates)
         recalled = _recalled(s.low, lang, tolls=False)
         for f in figures:

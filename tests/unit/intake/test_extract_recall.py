@@ -162,3 +162,29 @@ def test_a_figure_after_an_event_of_the_paragraph_is_that_events_not_the_tally()
     out = extract(text, "2023-02-10")
     assert [(e["kind"], e["place"], e.get("injured")) for e in out["events"]] == [("clash", "Ayaviri", 9)]
     assert [(c["metric"], c["value"]) for c in out["counts"]] == [("deaths_total", 12)]
+
+
+# ---------------------------------------------------------------- casualties of one event
+
+
+def _hurt(text: str) -> list[tuple]:
+    return [(e["kind"], e["place"], e.get("fatalities"), e.get("injured")) for e in extract(text, "2023-02-10")["events"]]
+
+
+def test_a_status_word_after_and_belongs_to_the_next_figure():
+    assert _hurt("On Monday clashes with police in Ayaviri killed three people and injured at least eight.") == [
+        ("clash", "Ayaviri", 3, 8)]
+    assert _hurt("Clashes in Ayaviri on Monday left two people dead and injured at least seven, officials said.") == [
+        ("clash", "Ayaviri", 2, 7)]
+
+
+def test_one_person_told_with_the_indefinite_article_is_one():
+    assert _hurt("On Monday a farmer was killed and at least six others were hurt in clashes with police in Ayaviri.") == [
+        ("clash", "Ayaviri", 1, 6)]
+    assert _hurt("On Monday an officer has been injured in clashes with protesters in Ayaviri.") == [
+        ("clash", "Ayaviri", None, 1)]
+
+
+def test_an_indefinite_article_without_harm_is_no_figure():
+    assert _hurt("On Monday a protester was seen near the clashes with police in Ayaviri.") == [
+        ("clash", "Ayaviri", None, None)]
