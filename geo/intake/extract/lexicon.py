@@ -15,7 +15,7 @@ __all__ = ["KIND_PATTERNS", "BLOCKADE_MEANS", "CLOSURE_VERB", "CLOSURE_OBJECT", 
            "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
            "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
            "TITLE_WORDS", "NOT_PLACE_NAMES", "OUTLETS", "OUTLET_BEFORE", "OUTLET_AFTER", "PERSON_AFTER",
-           "ROAD_AFTER", "DEMONYM", "compile_words"]
+           "ROAD_AFTER", "DEMONYM", "PRESS_AFTER", "PRESS_BEFORE", "compile_words"]
 
 
 def compile_words(*alternatives: str) -> re.Pattern:
@@ -320,6 +320,12 @@ SITE_NOUN = {
     "en": re.compile(r"(?:airports?|bridges?|police stations?|bus terminals?|city|town|district|outskirts|"
                      r"entrances?|accesses?|exits?|province)\s+(?:of |in )?$"),
 }
+#: Words around a place that make it where the reporters are, not where something happened:
+#: "Puno news outlets", "the Cusco press", "medios de Puno", "la prensa local de Juliaca".
+PRESS_AFTER = re.compile(r"(?:'s)?\s+(?:local\s+|regional\s+)?(?:news\s+outlets|news\s+media|media\s+outlets|outlets|media|press|"
+                         r"newspapers?|radio\s+stations?|broadcasters?|journalists|reporters)(?![\w])")
+PRESS_BEFORE = re.compile(r"(?:medios|prensa|periodistas|diarios|emisoras|radios)(?:\s+(?:locales|regionales|local|regional))?"
+                          r"\s+(?:de|del)\s+(?:la ciudad de\s+)?$")
 #: Words before a capitalised name that make it a street or a building, not a town.
 STREET_NOUN = re.compile(r"(?:avenida|av|avda|calle|jiron|jr|plaza|parque|alameda|ovalo|paseo|urbanizacion|urb|"
                          r"pasaje|psje|colegio|universidad|hospital|estadio|mercado|coliseo|iglesia|"

@@ -23,6 +23,8 @@ from geo.intake.extract.lexicon import (
     KM_POST,
     LOCATIVE,
     PROVINCE_NOUN,
+    PRESS_AFTER,
+    PRESS_BEFORE,
     PROXIMITY,
     REFERENCE,
     REGION_NOUN,
@@ -286,6 +288,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
     _elsewhere(mentions, low, lang)
+    _press(mentions, low)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
     _proximity(live, low, lang)
@@ -709,6 +712,14 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
         # The cue reaches the places right after it (a list: "desde diferentes puntos, como Cusco y
         # Puno"), not a place a new locative brings ("bound for Tacna were stopped in Ilave").
         if len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap):
+            x.role = "reference"
+
+
+def _press(mentions: list[PlaceMention], low: str) -> None:
+    """A place that says where the reporters are ("Puno news outlets reported", "según medios de
+    Puno") is no event's place: the figure they give belongs to the event the report speaks of."""
+    for x in mentions:
+        if x.role == "event" and (PRESS_AFTER.match(low, x.end) or PRESS_BEFORE.search(low[max(0, x.start - 40):x.start])):
             x.role = "reference"
 
 

@@ -150,6 +150,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         before = low[clause_start:n.start]
         partitive = re.match(r"\s+(?:de|of)\s+(?:los|las|the)\s+(\d[\d.,]*)", after if not after.strip() else
                              low[n.end:n.end + 20])
+        if _OF_THE_HURT[lang].match(low, n.end):
+            f.subset = True   # "los cuerpos de cinco de los fallecidos", "five of the dead": part of a toll told
         if f.status is None and f.metric is None and partitive:
             f.subset = True   # "23 de los 44 muertos": a part, counted with the whole's status below
             f.person = True
@@ -212,6 +214,11 @@ def _one_person(s: Sentence, lang: str) -> list[Number]:
     return out
 
 
+#: A figure that counts part of a toll already told: "cinco de los fallecidos", "five of the dead".
+_OF_THE_HURT = {"es": re.compile(r"\s+de\s+(?:los|las|sus)\s+(?:\w+\s+)?(?:muert[oa]s|fallecid[oa]s|herid[oa]s|detenid[oa]s|"
+                                 r"victimas)(?![\w])"),
+                "en": re.compile(r"\s+of\s+(?:the|those|their)\s+(?:\w+\s+)?(?:dead|killed|injured|wounded|detained|"
+                                 r"arrested|victims)(?![\w])")}
 #: A copula before a figure whose noun follows with an article: "en total son seis los puntos bloqueados".
 _COPULA_BEFORE = {"es": re.compile(r"(?:^|\W)(?:son|eran|fueron|serian|suman|sumaban|llegan a|ascienden a)\s+$"),
                   "en": re.compile(r"(?!x)x")}
@@ -779,6 +786,8 @@ class _Reader:
         self.dateline_region: str | None = None
         self.section_region: str | None = None
         self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
+        self.paragraph_read = -1
+        self.first_of_paragraph: tuple[int, int] | None = None   # (start, end) of the paragraph's first sentence read
 
     def carried_region(self, paragraph: int) -> str | None:
         """The region a reader has in mind: the paragraph's last event's, else the section
@@ -792,6 +801,8 @@ class _Reader:
 
     def read(self, s: Sentence) -> None:
         lang = self.lang
+        if s.paragraph != self.paragraph_read:
+            self.paragraph_read, self.first_of_paragraph = s.paragraph, (s.start, s.end)
         dates = dates_in(s, lang, self.published)
         roads = find_roads(s, self.gaz, self.previous_road, self.lexicon)
         for r in roads:
@@ -972,6 +983,14 @@ class _Reader:
                 out.append(ev)
         return out
 
+    def _previous_paragraphs_event(self, s: Sentence, mentions: list[PlaceMention]) -> _Event | None:
+        """The event the previous paragraph ended on, for the figures of a paragraph that opens
+        naming no place ("...torched a police tank at the airport.¶ Local outlets reported 15
+        people injured."): a paragraph break alone does not end the scene a reader is in."""
+        if any(x.role in ("event", "context") for x in mentions) or self.first_of_paragraph != (s.start, s.end):
+            return None
+        return self.last_event(s.paragraph - 1)
+
     def _tally_goes_on(self, s: Sentence, mentions: list[PlaceMention], found: list[_Event]) -> bool:
         """Whether a figure goes on with the national tally its paragraph has been giving ("suman 18
         fallecidos. Además, 187 personas resultaron heridas."): the paragraph gave a national count
@@ -992,7 +1011,8 @@ class _Reader:
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
                                     and not any(x.role == "event" for x in mentions))
             national = national or self._tally_goes_on(s, mentions, found)
-            last = self.last_event(s.paragraph) if not found else found[-1]
+            last = found[-1] if found else self.last_event(s.paragraph) or (
+                None if all(f.subset for f in group) else self._previous_paragraphs_event(s, mentions))
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
                 target = last if last.kind == kind else next(
@@ -1000,6 +1020,7 @@ class _Reader:
                      and e.key_place() == last.key_place()), None)
                 if target is None:
                     target = _copy_as(last, kind, s)
+                    _on_street(target, s)
                     found.append(target)
                 _attach(target, group)
                 if (s.start, s.end) not in target.spans:
@@ -1146,6 +1167,23 @@ def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:
     new.reporter = ev.reporter
     new.notes = [dict(n) for n in ev.notes]
     return new
+
+
+#: A street named in a sentence: "a la altura de la avenida Grau", "on Abancay Avenue".
+_STREET = re.compile(r"(?<![\w])(?:[Aa]venida|[Aa]v\.|[Jj]ir[oó]n|[Jj]r\.|[Cc]alle|[Pp]asaje)\s+(?:de\s+(?:la\s+)?)?"
+                     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}|"
+                     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:Avenue|Street)(?![\w])")
+
+
+def _on_street(ev: _Event, s: Sentence) -> None:
+    """An event carried from the scene told before that its own sentence puts on one street ("la
+    Policía detuvo a dos personas a la altura de la avenida Grau") is on that street, in the town
+    of that scene: the street names it, the point stays the scene's (location precision 2 at best)."""
+    streets = list(_STREET.finditer(s.text))
+    if len(streets) != 1:
+        return
+    ev.place, ev.mention = streets[0].group(0), None
+    ev.geo_precision = max(ev.geo_precision or 2, 2)
 
 
 def _attach(ev: _Event, figures: list[Figure]) -> None:

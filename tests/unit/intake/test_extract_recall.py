@@ -188,3 +188,35 @@ def test_one_person_told_with_the_indefinite_article_is_one():
 def test_an_indefinite_article_without_harm_is_no_figure():
     assert _hurt("On Monday a protester was seen near the clashes with police in Ayaviri.") == [
         ("clash", "Ayaviri", None, None)]
+
+
+# ---------------------------------------------------------------- the scene carried over a paragraph break
+
+
+def test_figures_of_a_paragraph_naming_no_place_belong_to_the_scene_just_told():
+    text = ("On Monday protesters set fire to a police van outside the bus terminal in Ayaviri.\n\n"
+            "Local radio stations reported 11 people injured, three of them officers.")
+    got = _hurt(text)
+    assert ("clash", "Ayaviri", None, 11) in got
+
+
+def test_a_place_that_says_where_the_reporters_are_is_no_events_place():
+    for text in ("Juliaca news outlets reported 11 people injured on Monday.",
+                 "Según medios de Juliaca, el lunes hubo 11 heridos."):
+        assert extract(text, "2023-02-10")["events"] == []
+
+
+def test_part_of_a_toll_already_told_is_no_new_figure_across_a_paragraph():
+    text = ("On Sunday clashes with police in Azángaro left four people dead.\n\n"
+            "Doctors identified three of the dead on Monday.")
+    got = [(e["kind"], e["place"], e["start"], e.get("fatalities")) for e in extract(text, "2023-02-10")["events"]]
+    assert got == [("clash", "Azángaro", "2023-02-05", 4)]
+
+
+def test_a_detention_carried_from_the_march_is_on_the_street_its_sentence_names():
+    text = ("El martes cientos de personas marcharon por el centro de Ayaviri.\n\n"
+            "Durante la marcha, la Policía detuvo a tres personas a la altura de la avenida Grau.")
+    out = extract(text, "2023-02-10")["events"]
+    assert [(e["kind"], e["place"], e["region"], e["start"], e.get("detained")) for e in out] == [
+        ("protest", "Ayaviri", "Puno", "2023-02-07", None), ("detention", "avenida Grau", "Puno", "2023-02-07", 3)]
+    assert out[1]["geo_precision"] == 2
