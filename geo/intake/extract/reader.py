@@ -103,6 +103,7 @@ class Figure:
     noun_end: int = 0                  # where the words saying what it counts end
     partitive: bool = False            # "23 de los 44": a part given for a region
     after_end: int = 0                 # end of the words that qualify it ("en enfrentamientos con la policía")
+    whole: bool = False                # a toll whose part is told apart ("seven have died, including a teenager ...")
 
     @property
     def value(self) -> int:
@@ -211,6 +212,37 @@ def _one_person(s: Sentence, lang: str) -> list[Number]:
     for m in pattern.finditer(s.low):
         end = m.start() + len(m.group(0).split()[0])
         out.append(Number(1, m.start(), end, s.text[m.start():end]))
+    return out
+
+
+#: One person set apart from a toll: "..., including a teenager who", "..., entre ellos un menor que".
+_INCLUDING = {"es": re.compile(r",\s+(?:entre (?:ellos|ellas|los cuales|las cuales)|incluid[oa]|incluyendo)\s+(?:un|una)\s"),
+              "en": re.compile(r",\s+(?:including|among them|among whom)\s+(?:a|an|one)\s")}
+
+
+def _included_part(s: Sentence, lang: str, figures: list[Figure], mentions: list[PlaceMention]) -> list[Figure]:
+    """A toll told with one person set apart where the part, not the toll, has a place ("At least
+    seven people have died, including a teenager who succumbed on Wednesday to injuries sustained
+    in Andahuaylas"): the toll is a running total (``whole``) and the person a figure of one for
+    the event at that place."""
+    out = []
+    for f in figures:
+        if f.status not in ("dead", "injured", "detained") or f.reference or f.subset:
+            continue
+        m = _INCLUDING[lang].search(s.low, f.number.end, min(len(s.low), f.noun_end + 40))
+        if m is None or re.search(r"[;:]", s.low[f.number.end:m.start()]):
+            continue
+        before = [x for x in mentions if x.role == "event" and x.start < m.start()]
+        after = [x for x in mentions if x.role == "event" and x.start >= m.end()]
+        if before or not after:
+            continue
+        f.whole = True
+        f.in_clashes = bool(IN_CLASHES[lang].search(s.low[f.number.end:m.start()]))   # the part's words are its own
+        one = m.end() - 1 - len(s.low[:m.end() - 1].split()[-1])
+        part = Figure(Number(1, one, m.end() - 1, s.text[one:m.end() - 1]), status=f.status, person=True)
+        part.noun_end = part.after_end = m.end()
+        part.group = max((g.group for g in figures + out), default=0) + 1   # a group of its own
+        out.append(part)
     return out
 
 
@@ -822,6 +854,7 @@ class _Reader:
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
         figures = _figures(s, lang, sorted(numbers_in(s, lang) + _one_person(s, lang), key=lambda n: n.start), skip,
                            self.lexicon)
+        figures += _included_part(s, lang, figures, mentions)
         ignored = _reference_dates(s, figures, dates)
         recalled = _recalled(s.low, lang, tolls=False)
         for f in figures:
@@ -892,7 +925,8 @@ class _Reader:
         if not kinds and SAME_AGAIN[lang].search(s.low) and self.events:
             kinds = {self.events[-1].kind}   # "Lo mismo ocurre en Ilave": the action just told, at another place
         strong = bool(STRONG_NATIONAL[lang].search(seg))
-        seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
+        seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong
+                    and not f.whole]
         if seg_figs and _is_tally(s, lang, seg) and all(x.level == "region" for x in _event_places(mentions, a, b)):
             # "Apurímac suma seis fallecidos; Ayacucho, nueve; ...": a region's tally, a count, not an event.
             seg_figs = []
@@ -1011,6 +1045,7 @@ class _Reader:
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
                                     and not any(x.role == "event" for x in mentions))
             national = national or self._tally_goes_on(s, mentions, found)
+            national = national or group[0].whole
             last = found[-1] if found else self.last_event(s.paragraph) or (
                 None if all(f.subset for f in group) else self._previous_paragraphs_event(s, mentions))
             if not national and last is not None:

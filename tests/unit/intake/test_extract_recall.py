@@ -220,3 +220,19 @@ def test_a_detention_carried_from_the_march_is_on_the_street_its_sentence_names(
     assert [(e["kind"], e["place"], e["region"], e["start"], e.get("detained")) for e in out] == [
         ("protest", "Ayaviri", "Puno", "2023-02-07", None), ("detention", "avenida Grau", "Puno", "2023-02-07", 3)]
     assert out[1]["geo_precision"] == 2
+
+
+def test_a_toll_with_one_person_set_apart_at_a_place_is_a_total_and_one_death_there():
+    for text in ("At least nine people have died, including a student who succumbed on Monday to wounds received "
+                 "in clashes in Ayaviri, a doctor said.",
+                 "Al menos nueve personas han muerto, entre ellos un estudiante que falleció el lunes por las heridas "
+                 "sufridas en los choques en Ayaviri."):
+        out = extract(text, "2023-02-10")
+        assert [(e["kind"], e["place"], e["start"], e.get("fatalities")) for e in out["events"]] == [
+            ("clash", "Ayaviri", "2023-02-06", 1)]
+        assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("deaths_total", 9, None)]
+
+
+def test_a_toll_whose_own_clause_names_the_place_stays_that_events():
+    out = extract("On Monday clashes in Ayaviri left nine people dead, including a student.", "2023-02-10")
+    assert [(e["kind"], e["place"], e.get("fatalities")) for e in out["events"]] == [("clash", "Ayaviri", 9)]
