@@ -70,7 +70,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
     "other": {
         "es": compile_words(r"incendi(?:o|os|aron|ada|adas|ado|ados|ar|an|aban)", r"quem(?:aron|o|ada|ado|adas|ados|an)",
                             r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
-                            r"atac(?:aron|o|ada|ado|adas|ados|an)", r"destroz(?:os|aron|ada|ado)",
+                            r"atac(?:aron|o|ada|ado|adas|ados|an)", r"ataques?", r"destroz(?:os|aron|ada|ado)",
                             r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
                             r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
         "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",

@@ -531,6 +531,7 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             cur.context_of = live.index(prev)
             _place_by_context(prev, [cur], gazetteer, capitals)
     _area_lists(live, low)
+    _both_in(live, low, gazetteer, capitals)
     # A sentence that opens with "En Puno," sets the region for the names that follow.
     if live and live[0].level in ("region", "city") and re.match(r"^\W*(?:en|in)\s+$", low[:live[0].start]) \
             and low[live[0].end:live[0].end + 1] == "," and any(x.level in ("town", "site", "province", "unknown")
@@ -542,6 +543,37 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
 
 
 _AREAS_BEFORE = re.compile(r"(?:provincias|distritos|provinces|districts)\s+(?:de |del |of )?(?:(?:la|el|los|las|the)\s+)?$")
+
+
+_BOTH_IN = re.compile(r",\s+(?:ambas|ambos|las dos|los dos|both|all of them|todas|todos)\s+(?:en|in)\s+"
+                      r"(?:(?:la|el)\s+(?:provincia|region|departamento|distrito)\s+(?:de|del)\s+)?(?:the\s+)?$")
+
+
+def _both_in(live: list[PlaceMention], low: str, gazetteer: Gazetteer, capitals: Capitals) -> None:
+    """"en A y en B, ambas en la provincia de C" / "at A and B, both in C province": C places every
+    place named before it in its clause, and those places are one list (each had an event). A town
+    the gazetteer knows only elsewhere is then a namesake it lacks, placed in C's region."""
+    for head in live:
+        m = _BOTH_IN.search(low[max(0, head.start - 60):head.start])
+        if m is None or head.level not in ("region", "province", "city"):
+            continue
+        cut = max(head.start - 60, 0) + m.start()
+        clause_start = max(low.rfind(c, 0, cut) for c in (";", ":", ".")) + 1
+        members = [x for x in live if clause_start <= x.start and x.end <= cut and x.role == "event"]
+        if len(members) < 2:
+            continue
+        list_id = max((x.list_id for x in live if x.list_id is not None), default=-1) + 1
+        for x in members:
+            x.list_id = list_id
+            if x.place is not None and x.level == "town" and head.region and x.region != head.region:
+                try:
+                    better = gazetteer.lookup(x.text, region=head.region)
+                except LookupError:
+                    better = None
+                if better is None or better.region != head.region:   # a namesake the gazetteer lacks
+                    x.place, x.level, x.region, x.region_from = None, "unknown", None, None
+            _place_by_context(x, [head], gazetteer, capitals)
+        head.role = "context"
 
 
 def _area_lists(live: list[PlaceMention], low: str) -> None:

@@ -236,3 +236,23 @@ def test_a_toll_with_one_person_set_apart_at_a_place_is_a_total_and_one_death_th
 def test_a_toll_whose_own_clause_names_the_place_stays_that_events():
     out = extract("On Monday clashes in Ayaviri left nine people dead, including a student.", "2023-02-10")
     assert [(e["kind"], e["place"], e.get("fatalities")) for e in out["events"]] == [("clash", "Ayaviri", 9)]
+
+
+# ---------------------------------------------------------------- places set by a shared context
+
+
+def test_both_in_a_province_places_each_place_before_it_and_each_holds_the_event():
+    text = ("El jueves grupos de vándalos atacaron dos locales públicos. Los ataques ocurrieron en la comisaría de "
+            "Quillcamarca y en el local que la municipalidad tiene en el distrito de Tintaypunco, ambos en la "
+            "provincia de Huamanga.")
+    got = _events(text)
+    assert ("other", "Quillcamarca", "Ayacucho", "2023-02-09") in got
+    assert ("other", "Tintaypunco", "Ayacucho", "2023-02-09") in got
+
+
+def test_a_town_known_only_in_another_region_than_both_in_says_is_a_namesake_placed_there():
+    text = ("El jueves hubo ataques en la comisaría de Macusani y en el distrito de Quillcamarca, ambos en "
+            "la provincia de Huamanga.")
+    by_place = {e["place"]: e for e in extract(text, "2023-02-10")["events"]}
+    assert by_place["Macusani"]["region"] == "Ayacucho" and by_place["Macusani"]["geo_precision"] == 3
+    assert by_place["Quillcamarca"]["region"] == "Ayacucho"
