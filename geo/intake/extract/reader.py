@@ -202,16 +202,28 @@ _ONE_PERSON_HURT = {"en": re.compile(r"(?<![\w-])an?\s+(?:[a-z]+\s+)?(?:person|c
                                      r"wounded|hurt|arrested|detained)(?![\w])")}
 
 
+#: One named person with their age, and what befell them: "Juan Pérez, de 30 años, falleció",
+#: "Juan Perez, 30, died" (the name's case is read on the text itself).
+_NAMED_HURT = {"es": re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,3},\s+de\s+\d{1,3}\s+años,\s+"
+                                r"(?:falleci[oó]|muri[oó]|perdi[oó] la vida|result[oó] herid[oa]|fue (?:detenid|herid)[oa])"),
+               "en": re.compile(r"(?<![\w])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3},\s+\d{1,3},\s+(?:died|was killed|was shot dead|"
+                                r"was injured|was wounded|was arrested|was detained)(?![\w])")}
+
+
 def _one_person(s: Sentence, lang: str) -> list[Number]:
-    """A "number" 1 for each person told with an indefinite article as killed, hurt or arrested
-    ("A demonstrator was killed and nine others were wounded"), at the article."""
-    pattern = _ONE_PERSON_HURT.get(lang)
-    if pattern is None:
-        return []
+    """A "number" 1 for each person told with an indefinite article ("A demonstrator was killed
+    and nine others were wounded") or by name and age ("Juan Pérez, de 30 años, falleció") as
+    killed, hurt or arrested: at the article, or at the name's last word."""
     out = []
-    for m in pattern.finditer(s.low):
+    pattern = _ONE_PERSON_HURT.get(lang)
+    for m in pattern.finditer(s.low) if pattern is not None else ():
         end = m.start() + len(m.group(0).split()[0])
         out.append(Number(1, m.start(), end, s.text[m.start():end]))
+    for m in _NAMED_HURT[lang].finditer(s.text):
+        name = m.group(0).split(",")[0]
+        start = m.start() + name.rfind(name.split()[-1])
+        end = m.start() + m.group(0).rfind(",")   # through the age: what befell them is read after it
+        out.append(Number(1, start, end, s.text[start:end]))
     return out
 
 
@@ -852,8 +864,9 @@ class _Reader:
             reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
         self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
-        figures = _figures(s, lang, sorted(numbers_in(s, lang) + _one_person(s, lang), key=lambda n: n.start), skip,
-                           self.lexicon)
+        people = _one_person(s, lang)   # their ages, inside them, are no figure
+        numbers = [n for n in numbers_in(s, lang) if not any(p.start <= n.start < p.end for p in people)]
+        figures = _figures(s, lang, sorted(numbers + people, key=lambda n: n.start), skip, self.lexicon)
         figures += _included_part(s, lang, figures, mentions)
         ignored = _reference_dates(s, figures, dates)
         recalled = _recalled(s.low, lang, tolls=False)

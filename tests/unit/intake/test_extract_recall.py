@@ -256,3 +256,16 @@ def test_a_town_known_only_in_another_region_than_both_in_says_is_a_namesake_pla
     by_place = {e["place"]: e for e in extract(text, "2023-02-10")["events"]}
     assert by_place["Macusani"]["region"] == "Ayacucho" and by_place["Macusani"]["geo_precision"] == 3
     assert by_place["Quillcamarca"]["region"] == "Ayacucho"
+
+
+def test_one_person_named_with_their_age_is_one():
+    for text, lang_date in (("El lunes, en Ayaviri, la Defensoría confirmó que Rosa Quispe Mamani, de 41 años, falleció "
+                             "durante los choques con la policía.", "2023-02-06"),
+                            ("In Ayaviri on Monday, Rosa Quispe, 41, died during clashes with police, the ombudsman said.",
+                             "2023-02-06")):
+        assert _hurt(text) == [("clash", "Ayaviri", 1, None)]
+
+
+def test_a_name_with_an_age_and_no_harm_is_no_figure():
+    assert _hurt("El lunes, en Ayaviri, Rosa Quispe Mamani, de 41 años, encabezó la marcha.") == [
+        ("protest", "Ayaviri", None, None)]
