@@ -48,13 +48,13 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     map_key = ("blockade-map-cells" if aggregated else "blockade-map") + (f"-{asked}" if asked else "")
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
-    layers = view_layers(ds, view, bounds=bounds, lang=t)
+    layers = view_layers(ds, view, bounds=bounds, t=t)
     frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
     st.session_state[state.MAP_FRAME] = frame
     st.session_state[FRAMED_REGIONS] = tuple(view.regions)
     # A new base map each rerun: st_folium renames the elements of the map it draws, so a map kept
     # from one rerun to the next would draw differently the second time (and break in the browser).
-    st_folium(base_map(ds, frame=frame, lang=t), key=map_key, height=620, use_container_width=True,
+    st_folium(base_map(ds, frame=frame, t=t), key=map_key, height=620, use_container_width=True,
               feature_group_to_add=layers.extra + layers.groups,
               returned_objects=["bounds"] if aggregated else [])
     if layers.note:
