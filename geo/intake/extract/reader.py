@@ -367,7 +367,7 @@ _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéí�
 _SO_FAR = {"es": re.compile(r"(?:^|\W)han (?:muerto|fallecido|perdido la vida|resultado herid\w+|sido (?:detenid|herid)\w+)"),
            "en": re.compile(r"(?:^|\W)(?:have|has) (?:been )?(?:died|killed|injured|wounded|detained|arrested|lost their lives)")}
 #: A region referred back to: "ese departamento", "esa región", "the region".
-_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region"),
+_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region|(?:^|\W)la region(?! de| del|\w)"),
                 "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
 #: A sentence that sums up the movement since it began, not one event.
 _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
@@ -948,6 +948,10 @@ class _Reader:
                 return []
         if seg_figs and not kinds and _SUMS[lang].search(seg):
             return []   # "con lo que la región ya suma diez fallecidos": a running tally, no new clash
+        if seg_figs and _THAT_REGION[lang].search(seg):
+            seg_figs = []   # "en esta región han muerto cuatro personas": the region's toll, a count
+            if not kinds:
+                return []
         borrowed = None
         if not places and post is None and kinds:
             # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,
@@ -1061,6 +1065,7 @@ class _Reader:
                                     and not any(x.role == "event" for x in mentions))
             national = national or self._tally_goes_on(s, mentions, found)
             national = national or group[0].whole
+            national = national or bool(_THAT_REGION[lang].search(clause))   # a region's toll: a count
             last = found[-1] if found else self.last_event(s.paragraph) or (
                 None if all(f.subset for f in group) else self._previous_paragraphs_event(s, mentions))
             if not national and last is not None:
@@ -1287,6 +1292,8 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
     a = s.low.find(clause)
+    if carried and not partitive and _THAT_REGION[lang].search(clause) and not _NATIONWIDE.search(clause):
+        return carried   # "solo en esta región siete personas han perdido la vida a raíz de las protestas"
     if not partitive and STRONG_NATIONAL[lang].search(clause) and not _region_named_in(s.low, clause, a, mentions, lang):
         return None
     inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
@@ -1298,6 +1305,9 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     return None
 
 
+#: Words that make a figure the whole country's, whatever region its clause refers to.
+_NATIONWIDE = re.compile(r"(?:^|\W)(?:a nivel nacional|en todo el pais|en el pais|nationwide|across the country|"
+                         r"in the country|countrywide)(?:\W|$)")
 #: Words that sum a figure up ("en total son seis"), not ones that make it national.
 _SUMMING = re.compile(r"en total|in total|in all|acumulad\w+")
 
@@ -1318,9 +1328,38 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporte
     return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
             "value": int(value),
             "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
-                                                          carried=reader.carried_region(s.paragraph)),
+                                                          carried=reader.carried_region(s.paragraph)
+                                                          or _region_in_names(s, f.number.start, reader.gaz))
+            or _speakers_scope(s, f, reader, reporter),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
             "_interim": bool(interim or f.interim), "_update": bool(f.update), "_paragraph": s.paragraph}
+
+
+def _region_in_names(s: Sentence, pos: int, gaz: Gazetteer) -> str | None:
+    """The one region a sentence names before a figure, even inside a body's name ("la Dirección
+    Regional de Salud de Ayacucho ... en esta región"): what "esta región" then refers to."""
+    found = set()
+    for m in _CAPITALISED.finditer(s.text, 0, pos):   # each capitalised word, alone and with the next
+        for name in (m.group(1), m.group(1) + m.group(2)):
+            region = gaz.region(name)
+            if region is not None:
+                found.add(region)
+    return found.pop() if len(found) == 1 else None
+
+
+_CAPITALISED = re.compile(r"(?<![\w])([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?=((?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?))")
+
+
+def _speakers_scope(s: Sentence, f: Figure, reader: _Reader, reporter: str | None) -> str | None:
+    """A figure the speaker of the previous sentence goes on to give ("Además, reportó 52 heridos")
+    has the scope of the figure that speaker gave just before, when its own clause names none and
+    says nothing national."""
+    clause = _clause(s.low, f.number.start)
+    if not reader.carried or reporter is None or NATIONAL[reader.lang].search(clause) \
+            or STRONG_NATIONAL[reader.lang].search(clause):
+        return None
+    before = [c for c in reader.counts if c.get("_paragraph") == s.paragraph]
+    return before[-1]["region"] if before and before[-1]["reporter"] == reporter else None
 
 
 def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, reporter,

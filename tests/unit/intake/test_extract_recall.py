@@ -269,3 +269,38 @@ def test_one_person_named_with_their_age_is_one():
 def test_a_name_with_an_age_and_no_harm_is_no_figure():
     assert _hurt("El lunes, en Ayaviri, Rosa Quispe Mamani, de 41 años, encabezó la marcha.") == [
         ("protest", "Ayaviri", None, None)]
+
+
+# ---------------------------------------------------------------- a figure's scope
+
+
+def test_this_region_is_the_one_named_in_a_bodys_name_and_beats_the_movements_words():
+    text = ("Según la Dirección Regional de Salud de Cusco, ya son 4 las personas fallecidas solo en esta región "
+            "a raíz de las protestas.")
+    assert _counts(text) == [("deaths_total", 4, "Cusco", "2023-02-10")]
+
+
+def test_this_region_gives_way_to_a_nationwide_figure():
+    text = ("Según la Dirección Regional de Salud de Cusco, en esta región y a nivel nacional ya son 40 las personas "
+            "fallecidas.")
+    assert _counts(text) == [("deaths_total", 40, None, "2023-02-10")]
+
+
+def test_the_speaker_going_on_keeps_the_scope_of_the_figure_just_given():
+    text = ("La Dirección Regional de Salud de Cusco informó que en esta región han muerto 4 personas. Además, "
+            "reportó 31 heridos, atendidos en el hospital regional.")
+    assert sorted(_counts(text)) == [("deaths_total", 4, "Cusco", "2023-02-10"),
+                                     ("injured_total", 31, "Cusco", "2023-02-10")]
+
+
+def test_a_new_speaker_does_not_take_the_previous_figures_scope():
+    text = ("La Dirección Regional de Salud de Cusco informó que en esta región han muerto 4 personas. La Defensoría "
+            "del Pueblo reportó 31 heridos.")
+    assert sorted(_counts(text)) == [("deaths_total", 4, "Cusco", "2023-02-10"),
+                                     ("injured_total", 31, None, "2023-02-10")]
+
+
+def test_a_toll_in_this_region_is_a_regional_count_not_a_clash():
+    out = extract("El lunes hubo choques en Ayaviri. En esta región ya han muerto 4 personas.", "2023-02-10")
+    assert [(e["kind"], e["place"], e.get("fatalities")) for e in out["events"]] == [("clash", "Ayaviri", None)]
+    assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("deaths_total", 4, "Puno")]
