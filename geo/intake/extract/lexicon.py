@@ -69,7 +69,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
     },
     "other": {
         "es": compile_words(r"incendi(?:o|os|aron|ada|adas|ado|ados|ar|an|aban)", r"quem(?:aron|o|ada|ado|adas|ados|an)",
-                            r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
+                            r"prendi(?:eron|o|endo) fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
                             r"atac(?:aron|o|ada|ado|adas|ados|an)", r"ataques?", r"destroz(?:os|aron|ada|ado)",
                             r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
                             r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
@@ -83,7 +83,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
 BLOCKADE_MEANS = {
     "es": compile_words(r"(?:llantas|neumaticos|cauchos)(?: \w+)? (?:quemad[oa]s|encendid[oa]s|en llamas|ardiendo)",
                         r"quem(?:a|aron|ando|ar|an)(?: de)? (?:llantas|neumaticos|cauchos)",
-                        r"(?:prendieron|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
+                        r"(?:prendieron|prendio|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
                         r"incendi(?:aron|an|ando) (?:las |unas |varias )?(?:llantas|neumaticos)",
                         r"(?:piedras|rocas|troncos|pedrones|escombros|arboles)(?: \w+){0,3} (?:en|sobre) "
                         r"(?:la|las) (?:pista|pistas|via|vias|carretera|calzada)"),

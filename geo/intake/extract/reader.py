@@ -915,6 +915,8 @@ class _Reader:
         for x in mentions:
             if x.known or x.region is not None or x.region_from == "ambiguous":
                 continue
+            if _of_the_place(x, s, last):
+                continue
             if last is not None and last.region:
                 x.region, x.region_from = last.region, "paragraph"
             elif self.dateline_region:
@@ -1106,6 +1108,23 @@ def _blockades_placed(low: str, figures: list[Figure], places: list[PlaceMention
         if len(gap.split()) <= 8 and not re.search(r"[;:.()]", gap) and _PLACED_COUNT.search(gap):
             return True
     return False
+
+
+#: After a site's name, words that put it in the town just spoken of: "la Villa Militar del lugar".
+_OF_THE_PLACE = re.compile(r"\s+(?:del lugar|de la localidad|de esa localidad|de esa ciudad|de la zona|"
+                           r"of the town|in the town|of the city|in that town)(?![\w])")
+
+
+def _of_the_place(x: PlaceMention, s: Sentence, last: _Event | None) -> bool:
+    """A site the gazetteer lacks named as the one "of the place" ("en la Villa Militar del lugar")
+    is in the town of the paragraph's last event: it takes that town (its name after the site's,
+    its point, location precision 2). False when the paragraph has told no event at a town."""
+    town = last.mention.place if last is not None and last.mention is not None else None
+    if town is None or town.is_site or not _OF_THE_PLACE.match(s.low, x.end):
+        return False
+    x.text, x.place, x.level, x.region, x.region_from = f"{x.text}, {town.name}", town, "site", town.region, "paragraph"
+    x.lon, x.lat, x.geo_precision = town.lon, town.lat, 2
+    return True
 
 
 def _is_tally(s: Sentence, lang: str, clause: str) -> bool:

@@ -304,3 +304,16 @@ def test_a_toll_in_this_region_is_a_regional_count_not_a_clash():
     out = extract("El lunes hubo choques en Ayaviri. En esta región ya han muerto 4 personas.", "2023-02-10")
     assert [(e["kind"], e["place"], e.get("fatalities")) for e in out["events"]] == [("clash", "Ayaviri", None)]
     assert [(c["metric"], c["value"], c["region"]) for c in out["counts"]] == [("deaths_total", 4, "Puno")]
+
+
+def test_a_site_of_the_place_is_in_the_town_just_spoken_of():
+    text = ("El lunes un grupo de manifestantes prendió fuego a la comisaría de Ayaviri. El choque con los soldados "
+            "en el Cuartel Norte del lugar dejó al menos 4 heridos.")
+    out = extract(text, "2023-02-10")["events"]
+    assert [(e["kind"], e["place"], e["region"], e.get("injured"), e["geo_precision"]) for e in out] == [
+        ("other", "Ayaviri", "Puno", None, 1), ("clash", "Cuartel Norte, Ayaviri", "Puno", 4, 2)]
+
+
+def test_burning_tyres_in_the_singular_is_still_a_blockade():
+    assert _events("El lunes un vecino prendió fuego a unas llantas en la vía de Ayaviri.") == [
+        ("blockade", "Ayaviri", "Puno", "2023-02-06")]
