@@ -34,6 +34,8 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"(?:transito|paso|trafico|circulacion)(?: vehicular)? (?:interrumpid|restringid|bloquead|cortad)\w*",
                             r"(?:vias?|carreteras?|rutas?|tramos?|pistas?|accesos?)(?: \w+)? (?:interrumpid|cortad)\w*",
                             r"cortaron (?:el paso|la via|la carretera|el transito)",
+                            # "cerraron todos los accesos", "cerraron las carreteras": a road shut by people is blocked
+                            r"cerr(?:aron|aban|an|o|ando) (?:todos |todas )?(?:los |las |el |la )?(?:accesos?|vias?|carreteras?|caminos?|pistas?)",
                             r"(?:se )?(?:ha |han |habia |habian )?(?:cortado|interrumpido|bloqueado|restringido) "
                             r"(?:el|la) (?:transito|trafico|paso|circulacion)",
                             r"cierre de (?:vias|carreteras|la carretera|la via|accesos)"),
@@ -41,7 +43,8 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"roadblocks?", r"road ?blocks?", r"barricades?",
                             r"picket(?:s|ers| holders| lines?)?",
                             r"(?:roads?|highways?|routes?|access(?:es)?) (?:\w+ ){0,2}(?:cut|obstructed)",
-                            r"cut off (?:the )?(?:road|highway|access)"),
+                            r"cut off (?:the )?(?:road|highway|access)",
+                            r"(?:closed|shut) (?:off )?(?:all )?(?:the )?(?:access )?(?:roads?|highways?|accesses)"),
     },
     "protest": {
         "es": compile_words(r"march(?:a|as|aron|aban|an|o|ando|aran)(?! \d)", r"movilizaci(?:on|ones)",

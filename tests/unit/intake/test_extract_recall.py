@@ -317,3 +317,14 @@ def test_a_site_of_the_place_is_in_the_town_just_spoken_of():
 def test_burning_tyres_in_the_singular_is_still_a_blockade():
     assert _events("El lunes un vecino prendió fuego a unas llantas en la vía de Ayaviri.") == [
         ("blockade", "Ayaviri", "Puno", "2023-02-06")]
+
+
+def test_people_closing_the_roads_is_a_blockade():
+    for text in ("El lunes los comuneros de Ayaviri cerraron todos los accesos a la ciudad.",
+                 "On Monday villagers in Ayaviri closed all the access roads to the town."):
+        assert _events(text) == [("blockade", "Ayaviri", "Puno", "2023-02-06")]
+
+
+def test_closing_an_airport_stays_a_closure():
+    assert _events("El lunes cerraron el aeropuerto de Juliaca.") == [
+        ("closure", "Aeropuerto de Juliaca", "Puno", "2023-02-06")]
