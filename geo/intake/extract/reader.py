@@ -210,6 +210,36 @@ _NAMED_HURT = {"es": re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?
                                 r"was injured|was wounded|was arrested|was detained)(?![\w])")}
 
 
+_NAME = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,3}"
+#: People named in a list right after what befell them: "arrestaron a Ana Quispe y Luis Mamani",
+#: "police arrested Ana Quispe and Luis Mamani".
+_NAMED_LIST = {"es": re.compile(rf"(?<![\w])(?:arrest(?:aron|o|ó)|detuv(?:ieron|o)|captur(?:aron|o|ó)|aprehendi(?:eron|o|ó)|"
+                                rf"hiri(?:eron|o|ó)|mat(?:aron|o|ó))\s+a\s+"
+                                rf"(?P<names>{_NAME}(?:,\s+{_NAME})*\s+y\s+{_NAME})"),
+               "en": re.compile(rf"(?<![\w])(?:arrested|detained|wounded|injured|killed)\s+"
+                                rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})")}
+_NAMED_STATUS = {"arrest": "detained", "detuv": "detained", "detain": "detained", "captur": "detained",
+                 "aprehend": "detained", "hirier": "injured", "wound": "injured", "injur": "injured", "matar": "dead",
+                 "kill": "dead"}
+
+
+def _named_people(s: Sentence, lang: str, figures: list[Figure]) -> list[Figure]:
+    """A figure for people named in a list after what befell them ("arrestaron a Ana Quispe y Luis
+    Mamani": two detained), with the status its verb says, in a group of its own."""
+    out = []
+    for m in _NAMED_LIST[lang].finditer(s.text):
+        n = len(re.split(r",\s+|\s+(?:y|and)\s+", m.group("names")))
+        verb = s.low[m.start():m.start("names")]
+        status = next((v for k, v in _NAMED_STATUS.items() if k in verb), None)
+        if status is None or any(m.start() <= f.number.start < m.end() for f in figures):
+            continue
+        f = Figure(Number(n, m.start("names"), m.end("names"), m.group("names")), status=status, person=True)
+        f.noun_end = f.after_end = m.end("names")
+        f.group = max((g.group for g in figures + out), default=0) + 1
+        out.append(f)
+    return out
+
+
 def _one_person(s: Sentence, lang: str) -> list[Number]:
     """A "number" 1 for each person told with an indefinite article ("A demonstrator was killed
     and nine others were wounded") or by name and age ("Juan Pérez, de 30 años, falleció") as
@@ -869,6 +899,7 @@ class _Reader:
         numbers = [n for n in numbers_in(s, lang) if not any(p.start <= n.start < p.end for p in people)]
         figures = _figures(s, lang, sorted(numbers + people, key=lambda n: n.start), skip, self.lexicon)
         figures += _included_part(s, lang, figures, mentions)
+        figures += _named_people(s, lang, figures)
         ignored = _reference_dates(s, figures, dates)
         recalled = _recalled(s.low, lang, tolls=False)
         for f in figures:

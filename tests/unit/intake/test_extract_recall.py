@@ -328,3 +328,31 @@ def test_people_closing_the_roads_is_a_blockade():
 def test_closing_an_airport_stays_a_closure():
     assert _events("El lunes cerraron el aeropuerto de Juliaca.") == [
         ("closure", "Aeropuerto de Juliaca", "Puno", "2023-02-06")]
+
+
+# ---------------------------------------------------------------- the weekend, people named in a list
+
+
+def test_last_weekend_is_the_saturday_and_sunday_before_the_report():
+    from datetime import date
+
+    from geo.intake.extract.text import Sentence, dates_in
+    for text, lang in (("El último fin de semana hubo marchas en Ayaviri.", "es"),
+                       ("Last weekend there were marches in Ayaviri.", "en")):
+        (d,) = dates_in(Sentence(text, 0, 0), lang, date(2023, 2, 15))   # a Wednesday
+        assert (d.day, d.role) == (date(2023, 2, 11), "range:2023-02-12")
+
+
+def test_this_weekend_not_yet_begun_is_no_date_told():
+    from datetime import date
+
+    from geo.intake.extract.text import Sentence, dates_in
+    assert dates_in(Sentence("Este fin de semana habrá marchas en Ayaviri.", 0, 0), "es", date(2023, 2, 9)) == []
+
+
+def test_people_named_in_a_list_after_their_arrest_are_counted():
+    for text, detained in (("El lunes, en Ayaviri, la Policía detuvo a Ana Quispe Mamani y Luis Condori.", 2),
+                           ("On Monday police in Ayaviri detained Ana Quispe, Luis Condori and Rosa Mamani Apaza.", 3)):
+        out = extract(text, "2023-02-15")["events"]
+        assert [(e["kind"], e["place"], e["start"], e.get("detained")) for e in out] == [
+            ("detention", "Ayaviri", "2023-02-13", detained)]
