@@ -75,7 +75,10 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"prendi(?:eron|o|endo) fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
                             r"atac(?:aron|o|ada|ado|adas|ados|an)", r"ataques?", r"destroz(?:os|aron|ada|ado)",
                             r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
-                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
+                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+",
+                            # taking a building or a plant ("tomaron la planta", "tomar la estación eléctrica")
+                            r"tom(?:aron|o|ar|an) (?:la|el|las|los) (?:estacion|planta|central|mina|sede|local|comisaria|"
+                            r"municipalidad|instalaciones)"),
         "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",
                             r"arson", r"loot(?:ed|ing)", r"ransack\w*", r"attack(?:ed)?", r"vandali[sz]\w+",
                             r"stormed", r"drowned"),
@@ -319,8 +322,10 @@ SITE_NOUN = {
     "es": re.compile(r"(?:aeropuertos?|puentes?|comisarias?|terminal(?:es)?(?: terrestres?)?|plaza de armas|"
                      r"municipalidad(?:es)?|garitas?|peajes?|frontera|sede|local(?:es)?|agencias?|oficinas?|"
                      r"acceso(?:s)?|salida|ingreso|entrada|ciudad|localidad|distrito|centro poblado|"
-                     r"comunidad(?:es)?|provincia)\s+(?:de |del |internacional de |principal de )?$"),
-    "en": re.compile(r"(?:airports?|bridges?|police stations?|bus terminals?|city|town|district|outskirts|"
+                     r"comunidad(?:es)?|provincia|"
+                     r"estacion(?:es)? (?:electrica|de energia(?: electrica)?|de bombeo)|central(?:es)? (?:hidroelectrica|termica)|"
+                     r"mina|campamento(?: minero)?)\s+(?:de |del |internacional de |principal de )?$"),
+    "en": re.compile(r"(?:airports?|bridges?|police stations?|bus terminals?|city|town|district|outskirts|power (?:station|plant)s?|"
                      r"entrances?|accesses?|exits?|province)\s+(?:of |in )?$"),
 }
 #: Words around a place that make it where the reporters are, not where something happened:

@@ -767,7 +767,8 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
         reader.read(s)
     reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
-            "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+            "events": [_event_json(e) for e in _turned_to_clashes(_merge(reader.events))],
+            "counts": _dedupe_counts(reader.counts)}
 
 
 #: A label that introduces a link to another story (its headline is not this report's news).
@@ -1512,6 +1513,13 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if span not in twin.spans:
                 twin.spans.append(span)
     return out
+
+
+def _turned_to_clashes(events: list[_Event]) -> list[_Event]:
+    """A protest that became a clash with casualties at the same place on the same day ("tried to
+    storm the airport; clashes there killed two") is that clash: the protest candidate goes."""
+    hurt = {(e.key_place(), e.start) for e in events if e.kind == "clash" and e.counts}
+    return [e for e in events if not (e.kind == "protest" and (e.key_place(), e.start) in hurt)]
 
 
 def _event_json(ev: _Event) -> dict[str, Any]:

@@ -356,3 +356,24 @@ def test_people_named_in_a_list_after_their_arrest_are_counted():
         out = extract(text, "2023-02-15")["events"]
         assert [(e["kind"], e["place"], e["start"], e.get("detained")) for e in out] == [
             ("detention", "Ayaviri", "2023-02-13", detained)]
+
+
+# ---------------------------------------------------------------- sites taken, protests turned to clashes
+
+
+def test_an_attempt_to_take_a_power_station_repelled_with_injuries_is_a_clash_there():
+    text = ("El lunes unas 300 personas trataron de tomar la estación eléctrica de Quellopata, en Cusco. La policía "
+            "las dispersó con gases. Según los reportes, hubo cuatro manifestantes heridos.")
+    out = extract(text, "2023-02-10")["events"]
+    assert [(e["kind"], e["place"], e["region"], e["start"], e.get("injured")) for e in out] == [
+        ("clash", "Quellopata", "Cusco", "2023-02-06", 4)]
+
+
+def test_taking_a_building_is_an_action_and_trying_to_a_protest():
+    assert [k for k, *_ in _events("El lunes los comuneros tomaron la sede de la municipalidad en Ayaviri.")] == ["other"]
+    assert [k for k, *_ in _events("El lunes los comuneros intentaron tomar la comisaría de Ayaviri.")] == ["protest"]
+
+
+def test_a_protest_without_casualties_stays_beside_a_clash_elsewhere():
+    text = "El lunes hubo una marcha en Ayaviri. Ese mismo día, en Juli, los choques con la policía dejaron tres heridos."
+    assert sorted((k, p) for k, p, _, _ in _events(text)) == [("clash", "Juli"), ("protest", "Ayaviri")]
