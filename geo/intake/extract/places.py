@@ -123,15 +123,17 @@ def load_capitals(folder: str | None = None) -> Capitals:
 
 _CAP_WORD = r"[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñü'’.]*"
 _DASH = r"\s*[–—-]\s*"
-_PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*"
-                        rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*)+")
+# One way only to read the space between two words ("El", "La" are capitalised words already): a
+# run of spaces split two ways between optional parts made this backtrack exponentially.
+_PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:de|del|la)\s+)?{_CAP_WORD})*"
+                        rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:(?:de|del|la)\s+)?{_CAP_WORD})*)+")
 
 
 _NAMED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>[Cc]arretera|[Aa]utopista|[Vv]ía|[Rr]uta)\s+"
                             r"(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})(?![\w–-])")
 
 
-_TOWN_NAME = rf"{_CAP_WORD}(?:\s+(?:de|del|la)?\s*{_CAP_WORD})*"
+_TOWN_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:de|del|la)\s+)?{_CAP_WORD})*"
 #: A road named by the towns it links: "la vía que une Ilave con Desaguadero", "the road linking A to B".
 _LINKING = re.compile(rf"(?<![\w])(?:[Cc]arretera|[Vv]ía|[Rr]uta|[Aa]utopista|[Tt]ramo|road|highway|route)\s+"
                       rf"(?:que\s+(?:une|unen|conecta|comunica|enlaza|va\s+de|lleva\s+de)|linking|connecting|joining|"
