@@ -226,7 +226,7 @@ _NAMED_STATUS = {"arrest": "detained", "detuv": "detained", "detain": "detained"
 def _named_people(s: Sentence, lang: str, figures: list[Figure]) -> list[Figure]:
     """A figure for people named in a list after what befell them ("arrestaron a Ana Quispe y Luis
     Mamani": two detained), with the status its verb says, in a group of its own."""
-    out = []
+    out: list[Figure] = []
     for m in _NAMED_LIST[lang].finditer(s.text):
         n = len(re.split(r",\s+|\s+(?:y|and)\s+", m.group("names")))
         verb = s.low[m.start():m.start("names")]
@@ -267,7 +267,7 @@ def _included_part(s: Sentence, lang: str, figures: list[Figure], mentions: list
     seven people have died, including a teenager who succumbed on Wednesday to injuries sustained
     in Andahuaylas"): the toll is a running total (``whole``) and the person a figure of one for
     the event at that place."""
-    out = []
+    out: list[Figure] = []
     for f in figures:
         if f.status not in ("dead", "injured", "detained") or f.reference or f.subset:
             continue
@@ -397,7 +397,8 @@ _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéí�
 _SO_FAR = {"es": re.compile(r"(?:^|\W)han (?:muerto|fallecido|perdido la vida|resultado herid\w+|sido (?:detenid|herid)\w+)"),
            "en": re.compile(r"(?:^|\W)(?:have|has) (?:been )?(?:died|killed|injured|wounded|detained|arrested|lost their lives)")}
 #: A region referred back to: "ese departamento", "esa región", "the region".
-_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region|(?:^|\W)la region(?! de| del|\w)"),
+_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region|"
+                                 r"(?:^|\W)la region(?! de| del|\w)"),
                 "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
 #: A sentence that sums up the movement since it began, not one event.
 _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
@@ -472,8 +473,8 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
 
 
 #: People set free: what follows tells how long the detention told before lasted.
-_RELEASED = {"es": re.compile(r"(?:^|\W)(?:recuper\w+ (?:la|su) libertad|(?:fueron|fue|han sido|ha sido) (?:liberad|excarcelad)\w*|"
-                              r"quedaron libres|qued[oó] libre)\W"),
+_RELEASED = {"es": re.compile(r"(?:^|\W)(?:recuper\w+ (?:la|su) libertad|"
+                              r"(?:fueron|fue|han sido|ha sido) (?:liberad|excarcelad)\w*|quedaron libres|qued[oó] libre)\W"),
              "en": re.compile(r"(?:^|\W)(?:(?:were|was|have been|has been) (?:released|freed|set free)|walked free)\W")}
 #: Words that give an action as the cause of what a sentence tells: "a raíz de la detención de",
 #: "en protesta por el desalojo", "in protest at the arrest of", "angered by the killing".

@@ -544,6 +544,7 @@ def _resolve(kind: str, m: re.Match, sentence: Sentence, lang: str, published: d
     if kind == "weekend":
         # "el último fin de semana", "last weekend": the latest Saturday and Sunday before the report
         # ("this weekend" on a Sunday: the day before and that day).
+        saturday: date | None
         if re.fullmatch(r"este|this", (m.group("mod") or "").strip()) and not (m.group("post") or "").strip():
             saturday = published + timedelta(days=5 - published.weekday() if published.weekday() < 6 else -1)
         else:
