@@ -68,9 +68,11 @@ def ring_layer(rows: Sequence[Sequence[Any]], style: dict) -> JsCall:
     return JsCall("ringLayer", [list(r) for r in rows], style, name="ChangeLayer")
 
 
-def map_chrome(legend: str, notice: str | None) -> JsCall:
-    """Legend and, when ``notice`` is given, the notice shown while tiles fail to load."""
-    return JsCall("mapChrome", legend, notice or "", name="MapChrome")
+def map_chrome(legend: str, notice: str | None, lang: str | None = None) -> JsCall:
+    """Legend and, when ``notice`` is given, the notice shown while tiles fail to load; ``lang``
+    (a language code) becomes the map page's ``<html lang>`` (the dashboard's map is a frame of its
+    own, which would otherwise say ``en`` to a screen reader reading Spanish words)."""
+    return JsCall("mapChrome", legend, notice or "", lang, name="MapChrome")
 
 
 def kind_label(kind: str, t: Translator = ENGLISH) -> str:
