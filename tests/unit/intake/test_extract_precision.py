@@ -3,6 +3,7 @@ reports it is measured on): what a careful reader would not propose, and which f
 form must not take as they are (``counts_to_check``)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,14 @@ def test_on_the_real_set_no_wrong_figure_is_accepted_by_default():
     assert total.bad_default == 0
     assert total.precision[0] / total.precision[1] >= 0.75   # 83.7% when measured (README)
     assert total.traps[0] <= 0.05 * total.traps[1]           # 4 of 141 when measured
+
+
+def test_the_command_line_says_which_figures_to_check(tmp_path, capsys):
+    from geo.cli.main import main
+    report = tmp_path / "nota.txt"
+    report.write_text("Ayer hubo enfrentamientos en Juliaca. Hay 12 heridos, informó la Diresa.", encoding="utf-8")
+    assert main(["extract", str(report), "--published", "2023-02-15", "--json"]) == 0
+    (e,) = [e for e in json.loads(capsys.readouterr().out)["events"] if e["kind"] == "clash"]
+    assert (e["injured"], e["counts_to_check"]) == (12, ["scope"])
+    assert main(["extract", str(report), "--published", "2023-02-15"]) == 0
+    assert "note: The report gives 12 injured; check that they are this place's" in capsys.readouterr().out
