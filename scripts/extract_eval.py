@@ -329,6 +329,18 @@ def _nearest(kind: str, failures: list[str | None]) -> str:
     return max(failures, key=lambda f: order.index(f)) if failures else order[0]
 
 
+def _tally(kind: str, failures: list[str | None], right: list[int], classes: dict[str, int]) -> str | None:
+    """Count one fact (or candidate) in ``right`` (``[right, all]``): right when one of ``failures`` is
+    None; else its class, ``kind:nearest failure``, is counted in ``classes`` and returned."""
+    right[1] += 1
+    if None in failures:
+        right[0] += 1
+        return None
+    cls = kind + ":" + _nearest(kind, failures)
+    classes[cls] = classes.get(cls, 0) + 1
+    return cls
+
+
 def _span_of(text: str, quote: str) -> tuple[int, int] | None:
     """Where a trap's quoted text is in the article (exact, then accents and case aside)."""
     i = text.find(quote)
@@ -352,39 +364,24 @@ def score_real(truth: dict, result: dict, text: str, name: str, lang: str = "") 
     right metric and date but a wrong value or scope: the misreadings an editor must not accept."""
     s = RealScore(name, lang)
     events, counts = result["events"], result["counts"]
-    for fact in truth["events"]:
-        fails = [real_event_failure(fact, e) for e in events]
-        if fact.get("core"):
-            s.core[1] += 1
-            if None in fails:
-                s.core[0] += 1
-            else:
-                cls = "event:" + _nearest("event", fails)
-                s.missed[cls] = s.missed.get(cls, 0) + 1
-                s.lines.append(f"missed ({cls}) {fact['id']} {fact['kinds'][0]} at {fact['place']} "
-                               f"{(fact.get('dates') or ['-'])[0]}")
-    for fact in truth["counts"]:
-        fails = [real_count_failure(fact, c) for c in counts]
-        if fact.get("core"):
-            s.core[1] += 1
-            if None in fails:
-                s.core[0] += 1
-            else:
-                cls = "count:" + _nearest("count", fails)
-                s.missed[cls] = s.missed.get(cls, 0) + 1
-                s.lines.append(f"missed ({cls}) {fact['id']} {fact['metric']}={fact['values'][0]} "
-                               f"{fact['scope']} {(fact.get('dates') or ['-'])[0]}")
-    wrong_spans: list[tuple[int, int]] = []
-    for kind, cands, facts, check in (("event", events, truth["events"], real_event_failure),
-                                      ("count", counts, truth["counts"], real_count_failure)):
-        for c in cands:
-            fails = [check(f, c) for f in facts]
-            s.precision[1] += 1
-            if None in fails:
-                s.precision[0] += 1
+    kinds = (("event", events, truth["events"], real_event_failure),
+             ("count", counts, truth["counts"], real_count_failure))
+    for kind, cands, facts, check in kinds:
+        for fact in facts:
+            if not fact.get("core"):
                 continue
-            cls = kind + ":" + _nearest(kind, fails)
-            s.wrong[cls] = s.wrong.get(cls, 0) + 1
+            cls = _tally(kind, [check(fact, c) for c in cands], s.core, s.missed)
+            if cls is None:
+                continue
+            what = (f"{fact['kinds'][0]} at {fact['place']}" if kind == "event" else
+                    f"{fact['metric']}={fact['values'][0]} {fact['scope']}")
+            s.lines.append(f"missed ({cls}) {fact['id']} {what} {(fact.get('dates') or ['-'])[0]}")
+    wrong_spans: list[tuple[int, int]] = []
+    for kind, cands, facts, check in kinds:
+        for c in cands:
+            cls = _tally(kind, [check(f, c) for f in facts], s.precision, s.wrong)
+            if cls is None:
+                continue
             if cls in ("event:count", "count:value", "count:scope"):
                 s.bad_counts += 1
             wrong_spans += [tuple(x) for x in c.get("evidence_spans") or []]

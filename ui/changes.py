@@ -24,7 +24,7 @@ def changes_list(ds: Dataset, view: View) -> None:
     if view.kinds and "blockade" not in view.kinds:
         st.caption(_("Blockades are filtered out of this view."))
         return
-    changes = day_over_day(ds, view.day, regions=view.regions, lang=i18n.translator())
+    changes = day_over_day(ds, view.day, regions=view.regions, t=i18n.translator())
     if not any(changes.values()):
         st.caption(_("No blockade mapped on either day."))
         return

@@ -32,7 +32,7 @@ def corridor_map(ds: Dataset, cd: CorridorDay, result: RouteResult | None = None
     stretches in red on top. The base map stays while the day and the route change."""
     t = i18n.translator()
     line, marks = route_layers(result, t)
-    blockades = day_layers(ds, View(cd.day, kinds=("blockade",)), lang=t).groups[-1:]  # the events, not the hotspots
+    blockades = day_layers(ds, View(cd.day, kinds=("blockade",)), t=t).groups[-1:]  # the events, not the hotspots
     layers = blockades + [line, cut_layer(cd, t), marks]
     st_folium(corridor_base_map(ds, cd, t=t), key="corridor-map", height=600, use_container_width=True,
               feature_group_to_add=layers, returned_objects=[])

@@ -300,7 +300,7 @@ def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
     """A small map to click a point on: the dataset's base map, with the chosen point marked."""
     chosen = lon is not None and lat is not None
     frame = [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]] if chosen else None
-    m = base_map(ds, frame=frame, legend=False, lang=i18n.translator())
+    m = base_map(ds, frame=frame, legend=False, t=i18n.translator())
     if chosen:
         folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
                             fill_opacity=0.9, class_name="bm-picked").add_to(m)

@@ -114,7 +114,7 @@ def candidates_map(ds: Dataset, events: list[dict], decisions: dict) -> folium.M
     if pts:
         frame = [[min(e["lat"] for _, e in pts) - 0.2, min(e["lon"] for _, e in pts) - 0.2],
                  [max(e["lat"] for _, e in pts) + 0.2, max(e["lon"] for _, e in pts) + 0.2]]
-    m = base_map(ds, frame=frame, legend=False, lang=i18n.translator())
+    m = base_map(ds, frame=frame, legend=False, t=i18n.translator())
     for i, e in pts:
         state = decisions.get(str(i), "")
         folium.CircleMarker(

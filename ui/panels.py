@@ -47,7 +47,7 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
-    layers = view_layers(ds, view, bounds=bounds, lang=t)
+    layers = view_layers(ds, view, bounds=bounds, t=t)
     frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
     st.session_state[state.MAP_FRAME] = frame
     st.session_state[FRAMED_REGIONS] = tuple(view.regions)
@@ -58,7 +58,7 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     token = f"{frame}#{st.session_state.get(FRAME_ASKED, 0)}"
     framing = feature_group("frame", frame_call(frame, token), control=False)
     # The base map is made once per dataset and language (ui.map_component): only the layers change.
-    base = base_args(ds, t.lang, lambda: base_map(ds, lang=t))
+    base = base_args(ds, t.lang, lambda: base_map(ds, t=t))
     map_component(base, [framing] + layers.extra + layers.groups, key=map_key, height=620,
                   returned_objects=["bounds"] if aggregated else [])
     if layers.note:

@@ -13,7 +13,7 @@ from geo.core.model import KINDS
 from geo.core.paths import BUNDLED_DATA
 from geo.intake.audit import DEFAULT_REFERENCES, audit_folder
 from geo.query.active import day_summary, mapped_vs_reported
-from geo.store import FolderStore, is_database_url, open_store, resolve_source
+from geo.store import FolderStore, PostgisStore, is_database_url, open_store, resolve_source
 from geo.store.folder import check_new_folder
 
 
@@ -121,14 +121,20 @@ def _init_empty(args: argparse.Namespace) -> int:
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
     document = new_dataset_document(args.title, args.country, args.bbox, timezone=args.timezone,
                                     languages=languages, licence=args.licence)
-    store = FolderStore.create_empty(args.folder, document)
-    dataset = store.load()
-    folder = shlex.quote(str(args.folder))
-    print(f"wrote a new, empty dataset to {args.folder}: {INFO_FILE} ({document['title']}, {document['country']}, "
-          f"{document['timezone']}), {len(dataset.events)} events")
-    print(f"add events:                 blockade-map import FILE --data {folder}")
-    print(f"or in the dashboard:        BLOCKADE_MAP_DATA={folder} make run")
+    FolderStore.create_empty(args.folder, document)
+    _report_written(args.folder, f"wrote a new, empty dataset to {args.folder}: {INFO_FILE} ({document['title']}, "
+                                 f"{document['country']}, {document['timezone']})")
     return 0
+
+
+def _report_written(folder: str | Path, headline: str) -> None:
+    """Print what ``init-data`` wrote (``headline``, then the new folder's events as loaded back) and
+    the two ways to edit it."""
+    events = len(open_store(Path(folder)).load().events)
+    quoted = shlex.quote(str(folder))
+    print(f"{headline}, {events} events")
+    print(f"edit it in the dashboard:   BLOCKADE_MAP_DATA={quoted} make run")
+    print(f"or on the command line:     blockade-map import FILE --data {quoted}")
 
 
 def run_init_data(args: argparse.Namespace) -> int:
@@ -142,17 +148,14 @@ def run_init_data(args: argparse.Namespace) -> int:
         raise UsageError(f"blockade-map init-data: {', '.join(given)} only go with --empty")
     store = open_store(args.data or BUNDLED_DATA)
     target = Path(args.folder)
-    if hasattr(store, "copy_to"):
+    if isinstance(store, FolderStore):
         written = store.copy_to(target)
-    else:  # a database: its data as a folder
+    elif isinstance(store, PostgisStore):  # a database: its data as a folder
         store.dump(check_new_folder(target))
         written = [p for p in target.rglob("*") if p.is_file()]
-    dataset = open_store(target).load()
-    folder = shlex.quote(str(args.folder))
-    print(f"wrote a working copy of {store.location} to {args.folder}: {len(written)} files, "
-          f"{len(dataset.events)} events")
-    print(f"edit it in the dashboard:   BLOCKADE_MAP_DATA={folder} make run")
-    print(f"or on the command line:     blockade-map import FILE --data {folder}")
+    else:
+        raise UsageError(f"blockade-map init-data: cannot copy a {store.kind} store ({store.location})")
+    _report_written(args.folder, f"wrote a working copy of {store.location} to {args.folder}: {len(written)} files")
     return 0
 
 

@@ -41,7 +41,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     if not is_database_url(source):
         raise UsageError(f"blockade-map db {args.db_command}: --data (or $BLOCKADE_MAP_DATA) must be a "
                          f"postgresql:// URL, got {redact_url(str(source))!r}")
-    store = PostgisStore(source)
+    store = PostgisStore(str(source))
     started = time.perf_counter()
     if args.db_command == "init":
         created = store.init()

@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from geo.cli.args import Command, add_filters, add_lang, add_mode, data_part, day_arg
 from geo.core.dates import day_range
-from geo.core.i18n import translator
+from geo.core.i18n import Translator, translator
 from geo.core.view import View
 from geo.export import files as data_export
 from geo.export import snapshot
@@ -104,13 +104,12 @@ def _batch_command(args: argparse.Namespace) -> str:
     return shlex.join(parts)
 
 
-def _batch_readme(dataset, args: argparse.Namespace, days: list[str]) -> str:
+def _batch_readme(dataset, args: argparse.Namespace, days: list[str], t: Translator) -> str:
     records = []
     for day in days:
         records += select_records(dataset, View(day, args.mode, args.kinds, args.regions))
     unique = list({r["id"]: r for r in records}.values())
     view = View(days[0], args.mode, args.kinds, args.regions)
-    t = translator(args.lang)
     lines = [t.gettext("{title}: one map per day, {first} to {last}").format(
                  title=snapshot.snapshot_title(dataset, t), first=days[0], last=days[-1]),
              "=" * 60,
@@ -138,15 +137,16 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
             return 1
     dataset = load_dataset(args.data)
     args.regions = dataset.check_regions(args.regions)
+    t = translator(args.lang)
     try:
         if target == "html":
             view = View(args.date, args.mode, args.kinds, args.regions)
-            path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles, fit=args.fit, lang=args.lang)
+            path = snapshot.write_html(dataset, view, args.out, tiles=args.tiles, fit=args.fit, t=t)
             print(f"wrote {path} ({len(select_records(dataset, view))} events, self-contained HTML)")
         elif target in ("png", "pdf", "svg"):
-            return _single_image(dataset, args, target)
+            return _single_image(dataset, args, target, t)
         else:
-            return _batch(dataset, args)
+            return _batch(dataset, args, t)
     except snapshot.BrowserMissingError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -156,11 +156,10 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _single_image(dataset, args: argparse.Namespace, fmt: str) -> int:
+def _single_image(dataset, args: argparse.Namespace, fmt: str, t: Translator) -> int:
     out = check_target(args.out)
     view = View(args.date, args.mode, args.kinds, args.regions)
-    with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout, fit=args.fit,
-                              lang=args.lang) as shot:
+    with snapshot.Snapshotter(tiles=args.tiles, tile_timeout_s=args.tile_timeout, fit=args.fit, t=t) as shot:
         data, result = snapshot.render_file(shot, dataset, view, fmt, args.size)
     atomic_write(out, data)
     tiles = f"{result.tiles_loaded} map tiles" if result.tiles_loaded else snapshot.NO_TILES
@@ -170,7 +169,7 @@ def _single_image(dataset, args: argparse.Namespace, fmt: str) -> int:
     return 0
 
 
-def _batch(dataset, args: argparse.Namespace) -> int:
+def _batch(dataset, args: argparse.Namespace, t: Translator) -> int:
     days = day_range(args.first, args.last)
     out_dir = Path(args.out)
     view = View(days[0], args.mode, args.kinds, args.regions)
@@ -182,9 +181,9 @@ def _batch(dataset, args: argparse.Namespace) -> int:
             bar.set_postfix_str(day, refresh=False)
             bar.update(1)
         paths = snapshot.batch_pngs(dataset, days, out_dir, view=view, size=args.size, tiles=args.tiles,
-                                    tile_timeout_s=args.tile_timeout, progress=done, fit=args.fit, lang=args.lang)
-    gif = snapshot.make_gif(paths, [snapshot.short_date(d, args.lang) for d in days], out_dir / "period.gif")
-    (out_dir / "README.txt").write_text(_batch_readme(dataset, args, days), encoding="utf-8")
+                                    tile_timeout_s=args.tile_timeout, progress=done, fit=args.fit, t=t)
+    gif = snapshot.make_gif(paths, [snapshot.short_date(d, t) for d in days], out_dir / "period.gif")
+    (out_dir / "README.txt").write_text(_batch_readme(dataset, args, days, t), encoding="utf-8")
     print(f"wrote {len(paths)} PNG(s) to {out_dir}/ ({days[0]}.png to {days[-1]}.png), "
           f"{gif} ({len(paths)} frames) and {out_dir / 'README.txt'}")
     return 0
@@ -231,7 +230,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.lang != "en":
         cmdline += " " + shlex.join(["--lang", args.lang])
     result = data_export.export_events(dataset, args.first, args.last, fmt, args.out, args.kinds,
-                                       args.regions, command=cmdline, lang=args.lang)
+                                       args.regions, command=cmdline, t=translator(args.lang))
     print(f"wrote {result.path} ({result.count} events, {fmt}) and {result.sidecar} (sources and licence)")
     return 0
 

@@ -132,7 +132,9 @@ def format_text(result: dict) -> list[str]:
 
 def against_text(existing: dict | None) -> str:
     """How a candidate stands against the data, in one line."""
-    status = (existing or {}).get("status", "unchecked")
+    status = existing.get("status", "unchecked") if existing is not None else "unchecked"
+    if existing is None or status == "unchecked":
+        return "against the data: not compared (the data's events could not be read)"
     if status == "update":
         return f"UPDATE of {existing['id']}: {existing['text']} (accept as an update, not as a new event)"
     if status == "duplicate":

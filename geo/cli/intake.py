@@ -75,7 +75,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for problem in plan.problems:
         print(problem, file=sys.stderr)
     refused = plan.refused()
-    if plan.problems and (args.all_or_nothing or not plan.good_items() or refused is None):
+    if refused is None or (plan.problems and (args.all_or_nothing or not plan.good_items())):
         print(f"{path.name}: {plan.failure_summary()}: nothing imported", file=sys.stderr)
         return 1
     for label, existing in plan.already:

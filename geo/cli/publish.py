@@ -7,7 +7,7 @@ import sys
 from tqdm import tqdm
 
 from geo.cli.args import Command, day_arg, lang_arg
-from geo.core.i18n import available_languages
+from geo.core.i18n import available_languages, translator
 from geo.export import publish as edition
 from geo.store import load_dataset
 
@@ -52,7 +52,7 @@ def run_publish(args: argparse.Namespace) -> int:
             bar.update(1)
 
         result = edition.publish(dataset, args.out, args.first, args.last, tiles=args.tiles, progress=progress,
-                                 lang=lang, previews=args.previews, base_url=args.base_url)
+                                 t=translator(lang), previews=args.previews, base_url=args.base_url)
     print(f"wrote {result.path}/ ({len(result.days)} days, {result.days[0]} to {result.days[-1]}; "
           f"opens on {result.featured_day}; words in {lang}; {result.files} files, {result.bytes / 1e6:.1f} MB). "
           f"Serve it with any web server, e.g. python -m http.server -d {result.path}")

@@ -210,7 +210,7 @@ def cmd_follow(args: argparse.Namespace, who: str, sleep: Callable[[float], None
         polls += 1
         batch = sutran.Batch()
         try:
-            if is_url:
+            if watch is None:  # a URL
                 for update in fetch_updates(args.source, batch.problems):
                     sutran.add_update(batch, update, args.motivo, scope, args.first, args.last)
             else:

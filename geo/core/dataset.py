@@ -109,12 +109,13 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
     if "timezone" in data and not _is_time_zone(tz):
         bad("timezone", N_("{value} is not an IANA time zone name such as 'UTC' or 'Europe/Madrid'"), value=short_repr(tz))
     bbox = data.get("bbox")
-    box = None
+    box: tuple[float, float, float, float] | None = None
     if "bbox" in data:
         if (isinstance(bbox, list) and len(bbox) == 4
                 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in bbox)
                 and -180 <= bbox[0] < bbox[2] <= 180 and -90 <= bbox[1] < bbox[3] <= 90):
-            box = tuple(float(v) for v in bbox)
+            west, south, east, north = (float(v) for v in bbox)
+            box = (west, south, east, north)
         else:
             bad("bbox", N_("{value} is not [west, south, east, north] in degrees"), value=short_repr(bbox))
     languages = data.get("languages", ["en"])
@@ -151,7 +152,7 @@ def parse_info(data: Any, file: str = INFO_FILE) -> tuple[DatasetInfo | None, li
                 bad(key, *wrong)
             else:
                 titles[code.lower()] = value
-    if problems:
+    if problems or not isinstance(title, str):  # a title that is not text is one of the problems
         return None, problems
     return DatasetInfo(title=title, country=country, timezone=tz, bbox=box,
                        languages=tuple(code.lower() for code in languages), featured_day=featured,
@@ -280,20 +281,24 @@ class Dataset:
     # A loaded dataset is not changed in place (an edit loads a new one), so what is read from
     # all its rows is computed once: every rerun of a page asks for these.
     @cached_property
+    def _span(self) -> tuple[str | None, str | None]:
+        """``days_covered`` when set, else the earliest start and the latest end among events and
+        hotspots (``(None, None)`` for an empty dataset)."""
+        if self.days_covered is not None:
+            return self.days_covered
+        starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
+        ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
+        return (min(starts) if starts else None), (max(ends) if ends else None)
+
+    @property
     def first_day(self) -> str | None:
         """Earliest start among events and hotspots, or None for an empty dataset."""
-        if self.days_covered is not None:
-            return self.days_covered[0]
-        starts = [col.min() for col in (self.events["start"], self.hotspots["start"]) if len(col)]
-        return min(starts) if starts else None
+        return self._span[0]
 
-    @cached_property
+    @property
     def last_day(self) -> str | None:
         """Latest end among events and hotspots, or None for an empty dataset."""
-        if self.days_covered is not None:
-            return self.days_covered[1]
-        ends = [col.max() for col in (self.events["end"], self.hotspots["end"]) if len(col)]
-        return max(ends) if ends else None
+        return self._span[1]
 
     @cached_property
     def _region_names(self) -> tuple[str, ...]:
@@ -331,7 +336,7 @@ class Dataset:
         if self.first_day is None:
             return t.gettext("the data holds no dated event")
         return t.gettext("the data covers {first} to {last}").format(
-            first=t.date(self.first_day, "span"), last=t.date(self.last_day, "span"))
+            first=t.date(self.first_day, "span"), last=t.date(self.last_day or self.first_day, "span"))
 
     def outside_note(self, day: str, t: Translator = ENGLISH) -> str | None:
         """``2024-05-01 is outside the data: the data covers ...`` for a day the data does not
@@ -349,9 +354,12 @@ class Dataset:
 
     def bbox(self) -> tuple[float, float, float, float] | None:
         """``(west, south, east, north)``: dataset.json's bbox, else the extent of every layer."""
-        if self.info.bbox is not None:
-            return self.info.bbox
-        xs, ys = [], []
+        return self.info.bbox if self.info.bbox is not None else self.extent()
+
+    def extent(self) -> tuple[float, float, float, float] | None:
+        """``(west, south, east, north)`` around the events, hotspots and corridors; None when they are empty."""
+        xs: list[float] = []
+        ys: list[float] = []
         for frame in (self.events, self.hotspots):
             if len(frame):
                 xs += [float(frame["lon"].min()), float(frame["lon"].max())]

@@ -59,12 +59,12 @@ def event_sources(value: Any) -> list[dict]:
     raise TypeError(f"an event's sources must be a list or its packed text, got {type(value).__name__}")
 
 
-def _points(features: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+def _points(features: Sequence[Mapping]) -> tuple[np.ndarray, np.ndarray]:
     coords = np.array([f["geometry"]["coordinates"][:2] for f in features], dtype=float).reshape(-1, 2)
     return coords[:, 0], coords[:, 1]
 
 
-def events_frame(features: list[dict], scope: Scope = ANYWHERE) -> gpd.GeoDataFrame:
+def events_frame(features: Sequence[Mapping], scope: Scope = ANYWHERE) -> gpd.GeoDataFrame:
     """Valid event Features as a GeoDataFrame with one column per contract field (``sources``
     packed as text, :func:`pack_sources`; read them with :func:`event_sources`)."""
     rows = []
@@ -122,7 +122,7 @@ def corridors_frame(features: list[dict]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
 
 
-def counts_frame(rows: list[Mapping[str, Any]]) -> pd.DataFrame:
+def counts_frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """reported_counts.csv rows as a DataFrame with integer values."""
     frame = pd.DataFrame(rows, columns=list(COUNTS_COLUMNS))
     frame["value"] = pd.to_numeric(frame["value"]).astype("int64") if len(frame) else pd.Series(dtype="int64")

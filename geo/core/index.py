@@ -34,6 +34,8 @@ CELL_SIZES = (0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0)
 CELLS_ACROSS = 24
 #: Most events listed in the dashboard's table for one view.
 TABLE_LIMIT = 500
+#: None as a 0-d object array: the operand that finds the empty slots of an object array with np.equal.
+_NONE = np.array(None, dtype=object)
 
 
 def cell_size(bounds) -> float:
@@ -196,7 +198,7 @@ class EventIndex:
         Each record is made once and kept; callers must not change them.
         """
         positions = np.asarray(positions, dtype=np.int64)
-        missing = positions[np.equal(self._records[positions], None)]
+        missing = positions[np.equal(self._records[positions], _NONE)]
         if len(missing):
             missing = np.unique(missing)
             made = [event_record(r) for r in self.frame(missing).itertuples(index=False)]
@@ -214,7 +216,7 @@ class EventIndex:
         result["events"] = int(len(positions))
         return result
 
-    def mapped(self, positions: np.ndarray) -> dict[str, int]:
+    def mapped(self, positions: np.ndarray) -> dict[str, int | None]:
         """What the map shows against national counts (see :func:`geo.query.active.mapped_vs_reported`):
         blockade points (and how many of them come from SUTRAN's feed), distinct roads (or places)
         blocked, regions affected, detained."""
@@ -243,7 +245,7 @@ class EventIndex:
         positions = np.asarray(positions, dtype=np.int64)
         with self._lock:
             kept = self._memos.setdefault(name, np.full(len(self), None, dtype=object))
-        missing = np.unique(positions[np.equal(kept[positions], None)])
+        missing = np.unique(positions[np.equal(kept[positions], _NONE)])
         if len(missing):
             made = [make(rec) for rec in self.records(missing)]
             with self._lock:

@@ -13,7 +13,7 @@ import dataclasses
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -123,6 +123,8 @@ class Scope:
     regions: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)
     area: tuple[float, float, float, float] | None = None
+    #: Folded region names and aliases -> the stored spelling (made from the two above).
+    _lookup: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lookup = {fold(r): r for r in self.regions}
@@ -138,7 +140,7 @@ class Scope:
         """
         if not isinstance(name, str) or not name.strip():
             return None
-        return self._lookup.get(fold(name))  # type: ignore[attr-defined]
+        return self._lookup.get(fold(name))
 
     def region(self, name: Any) -> str | None:
         """The stored spelling of region ``name``, or None when it is not one of the dataset's
@@ -280,11 +282,12 @@ class _Checker:
     def _citation(self, src: Mapping, where: str) -> None:
         """A dataset cited by its own reference (ACLED): its publishers are names, its timestamp a number."""
         self.string(src, "event_id_cnty", True, where=f"{where}.event_id_cnty")
-        for key, what in (("publishers", "publisher names"), ("actors", "actor names")):
+        for key, wrong in (("publishers", N_("must be a list of publisher names")),
+                           ("actors", N_("must be a list of actor names"))):
             names = src.get(key)
             if names is not None and not (isinstance(names, list) and len(names) <= 1000
                                           and all(text_problem(p) is None for p in names)):
-                self.add(f"{where}.{key}", f"must be a list of {what}")
+                self.add(f"{where}.{key}", wrong)
         for key in ("event_type", "sub_event_type"):
             if src.get(key) is not None:
                 self.string(src, key, False, where=f"{where}.{key}")
@@ -292,7 +295,8 @@ class _Checker:
             self.string(src, "tags", False, limit=MAX_TEXT, where=f"{where}.tags")
         stamp = src.get("timestamp")
         if stamp is not None and not (_is_int(stamp) and stamp >= 0):
-            self.add(f"{where}.timestamp", f"must be a whole number of seconds since 1970, got {_short(stamp)}")
+            self.add(f"{where}.timestamp", N_("must be a whole number of seconds since 1970, got {value}"),
+                     value=_short(stamp))
 
     def point(self, geometry: Any) -> None:
         if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":
@@ -547,7 +551,7 @@ def validate_collection(collection: Any, layer: str, file: str | None = None,
     return problems
 
 
-def validate_counts_rows(rows: list[Mapping[str, Any]], file: str = "reported_counts.csv",
+def validate_counts_rows(rows: Sequence[Mapping[str, Any]], file: str = "reported_counts.csv",
                          header: Iterable[str] | None = None) -> list[Problem]:
     """Validate the rows of reported_counts.csv (dicts keyed by column; row 1 is the header)."""
     problems: list[Problem] = []

@@ -159,7 +159,8 @@ def secrets_of(url: str) -> list[str]:
         add(userinfo.split(":", 1)[1])
     # libpq ends the user part at the first "@" or "/": a password holding "@" or "?" is read
     # differently there, and its error may quote what it took for the host.
-    rest = url[_SCHEME.match(url).end():]  # type: ignore[union-attr]
+    scheme = _SCHEME.match(url)  # _split found one, so this matches
+    rest = url[scheme.end():] if scheme else url
     first = re.search(r"[@/]", rest)
     if first and first.group() == "@" and ":" in rest[:first.start()]:
         add(rest[:first.start()].split(":", 1)[1])

@@ -23,7 +23,7 @@ from geo.core.dataset import Dataset
 from geo.core.dates import check_range
 from geo.core.escape import neutralise_formula
 from geo.core.frames import event_feature, event_record
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.view import View
 from geo.intake.acled import CURRENT_COLUMNS, acled_rows
 from geo.query.active import events_in_range
@@ -42,9 +42,8 @@ SOURCES_LINES: tuple[str, ...] = (
 )
 
 
-def licence_lines(dataset: Dataset, lang: str | Translator | None = None) -> list[str]:
+def licence_lines(dataset: Dataset, t: Translator = ENGLISH) -> list[str]:
     """The licence part of a citation: the dataset's licence (dataset.json), then the sources."""
-    t = translator(lang)
     licence = dataset.info.licence or t.gettext("not stated in dataset.json")
     return [t.gettext("{title}: data licence {licence}.").format(title=dataset.info.title_in(t), licence=licence),
             *(t.gettext(line) for line in SOURCES_LINES)]
@@ -124,7 +123,7 @@ def csv_columns(records: Sequence[dict]) -> list[str]:
 
 def csv_row(record: dict, columns: Sequence[str]) -> dict:
     """One CSV row: empty cells for absent values, ``km`` without a trailing ``.0``."""
-    row = {c: "" for c in columns}
+    row: dict[str, object] = {c: "" for c in columns}
     for field in CSV_FIELDS:
         value = record.get(field)
         if value is None:
@@ -216,13 +215,12 @@ def _underlined(title: str) -> list[str]:
 
 def sidecar_text(dataset: Dataset, records: Sequence[dict], first: str, last: str, file_name: str, fmt: str,
                  command: str, kinds: Sequence[str] = (), regions: Sequence[str] = (),
-                 lang: str | Translator | None = None) -> str:
+                 t: Translator = ENGLISH) -> str:
     """The citation file that goes next to an export: sources, licence, range, command.
 
-    The words are in ``lang`` (default English); dates stay ``YYYY-MM-DD`` and field names,
+    The words are in ``t``'s language (default English); dates stay ``YYYY-MM-DD`` and field names,
     kinds and the command as they are in the file.
     """
-    t = translator(lang)
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     span = t.gettext("{first} to {last}").format(first=first, last=last)
     zone = dataset.info.timezone or t.gettext("days as reported (no time zone set)")
@@ -258,13 +256,12 @@ def sidecar_path(out: str | os.PathLike) -> Path:
 
 def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequence[str] = (),
                   regions: Sequence[str] = (), command: str | None = None,
-                  file_name: str = "events", lang: str | Translator | None = None) -> tuple[str, str, int]:
+                  file_name: str = "events", t: Translator = ENGLISH) -> tuple[str, str, int]:
     """The export's text, its sidecar text and the number of events, without writing anything.
 
-    ``lang`` is the language of the sidecar and of the GeoJSON's ``metadata`` title and licence;
+    ``t`` gives the language of the sidecar and of the GeoJSON's ``metadata`` title and licence;
     the data itself (field names, kinds, statuses) is the same in every language.
     """
-    t = translator(lang)
     first, last = check_range(first, last)
     if fmt not in FORMATS:
         raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -288,7 +285,7 @@ def render_export(dataset: Dataset, first: str, last: str, fmt: str, kinds: Sequ
 
 def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | os.PathLike,
                   kinds: Sequence[str] = (), regions: Sequence[str] = (),
-                  command: str | None = None, lang: str | Translator | None = None) -> ExportResult:
+                  command: str | None = None, t: Translator = ENGLISH) -> ExportResult:
     """Write the events active in ``[first, last]`` to ``out`` and its citation sidecar.
 
     Parameters
@@ -303,7 +300,7 @@ def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | 
         Filters (empty keeps everything).
     command : str, optional
         The command line recorded in the sidecar (default: the equivalent ``blockade-map export``).
-    lang : str or Translator, optional
+    t : Translator, optional
         The language of the sidecar (default English).
 
     Returns
@@ -313,7 +310,7 @@ def export_events(dataset: Dataset, first: str, last: str, fmt: str, out: str | 
     out = Path(out)
     text, sidecar, count = render_export(dataset, first, last, fmt, kinds, regions,
                                          command or default_command(first, last, fmt, out, kinds, regions),
-                                         out.name, lang)
+                                         out.name, t)
     side = sidecar_path(out)
     atomic_write_many([(out, text), (side, sidecar)])  # both files, or neither
     return ExportResult(out, side, count)

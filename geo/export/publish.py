@@ -11,7 +11,7 @@
     DIR/preview/YYYY-MM-DD.png  the day's picture for link previews (``previews=True``, needs Chromium)
     DIR/README.txt              what the edition holds, its sources and licence
 
-Every word the page shows is in one language (``lang``: :func:`publish`'s default is English, the
+Every word the page shows is in one language (its Translator ``t``: :func:`publish`'s default is English, the
 command's the dataset's first language): the page's own words are written into ``index.html``
 (the words ``edition.js`` puts together are in its ``data-words`` attribute, as JSON), the
 legend, kinds and credits into the manifest, the popups, national counts and notes into the
@@ -49,7 +49,7 @@ from markupsafe import Markup
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day, day_range, shift_day
 from geo.core.escape import escape_html, template_environment
-from geo.core.i18n import N_, SOURCE_LANGUAGE, N_plural, Translator, pick_language, translator
+from geo.core.i18n import ENGLISH, N_, SOURCE_LANGUAGE, N_plural, Translator, pick_language
 from geo.core.model import KINDS
 from geo.core.view import View
 from geo.core.words import kind_label, kind_name
@@ -160,11 +160,11 @@ def edition_days(dataset: Dataset, first: str | None = None, last: str | None = 
     Raises ValueError (one line) for a range that is backwards, holds no day of the data or
     is longer than :data:`MAX_DAYS`.
     """
-    if dataset.first_day is None and not (first and last):
-        raise ValueError(f"publish: {dataset.coverage()}; give --from and --to")
     both = bool(first and last)
     first = check_day(first, "--from") if first else dataset.first_day
-    last = check_day(last, "--to") if last else dataset.last_day
+    last = check_day(last, "--to") if last else (dataset.last_day or dataset.first_day)
+    if first is None or last is None:  # the data holds no day, and a bound was not given
+        raise ValueError(f"publish: {dataset.coverage()}; give --from and --to")
     if last < first and not both:
         raise ValueError(f"publish: {first} to {last} holds no day of the data ({dataset.coverage()})")
     if last < first:
@@ -173,7 +173,7 @@ def edition_days(dataset: Dataset, first: str | None = None, last: str | None = 
     if len(days) > MAX_DAYS:
         raise ValueError(f"publish: {first} to {last} is {len(days):,} days; an edition holds at most "
                          f"{MAX_DAYS:,}")
-    if dataset.first_day is None or first > dataset.last_day or last < dataset.first_day:
+    if dataset.first_day is None or first > (dataset.last_day or dataset.first_day) or last < dataset.first_day:
         raise ValueError(f"publish: {first} to {last} holds no day of the data ({dataset.coverage()})")
     return days
 
@@ -192,19 +192,18 @@ def _http(url: Any) -> str | None:
     return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -> str:
+def day_json(dataset: Dataset, day: str, t: Translator = ENGLISH) -> str:
     """The day file of ``day``: what the map and the side panel show that day, as JSON text.
 
     ``events`` are drawn largest circles first; each holds the dashboard's marker row
     (``[lat, lon, class, colour, radius, popupHtml, tooltipHtml]``, escaped). ``totals``,
     ``mapped`` and ``reported`` are those of ``blockade-map day --json`` (every kind, all
     regions); ``changes`` lists the blockades new, continuing and lifted since the day before.
-    Popups, tooltips, the national counts' lines, place summaries and notes are in ``lang``
+    Popups, tooltips, the national counts' lines, place summaries and notes are in ``t``'s language
     (default English); field names, kinds and dates (``YYYY-MM-DD``) are the same in every language.
     ``frame`` (``[[south, west], [north, east]]``) is what the map opens on that day: the day's events
     and the corridors, as the dashboard and snapshots frame it (:func:`geo.query.framing.frame_for`).
     """
-    t = translator(lang)
     view = View(check_day(day))
     index = dataset.index
     positions = index.select(view)
@@ -215,7 +214,7 @@ def day_json(dataset: Dataset, day: str, lang: str | Translator | None = None) -
     reported = reported_on(dataset, view.day)
     lines = mapped_vs_reported(reported, mapped, t)
     hotspots = select_hotspots(dataset, view)
-    changes = day_over_day(dataset, view.day, lang=t)
+    changes = day_over_day(dataset, view.day, t=t)
     note = dataset.outside_note(view.day, t)
     if note:
         note += "."
@@ -257,28 +256,27 @@ def _about(dataset: Dataset, days: list[str], t: Translator) -> dict:
             "edition": t.span(days[0], days[-1])}
 
 
-def day_entry(date: str, version: str, events: int, lang: str | Translator | None = None) -> dict:
+def day_entry(date: str, version: str, events: int, t: Translator = ENGLISH) -> dict:
     """A day of the manifest: its date, file, content hash, events and, when the language does not
     show days as ``YYYY-MM-DD``, ``label``: the day as the page shows it (``lunes, 9 de enero de 2023``)."""
     entry = {"date": date, "file": f"days/{date}.json", "version": version, "events": events}
-    label = translator(lang).day(date)
+    label = t.day(date)
     if label != date:
         entry["label"] = label
     return entry
 
 
-def basemap_credit(attribution: str | None, lang: str | Translator | None = None) -> str | None:
-    """A basemap's credit line in ``lang``: the bundled Natural Earth credit is translated, another
+def basemap_credit(attribution: str | None, t: Translator = ENGLISH) -> str | None:
+    """A basemap's credit line in ``t``'s language: the bundled Natural Earth credit is translated, another
     file's own credit is shown as written."""
-    return translator(lang).gettext(BASEMAP_ATTRIBUTION) if attribution == BASEMAP_ATTRIBUTION else attribution
+    return t.gettext(BASEMAP_ATTRIBUTION) if attribution == BASEMAP_ATTRIBUTION else attribution
 
 
 def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = False,
-             basemap: dict | None = None, lang: str | Translator | None = None) -> dict:
+             basemap: dict | None = None, t: Translator = ENGLISH) -> dict:
     """The edition's manifest: its days (file, version, events), the dataset's info and what
     every day shares (legend, kinds, corridors, styles, optional tiles and basemap), with the
-    words among them (title, legend, kind names, tiles' notice, about) in ``lang`` (default English)."""
-    t = translator(lang)
+    words among them (title, legend, kind names, tiles' notice, about) in ``t``'s language (default English)."""
     info = dataset.info
     return {
         "format": FORMAT, "generator": f"{PROJECT} publish", "lang": t.lang,
@@ -289,7 +287,7 @@ def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = Fa
         "days": days,
         "kinds": [{"kind": k, "name": kind_name(k, t), "label": kind_label(k, t), "colour": KIND_COLORS[k]}
                   for k in KINDS],
-        "legend_html": legend_html(lang=t),
+        "legend_html": legend_html(t=t),
         "corridors": {"rows": corridor_rows(dataset.corridors) if len(dataset.corridors) else [],
                       "style": CORRIDOR_LINE},
         "hotspot_colour": HOTSPOT_COLOR, "change_styles": CHANGE_STYLES,
@@ -300,11 +298,10 @@ def manifest(dataset: Dataset, days: list[dict], featured: str, tiles: bool = Fa
     }
 
 
-def script_words(days: list[str], lang: str | Translator | None = None) -> dict:
-    """The words ``edition.js`` needs, in ``lang``: :data:`SCRIPT_WORDS`, the filtered caption's two
+def script_words(days: list[str], t: Translator = ENGLISH) -> dict:
+    """The words ``edition.js`` needs, in ``t``'s language: :data:`SCRIPT_WORDS`, the filtered caption's two
     forms (``showing``: for one event, for more), the edition's span of days and the digit grouping."""
-    t = translator(lang)
-    words = {key: t.gettext(message) for key, message in SCRIPT_WORDS.items()}
+    words: dict[str, str | list[str]] = {key: t.gettext(message) for key, message in SCRIPT_WORDS.items()}
     words["showing"] = [t.ngettext(*SHOWING, 1), t.ngettext(*SHOWING, 2)]
     words["span"] = t.span(days[0], days[-1])
     words["group"] = get_group_symbol(locale=t.babel_locale)
@@ -332,9 +329,8 @@ def _absolute(base_url: str | None, path: str) -> str:
     return f"{base_url.rstrip('/')}/{path}" if base_url else path
 
 
-def day_description(dataset: Dataset, day: str, lang: str | Translator | None = None) -> str:
+def day_description(dataset: Dataset, day: str, t: Translator = ENGLISH) -> str:
     """One day in a sentence for link previews: the day, what is mapped, how counts are shown."""
-    t = translator(lang)
     index = dataset.index
     positions = index.select(View(day))
     totals = index.totals(positions)
@@ -344,13 +340,12 @@ def day_description(dataset: Dataset, day: str, lang: str | Translator | None = 
     return t.gettext(DAY_DESCRIPTION).format(day=t.date(day, "long"), count=count)
 
 
-def index_html(title: str, versions: dict[str, str], lang: str | Translator | None = None,
+def index_html(title: str, versions: dict[str, str], t: Translator = ENGLISH,
                words: dict | None = None, description: str = "", image: dict | None = None,
                share_title: str | None = None) -> str:
     """``index.html`` from its Jinja2 template: ``<html lang>``, the title, the page's words (in
-    ``lang``) and the preview tags (``description``, ``image``: ``{url, width, height, alt}``),
+    ``t``'s language) and the preview tags (``description``, ``image``: ``{url, width, height, alt}``),
     all escaped; the script's ``words`` as JSON in ``data-words``; each asset URL with its version."""
-    t = translator(lang)
     for name in ("leaflet.css", "blockade-map.css", "edition.css", "edition.js", "leaflet.js", "blockade-map.js",
                  "basemap.js"):
         if name not in versions:
@@ -363,10 +358,9 @@ def index_html(title: str, versions: dict[str, str], lang: str | Translator | No
         description=description, share_title=share_title or title, og_locale=og_locale(t), image=image)
 
 
-def share_html(title: str, day: str, description: str, lang: str | Translator | None = None,
+def share_html(title: str, day: str, description: str, t: Translator = ENGLISH,
                image: dict | None = None) -> str:
     """``share/YYYY-MM-DD.html``: a day's own preview tags for a shared link, then the edition on that day."""
-    t = translator(lang)
     return _TEMPLATES.get_template("share.html").render(
         lang=t.lang, title=t.gettext(SHARE_TITLE).format(title=title, day=t.date(day, "long")), site=title,
         description=description, og_locale=og_locale(t), image=image, target=f"../index.html#{day}",
@@ -426,9 +420,8 @@ README_PARAGRAPHS = (
 )
 
 
-def readme_text(dataset: Dataset, days: list[str], featured: str, lang: str | Translator | None = None) -> str:
-    """README.txt of an edition, in ``lang``: what it holds, how to serve it, its licence and sources."""
-    t = translator(lang)
+def readme_text(dataset: Dataset, days: list[str], featured: str, t: Translator = ENGLISH) -> str:
+    """README.txt of an edition, in ``t``'s language: what it holds, how to serve it, its licence and sources."""
     about = _about(dataset, days, t)
     title = t.gettext("{title}: static edition, {span} ({days})").format(
         title=dataset.info.title_in(t), span=t.span(days[0], days[-1]), days=t.plural("{n} day", "{n} days", len(days)))
@@ -454,7 +447,7 @@ def readme_text(dataset: Dataset, days: list[str], featured: str, lang: str | Tr
 def _previews(dataset: Dataset, days: list[str], staged: Path, t: Translator) -> dict[str, Path]:
     """Each day's link-preview picture, drawn offline by one headless Chromium."""
     from geo.export.snapshot import batch_pngs  # Chromium only when previews are asked for
-    paths = batch_pngs(dataset, days, staged / "preview", size=PREVIEW_SIZE, tiles=False, lang=t)
+    paths = batch_pngs(dataset, days, staged / "preview", size=PREVIEW_SIZE, tiles=False, t=t)
     return dict(zip(days, paths, strict=False))
 
 
@@ -467,7 +460,7 @@ def _image(path: Path | None, day: str, base_url: str | None, t: Translator) -> 
 
 def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, last: str | None = None,
             tiles: bool = False, progress: Callable[[int, int, str], None] | None = None,
-            lang: str | Translator | None = None, previews: bool = False,
+            t: Translator = ENGLISH, previews: bool = False,
             base_url: str | None = None) -> PublishResult:
     """Write the static edition of ``dataset`` to the folder ``out`` (replacing a previous one).
 
@@ -482,7 +475,7 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
         Offer OpenStreetMap tiles as an online layer (off until a reader switches it on).
     progress : callable, optional
         ``progress(done, total, label)`` after each day file.
-    lang : str or Translator, optional
+    t : Translator, optional
         The language of every word of the edition (default English; the command's default is
         :func:`default_language`).
     previews : bool
@@ -506,7 +499,6 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
     Raises ValueError (one line) for a bad range, a bad basemap or an ``out`` in the way;
     ``out`` is then left as it was.
     """
-    t = translator(lang)
     days = edition_days(dataset, first, last)
     target = check_out(out)
     if base_url is not None and not str(base_url).lower().startswith(("http://", "https://")):
@@ -547,7 +539,7 @@ def publish(dataset: Dataset, out: str | os.PathLike, first: str | None = None, 
             busiest = max(entries, key=lambda e: e["events"])
             featured = busiest["date"]
         size += _write(staged / "README.txt", readme_text(dataset, days, featured, t))
-        document = manifest(dataset, entries, featured, tiles=tiles, basemap=basemap_entry, lang=t)
+        document = manifest(dataset, entries, featured, tiles=tiles, basemap=basemap_entry, t=t)
         if basemap_entry is not None and loaded.data.get("bbox"):
             west, south, east, north = loaded.data["bbox"]
             document["basemap"]["bounds"] = [[south, west], [north, east]]

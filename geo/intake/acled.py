@@ -32,6 +32,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+from geo.core.i18n import N_, Message, message
 from geo.core.model import Scope, is_dataset_citation, short_repr
 from geo.core.text import fold
 
@@ -333,12 +334,13 @@ def actors_of(row: Mapping[str, str]) -> list[str]:
     return names
 
 
-def same_event_problem(first: Mapping[str, str], other: Mapping[str, str]) -> str | None:
+def same_event_problem(first: Mapping[str, str], other: Mapping[str, str]) -> Message | None:
     """Why a row repeating an ``event_id_cnty`` cannot be the same event (another date or place)."""
     for column in ("event_date", "location", "latitude", "longitude"):
         a, b = (first.get(column) or "").strip(), (other.get(column) or "").strip()
         if a != b:
-            return f"repeats event {first.get('event_id_cnty')} with another {column} ({short_repr(b)}, not {short_repr(a)})"
+            return message(N_("repeats event {event} with another {column} ({value}, not {first})"),
+                           event=first.get("event_id_cnty"), column=column, value=short_repr(b), first=short_repr(a))
     return None
 
 

@@ -112,7 +112,7 @@ _FILE_FIELD = re.compile(r'"file"\s*:\s*"([a-z]+\.json)"')
 def load_sutran_points(refs: References, urls: Iterable[str]) -> None:
     """Read the archived feed lines that ``urls`` cite (only those: the archive is large) into
     :attr:`References.sutran_points`; a cited URL no archive line holds stays out (and is flagged)."""
-    wanted = {m.group(1): set() for m in (_ARCHIVE_URL.match(u) for u in urls) if m}
+    wanted: dict[str, set[str]] = {m.group(1): set() for m in (_ARCHIVE_URL.match(u) for u in urls) if m}
     for u in urls:
         m = _ARCHIVE_URL.match(u)
         if m:
@@ -271,7 +271,7 @@ def _check_count_row(n: int, row: Mapping, refs: References) -> list[Problem]:
         out.append(_problem(COUNTS_FILE, where, "source_url", f"{url} appears in no facts file or seed report"))
         return out
     try:
-        value = int(float(row.get("value")))
+        value = int(float(row.get("value", "")))
     except (TypeError, ValueError):
         return out
     if url in refs.sutran_points:   # a count of SUTRAN's archived feed: the archive is its source
@@ -350,7 +350,7 @@ def _check_distance(fid: str, feature: Mapping, gaz: Gazetteer, refs: References
         if post is not None:
             targets.append((f"{road} km {km:g}", *post))
     if props.get("geo_precision") == 3:
-        for capital in refs.capitals.get(region, ()):
+        for capital in refs.capitals.get(region or "", ()):
             for p in gaz.matches(capital):
                 if name_key(p.region) == name_key(region or ""):
                     targets.append((f"{capital} (capital of {region})", p.lon, p.lat))

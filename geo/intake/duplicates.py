@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from geo.core.geodesy import distance_m
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import Problem, short_repr
 from geo.core.words import kind_name
 from geo.intake.readers import Item
@@ -51,10 +51,9 @@ def id_problems(items: Sequence[Item], file: str, current_ids: Iterable[str],
     return out
 
 
-def event_summary(feature: Mapping, lang: str | Translator | None = None) -> str:
+def event_summary(feature: Mapping, t: Translator = ENGLISH) -> str:
     """An event in a line, for a duplicate check: ``protest at Juliaca (Puno), 2023-01-09`` (in
-    ``lang``: ``protesta en Juliaca (Puno), 9 ene 2023``)."""
-    t = translator(lang)
+    ``t``: ``protesta en Juliaca (Puno), 9 ene 2023``)."""
     p = feature.get("properties") or {}
     start, end = str(p.get("start", "?")), str(p.get("end") or "")
 

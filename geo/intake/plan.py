@@ -131,7 +131,7 @@ def plan_import(data: bytes | str, file: str, existing: Mapping | None = None,
             already.append((item.label, same))
     known = {label for label, _ in already}
     fresh = [item for item in items if item.label not in known]
-    problems += id_problems(fresh, file, (f.get("id") for f in features), retired_ids)
+    problems += id_problems(fresh, file, (fid for f in features if isinstance(fid := f.get("id"), str)), retired_ids)
     plan = ImportPlan(file, flavor, items, _sorted(problems, items), already=already)
     bad = set(plan.bad_labels)
     plan.duplicates = find_duplicates([i for i in fresh if i.label not in bad], features)

@@ -16,7 +16,7 @@ These inputs are understood:
 Other column or property names are matched to the fields with a :class:`ColumnMap`
 (``--map place=CAPITAL``, ``--set kind=protest``), the same for CSV and GeoJSON.
 
-:func:`plan_import` reads a file and checks every row or feature before anything is written:
+:func:`~geo.intake.plan.plan_import` reads a file and checks every row or feature before anything is written:
 the report names each bad one (row number or feature id), the field and the problem, and
 lists probable duplicates of events already in the data. Nothing here writes files.
 """
@@ -34,7 +34,7 @@ from urllib.parse import urlparse
 
 from geo.core.dates import parse_written_date
 from geo.core.escape import unneutralise_formula
-from geo.core.i18n import N_
+from geo.core.i18n import N_, message
 from geo.core.model import (
     ANYWHERE,
     COUNT_FIELDS,
@@ -267,13 +267,13 @@ def build_feature(values: Mapping[str, Any], sources: Sequence[Mapping[str, Any]
         number = cell.integer(values.get(name), name)
         if number is not None:
             props[name] = number
-    clean_sources = []
+    clean_sources: list[dict[str, Any]] = []
     for src in sources:
-        name, url = cell.text(src.get("name")), cell.text(src.get("url"))
+        source_name, url = cell.text(src.get("name")), cell.text(src.get("url"))
         published = cell.day(src.get("published"), f"sources[{len(clean_sources)}].published")
-        if name is None and url is None and published is None:
+        if source_name is None and url is None and published is None:
             continue
-        entry: dict[str, Any] = {"name": name, "url": url, "published": published}
+        entry: dict[str, Any] = {"name": source_name, "url": url, "published": published}
         entry.update({k: cell.text(v) for k, v in src.items() if k not in entry})  # e.g. a note
         for key in ("publishers", "actors"):  # an ACLED citation's lists, one cell each in a CSV
             if isinstance(entry.get(key), str):
@@ -345,15 +345,16 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
     day_text = (row.get("event_date") or "").strip()
     start = parse_acled_date(day_text, order) if day_text else None
     if day_text and start is None:
-        cell.add("event_date", f"{short_repr(day_text)} is not a date (2020-05-09, 9 May 2020, 9-May-20, "
-                               "an Excel day number or 09/05/2020)")
+        cell.add("event_date", N_("{value} is not a date (2020-05-09, 9 May 2020, 9-May-20, an Excel day number "
+                                  "or 09/05/2020)"), value=short_repr(day_text))
     if kind is None:
-        cell.add("event_type", f"{short_repr(event_type)} / {short_repr(sub_event_type)} has no matching kind")
+        cell.add("event_type", N_("{event_type} / {sub_event_type} has no matching kind"),
+                 event_type=short_repr(event_type), sub_event_type=short_repr(sub_event_type))
     region = acled_region(row.get("admin1"), row.get("admin2"), scope)
     if region is None and (row.get("admin1") or row.get("admin2") or "").strip():
         names = " / ".join(short_repr(row.get(c)) for c in ("admin1", "admin2") if (row.get(c) or "").strip())
-        cell.add("admin1", f"{names} is not one of the dataset's regions (add the name to region_aliases in "
-                           "dataset.json)")
+        cell.add("admin1", N_("{names} is not one of the dataset's regions (add the name to region_aliases in "
+                              "dataset.json)"), names=names)
     event_id = (row.get("event_id_cnty") or "").strip()
     publishers = [p for p in (_URL_IN_TEXT.sub("", x).strip() for x in split_list(row.get("source"))) if p]
     urls = []
@@ -374,9 +375,9 @@ def _acled_row(row: Mapping[str, Any], file: str, label: str, scope: Scope = ANY
             if event_id else []
         sources += [{"name": urlparse(u).netloc or "source", "url": u, "published": start} for u in urls]
     if not sources and "tags" not in cell.bad_fields:
-        cell.add("source", f"no source: an ACLED row is cited by its event_id_cnty, and this one has none "
-                           f"(publishers: {row.get('source') or 'none'!s}); give the event_id_cnty, or a link "
-                           "(http/https) in 'source' or 'notes'")
+        cell.add("source", N_("no source: an ACLED row is cited by its event_id_cnty, and this one has none "
+                              "(publishers: {publishers}); give the event_id_cnty, or a link (http/https) in "
+                              "'source' or 'notes'"), publishers=str(row.get("source") or "") or message(N_("none")))
     values = {
         "id": ours.get("id") or (f"acled-{event_id}" if event_id else None),
         "kind": kind, "start": start, "end": ours.get("end"), "place": row.get("location"),
@@ -407,7 +408,7 @@ def _json_list(text: str, cell: _Cell, column: str) -> list:
     except ValueError:
         value = None
     if not isinstance(value, list):
-        cell.add(column, f"{short_repr(text)} is not a JSON list")
+        cell.add(column, N_("{value} is not a JSON list"), value=short_repr(text))
         return []
     return value
 
@@ -439,7 +440,7 @@ def _acled_events(header: Sequence[str], records: Sequence[tuple[int, list[str]]
             continue
         why = same_event_problem(merged, row)
         if why:
-            problems.append(Problem(file, f"row {row_no} (acled-{event_id})", "event_id_cnty", why))
+            problems.append(Problem(file, f"row {row_no} (acled-{event_id})", "event_id_cnty", *why))
             continue
         merged["_rows"] = merged.get("_rows", 1) + 1
         merged["_actors"] += [a for a in row["_actors"] if a not in merged["_actors"]]
@@ -556,8 +557,12 @@ def _apply_map(records: list[tuple[int, list[str]]], columns: ColumnMap, file: s
     folded = [fold(c) for c in header]
     for target, column in columns.columns.items():
         if fold(column) not in folded:
-            return records, Problem(file, "header", "--map", f"{target}={column}: the file has no {noun} "
-                                    f"{short_repr(column)} (it has: {', '.join(header) or 'none'})")
+            found = ", ".join(header)
+            return records, Problem(
+                file, "header", "--map",
+                N_("{target}={column}: the file has no property {name} (it has: {found})") if noun == "property"
+                else N_("{target}={column}: the file has no column {name} (it has: {found})"),
+                {"target": target, "column": column, "name": short_repr(column), "found": found or message(N_("none"))})
     renamed = list(header)
     for target in columns.columns:  # a column already named as a mapped field gives way
         for i, name in enumerate(folded):
@@ -571,6 +576,13 @@ def _apply_map(records: list[tuple[int, list[str]]], columns: ColumnMap, file: s
     out = [(records[0][0], renamed + [name for name, _ in constants])]
     out += [(row, list(record) + [value for _, value in constants]) for row, record in records[1:]]
     return out, None
+
+
+#: A shape that is not a point, in a GeoJSON being imported.
+_NOT_A_POINT = N_("is a {kind}: only Points can be imported (an event happens at a place); reduce each shape to a "
+                  "point first, e.g. its centroid in a GIS")
+_NO_POINT = N_("is missing: only Points can be imported (an event happens at a place); reduce each shape to a "
+               "point first, e.g. its centroid in a GIS")
 
 
 def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tuple[list[Item], list[Problem]]:
@@ -599,9 +611,7 @@ def _geojson_items(text: str, file: str, scope: Scope, columns: ColumnMap) -> tu
         geometry = feature.get("geometry")
         kind = geometry.get("type") if isinstance(geometry, Mapping) else None
         if isinstance(kind, str) and kind != "Point":
-            problems.append(Problem(file, label, "geometry", f"is a {kind}: only Points can be imported (an event "
-                                    "happens at a place); reduce each shape to a point first, e.g. its centroid "
-                                    "in a GIS"))
+            problems.append(Problem(file, label, "geometry", _NOT_A_POINT, {"kind": kind}))
             continue
         problems += check_feature(feature, file, label, scope=scope)
         items.append(Item(label, dict(feature)))
@@ -640,13 +650,11 @@ def _foreign_items(features: list, file: str, scope: Scope, columns: ColumnMap) 
         geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
         kind = geometry.get("type") if isinstance(geometry, Mapping) else None
         if not isinstance(feature, Mapping):
-            problems.append(Problem(file, label, "type", "must be a GeoJSON Feature"))
+            problems.append(Problem(file, label, "type", N_("must be a GeoJSON Feature")))
             continue
-        if kind != "Point":
-            what = f"is a {kind}" if isinstance(kind, str) else "is missing"
-            problems.append(Problem(file, label, "geometry", f"{what}: only Points can be imported (an event "
-                                    "happens at a place); reduce each shape to a point first, e.g. its centroid "
-                                    "in a GIS"))
+        if kind != "Point" or not isinstance(geometry, Mapping):  # a Point's geometry is a Mapping
+            problems.append(Problem(file, label, "geometry", _NOT_A_POINT, {"kind": kind})
+                            if isinstance(kind, str) else Problem(file, label, "geometry", _NO_POINT))
             continue
         props = {str(k): v for k, v in props.items() if fold(str(k)) not in _COORDINATE_NAMES} \
             if isinstance(props, Mapping) else {}
@@ -656,7 +664,7 @@ def _foreign_items(features: list, file: str, scope: Scope, columns: ColumnMap) 
         labels.append(label)
         rows.append((props, lon, lat))
     if not features:
-        return [], [Problem(file, "(file)", "features", "holds no events")]
+        return [], [Problem(file, "(file)", "features", N_("holds no events"))]
     if not rows:
         return [], problems
     header = list(names) + ["lon", "lat"]
@@ -672,7 +680,8 @@ def _columns(header: Sequence[str]) -> tuple[list[str], dict[str, str]]:
     each of those names the column as the user wrote it."""
     folded = [fold(h.strip()).replace(" ", "_") for h in header]
     present = set(folded)
-    names, written = [], {}
+    names: list[str] = []
+    written: dict[str, str] = {}
     has_url = any(COLUMN_ALIASES.get(h, h) == "source_url" for h in folded)
     for raw, name in zip(header, folded, strict=False):
         if name == "source" and not present & {"source_name"}:
@@ -739,10 +748,10 @@ def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, fil
             fid = feature.get("id")
             if fid:
                 label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"
-            problems += [Problem(p.file, label, column(p.field, []), p.message) for p in convert + checked]
+            problems += [p.at(feature=label, field=column(p.field, [])) for p in convert + checked]
             items.append(Item(label, feature, int(row.get("_rows", 1))))
         if not items and not broken and not repeats:
-            problems.append(Problem(file, "(file)", "", "holds no rows"))
+            problems.append(Problem(file, "(file)", "", N_("holds no rows")))
         return items, problems
     for row_no, record in records[1:]:
         if not any(cell.strip() for cell in record):
@@ -754,7 +763,7 @@ def _csv_items(records: list[tuple[int, list[str]]], broken: Problem | None, fil
                 if any((src.get(k) or "").strip() for k in ("name", "url", "published"))]
         feature, convert, bad = build_feature(row, sources, file, label, scope)
         checked = check_feature(feature, file, label, bad, csv_names=True, scope=scope)
-        convert = [Problem(p.file, p.feature, _csv_field(p.field), p.message) for p in convert]
+        convert = [p.at(field=_csv_field(p.field)) for p in convert]
         fid = feature.get("id")
         if fid:
             label = f"{label} ({short_repr(fid, 60) if len(str(fid)) > 60 else fid})"

@@ -32,12 +32,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from rapidfuzz import fuzz
 
 from geo.core.dates import day_range
 from geo.core.geodesy import distance_m
+from geo.core.i18n import N_
 from geo.core.model import ANYWHERE, Problem, Scope
 from geo.core.text import fold
 from geo.core.words import FEED_PUBLISHER
@@ -162,12 +163,12 @@ def read_updates(path: str | Path, problems: list[Problem], feed_url: str = FEED
                     if update is not None:
                         yield update
         except (OSError, EOFError, UnicodeDecodeError) as exc:
-            problems.append(Problem(name, "(file)", "", f"cannot be read to its end: {exc}"))
+            problems.append(Problem(name, "(file)", "", N_("cannot be read to its end: {error}"), {"error": str(exc)}))
         return
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(name, "(file)", "", f"is not a JSON feed file: {exc}"))
+        problems.append(Problem(name, "(file)", "", N_("is not a JSON feed file: {error}"), {"error": str(exc)}))
         return
     update = feed_document(data, name, str(path), feed_url, problems)
     if update is not None:
@@ -180,7 +181,7 @@ def feed_document(data: Any, name: str, where: str, url: str, problems: list[Pro
     if isinstance(data, Mapping):
         features = data.get("data") if isinstance(data.get("data"), list) else data.get("features")
     if not isinstance(features, list):
-        problems.append(Problem(name, "(file)", "", 'is not a SUTRAN feed: expected {"data": [Feature, ...]}'))
+        problems.append(Problem(name, "(file)", "", N_('is not a SUTRAN feed: expected {"data": [Feature, ...]}')))
         return None
     return Update(name, where, "", "", url, features)
 
@@ -190,17 +191,19 @@ def _archive_line(line: str, name: str, number: int, problems: list[Problem]) ->
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        problems.append(Problem(name, where, "", f"is not JSON: {exc.msg} (column {exc.colno})"))
+        problems.append(Problem(name, where, "", N_("is not JSON: {error} (column {column})"),
+                                {"error": exc.msg, "column": exc.colno}))
         return None
     if not isinstance(data, Mapping) or not isinstance(data.get("features"), list):
-        problems.append(Problem(name, where, "", 'is not an archived update {"file", "commit", "archived", "features"}'))
+        problems.append(Problem(name, where, "", N_('is not an archived update {"file", "commit", "archived", '
+                                                   '"features"}')))
         return None
     feed = str(data.get("file") or "")
     commit = str(data.get("commit") or "")
     if feed not in FEED_FILES or not re.fullmatch(r"[0-9a-f]{7,40}", commit):
         problems.append(Problem(name, where, "file" if feed not in FEED_FILES else "commit",
-                                f"{feed if feed not in FEED_FILES else commit!r} is not one of SUTRAN's feed "
-                                "files at an archive commit"))
+                                N_("{value} is not one of SUTRAN's feed files at an archive commit"),
+                                {"value": repr(feed if feed not in FEED_FILES else commit)}))
         return None
     return Update(feed, f"{name} {where}", commit, str(data.get("archived") or ""),
                   ARCHIVE_URL.format(commit=commit, file=feed), data["features"])
@@ -328,47 +331,49 @@ def read_record(feature: Any, update: Update, index: int, scope: Scope = ANYWHER
     label = f"{update.where}: record #{index + 1}" + (f" (item {item})" if item not in (None, "") else "")
     problems: list[Problem] = []
 
-    def bad(name: str, message: str) -> None:
-        problems.append(Problem(update.file, label, name, message))
+    def bad(name: str, msgid: str, **params: Any) -> None:
+        problems.append(Problem(update.file, label, name, msgid, params))
 
     if not isinstance(feature, Mapping) or not isinstance(feature.get("properties"), Mapping):
-        bad("", "is not a GeoJSON Feature with properties")
+        bad("", N_("is not a GeoJSON Feature with properties"))
         return None, None, problems
     props = feature["properties"]
     when = read_update_time(props.get("fecha_actualizacion"), _reference(update.archived))
     if when is None:
-        bad("fecha_actualizacion", f"{props.get('fecha_actualizacion')!r} is not a date and time "
-            "(DD/MM/YYYY HH:MM HORAS)")
+        bad("fecha_actualizacion", N_("{value} is not a date and time (DD/MM/YYYY HH:MM HORAS)"),
+            value=repr(props.get("fecha_actualizacion")))
         return None, None, problems
     cause = _fold_upper(props.get("motivo"))
     state = next((v for k, v in STATES.items() if k in fold(str(props.get("estado") or ""))), None)
     if state is None:
-        bad("estado", f"{props.get('estado')!r} is neither TRANSITO INTERRUMPIDO nor TRANSITO RESTRINGIDO")
+        bad("estado", N_("{value} is neither TRANSITO INTERRUMPIDO nor TRANSITO RESTRINGIDO"),
+            value=repr(props.get("estado")))
     parts = [p.strip() for p in _fold_upper(props.get("ubigeo")).split("/") if p.strip()]
     region = None
     if not 2 <= len(parts) <= 3:  # REGION/PROVINCE/DISTRICT; a doubled or missing slash is read through
-        bad("ubigeo", f"{props.get('ubigeo')!r} is not REGION/PROVINCE/DISTRICT")
+        bad("ubigeo", N_("{value} is not REGION/PROVINCE/DISTRICT"), value=repr(props.get("ubigeo")))
     else:
         region = region_of(parts[0], scope)
         if region is None:
-            bad("ubigeo", f"region {parts[0]!r} is not one of the dataset's regions")
+            bad("ubigeo", N_("region {value} is not one of the dataset's regions"), value=repr(parts[0]))
     lon, lat = _point(feature, props)
     if lon is None or lat is None:
-        bad("geometry", "has no point (coordinates or latitud/longitud)")
+        bad("geometry", N_("has no point (coordinates or latitud/longitud)"))
     elif not scope.contains(lon, lat):
         flipped = [(x, y) for x, y in ((-lon, lat), (lon, -lat)) if scope.contains(x, y)]
         if scope.area is not None and len(flipped) == 1:
-            bad("geometry", f"[{lon}, {lat}] lies outside the dataset's area; read as {list(flipped[0])} "
-                "(a lost minus sign; the record is kept)")
+            bad("geometry", N_("[{lon}, {lat}] lies outside the dataset's area; read as {read} (a lost minus sign; "
+                               "the record is kept)"), lon=lon, lat=lat, read=list(flipped[0]))
             lon, lat = flipped[0]
         else:
-            bad("geometry", f"[{lon}, {lat}] lies outside the dataset's area")
+            bad("geometry", N_("[{lon}, {lat}] lies outside the dataset's area"), lon=lon, lat=lat)
             lon = lat = None
     passengers, ok_p = _count(props.get("cant_vehiculos_detenidos_pasajeros"))
     freight, ok_f = _count(props.get("cant_vehiculos_detenidos_mercancias"))
     for name, ok in (("cant_vehiculos_detenidos_pasajeros", ok_p), ("cant_vehiculos_detenidos_mercancias", ok_f)):
         if not ok:
-            bad(name, f"{props.get(name)!r} is not a number of vehicles (left out; the record is kept)")
+            bad(name, N_("{value} is not a number of vehicles (left out; the record is kept)"),
+                value=repr(props.get(name)))
     if state is None or region is None or lon is None or lat is None:
         return None, when, problems
     road = " ".join(_fold_upper(props.get("codigo_via")).split())
@@ -376,7 +381,7 @@ def read_record(feature: Any, update: Update, index: int, scope: Scope = ANYWHER
     start_text = props.get("fecha_evento")
     stated = read_feed_day(start_text, date.fromisoformat(when[:10]))
     if stated is None and start_text not in (None, ""):
-        bad("fecha_evento", f"{start_text!r} is not a date (kept without SUTRAN's start date)")
+        bad("fecha_evento", N_("{value} is not a date (kept without SUTRAN's start date)"), value=repr(start_text))
     if kms:
         where = "km " + "/".join(_km_text(k) for k in sorted(set(kms)))
     else:  # no kilometre given: the point itself (to about 100 m) identifies the site
@@ -446,7 +451,7 @@ def add_update(batch: Batch, update: Update, causes: Sequence[str] = DEFAULT_CAU
             item = props.get("item")
             batch.problems.append(Problem(update.file, f"{update.where}: record #{index + 1}"
                                           + (f" (item {item})" if item not in (None, "") else ""), "motivo",
-                                          "is empty: the cause decides whether the record is imported"))
+                                          N_("is empty: the cause decides whether the record is imported")))
         if isinstance(props, Mapping) and cause not in wanted:
             when = read_update_time(props.get("fecha_actualizacion"), _reference(update.archived))
             if when and (first is None or when[:10] >= first) and (last is None or when[:10] <= last):
@@ -503,9 +508,28 @@ def _sutran(feature: Mapping) -> Mapping | None:
     return info if isinstance(info, Mapping) and isinstance(info.get("site"), str) else None
 
 
+def _held_info(feature: Mapping) -> Mapping:
+    """The SUTRAN block of an event held as one of SUTRAN's (one :func:`_sutran` recognised)."""
+    info = _sutran(feature)
+    if info is None:
+        raise ValueError(f"event {feature.get('id')!r} holds no SUTRAN listing")
+    return info
+
+
+class _Where(TypedDict):
+    """Where a SUTRAN site is: from its first record, or from the event already held."""
+
+    road: str
+    km: float | None
+    km_to: float | None
+    region: str
+    province: str
+    district: str
+
+
 def _listed_days(feature: Mapping) -> set[str]:
     """The days an existing SUTRAN event says its site was listed (its days but the unobserved)."""
-    props, info = feature["properties"], _sutran(feature)
+    props, info = feature["properties"], _held_info(feature)
     try:
         days = set(day_range(props["start"], props.get("end") or props["start"]))
     except (KeyError, ValueError):
@@ -568,7 +592,7 @@ def plan_events(batch: Batch, existing: Iterable[Mapping], reason: str = "",
         by_site.setdefault(record.site, []).append(record)
     # Sites whose held events have unobserved days that this batch observes may split too.
     touched = set(by_site) | {site for site, feats in held.items()
-                              if any(set(_sutran(f).get("unobserved") or ()) & batch.days for f in feats)}
+                              if any(set(_held_info(f).get("unobserved") or ()) & batch.days for f in feats)}
     plan = Plan()
     for site in sorted(touched):
         records, olds = by_site.get(site, []), held.get(site, [])
@@ -612,7 +636,7 @@ def _listing(update: str, archived: str, url: str) -> dict:
 def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Sequence[Mapping],
            observed: Sequence[str], place_km: Callable[[str, float], tuple[float, float] | None] | None = None) -> dict:
     """One run of one site as an event Feature (see the module docstring)."""
-    infos = [_sutran(o) for o in olds]
+    infos = [_held_info(o) for o in olds]
     # Where: from the first listing (records and held events agree on the site's road, km and district).
     firsts = [(r.update, r.archived, r.url, [r.lon, r.lat]) for r in records]
     firsts += [(i["first"]["update"], i["first"].get("archived", ""), i["first"]["url"],
@@ -646,12 +670,11 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     unobserved = [d for d in day_range(start, end) if d not in seen]
     if records:
         r = records[0]
-        where = {"road": r.road, "km": r.km, "km_to": r.km_to, "region": r.region, "province": r.province,
-                 "district": r.district}
+        where = _Where(road=r.road, km=r.km, km_to=r.km_to, region=r.region, province=r.province, district=r.district)
     else:
-        props, info = olds[0]["properties"], infos[0]
-        where = {"road": props.get("road", ""), "km": props.get("km"), "km_to": info.get("km_to"),
-                 "region": props["region"], "province": info.get("province", ""), "district": info.get("district", "")}
+        held, held_info = olds[0]["properties"], infos[0]
+        where = _Where(road=held.get("road", ""), km=held.get("km"), km_to=held_info.get("km_to"), region=held["region"],
+                       province=held_info.get("province", ""), district=held_info.get("district", ""))
     km_label = ""
     if where["km"] is not None:
         km_label = f"km {_km_text(where['km'])}" + (f"–{_km_text(where['km_to'])}" if where["km_to"] is not None else "")
@@ -664,8 +687,9 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
             "province": where["province"], "district": where["district"]}
     if where["km_to"] is not None:
         info["km_to"] = where["km_to"]
-    if stated and stated < start:
-        info["stated_start"] = stated
+    earlier = stated if stated and stated < start else None  # SUTRAN's date, where before the first listing
+    if earlier:
+        info["stated_start"] = earlier
     if unobserved:
         info["unobserved"] = unobserved
     point, precision = list(first[3]), 1
@@ -673,7 +697,7 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if placed is not None and distance_m(point[0], point[1], placed[0], placed[1]) <= MAX_KM_SHIFT_M:
         info["point"] = point
         point, precision = [round(placed[0], 5), round(placed[1], 5)], 2
-    props = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
+    props: dict[str, Any] = {"kind": "blockade", "start": start, "place": place, "region": where["region"]}
     if end != start:   # the data's rule: end only when it differs from start
         props["end"] = end
     if where["road"]:
@@ -684,36 +708,41 @@ def _event(site: str, start: str, end: str, records: Sequence[Record], olds: Seq
     if last[2] != first[2]:
         sources.append({"name": PUBLISHER, "url": last[2], "published": last[0][:10]})
     props.update({"geo_precision": precision, "time_precision": 1, "status": "confirmed", "sources": sources,
-                  "description": _describe_en(start, end, kinds, stated if stated and stated < start else None,
-                                              len(unobserved)),
-                  "description_es": _describe_es(start, end, kinds, stated if stated and stated < start else None,
-                                                 len(unobserved)),
+                  "description": _describe("en", start, end, kinds, earlier, len(unobserved)),
+                  "description_es": _describe("es", start, end, kinds, earlier, len(unobserved)),
                   KEY: info})
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": point}, "properties": props}
 
 
-def _describe_en(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    what = " or ".join(sorted(kinds))
-    span = f"on {start}" if start == end else f"from {start} to {end}"
-    text = f"SUTRAN's road alerts listed traffic {what} here {span}."
-    if unobserved:
-        text += (f" {unobserved} day(s) in between have no archived update; the blockade is taken to have "
-                 "lasted through them.")
-    if stated:
-        text += (f" SUTRAN dates the event from {stated}; no update of those earlier days was archived, so "
-                 f"the map shows it from {start}.")
-    return text
+#: The sentences of an event's description, each in the languages the event carries one in, side by side
+#: (data written into the event, not the app's catalogue: importing the same updates again changes nothing).
+_WORDING: dict[str, dict[str, str]] = {
+    "interrupted": {"en": "interrupted", "es": "interrumpido"},
+    "restricted": {"en": "restricted", "es": "restringido"},
+    "or": {"en": " or ", "es": " o "},
+    "day": {"en": "on {start}", "es": "el {start}"},
+    "days": {"en": "from {start} to {end}", "es": "del {start} al {end}"},
+    "listed": {"en": "SUTRAN's road alerts listed traffic {what} here {span}.",
+               "es": "Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."},
+    "unobserved": {"en": " {n} day(s) in between have no archived update; the blockade is taken to have lasted "
+                         "through them.",
+                   "es": " {n} día(s) intermedios no tienen actualización archivada; se asume que el bloqueo "
+                         "continuó."},
+    "stated": {"en": " SUTRAN dates the event from {stated}; no update of those earlier days was archived, so the "
+                     "map shows it from {start}.",
+               "es": " SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
+                     "por lo que el mapa lo muestra desde el {start}."},
+}
 
 
-def _describe_es(start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
-    words = {"interrupted": "interrumpido", "restricted": "restringido"}
-    what = " o ".join(words[k] for k in sorted(kinds))
-    span = f"el {start}" if start == end else f"del {start} al {end}"
-    text = f"Las alertas viales de SUTRAN registraron aquí tránsito {what} {span}."
+def _describe(lang: str, start: str, end: str, kinds: set[str], stated: str | None, unobserved: int) -> str:
+    """The description of a site's run of days in ``lang`` (``en`` or ``es``: see ``_WORDING``)."""
+    def say(key: str, **values: object) -> str:
+        return _WORDING[key][lang].format(**values)
+    what = say("or").join(say(kind) for kind in sorted(kinds))
+    text = say("listed", what=what, span=say("day" if start == end else "days", start=start, end=end))
     if unobserved:
-        text += (f" {unobserved} día(s) intermedios no tienen actualización archivada; se asume que el "
-                 "bloqueo continuó.")
+        text += say("unobserved", n=unobserved)
     if stated:
-        text += (f" SUTRAN fecha el evento desde el {stated}; no se archivó ninguna actualización de esos días, "
-                 f"por lo que el mapa lo muestra desde el {start}.")
+        text += say("stated", stated=stated, start=start)
     return text

@@ -6,7 +6,7 @@ dataset's events. "Active on day D" is :func:`geo.core.dates.overlaps` everywher
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -122,7 +122,7 @@ def day_summary(dataset: Dataset, day: str, kinds: Sequence[str] = (),
     return summary
 
 
-def mapped_vs_reported(reported: Iterable[dict], mapped: dict, t: Translator = ENGLISH) -> list[str]:
+def mapped_vs_reported(reported: Iterable[dict], mapped: Mapping[str, int | None], t: Translator = ENGLISH) -> list[str]:
     """Sentences setting reported counts beside what is mapped, e.g. '45 blockade points
     reported nationwide (SUTRAN); 8 mapped'.
 
@@ -137,8 +137,8 @@ def mapped_vs_reported(reported: Iterable[dict], mapped: dict, t: Translator = E
         metric, value = item["metric"], int(item["value"])
         if metric == "blockade_points" and item["reporter"] == FEED_REPORTER:
             line = t.pair(FEED_LISTED, value)
-            if mapped.get("feed_points") is not None:
-                line += t.pair(FEED_MAPPED, int(mapped["feed_points"]))
+            if (feed := mapped.get("feed_points")) is not None:
+                line += t.pair(FEED_MAPPED, int(feed))
             lines.append(line)
             continue
         if metric in METRIC_REPORTED:
@@ -146,8 +146,8 @@ def mapped_vs_reported(reported: Iterable[dict], mapped: dict, t: Translator = E
         else:
             line = t.gettext("{n} {label} reported nationwide ({reporter})").format(
                 n=t.number(value), label=metric, reporter=item["reporter"])
-        if mapped.get(metric) is not None:
-            line += t.plural("; {n} mapped", "; {n} mapped", int(mapped[metric]))
+        if (count := mapped.get(metric)) is not None:
+            line += t.plural("; {n} mapped", "; {n} mapped", int(count))
         lines.append(line)
     return lines
 
@@ -163,8 +163,8 @@ def blockade_coverage(dataset: Dataset, day: str) -> dict:
     "reporter": name or None}``. ``reported`` is the largest national count of blockade points
     reported that day (``reported_counts.csv``), None when nobody reported one; a route is only
     as complete as this (it counts mapped blockades alone)."""
-    mapped = dataset.index.mapped(dataset.index.select(View(check_day(day))))["blockade_points"]
+    mapped = dataset.index.mapped(dataset.index.select(View(check_day(day))))["blockade_points"] or 0
     counts = [item for item in reported_on(dataset, day) if item["metric"] == "blockade_points"]
     best = max(counts, key=lambda item: item["value"], default=None)
-    return {"mapped": int(mapped), "reported": best["value"] if best else None,
+    return {"mapped": mapped, "reported": best["value"] if best else None,
             "reporter": best["reporter"] if best else None}

@@ -11,7 +11,7 @@ from typing import Any
 
 from geo.core.dataset import Dataset
 from geo.core.dates import check_day
-from geo.core.i18n import ENGLISH, N_plural, Translator, translator
+from geo.core.i18n import ENGLISH, N_plural, Translator
 
 __all__ = ["GROUPS", "change_summary", "day_over_day"]
 
@@ -21,7 +21,7 @@ PLACE_BLOCKADES = N_plural("{place} ({n} blockade)", "{place} ({n} blockades)")
 
 
 def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",),
-                 regions: Sequence[str] = (), lang: str | Translator | None = None) -> dict[str, list[dict[str, Any]]]:
+                 regions: Sequence[str] = (), t: Translator | None = None) -> dict[str, list[dict[str, Any]]]:
     """The events new since the day before, continuing, and lifted, with their places.
 
     Parameters
@@ -33,8 +33,8 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
         Kinds compared.
     regions : sequence of str, default ()
         Keep only these regions (empty: all).
-    lang : str or Translator, optional
-        Places are named as a reader of this language reads them (``place_es``, CONTRACT.md);
+    t : Translator, optional
+        Places are named as a reader of its language reads them (``place_es``, CONTRACT.md);
         as reported when not given.
 
     Returns
@@ -50,7 +50,7 @@ def day_over_day(dataset: Dataset, day: str, kinds: Sequence[str] = ("blockade",
     if isinstance(kinds, str) or isinstance(regions, str):
         raise TypeError("kinds and regions must be sequences of names, not one string")
     index = dataset.index
-    place_names = index.place_names_in(translator(lang).lang) if lang is not None else index.place_names
+    place_names = index.place_names_in(t.lang) if t is not None else index.place_names
     positions = index.changes(check_day(day), kinds=list(kinds), regions=list(regions))
     out = {}
     for group in GROUPS:
@@ -88,14 +88,13 @@ def change_summary(changes: dict[str, list[dict[str, Any]]],
 
 
 def change_summary_by_region(changes: dict[str, list[dict[str, Any]]],
-                             lang: str | Translator | None = None) -> dict[str, list[tuple[str, int, list[str]]]]:
+                             t: Translator = ENGLISH) -> dict[str, list[tuple[str, int, list[str]]]]:
     """:func:`change_summary` grouped by region, for days with many blockades:
     ``{"continuing": [("Puno", 40, ["Acora", "Juliaca (2 blockades)", ...]), ...], ...}``.
 
     Regions come in order of their number of events (most first, then by name); the places in
     each keep :func:`day_over_day`'s order.
     """
-    t = translator(lang)
     out: dict[str, list[tuple[str, int, list[str]]]] = {}
     for group in GROUPS:
         by_region: dict[str, Counter] = {}

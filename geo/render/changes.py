@@ -30,7 +30,7 @@ def change_rows(dataset: Dataset, view: View, spread: bool = False,
     if not isinstance(view, View):
         raise TypeError(f"view must be a View, got {type(view).__name__}")
     show = view.mode == "day" and (not view.kinds or "blockade" in view.kinds)
-    changes = day_over_day(dataset, view.day, regions=view.regions, lang=t) if show else {g: [] for g in GROUPS}
+    changes = day_over_day(dataset, view.day, regions=view.regions, t=t) if show else {g: [] for g in GROUPS}
     before = shift_day(view.day, -1)
     lifted = [[round(e["lat"], 5), round(e["lon"], 5), 7,
                escape_html(t.gettext("Lifted: {place} ({region}), blocked until {day}").format(

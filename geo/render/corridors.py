@@ -98,7 +98,7 @@ def legend_html(t: Translator = ENGLISH) -> str:
 def corridor_base_map(ds: Dataset, cd: CorridorDay, asset_mode: str = "static",
                       t: Translator = ENGLISH) -> folium.Map:
     """The corridors page's base map: framed on the corridors, towns named, its own legend."""
-    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds, legend=False, lang=t)
+    m = base_map(ds, asset_mode=asset_mode, frame=cd.bounds, legend=False, t=t)
     if len(cd.corridors):
         feature_group(t.gettext("Towns"), JsCall("townLayer", town_rows(cd), TOWN_LABEL_ZOOM, name="TownLayer"),
                       control=False).add_to(m)

@@ -9,7 +9,7 @@ else the description in another language, with a note naming that language.
 """
 from __future__ import annotations
 
-from geo.core.i18n import ENGLISH, Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.intake.extract.text import guess_language
 
 PREFIX = "description_"
@@ -51,14 +51,15 @@ def description_text(record: dict, t: Translator = ENGLISH) -> str:
     return f"{text} {note}" if note and text else text
 
 
-def place_for(record: dict, lang: str | Translator | None = None) -> str:
+def place_for(record: dict, t: Translator = ENGLISH) -> str:
     """An event's place label in the reader's language (``place_es`` for a Spanish reader, CONTRACT.md),
     else ``place`` as reported.
 
-    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, "es")
+    >>> from geo.core.i18n import translator
+    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, translator("es"))
     'Accesos a la ciudad de Puno'
-    >>> place_for({"place": "Juliaca"}, "es")
+    >>> place_for({"place": "Juliaca"}, translator("es"))
     'Juliaca'
     """
-    own = record.get(PLACE_PREFIX + translator(lang).lang)
+    own = record.get(PLACE_PREFIX + t.lang)
     return str(own or record.get("place") or "")

@@ -50,7 +50,7 @@ def _element_id(cls=None) -> str:
 
 def fast_element_ids() -> None:
     """Give branca elements ids without a system call each (see the module's notes)."""
-    Element._generate_id = classmethod(_element_id)
+    Element._generate_id = classmethod(_element_id)  # type: ignore[method-assign, assignment]  # deliberate patch (notes)
 
 
 fast_element_ids()
@@ -72,7 +72,7 @@ def _render_macro(self: MacroElement, **kwargs: Any) -> None:
 
 def raw_macro_render() -> None:
     """Make every folium element add its rendered text without compiling it again (see above)."""
-    MacroElement.render = _render_macro
+    MacroElement.render = _render_macro  # type: ignore[method-assign]  # a deliberate patch (see the module's notes)
 
 
 raw_macro_render()
@@ -112,8 +112,10 @@ class JsCall(MacroElement):
         self.function = function
         self.arguments = [a if isinstance(a, Json) else json_for_script(a) for a in args]
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca: Element.render -> str, MacroElement's None
         figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("You cannot render this Element if it is not in a Figure.")
         figure.script.add_child(RawText(self._template.module.script(self, kwargs)), name=self.get_name())
 
     def call(self, parent: str) -> str:
@@ -146,9 +148,12 @@ class Json(str):
 class ZoomableMap(folium.Map):
     """A ``folium.Map`` whose page lets readers zoom (no ``user-scalable=no`` in its viewport)."""
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca: Element.render -> str, folium.Map's None
         super().render(**kwargs)
-        header = self.get_root().header
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("You cannot render this Element if it is not in a Figure.")
+        header = figure.header
         entry = header._children.get(self.get_name())
         if entry is not None:
             text = re.sub(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no", "initial-scale=1.0",

@@ -7,7 +7,7 @@ script and styles are served locally (:mod:`geo.render.assets`); exported HTML i
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import folium
@@ -16,7 +16,7 @@ import xyzservices
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.index import AGGREGATE_OVER, cell_size
 from geo.core.model import KINDS
 from geo.core.view import View
@@ -53,12 +53,11 @@ LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with
                 "hotspot": N_("Protest hotspot"), "corridor": N_("Road corridor")}
 
 
-def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = None) -> str:
+def legend_html(kinds: Iterable[str] = KINDS, t: Translator = ENGLISH) -> str:
     """The legend's inner HTML: kind colours, size by deaths, hotspots, corridors, day over day.
 
     It folds: a ``<details>`` open by default whose ``<summary>`` is the title, so a reader (and a
     keyboard) can put it away where it covers the map."""
-    t = translator(lang)
     words = {key: escape_html(t.gettext(text)) for key, text in LEGEND_WORDS.items()}
     rows = [f'<details class="bm-legend-fold" open><summary><b>{words["title"]}</b></summary>']
     for kind in kinds:
@@ -75,7 +74,7 @@ def legend_html(kinds: Iterable[str] = KINDS, lang: str | Translator | None = No
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-             legend: bool = True, lang: str | Translator | None = None) -> folium.Map:
+             legend: bool = True, t: Translator = ENGLISH) -> folium.Map:
     """The map without the view's layers: the data's basemap (:mod:`geo.render.basemap`), tiles,
     corridors, legend, scale and notices.
 
@@ -95,10 +94,9 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         Zoom in no further than this when framing.
     legend : bool
         Draw the legend (small maps such as the editor's picker leave it out).
-    lang : str or Translator, optional
+    t : Translator, optional
         The language of the legend, tooltips and notices (default English).
     """
-    t = translator(lang)
     bounds = frame or data_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
     m = ZoomableMap(location=centre, zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False)
@@ -115,16 +113,15 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     if len(dataset.corridors):
         feature_group(t.gettext("Road corridors"), corridor_layer(corridor_rows(dataset.corridors)),
                       control=False).add_to(m)
-    map_chrome(legend_html(lang=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None).add_to(m)
+    map_chrome(legend_html(t=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None).add_to(m)
     return m
 
 
-def aggregation_note(selected: int, cells: int, in_view: int = 0, lang: str | Translator | None = None) -> str:
+def aggregation_note(selected: int, cells: int, in_view: int = 0, t: Translator = ENGLISH) -> str:
     """The sentence shown when events are drawn as cells: how many, as how many cells, and what to do.
 
     ``in_view`` is the number drawn one by one because they lie in the map's current view.
     """
-    t = translator(lang)
     if in_view:
         return t.gettext("{in_view} events in view drawn one by one; the other {rest} shown as {cells} cells; "
                          "zoom or filter to see individual points").format(
@@ -147,25 +144,24 @@ class DayLayers:
     extra: list[folium.FeatureGroup] = field(default_factory=list)
 
 
-def event_rows_json(dataset: Dataset, positions: np.ndarray, lang: str | Translator | None = None) -> str:
+def event_rows_json(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLISH) -> str:
     """The point layer's JSON array for the events at ``positions``, largest circles first.
 
     Each event's row is serialised once per dataset and language and kept by its index.
     """
-    t = translator(lang)
     ordered = drawing_order(dataset, positions)
     return "[" + ",".join(dataset.index.memo(event_row_memo(t), ordered,
                                              lambda record: event_row_json(record, t))) + "]"
 
 
-def events_layer(dataset: Dataset, positions: np.ndarray, lang: str | Translator | None = None):
+def events_layer(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLISH):
     """The point layer of the events at ``positions``, those sharing a point spread around it."""
-    return point_layer(event_rows_json(dataset, positions, lang),
+    return point_layer(event_rows_json(dataset, positions, t),
                        spread_rows(dataset, drawing_order(dataset, positions)))
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
-               lang: str | Translator | None = None) -> DayLayers:
+               t: Translator = ENGLISH) -> DayLayers:
     """The layers that change with the view.
 
     Up to :data:`geo.core.index.AGGREGATE_OVER` events are drawn one circle each, with
@@ -173,7 +169,6 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
     current ``bounds`` (``((south, west), (north, east))``), the events inside them are drawn
     one by one as soon as they are few enough, and only the others as cells.
     """
-    t = translator(lang)
     hotspots = feature_group(t.gettext("Hotspots"), hotspot_layer(hotspot_rows(select_hotspots(dataset, view), t)))
     index = dataset.index
     positions = index.select(view)
@@ -192,21 +187,21 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
 
 
 def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
-                lang: str | Translator | None = None) -> DayLayers:
+                t: Translator = ENGLISH) -> DayLayers:
     """:func:`day_layers` with the day-over-day rings underneath when every event is its own marker."""
-    layers = day_layers(dataset, view, bounds, lang)
+    layers = day_layers(dataset, view, bounds, t)
     if layers.note is None:
-        layers.extra = change_layers(dataset, view, translator(lang))
+        layers.extra = change_layers(dataset, view, t)
     return layers
 
 
 def build_map(dataset: Dataset, view: View, asset_mode: str = "placeholder", tiles: bool = True,
               frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-              lang: str | Translator | None = None) -> folium.Map:
+              t: Translator = ENGLISH) -> folium.Map:
     """A complete map of one view, as the dashboard draws it, e.g. for export."""
     m = base_map(dataset, asset_mode=asset_mode, tiles=tiles, frame=frame, notice=notice, max_zoom=max_zoom,
-                 lang=lang)
-    layers = view_layers(dataset, view, lang=lang)
+                 t=t)
+    layers = view_layers(dataset, view, t=t)
     for group in layers.extra + layers.groups:
         group.add_to(m)
     return m
@@ -220,8 +215,10 @@ def standalone_html(m: folium.Map) -> str:
 def leaflet_bounds(value: object) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """``((south, west), (north, east))`` from Leaflet's bounds object as streamlit-folium returns it
     (``{"_southWest": {"lat", "lng"}, "_northEast": {...}}``), or None when it holds no bounds."""
+    if not isinstance(value, Mapping):
+        return None
     try:
-        sw, ne = value["_southWest"], value["_northEast"]  # type: ignore[index]
+        sw, ne = value["_southWest"], value["_northEast"]
         south, west, north, east = (float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"]))
     except (KeyError, TypeError, ValueError):
         return None

@@ -223,7 +223,9 @@ class LoginLimiter:
 
     def _record(self, table: dict[str, _Record], key: str | None, now: float) -> _Record | None:
         """The live record of ``key`` (one left alone for ``window_s`` starts again from zero)."""
-        record = table.get(key) if key is not None else None
+        if key is None:
+            return None
+        record = table.get(key)
         if record is not None and record.failures and now - record.last_failure >= self.window_s \
                 and now >= record.locked_until:
             del table[key]

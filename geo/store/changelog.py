@@ -74,7 +74,7 @@ class Snapshot:
 
 @dataclass
 class Change:
-    """What a call to :class:`Editor` wrote.
+    """What a call to :class:`~geo.store.editor.Editor` wrote.
 
     ``entries`` are the log lines appended (empty when nothing changed); ``merged`` is True
     when the file had changed since the editor's snapshot and the change was re-applied.
@@ -378,12 +378,12 @@ def describe_entry(entry: Mapping, t: Translator = ENGLISH) -> str:
     ``injured: 0 -> 2`` for a count the event did not have (absent fields show their default).
     In ``t`` (English by default); field names and values stay as the data holds them."""
     before, after = entry.get("before"), entry.get("after")
-    if before is None and after is not None:
+    if after is None:
+        return t.gettext("removed from the map (the record stays in this log)")
+    if before is None:
         p = after.get("properties") or {}
         return t.gettext("created: {kind} at {place} ({region}), {start}").format(
             kind=kind_name(str(p.get("kind")), t), place=p.get("place"), region=p.get("region"), start=p.get("start"))
-    if after is None:
-        return t.gettext("removed from the map (the record stays in this log)")
     changes = changes_between(before, after)
     old, new = before.get("properties") or {}, after.get("properties") or {}
     parts = []
@@ -424,7 +424,10 @@ def plan_additions(features: Sequence[Mapping], action: str, reason: str, scope:
     ``in_data(id)`` and ``retired(id)`` say whether an id is used by an event or was used by a
     retracted one; ``taken_for(feature)`` gives the ids a new id for ``feature`` must avoid.
     """
-    specs, problems, seen_ids, already = [], [], set(), []
+    specs: list[dict] = []
+    problems: list[Problem] = []
+    seen_ids: set[str] = set()
+    already: list[tuple[int, str]] = []
     for i, feature in enumerate(features):
         feature = copy.deepcopy(dict(feature))
         fid = feature.get("id")
@@ -436,8 +439,8 @@ def plan_additions(features: Sequence[Mapping], action: str, reason: str, scope:
             fid = new_event_id(feature, taken_for(feature) | seen_ids)
             rest = {k: v for k, v in feature.items() if k not in ("type", "id")}
             feature = {"type": feature.get("type"), "id": fid, **rest}
-        elif id_problem(fid):
-            problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", *id_problem(fid)))
+        elif wrong := id_problem(fid):
+            problems.append(Problem(EVENTS_FILE, f"feature #{i + 1}", "id", *wrong))
         elif in_data(fid):
             problems.append(Problem(EVENTS_FILE, str(fid), "id", N_("is already used by an event in the data")))
         elif retired(fid):
@@ -459,9 +462,13 @@ def plan_sync(wanted: Sequence[tuple[str | None, Mapping | None, str]], current:
     An edit that changes nothing is left out; an id that is not in ``current`` is a problem (the
     data changed since the plan was made: plan again).
     """
-    specs, problems, made = [], [], set()
+    specs: list[dict] = []
+    problems: list[Problem] = []
+    made: set[str] = set()
     for i, (fid, feature, reason) in enumerate(wanted):
         if fid is None:
+            if feature is None:
+                raise ValueError(f"plan_sync: wanted #{i + 1} has neither an id nor a feature (nothing to add or retract)")
             feature = copy.deepcopy(dict(feature))
             fid = new_event_id(feature, taken | made)
             made.add(fid)
@@ -472,7 +479,7 @@ def plan_sync(wanted: Sequence[tuple[str | None, Mapping | None, str]], current:
             continue
         before = current.get(fid)
         if before is None:
-            problems.append(Problem(EVENTS_FILE, str(fid), "", "is no longer in the data: plan the import again"))
+            problems.append(Problem(EVENTS_FILE, str(fid), "", N_("is no longer in the data: plan the import again")))
             continue
         if feature is None:
             specs.append({"action": "retract", "id": fid, "before": before, "after": None, "reason": reason})

@@ -87,7 +87,7 @@ def append_counts(data_dir: str | os.PathLike | None, rows: Sequence[Mapping[str
     with lock:
         if present(path):
             existing, header, read_problems = read_counts_file(path)
-            if read_problems:
+            if read_problems or header is None:  # no header only with a problem
                 raise DataError(read_problems)
             text = read_data_text(path, "counts", encoding="utf-8-sig")
         else:

@@ -9,6 +9,7 @@ every store.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -16,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from geo.core.i18n import N_
 from geo.core.model import DataError, Problem
@@ -121,6 +122,18 @@ def gazetteer_tables(blobs: Mapping[str, bytes], stamp: Hashable) -> GazetteerTa
                            stamp=stamp)
 
 
+class Stamped(Protocol):
+    """What :class:`StampCache` needs of a store: where it is and its documents' stamp (every
+    :class:`~geo.store.protocol.Store` has both)."""
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for messages."""
+
+    def document_stamp(self, *names: str) -> Hashable | None:
+        """A cheap value that changes whenever one of the documents ``names`` does."""
+
+
 class StampCache(Generic[T]):
     """What was built from a store's documents (a gazetteer, a parsed basemap), kept for the last
     ``size`` stores and versions: the key is the store's location and the documents' stamp, so a
@@ -131,7 +144,7 @@ class StampCache(Generic[T]):
         self._values: OrderedDict[Hashable, T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, store: Documents, names: Sequence[str], build: Callable[[], T | None]) -> T | None:
+    def get(self, store: Stamped, names: Sequence[str], build: Callable[[], T | None]) -> T | None:
         """The value built from documents ``names`` of ``store`` (``build()`` on a miss); None
         when none of them exists or ``build`` gives None (neither is kept)."""
         stamp = store.document_stamp(*names)
@@ -183,8 +196,8 @@ class Documents:
         or CSV, a lexicon that is not a JSON object), one located problem each; empty when all
         can be read."""
         problems: list[Problem] = []
-        reads = [lambda name=name: self.document(name) for name in DOCUMENTS]
-        for check in (*reads, self.gazetteer, self.lexicon, self.basemap_text):
+        checks: list[Callable[[], object]] = [functools.partial(self.document, name) for name in DOCUMENTS]
+        for check in (*checks, self.gazetteer, self.lexicon, self.basemap_text):
             try:
                 check()
             except DataError as exc:

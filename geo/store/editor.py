@@ -180,7 +180,7 @@ class Editor:
             return ANYWHERE
         data, problems = read_json_file(path)
         info, problems = parse_info(data) if not problems else (None, problems)
-        if problems:
+        if info is None:  # parse_info gives no info exactly when it finds problems
             raise DataError(problems)
         return info.scope()
 

@@ -72,11 +72,8 @@ class FolderStore(Documents):
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
-
-    @property
-    def location(self) -> str:
-        """The folder, as given."""
-        return str(self.folder)
+        #: The folder, as given (for messages).
+        self.location = str(self.folder)
 
     def __repr__(self) -> str:
         return f"FolderStore({self.location!r})"

@@ -37,19 +37,21 @@ def install(store: Any) -> None:
     """
     import psycopg
 
+    from geo.core.i18n import N_
     from geo.core.model import DataError, Problem
     try:
         with store.transaction() as cur:
             cur.execute(gis_sql())
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DataError([Problem(store.location, "(database)", "", f"cannot set up editing from a GIS: {first}")]) \
-            from None
+        raise DataError([Problem(store.location, "(database)", "", N_("cannot set up editing from a GIS: {error}"),
+                                 {"error": first})]) from None
 
 
 def corridor_problems(store: Any, corridors: Mapping) -> list:
     """Problems of corridors a database set up for GIS users cannot hold: its corridors are typed
     LineString, so a MultiLineString corridor is named (with what to do) before a load starts."""
+    from geo.core.i18n import N_
     from geo.core.model import Problem
     with store.connection() as conn:
         typed = conn.execute("SELECT type FROM public.geometry_columns WHERE f_table_schema = 'blockade_map' "
@@ -61,6 +63,6 @@ def corridor_problems(store: Any, corridors: Mapping) -> list:
         kind = (feature.get("geometry") or {}).get("type") if isinstance(feature, Mapping) else None
         if kind != "LineString":
             out.append(Problem("corridors.geojson", str(feature.get("id") or f"feature #{i + 1}"), "geometry",
-                               f"is a {kind}: this database types corridors as LineStrings (for GIS users); join "
-                               "its parts into one line, or make each part a corridor of its own"))
+                               N_("is a {kind}: this database types corridors as LineStrings (for GIS users); join "
+                                  "its parts into one line, or make each part a corridor of its own"), {"kind": kind}))
     return out

@@ -47,7 +47,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from geo.core.dataset import INFO_FILE, Dataset, default_info, info_problems, parse_info
+from geo.core.dataset import INFO_FILE, Dataset, DatasetInfo, default_info, info_problems, parse_info
 from geo.core.dates import check_day
 from geo.core.frames import corridors_frame, counts_frame, events_frame, hotspots_frame
 from geo.core.i18n import N_
@@ -79,6 +79,7 @@ from geo.store.postgis_sql import (  # noqa: F401
     SCHEMA,
     SCHEMA_VERSION,
     TABLES,
+    StoredLayers,
     collection,
     entry_from_row,
     event_rows,
@@ -292,20 +293,22 @@ class PostgisStore(Documents):
         return [{"date": d.isoformat(), "metric": m, "value": str(v), "reporter": r, "source_url": u}
                 for d, m, v, r, u in rows]
 
-    def collections(self) -> dict:
+    def collections(self) -> StoredLayers:
         """Every layer as the folder holds it: ``events``, ``hotspots``, ``corridors`` (FeatureCollections),
         ``counts`` (reported_counts.csv rows as dicts of strings) and ``dataset`` (dataset.json, or None),
         read at one moment; ``info`` is the :class:`~geo.core.dataset.DatasetInfo` and ``info_problems``
         what is wrong with dataset.json."""
         with self.reading() as cur:
             layers = self.layer_members(cur)
-            out = {name: collection(layers.get(name), self.features(cur, name))
-                   for name in ("events", "hotspots", "corridors")} | {"counts": self._counts_rows(cur)}
-        out["dataset"] = layers.get("dataset")
-        out["info"], out["info_problems"] = self._info(out["dataset"])
-        return out
+            events, hotspots, corridors = (collection(layers.get(name), self.features(cur, name))
+                                           for name in ("events", "hotspots", "corridors"))
+            counts = self._counts_rows(cur)
+        dataset = layers.get("dataset")
+        info, problems = self._info(dataset)
+        return StoredLayers(events=events, hotspots=hotspots, corridors=corridors, counts=counts, dataset=dataset,
+                            info=info, info_problems=problems)
 
-    def _info(self, raw: Any) -> tuple:
+    def _info(self, raw: Any) -> tuple[DatasetInfo, list[Problem]]:
         """The DatasetInfo of a stored dataset.json (the defaults, titled after the database, without one)."""
         name = self.location.rsplit("/", 1)[-1].split("?")[0] or "database"
         if raw is None:
@@ -316,7 +319,7 @@ class PostgisStore(Documents):
     def _where(self, name: str) -> str:
         return f"{self.location} {SCHEMA}.{name}"
 
-    def _check(self, layers: Mapping) -> dict[str, list[Problem]]:
+    def _check(self, layers: StoredLayers) -> dict[str, list[Problem]]:
         scope = layers["info"].scope() if not layers["info_problems"] else ANYWHERE
         return {
             "info": list(layers["info_problems"]),
@@ -335,8 +338,9 @@ class PostgisStore(Documents):
             return exc.problems
         problems = [p for problems in checks.values() for p in problems]
         if not checks["info"] and layers["dataset"] is not None:
-            problems += info_problems(layers["info"], [layers[name]["features"] for name in ("events", "hotspots")
-                                                       if not checks[name]], self._where("dataset"))
+            valid = [layer["features"] for name, layer in (("events", layers["events"]), ("hotspots", layers["hotspots"]))
+                     if not checks[name]]
+            problems += info_problems(layers["info"], valid, self._where("dataset"))
         return problems
 
     def load(self, strict: bool = True) -> Dataset:
@@ -536,9 +540,9 @@ class PostgisStore(Documents):
                         cp.write_row((i, r.id, r.name, f"SRID=4326;{r.geometry.wkt}", json_text(f)))
                 with cur.copy(f"COPY {SCHEMA}.reported_counts (ord, day, metric, value, reporter, source_url) "
                               "FROM STDIN") as cp:
-                    for i, row in enumerate(counts):
-                        cp.write_row((i, row["date"], row["metric"], int(row["value"]), row["reporter"],
-                                      row["source_url"]))
+                    for i, count in enumerate(counts):
+                        cp.write_row((i, count["date"], count["metric"], int(count["value"]), count["reporter"],
+                                      count["source_url"]))
                 with cur.copy(f"COPY {SCHEMA}.changelog (seq, tx, tx_size, who, at, action, event_id, before, "
                               "after, reason, undoes, extra) FROM STDIN") as cp:
                     for entry in log:

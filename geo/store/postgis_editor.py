@@ -40,6 +40,7 @@ from geo.store.postgis_sql import (
     EVENT_COLUMNS,
     LOG_SELECT,
     SCHEMA,
+    StoredLayers,
     collection,
     entry_from_row,
     event_rows,
@@ -53,7 +54,7 @@ class Tables(Protocol):
 
     location: str
 
-    def collections(self) -> dict:
+    def collections(self) -> StoredLayers:
         """Every layer as the folder holds it, with ``info`` and ``info_problems``."""
 
     def reading(self) -> AbstractContextManager[Any]:
@@ -203,10 +204,8 @@ class PostgisEditor:
             given = [f.get("id") for f in features if isinstance(f.get("id"), str) and f.get("id")]
             in_data = {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.events WHERE id = ANY(%s)", (given,))}
             used = {r[0] for r in cur.execute(f"SELECT id FROM {SCHEMA}.event_ids WHERE id = ANY(%s)", (given,))}
-            current: list[dict] | None = None
-            if action == "import" or check is not None:
-                current = self.store.features(cur, "events")
-            held = {event_content(f): f["id"] for f in current} if action == "import" else {}
+            current = self.store.features(cur, "events") if action == "import" or check is not None else None
+            held = {event_content(f): f["id"] for f in current} if action == "import" and current is not None else {}
             specs, problems, already = plan_additions(
                 features, action, reason, self.scope, held, in_data=in_data.__contains__,
                 retired=used.__contains__, taken_for=lambda feature: self._taken_like(cur, feature))

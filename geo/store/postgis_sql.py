@@ -11,9 +11,11 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, TypedDict
 
+from geo.core.dataset import DatasetInfo
 from geo.core.frames import events_frame
+from geo.core.model import Problem
 
 SCHEMA = "blockade_map"
 SCHEMA_VERSION = 1
@@ -42,6 +44,23 @@ COUNTS_FROM_EVENTS = {
 #: Rebuilds the summaries from the events (after a bulk load, with the trigger off).
 RECOUNT = "".join(f"INSERT INTO {SCHEMA}.{table} (day, kind, region, events, fatalities, injured, detained) {query};\n"
                   for table, query in COUNTS_FROM_EVENTS.items())
+
+
+class StoredLayers(TypedDict):
+    """Every layer of a PostGIS store read at one moment, as the folder holds it (see
+    :meth:`geo.store.postgis.PostgisStore.collections`)."""
+
+    #: The layers as FeatureCollections.
+    events: dict
+    hotspots: dict
+    corridors: dict
+    #: reported_counts.csv rows as dicts of strings.
+    counts: list[dict]
+    #: The stored dataset.json as parsed (any JSON value: it is checked into ``info``), or None.
+    dataset: object
+    #: ``dataset`` as a DatasetInfo (the defaults when absent or invalid), and what is wrong with it.
+    info: DatasetInfo
+    info_problems: list[Problem]
 
 
 def filtered(where: str, params: list, kinds: Sequence[str], regions: Sequence[str]) -> tuple[str, list]:

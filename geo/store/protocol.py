@@ -9,6 +9,7 @@ nothing outside ``geo/store`` opens a data folder or a database.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -25,9 +26,17 @@ class StoreEditor(Protocol):
     """Changes to a store's events, each logged (see :mod:`geo.store.changelog`): the folder's
     :class:`~geo.store.editor.Editor` and the PostGIS editor answer alike."""
 
-    #: Where the events are, for messages.
-    location: str
-    scope: Scope
+    @property
+    def location(self) -> str:
+        """Where the events are, for messages."""
+
+    @property
+    def events_path(self) -> str | os.PathLike:
+        """Where the events are, for messages: the events file of a folder, the events table of a database."""
+
+    @property
+    def scope(self) -> Scope:
+        """The dataset's scope (country, dates) that checks the events."""
 
     def read(self) -> Snapshot:
         """The events now, with a digest that changes whenever they do."""
@@ -78,10 +87,13 @@ class StoreEditor(Protocol):
 class Store(Protocol):
     """A data source: a folder of files or a PostGIS database."""
 
-    #: ``folder`` or ``postgis``.
-    kind: str
-    #: Where the data is, for messages (a database URL without its password).
-    location: str
+    @property
+    def kind(self) -> str:
+        """``folder`` or ``postgis``."""
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for messages (a database URL without its password)."""
 
     def load(self, strict: bool = True) -> Dataset:
         """Every layer, validated, as a Dataset (DataError listing the problems when ``strict``)."""

@@ -307,7 +307,7 @@ def test_snapshot_html_in_the_pseudo_language(pseudo, data_words, view):
     """The title band, date, filters, count, empty-day line, credits, legend, popups and tooltips."""
     from geo.export.snapshot import snapshot_html
     from geo.store import load_dataset
-    page = snapshot_html(load_dataset(str(BUNDLED)), view, tiles=False, lang=PSEUDO)
+    page = snapshot_html(load_dataset(str(BUNDLED)), view, tiles=False, t=i18n.translator(PSEUDO))
     assert '<html lang="xx">' in page
     parser = _Text()
     parser.feed(page)
@@ -331,7 +331,7 @@ def test_corridor_cut_and_cell_layers_in_the_pseudo_language(pseudo, data_words)
     ds = load_dataset(str(BUNDLED))
     page = render_groups([cut_layer(corridor_day(ds.events, ds.corridors, "2023-01-16"), i18n.translator(PSEUDO))])
     texts = [s for call in layer_calls(page, "lineLayer") for s in _strings(call[0])]
-    texts += [v for k, v in cell_words(i18n.translator(PSEUDO)).items() if k != "locale"] + [aggregation_note(3000, 40, 12, PSEUDO)]
+    texts += [v for k, v in cell_words(i18n.translator(PSEUDO)).items() if k != "locale"] + [aggregation_note(3000, 40, 12, i18n.translator(PSEUDO))]
     assert len(texts) > 5
     bare = [(t, w) for t in texts if (w := untranslated(t, data_words))]
     assert not bare, bare
@@ -342,7 +342,7 @@ def test_export_sidecar_in_the_pseudo_language(pseudo, data_words, fmt):
     from geo.export.files import render_export
     from geo.store import load_dataset
     text, sidecar, count = render_export(load_dataset(str(BUNDLED)), "2023-01-08", "2023-01-10", fmt,
-                                         kinds=("blockade",), file_name=f"jan.{fmt}", lang=PSEUDO)
+                                         kinds=("blockade",), file_name=f"jan.{fmt}", t=i18n.translator(PSEUDO))
     assert count > 0
     lines = [line for line in sidecar.splitlines() if line.strip("=- ")]
     # Field names of the file are code, not words: the CSV lines start with them.

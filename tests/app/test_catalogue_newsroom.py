@@ -58,7 +58,7 @@ def test_static_edition_in_the_pseudo_language(pseudo, data_words, tmp_path):
     from geo.export import publish as edition
     from geo.store import load_dataset
     out = tmp_path / "site"
-    edition.publish(load_dataset(str(BUNDLED)), out, JAN9, "2023-01-10", lang=PSEUDO)
+    edition.publish(load_dataset(str(BUNDLED)), out, JAN9, "2023-01-10", t=translator(PSEUDO))
     texts = []
     for page in (out / "index.html", out / "share" / f"{JAN9}.html"):
         html = page.read_text(encoding="utf-8")
@@ -92,7 +92,7 @@ def test_static_edition_in_the_pseudo_language(pseudo, data_words, tmp_path):
 def test_snapshot_file_text_in_the_pseudo_language(pseudo, data_words):
     from geo.export.snapshot import snapshot_info
     from geo.store import load_dataset
-    info = snapshot_info(load_dataset(str(BUNDLED)), View(JAN9), tiles=True, lang=PSEUDO)
+    info = snapshot_info(load_dataset(str(BUNDLED)), View(JAN9), tiles=True, t=translator(PSEUDO))
     assert info["Description"].startswith(OPEN) and OPEN in info["Credits"]
     texts = [info["Description"], info["Credits"].split(" · ", 1)[1]]
     assert not _bare(texts, data_words)

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bench.edition import serve_static
-from geo.export import publish as edition
-from geo.store import load_dataset
 from tests.browser.axe import axe_source, scan
 from tests.conftest import BUNDLED, map_frame
 
@@ -18,30 +15,14 @@ def axe() -> str:
     return axe_source()
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("edition") / "site"
-    edition.publish(load_dataset(BUNDLED), out, lang="es")
-    proc, url = serve_static(out)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
 @pytest.mark.parametrize("width,height", [(1366, 800), (390, 844)])
-def test_the_edition_has_no_serious_violation(browser, site, axe, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="es-PE")
-    page = context.new_page()
-    try:
-        page.goto(f"{site}/index.html#{JAN9}")
-        page.wait_for_function("() => window.bmEdition && bmEdition.ready", timeout=20000)
-        assert scan(page, axe) == []
-        page.locator("#bme-events button").first.click()  # a popup open: scanned too
-        page.wait_for_selector(".leaflet-popup-content")
-        page.wait_for_timeout(600)  # past Leaflet's fade-in: contrast is judged on the popup as read
-        assert scan(page, axe) == []
-    finally:
-        context.close()
+def test_the_edition_has_no_serious_violation(open_edition, axe, width, height):
+    page = open_edition(width, height, JAN9)  # the Spanish edition (tests/browser/conftest.py)
+    assert scan(page, axe) == []
+    page.locator("#bme-events button").first.click()  # a popup open: scanned too
+    page.wait_for_selector(".leaflet-popup-content")
+    page.wait_for_timeout(600)  # past Leaflet's fade-in: contrast is judged on the popup as read
+    assert scan(page, axe) == []
 
 
 def test_the_app_in_spanish_has_no_serious_violation(browser, serve_app, axe):

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench.edition import serve_static
+from geo.core.i18n import translator
 from geo.export import publish as edition
 from geo.query.active import day_summary
 from geo.store import load_dataset
@@ -199,7 +200,7 @@ def test_hostile_text_is_shown_as_text(browser, tmp_path):
 
 
 def test_a_spanish_edition_reads_in_spanish(browser, bundled, tmp_path):
-    edition.publish(bundled, tmp_path / "site", lang="es")
+    edition.publish(bundled, tmp_path / "site", t=translator("es"))
     proc, url = serve_static(tmp_path / "site")
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 900})

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from geo.core.i18n import translator
 from tests.conftest import BUNDLED, map_frame
 
 pytestmark = pytest.mark.browser
@@ -93,7 +94,7 @@ def test_a_snapshot_in_spanish(browser, tmp_path):
     view = View("2023-01-09")
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     try:
-        page.set_content(snapshot_html(ds, view, tiles=False, lang="es"), wait_until="load")
+        page.set_content(snapshot_html(ds, view, tiles=False, t=translator("es")), wait_until="load")
         page.wait_for_function("() => window.bmSnapshot !== undefined", timeout=15000)
         head = page.locator(".bm-snap-head").inner_text()
         assert "Paro nacional en el Perú" in head and "lunes, 9 de enero de 2023" in head
@@ -108,6 +109,6 @@ def test_a_snapshot_in_spanish(browser, tmp_path):
         assert page.locator(".bm-legend").inner_text().startswith("Qué pasó")
     finally:
         page.close()
-    out = write_png(ds, view, tmp_path / "es.png", tiles=False, lang="es")
+    out = write_png(ds, view, tmp_path / "es.png", tiles=False, t=translator("es"))
     with Image.open(io.BytesIO(out.read_bytes())) as img:
         assert img.size == (1200, 800)

@@ -9,6 +9,7 @@ import math
 import pytest
 from PIL import Image
 
+from geo.core.i18n import translator
 from geo.core.view import View
 from geo.export import snapshot
 from geo.store import load_dataset
@@ -26,7 +27,7 @@ def shots():
     ds = load_dataset(BUNDLED)
     out = {}
     for lang in ("es", "en"):
-        with snapshot.Snapshotter(tiles=False, lang=lang) as shot:
+        with snapshot.Snapshotter(tiles=False, t=translator(lang)) as shot:
             out[lang] = (shot.render(ds, View(JAN9)), shot.render(ds, View(JAN9), (640, 480)))
     return out
 
@@ -89,7 +90,7 @@ def test_tiles_that_never_load_are_not_credited(monkeypatch):
         pytest.skip("no chromium installed")
     monkeypatch.setattr(snapshot.browser, "TILES_PREFIX", "https://tiles.invalid/")  # every tile refused
     ds = load_dataset(BUNDLED)
-    with snapshot.Snapshotter(tiles=True, tile_timeout_s=1, lang="es") as shot:
+    with snapshot.Snapshotter(tiles=True, tile_timeout_s=1, t=translator("es")) as shot:
         result = shot.render(ds, View(JAN9))
         page_text = shot._call(lambda: shot._pages[(1200, 800, 1.0)].evaluate("() => document.body.innerText"))
     assert result.tiles_loaded == 0

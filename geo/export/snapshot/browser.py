@@ -20,15 +20,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.core.dataset import Dataset
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.view import View
 from geo.export.snapshot.overlay import DEFAULT_FIT, credits_text, drawn_basemap, snapshot_html, snapshot_title
 from geo.query.active import select_records
 from geo.query.framing import FITS
 from geo.render.maps import TILES_URL
 from geo.store.files import atomic_write
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 #: Debian's chromium; tests monkeypatch this to simulate a machine without a browser.
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -167,9 +171,9 @@ class Snapshotter:
     executable : str, optional
         The Chromium binary (default :func:`chromium_executable`).
     fit : {'day', 'view', 'data'}
-        How the map is framed (see :func:`snapshot_map`).
+        How the map is framed (see :func:`~geo.export.snapshot.overlay.snapshot_map`).
     basemap_credit : str, optional
-        The basemap's credit line for the footer (see :func:`snapshot_map`).
+        The basemap's credit line for the footer (see :func:`~geo.export.snapshot.overlay.snapshot_map`).
 
     Examples
     --------
@@ -179,20 +183,20 @@ class Snapshotter:
 
     def __init__(self, tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S,
                  executable: str | None = None, fit: str = DEFAULT_FIT, basemap_credit: str | None = None,
-                 lang: str | Translator | None = None):
+                 t: Translator = ENGLISH):
         if not isinstance(tile_timeout_s, (int, float)) or tile_timeout_s < 0:
             raise ValueError(f"tile_timeout_s must be a number >= 0, got {tile_timeout_s!r}")
         if fit not in FITS:
             raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
         self.fit = fit
         self.basemap_credit = basemap_credit
-        self.lang = translator(lang)
+        self.t = t
         self.tiles = bool(tiles)
         self.tile_timeout_s = float(tile_timeout_s)
         self.executable = executable or chromium_executable()
         self._worker: ThreadPoolExecutor | None = None
-        self._pw = None
-        self._browser = None
+        self._pw: Playwright | None = None
+        self._browser: Browser | None = None
         self._pages: dict[tuple[int, int, float], object] = {}
         self._offline = False  # set when a capture got no tile at all: later ones wait briefly
 
@@ -219,12 +223,11 @@ class Snapshotter:
     def _start(self) -> None:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
-        self._pw = sync_playwright().start()
+        self._pw = pw = sync_playwright().start()
         try:
-            self._browser = self._pw.chromium.launch(executable_path=self.executable, headless=True,
-                                                     args=list(CHROMIUM_ARGS))
+            self._browser = pw.chromium.launch(executable_path=self.executable, headless=True, args=list(CHROMIUM_ARGS))
         except PlaywrightError as exc:
-            self._pw.stop()
+            pw.stop()
             self._pw = None
             raise SnapshotError(f"could not start Chromium ({self.executable}): {_first_line(exc)}") from exc
 
@@ -250,6 +253,8 @@ class Snapshotter:
     def _page(self, css_w: int, css_h: int, scale: float):
         key = (css_w, css_h, scale)
         if key not in self._pages:
+            if self._browser is None:
+                raise RuntimeError("Snapshotter is not started: use it in a `with` block")
             context = self._browser.new_context(viewport={"width": css_w, "height": css_h},
                                                 device_scale_factor=scale, user_agent=USER_AGENT,
                                                 java_script_enabled=True)
@@ -318,10 +323,10 @@ class Snapshotter:
     def render(self, dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE,
                pdf: bool = False) -> SnapshotResult:
         """Build the snapshot of ``view`` and capture it: a PNG with its resolution and text
-        chunks (:func:`png_info`), and with ``pdf`` the same page as a PDF."""
+        chunks (:func:`png_with_info`), and with ``pdf`` the same page as a PDF."""
         result = self.capture(snapshot_html(dataset, view, tiles=self.tiles, fit=self.fit,
-                                            basemap_credit=self.basemap_credit, lang=self.lang), size, pdf)
-        info = snapshot_info(dataset, view, tiles=result.tiles_loaded > 0, lang=self.lang)
+                                            basemap_credit=self.basemap_credit, t=self.t), size, pdf)
+        info = snapshot_info(dataset, view, tiles=result.tiles_loaded > 0, t=self.t)
         result.png = png_with_info(result.png, CSS_DPI * result.scale, info)
         return result
 
@@ -353,17 +358,16 @@ def _fit(png: bytes, w: int, h: int) -> tuple[bytes, int, int]:
         return buffer.getvalue(), w, h
 
 
-def snapshot_info(dataset: Dataset, view: View, tiles: bool, lang: str | Translator | None = None) -> dict[str, str]:
+def snapshot_info(dataset: Dataset, view: View, tiles: bool, t: Translator = ENGLISH) -> dict[str, str]:
     """The text a snapshot file carries: ``Title``, ``Date`` (the day drawn), ``Description`` (the
     view), ``Credits`` (sources and what was drawn), ``Copyright`` (the data's licence), ``Software``."""
-    t = translator(lang)
     records = select_records(dataset, view)
     licence = dataset.info.licence or ""
     basemap = drawn_basemap(dataset, t)
     return {"Title": f"{snapshot_title(dataset, t)}: {t.day(view.day)}", "Date": view.day,
             "Description": view.summary(t),
             "Credits": credits_text(records, tiles, licence, basemap["credit"] if basemap else None,
-                                    lang=t).replace("\n", " · "),
+                                    t=t).replace("\n", " · "),
             "Copyright": licence or t.gettext("Data: see the sources of each event"),
             "Software": "Blockade Map (blockade-map snapshot)"}
 
@@ -423,21 +427,21 @@ def render_file(shot: Snapshotter, dataset: Dataset, view: View, fmt: str,
 
 def render_png(dataset: Dataset, view: View, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
                tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT,
-               lang: str | Translator | None = None) -> bytes:
+               t: Translator = ENGLISH) -> bytes:
     """The PNG of ``view`` (starts and closes a browser; use :class:`Snapshotter` for many)."""
     check_size(size)
-    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit, lang=lang) as shot:
+    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit, t=t) as shot:
         return shot.render(dataset, view, size).png
 
 
 def write_png(dataset: Dataset, view: View, out: str | os.PathLike, size: Sequence[int] = DEFAULT_SIZE,
               tiles: bool = True, tile_timeout_s: float = TILE_TIMEOUT_S, fit: str = DEFAULT_FIT,
-              lang: str | Translator | None = None) -> Path:
+              t: Translator = ENGLISH) -> Path:
     """Write the PNG of ``view`` to ``out``."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
-    atomic_write(out, render_png(dataset, view, size, tiles, tile_timeout_s, fit, lang))
+    atomic_write(out, render_png(dataset, view, size, tiles, tile_timeout_s, fit, t))
     return out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.core.dataset import Dataset
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.view import View
 from geo.export.snapshot.browser import DEFAULT_SIZE, TILE_TIMEOUT_S, Snapshotter, check_size
 from geo.export.snapshot.overlay import DEFAULT_FIT
@@ -24,7 +24,7 @@ def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike
                view: View | None = None, size: Sequence[int] = DEFAULT_SIZE, tiles: bool = True,
                tile_timeout_s: float = TILE_TIMEOUT_S,
                progress: Callable[[int, str], None] | None = None, fit: str = DEFAULT_FIT,
-               lang: str | Translator | None = None) -> list[Path]:
+               t: Translator = ENGLISH) -> list[Path]:
     """Write ``DIR/YYYY-MM-DD.png`` for every day, with one browser for all of them.
 
     ``view`` gives the mode and filters (its day is replaced by each day in turn);
@@ -35,7 +35,7 @@ def batch_pngs(dataset: Dataset, days: Sequence[str], out_dir: str | os.PathLike
     out_dir.mkdir(parents=True, exist_ok=True)
     template = view or View(days[0] if days else "2023-01-01")
     written = []
-    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit, lang=lang) as shot:
+    with Snapshotter(tiles=tiles, tile_timeout_s=tile_timeout_s, fit=fit, t=t) as shot:
         for i, day in enumerate(days, start=1):
             result = shot.render(dataset, View(day, template.mode, template.kinds, template.regions), size)
             path = out_dir / f"{day}.png"
@@ -83,7 +83,7 @@ def gif_palette(images: Sequence[Image.Image]) -> Image.Image:
         y += thumb.height
     adaptive = sheet.quantize(colors=256 - len(fixed_rgb), method=Image.Quantize.MEDIANCUT,
                               dither=Image.Dither.NONE)
-    colours = adaptive.getpalette()[: 3 * (256 - len(fixed_rgb))]
+    colours = (adaptive.getpalette() or [])[: 3 * (256 - len(fixed_rgb))]  # a quantized image always has one
     colours += [0] * (3 * (256 - len(fixed_rgb)) - len(colours))
     for rgb in fixed_rgb:
         colours += list(rgb)
@@ -138,6 +138,6 @@ def make_gif(frames: Sequence[str | os.PathLike], labels: Sequence[str], out: st
     return out
 
 
-def short_date(day: str, lang: str | Translator | None = None) -> str:
+def short_date(day: str, t: Translator = ENGLISH) -> str:
     """``2023-01-09`` -> ``Mon 9 Jan 2023`` (the GIF's frame label; ``lun 9 ene 2023`` in Spanish)."""
-    return translator(lang).date(date.fromisoformat(day), "short")
+    return t.date(date.fromisoformat(day), "short")

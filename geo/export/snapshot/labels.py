@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from geo.core.geodesy import distance_m
-from geo.core.i18n import Translator, translator
+from geo.core.i18n import ENGLISH, Translator
 from geo.core.text import fold
 from geo.render.descriptions import place_for
 
@@ -57,9 +57,8 @@ def _basemap_places(basemap: dict | None) -> list[dict]:
     return out
 
 
-def water_labels(basemap: dict | None, lang: str | Translator | None = None) -> list[PlaceLabel]:
-    """The basemap's named lakes and seas (``layer: water``), in ``lang`` where the file has it."""
-    t = translator(lang)
+def water_labels(basemap: dict | None, t: Translator = ENGLISH) -> list[PlaceLabel]:
+    """The basemap's named lakes and seas (``layer: water``), in ``t``'s language where the file has it."""
     labels = []
     for feature in (basemap or {}).get("features", []):
         props = feature.get("properties") or {}
@@ -85,7 +84,7 @@ def _named(record: dict, places: Sequence[dict], t: Translator) -> tuple[str, fl
 
 
 def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | None,
-               lang: str | Translator | None = None) -> list[PlaceLabel]:
+               t: Translator = ENGLISH) -> list[PlaceLabel]:
     """The labels of one view, most important first, each name once.
 
     Parameters
@@ -96,7 +95,7 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
         The hotspots it shows (:func:`geo.query.active.select_hotspots`), highest level first.
     basemap : dict, optional
         The data folder's basemap collection (its capitals, towns and water bodies).
-    lang : str or Translator, optional
+    t : Translator, optional
         The language of water names and events' place labels.
 
     Returns
@@ -105,7 +104,6 @@ def day_labels(records: Sequence[dict], hotspots: pd.DataFrame, basemap: dict | 
         Sorted by ``rank``: deadliest 0, busiest 1, epicentre 2, other hotspots 3, lakes and
         seas 4, capitals of regions with events 5, other capitals 6.
     """
-    t = translator(lang)
     places = _basemap_places(basemap)
     labels: dict[str, PlaceLabel] = {}
 

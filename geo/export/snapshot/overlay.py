@@ -17,12 +17,12 @@ from datetime import date
 from pathlib import Path
 
 import folium
-from branca.element import MacroElement
+from branca.element import Figure, MacroElement
 from markupsafe import Markup
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_html, json_for_script, template_environment
-from geo.core.i18n import N_, Translator, translator
+from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.view import View
 from geo.export.files import publishers
 from geo.export.snapshot.labels import day_labels
@@ -48,16 +48,15 @@ SOURCES_CHARS = 165
 PLACES_CREDIT = N_("Places: GeoNames, CC BY 4.0")
 
 
-def long_date(day: str, lang: str | Translator | None = None) -> str:
+def long_date(day: str, t: Translator = ENGLISH) -> str:
     """``2023-01-09`` -> ``Monday 9 January 2023`` (``lunes, 9 de enero de 2023`` in Spanish)."""
-    return translator(lang).date(date.fromisoformat(day), "long")
+    return t.date(date.fromisoformat(day), "long")
 
 
 def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS,
-                 lang: str | Translator | None = None) -> str:
+                 t: Translator = ENGLISH) -> str:
     """``Sources: A, B, C +4 more``: the publishers of ``records``, most frequent first,
     as many as fit in ``max_chars``, and how many more there are."""
-    t = translator(lang)
     names = [name for name, _ in publishers(records)]
     if not names:
         return t.gettext("Sources: none (nothing mapped)")
@@ -76,22 +75,20 @@ def sources_text(records: Iterable[dict], max_chars: int = SOURCES_CHARS,
 
 
 def credit_parts(licence: str = "", basemap_credit: str | None = None, places: bool = True,
-                 lang: str | Translator | None = None) -> list[str]:
+                 t: Translator = ENGLISH) -> list[str]:
     """The credits of what a snapshot draws, tiles aside: the data's licence, the places'
     (when place names are written), the basemap's (when one is drawn)."""
-    t = translator(lang)
     data = t.gettext("Data: {licence}").format(licence=licence) if licence else \
         t.gettext("Data: see the sources of each event")
     return [data] + ([t.gettext(PLACES_CREDIT)] if places else []) + ([basemap_credit] if basemap_credit else [])
 
 
 def credits_text(records: Sequence[dict], tiles: bool, licence: str = "",
-                 basemap_credit: str | None = None, lang: str | Translator | None = None) -> str:
+                 basemap_credit: str | None = None, t: Translator = ENGLISH) -> str:
     """The credits as plain text: the sources line, then licences, the basemap's credit (when
     one is drawn) and the map tiles' (only when tiles are drawn)."""
-    t = translator(lang)
-    parts = credit_parts(licence, basemap_credit, lang=t) + ([t.gettext(TILE_CREDIT)] if tiles else [])
-    return f"{sources_text(records, lang=t)}\n{' · '.join(parts)}"
+    parts = credit_parts(licence, basemap_credit, t=t) + ([t.gettext(TILE_CREDIT)] if tiles else [])
+    return f"{sources_text(records, t=t)}\n{' · '.join(parts)}"
 
 
 class SnapshotOverlay(MacroElement):
@@ -112,44 +109,45 @@ class SnapshotOverlay(MacroElement):
         The credit of the basemap drawn under the layers (None: no basemap, no credit).
     labels : sequence of PlaceLabel
         The names to place (:func:`geo.export.snapshot.labels.day_labels`).
-    lang : str or Translator, optional
+    t : Translator, optional
     """
 
     _template = _ENV.get_template("overlay.html")
 
     def __init__(self, title: str, view: View, records: Sequence[dict], tiles: bool = True,
                  licence: str = "", basemap_credit: str | None = None, labels: Sequence = (),
-                 lang: str | Translator | None = None):
+                 t: Translator = ENGLISH):
         super().__init__()
         if not isinstance(view, View):
             raise TypeError(f"view must be a View, got {type(view).__name__}")
         self._name = "SnapshotOverlay"
-        tr = translator(lang)
-        t = totals_of(records)
-        day = long_date(view.day, tr)
+        totals = totals_of(records)
+        day = long_date(view.day, t)
         self.title = title
-        self.when = tr.gettext("up to {day}").format(day=day) if view.mode == "cumulative" else day
-        dead = tr.plural(", {n} dead", ", {n} dead", t["fatalities"]) if t["fatalities"] else ""
-        self.count = tr.plural("{n} event mapped", "{n} events mapped", t["events"]) + dead
-        self.filters = view.summary(tr)
+        self.when = t.gettext("up to {day}").format(day=day) if view.mode == "cumulative" else day
+        dead = t.plural(", {n} dead", ", {n} dead", totals["fatalities"]) if totals["fatalities"] else ""
+        self.count = t.plural("{n} event mapped", "{n} events mapped", totals["events"]) + dead
+        self.filters = view.summary(t)
         self.empty = ""
         if not records:
-            self.empty = (tr.gettext("Nothing mapped up to this day with these filters (only reports with a place "
-                                     "and a source are mapped).") if view.mode == "cumulative" else
-                          tr.gettext("Nothing mapped on this day with these filters (only reports with a place and "
-                                     "a source are mapped)."))
-        self.sources = sources_text(records, lang=tr)
-        self.credits = credit_parts(licence, basemap_credit, places=bool(labels), lang=tr)
+            self.empty = (t.gettext("Nothing mapped up to this day with these filters (only reports with a place "
+                                    "and a source are mapped).") if view.mode == "cumulative" else
+                          t.gettext("Nothing mapped on this day with these filters (only reports with a place and "
+                                    "a source are mapped)."))
+        self.sources = sources_text(records, t=t)
+        self.credits = credit_parts(licence, basemap_credit, places=bool(labels), t=t)
         self.tiles = bool(tiles)
-        self.tile_credit = tr.gettext(TILE_CREDIT)
-        self.words_json = Markup(json_for_script({"noTiles": tr.gettext(NO_TILES), "tileCredit": self.tile_credit}))
+        self.tile_credit = t.gettext(TILE_CREDIT)
+        self.words_json = Markup(json_for_script({"noTiles": t.gettext(NO_TILES), "tileCredit": self.tile_credit}))
         # JSON made safe for a script by json_for_script: Markup so the template leaves it as it is
         self.labels_json = Markup(json_for_script([label.as_dict() for label in labels]))
         self.map_name = ""
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: Element.render -> str, MacroElement's None
         """The style and the labels' script into the head, the bands into the body, the calls into the script."""
         root = self.get_root()
+        if not isinstance(root, Figure) or self._parent is None:
+            raise TypeError("SnapshotOverlay is drawn only on a map inside a Figure")
         module = self._template.module
         self.map_name = Markup(self._parent.get_name())
         root.header.add_child(RawText(str(module.style(self))), name=f"{self.get_name()}_style")
@@ -159,14 +157,14 @@ class SnapshotOverlay(MacroElement):
         root.script.add_child(RawText(str(module.script(self))), name=self.get_name())
 
 
-def licence_credit(licence: str, lang: str | Translator | None = None) -> str:
+def licence_credit(licence: str, t: Translator = ENGLISH) -> str:
     """The credits' licence part: the data's licence, then the gazetteer's."""
-    return " · ".join(credit_parts(licence, lang=lang))
+    return " · ".join(credit_parts(licence, t=t))
 
 
-def snapshot_title(dataset: Dataset, lang: str | Translator | None = None) -> str:
+def snapshot_title(dataset: Dataset, t: Translator = ENGLISH) -> str:
     """``Blockade Map — <the dataset's title>`` (in the reader's language when dataset.json has it)."""
-    return f"Blockade Map — {dataset.info.title_in(translator(lang))}"
+    return f"Blockade Map — {dataset.info.title_in(t)}"
 
 
 def totals_of(records: Sequence[dict]) -> dict[str, int]:
@@ -174,19 +172,19 @@ def totals_of(records: Sequence[dict]) -> dict[str, int]:
     return {"events": len(records), "fatalities": sum(int(r["fatalities"]) for r in records)}
 
 
-def drawn_basemap(dataset: Dataset, lang: str | Translator | None = None) -> dict | None:
-    """The basemap a snapshot of ``dataset`` draws (its data and credit in ``lang``), or None."""
+def drawn_basemap(dataset: Dataset, t: Translator = ENGLISH) -> dict | None:
+    """The basemap a snapshot of ``dataset`` draws (its data and credit in ``t``'s language), or None."""
     loaded = load_basemap(dataset)
     if loaded is None:
         return None
     credit = loaded.data.get("attribution")
     if credit == BASEMAP_ATTRIBUTION:
-        credit = translator(lang).gettext(BASEMAP_ATTRIBUTION)
+        credit = t.gettext(BASEMAP_ATTRIBUTION)
     return {"data": loaded.data, "credit": credit}
 
 
 def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
-                 basemap_credit: str | None = None, lang: str | Translator | None = None) -> folium.Map:
+                 basemap_credit: str | None = None, t: Translator = ENGLISH) -> folium.Map:
     """The map of ``view`` with the snapshot overlay and Leaflet's animations turned off.
 
     Parameters
@@ -204,7 +202,7 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DE
     basemap_credit : str, optional
         The credit line of the basemap drawn under the layers (default: the data folder's
         basemap's own, when it has one; see :func:`drawn_basemap`).
-    lang : str or Translator, optional
+    t : Translator, optional
         The language of every word on it (default English).
 
     Returns
@@ -220,24 +218,23 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DE
         raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
     frame = frame_for(dataset, view, fit)
     m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles, frame=frame, notice=False,
-                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None, lang=lang)
+                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None, t=t)
     # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
     m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
     records = select_records(dataset, view)
-    basemap = drawn_basemap(dataset, lang)
-    labels = day_labels(records, select_hotspots(dataset, view), basemap["data"] if basemap else None, lang)
-    SnapshotOverlay(snapshot_title(dataset, lang), view, records, tiles=tiles,
+    basemap = drawn_basemap(dataset, t)
+    labels = day_labels(records, select_hotspots(dataset, view), basemap["data"] if basemap else None, t)
+    SnapshotOverlay(snapshot_title(dataset, t), view, records, tiles=tiles,
                     licence=dataset.info.licence or "",
                     basemap_credit=basemap_credit or (basemap["credit"] if basemap else None),
-                    labels=labels, lang=lang).add_to(m)
+                    labels=labels, t=t).add_to(m)
     return m
 
 
 def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = DEFAULT_FIT,
-                  basemap_credit: str | None = None, lang: str | Translator | None = None) -> str:
+                  basemap_credit: str | None = None, t: Translator = ENGLISH) -> str:
     """One self-contained HTML file of ``view``: every script, style and icon inlined."""
-    t = translator(lang)
-    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit, lang=t))
+    html = standalone_html(snapshot_map(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit, t=t))
     title = escape_html(f"{snapshot_title(dataset, t)}: {t.day(view.day)} ({view.summary(t)})")
     html = html.replace("<html>", f'<html lang="{t.lang}">', 1)
     return html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
@@ -247,13 +244,13 @@ def snapshot_html(dataset: Dataset, view: View, tiles: bool = True, fit: str = D
 
 def write_html(dataset: Dataset, view: View, out: str | os.PathLike, tiles: bool = True,
                fit: str = DEFAULT_FIT, basemap_credit: str | None = None,
-               lang: str | Translator | None = None) -> Path:
+               t: Translator = ENGLISH) -> Path:
     """Write the HTML snapshot of ``view`` to ``out`` (no browser needed)."""
     out = Path(out)
     if not out.parent.is_dir():
         raise FileNotFoundError(f"folder {out.parent} does not exist")
     atomic_write(out, snapshot_html(dataset, view, tiles=tiles, fit=fit, basemap_credit=basemap_credit,
-                                    lang=lang).encode("utf-8"))
+                                    t=t).encode("utf-8"))
     return out
 
 

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from geo.core.i18n import N_
 from geo.core.model import DataError, Problem
 from geo.core.paths import BUNDLED_DATA
 from geo.core.text import fold
@@ -59,9 +61,9 @@ class Lexicon:
 EMPTY = Lexicon()
 
 
-def _bad(file: str, field: str, message: str) -> DataError:
-    """A located error: ``FILE: lexicon: FIELD: MESSAGE``."""
-    return DataError([Problem(str(file), "lexicon", field, message)])
+def _bad(file: str, field: str, msgid: str, **params: Any) -> DataError:
+    """A located error: ``FILE: lexicon: FIELD: MESSAGE`` (a message id marked N_() and its values)."""
+    return DataError([Problem(str(file), "lexicon", field, msgid, params)])
 
 
 def _words(phrases) -> re.Pattern | None:
@@ -72,37 +74,39 @@ def _words(phrases) -> re.Pattern | None:
 
 def _phrases(value, file: str, field: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-        raise _bad(file, field, "must be a list of strings")
+        raise _bad(file, field, N_("must be a list of strings"))
     if len(value) > MAX_PHRASES:
-        raise _bad(file, field, f"{len(value)} phrases; at most {MAX_PHRASES}")
+        raise _bad(file, field, N_("{count} phrases; at most {limit}"), count=len(value), limit=MAX_PHRASES)
     for i, p in enumerate(value):
         if not p.strip() or len(p) > MAX_PHRASE_CHARS:
-            raise _bad(file, f"{field}[{i}]", f"a phrase of 1 to {MAX_PHRASE_CHARS} characters, got {p[:40]!r}")
+            raise _bad(file, f"{field}[{i}]", N_("a phrase of 1 to {limit} characters, got {value}"),
+                       limit=MAX_PHRASE_CHARS, value=repr(p[:40]))
     return value
 
 
 def parse_lexicon(doc, where: str = LEXICON_FILE) -> Lexicon:
     """A :class:`Lexicon` from the decoded JSON of ``lexicon.json``; DataError naming the field."""
     if not isinstance(doc, dict):
-        raise _bad(where, "", "must be a JSON object")
+        raise _bad(where, "", N_("must be a JSON object"))
     known = {"about", "reporters", "road_code_prefix", *_LISTS}
     unknown = sorted(set(doc) - known)
     if unknown:
-        raise _bad(where, unknown[0], f"unknown field {unknown[0]!r} (known: {', '.join(sorted(known))})")
+        raise _bad(where, unknown[0], N_("unknown field {name} (known: {known})"), name=repr(unknown[0]),
+                   known=", ".join(sorted(known)))
     reporters, official, police = [], set(), set()
     raw = doc.get("reporters", [])
     if not isinstance(raw, list):
-        raise _bad(where, "reporters", "must be a list")
+        raise _bad(where, "reporters", N_("must be a list"))
     for i, r in enumerate(raw):
         at = f"reporters[{i}]"
         if not isinstance(r, dict) or not isinstance(r.get("name"), str) or not r["name"].strip():
-            raise _bad(where, at, "must be an object with a name")
+            raise _bad(where, at, N_("must be an object with a name"))
         for flag in ("official", "police"):
             if not isinstance(r.get(flag, False), bool):
-                raise _bad(where, f"{at}.{flag}", "must be true or false")
+                raise _bad(where, f"{at}.{flag}", N_("must be true or false"))
         pattern = _words(_phrases(r.get("phrases"), where, f"{at}.phrases"))
         if pattern is None:
-            raise _bad(where, f"{at}.phrases", "must not be empty")
+            raise _bad(where, f"{at}.phrases", N_("must not be empty"))
         reporters.append((pattern, r["name"]))
         if r.get("official"):
             official.add(r["name"])
@@ -111,7 +115,7 @@ def parse_lexicon(doc, where: str = LEXICON_FILE) -> Lexicon:
     lists = {k: _phrases(doc.get(k, []), where, k) for k in _LISTS}
     prefix = doc.get("road_code_prefix")
     if prefix is not None and not (isinstance(prefix, str) and re.fullmatch(r"[A-Za-z]{1,4}", prefix)):
-        raise _bad(where, "road_code_prefix", f"one to four letters (e.g. \"PE\"), got {prefix!r}")
+        raise _bad(where, "road_code_prefix", N_('one to four letters (e.g. "PE"), got {value}'), value=repr(prefix))
     roads = _words(lists["named_roads"])
     return Lexicon(
         reporters=tuple(reporters), official=frozenset(official), police=frozenset(police),
@@ -126,7 +130,8 @@ def parse_lexicon(doc, where: str = LEXICON_FILE) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _bundled(stamp: tuple[int, int]) -> Lexicon:
-    return _through_store(BUNDLED_DATA)
+    lexicon = _through_store(BUNDLED_DATA)  # None when the file went away since it was stat'ed
+    return lexicon if lexicon is not None else EMPTY
 
 
 def default_lexicon() -> Lexicon:

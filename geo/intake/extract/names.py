@@ -241,7 +241,7 @@ def _candidate(sentence: Sentence, lang: str, a: int, b: int, lexicon: Lexicon) 
     if cue is None:
         if place_noun_before or noun_after:
             # "comisaría de X", "sector X", "X bridge": a site; "distrito de X", "X province": an area.
-            sited = _sited(before) or (noun_after and _SITE_WORD.fullmatch(noun_after.group("noun")))
+            sited = _sited(before) or bool(noun_after and _SITE_WORD.fullmatch(noun_after.group("noun")))
             cue = "site" if sited else "place"
         elif NAME_LOCATIVE[lang].search(before):
             cue = "locative"

@@ -187,10 +187,10 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
     for m in KM_POST.finditer(low):
         km = float(m.group(1).replace(",", "."))
         road = None
-        after = [r for r in roads if 0 <= r.start - m.end() <= 40 and not re.search(r"[;()]", low[m.end():r.start])]
-        before = [r for r in roads if 0 <= m.start() - r.end <= 12
-                  and re.fullmatch(r"\s*(?:,|at|en el|en|on|in|del|de la)?\s*", low[r.end:m.start()])]
-        pick = after[0] if after else before[-1] if before else None
+        roads_after = [r for r in roads if 0 <= r.start - m.end() <= 40 and not re.search(r"[;()]", low[m.end():r.start])]
+        roads_before = [r for r in roads if 0 <= m.start() - r.end <= 12
+                        and re.fullmatch(r"\s*(?:,|at|en el|en|on|in|del|de la)?\s*", low[r.end:m.start()])]
+        pick = roads_after[0] if roads_after else roads_before[-1] if roads_before else None
         if pick is not None:
             road = pick.road
         posts.append(RoadMention(m.start(), m.end(), road, km, pick.towns if pick else []))

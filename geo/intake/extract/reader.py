@@ -205,8 +205,8 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
     for i, f in enumerate(figures):
         if f.status or f.metric:
             continue
-        if i and figures[i - 1].status and _FROM_TO.search(low[:f.number.start]) \
-                and _FROM_TO.search(low[:f.number.start]).start() <= figures[i - 1].number.start:
+        if i and figures[i - 1].status and (change := _FROM_TO.search(low[:f.number.start])) \
+                and change.start() <= figures[i - 1].number.start:
             # "la cifra de heridos subió de 16 a 23": the second is the figure now, the first the one before
             f.status, f.update = figures[i - 1].status, True
             figures[i - 1].interim = True
@@ -429,19 +429,19 @@ def _event_date(s: Sentence, dates: list[DateMention], a: int, b: int, context: 
     until = next((d for d in inside if d.role == "until"), None)
     ranged = next((d for d in inside if d.role.startswith("range:")), None)
     point = next((d for d in inside if d.role == "point"), None)
-    if ranged is not None:
-        last = ranged.role.split(":", 1)[1]
-        return ranged.day, date.fromisoformat(last) if last else None, ranged.precision
-    if since is not None:
-        if point is not None and point.day > since.day:
+    if ranged is not None and ranged.day is not None:
+        till = ranged.role.split(":", 1)[1]
+        return ranged.day, date.fromisoformat(till) if till else None, ranged.precision
+    if since is not None and since.day is not None:
+        if point is not None and point.day is not None and point.day > since.day:
             last = point.day
         else:
             last = max(context[0], published)
         return since.day, last if last > since.day else None, since.precision
-    if point is not None:
-        end = until.day if until is not None and until.day > point.day else None
+    if point is not None and point.day is not None:
+        end = until.day if until is not None and until.day is not None and until.day > point.day else None
         return point.day, end, point.precision
-    if until is not None:
+    if until is not None and until.day is not None:
         return context[0], until.day if until.day > context[0] else None, context[1]
     return context[0], None, context[1]
 
@@ -502,6 +502,7 @@ def _segments(s: Sentence, roads: list[RoadMention],
     sentence lists posts, else its clauses (split at semicolons and colons, and at ", y" /
     ", and" / "mientras" when both sides name a place)."""
     posts = [r for r in roads if r.km is not None]
+    out: list[tuple[int, int, RoadMention | None]]
     if posts:
         out = []
         for i, p in enumerate(posts):
@@ -769,9 +770,9 @@ class _Reader:
         self.events += found
         # A date after the publication day belongs to a plan ("elections in December 2023"): the
         # reader does not carry it on to the next sentences.
-        points = [d for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
+        points = [(d.day, d.precision) for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
         if points:
-            self.context = (points[-1].day, points[-1].precision)
+            self.context = points[-1]
         named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
         if len({x.text for x in named}) == 1:
             self.last_place = (s.paragraph, named[0])
@@ -862,7 +863,8 @@ class _Reader:
             named = [r for r in roads if r.km is None and r.road and a <= r.start < b]
             road = named[0].road if named and len(places) <= 1 else None
         out: list[_Event] = []
-        for mention in places or [None]:
+        candidates: list[PlaceMention | None] = list(places) or [None]
+        for mention in candidates:
             for kind in sorted(kinds, key=KINDS.index):
                 ev = _make_event(kind, mention, post, start, end, precision, s, self.corridors, self.gaz,
                                  self.lexicon, self.carried_region(s.paragraph))
@@ -1040,7 +1042,8 @@ def _attach(ev: _Event, figures: list[Figure]) -> None:
     already on the event stays unless the new one says it is an update ("later", "se elevó")."""
     by_status: dict[str, list[list[Figure]]] = {}
     for group in _groups([f for f in figures if not f.reference and not f.subset]):
-        by_status.setdefault(group[0].status, []).append(group)
+        if (status := group[0].status) is not None:  # _groups keeps only figures with a status
+            by_status.setdefault(status, []).append(group)
     for status, groups in by_status.items():
         final = [g for g in groups if not any(f.interim for f in g)] or groups
         chosen = next((g for g in final if any(f.update for f in g)), final[0])
@@ -1070,9 +1073,9 @@ def _count_date(dates: list[DateMention], reader: _Reader, low: str | None = Non
     if low is not None and pos is not None:
         a, b = _own_clause(low, pos)
         dates = [d for d in dates if a <= d.start < b or d.role != "point"]
-    point = [d for d in dates if d.role == "point" and d.day is not None]
+    point = [d.day for d in dates if d.role == "point" and d.day is not None]
     if point:
-        return point[0].day
+        return point[0]
     if any(d.role == "same" for d in dates) or reader.carried:
         return reader.context[0]
     return reader.published
@@ -1114,15 +1117,16 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, r
     parts = [f for f in group if f.partitive]
     if parts:
         region = _count_region(s, reader.lang, mentions, parts[0].number.start, partitive=True)
-        if region is None:
+        part_status = parts[0].status
+        if region is None or part_status is None:
             return []
         metric = {"dead": "deaths_in_clashes" if parts[0].in_clashes else "deaths_total",
-                  "injured": "injured_total", "detained": "detained"}[parts[0].status]
+                  "injured": "injured_total", "detained": "detained"}[part_status]
         c = _count(metric, parts[0].value, s, dates, reader, reporter, mentions, parts[0])
         c["region"] = region
         return [c]
     live = [f for f in group if not f.subset]
-    if not live:
+    if not live or live[0].status is None:
         return []
     status, interim, first = live[0].status, any(f.interim for f in live), live[0]
     total = sum(f.value for f in live)

@@ -187,7 +187,7 @@ def guess_language(text: str) -> str | None:
     ('en', None)
     """
     votes = language_votes(text)
-    best = max(votes, key=votes.get)
+    best = max(votes, key=lambda lang: votes[lang])
     rest = sum(v for k, v in votes.items() if k != best)
     return best if votes[best] >= 3 and votes[best] >= 2 * rest else None
 
@@ -253,7 +253,7 @@ def check_report(text: str) -> None:
                             f"{MAX_REPORT_CHARS:,}: split it into its articles")
     m = _DIGIT_RUN.search(text)
     if m:
-        run = re.match(r"\d*", text[m.start():]).group(0)
+        run = m.group(0)  # the pattern is greedy: the whole run
         raise ReportRefused(f"character {m.start() + 1}: a number of {len(run):,} digits; no figure in a "
                             f"report is longer than {MAX_DIGIT_RUN} digits")
 

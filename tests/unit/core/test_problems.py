@@ -3,6 +3,7 @@ reader's language in the pages, with no layer parsing another layer's sentences.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from geo.core.dataset import parse_info
 from geo.core.i18n import N_, translator
-from geo.core.model import DataError, Message, Problem, message, validate_collection, validate_counts_rows
+from geo.core.model import DataError, Message, Problem, Scope, message, validate_collection, validate_counts_rows
 from geo.intake.forms import feature_from_form, form_values
 from geo.intake.readers import read_items
 
@@ -76,6 +77,85 @@ def test_every_problem_of_bad_input_reads_in_english_and_in_spanish():
             "'Mars/Base' no es un nombre de zona horaria IANA como 'UTC' o 'Europe/Madrid'"} <= texts
 
 
+def _reader_problems() -> list[Problem]:
+    """Problems of the source readers: an ACLED file, SUTRAN's feed, a GeoJSON from elsewhere,
+    a column map naming a missing column, a dataset's lexicon."""
+    from geo.intake.extract.dataset_lexicon import parse_lexicon
+    from geo.intake.readers import ColumnMap
+    from geo.intake.sutran import Update, _archive_line, feed_document, read_record
+    scope = Scope(("Puno", "Cusco"), area=(-82.0, -19.0, -68.0, 0.0))
+    acled = ("event_id_cnty,event_date,event_type,sub_event_type,location,admin1,admin2,latitude,longitude,source,"
+             "notes,fatalities\n"
+             "PER1,30 Feb 2024,Protests,Peaceful protest,Juliaca,Puno,,-15.5,-70.1,Infobae,,0\n"
+             "PER2,2024-05-28,Omens,Comet,Juliaca,Puno,,-15.5,-70.1,Infobae,,0\n"
+             "PER3,2024-05-28,Protests,Peaceful protest,Nowhere,Narnia,El Collao,-15.5,-70.1,Infobae,,0\n"
+             ",2024-05-28,Protests,Peaceful protest,Juliaca,Puno,,-15.5,-70.1,Infobae,,0\n"
+             ",2024-05-28,Protests,Peaceful protest,Juliaca,Puno,,-15.5,-70.1,,,0\n"
+             "PER2,2024-05-29,Omens,Comet,Juliaca,Puno,,-15.5,-70.1,Infobae,,0\n")
+    problems = read_items(acled.encode(), "acled.csv", scope)[2]
+    shapes = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Puno"}, "geometry": {"type": "Polygon", "coordinates": []}},
+        {"type": "Feature", "properties": {"name": "Juli"}, "geometry": None},
+        {"type": "Feature", "properties": {"name": "Ilave"}, "geometry": {"type": "Point", "coordinates": [-69.6, -16.1]}}]}
+    problems += read_items(json.dumps(shapes), "shapes.geojson", scope)[2]
+    problems += read_items(json.dumps(shapes), "shapes.geojson", scope, ColumnMap({"place": "NOMBRE"}))[2]
+    problems += read_items(b"lugar,fecha\nJuli,2023-01-09\n", "towns.csv", scope, ColumnMap({"region": "DEPTO"}))[2]
+    update = Update("interrumpido.json", "feed.jsonl line 1", "abc1234", "", "https://example.org/feed", [])
+    good = {"fecha_actualizacion": "17/01/2023 10:00 HORAS", "estado": "TRANSITO INTERRUMPIDO", "motivo": "X",
+            "ubigeo": "PUNO/PUNO/JULIACA", "latitud": "-15.5", "longitud": "-70.1", "fecha_evento": "15/01/2023"}
+    for bad in ({"fecha_actualizacion": "ayer"}, {"estado": "CERRADO"}, {"ubigeo": "PUNO"}, {"ubigeo": "NARNIA/X/Y"},
+                {"latitud": None, "longitud": None}, {"longitud": "70.1"}, {"latitud": "15.5", "longitud": "70.1"},
+                {"cant_vehiculos_detenidos_pasajeros": "muchos"}, {"fecha_evento": "pronto"}):
+        problems += read_record({"type": "Feature", "properties": {**good, **bad}}, update, 0, scope)[2]
+    problems += read_record("junk", update, 1, scope)[2]
+    feed_document({"rows": []}, "feed.json", "feed.json", "", problems)
+    _archive_line("{not json", "feed.jsonl", 2, problems)
+    _archive_line("[]", "feed.jsonl", 3, problems)
+    _archive_line(json.dumps({"file": "other.json", "commit": "abc1234", "features": []}), "feed.jsonl", 4, problems)
+    for doc in ([], {"colours": []}, {"reporters": {}}, {"reporters": [{}]}, {"reporters": [{"name": "X", "police": 1}]},
+                {"reporters": [{"name": "X", "phrases": []}]}, {"bodies": "x"}, {"bodies": ["x" * 200]},
+                {"road_code_prefix": "ROADS"}):
+        with pytest.raises(DataError) as caught:
+            parse_lexicon(doc)
+        problems += caught.value.problems
+    return problems
+
+
+def _words(value: object, t) -> str:
+    return value.text(t) if isinstance(value, Message) else str(value)
+
+
+def test_every_problem_of_the_source_readers_reads_in_english_and_in_spanish():
+    problems = _reader_problems()
+    with (ROOT / "geo/locale/es/LC_MESSAGES/messages.po").open("rb") as fh:
+        catalogue = {m.id: m.string for m in read_po(fh) if m.id and not m.fuzzy}
+    assert len({p.msgid for p in problems}) >= 33
+    for p in problems:
+        english, spanish = p.text(EN), p.text(ES)
+        assert english == p.message and not PLACEHOLDER.search(english), p
+        assert catalogue.get(p.msgid), f"{p.msgid!r} has no Spanish translation"
+        assert spanish != english, f"{p.msgid!r} reads the same in Spanish"
+        for value in p.params.values():
+            assert _words(value, EN) in english and _words(value, ES) in spanish, (p, value)
+    said = {(p.feature, p.field): p.text(ES) for p in problems}
+    assert said[("row 2 (acled-PER1)", "event_date")] == (
+        "'30 Feb 2024' no es una fecha (2020-05-09, 9 May 2020, 9-May-20, un número de día de Excel o 09/05/2020)")
+    assert said[("row 7 (acled-PER2)", "event_id_cnty")] == (
+        "repite el evento PER2 con otro valor de event_date ('2024-05-29', no '2024-05-28')")
+    assert said[("row 6", "source")].startswith("sin fuente: una fila de ACLED se cita por su event_id_cnty y esta no "
+                                                "lo tiene (medios: ninguno)")
+    assert said[("feature #1", "geometry")].startswith("es un Polygon: solo se pueden importar puntos")
+    assert [p.text(ES) for p in problems if p.field == "--map"] == [
+        "place=NOMBRE: el archivo no tiene la propiedad 'NOMBRE' (tiene: name, lon, lat)",
+        "region=DEPTO: el archivo no tiene la columna 'DEPTO' (tiene: lugar, fecha)"]
+    sutran = [p.text(ES) for p in problems if p.file == "interrumpido.json" and p.field == "geometry"]
+    assert sutran == ["no tiene punto (coordinates o latitud/longitud)",
+                      "[70.1, -15.5] queda fuera del área del conjunto de datos; se lee como [-70.1, -15.5] (faltaba "
+                      "un signo menos; el registro se conserva)",
+                      "[70.1, 15.5] queda fuera del área del conjunto de datos"]
+    assert [p.text(EN) for p in problems if p.file == "lexicon.json"][-1] == "one to four letters (e.g. \"PE\"), got 'ROADS'"
+
+
 def test_errors_raised_with_a_message_read_in_spanish():
     from geo.places.geocode import geocode
     from ui.problems import error_text
@@ -104,19 +184,15 @@ def _message_argument(call: ast.Call) -> ast.AST | None:
         return call.args[0]
     if name == "_refuse" and len(call.args) >= 2:
         return call.args[1]
+    if name == "_bad" and len(call.args) >= 3:
+        return call.args[2]
     return None
-
-
-#: Code merged from other branches after the conversion, still writing sentences in code (ACLED,
-#: SUTRAN and GIS readers, dataset citations): to convert to N_() templates with values; any other
-#: file that builds a sentence fails at once.
-PENDING = ("geo/intake/readers.py", "geo/intake/sutran.py", "geo/store/gis.py", "geo/core/model.py",
-           "geo/store/changelog.py")
 
 
 def test_no_problem_is_built_from_a_sentence_made_in_code():
     """A message is a template marked N_() with its values apart (or a variable holding one):
-    never an f-string, a .format() or a concatenation, which no catalogue can hold."""
+    never an f-string, a .format() or a concatenation, which no catalogue can hold, nor another
+    problem's English sentence (``p.message``), which loses its id: move a problem with ``p.at()``."""
     made = []
     for path in sorted((ROOT / "geo").rglob("*.py")):
         if path.name == "audit.py":  # the bundled data's audit against its facts files: a developer's report
@@ -130,7 +206,9 @@ def test_no_problem_is_built_from_a_sentence_made_in_code():
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno}")
                 elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno} (not marked N_)")
-    assert [m for m in made if not m.startswith(PENDING)] == []
+                elif isinstance(arg, ast.Attribute) and arg.attr == "message":
+                    made.append(f"{path.relative_to(ROOT)}:{node.lineno} (an English sentence, not an id)")
+    assert made == []
 
 
 def test_the_editors_conflicts_read_in_spanish():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.core.i18n import translator
 from geo.export import publish as edition
 from geo.store import load_dataset
 from tests.conftest import BUNDLED
@@ -17,7 +18,7 @@ JAN9 = "2023-01-09"
 @pytest.fixture(scope="module")
 def spanish(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("ed") / "site"
-    edition.publish(load_dataset(BUNDLED), out, "2023-01-08", "2023-01-10", lang="es")
+    edition.publish(load_dataset(BUNDLED), out, "2023-01-08", "2023-01-10", t=translator("es"))
     return out
 
 
@@ -79,7 +80,7 @@ def test_preview_images_are_named_with_the_base_url(tmp_path, monkeypatch):
 
     monkeypatch.setattr(edition, "_previews", fake_previews)
     out = tmp_path / "site"
-    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", lang="en", previews=True,
+    edition.publish(load_dataset(BUNDLED), out, JAN9, "2023-01-10", t=translator("en"), previews=True,
                     base_url="https://news.example/paro/")
     assert drawn == [JAN9, "2023-01-10"]
     meta = _meta((out / "index.html").read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli.main import main
+from geo.core.i18n import translator
 from geo.export import publish as edition
 from geo.query.active import day_summary, mapped_vs_reported
 from geo.render import assets
@@ -266,10 +267,10 @@ def test_a_failure_midway_leaves_the_previous_edition_as_it_was(tiny_data, tmp_p
     before = tree(out)
     real = edition.day_json
 
-    def failing(dataset, day, lang=None):
+    def failing(dataset, day, *rest):
         if day == "2023-01-08":
             raise OSError(28, "No space left on device")
-        return real(dataset, day, lang)
+        return real(dataset, day, *rest)
 
     monkeypatch.setattr(edition, "day_json", failing)
     with pytest.raises(OSError, match="No space left"):
@@ -311,7 +312,7 @@ def test_the_data_folders_basemap_is_copied_and_listed(bundled_edition, tiny_dat
 @pytest.fixture(scope="module")
 def spanish_edition(bundled, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("edition-es") / "site"
-    edition.publish(bundled, out, lang="es")
+    edition.publish(bundled, out, t=translator("es"))
     return out
 
 
@@ -384,7 +385,7 @@ def test_an_edition_defaults_to_the_datasets_first_language(bundled, tiny_data, 
 
 def test_an_empty_day_and_a_day_outside_the_data_say_so_in_spanish(tiny_data, tmp_path):
     ds = load_dataset(tiny_data)
-    edition.publish(ds, tmp_path / "site", "2022-12-01", "2023-01-09", lang="es")
+    edition.publish(ds, tmp_path / "site", "2022-12-01", "2023-01-09", t=translator("es"))
     empty = read_json(tmp_path / "site/days/2023-01-07.json")["note"]
     assert empty.startswith("No hay nada en el mapa el sábado, 7 de enero de 2023. Eso no significa"), empty
     outside = read_json(tmp_path / "site/days/2022-12-01.json")["note"]

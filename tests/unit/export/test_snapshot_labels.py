@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from geo.core.i18n import translator
 from geo.core.view import View
 from geo.export import snapshot
 from geo.export.snapshot.labels import day_labels
@@ -23,8 +24,9 @@ JAN9 = "2023-01-09"
 def _labels(day: str, lang: str = "en"):
     ds = load_dataset(BUNDLED)
     view = View(day)
-    basemap = snapshot.drawn_basemap(ds, lang)
-    return day_labels(select_records(ds, view), select_hotspots(ds, view), basemap["data"], lang)
+    t = translator(lang)
+    basemap = snapshot.drawn_basemap(ds, t)
+    return day_labels(select_records(ds, view), select_hotspots(ds, view), basemap["data"], t)
 
 
 def test_jan9_names_juliaca_first_then_puno_then_the_lake_in_the_readers_language():
@@ -76,11 +78,11 @@ def test_overlay_is_a_template_with_the_title_escaped_and_free_to_wrap(tmp_path)
 
 def test_credits_name_only_what_was_drawn():
     ds = load_dataset(BUNDLED)
-    html = snapshot.snapshot_html(ds, View(JAN9), tiles=False, lang="es")
+    html = snapshot.snapshot_html(ds, View(JAN9), tiles=False, t=translator("es"))
     footer = re.search(r'<footer class="bm-snap-foot">(.*?)</footer>', html, re.S).group(1)
     assert "OpenStreetMap" not in footer and "teselas" not in footer
     assert "Mapa base: Natural Earth" in footer and "Lugares: GeoNames" in footer
-    online = snapshot.snapshot_html(ds, View(JAN9), tiles=True, lang="es")
+    online = snapshot.snapshot_html(ds, View(JAN9), tiles=True, t=translator("es"))
     footer = re.search(r'<footer class="bm-snap-foot">(.*?)</footer>', online, re.S).group(1)
     assert "colaboradores de OpenStreetMap" in footer
 
@@ -98,7 +100,7 @@ def test_png_carries_its_resolution_and_text_chunks():
 
 def test_snapshot_info_credits_tiles_only_when_drawn():
     ds = load_dataset(BUNDLED)
-    info = snapshot.snapshot_info(ds, View(JAN9), tiles=False, lang="es")
+    info = snapshot.snapshot_info(ds, View(JAN9), tiles=False, t=translator("es"))
     assert info["Date"] == JAN9 and info["Title"].endswith("lunes, 9 de enero de 2023")
     assert "OpenStreetMap" not in info["Credits"] and info["Copyright"].startswith("CC BY 4.0")
     assert "OpenStreetMap" in snapshot.snapshot_info(ds, View(JAN9), tiles=True)["Credits"]

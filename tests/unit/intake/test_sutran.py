@@ -164,6 +164,28 @@ def test_gap_rule_a_day_with_updates_without_the_site_ends_its_event(tmp_path):
         f for f in features(plan) if f["properties"]["km"] == 10)["properties"]["description"]
 
 
+
+def test_description_in_both_languages_says_the_same_facts(tmp_path):
+    """English and Spanish come from one function and one table: the same run, days and dates in each."""
+    lines = [line([rec("17/01/2023 12:00 HORAS")], "2023-01-17T13:00:00-05:00"),
+             line([rec("19/01/2023 12:00 HORAS", estado="TRÁNSITO RESTRINGIDO")], "2023-01-19T13:00:00-05:00",
+                  file="restringido.json")]
+    batch, plan = plan_of(tmp_path, lines)
+    (event,) = features(plan)
+    props = event["properties"]
+    assert props["description"] == (
+        "SUTRAN's road alerts listed traffic interrupted or restricted here from 2023-01-17 to 2023-01-19. "
+        "1 day(s) in between have no archived update; the blockade is taken to have lasted through them. "
+        "SUTRAN dates the event from 2023-01-14; no update of those earlier days was archived, so the map "
+        "shows it from 2023-01-17.")
+    assert props["description_es"] == (
+        "Las alertas viales de SUTRAN registraron aquí tránsito interrumpido o restringido del 2023-01-17 al "
+        "2023-01-19. 1 día(s) intermedios no tienen actualización archivada; se asume que el bloqueo continuó. "
+        "SUTRAN fecha el evento desde el 2023-01-14; no se archivó ninguna actualización de esos días, por lo "
+        "que el mapa lo muestra desde el 2023-01-17.")
+    assert sutran._describe("es", "2023-01-17", "2023-01-17", {"restricted"}, None, 0) == (
+        "Las alertas viales de SUTRAN registraron aquí tránsito restringido el 2023-01-17.")
+
 def test_motivo_chooses_what_is_imported(tmp_path):
     records = [rec(), rec(motivo="CLIMATOLOGICO", afectacion="KM 99", evento="HUAYCO")]
     batch, plan = plan_of(tmp_path, [line(records, "2023-01-17T12:30:00-05:00")])

@@ -178,6 +178,7 @@ def test_day_changes_crosses_month_and_year_edges():
 
 
 def test_a_busy_day_is_summarised_by_region_most_blockades_first():
+    from geo.core.i18n import translator
     from geo.core.paths import BUNDLED_DATA
     from geo.query.changes import change_summary_by_region, day_over_day
     from geo.store import load_dataset
@@ -189,5 +190,5 @@ def test_a_busy_day_is_summarised_by_region_most_blockades_first():
     assert continuing[0][0] == "Puno"
     puno = [e["place"] for e in changes["continuing"] if e["region"] == "Puno"]
     assert len(continuing[0][2]) == len(set(puno))   # each place once, with its number when several
-    es = change_summary_by_region(changes, "es")["continuing"][0]
+    es = change_summary_by_region(changes, translator("es"))["continuing"][0]
     assert es[0] == "Puno" and es[1] == continuing[0][1]

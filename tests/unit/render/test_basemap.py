@@ -297,3 +297,18 @@ def test_editor_map_picker_draws_the_basemap(tiny_data):
     assert "BlockadeMap.basemapLoad(" not in picker_map(load_dataset(tiny_data), -70.1, -15.5).get_root().render()
 
 
+
+
+def test_the_data_extent_is_one_computation_for_the_map_and_the_basemap(tiny_data, tmp_path):
+    """``Dataset.extent`` is the area the layers cover; ``bbox`` and the basemap's area start from it."""
+    dataset = load_dataset(tiny_data)
+    # Lima's detention is the west and north end; the corridor's end at Desaguadero the east and south
+    assert dataset.extent() == (-77.02824, DESAGUADERO[1], DESAGUADERO[0], -12.04318)
+    assert dataset.bbox() == dataset.info.bbox != dataset.extent()  # dataset.json's bbox comes first
+    tacna = basemap.Label("Tacna", -70.2536, -18.0066, "town")
+    assert basemap.data_bbox(dataset, [tacna]) == (-77.02824, -18.0066, DESAGUADERO[0], -12.04318)
+    # the hotspot of Puno spans the events: 7 December to 31 January
+    assert (dataset.first_day, dataset.last_day) == ("2022-12-07", "2023-01-31")
+    empty = load_dataset(write_folder(tmp_path / "empty", [], info=None))
+    assert (empty.extent(), empty.bbox(), empty.first_day, empty.last_day) == (None, None, None, None)
+    assert basemap.data_bbox(empty) is None

@@ -47,15 +47,15 @@ def test_spanish_popups_and_names_of_9_january_show_no_english_place(bundled):
     spanish = [_bold_place(popup_html(r, translator("es"))) for r in records]
     assert [p for p in spanish if ENGLISH.search(p)] == []
     assert "Vías de acceso a la ciudad de Puno" in spanish
-    assert spanish == [escape_html(place_for(r, "es")) for r in records]
-    assert all(event_name(r, translator("es")).startswith(place_for(r, "es") + ": ") for r in records)
+    assert spanish == [escape_html(place_for(r, translator("es"))) for r in records]
+    assert all(event_name(r, translator("es")).startswith(place_for(r, translator("es")) + ": ") for r in records)
     english = [_bold_place(popup_html(r, translator("en"))) for r in records]
     assert english == [escape_html(r["place"]) for r in records] and "Puno city access roads" in english
 
 
 def test_day_over_day_and_snapshot_labels_in_spanish(bundled):
     changes = day_over_day(bundled, DAY, kinds=("blockade", "clash", "protest", "closure", "detention", "other"),
-                           lang="es")
+                           t=translator("es"))
     names = [e["place"] for group in changes.values() for e in group]
     assert names and [n for n in names if ENGLISH.search(n)] == []
     summary = change_summary(changes, "es")
@@ -64,7 +64,7 @@ def test_day_over_day_and_snapshot_labels_in_spanish(bundled):
     assert any(ENGLISH.search(e["place"]) for group in as_reported.values() for e in group)
     view = View(DAY)
     labels = day_labels(bundled.index.records(bundled.index.select(view)), select_hotspots(bundled, view),
-                        None, "es")
+                        None, translator("es"))
     assert labels and [label.name for label in labels if ENGLISH.search(label.name)] == []
 
 
@@ -82,8 +82,8 @@ def test_place_labels_are_validated_and_fall_back_to_the_reported_place():
     assert (problem.file, problem.field) == ("events.geojson", "place_es")
     [problem] = validate_event(make_event("e1", place="Puno", place_en="x" * 301))
     assert problem.field == "place_en" and "300" in problem.message
-    assert place_for({"place": "Puno city", "place_es": "Ciudad de Puno"}, "en") == "Puno city"
-    assert place_for({"place": "Puno city", "place_en": ""}, "es") == "Puno city"
+    assert place_for({"place": "Puno city", "place_es": "Ciudad de Puno"}, translator("en")) == "Puno city"
+    assert place_for({"place": "Puno city", "place_en": ""}, translator("es")) == "Puno city"
 
 
 def test_the_spanish_edition_of_9_january_names_places_in_spanish(tmp_path):

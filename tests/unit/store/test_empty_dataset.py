@@ -32,6 +32,7 @@ def empty(tmp_path, capsys):
     code, out, err = _run(capsys, "init-data", folder, "--empty", *NEW)
     assert (code, err) == (0, "")
     assert f"wrote a new, empty dataset to {folder}: dataset.json (Strike of 2026, PE, America/Lima), 0 events" in out
+    assert f"blockade-map import FILE --data {folder}" in out and f"BLOCKADE_MAP_DATA={folder} make run" in out
     return folder
 
 

@@ -181,3 +181,45 @@ def test_a_database_set_up_before_documents_says_to_run_init_again(pg_db, tiny_d
     assert _cli(capsys, "db", "init", "--data", pg_db)[0] == 0
     assert _cli(capsys, "db", "load", str(_full_copy(tmp_path / "again")), "--replace", "--data", pg_db)[0] == 0
     assert len(store.left_out()) == 11
+
+
+def test_the_map_page_on_a_database_draws_the_basemap_the_database_holds(pg_db, tmp_path, monkeypatch):
+    """The dashboard's map on PostGIS fetches the basemap stored in the database (a lake renamed in
+    the folder it was loaded from proves it is not the bundled file), as a folder's map does."""
+    import hashlib
+    import re
+
+    from streamlit.testing.v1 import local_script_runner as lsr
+
+    from geo.render import basemap
+
+    full = _full_copy(tmp_path)
+    text = (full / "basemap.geojson").read_text(encoding="utf-8")
+    assert text.count('"Lake Titicaca"') == 1
+    text = text.replace('"Lake Titicaca"', '"Lake Titicaca (from the database)"')
+    (full / "basemap.geojson").write_text(text, encoding="utf-8")
+    store = PostgisStore(pg_db)
+    store.init()
+    store.load_folder(full)
+    static = tmp_path / "static"
+    monkeypatch.setattr(basemap, "STATIC_DIR", static)  # the page's copy, kept out of the checkout
+    sent: list = []
+    original = lsr.LocalScriptRunner.forward_msgs
+
+    def forward_msgs(runner):
+        sent.extend(original(runner))
+        return sent
+
+    monkeypatch.setattr(lsr.LocalScriptRunner, "forward_msgs", forward_msgs)
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", pg_db)
+    at = page_test("map.py", default_timeout=180)
+    at.query_params["date"] = "2023-01-09"
+    at.run()
+    assert not at.exception
+    scripts = [json.loads(m.delta.new_element.component_instance.json_args)["script"] for m in sent
+               if m.HasField("delta") and m.delta.new_element.WhichOneof("type") == "component_instance"]
+    assert scripts, "the page drew no map"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    loads = re.findall(r"basemapLoad\(\w+,\s*\"([^\"]+)\"", scripts[-1])
+    assert loads == [f"/app/static/vendor/basemaps/{digest}.json"]
+    assert (static / f"{digest}.json").read_text(encoding="utf-8") == text  # the database's, byte for byte

@@ -230,6 +230,13 @@ def test_a_multilinestring_corridor_is_named_before_a_load(db, tmp_path, capsys)
                            "corridors as LineStrings (for GIS users); join its parts into one line, or make each part "
                            "a corridor of its own")
     assert open_store(db).version() == before
+    from geo.core.i18n import translator
+    from geo.store.gis import corridor_problems
+    (problem,) = corridor_problems(open_store(db), {"features": [corridor]})
+    assert (problem.feature, problem.params) == ("juliaca-puno", {"kind": "MultiLineString"})
+    assert problem.text(translator("es")) == (
+        "es un MultiLineString: esta base de datos define los corredores como LineString (para quienes usan un SIG); "
+        "una sus partes en una sola línea o haga de cada parte un corredor propio")
 
 
 def test_an_empty_dataset_loads_into_the_database_and_takes_imports(pg_db, tmp_path, capsys):
