@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -16,12 +17,6 @@ from geo.core.model import StoreUnavailable
 from geo.store import FolderStore, open_store, resolve_source
 from geo.store.loadcache import load_folder
 from ui.i18n import _
-
-# The frames' text columns are Arrow arrays. Arrow's own allocator (mimalloc) keeps the memory it
-# frees for later, per thread: some 30 MB after the event index is built at 100,000 events, more
-# as sessions' threads come and go. The system allocator's free memory goes back to the system
-# (release_free_memory).
-pa.set_memory_pool(pa.system_memory_pool())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -41,11 +36,35 @@ def _load(source: str, version: tuple) -> Dataset:
 
 
 def release_free_memory() -> None:
-    """Give the memory freed by a load back to the system (glibc's ``malloc_trim``; elsewhere nothing)."""
+    """Give the memory freed by a load back to the system: Arrow's allocator (which keeps what it
+    frees for later: some 30 MB after the event index is built at 100,000 events), then glibc's
+    (``malloc_trim``; elsewhere nothing)."""
+    pa.default_memory_pool().release_unused()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         return
+
+
+_trimming = threading.Lock()
+
+
+def release_free_memory_later() -> None:
+    """:func:`release_free_memory` in a background thread, after a page run (at most one at a
+    time): what a rerun made and dropped (its table, its messages) is given back instead of
+    staying in the allocators' free lists, so resident memory does not creep up session after
+    session. Off the reader's path: the page has been sent."""
+    if not _trimming.acquire(blocking=False):
+        return
+
+    def work() -> None:
+        try:
+            gc.collect(0)
+            release_free_memory()
+        finally:
+            _trimming.release()
+
+    threading.Thread(target=work, name="blockade-map-trim", daemon=True).start()
 
 
 def get_dataset() -> Dataset:

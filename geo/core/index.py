@@ -130,7 +130,10 @@ class EventIndex:
         place_codes, place_names = pd.factorize(ev["place"])
         self.place_names: list[str] = [str(p) for p in place_names]
         self.place = place_codes.astype(np.int64)
-        self.ids = ev["id"].astype(str).to_numpy(dtype=object)
+        # the frame's own Arrow strings (positions index them as a numpy array would), not a second
+        # copy of 100,000 Python strings
+        ids = ev["id"] if isinstance(ev["id"].dtype, pd.StringDtype) else ev["id"].astype("str")
+        self.ids = ids.array
         # a few hundred distinct days for 100,000 events: one string object per day, not per event
         self.start_text = _shared_texts(ev["start"])
         self.end_text = _shared_texts(ev["end"])
