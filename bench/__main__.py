@@ -387,9 +387,9 @@ def main(argv: list[str] | None = None) -> int:
                 for n, ms in first.items()]
     results += naive_entries(opt, naive, sizes)
     elapsed = time.perf_counter() - started
-    results_file.write_text(json.dumps({"machine": host, "elapsed_s": round(elapsed, 1), "rounds": args.rounds,
-                                        "parts": sorted(parts), "errors": errors, "results": results}, indent=1, ensure_ascii=False) + "\n",
-                       encoding="utf-8")
+    document = {"machine": host, "elapsed_s": round(elapsed, 1), "rounds": args.rounds, "parts": sorted(parts),
+                "errors": errors, "results": results}
+    results_file.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     say("")
     say(f"Machine: {host}")
     say(table([r for r in results if r["against"]]))

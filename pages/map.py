@@ -4,7 +4,7 @@ import streamlit as st
 from geo.core.escape import escape_markdown
 from geo.core.index import TABLE_LIMIT
 from ui import controls, i18n
-from ui.data import get_dataset, release_free_memory_later
+from ui.data import get_dataset
 from ui.exports import export_panel
 from ui.i18n import _
 from ui.navigation import require_app
@@ -33,4 +33,3 @@ if len(positions) > TABLE_LIMIT:
 if len(positions):
     events_table(ds.index.records(positions[:TABLE_LIMIT]))
 prefetch_next_day(ds, view)  # while the reader looks at this day
-release_free_memory_later()

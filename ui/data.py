@@ -4,7 +4,6 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,6 +34,24 @@ def _load(source: str, version: tuple) -> Dataset:
     return dataset
 
 
+#: glibc's ``mallopt`` parameter for the most arenas (malloc.h's ``M_ARENA_MAX``).
+M_ARENA_MAX = -8
+
+
+def limit_malloc_arenas(arenas: int = 2) -> None:
+    """Let glibc's malloc keep at most ``arenas`` arenas (elsewhere nothing). Streamlit runs each
+    session's script in a thread of its own, and glibc gives threads arenas of their own (up to
+    eight per core), each keeping the memory its thread freed: resident memory crept up session
+    after session. The GIL lets one thread allocate at a time anyway."""
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, arenas)
+    except (OSError, AttributeError):  # not glibc
+        return
+
+
+limit_malloc_arenas()
+
+
 def release_free_memory() -> None:
     """Give the memory freed by a load back to the system: Arrow's allocator (which keeps what it
     frees for later: some 30 MB after the event index is built at 100,000 events), then glibc's
@@ -44,27 +61,6 @@ def release_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         return
-
-
-_trimming = threading.Lock()
-
-
-def release_free_memory_later() -> None:
-    """:func:`release_free_memory` in a background thread, after a page run (at most one at a
-    time): what a rerun made and dropped (its table, its messages) is given back instead of
-    staying in the allocators' free lists, so resident memory does not creep up session after
-    session. Off the reader's path: the page has been sent."""
-    if not _trimming.acquire(blocking=False):
-        return
-
-    def work() -> None:
-        try:
-            gc.collect(0)
-            release_free_memory()
-        finally:
-            _trimming.release()
-
-    threading.Thread(target=work, name="blockade-map-trim", daemon=True).start()
 
 
 def get_dataset() -> Dataset:
