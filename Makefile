@@ -62,9 +62,12 @@ test: install
 	$(BIN)/python -m pytest -q
 
 # The edit-test loop: unit, data and docs tests and doctests; no browser, no PostgreSQL cluster, no slow
-# test; on every core (pytest-xdist), under 30 s on a two-core machine.
+# test; on every core (pytest-xdist). Compiled and assertion-rewritten modules are cached (__pycache__)
+# even where PYTHONDONTWRITEBYTECODE is set: without the cache every worker compiles and rewrites ~190
+# test modules and the library again, about 4 s of CPU each (README "Tests" has the figures).
 test-fast: install
-	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not postgis" tests/unit tests/data tests/docs tests/bench geo
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not postgis" \
+		tests/unit tests/data tests/docs tests/bench geo
 
 # ruff (pyflakes, pycodestyle, pyupgrade, bugbear, import order) and mypy, as configured in pyproject.toml.
 lint: install

@@ -94,6 +94,7 @@ def _worker(label: str, args: list[str]) -> dict:
     tail: list[str] = []
 
     def pump() -> None:
+        assert proc.stderr is not None  # a PIPE
         for line in proc.stderr:
             if line.startswith("    "):
                 say(f"  [{label}]{line.rstrip()[3:]}")
@@ -103,6 +104,7 @@ def _worker(label: str, args: list[str]) -> dict:
 
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
+    assert proc.stdout is not None  # a PIPE
     out = proc.stdout.read()
     proc.wait()
     reader.join()

@@ -26,7 +26,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal, TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"optimised": ROOT / "pages" / "map.py", "naive": ROOT / "bench" / "naive_page.py"}
@@ -55,7 +57,7 @@ class _Recorder:
             recorder.last_bytes = sum(m.ByteSize() for m in msgs)
             return msgs
 
-        lsr.LocalScriptRunner.forward_msgs = forward_msgs
+        lsr.LocalScriptRunner.forward_msgs = forward_msgs  # type: ignore[method-assign]  # a deliberate patch: it records each run's bytes
 
 
 def _app(page: str, query: dict):
@@ -95,10 +97,22 @@ def _check(at) -> None:
         raise RuntimeError(f"page raised: {at.exception[0].value}")
 
 
-def task_steps(page: str, spawned_at: float, day: str, last_day: str, samples: int, deadline: float) -> dict:
+class Steps(TypedDict):
+    """What :func:`task_steps` measures: ms and bytes of each step, and the metrics cut at the deadline."""
+
+    cold_start_ms: float | None
+    day_step_ms: list[float]
+    payload_day_bytes: list[int]
+    cumulative_step_ms: list[float]
+    payload_cumulative_bytes: list[int]
+    titles: list[str]
+    censored: list[str]
+
+
+def task_steps(page: str, spawned_at: float, day: str, last_day: str, samples: int, deadline: float) -> Steps:
     rec = _Recorder()
-    result = {"cold_start_ms": None, "day_step_ms": [], "payload_day_bytes": [], "cumulative_step_ms": [],
-              "payload_cumulative_bytes": [], "titles": [], "censored": []}
+    result: Steps = {"cold_start_ms": None, "day_step_ms": [], "payload_day_bytes": [], "cumulative_step_ms": [],
+                     "payload_cumulative_bytes": [], "titles": [], "censored": []}
     at = _app(page, {"date": day})
     try:
         _run(at, deadline)
@@ -135,7 +149,7 @@ def task_steps(page: str, spawned_at: float, day: str, last_day: str, samples: i
             if ms > ONCE_OVER_S * 1000:
                 break
     except Cut as cut:
-        metric = "cumulative_step_ms" if result["day_step_ms"] else "day_step_ms"
+        metric: Literal["cumulative_step_ms", "day_step_ms"] = "cumulative_step_ms" if result["day_step_ms"] else "day_step_ms"
         result[metric].append(cut.ms)
         result["censored"].append(metric)
         print(f"    {metric}: run cut at the deadline after {cut.ms:,.0f} ms (a lower bound)",
@@ -144,7 +158,7 @@ def task_steps(page: str, spawned_at: float, day: str, last_day: str, samples: i
 
 
 def task_sessions(page: str, sessions: int, deadline: float) -> dict:
-    rss = []
+    rss: list[float] = []
     for i in range(sessions):
         at = _app(page, {})
         try:
@@ -175,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["BLOCKADE_MAP_DATA"] = args.data
     sys.path.insert(0, str(ROOT))
     deadline = args.deadline or time.time() + 3600
+    result: Mapping[str, object]
     if args.task == "steps":
         result = task_steps(args.page, args.spawned_at or time.time(), args.day, args.last_day, args.samples,
                             deadline)

@@ -55,6 +55,7 @@ def _serve(script: Path, data_dir: str) -> tuple[subprocess.Popen, str]:
     deadline = time.time() + 90
     while time.time() < deadline:
         if proc.poll() is not None:
+            assert proc.stderr is not None  # a PIPE
             raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
@@ -177,7 +178,7 @@ def measure(data_dir: str, events: int, first_day: str = "2023-01-05", steps: in
             timeout_s: float = 90.0) -> dict:
     """Cold start, ``steps`` browser steps from ``first_day`` and resident memory over ``sessions``
     sessions, on one server for ``data_dir`` (which holds ``events`` events)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import ViewportSize, sync_playwright
     days = [(date.fromisoformat(first_day) + timedelta(days=i)).isoformat() for i in range(steps + 1)]
     expected = expected_counts(data_dir, days) if events <= EXACT_UP_TO else [None] * len(days)
     result: dict = {"cold_start_ms": None, "browser_step_ms": [], "rss_mb": [], "markers": expected[1:]}
@@ -187,7 +188,7 @@ def measure(data_dir: str, events: int, first_day: str = "2023-01-05", steps: in
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        viewport = {"width": 1400, "height": 1000}
+        viewport: ViewportSize = {"width": 1400, "height": 1000}
         started = time.perf_counter()
         proc, url = _serve(APP, data_dir)
         try:

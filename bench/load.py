@@ -72,7 +72,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
+
+if TYPE_CHECKING:  # websockets is imported where a reader connects
+    from websockets.asyncio.client import ClientConnection
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -194,6 +198,11 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
 
+def rounded(value: float | None) -> float | None:
+    """``value`` to one decimal, or None."""
+    return None if value is None else round(value, 1)
+
+
 @dataclass
 class Step:
     """One click: when it was sent (s from the phase's start), how long it took, whether it worked."""
@@ -210,9 +219,6 @@ def summarise(steps: list[Step], window_s: float) -> dict:
     """p50 / p95 / max step time (ms, of the steps that worked), steps per second and errors."""
     ok = [s.ms for s in steps if s.ok]
     errors = [s for s in steps if not s.ok]
-
-    def rounded(value):
-        return None if value is None else round(value, 1)
     return {"steps": len(ok), "errors": len(errors), "steps_per_s": round(len(ok) / window_s, 2) if window_s else None,
             "p50_ms": rounded(percentile(ok, 50)), "p95_ms": rounded(percentile(ok, 95)),
             "max_ms": rounded(max(ok) if ok else None),
@@ -315,7 +321,7 @@ class Reader:
 
     def __init__(self, base_url: str, app: int, first_day: str):
         self.base_url, self.app, self.first_day = base_url, app, first_day
-        self.ws = None
+        self.ws: ClientConnection | None = None
         self.query = f"date={first_day}"
         self.page_hash = ""
         self.cached: set[str] = set()
@@ -324,8 +330,9 @@ class Reader:
 
     async def connect(self) -> None:
         from websockets.asyncio.client import connect
+        from websockets.typing import Origin, Subprotocol
         ws_url = self.base_url.replace("http://", "ws://", 1) + "/_stcore/stream"
-        self.ws = await connect(ws_url, subprotocols=["streamlit"], origin=self.base_url, max_size=None,
+        self.ws = await connect(ws_url, subprotocols=[Subprotocol("streamlit")], origin=Origin(self.base_url), max_size=None,
                                 proxy=None, ping_interval=None, open_timeout=STEP_TIMEOUT_S)
         self.page_hash, self.cached = "", set()
 
@@ -339,11 +346,14 @@ class Reader:
 
     async def _run(self, payload: bytes, timeout: float) -> tuple[RunFacts, int]:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-        await self.ws.send(payload)
+        ws = self.ws
+        if ws is None:
+            raise StepError("not connected")
+        await ws.send(payload)
         messages, size = [], 0
         async with asyncio.timeout(timeout):
             while True:
-                data = await self.ws.recv()
+                data = await ws.recv()
                 size += len(data)
                 msg = ForwardMsg()
                 msg.ParseFromString(data)
@@ -389,6 +399,8 @@ class Reader:
         elif self.direction < 0 and facts.prev_disabled:
             self.direction = 1
         button = facts.next_id if self.direction > 0 else facts.prev_id
+        if facts.day is None:
+            raise StepError("no page shown yet")
         expected = (date.fromisoformat(facts.day) + timedelta(days=self.direction)).isoformat()
         payload = rerun_message(self.query, self.page_hash, click=button, cached=self.cached, url=self._url())
         t = time.perf_counter()
@@ -492,7 +504,7 @@ def figures(apps: int, readers: int, steps: list[Step], opens: list[float], wind
     """One configuration's figures: :func:`summarise` of its steps, per app process, and its CPU
     shares (the mean over ``cpus``, one per measured window of equal length)."""
     result = {"apps": apps, "readers": readers, **summarise(steps, window_s),
-              "open_p50_ms": None if not opens else round(percentile(opens, 50), 1), "window_s": round(window_s, 1)}
+              "open_p50_ms": rounded(percentile(opens, 50)), "window_s": round(window_s, 1)}
     if apps > 1:
         result["per_app"] = [summarise([s for s in steps if s.app == k], window_s) for k in range(apps)]
     if cpus:
@@ -531,6 +543,7 @@ class App:
         self._drain.start()
 
     def _pump(self) -> None:
+        assert self.proc.stderr is not None  # a PIPE
         for line in self.proc.stderr:
             self.tail.append(line.decode(errors="replace").rstrip())
 
@@ -565,8 +578,8 @@ def static_edition(samples: int = EDITION_SAMPLES) -> dict:
         _stop(proc)
     wall = timed["wall_ms"]
     return {"data": "bundled", "n": n, "day": day, "markers": expected, "samples": samples,
-            "time_to_first_map_ms": round(percentile(wall, 50), 1), "samples_ms": [round(v, 1) for v in wall],
-            "in_page_ms": round(percentile(timed["in_page_ms"], 50), 1)}
+            "time_to_first_map_ms": rounded(percentile(wall, 50)), "samples_ms": [round(v, 1) for v in wall],
+            "in_page_ms": rounded(percentile(timed["in_page_ms"], 50))}
 
 
 # ------------------------------------------------------------------ the report
@@ -631,7 +644,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         folder = BUNDLED
     dataset = load_dataset(folder)
-    days = (dataset.first_day, dataset.last_day)
+    first_day, last_day = dataset.first_day, dataset.last_day
+    if first_day is None or last_day is None:
+        say(f"bench.load: no events in {folder}")
+        return 1
+    days = (first_day, last_day)
     data_name = f"synthetic, {args.events:,} events" if args.events else f"bundled data/, {len(dataset.events):,} events"
     del dataset
     say(f"1/4 a throwaway PostGIS cluster, loaded with {data_name} ({days[0]} to {days[1]})")

@@ -17,6 +17,7 @@ import numpy as np
 import shapely
 
 from geo.core.dataset import parse_info
+from geo.core.model import DataError
 from geo.core.paths import BUNDLED_DATA
 from geo.places.gazetteer import default_gazetteer
 
@@ -79,7 +80,9 @@ def _info() -> dict:
 
 def canonical_region(name: str) -> str | None:
     """The bundled dataset's spelling of a region, or None."""
-    info, _ = parse_info(_info())
+    info, problems = parse_info(_info())
+    if info is None:
+        raise DataError(problems)
     return info.scope().region(name)
 
 

@@ -1,4 +1,6 @@
 """Correct an event, retract it with a reason, and see (and undo) every logged change."""
+from functools import partial
+
 import streamlit as st
 
 from geo.core.words import kind_name
@@ -59,7 +61,7 @@ if event_id:
                 if not changes:
                     st.info(_("Nothing changed."))
                 else:
-                    ui.run_change(lambda: editor.edit(event_id, changes, who, reason, seen=seen),
+                    ui.run_change(partial(editor.edit, event_id, changes, who, reason, seen=seen),
                                   i18n.plural("Saved {n} change(s) to {id}.", "Saved {n} change(s) to {id}.",
                                               len(changes), id=event_id), ui.after_change(event_id))
     with retract_tab:
@@ -67,7 +69,7 @@ if event_id:
                       "the retraction can be undone there."))
         why = ui.retract_form(event_id)  # one click: the reason and the button are sent together
         if why:
-            ui.run_change(lambda: editor.retract(event_id, who, why), _("Retracted {id}.").format(id=event_id),
+            ui.run_change(partial(editor.retract, event_id, who, why), _("Retracted {id}.").format(id=event_id),
                           ui.after_change(event_id, forget_choice=True))
     with log_tab:
         ui.history_with_undo(editor, editor.history(event_id), who, key=f"log-{event_id}")

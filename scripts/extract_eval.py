@@ -323,7 +323,7 @@ def real_count_failure(fact: dict, got: dict) -> str | None:
 _ORDER = {"event": ("place", "kind", "date", "count"), "count": ("metric", "value", "date", "scope")}
 
 
-def _nearest(kind: str, failures: list[str | None]) -> str:
+def _nearest(kind: str, failures: list[str]) -> str:
     """The failure class of the closest miss: the one that got furthest through the checks."""
     order = _ORDER[kind]
     return max(failures, key=lambda f: order.index(f)) if failures else order[0]
@@ -336,7 +336,7 @@ def _tally(kind: str, failures: list[str | None], right: list[int], classes: dic
     if None in failures:
         right[0] += 1
         return None
-    cls = kind + ":" + _nearest(kind, failures)
+    cls = kind + ":" + _nearest(kind, [f for f in failures if f is not None])  # (here none is None)
     classes[cls] = classes.get(cls, 0) + 1
     return cls
 

@@ -27,7 +27,7 @@ from geo.core.geodesy import distance_m
 from geo.core.model import Problem
 from geo.core.text import fold
 from geo.intake import sutran
-from geo.network.kmposts import place_km_post
+from geo.network.kmposts import resolve_km_post
 from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode
 from geo.store import load_dataset
@@ -103,11 +103,13 @@ def place_row(row: dict, gaz, corridors, posts) -> dict | None:
         if found:
             return {"lon": round(found[0].lon, 5), "lat": round(found[0].lat, 5), "label": found[0].name,
                     "geo_precision": 1}
-    if road and km is not None:
-        post = place_km_post(corridors, road.group(1), km)
-        if post is not None:
-            return {"lon": round(post[0], 5), "lat": round(post[1], 5), "label": f"{road.group(1)} km {km:g}",
-                    "geo_precision": 2}
+    if road and km is not None and corridors is not None and len(corridors):
+        try:
+            _, lon, lat = resolve_km_post(corridors, road.group(1), km)
+        except ValueError:  # no corridor places this kilometre post
+            return None
+        return {"lon": round(lon, 5), "lat": round(lat, 5), "label": f"{road.group(1)} km {km:g}",
+                "geo_precision": 2}
     return None
 
 
@@ -145,7 +147,8 @@ def events_from_rows(rows: list[dict], gaz, corridors, posts) -> tuple[list[dict
 
 
 def _feature(kind, region, label, lon, lat, start, end, run) -> dict:
-    sources, outlets = [], []
+    sources: list[dict] = []
+    outlets: list[str] = []
     for row, _ in run:
         src = {"name": row["outlet"], "url": row["url"], "published": _published(row)}
         if src["url"] not in {s["url"] for s in sources}:
@@ -214,7 +217,8 @@ def apply(points: Path, editor, who: str) -> tuple[int, int, list[tuple[dict, st
 
     def compute(collection: dict) -> list:
         held = [f for f in collection["features"]]
-        changes, edited = [], {}
+        changes: list[tuple[str | None, dict | None, str]] = []
+        edited: dict[str, dict] = {}
         for feature in features:
             same = next((h for h in held if _touches(feature, edited.get(h["id"], h))), None)
             if same is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 
 import pyarrow as pa
@@ -19,7 +19,7 @@ from ui.i18n import _
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(source: str, version: tuple) -> Dataset:
+def _load(source: str, version: Hashable) -> Dataset:
     gc.unfreeze()  # datasets evicted from the cache can be collected again
     store = open_store(source)
     # builds the event index once, so no session's rerun pays for it; a folder is validated in a

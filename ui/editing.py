@@ -11,6 +11,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
 import folium
@@ -28,7 +29,8 @@ from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
 from geo.store import auth, store_for
 from geo.store.changelog import read_undo_reason
-from geo.store.editor import ConflictError, Editor, ReadOnlyDataError
+from geo.store.editor import ConflictError, ReadOnlyDataError
+from geo.store.protocol import StoreEditor
 from ui import i18n, state
 from ui.i18n import _
 from ui.problems import entry_text, error_text, problem_text
@@ -148,7 +150,7 @@ def _login_session() -> str:
     return st.session_state.setdefault("_login_session", secrets.token_hex(6))
 
 
-def editing_session(ds: Dataset) -> tuple[Editor, str] | None:
+def editing_session(ds: Dataset) -> tuple[StoreEditor, str] | None:
     """``(editor, editor's name)`` when editing is possible; else None, after saying why: the
     bundled data is shown (it is never edited: how to make a working copy), editing is
     switched off, or nobody is logged in yet (the login form)."""
@@ -218,7 +220,8 @@ def event_form(prefix: str, defaults: Mapping[str, Any], submit_label: str,
         "geo_precision", "time_precision", "status", "description", "lon", "lat")}
     seeds["region"] = seeds["region"] if seeds["region"] in regions else None
     for name in ("km", "lon", "lat"):
-        seeds[name] = float(seeds[name]) if isinstance(seeds[name], (int, float)) else None
+        seed = seeds[name]
+        seeds[name] = float(seed) if isinstance(seed, (int, float)) else None
     for name in ("fatalities", "injured", "detained"):
         seeds[name] = int(seeds[name] or 0)
     for i in range(SOURCE_ROWS):
@@ -298,10 +301,9 @@ def retract_form(event_id: str) -> str | None:
 
 def picker_map(ds: Dataset, lon: float | None, lat: float | None) -> folium.Map:
     """A small map to click a point on: the dataset's base map, with the chosen point marked."""
-    chosen = lon is not None and lat is not None
-    frame = [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]] if chosen else None
+    frame = [[lat - 0.05, lon - 0.05], [lat + 0.05, lon + 0.05]] if lon is not None and lat is not None else None
     m = base_map(ds, frame=frame, legend=False, t=i18n.translator())
-    if chosen:
+    if lon is not None and lat is not None:
         folium.CircleMarker((lat, lon), radius=8, color="#222", weight=2, fill_color="#e6550d",
                             fill_opacity=0.9, class_name="bm-picked").add_to(m)
     return m
@@ -364,7 +366,7 @@ def place_search(prefix: str, ds: Dataset) -> None:
 
 # ---------------------------------------------------------------- the change log
 
-def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -> None:
+def history_with_undo(editor: StoreEditor, entries: list[dict], who: str, key: str) -> None:
     """The change log entries, newest first, each with an Undo button."""
     if not entries:
         st.caption(_("No change to this event has been logged yet (it came with the data)."))
@@ -378,7 +380,7 @@ def history_with_undo(editor: Editor, entries: list[dict], who: str, key: str) -
                                             if entry.get("reason") else ""))
         if right.button(_("Undo"), key=f"{key}-undo-{entry['seq']}",
                         help=_("Undo change #{seq}").format(seq=entry["seq"])):
-            run_change(lambda seq=entry["seq"]: editor.undo(seq, who), _("Change #{seq} undone.").format(seq=entry["seq"]),
+            run_change(partial(editor.undo, entry["seq"], who), _("Change #{seq} undone.").format(seq=entry["seq"]),
                        after_change(entry["id"]))
 
 

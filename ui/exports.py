@@ -7,6 +7,8 @@ version and view, so a second click on the same view is instant.
 from __future__ import annotations
 
 import time
+from collections.abc import Hashable
+from functools import partial
 
 import streamlit as st
 
@@ -16,6 +18,7 @@ from geo.core.i18n import ENGLISH, Translator, translator
 from geo.core.view import View
 from geo.export import files as data_export
 from geo.export import snapshot
+from geo.store import store_for
 from ui import i18n
 from ui.i18n import _
 
@@ -36,7 +39,7 @@ def _tile_state() -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _png(_ds: Dataset, version: tuple, view: View, size: tuple[int, int], fit: str, lang: str = "en") -> bytes:
+def _png(_ds: Dataset, version: Hashable, view: View, size: tuple[int, int], fit: str, lang: str = "en") -> bytes:
     # the language code, not its Translator, is part of the cache key
     state = _tile_state()
     offline = state["offline_at"] is not None and time.monotonic() - state["offline_at"] < OFFLINE_FOR_S
@@ -50,7 +53,8 @@ def _png(_ds: Dataset, version: tuple, view: View, size: tuple[int, int], fit: s
 def png_bytes(ds: Dataset, view: View, size: tuple[int, int], fit: str = snapshot.DEFAULT_FIT,
               t: Translator = ENGLISH) -> bytes:
     """The PNG of ``view`` in ``t``'s language (cached per data version, view, size, framing and language)."""
-    return _png(ds, ds.store.version(), view, tuple(size), fit, t.lang)
+    width, height = size
+    return _png(ds, store_for(ds).version(), view, (width, height), fit, t.lang)
 
 
 def data_file(ds: Dataset, view: View, fmt: str, t: Translator = ENGLISH) -> str:
@@ -98,7 +102,7 @@ def export_panel(ds: Dataset, view: View) -> None:
                            help=_("One file with every script and style inside: layers, popups and legend"))
         for fmt, label, icon in (("geojson", _("GeoJSON of the events"), ":material/map:"),
                                  ("csv", _("CSV of the events"), ":material/table:")):
-            st.download_button(label, data=lambda fmt=fmt: data_file(ds, view, fmt, t),
+            st.download_button(label, data=partial(data_file, ds, view, fmt, t),
                                file_name=f"{stem}.{fmt}", mime=data_export.MIME_TYPES[fmt], on_click="ignore",
                                key=f"export_{fmt}", width="stretch", icon=icon,
                                help=_("The events active {span}, every field and source").format(span=span))

@@ -92,7 +92,7 @@ def _caller_script() -> str | None:
     return None
 
 
-def navigation() -> st.navigation:
+def navigation() -> st.Page:
     """``st.navigation`` over :data:`PAGES`; the map is also the hidden default page at "/".
 
     When a page handed over to ``app.py`` (:func:`require_app`), that page is the default.

@@ -29,6 +29,7 @@ from geo.intake.readers import Item
 from geo.places.gazetteer import gazetteer_for
 from geo.render.maps import base_map
 from geo.render.style import KIND_COLORS
+from geo.store import store_for
 from geo.store.counts import append_counts
 from ui import editing as ui
 from ui import i18n
@@ -62,7 +63,7 @@ def report_form(ds: Dataset) -> None:
         problems.append(_("Name the outlet: it is the source of every event you accept."))
     if not is_http_url(url):
         problems.append(_("Give the report's link (http or https): it is the source of every event you accept."))
-    if problems:
+    if problems or not isinstance(published, date):  # (a missing date is among the problems)
         for p in problems:
             st.error(p)
         return
@@ -75,7 +76,7 @@ def report_form(ds: Dataset) -> None:
     except ReportRefused as exc:
         st.error(escape_markdown(_("This report is not read: {reason}").format(reason=str(exc))))
         return
-    result["events"] = compare_with_store(result["events"], ds.store.editor().read().collection.get("features", []))
+    result["events"] = compare_with_store(result["events"], store_for(ds).editor().read().collection.get("features", []))
     st.session_state[STATE] = {
         "text": text, "result": result, "decisions": {}, "count_decisions": {},
         "source": {"name": outlet.strip(), "url": url.strip(), "published": published},
@@ -216,7 +217,7 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
         if st.button(_("Reject this candidate"), key=f"{prefix}-reject"):
             state["decisions"][key] = "rejected"
             st.rerun()
-        editor = ds.store.editor()
+        editor = store_for(ds).editor()
         submitted = ui.event_form(prefix, form_defaults(e, state["source"], lexicon_for(ds).official), _("Accept this event"),
                                   ui.region_choices(ds))
         if not submitted:
@@ -263,7 +264,7 @@ def _offer_update(ds: Dataset, who: str, i: int, e: dict, existing: dict, state:
         text=update_text(existing))))
     if not st.button(_("Apply the update to {id}").format(id=existing["id"]), key=f"nr-c{i}-update"):
         return
-    editor = ds.store.editor()
+    editor = store_for(ds).editor()
     current = editor.read().event(existing["id"])
     if current is None:
         st.error(_("{id} is no longer in the data.").format(id=existing["id"]))

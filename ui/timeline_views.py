@@ -42,7 +42,7 @@ def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_ti
     if bars:
         layers.insert(0, alt.Chart(frame[frame["series"].isin(bars)]).mark_bar(opacity=0.6).encode(
             x=_x(), y="value:Q", color=color, tooltip=_tooltip()))
-    st.altair_chart(_sized(alt.layer(*layers), 300), width="stretch")
+    st.altair_chart(_sized(alt.LayerChart(layer=layers), 300), width="stretch")
 
 
 def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
@@ -65,7 +65,7 @@ def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
         order=alt.Order("kind:N"),
         tooltip=[alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("kind:N", title=_("kind")),
                                             alt.Tooltip("events:Q", title=_("events"))])
-    st.altair_chart(_sized(alt.layer(bars, _rule(day)), 260), width="stretch")
+    st.altair_chart(_sized(alt.LayerChart(layer=[bars, _rule(day)]), 260), width="stretch")
 
 
 def reported_on_day(frame: pd.DataFrame, day: str) -> str:

@@ -242,7 +242,8 @@ _lock = threading.Lock()
 def translator(lang: str | Translator | None = None) -> Translator:
     """The (cached) :class:`Translator` of ``lang``; English when ``lang`` is None.
 
-    A Translator passed in is returned as it is, so functions can take either.
+    A Translator passed in is returned as it is. The edges (the command line, the pages, the export
+    panel) call this once and pass the Translator down: no function below them takes a language code.
     """
     if isinstance(lang, Translator):
         return lang

@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import itertools
 import json
@@ -112,30 +113,38 @@ _FILE_FIELD = re.compile(r'"file"\s*:\s*"([a-z]+\.json)"')
 def load_sutran_points(refs: References, urls: Iterable[str]) -> None:
     """Read the archived feed lines that ``urls`` cite (only those: the archive is large) into
     :attr:`References.sutran_points`; a cited URL no archive line holds stays out (and is flagged)."""
-    wanted: dict[str, set[str]] = {m.group(1): set() for m in (_ARCHIVE_URL.match(u) for u in urls) if m}
-    for u in urls:
-        m = _ARCHIVE_URL.match(u)
-        if m:
-            wanted[m.group(1)].add(f"{m.group(2)}.json")
+    wanted = frozenset((m.group(1), f"{m.group(2)}.json") for m in (_ARCHIVE_URL.match(u) for u in urls) if m)
     for path in refs.sutran_archives:
-        with gzip.open(path, "rt", encoding="utf-8") if path.name.endswith(".gz") else open(
-                path, encoding="utf-8") as handle:
-            for raw in handle:
-                commit, file = _COMMIT_FIELD.search(raw), _FILE_FIELD.search(raw)
-                if not commit or not file or file.group(1) not in wanted.get(commit.group(1), ()):
-                    continue
-                line = json.loads(raw)
-                points = []
-                for feature in line.get("features") or []:
-                    coords = (feature.get("geometry") or {}).get("coordinates") if isinstance(feature, Mapping) else None
-                    if isinstance(coords, list) and len(coords) >= 2:
-                        try:
-                            points.append((abs(float(coords[0])), abs(float(coords[1]))))
-                        except (TypeError, ValueError):
-                            continue
-                url = f"https://github.com/annaabsi/scraper-sutran/blob/{commit.group(1)}/{file.group(1)}"
-                refs.sutran_points[url] = points
-                refs.urls.add(url)
+        stat = path.stat()
+        for url, points in _archive_points(str(path), stat.st_size, stat.st_mtime_ns, wanted).items():
+            refs.sutran_points[url] = list(points)
+            refs.urls.add(url)
+
+
+@functools.lru_cache(maxsize=8)
+def _archive_points(path: str, size: int, mtime_ns: int,
+                    wanted: frozenset[tuple[str, str]]) -> dict[str, tuple[tuple[float, float], ...]]:
+    """The points of the archive lines of ``wanted`` ``(commit, file)`` pairs, by their URL: read once
+    per version of the file (``size``, ``mtime_ns``) and set of pairs, as audits of copies of one
+    folder (the tests, a session of edits) cite the same lines."""
+    found: dict[str, tuple[tuple[float, float], ...]] = {}
+    commits = {commit for commit, _ in wanted}
+    with gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8") as handle:
+        for raw in handle:
+            commit, file = _COMMIT_FIELD.search(raw), _FILE_FIELD.search(raw)
+            if not commit or not file or commit.group(1) not in commits or (commit.group(1), file.group(1)) not in wanted:
+                continue
+            line = json.loads(raw)
+            points = []
+            for feature in line.get("features") or []:
+                coords = (feature.get("geometry") or {}).get("coordinates") if isinstance(feature, Mapping) else None
+                if isinstance(coords, list) and len(coords) >= 2:
+                    try:
+                        points.append((abs(float(coords[0])), abs(float(coords[1]))))
+                    except (TypeError, ValueError):
+                        continue
+            found[f"https://github.com/annaabsi/scraper-sutran/blob/{commit.group(1)}/{file.group(1)}"] = tuple(points)
+    return found
 
 
 def _reference_dirs(folder: Path) -> list[Path]:

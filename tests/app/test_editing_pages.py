@@ -308,3 +308,30 @@ def test_eight_guessing_sessions_do_not_lock_the_editor_out(editing_on):
     held.text_input(key="login-password").input(PASSWORD)
     held.button(key="FormSubmitter:login-Log in").click().run()
     assert shown(held.error[0]).startswith("Too many wrong passwords")
+
+
+def test_import_page_names_the_problems_of_a_file_from_elsewhere_in_spanish(editing_on):
+    """The problems of the source readers reach a Spanish editor in Spanish (their ids translated)."""
+    before = (editing_on / "events.geojson").read_bytes()
+    at = _page("import_data.py")
+    at.query_params["lang"] = "es"
+    at.run()
+    at.text_input(key="login-name").input("Ana")
+    at.text_input(key="login-password").input(PASSWORD)
+    next(b for b in at.button if str(b.key).startswith("FormSubmitter:login-")).click().run()
+    shapes = [{"type": "Feature", "properties": {"CAPITAL": "Puno"},
+               "geometry": {"type": "Polygon", "coordinates": [[[-70.1, -15.9], [-70.0, -15.9], [-70.0, -15.8],
+                                                                [-70.1, -15.9]]]}},
+              {"type": "Feature", "properties": {"CAPITAL": "Juli"}, "geometry": None}]
+    at = _upload(at, "capitales.geojson", shapes)
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Fila o elemento", "Campo", "Problema"]
+    assert list(zip(table["Fila o elemento"], table["Campo"], strict=False)) == [("feature #1", "geometry"),
+                                                                                 ("feature #2", "geometry")]
+    assert list(table["Problema"]) == [
+        "es un Polygon: solo se pueden importar puntos (Point: un evento ocurre en un lugar); reduzca antes cada "
+        "forma a un punto, p. ej. a su centroide en un SIG",
+        "falta: solo se pueden importar puntos (Point: un evento ocurre en un lugar); reduzca antes cada forma a un "
+        "punto, p. ej. a su centroide en un SIG"]
+    assert (editing_on / "events.geojson").read_bytes() == before

@@ -69,3 +69,16 @@ def test_files_of_the_view(tiny_data):
 
 
 
+
+
+def test_png_of_a_dataset_without_its_store_is_keyed_by_its_folders_version(monkeypatch, tiny_data):
+    """A dataset built by hand has no store: the PNG's cache key is then its folder's version (it used to
+    fail on ``None.version()``), and a size given as a list becomes the (width, height) key."""
+    import dataclasses
+
+    from geo.store import open_store
+    hand = dataclasses.replace(load_dataset(tiny_data), store=None)
+    calls = []
+    monkeypatch.setattr(exports, "_png", lambda _ds, version, view, size, fit, lang: calls.append((version, size)) or b"PNG")
+    assert exports.png_bytes(hand, View(JAN9), [1200, 800]) == b"PNG"  # a list, as JSON would give it
+    assert calls == [(open_store(tiny_data).version(), (1200, 800))]

@@ -208,6 +208,12 @@ def test_no_problem_is_built_from_a_sentence_made_in_code():
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno} (not marked N_)")
                 elif isinstance(arg, ast.Attribute) and arg.attr == "message":
                     made.append(f"{path.relative_to(ROOT)}:{node.lineno} (an English sentence, not an id)")
+            elif isinstance(node, ast.FunctionDef) and node.name.endswith("_problem"):
+                # a helper naming one problem (``same_event_problem``) returns a Message, not a sentence
+                for ret in ast.walk(node):
+                    if isinstance(ret, ast.Return) and (isinstance(ret.value, (ast.JoinedStr, ast.BinOp)) or (
+                            isinstance(ret.value, ast.Constant) and isinstance(ret.value.value, str))):
+                        made.append(f"{path.relative_to(ROOT)}:{ret.lineno} (returns a sentence)")
     assert made == []
 
 

@@ -465,6 +465,7 @@ def test_the_real_set_scorer_counts_strict_recall_precision_traps_and_failure_cl
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "extract-real").is_dir() and not Path("/work/shared/extract-real").is_dir(),
                     reason="shared/extract-real not found beside the project")
+@pytest.mark.slow  # all 40 real reports through the extractor (make extract-eval's first table): 7 s of CPU
 def test_the_real_set_is_scored_whole():
     ev = _eval_module()
     rows = ev.evaluate_real(ev.REAL)

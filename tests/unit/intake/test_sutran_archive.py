@@ -57,6 +57,7 @@ def active(data: Path, day: str) -> list[dict]:
             if f["properties"]["start"] <= day <= f["properties"].get("end", f["properties"]["start"])]
 
 
+@pytest.mark.slow  # two weeks of the archive imported and replayed day by day: 3 s of CPU
 def test_a_slice_into_a_new_dataset_matches_the_sites_listed_each_day(tmp_path, capsys):
     data = new_dataset(tmp_path / "data")
     argv = ["import", "--format", "sutran", str(FIRST), "--from", "2023-01-17", "--to", "2023-01-31",
@@ -82,6 +83,7 @@ def test_a_slice_into_a_new_dataset_matches_the_sites_listed_each_day(tmp_path, 
     assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before   # no byte changed
 
 
+@pytest.mark.slow  # the same weeks imported three times over: 3.5 s of CPU
 def test_overlapping_batches_give_what_one_import_gives(tmp_path, capsys):
     once = new_dataset(tmp_path / "once", events_layer=True)
     parts = new_dataset(tmp_path / "parts", events_layer=True)

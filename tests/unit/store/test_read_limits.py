@@ -59,6 +59,9 @@ def hostile(tiny_data) -> Path:
     return tiny_data
 
 
+# A fresh interpreter per case (its own peak memory is measured): 1.2 s of CPU each, so these run in
+# `make test`; the in-process refusals below stay in `make test-fast`.
+@pytest.mark.slow
 @pytest.mark.parametrize("name, target, command, message", [
     ("reported_counts.csv", "/dev/zero", ["validate"], "is a symbolic link"),
     ("events.geojson", "/dev/urandom", ["day", "2023-01-09"], "is a symbolic link"),
@@ -143,6 +146,7 @@ def test_real_data_is_far_below_the_limits():
     assert json.loads(read_data_file(BUNDLED / "dataset.json"))["country"] == "PE"
 
 
+@pytest.mark.slow  # a fresh interpreter, as above
 def test_validate_names_every_document_that_cannot_be_read(tiny_data):
     os.symlink("/dev/zero", tiny_data / "README.md")
     (tiny_data / "lexicon.json").write_text("[1, 2]\n", encoding="utf-8")
