@@ -56,10 +56,10 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     # browser never loads Leaflet, the basemap and the legend again when the frame moves; the
     # asking count in the token makes "Frame the day" move the map even to the same frame.
     token = f"{frame}#{st.session_state.get(FRAME_ASKED, 0)}"
-    framing = feature_group("frame", frame_call(frame, token), control=False)
+    framing = [feature_group("frame", frame_call(frame, token), control=False)] if frame is not None else []
     # The base map is made once per dataset and language (ui.map_component): only the layers change.
     base = base_args(ds, t.lang, lambda: base_map(ds, t=t))
-    map_component(base, [framing] + layers.extra + layers.groups, key=map_key, height=620,
+    map_component(base, framing + layers.extra + layers.groups, key=map_key, height=620,
                   returned_objects=["bounds"] if aggregated else [])
     if layers.note:
         st.caption(f"{escape_markdown(layers.note)}.")

@@ -1,6 +1,8 @@
 """Tables the pages share."""
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +19,8 @@ COLUMNS = (N_("Place"), N_("Region"), N_("Kind"), N_("Dates"), N_("Dead"), N_("I
 
 #: Each column's width: given, the browser need not measure every cell's text to size the columns
 #: (with 500 rows, most of the table's drawing time).
-WIDTHS = ("medium", "small", "small", "medium", "small", "small", "small", "small", "large", "medium", "small")
+WIDTHS: tuple[Literal["small", "medium", "large"], ...] = (
+    "medium", "small", "small", "medium", "small", "small", "small", "small", "large", "medium", "small")
 
 
 def events_table(events: list[dict]) -> None:

@@ -129,10 +129,11 @@ def group_script(group: folium.FeatureGroup, name: str, map_name: str) -> str:
     :func:`geo.render.layers.feature_group` makes) as the variable ``name`` and adds it to the
     map ``map_name``: the calls' JSON joined as it is, with no template rendered and no text
     scanned, however many events the layers hold. TypeError for any other kind of child."""
-    calls = list(group._children.values())
-    for child in calls:
+    calls: list[JsCall] = []
+    for child in group._children.values():
         if not isinstance(child, JsCall):
             raise TypeError(f"group {group.layer_name!r} holds a {type(child).__name__}, not a JsCall layer")
+        calls.append(child)
     lines = [f"var {name} = L.featureGroup({{}});"]
     lines += [child.call(name) for child in calls]
     lines.append(f"{name}.addTo({map_name});")
