@@ -39,6 +39,12 @@ def isolate_from_working_copy() -> None:
     """Forget the editor's set-up for this test process and the servers it starts."""
     for name in WORKING_COPY_ENV:
         os.environ.pop(name, None)
+    # Editors' logins are signed with a secret generated into a file: the tests' own, never ~/.config's.
+    import atexit
+    import tempfile
+    folder = tempfile.mkdtemp(prefix="bm-session-")
+    atexit.register(shutil.rmtree, folder, True)
+    os.environ["BLOCKADE_MAP_SESSION_SECRET_FILE"] = os.path.join(folder, "editor-session.key")
     os.environ["STREAMLIT_SECRETS_FILES"] = NO_SECRETS  # `streamlit run` reads its options from STREAMLIT_*
     from streamlit import config
     config.set_option("secrets.files", [NO_SECRETS])  # AppTest runs in this process

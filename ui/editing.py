@@ -6,6 +6,7 @@ markdown or HTML), so a description holding markup is displayed, not interpreted
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import secrets
@@ -27,7 +28,7 @@ from geo.core.words import kind_name, status_name
 from geo.places.gazetteer import gazetteer_for
 from geo.places.geocode import geocode, nearest_place, parse_km_post
 from geo.render.maps import base_map
-from geo.store import auth, store_for
+from geo.store import auth, store_for, tokens
 from geo.store.changelog import read_undo_reason
 from geo.store.editor import ConflictError, ReadOnlyDataError
 from geo.store.protocol import StoreEditor
@@ -86,15 +87,112 @@ Every change is then written to that folder, with its change log.
 # ---------------------------------------------------------------- login
 
 def _secrets() -> Mapping[str, Any] | None:
+    """The editing keys of Streamlit secrets (the password hash, the session secret), if any."""
     try:
-        value = st.secrets.get(auth.SECRET_KEY)
+        found = {key: st.secrets.get(key) for key in (auth.SECRET_KEY, tokens.SECRET_KEY)}
     except FileNotFoundError:  # no secrets.toml anywhere: fall back to the environment
         return None
-    return {auth.SECRET_KEY: value} if value is not None else None
+    found = {key: value for key, value in found.items() if value is not None}
+    return found or None
+
+
+TOKEN_KEY = "_editor_token"
+CLAIMS_KEY = "_editor_claims"
+LOGGED_OUT_KEY = "_editor_logged_out"
+COOKIE_ACTION_KEY = "_editor_cookie"
+
+
+def _signing_secret() -> bytes | None:
+    """The server's session secret; None (after a note) when it cannot be had: logins then last
+    only as long as the browser session."""
+    try:
+        return tokens.session_secret(_secrets())
+    except (OSError, ValueError) as exc:
+        st.sidebar.caption(_("Staying logged in after a reload is switched off: {error}").format(
+            error=escape_markdown(error_text(exc))))
+        return None
+
+
+def _cookie_script(token: str | None, max_age: int) -> None:
+    """Set (``token``) or clear (None) the login cookie in the browser.
+
+    Streamlit cannot send a Set-Cookie header from a script run, so a few lines of JavaScript set
+    it: the cookie is signed but not HttpOnly (see the README's editing section).
+    """
+    value = json.dumps(token or "").replace("</", "<\\/")
+    name = json.dumps(tokens.COOKIE_NAME)
+    st.html(f"""<script>(function () {{
+  var secure = window.location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = {name} + "=" + {value} + "; Path=/; Max-Age={max(0, int(max_age))}; SameSite=Strict" + secure;
+}})();</script>""", unsafe_allow_javascript=True, width="content")
+
+
+def _session_from_cookie(secret: bytes, encoded: str) -> None:
+    """Log this browser session in from a valid login cookie (signed by this server under the
+    configured password hash, not expired, not logged out); an invalid one is cleared."""
+    token = st.context.cookies.get(tokens.COOKIE_NAME)
+    if not token or st.session_state.get(LOGGED_OUT_KEY):
+        return
+    try:
+        claims = tokens.verify_token(token, secret, encoded, revoked=session_revocations())
+    except tokens.TokenError:
+        st.session_state[COOKIE_ACTION_KEY] = None  # clear it
+        return
+    st.session_state[EDITOR_KEY], st.session_state[TOKEN_KEY], st.session_state[CLAIMS_KEY] = claims.name, token, claims
+
+
+def _still_valid(secret: bytes | None, encoded: str) -> bool:
+    """False when this session's login token has expired, been logged out, or the password
+    hash has changed since it was issued (the session is then logged out)."""
+    token = st.session_state.get(TOKEN_KEY)
+    if token is None or secret is None:
+        return True
+    try:
+        tokens.verify_token(token, secret, encoded, revoked=session_revocations())
+    except tokens.TokenError:
+        for key in (EDITOR_KEY, TOKEN_KEY, CLAIMS_KEY):
+            st.session_state.pop(key, None)
+        st.session_state[COOKIE_ACTION_KEY] = None
+        return False
+    return True
+
+
+def log_out() -> None:
+    """Callback of "Log out": forget the editor in this session, refuse its token from now on
+    (in every tab) and clear the cookie."""
+    claims = st.session_state.pop(CLAIMS_KEY, None)
+    for key in (TOKEN_KEY, EDITOR_KEY):
+        st.session_state.pop(key, None)
+    st.session_state[LOGGED_OUT_KEY] = True  # this session's cookie header still holds the old token
+    st.session_state[COOKIE_ACTION_KEY] = None
+    if claims is not None:
+        session_revocations().revoke(claims)
+
+
+def _start_session(name: str, secret: bytes | None, encoded: str) -> None:
+    """A login that outlives the browser session: a signed token in this session and its cookie."""
+    st.session_state[EDITOR_KEY] = name
+    st.session_state.pop(LOGGED_OUT_KEY, None)
+    if secret is not None:
+        token = tokens.issue_token(name, secret, encoded)
+        st.session_state[TOKEN_KEY] = st.session_state[COOKIE_ACTION_KEY] = token
+        st.session_state[CLAIMS_KEY] = tokens.verify_token(token, secret, encoded)
+
+
+def _apply_cookie_action() -> None:
+    """Send the cookie change a login or log out left for this run, once."""
+    if COOKIE_ACTION_KEY not in st.session_state:
+        return
+    token = st.session_state.pop(COOKIE_ACTION_KEY)
+    _cookie_script(token, tokens.DEFAULT_LIFETIME_S if token else 0)
 
 
 def editor_name() -> str | None:
-    """The logged-in editor's name; else draw the read-only note or the login form and return None."""
+    """The logged-in editor's name; else draw the read-only note or the login form and return None.
+
+    A login lasts 12 hours across reloads and new tabs (a signed cookie, see geo.store.tokens)
+    unless the editor logs out or the password hash changes.
+    """
     encoded = auth.configured_hash(_secrets())
     if encoded is None:
         st.info(_(READ_ONLY_NOTE))
@@ -105,11 +203,16 @@ def editor_name() -> str | None:
         st.error(_("Editing is switched off because the configured password hash is unusable: {error}").format(
             error=escape_markdown(exc)))
         return None
+    secret = _signing_secret()
+    if secret is not None and not st.session_state.get(EDITOR_KEY):
+        _session_from_cookie(secret, encoded)
+    _still_valid(secret, encoded)
+    _apply_cookie_action()
     who = st.session_state.get(EDITOR_KEY)
     if who:
         st.sidebar.caption(_("Editing as"))
         st.sidebar.text(who)
-        st.sidebar.button(_("Log out"), key="logout", on_click=lambda: st.session_state.pop(EDITOR_KEY, None))
+        st.sidebar.button(_("Log out"), key="logout", on_click=log_out)
         return who
     with st.form("login"):
         st.markdown(_("**Editors only.** Log in to add, import or correct events."))
@@ -123,10 +226,16 @@ def editor_name() -> str | None:
         result = login_limiter().attempt(_login_session(), name.strip(), password, encoded,
                                          client=st.context.ip_address)
         if result.ok:
-            st.session_state[EDITOR_KEY] = name.strip()
+            _start_session(name.strip(), secret, encoded)
             st.rerun()
         st.error(login_message(result))
     return None
+
+
+@st.cache_resource(show_spinner=False)
+def session_revocations() -> tokens.Revocations:
+    """The login tokens logged out on this server (until they would have expired)."""
+    return tokens.Revocations()
 
 
 @st.cache_resource(show_spinner=False)

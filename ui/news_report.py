@@ -20,7 +20,7 @@ from geo.core.dataset import Dataset
 from geo.core.escape import escape_html, escape_markdown
 from geo.core.model import METRICS, DataError, is_http_url
 from geo.core.words import COUNT_FORMS, kind_name, metric_name
-from geo.intake.duplicates import find_duplicates
+from geo.intake.duplicates import event_summary, find_duplicates
 from geo.intake.extract import MAX_REPORT_CHARS, ReportRefused, extract
 from geo.intake.extract.against import compare_with_store
 from geo.intake.extract.dataset_lexicon import lexicon_for
@@ -46,7 +46,7 @@ def report_form(ds: Dataset) -> None:
     with st.form("nr-form"):
         text = st.text_area(_("The report (plain text, Spanish or English)"), key="nr-text", height=220,
                             max_chars=MAX_REPORT_CHARS)
-        st.caption(_("At most {n} characters: paste one article at a time.").format(n=f"{MAX_REPORT_CHARS:,}"))
+        st.caption(_("At most {n} characters: paste one article at a time.").format(n=i18n.number(MAX_REPORT_CHARS)))
         a, b, c = st.columns([1, 2, 3])
         published = a.date_input(_("Published"), key="nr-published", value=None, format="YYYY-MM-DD")
         outlet = b.text_input(_("Outlet (publisher)"), key="nr-outlet")
@@ -195,7 +195,7 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
     key = str(i)
     decision = state["decisions"].get(key)
     title = f"{i}. " + _("{kind} at {place} ({region}), {day}").format(
-        kind=kind_name(e["kind"], i18n.translator()), place=e["place"], region=e["region"], day=e["start"]) + \
+        kind=kind_name(e["kind"], i18n.translator()), place=e["place"], region=e["region"], day=_day(e["start"])) + \
         f" · {_status(decision)}"
     with st.expander(title, expanded=decision is None):
         st.html(highlighted(e["evidence"], [(0, len(e["evidence"]), key)]))
@@ -212,7 +212,7 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
             _offer_update(ds, who, i, e, existing, state)
         elif existing.get("status") == "duplicate":
             st.warning(escape_markdown(_("Possibly the same as {id} already in the data: {summary}").format(
-                id=existing["id"], summary=existing["summary"])))
+                id=existing["id"], summary=stored_summary(ds, existing["id"], existing["summary"]))))
         dup_ok = st.checkbox(_("Add it even if it looks like an event already in the data"), key=f"{prefix}-dup-ok")
         if st.button(_("Reject this candidate"), key=f"{prefix}-reject"):
             state["decisions"][key] = "rejected"
@@ -237,7 +237,8 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
                          "or reject the candidate."))
             for d in duplicates:
                 st.text(_("existing {id}: {summary} ({metres} m apart)").format(
-                    id=d.existing_id, summary=d.existing_summary, metres=f"{d.distance_m:.0f}"))
+                    id=d.existing_id, summary=stored_summary(ds, d.existing_id, d.existing_summary),
+                    metres=i18n.number(round(d.distance_m))))
             return
         note = reason or _("from a news report: {outlet} {url}").format(outlet=state["source"]["name"],
                                                                          url=state["source"]["url"])
@@ -251,17 +252,33 @@ def review_event(ds: Dataset, who: str, i: int, e: dict, state: dict) -> None:
         st.rerun()
 
 
-def update_text(existing: dict) -> str:
+def _day(value: Any) -> str:
+    """A day as the reader writes it (``9 de enero de 2023``; ISO in English); as given when it is none."""
+    try:
+        return i18n.span_day(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def stored_summary(ds: Dataset, event_id: str, fallback: str) -> str:
+    """The stored event ``event_id`` in a line, in the reader's language and words (the reader of
+    the report writes its summary in English, for the command line); ``fallback`` when it is gone."""
+    feature = store_for(ds).editor().read().event(event_id)
+    return event_summary(feature, i18n.translator()) if feature else fallback
+
+
+def update_text(ds: Dataset, existing: dict) -> str:
     """An update of a stored event in the reader's language: "17 → 18 dead at Juliaca, 2023-01-09"."""
     t = i18n.translator()
     said = ", ".join(f"{old} → {t.pair(COUNT_FORMS[k], int(new))}" for k, (old, new) in existing["changes"].items())
-    return _("{changes} ({id}: {summary})").format(changes=said, id=existing["id"], summary=existing["summary"])
+    return _("{changes} ({id}: {summary})").format(changes=said, id=existing["id"],
+                                                   summary=stored_summary(ds, existing["id"], existing["summary"]))
 
 
 def _offer_update(ds: Dataset, who: str, i: int, e: dict, existing: dict, state: dict) -> None:
     """A candidate that gives new counts for a stored event: say so, and apply them to it on request."""
     st.warning(escape_markdown(_("Update of an event already in the data: {text}").format(
-        text=update_text(existing))))
+        text=update_text(ds, existing))))
     if not st.button(_("Apply the update to {id}").format(id=existing["id"]), key=f"nr-c{i}-update"):
         return
     editor = store_for(ds).editor()
@@ -298,7 +315,7 @@ def review_counts(ds: Dataset, state: dict) -> None:
         scope = c["region"] or _("national")
         t = i18n.translator()
         reporter = c["reporter"] or _("reporter not named")
-        label = f"{c['date']} · {metric_name(c['metric'], t)} = {c['value']} ({scope}; {reporter})"
+        label = f"{_day(c['date'])} · {metric_name(c['metric'], t)} = {t.number(c['value'])} ({scope}; {reporter})"
         shown = {"accepted": _("accepted"), "rejected": _("rejected")}.get(decision or "", decision)
         with st.expander(_("Count {n}: {label}").format(n=i, label=label) + (f" · {shown}" if decision else ""),
                          expanded=decision is None):
@@ -323,7 +340,7 @@ def review_counts(ds: Dataset, state: dict) -> None:
                 reporter = d.text_input(_("Reporter"), value=c["reporter"] or state["source"]["name"],
                                         key=f"{prefix}-reporter")
                 confirmed = st.checkbox(_("I have checked that this figure is for {scope} and for {day}, as the "
-                                          "report says").format(scope=scope, day=c["date"]),
+                                          "report says").format(scope=scope, day=_day(c["date"])),
                                         key=f"{prefix}-confirmed")
                 accept = st.form_submit_button(_("Accept this count"))
             if st.button(_("Reject this count"), key=f"{prefix}-reject"):
@@ -360,11 +377,13 @@ def page(ds: Dataset, who: str) -> None:
     result = state["result"]
     events = result["events"]
     src = state["source"]
-    st.subheader(_("{events} candidate event(s), {counts} count(s)").format(events=len(events),
-                                                                            counts=len(result["counts"])))
+    st.subheader(_("{events}, {counts}").format(
+        events=i18n.plural("{n} candidate event", "{n} candidate events", len(events)),
+        counts=i18n.plural("{n} count", "{n} counts", len(result["counts"]))))
     st.caption(escape_markdown(_("Source of everything accepted here: {name}, {url}, published {day}. "
                                  "Report read as {language}.").format(
-        name=src["name"], url=src["url"], day=src["published"], language=i18n.translator().language_in(result["language"]))))
+        name=src["name"], url=src["url"], day=_day(src["published"]),
+        language=i18n.translator().language_in(result["language"]))))
     if events:
         map_col, table_col = st.columns([2, 3])
         with map_col:

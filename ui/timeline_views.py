@@ -12,8 +12,23 @@ from ui import i18n
 from ui.i18n import _
 
 
+def day_label_expr(field: str) -> str:
+    """A Vega expression writing the ``YYYY-MM-DD`` string ``field`` as the day slider writes days
+    in the session's language: as it is in English, ``09/01/2023`` in Spanish (string slicing, so
+    no time zone can move a day)."""
+    if i18n.slider_format() != i18n.SLIDER_DEFAULT:
+        return field
+    return (f"substring({field}, 8, 10) + '/' + substring({field}, 5, 7) + '/' + "
+            f"substring({field}, 0, 4)")
+
+
+def _with_day(chart: alt.Chart) -> alt.Chart:
+    """``chart`` with a ``day`` field: its date as the reader writes it (tooltips show it)."""
+    return chart.transform_calculate(day=day_label_expr("datum.date"))
+
+
 def _tooltip() -> list:
-    return [alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("series:N", title=_("Series")),
+    return [alt.Tooltip("day:N", title=_("Day")), alt.Tooltip("series:N", title=_("Series")),
             alt.Tooltip("value:Q", title=_("Value")), alt.Tooltip("source_url:N", title=_("Source"))]
 
 
@@ -30,17 +45,18 @@ def _sized(chart: alt.LayerChart, height: int) -> alt.LayerChart:
 def _x(days: list[str] | None = None) -> alt.X:
     """The days axis; given ``days``, every one of them is on it, with data or not."""
     scale = alt.Scale(domain=list(days)) if days is not None else alt.Undefined
-    return alt.X("date:O", title=None, scale=scale, axis=alt.Axis(labelAngle=-60, labelOverlap=True))
+    return alt.X("date:O", title=None, scale=scale,
+                 axis=alt.Axis(labelAngle=-60, labelOverlap=True, labelExpr=day_label_expr("datum.value")))
 
 
 def series_chart(frame: pd.DataFrame, day: str, bars: tuple[str, ...] = (), y_title: str = "") -> None:
     """Lines with points, one per series (each names its reporter); ``bars`` series as bars."""
     color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=360))
-    lines = alt.Chart(frame[~frame["series"].isin(bars)]).mark_line(point=True).encode(
+    lines = _with_day(alt.Chart(frame[~frame["series"].isin(bars)])).mark_line(point=True).encode(
         x=_x(), y=alt.Y("value:Q", title=y_title), color=color, tooltip=_tooltip())
     layers = [lines, _rule(day)]
     if bars:
-        layers.insert(0, alt.Chart(frame[frame["series"].isin(bars)]).mark_bar(opacity=0.6).encode(
+        layers.insert(0, _with_day(alt.Chart(frame[frame["series"].isin(bars)])).mark_bar(opacity=0.6).encode(
             x=_x(), y="value:Q", color=color, tooltip=_tooltip()))
     st.altair_chart(_sized(alt.LayerChart(layer=layers), 300), width="stretch")
 
@@ -58,12 +74,12 @@ def kinds_chart(by_kind: pd.DataFrame, day: str) -> None:
     kinds = [k for k in KINDS if k in set(long["kind"])] or list(KINDS)
     long["kind"] = long["kind"].map(lambda k: kind_name(k, t))  # the legend names kinds in the reader's words
     names = [kind_name(k, t) for k in kinds]
-    bars = alt.Chart(long).mark_bar().encode(
+    bars = _with_day(alt.Chart(long)).mark_bar().encode(
         x=_x(days), y=alt.Y("events:Q", title=_("events active"), stack="zero"),
         color=alt.Color("kind:N", title=_("kind"), scale=alt.Scale(domain=names, range=[KIND_COLORS[k] for k in kinds]),
                         legend=alt.Legend(orient="bottom")),
         order=alt.Order("kind:N"),
-        tooltip=[alt.Tooltip("date:N", title=_("Day")), alt.Tooltip("kind:N", title=_("kind")),
+        tooltip=[alt.Tooltip("day:N", title=_("Day")), alt.Tooltip("kind:N", title=_("kind")),
                                             alt.Tooltip("events:Q", title=_("events"))])
     st.altair_chart(_sized(alt.LayerChart(layer=[bars, _rule(day)]), 260), width="stretch")
 

@@ -137,3 +137,21 @@ def precision_words(scale: str, code: int, t: Translator = ENGLISH) -> str:
 def counts_text(record: dict, t: Translator = ENGLISH) -> str:
     """``17 dead, 3 injured`` from an event's counts (only those above zero)."""
     return ", ".join(t.pair(COUNT_FORMS[k], int(record[k])) for k in COUNT_FORMS if int(record.get(k) or 0))
+
+
+#: An event's place label in another language: ``place_es``, ``place_en`` (CONTRACT.md).
+PLACE_PREFIX = "place_"
+
+
+def place_for(record: dict, t: Translator = ENGLISH) -> str:
+    """An event's place label in the reader's language (``place_es`` for a Spanish reader, CONTRACT.md),
+    else ``place`` as reported.
+
+    >>> from geo.core.i18n import translator
+    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, translator("es"))
+    'Accesos a la ciudad de Puno'
+    >>> place_for({"place": "Juliaca"}, translator("es"))
+    'Juliaca'
+    """
+    own = record.get(PLACE_PREFIX + t.lang)
+    return str(own or record.get("place") or "")

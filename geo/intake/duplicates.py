@@ -9,7 +9,7 @@ import numpy as np
 from geo.core.geodesy import distance_m
 from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import Problem, short_repr
-from geo.core.words import kind_name
+from geo.core.words import kind_name, place_for
 from geo.intake.readers import Item
 
 #: A new event this close to one of the same kind with overlapping dates is a probable duplicate.
@@ -53,7 +53,8 @@ def id_problems(items: Sequence[Item], file: str, current_ids: Iterable[str],
 
 def event_summary(feature: Mapping, t: Translator = ENGLISH) -> str:
     """An event in a line, for a duplicate check: ``protest at Juliaca (Puno), 2023-01-09`` (in
-    ``t``: ``protesta en Juliaca (Puno), 9 ene 2023``)."""
+    ``t``: ``protesta en Juliaca (Puno), 9 ene 2023``, the place as ``t``'s readers name it where the
+    event says, ``place_es``)."""
     p = feature.get("properties") or {}
     start, end = str(p.get("start", "?")), str(p.get("end") or "")
 
@@ -64,7 +65,7 @@ def event_summary(feature: Mapping, t: Translator = ENGLISH) -> str:
             return value
     dates = day(start) if not end or end == start else t.span(start, end)
     kind = kind_name(str(p.get("kind")), t)
-    return t.gettext("{kind} at {place} ({region}), {dates}").format(kind=kind, place=p.get("place"),
+    return t.gettext("{kind} at {place} ({region}), {dates}").format(kind=kind, place=place_for(p, t),
                                                                        region=p.get("region"), dates=dates)
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from geo.core.dates import check_day, overlaps
 from geo.core.i18n import ENGLISH, Translator
+from geo.core.words import PLACE_PREFIX, place_for
 from geo.network.corridors import (
     DEFAULT_TOLERANCE_M,
     cut_segments,
@@ -90,6 +91,8 @@ class CorridorDay:
     names: dict[str, str]
     bounds: list[list[float]]
     towns: list[str] = field(default_factory=list)
+    #: Event id -> its place labels in other languages (``{"place_es": ...}``), where it has them.
+    place_names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def route(self, origin: str, destination: str) -> RouteResult:
         """Can a truck get from ``origin`` to ``destination`` on ``day``? Each cut of the answer
@@ -104,7 +107,13 @@ class CorridorDay:
         geometry = dict(zip(self.corridors["id"].astype(str), self.corridors.geometry, strict=True))
         for cut in result.cuts:
             cut["lon"], cut["lat"] = point_at_km(geometry[cut["corridor"]], cut["km"])
+            cut.update(self.place_names.get(cut["event"], {}))
         return result
+
+    def place_of(self, cut: dict[str, Any], t: Translator = ENGLISH) -> str:
+        """The place of a cut (a dict with ``event`` and ``place``) in the reader's language, where
+        its event has a name in it (``place_es``), else as reported; '' when it has none."""
+        return place_for({**cut, **self.place_names.get(str(cut.get("event")), {})}, t)
 
     def table(self, t: Translator = ENGLISH) -> list[dict[str, Any]]:
         """One row per corridor: name, status, its cuts (km and place), days cut so far.
@@ -119,7 +128,7 @@ class CorridorDay:
             "id": s["id"],
             "corridor": s["name"],
             "status": s["status"],
-            "cuts": "; ".join(f"km {t.number(b['km'], 1)} {b['place'] or b['event']}"
+            "cuts": "; ".join(f"km {t.number(b['km'], 1)} {self.place_of(b, t) or b['event']}"
                               for b in s["blocked_by"]),
             "days_cut": self.days_cut[s["id"]],
         } for s in self.status]
@@ -180,12 +189,28 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
         network=network,
         names=dict(zip(corridors["id"].astype(str), corridors[col].astype(str), strict=True)),
         bounds=[[south, west], [north, east]],
-        towns=[network.towns[k] for k in sorted(network.towns)])
+        towns=[network.towns[k] for k in sorted(network.towns)],
+        place_names=_place_names(events, set(snaps["event"].astype(str))))
+
+
+def _place_names(events: gpd.GeoDataFrame, ids: set[str]) -> dict[str, dict[str, str]]:
+    """The ``place_<lang>`` labels of the events ``ids`` (those on a corridor), where they have them."""
+    columns = [c for c in events.columns if str(c).startswith(PLACE_PREFIX)]
+    if not columns or not ids:
+        return {}
+    rows = events.loc[events["id"].astype(str).isin(ids), ["id", *columns]]
+    out: dict[str, dict[str, str]] = {}
+    for rec in rows.to_dict("records"):
+        labels = {c: str(rec[c]) for c in columns if isinstance(rec[c], str) and rec[c].strip()}
+        if labels:
+            out[str(rec["id"])] = labels
+    return out
 
 
 def cut_place(cut: dict[str, Any], t: Translator = ENGLISH) -> str:
-    """Where a cut is, as a reader knows it: its place (never an event id)."""
-    return str(cut.get("place") or t.gettext("a blockade with no place name"))
+    """Where a cut is, as a reader knows it: its place in the reader's language where the event
+    has one (``place_es``, :func:`geo.core.words.place_for`), else as reported (never an event id)."""
+    return place_for(cut, t) or t.gettext("a blockade with no place name")
 
 
 def cut_where(cut: dict[str, Any], origin: str, t: Translator = ENGLISH) -> str:

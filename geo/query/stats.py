@@ -34,7 +34,8 @@ __all__ = [
 #: Who counts the mapped series: this map's own dataset (a key: the ``reporter`` column is not translated).
 MAPPED_REPORTER = "Blockade Map (mapped events)"
 #: The series labels, in English; the functions below label series in the language they are given.
-MAPPED_REPORTER_LABEL = N_("Blockade Map (mapped events)")
+#: (the series says "mapped" already: "Mapped blockades (Blockade Map)", not "... (Blockade Map (mapped events))")
+MAPPED_REPORTER_LABEL = N_("Blockade Map")
 MAPPED_BLOCKADES = N_("Mapped blockades ({reporter})")
 REPORTED_BLOCKADE_POINTS = N_("Reported blockade points")
 MAPPED_DEATHS_DAY = N_("Mapped deaths that day")
@@ -133,9 +134,9 @@ def blockades_vs_reported(events: pd.DataFrame, counts: pd.DataFrame, first: str
     Returns
     -------
     pandas.DataFrame
-        Long frame (:data:`SERIES_COLUMNS`): the series ``"Mapped blockades (Blockade Map
-        (mapped events))"`` with a value for every day of the range, then one series per
-        reporter of the ``blockade_points`` metric, on the days it reported.
+        Long frame (:data:`SERIES_COLUMNS`): the series ``"Mapped blockades (Blockade Map)"`` with
+        a value for every day of the range, then one series per reporter of the ``blockade_points``
+        metric, on the days it reported.
     """
     mapped = _mapped(active_per_day(events, first, last, kinds=("blockade",)),
                      t.gettext(MAPPED_BLOCKADES).format(reporter=t.gettext(MAPPED_REPORTER_LABEL)))

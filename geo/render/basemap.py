@@ -620,20 +620,22 @@ def static_url(loaded: LoadedBasemap, static_dir: str | os.PathLike | None = Non
 
 
 def add_basemap(m, source: Store | Dataset | str | os.PathLike | None, asset_mode: str = "placeholder",
-                attribution: str | None = None) -> bool:
+                attribution: str | None = None, lang: str | None = None, water: bool = False) -> bool:
     """Add the basemap of a data source (a store, a loaded dataset, a folder) to folium map ``m``;
     False when it has none.
 
     With ``asset_mode='static'`` (the dashboard) the page fetches it from the static folder,
     so a rerun does not resend it; otherwise (exports, snapshots) the data is in the page.
-    ``attribution`` replaces the file's credit line (e.g. in the reader's language).
+    ``attribution`` replaces the file's credit line (e.g. in the reader's language); ``lang``
+    (a language code) names countries in that language where the file has their name in it
+    (``name_es``), whatever the page's ``<html lang>`` says (the dashboard's map is a frame of
+    its own); ``water`` names the lakes and seas too (snapshots place those names themselves).
     """
-    extra = (attribution,) if attribution else ()
     loaded = load_basemap(source)
     if loaded is None:
         return False
     if asset_mode == "static":
-        JsCall("basemapLoad", static_url(loaded), *extra, name="BasemapLayer").add_to(m)
+        JsCall("basemapLoad", static_url(loaded), attribution, lang, water, name="BasemapLayer").add_to(m)
     else:
-        JsCall("basemapDraw", Json(loaded.script_json), *extra, name="BasemapLayer").add_to(m)
+        JsCall("basemapDraw", Json(loaded.script_json), attribution, lang, water, name="BasemapLayer").add_to(m)
     return True

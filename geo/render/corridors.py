@@ -44,7 +44,7 @@ def cut_layer(cd: CorridorDay, t: Translator = ENGLISH) -> folium.FeatureGroup:
     for row in cd.segments.itertuples(index=False):
         label = escape_html(t.gettext("Cut: {corridor}, km {km} ({place})").format(
             corridor=names.get(row.corridor, row.corridor), km=t.number(row.km, 1),
-            place=row.place or t.gettext("a blockade")))
+            place=cd.place_of({"event": row.event, "place": row.place}, t) or t.gettext("a blockade")))
         rows += [[[list(p) for p in part], label] for part in line_latlons(row.geometry)]
     return feature_group(t.gettext("Cut on {day}").format(day=cd.day), corridor_layer(rows, CUT_LINE))
 

@@ -10,10 +10,11 @@ else the description in another language, with a note naming that language.
 from __future__ import annotations
 
 from geo.core.i18n import ENGLISH, Translator
+from geo.core.words import PLACE_PREFIX, place_for
 from geo.intake.extract.text import guess_language
 
 PREFIX = "description_"
-PLACE_PREFIX = "place_"
+__all__ = ["PLACE_PREFIX", "PREFIX", "description_for", "description_text", "fallback_note", "place_for"]
 
 
 def description_for(record: dict, t: Translator = ENGLISH) -> tuple[str, str | None]:
@@ -49,17 +50,3 @@ def description_text(record: dict, t: Translator = ENGLISH) -> str:
     text, language = description_for(record, t)
     note = fallback_note(language, t)
     return f"{text} {note}" if note and text else text
-
-
-def place_for(record: dict, t: Translator = ENGLISH) -> str:
-    """An event's place label in the reader's language (``place_es`` for a Spanish reader, CONTRACT.md),
-    else ``place`` as reported.
-
-    >>> from geo.core.i18n import translator
-    >>> place_for({"place": "Puno city access roads", "place_es": "Accesos a la ciudad de Puno"}, translator("es"))
-    'Accesos a la ciudad de Puno'
-    >>> place_for({"place": "Juliaca"}, translator("es"))
-    'Juliaca'
-    """
-    own = record.get(PLACE_PREFIX + t.lang)
-    return str(own or record.get("place") or "")

@@ -75,9 +75,11 @@ def frame_call(bounds: Sequence[Sequence[float]], token: str) -> JsCall:
     return JsCall("frameTo", [[float(v) for v in corner] for corner in bounds], str(token), name="Frame")
 
 
-def map_chrome(legend: str, notice: str | None) -> JsCall:
-    """Legend and, when ``notice`` is given, the notice shown while tiles fail to load."""
-    return JsCall("mapChrome", legend, notice or "", name="MapChrome")
+def map_chrome(legend: str, notice: str | None, lang: str | None = None) -> JsCall:
+    """Legend and, when ``notice`` is given, the notice shown while tiles fail to load; ``lang``
+    (a language code) becomes the map page's ``<html lang>`` (the dashboard's map is a frame of its
+    own, which would otherwise say ``en`` to a screen reader reading Spanish words)."""
+    return JsCall("mapChrome", legend, notice or "", lang, name="MapChrome")
 
 
 def kind_label(kind: str, t: Translator = ENGLISH) -> str:

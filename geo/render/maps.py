@@ -74,7 +74,7 @@ def legend_html(kinds: Iterable[str] = KINDS, t: Translator = ENGLISH) -> str:
 
 def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
              frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-             legend: bool = True, t: Translator = ENGLISH) -> folium.Map:
+             legend: bool = True, t: Translator = ENGLISH, water_names: bool = True) -> folium.Map:
     """The map without the view's layers: the data's basemap (:mod:`geo.render.basemap`), tiles,
     corridors, legend, scale and notices.
 
@@ -95,7 +95,9 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
     legend : bool
         Draw the legend (small maps such as the editor's picker leave it out).
     t : Translator, optional
-        The language of the legend, tooltips and notices (default English).
+        The language of the legend, tooltips, notices and the basemap's names (default English).
+    water_names : bool
+        Name the lakes and seas on the basemap (a snapshot names them itself, among its labels).
     """
     bounds = frame or data_bounds(dataset) or [[-60.0, -180.0], [75.0, 180.0]]
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
@@ -106,14 +108,15 @@ def base_map(dataset: Dataset, asset_mode: str = "static", tiles: bool = True,
         folium.TileLayer(_TILES, attr=t.gettext(TILES_ATTRIBUTION), name="OpenStreetMap", max_zoom=18).add_to(m)
     # under everything: the geography when tiles fail (its credit line in the reader's language)
     add_basemap(m, dataset, asset_mode,
-                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION))
+                attribution=None if t.lang == "en" else t.gettext(BASEMAP_ATTRIBUTION), lang=t.lang,
+                water=water_names)
     fit = folium.map.FitBounds(bounds, padding=(10, 10), max_zoom=max_zoom)
     fit.options["animate"] = False  # no pan animation on load: stable for people and screenshots
     fit.add_to(m)
     if len(dataset.corridors):
         feature_group(t.gettext("Road corridors"), corridor_layer(corridor_rows(dataset.corridors)),
                       control=False).add_to(m)
-    map_chrome(legend_html(t=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None).add_to(m)
+    map_chrome(legend_html(t=t) if legend else "", t.gettext(TILES_NOTICE) if notice else None, t.lang).add_to(m)
     return m
 
 
@@ -197,10 +200,10 @@ def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
 
 def build_map(dataset: Dataset, view: View, asset_mode: str = "placeholder", tiles: bool = True,
               frame: Bounds | None = None, notice: bool = True, max_zoom: int | None = None,
-              t: Translator = ENGLISH) -> folium.Map:
+              t: Translator = ENGLISH, water_names: bool = True) -> folium.Map:
     """A complete map of one view, as the dashboard draws it, e.g. for export."""
     m = base_map(dataset, asset_mode=asset_mode, tiles=tiles, frame=frame, notice=notice, max_zoom=max_zoom,
-                 t=t)
+                 t=t, water_names=water_names)
     layers = view_layers(dataset, view, t=t)
     for group in layers.extra + layers.groups:
         group.add_to(m)

@@ -16,8 +16,9 @@ from geo.render.style import HOTSPOT_RADIUS_M, KIND_COLORS, marker_radius
 
 
 def dates_text(start: str, end: str, t: Translator = ENGLISH) -> str:
-    """``2023-01-09`` or ``2023-01-08 to 2023-01-10``."""
-    return start if start == end else t.gettext("{first} to {last}").format(first=start, last=end)
+    """``2023-01-09`` or ``2023-01-08 to 2023-01-10``; in Spanish ``del 8 de enero de 2023 al 10 de
+    enero de 2023``, as the sources' dates beside them (:meth:`geo.core.i18n.Translator.span`)."""
+    return t.span(start, end)
 
 
 def _published(value: object, t: Translator) -> str:

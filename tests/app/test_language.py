@@ -87,7 +87,7 @@ def test_corridors_and_timeline_pages_follow_the_language():
     assert at.title[0].value == "Corredores viales del lunes, 16 de enero de 2023"
     answer = plain((at.success or at.error)[0].value)
     assert answer == ("Juliaca → Arequipa el lunes, 16 de enero de 2023: NO se puede pasar. Corte 0,0 km después de "
-                      "Juliaca (donde empieza el viaje), en Juliaca accesses, en el corredor Arequipa–Juliaca. "
+                      "Juliaca (donde empieza el viaje), en Accesos a Juliaca, en el corredor Arequipa–Juliaca. "
                       "11 puntos de bloqueo están en el mapa este día y no se reportó ninguna cifra nacional; solo "
                       "cuentan los bloqueos del mapa.")
     assert at.subheader[1].value == "Cortes en el camino de Juliaca a Arequipa"

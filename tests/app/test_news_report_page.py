@@ -33,7 +33,7 @@ def test_read_only_without_a_password_hash(data_env):  # noqa: F811 - pytest fix
 def test_a_report_gives_candidates_and_a_count_is_accepted(editing_on):  # noqa: F811 - pytest fixture
     at = _logged_in("news_report.py")
     _read(at)
-    assert [h.value for h in at.subheader][0] == "1 candidate event(s), 2 count(s)"
+    assert [h.value for h in at.subheader][0] == "1 candidate event, 2 counts"
     table = at.dataframe[0].value
     assert table[["Kind", "Place", "Region", "Dates"]].values.tolist() == [["other", "Ilave", "Puno", "2023-01-20"]]
     # The form starts from the candidate, with the report as its source.

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,30 @@ def scan(frame, source: str, exclude: tuple[str, ...] = ()) -> list[dict]:
                                        targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}));
     }""", list(exclude))
     return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+@contextmanager
+def spanish_app_page(browser, url: str, day: str, heading: str) -> Iterator:
+    """A page of the app in an es-PE browser, opened on the map of ``day`` first (a server's first
+    deep link shows Streamlit's "page not found" notice), whose map heading is ``heading``."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="es-PE")
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/?date={day}&lang=es")
+        page.get_by_text(heading).first.wait_for(timeout=60000)
+        yield page
+    finally:
+        context.close()
+
+
+def wait_idle(page) -> None:
+    """Wait till Streamlit has finished its reruns: it dims the page while one runs, which a
+    contrast check would read."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                           " && ![...document.querySelectorAll('[data-stale=\"true\"]')].length", timeout=30000)
+    page.wait_for_timeout(1500)
+
+
+def report(found: list[dict]) -> str:
+    """A scan's findings, one target a line."""
+    return "\n".join(f"{v['id']}: {t}" for v in found for t in v["targets"])

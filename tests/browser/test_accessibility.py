@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.axe import axe_source, scan
+from tests.browser.axe import axe_source, report, scan, spanish_app_page, wait_idle
 from tests.conftest import BUNDLED, map_frame
 
 JAN9 = "2023-01-09"
@@ -27,19 +27,10 @@ def test_the_edition_has_no_serious_violation(open_edition, axe, width, height):
 
 def test_the_app_in_spanish_has_no_serious_violation(browser, serve_app, axe):
     url = serve_app(BUNDLED)
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="es-PE")
-    page = context.new_page()
-    try:
-        page.goto(f"{url}/?date={JAN9}&lang=es")
-        page.get_by_text("Bloqueos y protestas del lunes, 9 de enero de 2023").first.wait_for(timeout=60000)
+    with spanish_app_page(browser, url, JAN9, "Bloqueos y protestas del lunes, 9 de enero de 2023") as page:
         frame = map_frame(page)
-        # Streamlit dims the page while a script reruns (the map's first answer starts one): wait till idle
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                               " && ![...document.querySelectorAll('[data-stale=\"true\"]')].length", timeout=30000)
-        page.wait_for_timeout(1500)
+        wait_idle(page)  # the map's first answer starts a rerun
         assert page.evaluate("document.documentElement.lang") == "es"
         found = scan(page, axe)
-        assert found == [], "\n".join(f"{v['id']}: {t}" for v in found for t in v["targets"])
+        assert found == [], report(found)
         assert scan(frame, axe) == []  # the map, in streamlit-folium's frame
-    finally:
-        context.close()

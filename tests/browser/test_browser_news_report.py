@@ -32,7 +32,7 @@ def test_editor_accepts_a_candidate_from_a_report_and_sees_it_on_the_map(browser
         page.get_by_label("Outlet (publisher)").fill("Diario de prueba")
         page.get_by_label("Link to the report (http/https)").fill("https://example.org/cusco-bloqueos")
         page.get_by_role("button", name="Read the report").click()
-        page.get_by_text("2 candidate event(s), 1 count(s)").wait_for(timeout=30000)
+        page.get_by_text("2 candidate events, 1 count").wait_for(timeout=30000)
 
         # The candidates are on the small map, numbered, and in the table.
         frame = map_frame(page)

@@ -81,3 +81,12 @@ def test_the_limit_is_the_documented_one():
     with pytest.raises(ReportRefused, match=f"{MAX_REPORT_CHARS:,}"):
         extract("a" * (MAX_REPORT_CHARS + 1), "2023-01-12")
     extract("a " * (MAX_REPORT_CHARS // 2), "2023-01-12")   # at the limit: read
+
+
+def test_capitalised_words_with_double_spaces_are_linear():
+    """Words a road's name is made of, two spaces apart and no dash after them: the road-name
+    pattern once split each run of spaces two ways and backtracked exponentially (a few
+    dozen words took seconds; a sentence of them, hours)."""
+    small, large = _cpu(_repeat("Abc  ", 10_000)), _cpu(_repeat("Abc  ", 40_000))
+    assert large <= 8 * max(small, 0.02), (small, large)
+    assert large < 10.0

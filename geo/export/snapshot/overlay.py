@@ -218,7 +218,8 @@ def snapshot_map(dataset: Dataset, view: View, tiles: bool = True, fit: str = DE
         raise ValueError(f"fit {fit!r} is not one of {', '.join(FITS)}")
     frame = frame_for(dataset, view, fit)
     m = build_map(dataset, view, asset_mode="placeholder", tiles=tiles, frame=frame, notice=False,
-                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None, t=t)
+                  max_zoom=VIEW_MAX_ZOOM if fit != "data" else None, t=t,
+                  water_names=False)  # its own labels name the lakes and seas, placed among the day's
     # A still image must not catch the map half-way through a zoom, a pan or a tile fade.
     m.options.update(zoom_animation=False, fade_animation=False, marker_zoom_animation=False)
     records = select_records(dataset, view)

@@ -15,7 +15,7 @@ __all__ = ["KIND_PATTERNS", "BLOCKADE_MEANS", "CLOSURE_VERB", "CLOSURE_OBJECT", 
            "PROVINCE_NOUN", "ROAD_NOUN", "SAME_ROAD", "KM_POST", "STOP_CAPITALS",
            "NAME_LOCATIVE", "NAME_BETWEEN", "PROXIMITY", "NAME_AFTER_PLACE_NOUN", "PLACE_NOUN_BEFORE", "PLACE_HEADS", "SITE_HEADS", "NOT_PLACE_WORDS",
            "TITLE_WORDS", "NOT_PLACE_NAMES", "OUTLETS", "OUTLET_BEFORE", "OUTLET_AFTER", "PERSON_AFTER",
-           "ROAD_AFTER", "DEMONYM", "compile_words"]
+           "ROAD_AFTER", "DEMONYM", "PRESS_AFTER", "PRESS_BEFORE", "compile_words"]
 
 
 def compile_words(*alternatives: str) -> re.Pattern:
@@ -29,10 +29,13 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
         "es": compile_words(r"bloque(?:o|os|a|an|ada|adas|ado|ados|aron|aban|ando|ar|ó)", r"desbloque\w+",
                             r"toma de (?:la |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
                             r"tomaron (?:la |el |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
+                            r"ocup(?:aron|o|an|a|aban|ando) (?:la |el |las |los )?(?:carretera|via|vias|puente|pista|carreteras)",
                             r"piquetes?", r"barricadas?",
                             r"(?:transito|paso|trafico|circulacion)(?: vehicular)? (?:interrumpid|restringid|bloquead|cortad)\w*",
                             r"(?:vias?|carreteras?|rutas?|tramos?|pistas?|accesos?)(?: \w+)? (?:interrumpid|cortad)\w*",
                             r"cortaron (?:el paso|la via|la carretera|el transito)",
+                            # "cerraron todos los accesos", "cerraron las carreteras": a road shut by people is blocked
+                            r"cerr(?:aron|aban|an|o|ando) (?:todos |todas )?(?:los |las |el |la )?(?:accesos?|vias?|carreteras?|caminos?|pistas?)",
                             r"(?:se )?(?:ha |han |habia |habian )?(?:cortado|interrumpido|bloqueado|restringido) "
                             r"(?:el|la) (?:transito|trafico|paso|circulacion)",
                             r"cierre de (?:vias|carreteras|la carretera|la via|accesos)"),
@@ -40,7 +43,8 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"roadblocks?", r"road ?blocks?", r"barricades?",
                             r"picket(?:s|ers| holders| lines?)?",
                             r"(?:roads?|highways?|routes?|access(?:es)?) (?:\w+ ){0,2}(?:cut|obstructed)",
-                            r"cut off (?:the )?(?:road|highway|access)"),
+                            r"cut off (?:the )?(?:road|highway|access)",
+                            r"(?:closed|shut) (?:off )?(?:all )?(?:the )?(?:access )?(?:roads?|highways?|accesses)"),
     },
     "protest": {
         "es": compile_words(r"march(?:a|as|aron|aban|an|o|ando|aran)(?! \d)", r"movilizaci(?:on|ones)",
@@ -68,10 +72,13 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
     },
     "other": {
         "es": compile_words(r"incendi(?:o|os|aron|ada|adas|ado|ados|ar|an|aban)", r"quem(?:aron|o|ada|ado|adas|ados|an)",
-                            r"prendieron fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
-                            r"atac(?:aron|o|ada|ado|adas|ados|an)", r"destroz(?:os|aron|ada|ado)",
+                            r"prendi(?:eron|o|endo) fuego", r"saque(?:o|os|aron|ada|ado|adas|ados)",
+                            r"atac(?:aron|o|ada|ado|adas|ados|an)", r"ataques?", r"destroz(?:os|aron|ada|ado)",
                             r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
-                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+"),
+                            r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+",
+                            # taking a building or a plant ("tomaron la planta", "tomar la estación eléctrica")
+                            r"tom(?:aron|o|ar|an) (?:la|el|las|los) (?:estacion|planta|central|mina|sede|local|comisaria|"
+                            r"municipalidad|instalaciones)"),
         "en": compile_words(r"set (?:on )?fire", r"set ablaze", r"set alight", r"torched", r"burn(?:ed|t)",
                             r"arson", r"loot(?:ed|ing)", r"ransack\w*", r"attack(?:ed)?", r"vandali[sz]\w+",
                             r"stormed", r"drowned"),
@@ -82,7 +89,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
 BLOCKADE_MEANS = {
     "es": compile_words(r"(?:llantas|neumaticos|cauchos)(?: \w+)? (?:quemad[oa]s|encendid[oa]s|en llamas|ardiendo)",
                         r"quem(?:a|aron|ando|ar|an)(?: de)? (?:llantas|neumaticos|cauchos)",
-                        r"(?:prendieron|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
+                        r"(?:prendieron|prendio|prenden|prendiendo) fuego a (?:las |unas |varias )?(?:llantas|neumaticos)",
                         r"incendi(?:aron|an|ando) (?:las |unas |varias )?(?:llantas|neumaticos)",
                         r"(?:piedras|rocas|troncos|pedrones|escombros|arboles)(?: \w+){0,3} (?:en|sobre) "
                         r"(?:la|las) (?:pista|pistas|via|vias|carretera|calzada)"),
@@ -249,9 +256,11 @@ ELSEWHERE = {
 SAME_AGAIN = {
     "es": compile_words(r"lo mismo (?:ocurre|ocurrio|sucede|sucedio|pasa|paso|se registra|se registro)",
                         r"(?:algo similar|igual|similar panorama|un panorama similar) (?:ocurre|ocurrio|sucede|sucedio|"
-                        r"pasa|paso|hubo|se vivio|se vive)"),
+                        r"pasa|paso|hubo|se vivio|se vive)",
+                        # "El miércoles se les unió el aeropuerto de B": B joined the ones just told.
+                        r"se (?:les? )?(?:unio|unieron|une|unen)(?! a la (?:protesta|marcha|huelga|paro|movilizacion))"),
     "en": compile_words(r"the same (?:happened|happens|occurred|was true|went on)", r"(?:similar scenes|the same scenes) "
-                        r"(?:were|are) (?:reported|seen)"),
+                        r"(?:were|are) (?:reported|seen)", r"followed suit"),
 }
 #: Words right before an action that make it a plan, a call or a threat, not something that
 #: happened: "amenazan con bloquear", "anunciaron un paro", "plan to block", "will march".
@@ -313,10 +322,18 @@ SITE_NOUN = {
     "es": re.compile(r"(?:aeropuertos?|puentes?|comisarias?|terminal(?:es)?(?: terrestres?)?|plaza de armas|"
                      r"municipalidad(?:es)?|garitas?|peajes?|frontera|sede|local(?:es)?|agencias?|oficinas?|"
                      r"acceso(?:s)?|salida|ingreso|entrada|ciudad|localidad|distrito|centro poblado|"
-                     r"comunidad(?:es)?|provincia)\s+(?:de |del |internacional de |principal de )?$"),
-    "en": re.compile(r"(?:airports?|bridges?|police stations?|bus terminals?|city|town|district|outskirts|"
+                     r"comunidad(?:es)?|provincia|"
+                     r"estacion(?:es)? (?:electrica|de energia(?: electrica)?|de bombeo)|central(?:es)? (?:hidroelectrica|termica)|"
+                     r"mina|campamento(?: minero)?)\s+(?:de |del |internacional de |principal de )?$"),
+    "en": re.compile(r"(?:airports?|bridges?|police stations?|bus terminals?|city|town|district|outskirts|power (?:station|plant)s?|"
                      r"entrances?|accesses?|exits?|province)\s+(?:of |in )?$"),
 }
+#: Words around a place that make it where the reporters are, not where something happened:
+#: "Puno news outlets", "the Cusco press", "medios de Puno", "la prensa local de Juliaca".
+PRESS_AFTER = re.compile(r"(?:'s)?\s+(?:local\s+|regional\s+)?(?:news\s+outlets|news\s+media|media\s+outlets|outlets|media|press|"
+                         r"newspapers?|radio\s+stations?|broadcasters?|journalists|reporters)(?![\w])")
+PRESS_BEFORE = re.compile(r"(?:medios|prensa|periodistas|diarios|emisoras|radios)(?:\s+(?:locales|regionales|local|regional))?"
+                          r"\s+(?:de|del)\s+(?:la ciudad de\s+)?$")
 #: Words before a capitalised name that make it a street or a building, not a town.
 STREET_NOUN = re.compile(r"(?:avenida|av|avda|calle|jiron|jr|plaza|parque|alameda|ovalo|paseo|urbanizacion|urb|"
                          r"pasaje|psje|colegio|universidad|hospital|estadio|mercado|coliseo|iglesia|"

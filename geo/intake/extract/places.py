@@ -22,6 +22,8 @@ from geo.intake.extract.lexicon import (
     ELSEWHERE,
     KM_POST,
     LOCATIVE,
+    PRESS_AFTER,
+    PRESS_BEFORE,
     PROVINCE_NOUN,
     PROXIMITY,
     REFERENCE,
@@ -121,12 +123,21 @@ def load_capitals(folder: str | None = None) -> Capitals:
 
 _CAP_WORD = r"[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñü'’.]*"
 _DASH = r"\s*[–—-]\s*"
-_PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*"
-                        rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:de|del|la|El|La|Los|Las)?\s*{_CAP_WORD})*)+")
+# One way only to read the space between two words ("El", "La" are capitalised words already): a
+# run of spaces split two ways between optional parts made this backtrack exponentially.
+_PAIR_NAME = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:de|del|la)\s+)?{_CAP_WORD})*"
+                        rf"(?:{_DASH}{_CAP_WORD}(?:\s+(?:(?:de|del|la)\s+)?{_CAP_WORD})*)+")
 
 
 _NAMED_BY_NOUN = re.compile(r"(?<![\w])(?P<noun>[Cc]arretera|[Aa]utopista|[Vv]ía|[Rr]uta)\s+"
                             r"(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2})(?![\w–-])")
+
+
+_TOWN_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:de|del|la)\s+)?{_CAP_WORD})*"
+#: A road named by the towns it links: "la vía que une Ilave con Desaguadero", "the road linking A to B".
+_LINKING = re.compile(rf"(?<![\w])(?:[Cc]arretera|[Vv]ía|[Rr]uta|[Aa]utopista|[Tt]ramo|road|highway|route)\s+"
+                      rf"(?:que\s+(?:une|unen|conecta|comunica|enlaza|va\s+de|lleva\s+de)|linking|connecting|joining|"
+                      rf"between|from)\s+(?:a\s+)?(?P<a>{_TOWN_NAME})\s+(?:con|a|y|hasta|and|to|with)\s+(?P<b>{_TOWN_NAME})")
 
 
 def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | None = None,
@@ -162,6 +173,15 @@ def find_roads(sentence: Sentence, gazetteer: Gazetteer, previous_road: str | No
         if fold(name) in STOP_CAPITALS or gazetteer.matches(name):
             continue
         add(m.start(), m.end(), f"{m.group('noun').lower()} {name}")
+    for m in _LINKING.finditer(text):
+        ends = [m.group("a").rstrip(".,"), m.group("b").rstrip(".,")]
+        towns = []
+        for part in ends:
+            try:
+                towns.append(gazetteer.lookup(part))
+            except LookupError:
+                continue
+        add(m.start(), m.start("b") + len(ends[1]), "–".join(ends), towns)
     for m in _PAIR_NAME.finditer(text):
         a, b = m.span()
         before = low[max(0, a - 25):a]
@@ -210,6 +230,16 @@ _REPEATED_HEAD = (r"(?:\s+(?:el|la|los|las|the))?\s+(?:aeropuertos?|puentes?|com
                   r"terminal(?:es)?|airports?|bridges?|police stations?)\s+(?:de|del|of|in|at)")
 _LIST_GAP = re.compile(r"^\s*(?:,(?:\s+(?:en|in|at))?|,?\s+(?:y|e|and|o|or)(?:\s+(?:en|in|at)|" + _REPEATED_HEAD
                        + r")?|;)\s*$")   # "en A y en B" too
+# A list may repeat its preposition with an area noun ("en A y en la provincia de B", "de A y de la
+# provincia de B") or set a site's article before its name ("el Aeropuerto A y el Aeropuerto B").
+_LIST_GAP_AREA = re.compile(r"^\s*,?\s+(?:y|e|and|o|or)\s+(?:(?:en|de|in|of|at)\s+)?(?:(?:la|el|the)\s+)?"
+                            r"(?:(?:provincias?|distritos?|regi[oó]n|departamento|provinces?|districts?|regions?)"
+                            r"\s+(?:de|del|of)\s*)?$")
+_PARENS = re.compile(r"\([^()]*\)")
+#: Where a list's member lies, said right after it: "A in the south, B to the southeast and C in the
+#: north", "A, al sur, y B, al norte": the list goes on past it.
+_COMPASS = re.compile(r"^,?\s+(?:(?:in|to) the|(?:en )?el|al|hacia el)\s+(?:north|south|east|west|centre|center|"
+                      r"norte|sur|este|oeste|centro)(?:[- ]?(?:east|west|este|oeste))?(?=\W)")
 
 
 def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: Capitals,
@@ -260,6 +290,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
     _elsewhere(mentions, low, lang)
+    _press(mentions, low)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
     _proximity(live, low, lang)
@@ -390,18 +421,46 @@ def _lookup(text: str, ws: list[tuple[str, int]], gazetteer: Gazetteer, capitals
 def _lists(mentions: list[PlaceMention], low: str) -> None:
     """Group mentions written as a list ("Andahuaylas, Arequipa, Cusco, Juliaca and Ayacucho")."""
     next_id = 0
-    for prev, cur in zip(mentions, mentions[1:], strict=False):
-        gap = low[prev.end:cur.start]
+    for prev, cur, gap_from in _list_pairs(mentions, low):
+        gap = _COMPASS.sub("", low[gap_from:cur.start], count=1)
         # ", en B" continues a list only when A came after "en" too ("en A, en B y en C"); after a
         # site it says where the site is ("el Puente Arturo, en Sicuani").
         if re.fullmatch(r"\s*,\s+(?:en|in|at)\s*", gap) and not re.search(r"(?:^|\W)(?:en|in|at)\s+$",
                                                                           low[max(0, prev.start - 4):prev.start]):
             continue
-        if _LIST_GAP.match(gap) and gap.strip() != ";":
+        if (_LIST_GAP.match(gap) and gap.strip() != ";") or _area_gap(gap, cur, low):
             if prev.list_id is None:
                 prev.list_id = next_id
                 next_id += 1
             cur.list_id = prev.list_id
+
+
+def _list_pairs(mentions: list[PlaceMention], low: str) -> list[tuple[PlaceMention, PlaceMention, int]]:
+    """Neighbouring mentions that may be members of one list, with where the gap between them
+    starts. A place in parentheses right after a name places that name ("el Aeropuerto A
+    (Arequipa) y el Aeropuerto B (Cusco)"): it is left out, and the gap to the next name starts
+    after the parenthesis."""
+    spans = [m.span() for m in _PARENS.finditer(low)]
+    chain: list[tuple[PlaceMention, int]] = []
+    for x in mentions:
+        paren = next(((p, q) for p, q in spans if p < x.start and x.end < q), None)
+        if paren is not None and chain and chain[-1][0].end <= paren[0] \
+                and not low[chain[-1][0].end:paren[0]].strip():
+            chain[-1] = (chain[-1][0], paren[1])   # the gap after the placed name starts past ")"
+            continue
+        chain.append((x, x.end))
+    return [(prev, cur, gap_from) for (prev, gap_from), (cur, _) in zip(chain, chain[1:], strict=False)]
+
+
+def _area_gap(gap: str, cur: PlaceMention, low: str) -> bool:
+    """Whether a gap continues a list by repeating a preposition and an area noun ("y de la provincia
+    de"), or an article before a site named by its noun ("y el Aeropuerto ...")."""
+    if not _LIST_GAP_AREA.match(gap):
+        return False
+    bare = re.fullmatch(r"\s*,?\s+(?:y|e|and|o|or)\s+(?:(?:la|el|the)\s+)", gap)
+    if bare:   # only an article: the name must open with a site noun ("el Aeropuerto Velasco Astete")
+        return low[cur.start:cur.end].split(" ")[0] in _GENERIC_HEADS
+    return True
 
 
 def _license(mentions: list[PlaceMention], low: str, lang: str, gazetteer: Gazetteer) -> None:
@@ -473,6 +532,8 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
             cur.role = "context"
             cur.context_of = live.index(prev)
             _place_by_context(prev, [cur], gazetteer, capitals)
+    _area_lists(live, low)
+    _both_in(live, low, gazetteer, capitals)
     # A sentence that opens with "En Puno," sets the region for the names that follow.
     if live and live[0].level in ("region", "city") and re.match(r"^\W*(?:en|in)\s+$", low[:live[0].start]) \
             and low[live[0].end:live[0].end + 1] == "," and any(x.level in ("town", "site", "province", "unknown")
@@ -481,6 +542,51 @@ def _contexts(mentions: list[PlaceMention], low: str, text: str, gazetteer: Gaze
         for x in live[1:]:
             if x.role == "event" and x.level in ("town", "unknown", "province"):
                 _place_by_context(x, [head], gazetteer, capitals)
+
+
+_AREAS_BEFORE = re.compile(r"(?:provincias|distritos|provinces|districts)\s+(?:de |del |of )?(?:(?:la|el|los|las|the)\s+)?$")
+
+
+_BOTH_IN = re.compile(r",\s+(?:ambas|ambos|las dos|los dos|both|all of them|todas|todos)\s+(?:en|in)\s+"
+                      r"(?:(?:la|el)\s+(?:provincia|region|departamento|distrito)\s+(?:de|del)\s+)?(?:the\s+)?$")
+
+
+def _both_in(live: list[PlaceMention], low: str, gazetteer: Gazetteer, capitals: Capitals) -> None:
+    """"en A y en B, ambas en la provincia de C" / "at A and B, both in C province": C places every
+    place named before it in its clause, and those places are one list (each had an event). A town
+    the gazetteer knows only elsewhere is then a namesake it lacks, placed in C's region."""
+    for head in live:
+        m = _BOTH_IN.search(low[max(0, head.start - 60):head.start])
+        if m is None or head.level not in ("region", "province", "city"):
+            continue
+        cut = max(head.start - 60, 0) + m.start()
+        clause_start = max(low.rfind(c, 0, cut) for c in (";", ":", ".")) + 1
+        members = [x for x in live if clause_start <= x.start and x.end <= cut and x.role == "event"]
+        if len(members) < 2:
+            continue
+        list_id = max((x.list_id for x in live if x.list_id is not None), default=-1) + 1
+        for x in members:
+            x.list_id = list_id
+            if x.place is not None and x.level == "town" and head.region and x.region != head.region:
+                try:
+                    better = gazetteer.lookup(x.text, region=head.region)
+                except LookupError:
+                    better = None
+                if better is None or better.region != head.region:   # a namesake the gazetteer lacks
+                    x.place, x.level, x.region, x.region_from = None, "unknown", None, None
+            _place_by_context(x, [head], gazetteer, capitals)
+        head.role = "context"
+
+
+def _area_lists(live: list[PlaceMention], low: str) -> None:
+    """A list after a plural area noun names areas ("las provincias de El Collao y Chucuito"): each
+    member is a province, even one a town shares its name with."""
+    for x in live:
+        if x.list_id is None or not _AREAS_BEFORE.search(low[max(0, x.start - 30):x.start]):
+            continue
+        for y in live:
+            if y.list_id == x.list_id and y.level in ("town", "unknown"):
+                y.level = "province"
 
 
 def _place_by_context(target: PlaceMention, context: list[PlaceMention], gazetteer: Gazetteer,
@@ -640,6 +746,14 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
         # The cue reaches the places right after it (a list: "desde diferentes puntos, como Cusco y
         # Puno"), not a place a new locative brings ("bound for Tacna were stopped in Ilave").
         if len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap):
+            x.role = "reference"
+
+
+def _press(mentions: list[PlaceMention], low: str) -> None:
+    """A place that says where the reporters are ("Puno news outlets reported", "según medios de
+    Puno") is no event's place: the figure they give belongs to the event the report speaks of."""
+    for x in mentions:
+        if x.role == "event" and (PRESS_AFTER.match(low, x.end) or PRESS_BEFORE.search(low[max(0, x.start - 40):x.start])):
             x.role = "reference"
 
 

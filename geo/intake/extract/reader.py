@@ -48,6 +48,7 @@ from geo.intake.extract.lexicon import (
     PERSON,
     PLAN,
     REFERENCE,
+    REGION_NOUN,
     REPORTING,
     SAME_AGAIN,
     STATUS,
@@ -68,7 +69,7 @@ from geo.intake.extract.text import (
     resolve_date_phrase,
     split_sentences,
 )
-from geo.places.gazetteer import Gazetteer, default_gazetteer
+from geo.places.gazetteer import Gazetteer, Place, default_gazetteer
 from geo.places.geocode import geocode
 
 __all__ = ["extract", "COUNT_METRICS", "EXTRA_METRICS"]
@@ -102,6 +103,7 @@ class Figure:
     noun_end: int = 0                  # where the words saying what it counts end
     partitive: bool = False            # "23 de los 44": a part given for a region
     after_end: int = 0                 # end of the words that qualify it ("en enfrentamientos con la policía")
+    whole: bool = False                # a toll whose part is told apart ("seven have died, including a teenager ...")
 
     @property
     def value(self) -> int:
@@ -130,13 +132,15 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         bare = re.sub(r",?\s*(?:de \d+ anos|\d+ years? old|aged \d+),?", " ", window)
         for status, pats in STATUS.items():
             m = pats[lang].search(bare)
-            if m and not re.search(r"\d", bare[:m.start()]) and len(bare[:m.start()].split()) <= 3:
+            # "killed two people and injured at least five": a status after "and" is the next figure's.
+            if m and not re.search(r"\d", bare[:m.start()]) and len(bare[:m.start()].split()) <= 3 \
+                    and not _NEXT_PHRASE.search(bare[:m.start()]):
                 f.status = status
                 f.noun_end = n.end + min(len(window), m.end() + (len(window) - len(bare)))
                 break
         if f.status is None:
             for metric, pats in METRIC_NOUNS.items():
-                if pats[lang].match(after.lstrip()) or (metric == "regions_affected" and
+                if pats[lang].match(_named_after(after, low[:n.start], lang)) or (metric == "regions_affected" and
                                                         pats[lang].match(re.sub(r"^\s*(?:de las|of the)\s+", "", after).lstrip())):  # noqa: E501
                     f.metric = metric
                     break
@@ -147,6 +151,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         before = low[clause_start:n.start]
         partitive = re.match(r"\s+(?:de|of)\s+(?:los|las|the)\s+(\d[\d.,]*)", after if not after.strip() else
                              low[n.end:n.end + 20])
+        if _OF_THE_HURT[lang].match(low, n.end):
+            f.subset = True   # "los cuerpos de cinco de los fallecidos", "five of the dead": part of a toll told
         if f.status is None and f.metric is None and partitive:
             f.subset = True   # "23 de los 44 muertos": a part, counted with the whole's status below
             f.person = True
@@ -184,6 +190,121 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         figures.append(f)
     _propagate(figures, low, lang)
     return [f for f in figures if f.status or f.metric]
+
+
+#: A coordinated phrase between a figure and a status word: the word is the next phrase's.
+_NEXT_PHRASE = re.compile(r"\s(?:and|y|e)\s+$")
+#: One person told with the indefinite article and what befell them: "a protester was killed",
+#: "an officer has been injured" (Spanish "un manifestante" is read as a number already).
+_ONE_PERSON_HURT = {"en": re.compile(r"(?<![\w-])an?\s+(?:[a-z]+\s+)?(?:person|civilian|police officer|policeman|officer|"
+                                     r"soldier|protester|demonstrator|resident|student|miner|farmer|man|woman|teenager|"
+                                     r"boy|girl|child|minor)\s+(?:was|has been|had been)\s+(?:killed|shot dead|injured|"
+                                     r"wounded|hurt|arrested|detained)(?![\w])")}
+
+
+#: One named person with their age, and what befell them: "Juan Pérez, de 30 años, falleció",
+#: "Juan Perez, 30, died" (the name's case is read on the text itself).
+_NAMED_HURT = {"es": re.compile(r"(?<![\w])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,3},\s+de\s+\d{1,3}\s+años,\s+"
+                                r"(?:falleci[oó]|muri[oó]|perdi[oó] la vida|result[oó] herid[oa]|fue (?:detenid|herid)[oa])"),
+               "en": re.compile(r"(?<![\w])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3},\s+\d{1,3},\s+(?:died|was killed|was shot dead|"
+                                r"was injured|was wounded|was arrested|was detained)(?![\w])")}
+
+
+_NAME = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,3}"
+#: People named in a list right after what befell them: "arrestaron a Ana Quispe y Luis Mamani",
+#: "police arrested Ana Quispe and Luis Mamani".
+_NAMED_LIST = {"es": re.compile(rf"(?<![\w])(?:arrest(?:aron|o|ó)|detuv(?:ieron|o)|captur(?:aron|o|ó)|aprehendi(?:eron|o|ó)|"
+                                rf"hiri(?:eron|o|ó)|mat(?:aron|o|ó))\s+a\s+"
+                                rf"(?P<names>{_NAME}(?:,\s+{_NAME})*\s+y\s+{_NAME})"),
+               "en": re.compile(rf"(?<![\w])(?:arrested|detained|wounded|injured|killed)\s+"
+                                rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})")}
+_NAMED_STATUS = {"arrest": "detained", "detuv": "detained", "detain": "detained", "captur": "detained",
+                 "aprehend": "detained", "hirier": "injured", "wound": "injured", "injur": "injured", "matar": "dead",
+                 "kill": "dead"}
+
+
+def _named_people(s: Sentence, lang: str, figures: list[Figure]) -> list[Figure]:
+    """A figure for people named in a list after what befell them ("arrestaron a Ana Quispe y Luis
+    Mamani": two detained), with the status its verb says, in a group of its own."""
+    out: list[Figure] = []
+    for m in _NAMED_LIST[lang].finditer(s.text):
+        n = len(re.split(r",\s+|\s+(?:y|and)\s+", m.group("names")))
+        verb = s.low[m.start():m.start("names")]
+        status = next((v for k, v in _NAMED_STATUS.items() if k in verb), None)
+        if status is None or any(m.start() <= f.number.start < m.end() for f in figures):
+            continue
+        f = Figure(Number(n, m.start("names"), m.end("names"), m.group("names")), status=status, person=True)
+        f.noun_end = f.after_end = m.end("names")
+        f.group = max((g.group for g in figures + out), default=0) + 1
+        out.append(f)
+    return out
+
+
+def _one_person(s: Sentence, lang: str) -> list[Number]:
+    """A "number" 1 for each person told with an indefinite article ("A demonstrator was killed
+    and nine others were wounded") or by name and age ("Juan Pérez, de 30 años, falleció") as
+    killed, hurt or arrested: at the article, or at the name's last word."""
+    out = []
+    pattern = _ONE_PERSON_HURT.get(lang)
+    for m in pattern.finditer(s.low) if pattern is not None else ():
+        end = m.start() + len(m.group(0).split()[0])
+        out.append(Number(1, m.start(), end, s.text[m.start():end]))
+    for m in _NAMED_HURT[lang].finditer(s.text):
+        name = m.group(0).split(",")[0]
+        start = m.start() + name.rfind(name.split()[-1])
+        end = m.start() + m.group(0).rfind(",")   # through the age: what befell them is read after it
+        out.append(Number(1, start, end, s.text[start:end]))
+    return out
+
+
+#: One person set apart from a toll: "..., including a teenager who", "..., entre ellos un menor que".
+_INCLUDING = {"es": re.compile(r",\s+(?:entre (?:ellos|ellas|los cuales|las cuales)|incluid[oa]|incluyendo)\s+(?:un|una)\s"),
+              "en": re.compile(r",\s+(?:including|among them|among whom)\s+(?:a|an|one)\s")}
+
+
+def _included_part(s: Sentence, lang: str, figures: list[Figure], mentions: list[PlaceMention]) -> list[Figure]:
+    """A toll told with one person set apart where the part, not the toll, has a place ("At least
+    seven people have died, including a teenager who succumbed on Wednesday to injuries sustained
+    in Andahuaylas"): the toll is a running total (``whole``) and the person a figure of one for
+    the event at that place."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.status not in ("dead", "injured", "detained") or f.reference or f.subset:
+            continue
+        m = _INCLUDING[lang].search(s.low, f.number.end, min(len(s.low), f.noun_end + 40))
+        if m is None or re.search(r"[;:]", s.low[f.number.end:m.start()]):
+            continue
+        before = [x for x in mentions if x.role == "event" and x.start < m.start()]
+        after = [x for x in mentions if x.role == "event" and x.start >= m.end()]
+        if before or not after:
+            continue
+        f.whole = True
+        f.in_clashes = bool(IN_CLASHES[lang].search(s.low[f.number.end:m.start()]))   # the part's words are its own
+        one = m.end() - 1 - len(s.low[:m.end() - 1].split()[-1])
+        part = Figure(Number(1, one, m.end() - 1, s.text[one:m.end() - 1]), status=f.status, person=True)
+        part.noun_end = part.after_end = m.end()
+        part.group = max((g.group for g in figures + out), default=0) + 1   # a group of its own
+        out.append(part)
+    return out
+
+
+#: A figure that counts part of a toll already told: "cinco de los fallecidos", "five of the dead".
+_OF_THE_HURT = {"es": re.compile(r"\s+de\s+(?:los|las|sus)\s+(?:\w+\s+)?(?:muert[oa]s|fallecid[oa]s|herid[oa]s|detenid[oa]s|"
+                                 r"victimas)(?![\w])"),
+                "en": re.compile(r"\s+of\s+(?:the|those|their)\s+(?:\w+\s+)?(?:dead|killed|injured|wounded|detained|"
+                                 r"arrested|victims)(?![\w])")}
+#: A copula before a figure whose noun follows with an article: "en total son seis los puntos bloqueados".
+_COPULA_BEFORE = {"es": re.compile(r"(?:^|\W)(?:son|eran|fueron|serian|suman|sumaban|llegan a|ascienden a)\s+$"),
+                  "en": re.compile(r"(?!x)x")}
+
+
+def _named_after(after: str, before: str, lang: str) -> str:
+    """The words after a figure where its noun starts: past the article of "son seis los puntos
+    bloqueados" (a copula before the figure, the noun after it with its article)."""
+    bare = after.lstrip()
+    if _COPULA_BEFORE[lang].search(before):
+        bare = re.sub(r"^(?:los|las)\s+", "", bare)
+    return bare
 
 
 #: A toll named after its figure: "llega a 7 la cifra de víctimas", "a 20 el número de heridos".
@@ -276,7 +397,8 @@ _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéí�
 _SO_FAR = {"es": re.compile(r"(?:^|\W)han (?:muerto|fallecido|perdido la vida|resultado herid\w+|sido (?:detenid|herid)\w+)"),
            "en": re.compile(r"(?:^|\W)(?:have|has) (?:been )?(?:died|killed|injured|wounded|detained|arrested|lost their lives)")}
 #: A region referred back to: "ese departamento", "esa región", "the region".
-_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region"),
+_THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:esa|esta|dicha) region|"
+                                 r"(?:^|\W)la region(?! de| del|\w)"),
                 "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
 #: A sentence that sums up the movement since it began, not one event.
 _SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
@@ -342,8 +464,24 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
+        if _CAUSE[lang].search(before):
+            continue   # "endurecieron su protesta a raíz de la detención de dos vecinos": the grievance, told before
+        if kind == "detention" and _RELEASED[lang].search(s.low[max(a, pos - 80):pos]):
+            continue   # "que recuperaron la libertad tras diez horas bajo arresto": a detention told before, now over
         out.append((kind, pos))
     return out
+
+
+#: People set free: what follows tells how long the detention told before lasted.
+_RELEASED = {"es": re.compile(r"(?:^|\W)(?:recuper\w+ (?:la|su) libertad|"
+                              r"(?:fueron|fue|han sido|ha sido) (?:liberad|excarcelad)\w*|quedaron libres|qued[oó] libre)\W"),
+             "en": re.compile(r"(?:^|\W)(?:(?:were|was|have been|has been) (?:released|freed|set free)|walked free)\W")}
+#: Words that give an action as the cause of what a sentence tells: "a raíz de la detención de",
+#: "en protesta por el desalojo", "in protest at the arrest of", "angered by the killing".
+_CAUSE = {"es": re.compile(r"(?:^|\W)(?:a raiz de|en rechazo (?:a|de)|en protesta (?:por|contra)|en repudio (?:a|de)|"
+                           r"indignad[oa]s? por|molest[oa]s? por)\s+(?:(?:la|el|las|los|su|sus)\s+)?$"),
+          "en": re.compile(r"(?:^|\W)(?:in protest (?:at|over|against)|angered by|outraged by|in response to)\s+"
+                           r"(?:(?:the|their|his|her)\s+)?$")}
 
 
 # ---------------------------------------------------------------- reporters
@@ -541,6 +679,23 @@ def _event_places(mentions: list[PlaceMention], a: int, b: int) -> list[PlaceMen
     return [best]
 
 
+def _on_road(roads: list[RoadMention], a: int, b: int) -> PlaceMention | None:
+    """The road between two towns of one region a segment names ("la vía Puno–Juliaca", "the road
+    linking A to B") as an event's place: its point halfway between them, location precision 2."""
+    for r in roads:
+        if r.km is not None or not r.road or not a <= r.start < b or len(r.towns) < 2:
+            continue
+        first, last = r.towns[0], r.towns[-1]
+        if first.region != last.region or first.source == last.source:
+            continue
+        name = r.road.rstrip(".,")
+        lon, lat = round((first.lon + last.lon) / 2, 5), round((first.lat + last.lat) / 2, 5)
+        place = Place(name=name, region=first.region, province=None, lon=lon, lat=lat, kind="road",
+                      source=f"road:{fold(name)}", population=0, approximate=True)
+        return PlaceMention(name, r.start, r.end, "site", first.region, place, lon=lon, lat=lat, geo_precision=2)
+    return None
+
+
 def _km_point(post: RoadMention, corridors, gazetteer: Gazetteer,
               lexicon: Lexicon) -> tuple[float, float, str] | None:
     if not lexicon.is_road_code(post.road):
@@ -613,7 +768,8 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
         reader.read(s)
     reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
-            "events": [_event_json(e) for e in _merge(reader.events)], "counts": _dedupe_counts(reader.counts)}
+            "events": [_event_json(e) for e in _turned_to_clashes(_merge(reader.events))],
+            "counts": _dedupe_counts(reader.counts)}
 
 
 #: A label that introduces a link to another story (its headline is not this report's news).
@@ -707,6 +863,8 @@ class _Reader:
         self.dateline_region: str | None = None
         self.section_region: str | None = None
         self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
+        self.paragraph_read = -1
+        self.first_of_paragraph: tuple[int, int] | None = None   # (start, end) of the paragraph's first sentence read
 
     def carried_region(self, paragraph: int) -> str | None:
         """The region a reader has in mind: the paragraph's last event's, else the section
@@ -720,6 +878,8 @@ class _Reader:
 
     def read(self, s: Sentence) -> None:
         lang = self.lang
+        if s.paragraph != self.paragraph_read:
+            self.paragraph_read, self.first_of_paragraph = s.paragraph, (s.start, s.end)
         dates = dates_in(s, lang, self.published)
         roads = find_roads(s, self.gaz, self.previous_road, self.lexicon)
         for r in roads:
@@ -737,7 +897,11 @@ class _Reader:
             reporter, self.carried = self.reporter[1], True   # "It said ...", "La entidad añadió ..."
         self.reporter = (s.paragraph, reporter)
         skip = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in roads]
-        figures = _figures(s, lang, numbers_in(s, lang), skip, self.lexicon)
+        people = _one_person(s, lang)   # their ages, inside them, are no figure
+        numbers = [n for n in numbers_in(s, lang) if not any(p.start <= n.start < p.end for p in people)]
+        figures = _figures(s, lang, sorted(numbers + people, key=lambda n: n.start), skip, self.lexicon)
+        figures += _included_part(s, lang, figures, mentions)
+        figures += _named_people(s, lang, figures)
         ignored = _reference_dates(s, figures, dates)
         recalled = _recalled(s.low, lang, tolls=False)
         for f in figures:
@@ -784,6 +948,8 @@ class _Reader:
         for x in mentions:
             if x.known or x.region is not None or x.region_from == "ambiguous":
                 continue
+            if _of_the_place(x, s, last):
+                continue
             if last is not None and last.region:
                 x.region, x.region_from = last.region, "paragraph"
             elif self.dateline_region:
@@ -799,12 +965,17 @@ class _Reader:
         places = [x for x in _event_places(mentions, a, b) if x.region is not None]
         if post is not None:
             places = places[:1]   # one kilometre post, one event: "entre La Joya y Arequipa" says near where
+        if post is None and all(x.level in ("province", "region") for x in places):
+            on_road = _on_road(roads, a, b)
+            if on_road is not None:
+                places = [on_road]   # "en la vía que une A con B, provincia de C": on that road, not all over C
         triggers = _told_apart(s, lang, a, _kinds(s, lang, a, b, consumed))
         kinds = {k for k, _ in triggers}
         if not kinds and SAME_AGAIN[lang].search(s.low) and self.events:
             kinds = {self.events[-1].kind}   # "Lo mismo ocurre en Ilave": the action just told, at another place
         strong = bool(STRONG_NATIONAL[lang].search(seg))
-        seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong]
+        seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong
+                    and not f.whole]
         if seg_figs and _is_tally(s, lang, seg) and all(x.level == "region" for x in _event_places(mentions, a, b)):
             # "Apurímac suma seis fallecidos; Ayacucho, nueve; ...": a region's tally, a count, not an event.
             seg_figs = []
@@ -812,6 +983,10 @@ class _Reader:
                 return []
         if seg_figs and not kinds and _SUMS[lang].search(seg):
             return []   # "con lo que la región ya suma diez fallecidos": a running tally, no new clash
+        if seg_figs and _THAT_REGION[lang].search(seg):
+            seg_figs = []   # "en esta región han muerto cuatro personas": the region's toll, a count
+            if not kinds:
+                return []
         borrowed = None
         if not places and post is None and kinds:
             # "Tras las muertes, los manifestantes incendiaron la comisaría": the paragraph's last place,
@@ -838,6 +1013,10 @@ class _Reader:
         elaborates = post is not None or (not seg_figs and ":" in before[before.rfind(";") + 1:])
         if not kinds and elaborates:
             kinds = {k for k, _ in _told_apart(s, lang, 0, _kinds(s, lang, 0, len(s.text), consumed))}
+        if _blockades_placed(s.low, figures, places, a, b):
+            # "mantienen 9 bloqueos repartidos por las provincias de A, B y C": blockades at each (the
+            # strikers holding them make no protest of their own).
+            kinds = (kinds - {"protest"}) | {"blockade"}
         hurt = [f for f in seg_figs if f.status in ("dead", "injured")]
         accident = bool(ACCIDENT[lang].search(seg)) and bool(kinds - {"clash"})
         if hurt and not accident:
@@ -892,6 +1071,22 @@ class _Reader:
                 out.append(ev)
         return out
 
+    def _previous_paragraphs_event(self, s: Sentence, mentions: list[PlaceMention]) -> _Event | None:
+        """The event the previous paragraph ended on, for the figures of a paragraph that opens
+        naming no place ("...torched a police tank at the airport.¶ Local outlets reported 15
+        people injured."): a paragraph break alone does not end the scene a reader is in."""
+        if any(x.role in ("event", "context") for x in mentions) or self.first_of_paragraph != (s.start, s.end):
+            return None
+        return self.last_event(s.paragraph - 1)
+
+    def _tally_goes_on(self, s: Sentence, mentions: list[PlaceMention], found: list[_Event]) -> bool:
+        """Whether a figure goes on with the national tally its paragraph has been giving ("suman 18
+        fallecidos. Además, 187 personas resultaron heridas."): the paragraph gave a national count
+        and told no event, and the sentence names no place."""
+        return any(c.get("_paragraph") == s.paragraph and c["region"] is None for c in self.counts) \
+            and not found and self.last_event(s.paragraph) is None \
+            and not any(x.role in ("event", "context") for x in mentions)
+
     def _leftover_figures(self, s: Sentence, dates, mentions, figures, used: set[int], reporter, found) -> None:
         """Figures no event of this sentence took: the paragraph's last event's, or counts."""
         lang = self.lang
@@ -903,7 +1098,11 @@ class _Reader:
             # that names no place: a running total, not the paragraph's last event's toll.
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
                                     and not any(x.role == "event" for x in mentions))
-            last = self.last_event(s.paragraph) if not found else found[-1]
+            national = national or self._tally_goes_on(s, mentions, found)
+            national = national or group[0].whole
+            national = national or bool(_THAT_REGION[lang].search(clause))   # a region's toll: a count
+            last = found[-1] if found else self.last_event(s.paragraph) or (
+                None if all(f.subset for f in group) else self._previous_paragraphs_event(s, mentions))
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
                 target = last if last.kind == kind else next(
@@ -911,6 +1110,7 @@ class _Reader:
                      and e.key_place() == last.key_place()), None)
                 if target is None:
                     target = _copy_as(last, kind, s)
+                    _on_street(target, s)
                     found.append(target)
                 _attach(target, group)
                 if (s.start, s.end) not in target.spans:
@@ -918,6 +1118,46 @@ class _Reader:
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+#: Between a count of blockades and the places it is spread over: "repartidos por las provincias
+#: de", "en los distritos de", "across the provinces of", "in".
+_PLACED_COUNT = re.compile(r"(?:^|\s)(?:en|por|in|across|throughout|at)\s+(?:(?:las|los|la|el|the)\s+)?"
+                           r"(?:(?:provincias|distritos|regiones|zonas|provinces|districts|regions|areas)\s+"
+                           r"(?:de|del|of)\s+)?$")
+
+
+def _blockades_placed(low: str, figures: list[Figure], places: list[PlaceMention], a: int, b: int) -> bool:
+    """Whether a segment counts blockades at the places named right after the count, in its clause
+    ("mantienen 9 bloqueos repartidos por las provincias de A, B y C", "12 roadblocks across A and
+    B"): each place then holds blockades (the count stays a count)."""
+    first = min((x.start for x in places if a <= x.start < b), default=None)
+    if first is None:
+        return False
+    for f in figures:
+        if f.metric != "blockade_points" or f.reference or not a <= f.number.start < first:
+            continue
+        gap = low[f.number.end:first]
+        if len(gap.split()) <= 8 and not re.search(r"[;:.()]", gap) and _PLACED_COUNT.search(gap):
+            return True
+    return False
+
+
+#: After a site's name, words that put it in the town just spoken of: "la Villa Militar del lugar".
+_OF_THE_PLACE = re.compile(r"\s+(?:del lugar|de la localidad|de esa localidad|de esa ciudad|de la zona|"
+                           r"of the town|in the town|of the city|in that town)(?![\w])")
+
+
+def _of_the_place(x: PlaceMention, s: Sentence, last: _Event | None) -> bool:
+    """A site the gazetteer lacks named as the one "of the place" ("en la Villa Militar del lugar")
+    is in the town of the paragraph's last event: it takes that town (its name after the site's,
+    its point, location precision 2). False when the paragraph has told no event at a town."""
+    town = last.mention.place if last is not None and last.mention is not None else None
+    if town is None or town.is_site or not _OF_THE_PLACE.match(s.low, x.end):
+        return False
+    x.text, x.place, x.level, x.region, x.region_from = f"{x.text}, {town.name}", town, "site", town.region, "paragraph"
+    x.lon, x.lat, x.geo_precision = town.lon, town.lat, 2
+    return True
 
 
 def _is_tally(s: Sentence, lang: str, clause: str) -> bool:
@@ -1036,6 +1276,23 @@ def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:
     return new
 
 
+#: A street named in a sentence: "a la altura de la avenida Grau", "on Abancay Avenue".
+_STREET = re.compile(r"(?<![\w])(?:[Aa]venida|[Aa]v\.|[Jj]ir[oó]n|[Jj]r\.|[Cc]alle|[Pp]asaje)\s+(?:de\s+(?:la\s+)?)?"
+                     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}|"
+                     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+(?:Avenue|Street)(?![\w])")
+
+
+def _on_street(ev: _Event, s: Sentence) -> None:
+    """An event carried from the scene told before that its own sentence puts on one street ("la
+    Policía detuvo a dos personas a la altura de la avenida Grau") is on that street, in the town
+    of that scene: the street names it, the point stays the scene's (location precision 2 at best)."""
+    streets = list(_STREET.finditer(s.text))
+    if len(streets) != 1:
+        return
+    ev.place, ev.mention = streets[0].group(0), None
+    ev.geo_precision = max(ev.geo_precision or 2, 2)
+
+
 def _attach(ev: _Event, figures: list[Figure]) -> None:
     """Put casualty figures on an event: a group is summed ("37 civiles y 6 policías"), an
     interim figure gives way to a later one, subsets and references are left out. A figure
@@ -1086,9 +1343,11 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
     ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
-    if not partitive and STRONG_NATIONAL[lang].search(clause):
-        return None
     a = s.low.find(clause)
+    if carried and not partitive and _THAT_REGION[lang].search(clause) and not _NATIONWIDE.search(clause):
+        return carried   # "solo en esta región siete personas han perdido la vida a raíz de las protestas"
+    if not partitive and STRONG_NATIONAL[lang].search(clause) and not _region_named_in(s.low, clause, a, mentions, lang):
+        return None
     inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
     if inside:
@@ -1098,15 +1357,61 @@ def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int
     return None
 
 
+#: Words that make a figure the whole country's, whatever region its clause refers to.
+_NATIONWIDE = re.compile(r"(?:^|\W)(?:a nivel nacional|en todo el pais|en el pais|nationwide|across the country|"
+                         r"in the country|countrywide)(?:\W|$)")
+#: Words that sum a figure up ("en total son seis"), not ones that make it national.
+_SUMMING = re.compile(r"en total|in total|in all|acumulad\w+")
+
+
+def _region_named_in(low: str, clause: str, a: int, mentions: list[PlaceMention], lang: str) -> bool:
+    """Whether a clause whose only national-sounding words sum its figure up ("en total son seis
+    los puntos bloqueados en las vías de la región Puno") names a region as such: that region is
+    the figure's scope."""
+    if any(not _SUMMING.fullmatch(m.group(0).strip()) for m in STRONG_NATIONAL[lang].finditer(clause)):
+        return False   # "a nivel nacional", "in the country": national whatever else it names
+    return any(a <= x.start < a + len(clause) and x.level == "region" and x.region
+               and REGION_NOUN.search(low[max(0, x.start - 20):x.start]) for x in mentions)
+
+
 def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporter, mentions, f: Figure,
            interim: bool = False) -> dict[str, Any]:
     """One count candidate."""
     return {"date": _count_date(dates, reader, s.low, f.number.start).isoformat(), "metric": metric,
             "value": int(value),
             "reporter": reporter, "region": _count_region(s, reader.lang, mentions, f.number.start,
-                                                          carried=reader.carried_region(s.paragraph)),
+                                                          carried=reader.carried_region(s.paragraph)
+                                                          or _region_in_names(s, f.number.start, reader.gaz))
+            or _speakers_scope(s, f, reader, reporter),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
-            "_interim": bool(interim or f.interim), "_update": bool(f.update)}
+            "_interim": bool(interim or f.interim), "_update": bool(f.update), "_paragraph": s.paragraph}
+
+
+def _region_in_names(s: Sentence, pos: int, gaz: Gazetteer) -> str | None:
+    """The one region a sentence names before a figure, even inside a body's name ("la Dirección
+    Regional de Salud de Ayacucho ... en esta región"): what "esta región" then refers to."""
+    found = set()
+    for m in _CAPITALISED.finditer(s.text, 0, pos):   # each capitalised word, alone and with the next
+        for name in (m.group(1), m.group(1) + m.group(2)):
+            region = gaz.region(name)
+            if region is not None:
+                found.add(region)
+    return found.pop() if len(found) == 1 else None
+
+
+_CAPITALISED = re.compile(r"(?<![\w])([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?=((?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?))")
+
+
+def _speakers_scope(s: Sentence, f: Figure, reader: _Reader, reporter: str | None) -> str | None:
+    """A figure the speaker of the previous sentence goes on to give ("Además, reportó 52 heridos")
+    has the scope of the figure that speaker gave just before, when its own clause names none and
+    says nothing national."""
+    clause = _clause(s.low, f.number.start)
+    if not reader.carried or reporter is None or NATIONAL[reader.lang].search(clause) \
+            or STRONG_NATIONAL[reader.lang].search(clause):
+        return None
+    before = [c for c in reader.counts if c.get("_paragraph") == s.paragraph]
+    return before[-1]["region"] if before and before[-1]["reporter"] == reporter else None
 
 
 def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, reporter,
@@ -1209,6 +1514,13 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if span not in twin.spans:
                 twin.spans.append(span)
     return out
+
+
+def _turned_to_clashes(events: list[_Event]) -> list[_Event]:
+    """A protest that became a clash with casualties at the same place on the same day ("tried to
+    storm the airport; clashes there killed two") is that clash: the protest candidate goes."""
+    hurt = {(e.key_place(), e.start) for e in events if e.kind == "clash" and e.counts}
+    return [e for e in events if not (e.kind == "protest" and (e.key_place(), e.start) in hurt)]
 
 
 def _event_json(ev: _Event) -> dict[str, Any]:

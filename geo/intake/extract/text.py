@@ -371,6 +371,7 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
         ("month", re.compile(rf"\b(?P<mod>(?:(?:{_SINCE}|{_UNTIL})\s+)?(?:a )?(?:fines|finales|inicios|principios|"
                              rf"mediados) de|{_SINCE}|{_UNTIL}|en|durante)\s+(?P<m>{_MON_ES})(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?\b")),  # noqa: E501
         ("same", re.compile(r"\b(?:ese|aquel|el mismo|esa|la misma) (?:dia|jornada|noche|tarde|manana)\b")),
+        ("weekend", re.compile(r"\b(?P<mod>el ultimo|el pasado|este|el)\s+fin de semana(?P<post>\s+pasado)?\b")),
     ],
     "en": [
         ("range", re.compile(rf"\b(?:from|between)\s+({_MON_EN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|and|until)\s+"
@@ -392,6 +393,7 @@ _DATE_PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
                              rf"(?P<m>january|february|march|april|june|july|august|september|october|november|"
                              rf"december)(?:\s+(?P<y>\d{{4}}))?\b(?!\s*\d)")),
         ("same", re.compile(r"\b(?:that|the same) (?:day|night|evening|morning)\b")),
+        ("weekend", re.compile(r"\b(?P<mod>last|this|over the|at the|on the)\s+weekend(?P<post>)\b")),
     ],
 }
 _RELATIVE_PHRASES = {
@@ -539,4 +541,15 @@ def _resolve(kind: str, m: re.Match, sentence: Sentence, lang: str, published: d
         return DateMention(a, b, found, 3, _role(m.group("mod")), phrase) if found else None
     if kind == "same":
         return DateMention(a, b, None, 1, "same", phrase)
+    if kind == "weekend":
+        # "el último fin de semana", "last weekend": the latest Saturday and Sunday before the report
+        # ("this weekend" on a Sunday: the day before and that day).
+        saturday: date | None
+        if re.fullmatch(r"este|this", (m.group("mod") or "").strip()) and not (m.group("post") or "").strip():
+            saturday = published + timedelta(days=5 - published.weekday() if published.weekday() < 6 else -1)
+        else:
+            saturday = resolve_date_phrase("sábado" if lang == "es" else "saturday", lang, published)
+        if saturday is None or saturday > published:
+            return None   # the weekend has not ended by publication: a plan, not a date told
+        return DateMention(a, b, saturday, 1, "range:" + (saturday + timedelta(days=1)).isoformat(), phrase)
     return None

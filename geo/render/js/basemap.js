@@ -30,6 +30,8 @@
         ".bm-bl-town i { width: 3px; height: 3px; left: -1.5px; top: -1.5px; background: #ababab; }",
         ".bm-bl-country { font-size: 12px; letter-spacing: 2px; text-transform: uppercase; color: #8a8a8a; }",
         ".bm-bl-country span { left: 0; transform: translateX(-50%); }",
+        ".bm-bl-water { font-size: 11px; font-style: italic; letter-spacing: 1px; color: #2f5573; }",
+        ".bm-bl-water span { left: 0; transform: translateX(-50%); }",
         ".bm-bl-hidden { display: none; }"
     ].join("\n");
 
@@ -61,22 +63,26 @@
 
     var ORDER = {land: 0, lake: 1, coast: 2, border: 3};
 
-    function labelMarker(feature) {
+    function labelMarker(feature, language) {
         var p = feature.properties;
-        var kind = p.layer === "country" ? "country" : (p.kind || "town");
+        var kind = p.layer === "country" || p.layer === "water" ? p.layer : (p.kind || "town");
         var el = document.createElement("div");
         var text = document.createElement("span");
-        var lang = (document.documentElement.lang || "").split("-")[0];
-        var name = p["name_" + lang] || p.name;  // a country in the page's language (name_es: "Perú")
+        // the reader's language: given by the map (the dashboard's frame is a page of its own), else the page's
+        var lang = (language || document.documentElement.lang || "").split("-")[0];
+        var name = p["name_" + lang] || p.name;  // a country or a lake in that language (name_es: "Perú")
         text.textContent = name;  // text, never HTML
-        if (kind !== "country") { el.appendChild(document.createElement("i")); }
+        var centred = kind === "country" || kind === "water";
+        if (!centred) { el.appendChild(document.createElement("i")); }
         el.appendChild(text);
         var c = feature.geometry.coordinates;
         var marker = L.marker([c[1], c[0]], {
             pane: LABELS_PANE, interactive: false, keyboard: false,
             icon: L.divIcon({className: "bm-bl-label bm-bl-" + kind, html: el, iconSize: null})
         });
-        marker.bmLabel = {name: name, kind: kind, minzoom: p.minzoom || 0, rank: p.rank || 0};
+        // a lake or sea yields to countries and region capitals, and goes before towns
+        var rank = p.rank !== undefined ? p.rank : (kind === "water" ? 1 : 0);
+        marker.bmLabel = {name: name, kind: kind, minzoom: p.minzoom || 0, rank: rank, centred: centred};
         return marker;
     }
 
@@ -86,7 +92,7 @@
         if (!span) { return null; }
         var p = map.latLngToContainerPoint(marker.getLatLng());
         var w = span.offsetWidth, h = span.offsetHeight;
-        var left = marker.bmLabel.kind === "country" ? p.x - w / 2 : p.x - 3;
+        var left = marker.bmLabel.centred ? p.x - w / 2 : p.x - 3;
         return {x0: left - 2, y0: p.y - h / 2 - 2, x1: left + w + 8, y1: p.y + h / 2 + 2};
     }
 
@@ -110,8 +116,10 @@
         });
     }
 
-    /* `attribution` (optional) replaces the file's own credit line, e.g. in the reader's language. */
-    function draw(map, data, attribution) {
+    /* `attribution` (optional) replaces the file's own credit line, e.g. in the reader's language;
+     * `language` (optional, e.g. "es") names places in that language, else in the page's <html lang>;
+     * `water` names the lakes and seas too (a snapshot places those names itself). */
+    function draw(map, data, attribution, language, water) {
         addStyle();
         pane(map, SHAPES_PANE, 150);
         pane(map, LABELS_PANE, 160);
@@ -134,8 +142,9 @@
             }).addTo(map);
         });
         var labels = data.features.filter(function (f) {
-            return f.properties.layer === "country" || f.properties.layer === "place";
-        }).map(labelMarker);
+            var layer = f.properties.layer;
+            return layer === "country" || layer === "place" || (water && layer === "water");
+        }).map(function (feature) { return labelMarker(feature, language); });
         labels.forEach(function (m, i) { m.bmLabel.order = i; });
         labels.sort(function (x, y) {
             return (x.bmLabel.rank - y.bmLabel.rank) || (x.bmLabel.order - y.bmLabel.order);
@@ -156,13 +165,13 @@
         });
     }
 
-    function load(map, url, attribution) {
+    function load(map, url, attribution, language, water) {
         // The dashboard's basemap is a static file: fetched once, cached by the browser.
         return fetch(url).then(function (response) {
             if (!response.ok) { throw new Error("HTTP " + response.status); }
             return response.json();
         }).then(function (data) {
-            return draw(map, data, attribution);
+            return draw(map, data, attribution, language, water);
         }).catch(function (error) {
             if (root.console) { root.console.warn("basemap not drawn (" + url + "): " + error.message); }
         });

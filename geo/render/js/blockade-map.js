@@ -235,9 +235,47 @@
         return control.addTo(map);
     }
 
-    /* Legend (bottom left) and a notice shown while map tiles fail to load. */
-    function mapChrome(map, legendHtml, noticeText) {
+    /* Whether the map's tiles are drawn, kept up to date: none are when the map has no tile layer,
+     * or when no tile has loaded and one has failed (or, once `final`, none loaded at all). Calls
+     * onChange(drawn) after every tile loaded or failed. The dashboard's credit line and the
+     * snapshot's both follow it, so they credit only what is drawn. */
+    function tileWatch(map, onChange) {
+        var tiles = [], failed = 0;
+        map.eachLayer(function (layer) { if (layer instanceof L.TileLayer) { tiles.push(layer); } });
+        function loaded() {
+            return map.getContainer().querySelectorAll("img.leaflet-tile-loaded").length;
+        }
+        function drawn(final) {
+            return tiles.length > 0 && !(loaded() === 0 && (failed > 0 || final));
+        }
+        tiles.forEach(function (layer) {
+            layer.on("tileload", function () { onChange(drawn(false)); });
+            layer.on("tileerror", function () { failed += 1; onChange(drawn(false)); });
+        });
+        return {tiles: tiles, loaded: loaded, drawn: drawn, failed: function () { return failed; }};
+    }
+
+    /* The tile layers' credit in Leaflet's attribution line only while their tiles are drawn. */
+    function tileCredits(map) {
+        var shown = true;
+        var watch = tileWatch(map, function (drawn) {
+            if (!map.attributionControl || drawn === shown) { return; }
+            watch.tiles.forEach(function (layer) {
+                var credit = layer.getAttribution && layer.getAttribution();
+                if (!credit) { return; }
+                if (drawn) { map.attributionControl.addAttribution(credit); }
+                else { map.attributionControl.removeAttribution(credit); }
+            });
+            shown = drawn;
+        });
+        return watch;
+    }
+
+    /* Legend (bottom left), a notice shown while map tiles fail to load, and the page's language. */
+    function mapChrome(map, legendHtml, noticeText, lang) {
         var legend = null;
+        if (lang) { document.documentElement.lang = lang; }
+        tileCredits(map);
         if (legendHtml) {
             legend = L.control({position: "bottomleft"});
             legend.onAdd = function () {
@@ -284,24 +322,16 @@
 
     /* What a headless browser needs to capture a snapshot: tile state, marker positions. */
     function snapshot(map, words) {
-        var tiles = [], failed = 0, moving = false;
-        map.eachLayer(function (layer) { if (layer instanceof L.TileLayer) { tiles.push(layer); } });
+        var moving = false;
         map.on("movestart zoomstart", function () { moving = true; });
         map.on("moveend zoomend", function () { moving = false; });
-        function loadedTiles() {
-            return map.getContainer().querySelectorAll("img.leaflet-tile-loaded").length;
-        }
         function showCredit(final) {
             var el = document.querySelector(".bm-snap-tiles");
-            var loaded = loadedTiles();
-            var none = tiles.length === 0 || (loaded === 0 && (failed > 0 || final));
-            if (el) { el.textContent = none ? words.noTiles : words.tileCredit; }
-            return loaded;
+            if (el) { el.textContent = watch.drawn(final) ? words.tileCredit : words.noTiles; }
+            return watch.loaded();
         }
-        tiles.forEach(function (layer) {
-            layer.on("tileload", function () { showCredit(false); });
-            layer.on("tileerror", function () { failed += 1; showCredit(false); });
-        });
+        var watch = tileWatch(map, function () { showCredit(false); });
+        var tiles = watch.tiles;
         global.bmSnapshot = {
             map: map,
             idle: function () { return !moving; },
@@ -311,7 +341,7 @@
             finish: function () {
                 document.body.classList.add("bm-capture");
                 var loaded = showCredit(true);
-                return {layers: tiles.length, loaded: loaded, failed: failed};
+                return {layers: tiles.length, loaded: loaded, failed: watch.failed()};
             },
             markers: function () {
                 var rect = map.getContainer().getBoundingClientRect();

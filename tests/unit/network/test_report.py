@@ -196,3 +196,32 @@ def test_route_rows_are_readable(ds):
     assert rows[0]["km from Ayaviri"] == f"{km_of(ds, 'ayaviri-juliaca', 1):.1f}"  # as the sentence writes it
     assert rows[1]["km along the corridor"] == f"{km_of(ds, 'arequipa-juliaca', 1):.1f}"
     assert not any("b-" in str(v) for r in rows for v in r.values())  # no event ids
+
+
+def test_cuts_are_named_in_the_readers_language_where_the_event_has_a_name_in_it():
+    """The bundled Juliaca blockade of 16 January is reported as "Juliaca accesses", with
+    ``place_es`` "Accesos a Juliaca": the Spanish answer, table, corridor table and map say that."""
+    from geo.core.i18n import translator
+    from tests.conftest import BUNDLED
+    bundled = load_dataset(BUNDLED)
+    event = bundled.events.set_index("id").loc[lambda f: f["place"] == "Juliaca accesses"]
+    assert set(event["place_es"]) == {"Accesos a Juliaca"}
+    cd = corridor_day(bundled.events, bundled.corridors, "2023-01-16")
+    result = cd.route("Juliaca", "Arequipa")
+    assert not result.passable and [c["place"] for c in result.cuts] == ["Juliaca accesses"]
+    es, en = translator("es"), translator("en")
+    spanish = route_sentence(result, cd.day, cd.names, es)
+    assert "en Accesos a Juliaca" in spanish and "Juliaca accesses" not in spanish
+    assert "at Juliaca accesses" in route_sentence(result, cd.day, cd.names, en)
+    assert [row["Lugar"] for row in route_rows(result, cd.names, es)] == ["Accesos a Juliaca"]
+    assert [row["Place"] for row in route_rows(result, cd.names, en)] == ["Juliaca accesses"]
+    cuts_es = {row["id"]: row["cuts"] for row in cd.table(es)}
+    assert "Accesos a Juliaca" in cuts_es["arequipa-juliaca"] and "Juliaca accesses" not in " ".join(cuts_es.values())
+    assert "Juliaca accesses" in {row["id"]: row["cuts"] for row in cd.table(en)}["arequipa-juliaca"]
+    # the JSON answer keeps the place as reported (the contract's field)
+    assert [c["place"] for c in result.to_json(cd.day)["cuts"]] == ["Juliaca accesses"]
+    # the map's red cut stretch and the route's cut badge say it too
+    from geo.render.corridors import cut_layer, route_layers
+    cut_es = render_groups([cut_layer(cd, es)])
+    assert "Accesos a Juliaca" in cut_es and "Juliaca accesses" not in cut_es
+    assert "Accesos a Juliaca" in render_groups(list(route_layers(result, es)))

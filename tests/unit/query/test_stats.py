@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from geo.core.i18n import translator
 from geo.core.model import KINDS
 from geo.query import stats
 from geo.store import load_dataset
@@ -30,7 +31,7 @@ def test_active_per_day(ds):
 def test_blockades_vs_reported(ds):
     frame = stats.blockades_vs_reported(ds.events, ds.counts, FIRST_DAY, LAST_DAY)
     assert list(frame.columns) == list(stats.SERIES_COLUMNS)
-    mapped = f"Mapped blockades ({stats.MAPPED_REPORTER})"
+    mapped = "Mapped blockades (Blockade Map)"  # no "(Blockade Map (mapped events))"
     assert series(frame, mapped) == {"2023-01-07": 0, "2023-01-08": 1, "2023-01-09": 4, "2023-01-10": 2}
     assert series(frame, "Reported blockade points (SUTRAN)") == {"2023-01-08": 30, "2023-01-09": 45}
     assert series(frame, "Reported blockade points (Defensoría del Pueblo)") == {"2023-01-09": 50}
@@ -41,6 +42,8 @@ def test_blockades_vs_reported(ds):
     reported = frame[frame["reporter"] != stats.MAPPED_REPORTER]
     assert reported["source_url"].str.startswith("https://").all()
     assert (frame[frame["reporter"] == stats.MAPPED_REPORTER]["source_url"] == "").all()
+    spanish = stats.blockades_vs_reported(ds.events, ds.counts, FIRST_DAY, LAST_DAY, translator("es"))
+    assert "Bloqueos en el mapa (Blockade Map)" in set(spanish["series"])
 
 
 def test_deaths_series(ds):
