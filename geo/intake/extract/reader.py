@@ -844,7 +844,8 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
         reader.read(s)
     reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
-            "events": [_event_json(e) for e in _turned_to_clashes(_merge(reader.events))],
+            "events": [_event_json(e) for e in _turned_to_clashes(_headline_summaries(_merge(reader.events),
+                                                                                      sentences))],
             "counts": _dedupe_counts(reader.counts)}
 
 
@@ -1773,6 +1774,25 @@ def _counts_note(ev: _Event, what: list[str]) -> dict[str, str]:
     return {"code": "counts_to_check", "what": ",".join(what),
             "text": f"The report gives {said}; check {' and '.join(_TO_CHECK[w] for w in what)} before "
                     f"typing them in: the form starts without them."}
+
+
+def _headline_summaries(events: list[_Event], sentences: list[Sentence]) -> list[_Event]:
+    """A headline sums up what the report's body tells ("blockades in A and B"): an event read only
+    from the report's leading heading(s) goes when the body tells an event of the same kind in the
+    same region (the body's is the one with a place and a day of its own)."""
+    lead_end = 0
+    for s in sentences:
+        if not _is_heading(s):
+            break
+        lead_end = s.end
+    if not lead_end:
+        return events
+
+    def headline_only(e: _Event) -> bool:
+        return bool(e.spans) and all(b <= lead_end for _, b in e.spans)
+
+    told = {(e.kind, e.region) for e in events if not headline_only(e)}
+    return [e for e in events if not (headline_only(e) and (e.kind, e.region) in told)]
 
 
 def _turned_to_clashes(events: list[_Event]) -> list[_Event]:

@@ -361,3 +361,20 @@ def test_the_command_line_says_which_figures_to_check(tmp_path, capsys):
     assert (e["injured"], e["counts_to_check"]) == (12, ["scope"])
     assert main(["extract", str(report), "--published", "2023-02-15"]) == 0
     assert "note: The report gives 12 injured; check that they are this place's" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- a headline sums up its body
+
+def test_a_headline_naming_what_the_body_tells_adds_no_event_of_its_own():
+    text = ("Campesinos bloquean carreteras en Ayacucho\n\n"
+            "Huamanga, 3 de marzo de 2023. Campesinos de Huanta bloquearon este viernes la carretera "
+            "que va a Huamanga con piedras y llantas.")
+    blockades = [e for e in extract(text, "2023-03-03")["events"] if e["kind"] == "blockade"]
+    assert [(e["place"], e["region"], e["start"]) for e in blockades] == [("Huanta", "Ayacucho", "2023-03-03")]
+
+
+def test_a_headline_whose_event_the_body_does_not_tell_keeps_it():
+    text = ("Bloquean la carretera en Huanta\n\n"
+            "Huamanga, 3 de marzo de 2023. En Arequipa, cientos de personas marcharon por el centro de la ciudad.")
+    kinds = {(e["kind"], e["region"]) for e in extract(text, "2023-03-03")["events"]}
+    assert ("blockade", "Ayacucho") in kinds and ("protest", "Arequipa") in kinds
