@@ -1230,12 +1230,16 @@ class _Reader:
                 last = None   # "in A, B and C six died": the figure is the list's, no one place's
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
-                target = last if last.kind == kind else next(
+                other_day = _other_day(dates, last, group[0].number.start)
+                target = None if other_day is not None else last if last.kind == kind else next(
                     (e for e in reversed(self.events + found) if e.kind == kind and e.paragraph == s.paragraph
                      and e.key_place() == last.key_place()), None)
                 if target is None:
                     target = _copy_as(last, kind, s)
                     _on_street(target, s)
+                    if other_day is not None and other_day.day is not None:   # "el 15 de diciembre, en la misma
+                        # ciudad, murieron cuatro": that day's event at the place told before
+                        target.start, target.end, target.time_precision = other_day.day, None, other_day.precision
                     found.append(target)
                 _attach(target, group)
                 target.unsure.add("scope")   # a figure of a sentence that names no place: the reader's guess
@@ -1399,6 +1403,17 @@ def _unplaced_note(place: str, region: str, region_from: str | None, geo_precisi
     if beside:
         note["beside"] = ", ".join(beside)
     return note
+
+
+def _other_day(dates: list[DateMention], ev: _Event, at: int) -> DateMention | None:
+    """The day a sentence sets before its figure (at ``at``), when it is not one of ``ev``'s days:
+    figures carried to the place told before then belong to another event there, on that day. A
+    day told after the figure may be another clause's ("193 were held, and released on Sunday")."""
+    own = [d for d in dates if d.role == "point" and d.day is not None and d.end <= at]
+    if len(own) != 1 or own[0].day is None:
+        return None
+    day = own[0].day
+    return None if ev.start <= day <= (ev.end or ev.start) else own[0]
 
 
 def _copy_as(ev: _Event, kind: str, s: Sentence) -> _Event:

@@ -378,3 +378,20 @@ def test_a_headline_whose_event_the_body_does_not_tell_keeps_it():
             "Huamanga, 3 de marzo de 2023. En Arequipa, cientos de personas marcharon por el centro de la ciudad.")
     kinds = {(e["kind"], e["region"]) for e in extract(text, "2023-03-03")["events"]}
     assert ("blockade", "Ayacucho") in kinds and ("protest", "Arequipa") in kinds
+
+
+# ---------------------------------------------------------------- a figure carried to a place told before keeps its own day
+
+def test_a_toll_carried_to_the_town_told_before_keeps_the_day_its_sentence_sets():
+    text = ("En Ayaviri, tres manifestantes resultaron heridos ayer en un enfrentamiento con la policía.\n\n"
+            "El 20 de enero, en la misma ciudad, murieron dos personas durante las protestas.")
+    clashes = sorted((e["place"], e["start"], e.get("fatalities"), e.get("injured"))
+                     for e in extract(text, "2023-02-15")["events"] if e["kind"] == "clash")
+    assert clashes == [("Ayaviri", "2023-01-20", 2, None), ("Ayaviri", "2023-02-14", None, 3)]
+
+
+def test_a_day_told_after_the_figure_does_not_move_it():
+    text = ("Police detained dozens of people at a march in Ayaviri on Tuesday.\n\n"
+            "Officials said 40 people were held, and most were released on Thursday.")
+    (e,) = [e for e in extract(text, "2023-02-17")["events"] if e["kind"] == "detention"]
+    assert (e["place"], e["start"], e["detained"]) == ("Ayaviri", "2023-02-14", 40)
