@@ -18,6 +18,8 @@ get the session's :func:`translator`.
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 import streamlit as st
 
 from geo.core import i18n as core_i18n
@@ -33,6 +35,11 @@ SWITCH_KEY = "lang_switch"
 #: (Streamlit's slider has no localised names).
 SLIDER_FORMATS = {"en": "ddd D MMM YYYY"}
 SLIDER_DEFAULT = "DD/MM/YYYY"
+#: The date fields' format where the language writes days in ISO (English in this app, as its headings).
+DATE_INPUT_ISO = "YYYY-MM-DD"
+#: The orders of day, month and year that Streamlit's date field can show (its ``format``), and its separators.
+_DATE_INPUT_ORDERS = {"dMy": "DD{s}MM{s}YYYY", "Mdy": "MM{s}DD{s}YYYY", "yMd": "YYYY{s}MM{s}DD"}
+_DATE_INPUT_SEPARATORS = "/.-"
 
 
 def offered(ds: Dataset) -> list[str]:
@@ -181,3 +188,25 @@ def number(value, digits: int | None = None) -> str:
 def slider_format() -> str:
     """The day slider's format in the session's language."""
     return SLIDER_FORMATS.get(lang(), SLIDER_DEFAULT)
+
+
+def date_input_format(t: Translator | None = None) -> str:
+    """The ``format`` of Streamlit's date fields in the session's language (or ``t``'s).
+
+    ``YYYY-MM-DD`` where the language shows days in ISO (English); else the order and separator of
+    Babel's short date pattern for the language (Spanish ``d/M/yy``: ``DD/MM/YYYY``; German ``DD.MM.YYYY``).
+    """
+    t = t or translator()
+    if t.date(_dt.date(2001, 2, 3), "span") == "2001-02-03":
+        return DATE_INPUT_ISO
+    from babel.dates import get_date_format
+    pattern = get_date_format("short", locale=t.babel_locale).pattern
+    order = "".join(sorted("dMy", key=lambda c: pattern.find(c) if c in pattern else len(pattern)))
+    separator = next((c for c in pattern if c in _DATE_INPUT_SEPARATORS), "/")
+    return _DATE_INPUT_ORDERS.get(order, _DATE_INPUT_ORDERS["dMy"]).format(s=separator)
+
+
+def date_input(container, label: str, **kwargs):
+    """``container.date_input`` (``st``, a column, a form) showing days in the reader's format
+    (:func:`date_input_format`); every date field of the dashboard is made here."""
+    return container.date_input(label, format=date_input_format(), **kwargs)

@@ -1,0 +1,74 @@
+"""Issue 22: days in the reader's format on the Spanish pages. Every date field of the add, edit and
+news pages shows ``DD/MM/YYYY`` in Spanish (``YYYY-MM-DD`` in English)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.core.i18n import translator
+from geo.store.auth import hash_password
+from tests.app.test_news_report_page import REPORT
+from tests.conftest import page_test
+from ui.i18n import date_input_format
+
+PASSWORD = "editor password"
+FORMATS = {"es": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("es", "DD/MM/YYYY"), ("en", "YYYY-MM-DD"), ("de", "DD.MM.YYYY"),
+                                                ("fr", "DD/MM/YYYY")])
+def test_the_date_field_format_follows_the_language(lang, expected):
+    assert date_input_format(translator(lang)) == expected
+
+
+def _submit(at, form: str) -> None:
+    """Press the submit button of ``form`` (its key carries the label, in the page's language)."""
+    next(b for b in at.button if str(b.key).startswith(f"FormSubmitter:{form}-")).click().run()
+    assert not at.exception
+
+
+def _logged_in(page: str, lang: str):
+    at = page_test(page, default_timeout=120, locale=None)
+    at.query_params["lang"] = lang
+    at.run()
+    at.text_input(key="login-name").input("Ana")
+    at.text_input(key="login-password").input(PASSWORD)
+    _submit(at, "login")
+    assert at.sidebar.text[0].value == "Ana"
+    return at
+
+
+def _formats(at) -> dict[str, str]:
+    return {d.key: d.proto.format for d in at.date_input}
+
+
+@pytest.fixture
+def editing_copy(tiny_data, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(tiny_data))
+    monkeypatch.setenv("BLOCKADE_MAP_EDITOR_HASH", hash_password(PASSWORD, iterations=1000))
+    return tiny_data
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_date_field_shows_the_readers_format(editing_copy, lang):
+    add = _formats(_logged_in("add_event.py", lang))
+    assert {"add-start", "add-end", "add-src0-published"} <= set(add)
+    assert set(add.values()) == {FORMATS[lang]}
+
+    edit = _logged_in("edit_events.py", lang)
+    edit.selectbox(key="edit-event").select("e-ilave").run()
+    fields = _formats(edit)
+    assert {"edit-e-ilave-start", "edit-e-ilave-end"} <= set(fields) and set(fields.values()) == {FORMATS[lang]}
+    assert edit.date_input(key="edit-e-ilave-end").value == date(2023, 1, 10)  # the value is a day, not text
+
+    news = _logged_in("news_report.py", lang)
+    assert _formats(news) == {"nr-published": FORMATS[lang]}
+    news.text_area(key="nr-text").input(REPORT)
+    news.date_input(key="nr-published").set_value(date(2023, 1, 21))
+    news.text_input(key="nr-outlet").input("La República")
+    news.text_input(key="nr-url").input("https://larepublica.pe/ejemplo")
+    _submit(news, "nr-form")
+    fields = _formats(news)
+    assert {"nr-published", "nr-c1-start", "nr-c1-end", "nr-c1-src0-published", "nr-count1-date"} <= set(fields)
+    assert set(fields.values()) == {FORMATS[lang]}
