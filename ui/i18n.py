@@ -180,6 +180,19 @@ def span_day(value) -> str:
     return translator().date(value, "span")
 
 
+def table_day(value) -> str:
+    """A day as a displayed table's cell shows it (ISO in English; ``9 ene 2023`` in Spanish); empty for
+    no day. Downloads and the data keep ISO: only what is drawn on the page goes through here."""
+    return translator().date(value, "table") if value else ""
+
+
+def table_days(first, last=None) -> str:
+    """A range of days in a table's cell, ``9 ene 2023 – 12 ene 2023``, or one day when it has one."""
+    if not last or str(last) == str(first):
+        return table_day(first)
+    return f"{table_day(first)} – {table_day(last)}"
+
+
 def number(value, digits: int | None = None) -> str:
     """A number with the session language's separators."""
     return translator().number(value, digits)

@@ -165,7 +165,7 @@ def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
         tally = ", ".join(t.pair(COUNT_FORMS[k], int(e[k])) for k in ("fatalities", "injured", "detained")
                           if e.get(k) is not None)
         rows.append({"#": i, _("Kind"): kind_name(e["kind"], t), _("Place"): e["place"], _("Region"): e["region"],
-                     _("Dates"): e["start"] + (" " + _("to {day}").format(day=e["end"]) if e.get("end") else ""),
+                     _("Dates"): i18n.table_days(e["start"], e.get("end")),
                      _("Counts"): tally,
                      _("Road / km"): " ".join(str(x) for x in (e.get("road"), e.get("km")) if x is not None),
                      _("Location precision"): e.get("geo_precision"), _("Status"): _status(decisions.get(str(i))),

@@ -1,15 +1,23 @@
 """Issue 22: days in the reader's format on the Spanish pages. Every date field of the add, edit and
-news pages shows ``DD/MM/YYYY`` in Spanish (``YYYY-MM-DD`` in English)."""
+news pages shows ``DD/MM/YYYY`` in Spanish (``YYYY-MM-DD`` in English); the day's event table, the
+news page's candidates and the import preview write days as ``9 ene 2023`` in Spanish, while the data
+(and so every download) keeps ISO."""
 from __future__ import annotations
 
+import csv
+import io
+import re
 from datetime import date
 
 import pytest
 
 from geo.core.i18n import translator
 from geo.store.auth import hash_password
+from geo.core.view import View
+from geo.store import load_dataset
 from tests.app.test_news_report_page import REPORT
-from tests.conftest import page_test
+from tests.conftest import BUNDLED, page_test
+from ui import exports
 from ui.i18n import date_input_format
 
 PASSWORD = "editor password"
@@ -72,3 +80,35 @@ def test_every_date_field_shows_the_readers_format(editing_copy, lang):
     fields = _formats(news)
     assert {"nr-published", "nr-c1-start", "nr-c1-end", "nr-c1-src0-published", "nr-count1-date"} <= set(fields)
     assert set(fields.values()) == {FORMATS[lang]}
+    # The candidates table writes the day in the reader's words too.
+    table = news.dataframe[0].value
+    dates = translator(lang).gettext("Dates")
+    assert table[dates].tolist() == [{"es": "20 ene 2023", "en": "2023-01-20"}[lang]]
+
+
+def _map_table(lang: str, monkeypatch):
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(BUNDLED))
+    at = page_test("map.py", default_timeout=180, locale=None)
+    at.query_params["date"] = "2023-01-09"
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    t = translator(lang)
+    table = at.dataframe[0].value
+    return table.set_index(t.gettext("Place")), t.gettext("Dates"), t.gettext("Reported by")
+
+
+def test_the_days_event_table_writes_days_as_its_reader_does(monkeypatch):
+    table, dates, reported = _map_table("es", monkeypatch)
+    assert table.loc["Juliaca", dates] == "9 ene 2023"
+    assert table.loc["Juliaca", reported].startswith("La República (9 ene 2023); ")
+    # No ISO day is left in the Spanish table's days (ranges too: "7 ene 2023 – 12 ene 2023").
+    cells = table[dates].tolist() + table[reported].tolist()
+    assert not [c for c in cells if re.search(r"\d{4}-\d\d-\d\d", c)]
+    assert any(" – " in c and c.count("2023") + c.count("2022") == 2 for c in table[dates])
+    english, dates_en, _ = _map_table("en", monkeypatch)
+    assert english.loc["Juliaca", dates_en] == "2023-01-09"
+    # The Spanish CSV download keeps ISO days.
+    rows = list(csv.DictReader(io.StringIO(exports.data_file(load_dataset(BUNDLED), View("2023-01-09"), "csv",
+                                                             translator("es")))))
+    assert {r["start"] for r in rows if r["place"] == "Juliaca"} == {"2023-01-09"}
