@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 
 from geo.core.i18n import translator
-from geo.store.auth import hash_password
 from geo.core.view import View
 from geo.store import load_dataset
+from geo.store.auth import hash_password
 from tests.app.test_news_report_page import REPORT
 from tests.conftest import BUNDLED, page_test
 from ui import exports
