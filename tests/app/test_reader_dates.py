@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 
@@ -16,7 +17,7 @@ from geo.core.view import View
 from geo.store import load_dataset
 from geo.store.auth import hash_password
 from tests.app.test_news_report_page import REPORT
-from tests.conftest import BUNDLED, page_test
+from tests.conftest import BUNDLED, make_event, page_test
 from ui import exports
 from ui.i18n import date_input_format
 
@@ -112,3 +113,24 @@ def test_the_days_event_table_writes_days_as_its_reader_does(monkeypatch):
     rows = list(csv.DictReader(io.StringIO(exports.data_file(load_dataset(BUNDLED), View("2023-01-09"), "csv",
                                                              translator("es")))))
     assert {r["start"] for r in rows if r["place"] == "Juliaca"} == {"2023-01-09"}
+
+
+def test_the_spanish_import_preview_and_corridor_table_write_days_as_their_reader(editing_copy, monkeypatch):
+    at = _logged_in("import_data.py", "es")
+    body = json.dumps({"type": "FeatureCollection",
+                       "features": [make_event("fine", start="2023-01-09", place="Pomata", lon=-69.29, lat=-16.27)]})
+    at.file_uploader(key="import-file").upload("eventos.geojson", body.encode("utf-8"), "application/geo+json")
+    at.run()
+    assert not at.exception
+    es = translator("es")
+    preview = at.dataframe[-1].value
+    assert preview[[es.gettext("Place"), es.gettext("Start")]].values.tolist() == [["Pomata", "9 ene 2023"]]
+
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(BUNDLED))
+    at = page_test("corridors.py", default_timeout=180, locale=None)
+    at.query_params["date"] = "2023-01-09"
+    at.query_params["lang"] = "es"
+    at.run()
+    assert not at.exception
+    headers = [c for frame in at.dataframe for c in frame.value.columns if str(c).startswith("Días cortado")]
+    assert len(headers) == 1 and re.fullmatch(r"Días cortado \d{1,2} \w+ 20\d\d – 9 ene 2023", headers[0]), headers
