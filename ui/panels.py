@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import numpy as np
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
@@ -14,10 +13,12 @@ from geo.core.index import AGGREGATE_OVER
 from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import dashboard_frame
+from geo.render.layers import feature_group, frame_call
 from geo.render.maps import base_map, event_rows_json, leaflet_bounds, view_layers
 from ui import i18n, state
 from ui.changes import changes_list
 from ui.i18n import _
+from ui.map_component import base_args, map_component
 
 #: Session keys: how often the reader asked to frame the day; the regions the frame was set for.
 FRAME_ASKED = "_frame_asked"
@@ -32,7 +33,7 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     the view: changing the day swaps only the layers, so the reader's pan and zoom stay where they
     put them. It moves to the view's events when one would fall outside it, when the regions
     chosen change (:func:`geo.query.framing.dashboard_frame`), and when the reader asks with
-    *Frame the day*.
+    *Frame the day*. The frame is sent with the layers, so moving it does not load the map again.
 
     Past :data:`AGGREGATE_OVER` events are drawn as cells; then the map reports its bounds (a
     rerun on pan and zoom) so that the events in view are drawn one by one once they are few.
@@ -43,20 +44,23 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
                  help=_("Move the map to show every event of this day (and of the regions chosen)")):
         st.session_state[FRAME_ASKED] = st.session_state.get(FRAME_ASKED, 0) + 1
         st.session_state.pop(state.MAP_FRAME, None)
-    # a new key remounts the map, so "Frame the day" moves it even when the frame is the same as before
-    asked = st.session_state.get(FRAME_ASKED, 0)
-    map_key = ("blockade-map-cells" if aggregated else "blockade-map") + (f"-{asked}" if asked else "")
+    map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
     layers = view_layers(ds, view, bounds=bounds, t=t)
     frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
     st.session_state[state.MAP_FRAME] = frame
     st.session_state[FRAMED_REGIONS] = tuple(view.regions)
-    # A new base map each rerun: st_folium renames the elements of the map it draws, so a map kept
-    # from one rerun to the next would draw differently the second time (and break in the browser).
-    st_folium(base_map(ds, frame=frame, t=t), key=map_key, height=620, use_container_width=True,
-              feature_group_to_add=layers.extra + layers.groups,
-              returned_objects=["bounds"] if aggregated else [])
+    # The frame travels with the layers (frame_call), not in the base map: the base map's script,
+    # and so streamlit-folium's key for it, stay the same for every view of the dataset, so the
+    # browser never loads Leaflet, the basemap and the legend again when the frame moves; the
+    # asking count in the token makes "Frame the day" move the map even to the same frame.
+    token = f"{frame}#{st.session_state.get(FRAME_ASKED, 0)}"
+    framing = [feature_group("frame", frame_call(frame, token), control=False)] if frame is not None else []
+    # The base map is made once per dataset and language (ui.map_component): only the layers change.
+    base = base_args(ds, t.lang, lambda: base_map(ds, t=t))
+    map_component(base, framing + layers.extra + layers.groups, key=map_key, height=620,
+                  returned_objects=["bounds"] if aggregated else [])
     if layers.note:
         st.caption(f"{escape_markdown(layers.note)}.")
 

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 
 from geo.core.dates import day_number, day_numbers, overlaps
-from geo.core.frames import event_record
+from geo.core.frames import event_record, event_sources
 from geo.core.model import KINDS
 from geo.core.view import View
-from geo.core.words import from_feed
+from geo.core.words import FEED_PUBLISHER, from_feed
 
 #: More selected events than this are drawn as counted grid cells instead of one marker each.
 AGGREGATE_OVER = 1500
@@ -84,6 +84,14 @@ def _shared_texts(column: pd.Series) -> np.ndarray:
     return texts[codes]  # code -1 (missing) picks the None at the end
 
 
+def _from_feed(sources) -> bool:
+    """:func:`geo.core.words.from_feed` of a frame's ``sources`` cell; packed text that does not
+    name the feed's publisher is not decoded (most events, at the index's build)."""
+    if isinstance(sources, str) and FEED_PUBLISHER not in sources:
+        return False
+    return from_feed(event_sources(sources))
+
+
 class EventIndex:
     """Events of one dataset, arranged for fast selection and map building.
 
@@ -122,7 +130,10 @@ class EventIndex:
         place_codes, place_names = pd.factorize(ev["place"])
         self.place_names: list[str] = [str(p) for p in place_names]
         self.place = place_codes.astype(np.int64)
-        self.ids = ev["id"].astype(str).to_numpy(dtype=object)
+        # the frame's own Arrow strings (positions index them as a numpy array would), not a second
+        # copy of 100,000 Python strings
+        ids = ev["id"] if isinstance(ev["id"].dtype, pd.StringDtype) else ev["id"].astype("str")
+        self.ids = ids.array
         # a few hundred distinct days for 100,000 events: one string object per day, not per event
         self.start_text = _shared_texts(ev["start"])
         self.end_text = _shared_texts(ev["end"])
@@ -133,7 +144,7 @@ class EventIndex:
         self.detained = ev["detained"].to_numpy(dtype=np.int64)
         road = ev["road"].where(ev["road"].notna() & (ev["road"] != ""), ev["place"])
         self.road_or_place = pd.factorize(road)[0].astype(np.int64)
-        self.feed = np.fromiter((from_feed(s) for s in ev["sources"]), dtype=bool, count=len(ev))
+        self.feed = np.fromiter((_from_feed(s) for s in ev["sources"]), dtype=bool, count=len(ev))
         self._memos: dict[str, np.ndarray] = {}
         self._records = np.full(len(ev), None, dtype=object)
         self._lock = threading.Lock()

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from geo.core.dates import check_day, day_range, overlaps
+from geo.core.frames import event_sources
 from geo.core.i18n import ENGLISH, N_, Translator
 from geo.core.model import KINDS
 from geo.query.active import overlap_mask
@@ -207,7 +208,7 @@ def source_summary(dataset) -> dict[str, int]:
     """How many distinct publishers and reports (URLs) the dataset's events cite."""
     names, urls = set(), set()
     for sources in dataset.events["sources"]:
-        for src in sources:
+        for src in event_sources(sources):
             names.add(str(src.get("name", "")).strip())
             urls.add(str(src.get("url", "")).strip())
     names.discard("")

@@ -68,6 +68,13 @@ def ring_layer(rows: Sequence[Sequence[Any]], style: dict) -> JsCall:
     return JsCall("ringLayer", [list(r) for r in rows], style, name="ChangeLayer")
 
 
+def frame_call(bounds: Sequence[Sequence[float]], token: str) -> JsCall:
+    """Frame the map on ``bounds`` (``[[south, west], [north, east]]``) unless it was last framed
+    with the same ``token`` (``BlockadeMap.frameTo``): a frame sent with the layers, so that the
+    base map need not change with it."""
+    return JsCall("frameTo", [[float(v) for v in corner] for corner in bounds], str(token), name="Frame")
+
+
 def map_chrome(legend: str, notice: str | None, lang: str | None = None) -> JsCall:
     """Legend and, when ``notice`` is given, the notice shown while tiles fail to load; ``lang``
     (a language code) becomes the map page's ``<html lang>`` (the dashboard's map is a frame of its

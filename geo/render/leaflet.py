@@ -118,6 +118,27 @@ class JsCall(MacroElement):
             raise TypeError("You cannot render this Element if it is not in a Figure.")
         figure.script.add_child(RawText(self._template.module.script(self, kwargs)), name=self.get_name())
 
+    def call(self, parent: str) -> str:
+        """The call as script text, on the group or map whose variable is ``parent`` (what the
+        ``script`` macro writes for a layer added to it)."""
+        return f"BlockadeMap.{self.function}({parent}{''.join(', ' + a for a in self.arguments)});"
+
+
+def group_script(group: folium.FeatureGroup, name: str, map_name: str) -> str:
+    """The script that makes ``group`` (a FeatureGroup of :class:`JsCall` layers, as
+    :func:`geo.render.layers.feature_group` makes) as the variable ``name`` and adds it to the
+    map ``map_name``: the calls' JSON joined as it is, with no template rendered and no text
+    scanned, however many events the layers hold. TypeError for any other kind of child."""
+    calls: list[JsCall] = []
+    for child in group._children.values():
+        if not isinstance(child, JsCall):
+            raise TypeError(f"group {group.layer_name!r} holds a {type(child).__name__}, not a JsCall layer")
+        calls.append(child)
+    lines = [f"var {name} = L.featureGroup({{}});"]
+    lines += [child.call(name) for child in calls]
+    lines.append(f"{name}.addTo({map_name});")
+    return "\n".join(lines)
+
 
 class Json(str):
     """JSON text already serialised for a script (e.g. kept per event by the index)."""

@@ -37,7 +37,7 @@ CACHE_ENV = "BLOCKADE_MAP_CACHE"
 #: validating them takes less than starting a worker.
 CACHE_FROM_BYTES = 5_000_000
 #: Bumped when what the file holds changes shape.
-FORMAT = 1
+FORMAT = 2  # 2: the events' sources packed as text (geo.core.frames.pack_sources)
 #: The code whose output the cache holds: a change to any of these files starts a new cache.
 _CODE = ("core/model.py", "core/frames.py", "core/dataset.py", "core/dates.py", "store/folder.py",
          "store/files.py", "store/loadcache.py")
@@ -76,23 +76,6 @@ def _private_dir() -> Path:
     return folder
 
 
-def _share_source_texts(events) -> None:
-    """Make equal texts in the events' sources one object (publishers' names and dates repeat
-    across thousands of events): the file then holds each once, and so does the memory of the
-    process that reads it."""
-    if "sources" not in events:
-        return
-    seen: dict = {}
-    for sources in events["sources"]:
-        if not isinstance(sources, list):
-            continue
-        for source in sources:
-            if isinstance(source, dict):
-                for key, value in source.items():
-                    if isinstance(value, str):
-                        source[key] = seen.setdefault(value, value)
-
-
 def write_cache(store: FolderStore) -> Path:
     """Load ``store`` (strictly) and write its validated frames to :func:`cache_file`; return it.
 
@@ -103,7 +86,6 @@ def write_cache(store: FolderStore) -> Path:
     dataset = store.load()
     if cache_file(store) != target:
         raise RuntimeError(f"{store.folder} changed while it was read: not cached")
-    _share_source_texts(dataset.events)
     frames = (dataset.info, dataset.events, dataset.hotspots, dataset.corridors, dataset.counts)
     handle, tmp = tempfile.mkstemp(dir=folder, prefix=".load-", suffix=".tmp")
     with os.fdopen(handle, "wb") as out:

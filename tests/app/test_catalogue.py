@@ -64,7 +64,9 @@ def data_words():
     words: set[str] = set()
     for column in ("id", "place", "region", "road", "description", "description_es", "description_en"):
         words.update(str(v) for v in ds.events[column] if isinstance(v, str) and v)
-    for sources in list(ds.events["sources"]) + list(ds.hotspots["sources"]) + list(ds.corridors["sources"]):
+    from geo.core.frames import event_sources
+    events_sources = [event_sources(packed) for packed in ds.events["sources"]]
+    for sources in events_sources + list(ds.hotspots["sources"]) + list(ds.corridors["sources"]):
         for src in sources:
             words.update(str(v) for v in src.values() if v)
     words.update(str(v) for v in ds.hotspots["name"])

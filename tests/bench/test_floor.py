@@ -66,3 +66,13 @@ def test_the_floor_is_an_empty_dataset_with_days_to_step_through(tmp_path):
     ds = open_store(folder).load()
     assert len(ds.events) == 0 and len(ds.hotspots) == 1
     assert (ds.first_day, ds.last_day) == ("2022-12-07", "2023-02-04")
+
+
+def test_a_partial_run_without_the_naive_page_judges_only_what_it_measured():
+    opt = {("steps", 100_000): {"day_step_ms": [80, 90, 85], "cumulative_step_ms": [300, 310, 320],
+                                "payload_day_bytes": [280_000] * 3, "payload_cumulative_bytes": [281_000] * 3}}
+    checks = dict(targets(naive_entries(opt, {}, (100_000,)), partial=True))
+    assert checks["100,000 events: day_step_ms 85 <= 150"] is True
+    assert checks["100,000 events: cumulative_step_ms 310 <= 1000"] is True
+    assert not any("naive" in text for text in checks)  # no ratio to a page that was not run
+    assert len(checks) == 4 and all(checks.values())

@@ -302,6 +302,24 @@
         return {legend: legend, notice: notice};
     }
 
+    /* Frame the map on bounds ([[south, west], [north, east]]) when `group` is added to it, unless
+     * the map was last framed with the same `token`. The dashboard sends its frame this way with
+     * the day's layers, so its base map (and the component's key) never change with the frame: a
+     * day step that keeps the frame leaves the reader's pan and zoom alone, and a new frame (or
+     * "Frame the day", a new token) moves the map without loading it again. */
+    function frameTo(group, bounds, token) {
+        var Frame = L.Layer.extend({
+            onAdd: function (map) {
+                if (map.bmFrameToken === token) { return; }
+                map.bmFrameToken = token;
+                map.fitBounds(bounds, {animate: false, padding: [10, 10]});
+            },
+            onRemove: function () {}
+        });
+        new Frame().addTo(group);
+        return group;
+    }
+
     /* What a headless browser needs to capture a snapshot: tile state, marker positions. */
     function snapshot(map, words) {
         var moving = false;
@@ -357,6 +375,6 @@
     global.BlockadeMap = {
         pointLayer: pointLayer, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
         ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, legend: legend, mapChrome: mapChrome,
-        snapshot: snapshot
+        frameTo: frameTo, snapshot: snapshot
     };
 })(window);
