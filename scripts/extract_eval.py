@@ -255,6 +255,8 @@ class RealScore:
     precision: list[int] = field(default_factory=lambda: [0, 0])   # candidates right, candidates
     traps: list[int] = field(default_factory=lambda: [0, 0])       # taken, set
     bad_counts: int = 0            # candidates whose fact is right but a count's value or scope is not
+    bad_default: int = 0           # of the wrong candidates, those whose figures the form takes unchecked
+    default_counts: list[int] = field(default_factory=lambda: [0, 0])   # right, events whose figures go unchecked
     missed: dict[str, int] = field(default_factory=dict)           # failure class -> core facts missed
     wrong: dict[str, int] = field(default_factory=dict)            # failure class -> wrong candidates
     lines: list[str] = field(default_factory=list)
@@ -265,6 +267,9 @@ class RealScore:
             mine[0] += theirs[0]
             mine[1] += theirs[1]
         self.bad_counts += other.bad_counts
+        self.bad_default += other.bad_default
+        self.default_counts[0] += other.default_counts[0]
+        self.default_counts[1] += other.default_counts[1]
         for name in ("missed", "wrong"):
             mine = getattr(self, name)
             for k, v in getattr(other, name).items():
@@ -291,6 +296,14 @@ def _real_dates(fact: dict) -> set[str]:
 
 def _real_counts_equal(fact: dict, got: dict) -> bool:
     return all(got.get(k) == fact[k] for k in _COUNT_FIELDS if fact.get(k) is not None)
+
+
+def accepted_by_default(event: dict) -> bool:
+    """Whether the page's Add form takes a candidate event's figures as they are: it gives a
+    figure and does not mark it for the editor to check (``counts_to_check``). Counts (national
+    and regional figures) are never taken without the editor ticking that their scope and date
+    were checked, so none of them is."""
+    return any(event.get(k) is not None for k in _COUNT_FIELDS) and not event.get("counts_to_check")
 
 
 def real_event_failure(fact: dict, got: dict) -> str | None:
@@ -379,8 +392,11 @@ def score_real(truth: dict, result: dict, text: str, name: str, lang: str = "") 
     wrong_spans: list[tuple[int, int]] = []
     for kind, cands, facts, check in kinds:
         for c in cands:
+            taken = kind == "event" and accepted_by_default(c)
             cls = _tally(kind, [check(f, c) for f in facts], s.precision, s.wrong)
+            s.default_counts[1] += int(taken)
             if cls is None:
+                s.default_counts[0] += int(taken)
                 continue
             if cls in ("event:count", "count:value", "count:scope"):
                 s.bad_counts += 1
@@ -390,6 +406,9 @@ def score_real(truth: dict, result: dict, text: str, name: str, lang: str = "") 
                     if kind == "event" else
                     f"{c['metric']}={c['value']} {c.get('region') or 'national'} {c['date']}")
             s.lines.append(f"wrong ({cls}) {what}")
+            if taken:
+                s.bad_default += 1
+                s.lines.append("  ^ its figures would be accepted by default (not marked to check)")
     for trap in truth.get("traps", []):
         s.traps[1] += 1
         span = _span_of(text, trap["text"])
@@ -432,6 +451,9 @@ def real_table(rows: list[RealScore]) -> str:
     lines.append(f"{'all':<9}{'':<5}{_pct(total.core):<18}{_pct(total.precision):<18}"
                  f"{f'{total.traps[0]}/{total.traps[1]}':<13}{total.bad_counts}"
                  f"   (traps taken {_pct(total.traps).strip()})")
+    lines.append(f"figures accepted by default (an event's counts not marked to check): "
+                 f"{total.default_counts[1]} candidates, {total.default_counts[0]} right, "
+                 f"{total.bad_default} wrong (must be 0)")
     lines.append("")
     lines.append("core facts missed, by failure class (nearest candidate): "
                  + (", ".join(f"{k} {v}" for k, v in sorted(total.missed.items())) or "none"))

@@ -144,7 +144,22 @@ def note_text(note: dict, e: dict) -> str:
         if note.get("beside"):
             text += " " + _("The sentence also names {places}.").format(places=note["beside"])
         return text
+    if note.get("code") == "counts_to_check":
+        return counts_note_text(note, e)
     return str(note.get("text", ""))
+
+
+def counts_note_text(note: dict, e: dict) -> str:
+    """The note on a candidate whose figures the Add form leaves out until the editor checks them."""
+    t = i18n.translator()
+    said = ", ".join(t.pair(COUNT_FORMS[k], int(e[k])) for k in ("fatalities", "injured", "detained")
+                     if e.get(k) is not None)
+    checks = {"scope": _("that they are this place's, not its region's or the country's"),
+              "date": _("their day (the sentence gives none of its own)"),
+              "interim": _("that they are final (the report calls them provisional)")}
+    what = "; ".join(checks[w] for w in str(note.get("what", "")).split(",") if w in checks)
+    return _("The report gives {figures}. Check {what} before typing them in: the form starts without them.").format(
+        figures=said, what=what)
 
 
 def _status(decision: str | None) -> str:
@@ -178,12 +193,16 @@ def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
 
 def form_defaults(e: dict, source: dict, official: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The Add form's starting values for a candidate, the report as its source; ``official``
-    holds the dataset's official reporters (their events start as confirmed)."""
+    holds the dataset's official reporters (their events start as confirmed). Figures marked
+    ``counts_to_check`` start at 0: the editor types them once their scope and date are checked."""
     day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+    # Figures whose scope or date the extractor is not sure of are not taken as they are (see the note).
+    unsure = bool(e.get("counts_to_check"))
     return {
         "kind": e["kind"], "start": day(e["start"]), "end": day(e.get("end")), "place": e["place"],
-        "region": e["region"], "road": e.get("road") or "", "km": e.get("km"), "fatalities": e.get("fatalities", 0),
-        "injured": e.get("injured", 0), "detained": e.get("detained", 0),
+        "region": e["region"], "road": e.get("road") or "", "km": e.get("km"),
+        "fatalities": 0 if unsure else e.get("fatalities", 0), "injured": 0 if unsure else e.get("injured", 0),
+        "detained": 0 if unsure else e.get("detained", 0),
         "geo_precision": e.get("geo_precision") or 3, "time_precision": e.get("time_precision", 1),
         "status": "confirmed" if e.get("reporter") in official else "reported", "description": "",
         "lon": e.get("lon"), "lat": e.get("lat"), "sources": [dict(source)],

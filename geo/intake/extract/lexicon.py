@@ -76,6 +76,7 @@ KIND_PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"atac(?:aron|o|ada|ado|adas|ados|an)", r"ataques?", r"destroz(?:os|aron|ada|ado)",
                             r"vandaliz\w+", r"apedre\w+", r"asalt(?:aron|o|ada|ado)", r"irrumpi\w+",
                             r"(?:murieron|muri[oa]|fallecieron|perecieron) ahogad[oa]s?", r"se ahog\w+",
+                            r"agresi(?:on|ones) contra",
                             # taking a building or a plant ("tomaron la planta", "tomar la estación eléctrica")
                             r"tom(?:aron|o|ar|an) (?:la|el|las|los) (?:estacion|planta|central|mina|sede|local|comisaria|"
                             r"municipalidad|instalaciones)"),
@@ -480,3 +481,58 @@ PROXIMITY = {
                      r"(?:from|of|outside)|on the (?:border|boundary) (?:between|of|with)|between|"
                      r"the (?:road|highway|way) to|on the road to)\s+(?:the\s+)?$"),
 }
+#: A legal measure whose places are where it applies, not where anything happened: "el estado de
+#: emergencia para Apurímac y Cusco", "a state of emergency in three regions", "toque de queda en".
+MEASURE_FOR = {
+    "es": compile_words(r"(?:estado|declaratoria|declaracion|decreto) de (?:emergencia|sitio)(?: \w+){0,3}? (?:en|para|de)",
+                        r"toque de queda (?:en|para)", r"inmovilizacion social (?:en|para)",
+                        r"(?:declar|prorrog|ampli)\w+ (?:(?:la|el) )?(?:emergencia|estado de emergencia)(?: \w+){0,2}? (?:en|para)"),
+    "en": compile_words(r"(?:state|declaration) of (?:emergency|siege)(?: \w+){0,3}? (?:in|for|across|over|on)",
+                        r"curfew (?:in|for|across|on)", r"emergency (?:decree|rule|measures?) (?:in|for|across)",
+                        r"(?:declared|extended|imposed) (?:an? |the )?(?:emergency|curfew)(?: \w+){0,2}? (?:in|for|across|on)"),
+}
+#: A group that came from a place to join a protest elsewhere: "se sumó una delegación del centro
+#: poblado X", "a contingent from X joined".
+DELEGATION_FROM = {
+    "es": compile_words(r"(?:delegaci\w+|comitiva\w*|contingente\w*|comision\w*|representantes) (?:de|del|desde|procedentes? de)"),
+    "en": compile_words(r"(?:delegations?|contingents?|groups?|representatives) (?:\w+ )?from"),
+}
+#: A name of a protest said as a name ("la llamada 'Toma de Lima'", "the so-called March on Lima"):
+#: its place is the name's, not where the sentence's action happened.
+SO_CALLED = {"es": compile_words(r"(?:la|el|los|las) (?:llamad|denominad|autodenominad|bautizad)[oa]s?"),
+             "en": compile_words(r"(?:the )?so-called", r"dubbed", r"known as")}
+#: An action said not to have happened: "no hubo choques", "sin enfrentamientos", "no clashes were reported",
+#: "se negó a ser detenida".
+NEGATED = {"es": re.compile(r"(?:^|\W)(?:no (?:hubo|hay|habia|se (?:registr|report|produj)\w+|se han (?:registrado|reportado))|"
+                            r"sin|ningun[oa]?|tampoco (?:hubo|hay)|se (?:nieg(?:a|an)|neg(?:o|aron|aba|aban)) a(?: ser)?)(?:\s+\w+){0,2}?\s*$"),
+           "en": re.compile(r"(?:^|\W)(?:no|without|there (?:were|was|have been|has been) no|none of the|"
+                            r"refus(?:ed|es|ing) to(?: be)?)(?:\s+\w+){0,1}?\s*$")}
+#: A trigger named as the superlative of a run of events ("los choques más violentos", "the
+#: deadliest clashes"): the run's summary, not one event.
+SUPERLATIVE = {"es": re.compile(r"^\s*(?:mas|menos) (?:violent|sangrient|grave|intens|fuerte|dur|cruent|letal)\w*"),
+               "en": re.compile(r"(?:^|\W)(?:deadliest|bloodiest|worst|fiercest|most (?:violent|serious|intense))\s+$")}
+#: A verb that makes what comes before it the cause of what it tells: "las muertes ... habrían
+#: motivado una nueva agresión", "the deaths sparked fresh protests". The cause is background.
+CAUSE_VERB = {"es": compile_words(r"(?:habrian|habria|han|ha|habrian|habian)?\s*(?:motivad|desencadenad)\w*",
+                                  r"motiv(?:o|aron|an|a)", r"desencaden(?:o|aron|an|a)", r"dieron lugar a", r"dio lugar a"),
+              "en": compile_words(r"(?:have |has |had |may have |would have )?(?:prompted|sparked|fuell?ed|triggered|"
+                                  r"gave rise to|led to)")}
+#: A purpose: "buscando dejar incomunicada a Lima", "para llegar a Tacna", "seeking to cut off Lima".
+#: The places after it are the aim's, not where anything happened.
+PURPOSE = {"es": compile_words(r"buscando", r"con el (?:fin|objetivo|proposito) de", r"a fin de", r"para (?:dejar|aislar|llegar|"
+                               r"desabastecer|cercar|incomunicar|tomar|sumarse|unirse|apoyar|respaldar)"),
+           "en": compile_words(r"seeking to", r"in order to", r"aiming to", r"so as to", r"in a bid to", r"to (?:cut off|isolate)")}
+#: A decision taken: what follows in its clause is a plan ("decidieron recibir el año agravando el
+#: bloqueo", "resolved to step up the blockade"), however many words on.
+DECIDED = {"es": re.compile(r"(?:^|\W)(?:decidi\w*|decidieron|resolvi\w*|resolvieron|determinaron|acordaron|optaron por)"
+                            r"\s+[^,;.:]*$"),
+           "en": re.compile(r"(?:^|\W)(?:decided|resolved|agreed|voted|opted) to\s+[^,;.:]*$")}
+#: An event named to frame another, already told: "tras los enfrentamientos", "after deadly clashes",
+#: "durante los prolongados choques", "during the clashes". It makes no new event.
+FRAMING = {"es": re.compile(r"(?:^|\W)(?:tras|despues de|luego de|durante|a raiz de)\s+(?:(?:los|las|el|la|unos|unas)\s+)?"
+                            r"(?:\w+\s+){0,2}$"),
+           "en": re.compile(r"(?:^|\W)(?:after|following|during|amid)\s+(?:(?:the|a|an|deadly|violent|fresh|weekend|"
+                            r"prolonged|recent|earlier)\s+){0,3}$")}
+#: Doubt about what happened: "no se sabía si tenían la condición de detenidos", "it was unclear whether".
+DOUBT = {"es": re.compile(r"(?:^|\W)(?:no se sab\w+|se desconoc\w+|no (?:esta|estaba|quedo) claro|sin confirmar) (?:si|whether)\b[^.;]*$"),
+         "en": re.compile(r"(?:^|\W)(?:(?:it )?(?:was|is|remained) (?:unclear|not clear|not known)|unclear) (?:whether|if)\b[^.;]*$")}

@@ -19,18 +19,22 @@ from pathlib import Path
 from geo.core.text import fold, name_key
 from geo.intake.extract.dataset_lexicon import Lexicon, default_lexicon
 from geo.intake.extract.lexicon import (
+    DELEGATION_FROM,
     ELSEWHERE,
     KM_POST,
     LOCATIVE,
+    MEASURE_FOR,
     PRESS_AFTER,
     PRESS_BEFORE,
     PROVINCE_NOUN,
     PROXIMITY,
+    PURPOSE,
     REFERENCE,
     REGION_NOUN,
     ROAD_NOUN,
     SAME_ROAD,
     SITE_NOUN,
+    SO_CALLED,
     STATUS,
     STOP_CAPITALS,
     STREET_NOUN,
@@ -290,6 +294,7 @@ def find_places(sentence: Sentence, lang: str, gazetteer: Gazetteer, capitals: C
     _site_nouns(mentions, low, lang, gazetteer)
     _references(mentions, low, lang)
     _elsewhere(mentions, low, lang)
+    _not_the_scene(mentions, low, text, lang)
     _press(mentions, low)
     live = [x for x in mentions if x.role != "drop"]
     _sentence_regions(live, low, capitals)
@@ -747,6 +752,66 @@ def _elsewhere(mentions: list[PlaceMention], low: str, lang: str) -> None:
         # Puno"), not a place a new locative brings ("bound for Tacna were stopped in Ilave").
         if len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap):
             x.role = "reference"
+
+
+def _not_the_scene(mentions: list[PlaceMention], low: str, text: str, lang: str) -> None:
+    """Places a sentence names without anything happening there become references: those a legal
+    measure applies to ("estado de emergencia para A, B y C"), those a delegation came from ("se
+    sumó una delegación del centro poblado X"), where a road leads ("la carretera hacia X"), those a
+    purpose aims at ("buscando dejar incomunicada a X", "seeking to cut off X"), a place inside a
+    protest's name ("la llamada 'Toma de Lima'", quoted or not) and a place in an office's name ("la
+    Dirección Regional de Salud de X": the body's jurisdiction). A measure's or a delegation's cue
+    reaches the places right after it (a list, at most eight words on, no new locative between), as
+    in :func:`_elsewhere`."""
+    for x in mentions:
+        if x.role != "event":
+            continue
+        clause_start = max(low.rfind(c, 0, x.start) for c in (";", ":", "(", "."))
+        before = low[max(clause_start + 1, x.start - 120):x.start]
+        for cues in (MEASURE_FOR[lang], DELEGATION_FROM[lang], PURPOSE[lang]):
+            found = list(cues.finditer(before))
+            gap = before[found[-1].end():] if found else ""
+            if found and len(gap.split()) <= 8 and not re.search(r"(?:^|\W)(?:en|in|at|near|cerca de)\s", gap) \
+                    and not (cues is PURPOSE[lang] and "," in gap):   # a purpose's clause ends at its comma
+                x.role = "reference"
+        if x.role != "event":
+            continue
+        if _ROAD_TOWARD.search(low, max(0, x.start - 60), x.start):
+            x.role = "reference"   # "la carretera hacia la ciudad de X": the road's end, not where it is blocked
+            continue
+        # A name: after "la llamada" / "so-called" with nothing but capitalised words between, or in quotes.
+        named = SO_CALLED[lang].search(low, max(0, x.start - 60), x.start)
+        if named and re.fullmatch(r"\s*['\"‘“«]?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*\s+(?:(?:de|del|a|al|on|of|the)\s+)?)*",
+                                  text[named.end():x.start]):
+            x.role = "reference"
+            continue
+        quote = re.search(r"['‘“«\"]([^'’”»\"]{0,40})$", text[max(0, x.start - 40):x.start])
+        if quote and re.match(r"[^'’”»\"]{0,30}['’”»\"]", text[x.end:x.end + 32]) and quote.group(1).strip() \
+                and quote.group(1)[:1].isupper():
+            x.role = "reference"   # "'Toma de Lima'": a name in quotes that holds a place
+            continue
+        office = re.search(r"(?:^|\s)([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+|de|del|la|y))*?"
+                           r"\s+(?:de|del|de la)\s+$", text[max(0, x.start - 80):x.start])
+        building = office and re.search(r"(?:sede|local|locales|oficinas?|instalaciones|edificio|puerta|frontis|"
+                                        r"headquarters|offices|building|premises)\s+(?:de(?:l| la)?\s+|of\s+(?:the\s+)?)?$",
+                                        low[max(0, x.start - 80):x.start][:office.start(1)])
+        heads = [w for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+", office.group(0)) if fold(w).lower() in _OFFICE_HEADS] \
+            if office else []
+        if heads and not building:
+            x.role = "context"
+
+
+#: A road named by where it leads, right before the place: "la carretera hacia la ciudad de X",
+#: "las salidas hacia X", "the road to X".
+_ROAD_TOWARD = re.compile(r"(?:^|\W)(?:carreteras?|vias?|rutas?|caminos?|salidas?|accesos?|roads?|highways?|routes?|exits?)"
+                          r" (?:hacia|rumbo a|con destino a|que (?:va|van|conduce|conducen|lleva|llevan) (?:a|hacia)|to|towards|"
+                          r"leading to)(?: (?:la|el) (?:ciudad|localidad|provincia|region) de| the (?:city|town|region) of)?\s+$")
+
+
+#: The head of an office's name: a place after it ("Dirección Regional de Salud de X", "Hospital
+#: Regional de X") is the body's jurisdiction, not where something happened.
+_OFFICE_HEADS = {"direccion", "gerencia", "ministerio", "superintendencia", "defensoria", "oficina", "hospital",
+                 "clinica", "instituto", "subprefectura", "prefectura"}
 
 
 def _press(mentions: list[PlaceMention], low: str) -> None:

@@ -34,15 +34,20 @@ from geo.intake.extract.lexicon import (
     ACCIDENT,
     ATTEMPT,
     BLOCKADE_MEANS,
+    CAUSE_VERB,
     CLOSURE_OBJECT,
     CLOSURE_VERB,
     CONTINUATION,
+    DECIDED,
     DEFINITE,
+    DOUBT,
+    FRAMING,
     IN_CLASHES,
     INTERIM,
     KIND_PATTERNS,
     METRIC_NOUNS,
     NATIONAL,
+    NEGATED,
     NOT_HEADCOUNT,
     OCCUPY,
     PERSON,
@@ -54,6 +59,7 @@ from geo.intake.extract.lexicon import (
     STATUS,
     STRONG_NATIONAL,
     SUBSET,
+    SUPERLATIVE,
     UPDATE,
 )
 from geo.intake.extract.lists import listed_deaths
@@ -138,6 +144,10 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                 f.status = status
                 f.noun_end = n.end + min(len(window), m.end() + (len(window) - len(bare)))
                 break
+        # "son seis los puntos bloqueados": an inverted copula names the figure's noun after an article.
+        if f.status is None and re.search(r"(?:^|\W)(?:son|eran|fueron|suman|quedan|ya son)\s+(?:\w+\s+)?$",
+                                          low[max(0, n.start - 20):n.start]):
+            after = re.sub(r"^\s*(?:los|las)\s+", " ", after)
         if f.status is None:
             for metric, pats in METRIC_NOUNS.items():
                 if pats[lang].match(_named_after(after, low[:n.start], lang)) or (metric == "regions_affected" and
@@ -149,6 +159,8 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
         prev_end = usable[i - 1].end if i else 0
         clause_start = max(prev_end, low.rfind(";", 0, n.start) + 1)
         before = low[clause_start:n.start]
+        if _KILLED_NOW[lang].search(before):
+            f.status = "dead"   # "clashes killed two people and injured five": the verb before says what two counts
         partitive = re.match(r"\s+(?:de|of)\s+(?:los|las|the)\s+(\d[\d.,]*)", after if not after.strip() else
                              low[n.end:n.end + 20])
         if _OF_THE_HURT[lang].match(low, n.end):
@@ -189,7 +201,37 @@ def _figures(s: Sentence, lang: str, numbers: list[Number], skip: list[tuple[int
                             and figures[-1].status is not None))
         figures.append(f)
     _propagate(figures, low, lang)
+    _parts_of_a_whole(figures, low)
     return [f for f in figures if f.status or f.metric]
+
+
+#: A whole given first: "del total de 72 heridos", "of the total of 72 injured", "out of 72".
+_WHOLE_BEFORE = re.compile(r"(?:^|\W)(?:del total de|de un total de|de los|de las|of the total of|of a total of|"
+                           r"out of(?: a total of)?|of the)\s+$")
+#: The people just counted, named one by one: "identificadas como A, B y C, además de dos menores".
+_NAMED_AS = re.compile(r"(?:^|\W)(?:identificad[oa]s? como|identified as|named as|cuyos nombres son|whose names are)\W")
+
+
+def _parts_of_a_whole(figures: list[Figure], low: str) -> None:
+    """Figures that break down one said before are parts of it, not more of it: after a whole
+    ("del total de 72 heridos, diez murieron y ocho siguen hospitalizados") and after the people
+    counted are named ("seis personas, identificadas como A y B, además de dos menores")."""
+    for i, whole in enumerate(figures):
+        if not whole.status:
+            continue
+        opens = bool(_WHOLE_BEFORE.search(low[max(0, whole.number.start - 24):whole.number.start])) and i == 0
+        for part in figures[i + 1:]:
+            gap = low[whole.number.end:part.number.start]
+            if "." in gap or ";" in gap:
+                break
+            if opens or _NAMED_AS.search(gap):
+                part.subset = True
+
+
+#: A verb of killing right before a figure: "killed two people", "mataron a tres comuneros".
+_KILLED_NOW = {"es": re.compile(r"(?:^|\W)(?:mat(?:o|aron|ando)|asesin(?:o|aron|ando))\s+(?:a\s+)?"
+                                r"(?:al menos|por lo menos|mas de|unos|unas)?\s*$"),
+               "en": re.compile(r"(?:^|\W)(?:killed|killing|kills|shot dead)\s+(?:at least|more than|nearly|some)?\s*$")}
 
 
 #: A coordinated phrase between a figure and a status word: the word is the next phrase's.
@@ -350,7 +392,9 @@ def _propagate(figures: list[Figure], low: str, lang: str) -> None:
             continue
         if i and figures[i - 1].status == f.status and not f.subset and not figures[i - 1].subset:
             gap = low[figures[i - 1].number.end:f.number.start]
-            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap)
+            # "La Libertad, un fallecido, y Arequipa, dos": a new subject between them, two parallel figures
+            joined = CONTINUATION[lang].search(gap) and not re.search(r"[;.]", gap) \
+                and not re.search(r",\s+(?:y|e|and)\s+[^,]+,\s*$", gap)
             if joined and not (figures[i - 1].interim != f.interim):
                 f.group = figures[i - 1].group
                 continue
@@ -390,6 +434,8 @@ def _kinds(s: Sentence, lang: str, a: int, b: int, consumed: list[tuple[int, int
 
 
 #: Right before a detention word: one named person's or a possessive, not protesters detained.
+#: Right after a detention noun: a named person's ("la detención de Rosa Mamani", "the arrest of Ana").
+_OF_A_PERSON = re.compile(r"\s+(?:de|del|of)\s+(?!(?:la|el|los|las|the)\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b(?!\s*\()")
 _ONE_PERSON = re.compile(r"(?:\b(?:his|her|su)\s+|\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:was|had been|has been|fue|había sido|ha sido)\s+)$")  # noqa: E501
 
 
@@ -401,8 +447,8 @@ _THAT_REGION = {"es": re.compile(r"(?:^|\W)(?:ese|este|dicho) departamento|(?:es
                                  r"(?:^|\W)la region(?! de| del|\w)"),
                 "en": re.compile(r"(?:^|\W)(?:the|that|this) (?:region|department)(?! of)")}
 #: A sentence that sums up the movement since it began, not one event.
-_SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:comenz|empez|inici)\w+"),
-            "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) )?(?:began|started|broke out)")}
+_SUMMARY = {"es": re.compile(r"(?:^|\W)desde que (?:\w+ )?(?:se )?(?:comenz|empez|inici|reanud|retom|reactiv)\w+"),
+            "en": re.compile(r"(?:^|\W)since (?:the (?:protests|unrest) |they )?(?:began|started|broke out|resumed)")}
 
 
 #: Words that turn what follows into a past event recalled, not news: an anniversary ("cuando se
@@ -460,7 +506,18 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
         before = s.low[max(a, pos - 60):pos]
         if PLAN[lang].search(before):
             continue
-        if kind == "detention" and _ONE_PERSON.search(s.text[max(a, pos - 40):pos]):
+        if NEGATED[lang].search(s.low[max(a, pos - 30):pos]) or _superlative(s.low, pos, lang):
+            continue   # "no hubo choques", "the deadliest clashes": nothing happened, or a run summed up
+        if _a_cause(s.low, pos, lang):
+            continue   # "las muertes ... habrían motivado una nueva agresión": the cause is background
+        if DECIDED[lang].search(s.low[max(a, pos - 90):pos]) or DOUBT[lang].search(s.low[max(a, pos - 80):pos]):
+            continue   # a decision's object is a plan; what the report doubts did not certainly happen
+        if kind in ("clash", "protest", "blockade") and FRAMING[lang].search(s.low[max(a, pos - 50):pos]) \
+                and re.match(r"\w*(?:s|es)\b", s.low[pos:pos + 20]) and not re.match(r"\w+(?:aron|ieron|ed)\b", s.low[pos:]):
+            continue   # "tras los enfrentamientos", "after deadly clashes": an event already told frames the news
+        word = re.match(r"\w+", s.low[pos:])
+        word_end = pos + (word.end() if word else 0)
+        if kind == "detention" and (_ONE_PERSON.search(s.text[max(a, pos - 40):pos]) or _OF_A_PERSON.match(s.text, word_end)):
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
@@ -470,6 +527,21 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue   # "que recuperaron la libertad tras diez horas bajo arresto": a detention told before, now over
         out.append((kind, pos))
     return out
+
+
+def _a_cause(low: str, pos: int, lang: str) -> bool:
+    """Whether the trigger at ``pos`` is in the subject of a verb of causing, in its clause: what
+    caused the news is told as background ("the deaths sparked", "la detención ... habría motivado")."""
+    end = re.compile(r"[;.]").search(low, pos)
+    verb = CAUSE_VERB[lang].search(low, pos, end.start() if end else len(low))
+    return verb is not None and not re.match(r"\s+(?:by|por)\b", low[verb.end():verb.end() + 5])
+
+
+def _superlative(low: str, pos: int, lang: str) -> bool:
+    """Whether the trigger at ``pos`` is named as the superlative of a run of events."""
+    word = re.match(r"\w+", low[pos:])
+    after = low[pos + (word.end() if word else 0):pos + 60]
+    return bool(SUPERLATIVE[lang].match(after) if lang == "es" else SUPERLATIVE[lang].search(low[max(0, pos - 30):pos]))
 
 
 #: People set free: what follows tells how long the detention told before lasted.
@@ -538,6 +610,7 @@ class _Event:
     evidence: str = ""
     paragraph: int = 0
     notes: list[dict[str, str]] = field(default_factory=list)   # {"code", "text"} for the editor
+    unsure: set[str] = field(default_factory=set)   # what of its counts the editor must check: scope, date, interim
 
     @property
     def unplaced(self) -> bool:
@@ -762,13 +835,17 @@ def extract(text: str, published: str | date, gazetteer: Gazetteer | None = None
     # Namesakes are first looked for in the dateline's region ("La Joya" in a report from Arequipa).
     reader.region_hint = reader.dateline_region
     listed, list_spans = listed_deaths(text, lang)
-    for s in _told_once(_without_teasers(sentences)):
+    kept = _told_once(_without_teasers(sentences))
+    captions = _captions(kept)
+    for s in kept:
         if any(s.start < b and a < s.end for a, b in list_spans):
             continue   # a list of the dead is read item by item below
+        reader.caption = id(s) in captions
         reader.read(s)
     reader.events += _listed_events(listed, text, reader)
     return {"language": lang, "published": published.isoformat(),
-            "events": [_event_json(e) for e in _turned_to_clashes(_merge(reader.events))],
+            "events": [_event_json(e) for e in _turned_to_clashes(_headline_summaries(_merge(reader.events),
+                                                                                      sentences))],
             "counts": _dedupe_counts(reader.counts)}
 
 
@@ -795,6 +872,27 @@ def _without_teasers(sentences: list[Sentence]) -> list[Sentence]:
             skip_next = not re.search(r"\w", s.low[m.end():].strip(" :.-–—|"))
             continue
         out.append(s)
+    return out
+
+
+#: A photo credit: "Foto: Liz Ferrer", "Foto Red de Salud", "Credit: AP", "(AP Photo/...)".
+_CREDIT = re.compile(r"(?:^|\W)(?:fotos?|photos?|photograph|credit|cr[eé]dito|imagen|image)\s*(?::|/|\b(?=\s+[A-ZÁÉÍÓÚÑ]))",
+                     re.IGNORECASE)
+
+
+def _captions(sentences: list[Sentence]) -> set[int]:
+    """The ids of the sentences that are photo captions: one holding a photo credit ("... Foto:
+    Liz Ferrer"), or followed in its paragraph by a credit standing alone ("Foto Red de Salud X").
+    A caption repeats the report or shows another day: its figures are no counts and its date is
+    not carried on to the sentences after it."""
+    out: set[int] = set()
+    for i, s in enumerate(sentences):
+        credit = _CREDIT.search(s.text)
+        if credit is None:
+            continue
+        out.add(id(s))
+        if credit.start() <= 1 and i and sentences[i - 1].paragraph == s.paragraph:
+            out.add(id(sentences[i - 1]))   # the credit stands alone: the sentence before is its caption
     return out
 
 
@@ -856,6 +954,7 @@ class _Reader:
         self.events: list[_Event] = []
         self.counts: list[dict[str, Any]] = []
         self.context: tuple[date, int] = (published, 2)   # nothing said yet: the publication day, week precision
+        self.context_paragraph = -1   # the paragraph whose sentence said that day
         self.previous_road: str | None = None
         self.region_hint: str | None = None
         self.reporter: tuple[int, str | None] = (-1, None)
@@ -863,6 +962,8 @@ class _Reader:
         self.dateline_region: str | None = None
         self.section_region: str | None = None
         self.last_place: tuple[int, PlaceMention] | None = None   # (paragraph, the last sentence's one place)
+        self.caption = False   # the sentence being read is a photo caption (see _captions)
+        self.section_start = 0   # events before this index belong to an earlier section (a heading since)
         self.paragraph_read = -1
         self.first_of_paragraph: tuple[int, int] | None = None   # (start, end) of the paragraph's first sentence read
 
@@ -874,7 +975,8 @@ class _Reader:
             or self.dateline_region
 
     def last_event(self, paragraph: int) -> _Event | None:
-        return next((e for e in reversed(self.events) if e.paragraph == paragraph), None)
+        """The paragraph's last event, not reaching back past a heading (a new section)."""
+        return next((e for e in reversed(self.events[self.section_start:]) if e.paragraph == paragraph), None)
 
     def read(self, s: Sentence) -> None:
         lang = self.lang
@@ -887,6 +989,8 @@ class _Reader:
                 self.previous_road = r.road
         mentions = find_places(s, lang, self.gaz, self.capitals, roads, self.region_hint, self.lexicon)
         if _is_heading(s):
+            # A heading opens a section: the place and event last told are no longer the reader's.
+            self.section_start, self.last_place = len(self.events), None
             regions = {x.region for x in mentions if x.region and x.role in ("event", "context")}
             if len(regions) == 1:   # a heading naming no place ("DATOS", "LEE TAMBIÉN") keeps the section's
                 self.section_region = regions.pop()
@@ -921,12 +1025,18 @@ class _Reader:
                      (NATIONAL[lang].search(_clause(s.low, f.number.start)) or f.partitive)]
         found: list[_Event] = []
         used: set[int] = set()
+        counted = len(self.counts)
         for a, b, post in _segments(s, roads, mentions):
             found += self._segment(s, a, b, post, roads, dates, mentions, figures, consumed, reporter, used)
         self._leftover_figures(s, dates, mentions, figures, used, reporter, found)
         for f in figures:
-            if f.metric and not f.reference and f.value > 0:
+            if f.metric and not f.reference and f.value > 0 and not _cumulative_since(dates, s.low, f.number.start,
+                                                                                       self.published):
                 self.counts.append(_count(f.metric, f.value, s, dates, self, reporter, mentions, f))
+        if self.caption:
+            del self.counts[counted:]   # a caption's figures repeat the report's
+        # "murió un joven": one person said with an article is someone's death, not a country's toll.
+        self.counts[counted:] = [c for c in self.counts[counted:] if not (c["_article"] and c["region"] is None)]
         for ev in found:
             ev.paragraph = s.paragraph
             if ev.region:
@@ -934,9 +1044,11 @@ class _Reader:
         self.events += found
         # A date after the publication day belongs to a plan ("elections in December 2023"): the
         # reader does not carry it on to the next sentences.
-        points = [(d.day, d.precision) for d in dates if d.role == "point" and d.day is not None and d.day <= self.published]
-        if points:
+        points = [(d.day, d.precision) for d in dates if d.role == "point" and d.day is not None
+                  and d.day <= self.published and not _BACKGROUND_BEFORE[lang].search(s.low[max(0, d.start - 80):d.start])]
+        if points and not self.caption:
             self.context = points[-1]
+            self.context_paragraph = s.paragraph
         named = [x for x in mentions if x.role == "event" and x.known and x.region and x.level in ("town", "site")]
         if len({x.text for x in named}) == 1:
             self.last_place = (s.paragraph, named[0])
@@ -976,7 +1088,8 @@ class _Reader:
         strong = bool(STRONG_NATIONAL[lang].search(seg))
         seg_figs = [f for f in figures if a <= f.number.start < b and f.status and not f.reference and not strong
                     and not f.whole]
-        if seg_figs and _is_tally(s, lang, seg) and all(x.level == "region" for x in _event_places(mentions, a, b)):
+        if seg_figs and _is_tally(s, lang, seg) and (all(x.level == "region" for x in _event_places(mentions, a, b))
+                                                     or _elided(s, a, seg_figs)):
             # "Apurímac suma seis fallecidos; Ayacucho, nueve; ...": a region's tally, a count, not an event.
             seg_figs = []
             if not kinds:
@@ -1023,12 +1136,15 @@ class _Reader:
             kinds.add("clash")
         if any(f.status == "detained" for f in seg_figs):
             kinds.add("detention")
+        if {"clash", "protest"} <= kinds:
+            kinds.discard("protest")   # "as they tried to storm the airport, clashes killed two": one event, the clash
         if not kinds:
             return []
         if borrowed is not None and not any(a <= d.start < b for d in dates):
             start, end, precision = borrowed.start, None, borrowed.time_precision
         else:
-            start, end, precision = _event_date(s, dates, a, b, self.context, self.published)
+            start, end, precision = _event_date(s, _not_said_on(s.low, dates, lang), a, b, self.context,
+                                                self.published)
             if borrowed is not None and precision > borrowed.time_precision:
                 # "the latest of the blockades staged in January": a summary, not the scene continued.
                 return []
@@ -1058,8 +1174,13 @@ class _Reader:
                     ev.road = road
                 ev.reporter = reporter
                 if len(places) <= 1:
+                    for f in seg_figs:
+                        # "seven have died, including a teenager ... in Andahuaylas": seven is the whole's, not the place's
+                        cut = _SUBSET_TAIL.search(s.low, f.number.end, _own_clause(s.low, f.number.start)[1])
+                        f.whole = f.whole or bool(mention is not None and cut is not None and mention.start > cut.start()
+                                                  and _SO_FAR[lang].search(s.low[f.number.end:cut.start()]))
                     if kind == "clash":
-                        mine = [f for f in seg_figs if f.status in ("dead", "injured")]
+                        mine = [f for f in seg_figs if f.status in ("dead", "injured") and not f.whole]
                     elif kind == "detention":
                         mine = [f for f in seg_figs if f.status == "detained"]
                     elif accident and kind == min(kinds - {"clash"}, key=KINDS.index):
@@ -1067,6 +1188,8 @@ class _Reader:
                     else:
                         mine = []
                     _attach(ev, mine)
+                    ev.unsure |= _counts_unsure(s, mine, mention, _not_said_on(s.low, dates, lang), a, b,
+                                                self.context_paragraph == s.paragraph)
                     used.update(id(f) for f in mine)
                 out.append(ev)
         return out
@@ -1099,10 +1222,12 @@ class _Reader:
             national = national or (bool(_SO_FAR[lang].search(clause)) and not found
                                     and not any(x.role == "event" for x in mentions))
             national = national or self._tally_goes_on(s, mentions, found)
-            national = national or group[0].whole
+            national = national or any(f.whole for f in group)
             national = national or bool(_THAT_REGION[lang].search(clause))   # a region's toll: a count
             last = found[-1] if found else self.last_event(s.paragraph) or (
                 None if all(f.subset for f in group) else self._previous_paragraphs_event(s, mentions))
+            if len({e.key_place() for e in found}) > 1:
+                last = None   # "in A, B and C six died": the figure is the list's, no one place's
             if not national and last is not None:
                 kind = "detention" if group[0].status == "detained" else "clash"
                 target = last if last.kind == kind else next(
@@ -1113,11 +1238,22 @@ class _Reader:
                     _on_street(target, s)
                     found.append(target)
                 _attach(target, group)
+                target.unsure.add("scope")   # a figure of a sentence that names no place: the reader's guess
+                if not any(d.day is not None for d in dates) and self.context_paragraph != s.paragraph:
+                    target.unsure.add("date")
                 if (s.start, s.end) not in target.spans:
                     target.spans.append((s.start, s.end))
                 continue
             if national or reporter:
                 self.counts += _casualty_counts(group, s, dates, self, reporter, mentions)
+
+
+def _elided(s: Sentence, a: int, figures: list[Figure]) -> bool:
+    """Whether a clause is one of parallel ones that leave out the first's verb: a name, a comma,
+    then its figure ("...; Ayacucho, nueve víctimas mortales; ...", "y Arequipa, dos muertos")."""
+    head = re.match(r"\s*(?:(?:y|e|and)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*){0,2}\s*,\s*",
+                    s.text[a:])
+    return head is not None and figures[0].number.start == a + head.end()
 
 
 #: Between a count of blockades and the places it is spread over: "repartidos por las provincias
@@ -1308,6 +1444,61 @@ def _attach(ev: _Event, figures: list[Figure]) -> None:
         _keep(ev.counts, _STATUS_FIELD[status], value)
 
 
+#: A subordinate clause that tells what came before the news ("... after Castillo was ousted on
+#: Dec. 7", "tras ser destituido el 7 de diciembre"): its date is not carried on to the sentences after.
+_BACKGROUND_BEFORE = {"es": re.compile(r"(?:^|\W)(?:tras|despues de(?: que)?|luego de(?: que)?|desde que)\s[^,;.:]*$"),
+                      "en": re.compile(r"(?:^|\W)(?:after|since|following)\s[^,;.:]*$")}
+
+
+#: A reporting verb right before a date: "officials said on Monday", "informó este lunes".
+_SAID_ON = {"es": re.compile(r"(?:^|\W)(?:dijo|dijeron|inform\w+|report\w+|senal\w+|indic\w+|precis\w+|confirm\w+|"
+                             r"anunci\w+|declar\w+|afirm\w+|sostuvo|detall\w+)(?:\s+\w+){0,2}?\s+"
+                             r"(?:(?:el|este|esta|la)\s+)?$"),
+            "en": re.compile(r"(?:^|\W)(?:said|says|reported|announced|confirmed|stated|told [\w ]{1,20}?|added)\s+"
+                             r"(?:on\s+|this\s+|late\s+|early\s+)?$")}
+
+
+def _not_said_on(low: str, dates: list[DateMention], lang: str) -> list[DateMention]:
+    """The dates of a sentence but those of its telling: "six died ..., officials said on Monday"
+    dates when it was said, not when it happened (a toll keeps it: a count is as of that day)."""
+    return [d for d in dates if not _SAID_ON[lang].search(low[max(0, d.start - 40):d.start])]
+
+
+#: Where the part of a toll begins: "..., including a teenager", "..., entre ellos un menor".
+_SUBSET_TAIL = re.compile(r",\s+(?:including|among them|among whom|incluid[oa]s?|incluyendo|"
+                          r"entre (?:ellos|ellas|los que|las que))\b")
+
+
+def _counts_unsure(s: Sentence, figures: list[Figure], mention: PlaceMention | None, dates: list[DateMention],
+                   a: int, b: int, day_in_paragraph: bool = False) -> set[str]:
+    """What a careful editor would check before taking an event's figures from its sentence:
+    ``scope`` when a figure's own clause does not name the event's place (the toll may be the
+    region's or the country's), ``date`` when the segment gives no day of its own and its
+    paragraph said none before (``day_in_paragraph``: the day was carried from another paragraph,
+    or is only the publication day), ``interim`` when a figure is said to be provisional."""
+    out: set[str] = set()
+    if not figures:
+        return out
+    if mention is None or mention.level in ("region", "province") or (mention.level == "city"
+                                                                       and mention.geo_precision != 1):
+        # A toll at a whole region, or at a name both a region's and its capital's ("en Puno"), may be
+        # the region's running total, not one place's.
+        out.add("scope")
+    for f in figures:
+        x, y = _own_clause(s.low, f.number.start)
+        # "seven have died, including a teenager ... in Andahuaylas": a place after "including" is a part's.
+        cut = _SUBSET_TAIL.search(s.low, f.number.end, y)
+        if cut is not None:
+            y = cut.start()
+        if mention is None or not x <= mention.start < y:
+            out.add("scope")
+        if f.interim:
+            out.add("interim")
+    if not day_in_paragraph and not any(a <= d.start < b and d.day is not None for d in dates):
+        out.add("date")
+    return out
+
+
 def _keep(counts: dict, name: str, value: tuple[int, bool, bool]) -> None:
     """Store ``value`` (number, interim, update) under ``name`` unless a better one is there."""
     old = counts.get(name)
@@ -1338,20 +1529,50 @@ def _count_date(dates: list[DateMention], reader: _Reader, low: str | None = Non
     return reader.published
 
 
+#: Where a sentence that lost its full stop runs on: a comma, then a capitalised article and a common noun.
+_RUN_ON = re.compile(r",\s+(?:El|La|Los|Las|Un|Una|The|A|An)\s+[a-záéíóúñ]")
+
+
+#: A region named as the one just spoken of, restricting a figure to it: "solo en esta región",
+#: "en esta región", "in this region alone".
+_THIS_REGION = {"es": re.compile(r"(?:^|\W)(?:solo )?en (?:esta|esa|dicha|la) (?:region|departamento)\b"
+                                 r"(?! de\b)(?!\s+[a-z]+ (?:de|del)\b)"),
+                "en": re.compile(r"(?:^|\W)in (?:this|that) (?:region|department)(?! of)\b")}
+
+
 def _count_region(s: Sentence, lang: str, mentions: list[PlaceMention], pos: int,
                   partitive: bool = False, carried: str | None = None) -> str | None:
     """The region a figure is given for ("en la región Puno ya suman 23"; "en ese departamento":
     ``carried``, the region the report is speaking of), None when national."""
     clause = _clause(s.low, pos)
     a = s.low.find(clause)
+    this = _THIS_REGION[lang].search(clause)
+    if this and re.match(r"\s+[A-ZÁÉÍÓÚÑ]", s.text[a + this.end():]):
+        this = None   # "en la región Puno": a region named, read below
+    if this and not partitive and not _NATIONWIDE.search(clause):
+        # "solo en esta región": the region its sentence names as such before it, else the one the
+        # report is speaking of; the movement named beside it ("las protestas") does not make it national.
+        named = [x for x in mentions if x.start < a + this.start() and x.level in ("region", "city")
+                 and x.region and x.role in ("event", "context")]
+        if named or carried:
+            return named[-1].region if named else carried
     if carried and not partitive and _THAT_REGION[lang].search(clause) and not _NATIONWIDE.search(clause):
         return carried   # "solo en esta región siete personas han perdido la vida a raíz de las protestas"
     if not partitive and STRONG_NATIONAL[lang].search(clause) and not _region_named_in(s.low, clause, a, mentions, lang):
         return None
-    inside = [x for x in mentions if a <= x.start < a + len(clause) and x.role in ("event", "context")
+    # Not a region the next sentence names: a sentence that runs on after a comma into a capitalised
+    # article and a common noun ("en 35 puntos, Las vías más golpeadas son ... Moquegua") has lost its full stop.
+    brk = _RUN_ON.search(s.text, pos)
+    end = min(a + len(clause), brk.start() if brk else len(s.low))
+    inside = [x for x in mentions if a <= x.start < end and x.role in ("event", "context")
               and x.level in ("region", "city") and x.region]
+    listed = [x for x in inside if x.list_id is not None and x.list_id == inside[0].list_id]
+    if len({x.region for x in listed}) > 1:
+        return None   # "en Puno y Cusco siguen 26 puntos": the figure of several regions together is neither's
     if inside:
-        return inside[0].region
+        # the nearest region named before the figure ("La Libertad, un fallecido, y Arequipa, dos"), else the first after
+        before = [x for x in inside if x.start < pos]
+        return before[-1].region if before else inside[0].region
     if carried and _THAT_REGION[lang].search(clause):
         return carried   # "de ese departamento", "in the region": the one the report is speaking of
     return None
@@ -1384,7 +1605,8 @@ def _count(metric: str, value: int, s: Sentence, dates, reader: _Reader, reporte
                                                           or _region_in_names(s, f.number.start, reader.gaz))
             or _speakers_scope(s, f, reader, reporter),
             "evidence": s.text, "evidence_spans": [[s.start, s.end]],
-            "_interim": bool(interim or f.interim), "_update": bool(f.update), "_paragraph": s.paragraph}
+            "_interim": bool(interim or f.interim), "_update": bool(f.update), "_paragraph": s.paragraph,
+            "_article": f.number.text.strip().lower() in ("un", "una", "a", "an")}
 
 
 def _region_in_names(s: Sentence, pos: int, gaz: Gazetteer) -> str | None:
@@ -1431,7 +1653,7 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, r
         c["region"] = region
         return [c]
     live = [f for f in group if not f.subset]
-    if not live or live[0].status is None:
+    if not live or live[0].status is None or (len(live) == 1 and _not_the_movements(s.low, live[0], reader.lang)):
         return []
     status, interim, first = live[0].status, any(f.interim for f in live), live[0]
     total = sum(f.value for f in live)
@@ -1451,6 +1673,27 @@ def _casualty_counts(group: list[Figure], s: Sentence, dates, reader: _Reader, r
 _CLASH_WORDS = re.compile(r"(?:^|\W)(?:clash(?:es)?|confrontations?|enfrentamientos?|choques?)\b")
 _KILLED_BY = re.compile(r"(?:(?:have|has) )?(?:killed|left|claimed the lives of|han dejado|dejaron|han causado|causaron|"
                         r"han cobrado)(?: (?:at least|al menos|more than|mas de))?\s*$")
+
+
+def _not_the_movements(low: str, f: Figure, lang: str) -> bool:
+    """Whether a death figure is told as deaths of another cause than the protests' violence
+    ("10 died because their ambulances were stuck at roadblocks", "10 deaths attributed to
+    accidents"), alone: they make no toll of the protests (as one part of a toll summed up, "39 in
+    clashes, seven in accidents and a police officer", they count). The cause is read up to the
+    figure's next comma."""
+    if f.status != "dead":
+        return False
+    stop = re.compile(r"[,;.]").search(low, f.number.end)
+    return bool(ACCIDENT[lang].search(low[f.number.end:min(stop.start() if stop else len(low), f.number.end + 90)]))
+
+
+def _cumulative_since(dates: list[DateMention], low: str, pos: int, published: date) -> bool:
+    """Whether a figure counts what happened since a day long past ("the almost 300 roadblocks set
+    up since December 7th", "registrados desde diciembre"), said after it in its clause: more than two
+    weeks before the report, it is a cumulative total, not the day's figure."""
+    a, b = _own_clause(low, pos)
+    return any(d.role == "since" and d.day is not None and pos < d.start < b
+               and (published - d.day).days > 14 for d in dates)
 
 
 def _clashes_killed(low: str, pos: int, lang: str) -> bool:
@@ -1505,6 +1748,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
             continue
         for name, value in ev.counts.items():
             _keep(twin.counts, name, value)
+        if ev.counts:
+            twin.unsure |= ev.unsure
         if (twin.geo_precision or 3) > (ev.geo_precision or 3) and ev.lon is not None:
             twin.lon, twin.lat, twin.geo_precision = ev.lon, ev.lat, ev.geo_precision
         twin.end = max(filter(None, (twin.end, ev.end)), default=None)
@@ -1514,6 +1759,40 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if span not in twin.spans:
                 twin.spans.append(span)
     return out
+
+
+#: What an editor checks of an event's figures, in the note's words.
+_TO_CHECK = {"scope": "that they are this place's (not its region's or the country's)",
+             "date": "their day (the sentence gives none of its own)",
+             "interim": "that they are final (the report calls them provisional)"}
+
+
+def _counts_note(ev: _Event, what: list[str]) -> dict[str, str]:
+    """The note on an event whose figures the Add form does not take as they are."""
+    said = ", ".join(f"{v[0]} {w}" for k, w in (("fatalities", "dead"), ("injured", "injured"),
+                                                ("detained", "detained")) if (v := ev.counts.get(k)))
+    return {"code": "counts_to_check", "what": ",".join(what),
+            "text": f"The report gives {said}; check {' and '.join(_TO_CHECK[w] for w in what)} before "
+                    f"typing them in: the form starts without them."}
+
+
+def _headline_summaries(events: list[_Event], sentences: list[Sentence]) -> list[_Event]:
+    """A headline sums up what the report's body tells ("blockades in A and B"): an event read only
+    from the report's leading heading(s) goes when the body tells an event of the same kind in the
+    same region (the body's is the one with a place and a day of its own)."""
+    lead_end = 0
+    for s in sentences:
+        if not _is_heading(s):
+            break
+        lead_end = s.end
+    if not lead_end:
+        return events
+
+    def headline_only(e: _Event) -> bool:
+        return bool(e.spans) and all(b <= lead_end for _, b in e.spans)
+
+    told = {(e.kind, e.region) for e in events if not headline_only(e)}
+    return [e for e in events if not (headline_only(e) and (e.kind, e.region) in told)]
 
 
 def _turned_to_clashes(events: list[_Event]) -> list[_Event]:
@@ -1531,10 +1810,14 @@ def _event_json(ev: _Event) -> dict[str, Any]:
     for name in ("fatalities", "injured", "detained"):
         if name in ev.counts:
             out[name] = ev.counts[name][0]
+    notes = [dict(n) for n in ev.notes]
+    if ev.counts and (ev.unsure or any(v[1] for v in ev.counts.values())):
+        out["counts_to_check"] = sorted(ev.unsure | ({"interim"} if any(v[1] for v in ev.counts.values()) else set()))
+        notes.append(_counts_note(ev, out["counts_to_check"]))
     out.update({"road": ev.road, "km": (int(ev.km) if ev.km is not None and ev.km == int(ev.km) else ev.km),
                 "lon": ev.lon, "lat": ev.lat, "geo_precision": ev.geo_precision,
                 "site": ev.mention.place.name if ev.mention is not None and ev.mention.place is not None
                 and ev.mention.place.is_site else None,
                 "reporter": ev.reporter, "evidence": ev.evidence, "evidence_spans": [list(s) for s in ev.spans],
-                "notes": [dict(n) for n in ev.notes] or None})
+                "notes": notes or None})
     return {k: v for k, v in out.items() if v is not None}
