@@ -99,7 +99,8 @@ if plan.duplicates:
 features = plan.features(skip)
 preview = [{_("Row or feature"): ui.item_label(item.label),
             _("Kind"): kind_name(str(item.feature["properties"].get("kind")), i18n.translator()),
-            _("Start"): item.feature["properties"].get("start"), _("Place"): item.feature["properties"].get("place"),
+            _("Start"): i18n.table_day(item.feature["properties"].get("start")),
+            _("Place"): item.feature["properties"].get("place"),
             _("Region"): item.feature["properties"].get("region")} for item in plan.chosen(skip)]
 st.dataframe(pd.DataFrame(preview), hide_index=True, width="stretch")
 reason = st.text_input(_("Note for the change log"), value=_("import of {file}").format(file=upload.name),

@@ -28,11 +28,14 @@ dead_today = deaths[(deaths["date"] == day) & (deaths["series"] == _(stats.MAPPE
 dead_total = deaths[(deaths["date"] == day) & (deaths["series"] == _(stats.MAPPED_DEATHS_CUMULATIVE))]
 
 st.subheader(_("On {day}").format(day=i18n.day(day)))
-a, b, c = st.columns(3)
+a, b, c = st.columns(3, vertical_alignment="bottom")  # the figures in one line when a label wraps
 a.metric(_("Blockades mapped"), mapped_today)
-b.metric(_("Dead (mapped, events starting that day)"), int(dead_today["value"].sum()))
-c.metric(_("Dead (mapped, {first} to {last})").format(first=i18n.span_day(first), last=i18n.span_day(day)),
-         int(dead_total["value"].sum()))
+# Short labels (a third of the page wide, they are cut past one line): the days they count are in their help.
+b.metric(_("Dead (mapped) on this day"), int(dead_today["value"].sum()),
+         help=_("Deaths in the mapped events that started on {day}.").format(day=i18n.span_day(day)))
+c.metric(_("Dead (mapped) up to this day"), int(dead_total["value"].sum()),
+         help=_("Deaths in the mapped events that started from {first} to {last}.").format(
+             first=i18n.span_day(first), last=i18n.span_day(day)))
 st.markdown(_("Blockade points reported nationwide: {figures}.").format(
                 figures=escape_markdown(reported_on_day(blockades, day))) + "  \n" +
             _("Deaths reported in all: {figures}.").format(figures=escape_markdown(reported_on_day(deaths, day))))

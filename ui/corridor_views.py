@@ -44,7 +44,7 @@ def corridor_map(ds: Dataset, cd: CorridorDay, result: RouteResult | None = None
 def status_table(cd: CorridorDay) -> None:
     """One row per corridor: status, its cuts with km and place, days cut so far."""
     rows = pd.DataFrame(cd.table(i18n.translator()))
-    label = _("Days cut {first} – {last}").format(first=cd.since, last=cd.day)
+    label = _("Days cut {first} – {last}").format(first=i18n.table_day(cd.since), last=i18n.table_day(cd.day))
     status = _("Status")
     rows = rows.rename(columns={"corridor": _("Corridor"), "status": status,
                                 "cuts": _("Cut at (km from the corridor's start, place)"),

@@ -18,6 +18,8 @@ get the session's :func:`translator`.
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 import streamlit as st
 
 from geo.core import i18n as core_i18n
@@ -33,6 +35,11 @@ SWITCH_KEY = "lang_switch"
 #: (Streamlit's slider has no localised names).
 SLIDER_FORMATS = {"en": "ddd D MMM YYYY"}
 SLIDER_DEFAULT = "DD/MM/YYYY"
+#: The date fields' format where the language writes days in ISO (English in this app, as its headings).
+DATE_INPUT_ISO = "YYYY-MM-DD"
+#: The orders of day, month and year that Streamlit's date field can show (its ``format``), and its separators.
+_DATE_INPUT_ORDERS = {"dMy": "DD{s}MM{s}YYYY", "Mdy": "MM{s}DD{s}YYYY", "yMd": "YYYY{s}MM{s}DD"}
+_DATE_INPUT_SEPARATORS = "/.-"
 
 
 def offered(ds: Dataset) -> list[str]:
@@ -126,12 +133,21 @@ button[data-variant="segmented_control"][aria-checked="true"] p { color: #a11d2c
 </style>"""
 
 
+#: Metric labels wrap instead of ending in "…": Streamlit cuts them at one line, and a label that fits
+#: a third of a wide English page ("Dead (mapped) up to this day") is cut on a laptop or in Spanish.
+METRIC_LABEL_CSS = """<style>
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"], [data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+</style>"""
+
+
 def declare_language() -> None:
     """Set the page's ``<html lang>`` to the session's language (Streamlit's page says ``en``), so
-    screen readers, browser translation and hyphenation read Spanish as Spanish; and darken the
-    theme's text colours that read below 4.5:1 (:data:`CONTRAST_CSS`)."""
-    st.sidebar.html(CONTRAST_CSS + f"<script>document.documentElement.lang = {json_for_script(lang())};</script>",
-                    unsafe_allow_javascript=True)
+    screen readers, browser translation and hyphenation read Spanish as Spanish; darken the
+    theme's text colours that read below 4.5:1 (:data:`CONTRAST_CSS`); let metric labels wrap
+    (:data:`METRIC_LABEL_CSS`), as their length depends on the language."""
+    script = f"<script>document.documentElement.lang = {json_for_script(lang())};</script>"
+    st.sidebar.html(CONTRAST_CSS + METRIC_LABEL_CSS + script, unsafe_allow_javascript=True)
 
 
 def url_language() -> str | None:
@@ -173,6 +189,19 @@ def span_day(value) -> str:
     return translator().date(value, "span")
 
 
+def table_day(value) -> str:
+    """A day as a displayed table's cell shows it (ISO in English; ``9 ene 2023`` in Spanish); empty for
+    no day. Downloads and the data keep ISO: only what is drawn on the page goes through here."""
+    return translator().date(value, "table") if value else ""
+
+
+def table_days(first, last=None) -> str:
+    """A range of days in a table's cell, ``9 ene 2023 – 12 ene 2023``, or one day when it has one."""
+    if not last or str(last) == str(first):
+        return table_day(first)
+    return f"{table_day(first)} – {table_day(last)}"
+
+
 def number(value, digits: int | None = None) -> str:
     """A number with the session language's separators."""
     return translator().number(value, digits)
@@ -181,3 +210,25 @@ def number(value, digits: int | None = None) -> str:
 def slider_format() -> str:
     """The day slider's format in the session's language."""
     return SLIDER_FORMATS.get(lang(), SLIDER_DEFAULT)
+
+
+def date_input_format(t: Translator | None = None) -> str:
+    """The ``format`` of Streamlit's date fields in the session's language (or ``t``'s).
+
+    ``YYYY-MM-DD`` where the language shows days in ISO (English); else the order and separator of
+    Babel's short date pattern for the language (Spanish ``d/M/yy``: ``DD/MM/YYYY``; German ``DD.MM.YYYY``).
+    """
+    t = t or translator()
+    if t.date(_dt.date(2001, 2, 3), "span") == "2001-02-03":
+        return DATE_INPUT_ISO
+    from babel.dates import get_date_format
+    pattern = get_date_format("short", locale=t.babel_locale).pattern
+    order = "".join(sorted("dMy", key=lambda c: pattern.find(c) if c in pattern else len(pattern)))
+    separator = next((c for c in pattern if c in _DATE_INPUT_SEPARATORS), "/")
+    return _DATE_INPUT_ORDERS.get(order, _DATE_INPUT_ORDERS["dMy"]).format(s=separator)
+
+
+def date_input(container, label: str, **kwargs):
+    """``container.date_input`` (``st``, a column, a form) showing days in the reader's format
+    (:func:`date_input_format`); every date field of the dashboard is made here."""
+    return container.date_input(label, format=date_input_format(), **kwargs)

@@ -48,7 +48,7 @@ def report_form(ds: Dataset) -> None:
                             max_chars=MAX_REPORT_CHARS)
         st.caption(_("At most {n} characters: paste one article at a time.").format(n=i18n.number(MAX_REPORT_CHARS)))
         a, b, c = st.columns([1, 2, 3])
-        published = a.date_input(_("Published"), key="nr-published", value=None, format="YYYY-MM-DD")
+        published = i18n.date_input(a, _("Published"), key="nr-published", value=None)
         outlet = b.text_input(_("Outlet (publisher)"), key="nr-outlet")
         url = c.text_input(_("Link to the report (http/https)"), key="nr-url")
         submitted = st.form_submit_button(_("Read the report"), type="primary")
@@ -180,7 +180,7 @@ def candidates_table(events: list[dict], decisions: dict) -> pd.DataFrame:
         tally = ", ".join(t.pair(COUNT_FORMS[k], int(e[k])) for k in ("fatalities", "injured", "detained")
                           if e.get(k) is not None)
         rows.append({"#": i, _("Kind"): kind_name(e["kind"], t), _("Place"): e["place"], _("Region"): e["region"],
-                     _("Dates"): e["start"] + (" " + _("to {day}").format(day=e["end"]) if e.get("end") else ""),
+                     _("Dates"): i18n.table_days(e["start"], e.get("end")),
                      _("Counts"): tally,
                      _("Road / km"): " ".join(str(x) for x in (e.get("road"), e.get("km")) if x is not None),
                      _("Location precision"): e.get("geo_precision"), _("Status"): _status(decisions.get(str(i))),
@@ -350,8 +350,7 @@ def review_counts(ds: Dataset, state: dict) -> None:
             prefix = f"nr-count{i}"
             with st.form(f"{prefix}-form"):
                 a, b, cc, d = st.columns(4)
-                day = a.date_input(_("Date"), value=date.fromisoformat(c["date"]), key=f"{prefix}-date",
-                                   format="YYYY-MM-DD")
+                day = i18n.date_input(a, _("Date"), value=date.fromisoformat(c["date"]), key=f"{prefix}-date")
                 metric = b.selectbox(_("Metric"), METRICS, key=f"{prefix}-metric",
                                      index=METRICS.index(c["metric"]) if c["metric"] in METRICS else None,
                                      format_func=lambda m, t=t: metric_name(m, t), placeholder=_("Choose the metric"))

@@ -26,6 +26,8 @@ WIDTHS: tuple[Literal["small", "medium", "large"], ...] = (
 def events_table(events: list[dict]) -> None:
     """One row per event: place, kind, dates, counts, description and its first source link.
 
+    Days are written in the reader's format (:func:`ui.i18n.table_days`); downloads keep ISO.
+
     Words are in the reader's language; the description is the one in their language, or
     another marked with its language (:mod:`geo.render.descriptions`).
     """
@@ -34,9 +36,9 @@ def events_table(events: list[dict]) -> None:
     what, source = columns[8], columns[10]
     rows = [(
         place_for(e, t), e["region"], kind_name(e["kind"], t),
-        e["start"] if e["start"] == e["end"] else f"{e['start']} – {e['end']}",
+        i18n.table_days(e["start"], e["end"]),
         e["fatalities"], e["injured"], e["detained"], status_name(e["status"], t), description_text(e, t),
-        "; ".join(f"{s['name']} ({s['published']})" for s in e["sources"]), e["sources"][0].get("url"),
+        "; ".join(f"{s['name']} ({i18n.table_day(s['published'])})" for s in e["sources"]), e["sources"][0].get("url"),
     ) for e in events]
     widths = dict(zip(columns, WIDTHS, strict=True))
     config = {name: st.column_config.Column(width=widths[name]) for name in columns}

@@ -48,9 +48,9 @@ BABEL_LOCALES: dict[str, str] = {"en": "en", "es": "es"}
 _ISO = "iso"
 #: Date styles per language: a Babel pattern or style name, or ``iso``. Others use ``_DEFAULT_STYLES``.
 DATE_STYLES: dict[str, dict[str, str]] = {
-    "en": {"heading": _ISO, "long": "EEEE d MMMM y", "span": _ISO, "short": "EEE d MMM y"},
+    "en": {"heading": _ISO, "long": "EEEE d MMMM y", "span": _ISO, "short": "EEE d MMM y", "table": _ISO},
 }
-_DEFAULT_STYLES = {"heading": "full", "long": "full", "span": "long", "short": "EEE d MMM y"}
+_DEFAULT_STYLES = {"heading": "full", "long": "full", "span": "long", "short": "EEE d MMM y", "table": "d MMM y"}
 
 
 def N_(message: str) -> str:
@@ -182,7 +182,8 @@ class Translator:
         """A day (``YYYY-MM-DD`` or a date) in one of this language's styles.
 
         ``heading`` (titles; ISO in English), ``long`` (``Monday 9 January 2023``; ``lunes, 9 de
-        enero de 2023``), ``span`` (an end of a range), ``short`` (``Mon 9 Jan 2023``).
+        enero de 2023``), ``span`` (an end of a range), ``short`` (``Mon 9 Jan 2023``), ``table`` (a
+        table's cells: ISO in English, ``9 ene 2023`` in Spanish).
         """
         value = day if isinstance(day, _dt.date) else _dt.date.fromisoformat(str(day))
         fmt = self._styles.get(style, style)

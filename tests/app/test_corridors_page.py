@@ -171,8 +171,10 @@ def test_timeline_page(data_env):
     assert not at.exception
     assert at.title[0].value == "Timeline, 2023-01-07 to 2023-01-10"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Blockades mapped": "4", "Dead (mapped, events starting that day)": "17",
-                       "Dead (mapped, 2023-01-07 to 2023-01-09)": "17"}
+    assert metrics == {"Blockades mapped": "4", "Dead (mapped) on this day": "17", "Dead (mapped) up to this day": "17"}
+    # Short labels (issue 22: a label with the range was cut); the days counted are in their help.
+    assert [m.help for m in at.metric][1:] == ["Deaths in the mapped events that started on 2023-01-09.",
+                                               "Deaths in the mapped events that started from 2023-01-07 to 2023-01-09."]
     text = " ".join(m.value for m in at.markdown)
     assert r"45 \(SUTRAN\); 50 \(Defensoría del Pueblo\)" in text or \
         r"50 \(Defensoría del Pueblo\); 45 \(SUTRAN\)" in text

@@ -99,6 +99,6 @@ def test_corridors_and_timeline_pages_follow_the_language():
     at.switch_page("pages/timeline.py").run()
     assert not at.exception
     assert at.title[0].value == "Línea de tiempo, del 7 de diciembre de 2022 al 31 de marzo de 2023"
-    assert {m.label for m in at.metric} >= {"Bloqueos en el mapa", "Muertos ese día (en el mapa)"}
+    assert [m.label for m in at.metric] == ["Bloqueos en el mapa", "Muertos (mapa) este día", "Muertos (mapa) hasta este día"]
     assert [s.value for s in at.subheader][:2] == ["El lunes, 16 de enero de 2023",
                                                   "Bloqueos: en el mapa frente a los reportados a nivel nacional"]
