@@ -38,12 +38,13 @@ def test_the_contract_is_in_the_project_and_the_readme_points_at_it():
 
 def test_every_field_of_an_extracted_candidate_is_in_the_contract():
     from geo.intake.extract import extract
+    from geo.intake.extract.reader import _EVENT_FIELDS
     text = (ROOT / "docs" / "CONTRACT.md").read_text(encoding="utf-8")
     report = ("Ayaviri, 16 de febrero de 2023. Ayer, en Ayaviri, comuneros bloquearon la carretera y tres "
               "manifestantes resultaron heridos.\n\nEl 20 de enero, en la misma ciudad, murieron dos personas.\n\n"
               "La Defensoría del Pueblo reportó 48 puntos de bloqueo a nivel nacional.")
     out = extract(report, "2023-02-16")
-    fields = {k for e in out["events"] for k in e} | {k for c in out["counts"] for k in c}
+    fields = {k for e in out["events"] for k in e} | {k for c in out["counts"] for k in c} | set(_EVENT_FIELDS)
     assert {"counts_to_check", "notes", "evidence_spans"} <= fields  # the report exercises them
     named = {word for span in re.findall(r"`([^`]+)`", text) for word in re.findall(r"[a-z_]+", span)}
     assert sorted(fields - named) == []
