@@ -298,7 +298,13 @@ def _offer_update(ds: Dataset, who: str, i: int, e: dict, existing: dict, state:
     """A candidate that gives new counts for a stored event: say so, and apply them to it on request."""
     st.warning(escape_markdown(_("Update of an event already in the data: {text}").format(
         text=update_text(ds, existing))))
+    confirmed = st.checkbox(_("I have checked that these figures are for {place} and for {day}, as the report "
+                              "says").format(place=e.get("place") or existing["id"], day=_day(e["start"])),
+                            key=f"nr-c{i}-update-confirmed")
     if not st.button(_("Apply the update to {id}").format(id=existing["id"]), key=f"nr-c{i}-update"):
+        return
+    if not confirmed:   # a figure is never taken before its place and day are checked (issue 20)
+        st.warning(_("Check the figures' place and day in the report, and tick the box, before applying them."))
         return
     editor = store_for(ds).editor()
     current = editor.read().event(existing["id"])

@@ -128,6 +128,10 @@ def test_a_rising_toll_is_proposed_as_an_update_not_a_new_event(editing_on):  # 
     assert any("matches e-juliaca-clash" in shown(w) for w in at.warning)
     before = json.loads((editing_on / "events.geojson").read_text(encoding="utf-8"))
     assert len(before["features"]) == 4
+    at.button(key="nr-c1-update").click().run()   # not yet: the figures' place and day are unchecked
+    assert any("tick the box, before applying them" in shown(w) for w in at.warning)
+    assert json.loads((editing_on / "events.geojson").read_text(encoding="utf-8")) == before
+    at.checkbox(key="nr-c1-update-confirmed").check().run()
     at.button(key="nr-c1-update").click().run()
     assert not at.exception
     after = json.loads((editing_on / "events.geojson").read_text(encoding="utf-8"))
