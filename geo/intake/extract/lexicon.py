@@ -533,6 +533,16 @@ FRAMING = {"es": re.compile(r"(?:^|\W)(?:tras|despues de|luego de|durante|a raiz
                             r"(?:\w+\s+){0,2}$"),
            "en": re.compile(r"(?:^|\W)(?:after|following|during|amid)\s+(?:(?:the|a|an|deadly|violent|fresh|weekend|"
                             r"prolonged|recent|earlier)\s+){0,3}$")}
+#: People set free: what follows tells how long the detention told before lasted.
+RELEASED = {"es": re.compile(r"(?:^|\W)(?:recuper\w+ (?:la|su) libertad|"
+                             r"(?:fueron|fue|han sido|ha sido) (?:liberad|excarcelad)\w*|quedaron libres|qued[oó] libre)\W"),
+            "en": re.compile(r"(?:^|\W)(?:(?:were|was|have been|has been) (?:released|freed|set free)|walked free)\W")}
+#: Words that give an action as the cause of what a sentence tells: "a raíz de la detención de",
+#: "en protesta por el desalojo", "in protest at the arrest of", "angered by the killing".
+CAUSE = {"es": re.compile(r"(?:^|\W)(?:a raiz de|en rechazo (?:a|de)|en protesta (?:por|contra)|en repudio (?:a|de)|"
+                          r"indignad[oa]s? por|molest[oa]s? por)\s+(?:(?:la|el|las|los|su|sus)\s+)?$"),
+         "en": re.compile(r"(?:^|\W)(?:in protest (?:at|over|against)|angered by|outraged by|in response to)\s+"
+                          r"(?:(?:the|their|his|her)\s+)?$")}
 #: Doubt about what happened: "no se sabía si tenían la condición de detenidos", "it was unclear whether".
 DOUBT = {"es": re.compile(r"(?:^|\W)(?:no se sab\w+|se desconoc\w+|no (?:esta|estaba|quedo) claro|sin confirmar) (?:si|whether)\b[^.;]*$"),
          "en": re.compile(r"(?:^|\W)(?:(?:it )?(?:was|is|remained) (?:unclear|not clear|not known)|unclear) (?:whether|if)\b[^.;]*$")}

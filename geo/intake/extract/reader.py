@@ -34,6 +34,7 @@ from geo.intake.extract.lexicon import (
     ACCIDENT,
     ATTEMPT,
     BLOCKADE_MEANS,
+    CAUSE,
     CAUSE_VERB,
     CLOSURE_OBJECT,
     CLOSURE_VERB,
@@ -54,6 +55,7 @@ from geo.intake.extract.lexicon import (
     PLAN,
     REFERENCE,
     REGION_NOUN,
+    RELEASED,
     REPORTING,
     SAME_AGAIN,
     STATUS,
@@ -521,9 +523,9 @@ def _told_apart(s: Sentence, lang: str, a: int, triggers: list[tuple[str, int]])
             continue   # "Castillo was arrested", "against his detention": one person's, no protest event
         if ATTEMPT[lang].search(before):
             kind = "protest"
-        if _CAUSE[lang].search(before):
+        if CAUSE[lang].search(before):
             continue   # "endurecieron su protesta a raíz de la detención de dos vecinos": the grievance, told before
-        if kind == "detention" and _RELEASED[lang].search(s.low[max(a, pos - 80):pos]):
+        if kind == "detention" and RELEASED[lang].search(s.low[max(a, pos - 80):pos]):
             continue   # "que recuperaron la libertad tras diez horas bajo arresto": a detention told before, now over
         out.append((kind, pos))
     return out
@@ -543,17 +545,6 @@ def _superlative(low: str, pos: int, lang: str) -> bool:
     after = low[pos + (word.end() if word else 0):pos + 60]
     return bool(SUPERLATIVE[lang].match(after) if lang == "es" else SUPERLATIVE[lang].search(low[max(0, pos - 30):pos]))
 
-
-#: People set free: what follows tells how long the detention told before lasted.
-_RELEASED = {"es": re.compile(r"(?:^|\W)(?:recuper\w+ (?:la|su) libertad|"
-                              r"(?:fueron|fue|han sido|ha sido) (?:liberad|excarcelad)\w*|quedaron libres|qued[oó] libre)\W"),
-             "en": re.compile(r"(?:^|\W)(?:(?:were|was|have been|has been) (?:released|freed|set free)|walked free)\W")}
-#: Words that give an action as the cause of what a sentence tells: "a raíz de la detención de",
-#: "en protesta por el desalojo", "in protest at the arrest of", "angered by the killing".
-_CAUSE = {"es": re.compile(r"(?:^|\W)(?:a raiz de|en rechazo (?:a|de)|en protesta (?:por|contra)|en repudio (?:a|de)|"
-                           r"indignad[oa]s? por|molest[oa]s? por)\s+(?:(?:la|el|las|los|su|sus)\s+)?$"),
-          "en": re.compile(r"(?:^|\W)(?:in protest (?:at|over|against)|angered by|outraged by|in response to)\s+"
-                           r"(?:(?:the|their|his|her)\s+)?$")}
 
 
 # ---------------------------------------------------------------- reporters
