@@ -142,8 +142,9 @@ class EventIndex:
         self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)
         self.injured = ev["injured"].to_numpy(dtype=np.int64)
         self.detained = ev["detained"].to_numpy(dtype=np.int64)
-        road = ev["road"].where(ev["road"].notna() & (ev["road"] != ""), ev["place"])
-        self.road_or_place = pd.factorize(road)[0].astype(np.int64)
+        road = ev["road"].to_numpy(dtype=object)
+        road_known = (ev["road"].notna() & (ev["road"] != "")).to_numpy()
+        self.road_or_place = pd.factorize(np.where(road_known, road, ev["place"].to_numpy(dtype=object)))[0]
         self.feed = np.fromiter((_from_feed(s) for s in ev["sources"]), dtype=bool, count=len(ev))
         self._memos: dict[str, np.ndarray] = {}
         self._records = np.full(len(ev), None, dtype=object)
