@@ -32,7 +32,7 @@ EVENT_COLUMNS = [
 #: the translations that most events lack. At 100,000 events that is some 10 MB less resident
 #: memory. They read like text columns (``==``, ``isin``, ``.tolist()``, ``itertuples`` give str);
 #: but ``value_counts`` lists every category, and a new value must be added to the categories
-#: first (or the column turned to text with ``.astype(str)``).
+#: first (or the columns turned to text with :func:`labels_as_text`).
 CODED_COLUMNS = ("kind", "place", "region", "road", "status", "place_es", "place_en", "description_es",
                  "description_en")
 HOTSPOT_COLUMNS = ["id", "name", "region", "start", "end", "level", "sources", "description", "lon", "lat"]
@@ -106,6 +106,17 @@ def events_frame(features: Sequence[Mapping], scope: Scope = ANYWHERE) -> pd.Dat
     for col in CODED_COLUMNS:
         frame[col] = frame[col].astype("category")
     return frame
+
+
+def labels_as_text(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with its categorical labels (:data:`CODED_COLUMNS`) as text columns (``str``),
+    e.g. to set new values in them or to compare with rows read elsewhere.
+
+    >>> labels_as_text(pd.DataFrame({"kind": pd.Categorical(["clash"])}))["kind"].dtype
+    <StringDtype(na_value=nan)>
+    """
+    coded = {c: "str" for c in CODED_COLUMNS if c in events.columns}
+    return events.astype(coded) if coded else events
 
 
 def event_lonlat(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
