@@ -37,9 +37,9 @@ print(sum(bool(ctypes.c_size_t.from_address(b - ctypes.sizeof(ctypes.c_size_t)).
 """
 
 
-def test_blocks_of_256_kb_and_more_stay_mapped_apart():
+def test_blocks_of_1_mb_and_more_stay_mapped_apart():
     """glibc would raise its mapping threshold to 2 MB once a 2 MB block is freed, and then grow its
-    heap for 300 KB blocks (none of a hundred mapped, without the setting); with the threshold set,
+    heap for blocks of 1 MB (none of a hundred mapped, without the setting); with the threshold set,
     they are mapped apart (and given back when freed). glibc marks a mapped block with bit 2 of the
     size word before it."""
     try:
