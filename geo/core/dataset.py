@@ -257,7 +257,7 @@ class Dataset:
 
     source: str
     info: DatasetInfo
-    events: gpd.GeoDataFrame
+    events: pd.DataFrame
     hotspots: gpd.GeoDataFrame
     corridors: gpd.GeoDataFrame
     counts: pd.DataFrame

@@ -77,11 +77,31 @@ class Cells:
         return int(len(self.count))
 
 
-def _shared_texts(column: pd.Series) -> np.ndarray:
-    """The column as an object array in which equal texts are one object."""
-    codes, uniques = pd.factorize(column)
-    texts = np.asarray([str(u) for u in uniques] + [None], dtype=object)
-    return texts[codes]  # code -1 (missing) picks the None at the end
+class DayTexts:
+    """A column of ``YYYY-MM-DD`` days read by position as the day numbers beside it say: one
+    string object per distinct day, shared by all its events.
+
+    ``texts[positions]`` is an object array of those strings (as indexing the column's
+    values would give), e.g. ``index.start_text[pos].tolist()``.
+
+    >>> days = pd.Series(["2023-01-09", "2023-01-08", "2023-01-09"])
+    >>> DayTexts(day_numbers(days), days)[np.array([2, 1])].tolist()
+    ['2023-01-09', '2023-01-08']
+    """
+
+    def __init__(self, numbers: np.ndarray, column: pd.Series):
+        self._first = int(numbers.min()) if len(numbers) else 0
+        last = int(numbers.max()) if len(numbers) else -1
+        self._texts = np.full(last - self._first + 1, None, dtype=object)
+        distinct, where = np.unique(numbers, return_index=True)
+        self._texts[distinct - self._first] = [str(column.iloc[i]) for i in where.tolist()]
+        self._numbers = numbers
+
+    def __len__(self) -> int:
+        return int(len(self._numbers))
+
+    def __getitem__(self, positions) -> np.ndarray:
+        return self._texts[self._numbers[positions] - self._first]
 
 
 def _from_feed(sources) -> bool:
@@ -121,29 +141,34 @@ class EventIndex:
         # events already in that order (a dataset keeps the index's frame) are not copied
         self.events = events if order.equals(events.index) else events.loc[order]
         ev = self.events
-        self.start = day_numbers(ev["start"])
-        self.end = day_numbers(ev["end"])
+        # days since 1970 fit 32 bits for another five million years: half the memory of int64
+        self.start = day_numbers(ev["start"]).astype(np.int32)
+        self.end = day_numbers(ev["end"]).astype(np.int32)
         self.kind = pd.Categorical(ev["kind"], categories=list(KINDS)).codes.astype(np.int8)
         region_codes, region_names = pd.factorize(ev["region"])
         self.region = region_codes.astype(np.int32)
         self.region_names: list[str] = [str(r) for r in region_names]
         place_codes, place_names = pd.factorize(ev["place"])
         self.place_names: list[str] = [str(p) for p in place_names]
-        self.place = place_codes.astype(np.int64)
+        self.place = place_codes.astype(np.int32)
         # the frame's own Arrow strings (positions index them as a numpy array would), not a second
         # copy of 100,000 Python strings
         ids = ev["id"] if isinstance(ev["id"].dtype, pd.StringDtype) else ev["id"].astype("str")
         self.ids = ids.array
-        # a few hundred distinct days for 100,000 events: one string object per day, not per event
-        self.start_text = _shared_texts(ev["start"])
-        self.end_text = _shared_texts(ev["end"])
+        # a few hundred distinct days for 100,000 events: one string object per day, read through
+        # the day numbers above (no array of 100,000 references)
+        self.start_text = DayTexts(self.start, ev["start"])
+        self.end_text = DayTexts(self.end, ev["end"])
         self.lat = ev["lat"].to_numpy(dtype=float)
         self.lon = ev["lon"].to_numpy(dtype=float)
-        self.fatalities = ev["fatalities"].to_numpy(dtype=np.int64)
-        self.injured = ev["injured"].to_numpy(dtype=np.int64)
-        self.detained = ev["detained"].to_numpy(dtype=np.int64)
-        road = ev["road"].where(ev["road"].notna() & (ev["road"] != ""), ev["place"])
-        self.road_or_place = pd.factorize(road)[0].astype(np.int64)
+        # the frame's own counts (int32, geo.core.frames.events_frame), not copies
+        self.fatalities = ev["fatalities"].to_numpy()
+        self.injured = ev["injured"].to_numpy()
+        self.detained = ev["detained"].to_numpy()
+        road = ev["road"].to_numpy(dtype=object)
+        road_known = (ev["road"].notna() & (ev["road"] != "")).to_numpy()
+        road_or_place = np.where(road_known, road, ev["place"].to_numpy(dtype=object))
+        self.road_or_place = pd.factorize(road_or_place)[0].astype(np.int32)
         self.feed = np.fromiter((_from_feed(s) for s in ev["sources"]), dtype=bool, count=len(ev))
         self._memos: dict[str, np.ndarray] = {}
         self._records = np.full(len(ev), None, dtype=object)

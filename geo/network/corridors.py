@@ -28,7 +28,8 @@ import pandas as pd
 import shapely
 
 from geo.core.dates import check_day, check_range, overlaps
-from geo.network.measure import Measured, check_corridors, check_frame, check_tolerance, to_wgs84
+from geo.core.frames import event_lonlat
+from geo.network.measure import Measured, check_corridors, check_frame, check_tolerance
 
 __all__ = [
     "CUTTING_KINDS",
@@ -76,19 +77,20 @@ def _empty_snaps() -> pd.DataFrame:
     })
 
 
-def snap_events(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
+def snap_events(events: pd.DataFrame, corridors: gpd.GeoDataFrame,
                 tolerance_m: float = DEFAULT_TOLERANCE_M) -> pd.DataFrame:
     """Pair each road-cutting event with every corridor it lies on.
 
-    Only events of kind ``"blockade"`` with ``geo_precision`` 1 or 2 and a Point geometry are
+    Only events of kind ``"blockade"`` with ``geo_precision`` 1 or 2 and a point are
     considered. The work is vectorised per corridor (a bounding-box prefilter, one projection of
     the candidate points, then shapely's array ``distance`` and ``line_locate_point``), so
     100,000 events snap in well under a few seconds.
 
     Parameters
     ----------
-    events : geopandas.GeoDataFrame
-        Events (CONTRACT.md): needs ``id``, ``kind``, ``geo_precision`` and a geometry;
+    events : pandas.DataFrame
+        Events (CONTRACT.md): needs ``id``, ``kind``, ``geo_precision`` and their points: the
+        ``lon``/``lat`` columns of a dataset's events, or a GeoDataFrame's Point geometry;
         ``place``, ``start`` and ``end`` are carried over when present.
     corridors : geopandas.GeoDataFrame
         Corridors: needs ``id`` and a LineString/MultiLineString geometry.
@@ -108,25 +110,19 @@ def snap_events(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
     >>> snaps = snap_events(events, corridors)          # doctest: +SKIP
     >>> snaps.query("corridor == 'juliaca-desaguadero'")  # doctest: +SKIP
     """
-    check_frame(events, "events", ("id", "kind", "geo_precision", "geometry"), geo=True)
+    check_frame(events, "events", ("id", "kind", "geo_precision"), geo=False)
     corridors = check_corridors(corridors)
     tol = check_tolerance(tolerance_m)
-    events = to_wgs84(events, "events")
 
     precision = pd.to_numeric(events["geo_precision"], errors="coerce")
-    candidate = events["kind"].isin(CUTTING_KINDS) & (precision != 3)
-    ev = events.loc[candidate.to_numpy()]
-    geoms = ev.geometry.to_numpy()
-    is_point = np.zeros(len(ev), dtype=bool)
-    if len(ev):
-        is_point = (shapely.get_type_id(geoms) == 0) & ~shapely.is_empty(geoms)
-    ev = ev.loc[is_point]
+    candidate = (events["kind"].isin(CUTTING_KINDS) & (precision != 3)).to_numpy()
+    ev = events.loc[candidate]
+    lon, lat = event_lonlat(ev)
+    is_point = ~(np.isnan(lon) | np.isnan(lat))
+    ev, lon, lat = ev.loc[is_point], lon[is_point], lat[is_point]
     if ev.empty or corridors.empty:
         return _empty_snaps()
 
-    pts = ev.geometry.to_numpy()
-    lon = shapely.get_x(pts)
-    lat = shapely.get_y(pts)
     ids = ev["id"].astype(str).to_numpy()
     places = (ev["place"].to_numpy(dtype=object) if "place" in ev.columns
               else np.full(len(ev), None, dtype=object))
@@ -176,7 +172,7 @@ def snap_events(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
     return out
 
 
-def snap_active(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str | _dt.date,
+def snap_active(events: pd.DataFrame, corridors: gpd.GeoDataFrame, day: str | _dt.date,
                 tolerance_m: float = DEFAULT_TOLERANCE_M) -> pd.DataFrame:
     """:func:`snap_events` restricted to the events active on ``day``.
 
@@ -192,20 +188,20 @@ def snap_active(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str 
     pandas.DataFrame
         Same columns as :func:`snap_events`.
     """
-    check_frame(events, "events", ("id", "kind", "geo_precision", "start", "geometry"), geo=True)
+    check_frame(events, "events", ("id", "kind", "geo_precision", "start"), geo=False)
     day = check_day(day)
     mask = overlaps(events["start"], events["end"], day, day)
     return snap_events(events.loc[mask.to_numpy()], corridors, tolerance_m)
 
 
-def corridor_status(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
+def corridor_status(events: pd.DataFrame, corridors: gpd.GeoDataFrame,
                     day: str | _dt.date,
                     tolerance_m: float = DEFAULT_TOLERANCE_M) -> list[dict[str, Any]]:
     """Whether each corridor is open or cut on ``day``, and by which blockades.
 
     Parameters
     ----------
-    events : geopandas.GeoDataFrame
+    events : pandas.DataFrame
         Events (CONTRACT.md), with ``id``, ``kind``, ``geo_precision``, ``start``, ``end``.
     corridors : geopandas.GeoDataFrame
         Corridors with ``id`` and ``name``.
@@ -273,7 +269,7 @@ def status_from_snaps(corridors: gpd.GeoDataFrame,
     return out
 
 
-def days_cut(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
+def days_cut(events: pd.DataFrame, corridors: gpd.GeoDataFrame,
              start: str | _dt.date, end: str | _dt.date,
              tolerance_m: float = DEFAULT_TOLERANCE_M) -> dict[str, int]:
     """Number of days in ``[start, end]`` (inclusive) on which each corridor was cut.
@@ -292,7 +288,7 @@ def days_cut(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame,
     """
     first, last = check_range(start, end)
     corridors = check_corridors(corridors)
-    check_frame(events, "events", ("id", "kind", "geo_precision", "start", "end", "geometry"), geo=True)
+    check_frame(events, "events", ("id", "kind", "geo_precision", "start", "end"), geo=False)
     overlapping = overlaps(events["start"], events["end"], first, last)
     snaps = snap_events(events.loc[overlapping.to_numpy()], corridors, tolerance_m)
     return days_cut_from_snaps(corridors, snaps, first, last)

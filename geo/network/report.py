@@ -134,7 +134,7 @@ class CorridorDay:
         } for s in self.status]
 
 
-def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str | _dt.date,
+def corridor_day(events: pd.DataFrame, corridors: gpd.GeoDataFrame, day: str | _dt.date,
                  since: str | _dt.date | None = None,
                  tolerance_m: float = DEFAULT_TOLERANCE_M,
                  half_width_km: float = CUT_HALF_WIDTH_KM) -> CorridorDay:
@@ -143,8 +143,9 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
 
     Parameters
     ----------
-    events : geopandas.GeoDataFrame
-        Events (CONTRACT.md) with ``id``, ``kind``, ``geo_precision``, ``start``, ``end``.
+    events : pandas.DataFrame
+        Events (CONTRACT.md) with ``id``, ``kind``, ``geo_precision``, ``start``, ``end`` and their
+        points (``lon``/``lat``, or a GeoDataFrame's geometry).
     corridors : geopandas.GeoDataFrame
         Corridors with ``id``, ``name``, ``via`` and geometry, EPSG:4326.
     day : str or datetime.date
@@ -168,7 +169,7 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
     False
     """
     corridors = check_corridors(corridors)
-    check_frame(events, "events", ("id", "kind", "geo_precision", "start", "geometry"), geo=True)
+    check_frame(events, "events", ("id", "kind", "geo_precision", "start"), geo=False)
     tol = check_tolerance(tolerance_m)
     day = check_day(day)
     since = day if since is None else check_day(since, "since")
@@ -193,7 +194,7 @@ def corridor_day(events: gpd.GeoDataFrame, corridors: gpd.GeoDataFrame, day: str
         place_names=_place_names(events, set(snaps["event"].astype(str))))
 
 
-def _place_names(events: gpd.GeoDataFrame, ids: set[str]) -> dict[str, dict[str, str]]:
+def _place_names(events: pd.DataFrame, ids: set[str]) -> dict[str, dict[str, str]]:
     """The ``place_<lang>`` labels of the events ``ids`` (those on a corridor), where they have them."""
     columns = [c for c in events.columns if str(c).startswith(PLACE_PREFIX)]
     if not columns or not ids:

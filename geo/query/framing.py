@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from geo.core.dataset import Dataset
 from geo.core.view import View
-from geo.query.active import select_events, select_hotspots
+from geo.query.active import select_hotspots
 
 Bounds = list[list[float]]
 
@@ -76,10 +76,14 @@ def corridors_bounds(dataset: Dataset) -> Bounds | None:
 def events_bounds(dataset: Dataset, view: View) -> Bounds | None:
     """The box of the events ``view`` shows (its hotspots when it shows no event), no margin;
     None when it shows nothing."""
-    for frame in (select_events(dataset, view), select_hotspots(dataset, view)):
-        if len(frame):
-            return [[float(frame["lat"].min()), float(frame["lon"].min())],
-                    [float(frame["lat"].max()), float(frame["lon"].max())]]
+    positions = dataset.index.select(view)
+    if len(positions):  # the index's coordinates: no copy of the view's rows (100,000 in a cumulative view)
+        lat, lon = dataset.index.lat[positions], dataset.index.lon[positions]
+        return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
+    hotspots = select_hotspots(dataset, view)
+    if len(hotspots):
+        return [[float(hotspots["lat"].min()), float(hotspots["lon"].min())],
+                [float(hotspots["lat"].max()), float(hotspots["lon"].max())]]
     return None
 
 

@@ -37,7 +37,8 @@ CACHE_ENV = "BLOCKADE_MAP_CACHE"
 #: validating them takes less than starting a worker.
 CACHE_FROM_BYTES = 5_000_000
 #: Bumped when what the file holds changes shape.
-FORMAT = 2  # 2: the events' sources packed as text (geo.core.frames.pack_sources)
+FORMAT = 3  # 2: the events' sources packed as text (geo.core.frames.pack_sources); 3: events without geometry,
+# their labels categorical (geo.core.frames.CODED_COLUMNS), counts int32
 #: The code whose output the cache holds: a change to any of these files starts a new cache.
 _CODE = ("core/model.py", "core/frames.py", "core/dataset.py", "core/dates.py", "store/folder.py",
          "store/files.py", "store/loadcache.py")

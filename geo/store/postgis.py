@@ -441,7 +441,8 @@ class PostgisStore(Documents):
         mode), ordered by start then id, as a DataFrame of :data:`DAY_COLUMNS`.
 
         The same rows, in the same order, as ``geo.query.active.select_events(dataset, View(day, mode,
-        kinds, regions))[list(DAY_COLUMNS)]`` on the loaded dataset; here the GiST index on the
+        kinds, regions))[list(DAY_COLUMNS)]`` on the loaded dataset (whose labels are categoricals,
+        here text: :func:`geo.core.frames.labels_as_text` of it is equal); here the GiST index on the
         ``[start_day, end_day]`` range finds them without reading the other events.
         """
         import pandas as pd
@@ -451,9 +452,10 @@ class PostgisStore(Documents):
                                f"place, region, road, lon, lat, fatalities, injured, detained FROM {SCHEMA}.events "
                                f"WHERE {where} ORDER BY start_day, id", params).fetchall()
         frame = pd.DataFrame(rows, columns=list(self.DAY_COLUMNS))
-        # The events frame's dtypes, also when no row came back.
+        # The events frame's dtypes, also when no row came back; its labels as text (the loaded
+        # frame's categoricals, geo.core.frames.CODED_COLUMNS, would carry every label of the data)
         return frame.astype({**{c: "str" for c in self.DAY_COLUMNS[:7]}, "lon": "float64", "lat": "float64",
-                             "fatalities": "int64", "injured": "int64", "detained": "int64"})
+                             "fatalities": "int32", "injured": "int32", "detained": "int32"})
 
     # ------------------------------------------------------------ loading a folder
     def load_folder(self, folder: str | os.PathLike, replace: bool = False) -> dict[str, int]:

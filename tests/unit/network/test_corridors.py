@@ -200,6 +200,18 @@ def test_snap_events_columns_and_rounding():
     assert (row["start"], row["end"]) == (DAY, DAY)
 
 
+def test_events_as_a_dataset_keeps_them_snap_like_points():
+    """A dataset's events frame has no geometry, only lon/lat: the same snaps as the points."""
+    events = make_events({"id": "a", "xy": offset(*road_at_km(33.33), 123.4)},
+                         {"id": "b", "xy": offset(*road_at_km(70.0), -800)},
+                         {"id": "c", "xy": offset(LON, MID_LAT, 9000)})
+    plain = pd.DataFrame(events.drop(columns="geometry")).assign(lon=events.geometry.x, lat=events.geometry.y)
+    snaps = C.snap_events(plain, straight_road())
+    assert snaps["event"].tolist() == ["a", "b"] and snaps["distance_m"].tolist() == [123, 800]
+    assert snaps.equals(C.snap_events(events, straight_road()))
+    assert status_of(plain, straight_road())["north-south"]["status"] == "cut"
+
+
 def test_snap_events_empty_input_keeps_columns():
     events = make_events({"xy": (LON, MID_LAT), "kind": "protest"})
     snaps = C.snap_events(events, straight_road())
@@ -396,7 +408,9 @@ def test_resolve_km_post_beyond_the_corridor_end():
 def test_input_types_are_checked():
     events = make_events({"xy": (LON, MID_LAT)})
     road = straight_road()
-    with pytest.raises(TypeError, match="GeoDataFrame"):
+    with pytest.raises(TypeError, match="events must be a DataFrame"):
+        C.snap_events(events.to_dict("records"), road)
+    with pytest.raises(ValueError, match="'lon' and 'lat', or a geometry"):
         C.snap_events(pd.DataFrame(events.drop(columns="geometry")), road)
     with pytest.raises(TypeError, match="corridors"):
         C.snap_events(events, [road])

@@ -5,6 +5,7 @@ import dataclasses
 
 import pytest
 
+from geo.core.frames import labels_as_text
 from geo.network import corridors as C
 from geo.network import measure as M
 from geo.network.measure import vertex_km
@@ -140,7 +141,7 @@ def test_the_day_is_a_plain_value_computed_before_drawing(ds):
 
 
 def test_cut_layer_escapes_places(ds):
-    events = ds.events.copy()
+    events = labels_as_text(ds.events)  # a categorical label takes no new text
     events.loc[events["id"] == "b-chucuito", "place"] = "<img src=x onerror=alert(1)>"
     html = render_groups([cut_layer(corridor_day(events, ds.corridors, "2023-01-10"))])
     [[rows, _]] = layer_calls(html, "lineLayer")

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from geo.core.frames import event_points
 from geo.core.model import DataError
 from geo.store import load_dataset, open_store
 from geo.store.layout import resolve_data_dir
@@ -13,10 +14,12 @@ from tests.conftest import make_event, write_folder
 
 def test_load_builds_frames_with_contract_columns(tiny_data):
     ds = load_dataset(tiny_data)
-    assert len(ds.events) == 4 and ds.events.crs.to_epsg() == 4326
+    assert len(ds.events) == 4 and "geometry" not in ds.events.columns  # points as lon/lat only
     lima = ds.events.set_index("id").loc["e-lima"]
     assert (lima["end"], lima["detained"], lima["fatalities"], lima["status"]) == ("2023-01-06", 224, 0, "reported")
-    assert (round(lima.geometry.x, 5), round(lima.geometry.y, 5)) == (-77.02824, -12.04318)
+    assert (round(lima["lon"], 5), round(lima["lat"], 5)) == (-77.02824, -12.04318)
+    point = event_points(ds.events)[ds.events["id"] == "e-lima"].iloc[0]
+    assert event_points(ds.events).crs.to_epsg() == 4326 and (point.x, point.y) == (lima["lon"], lima["lat"])
     assert ds.first_day == "2022-12-07" and ds.last_day == "2023-01-31"
     assert list(ds.corridors["id"]) == ["juliaca-desaguadero"]
     assert int(ds.counts["value"].iloc[0]) == 45
