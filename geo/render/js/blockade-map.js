@@ -61,7 +61,30 @@
     var STACK_DOT = {radius: 2.5, stroke: false, fillColor: "#222", fillOpacity: 1, interactive: false,
                      className: "bm-stack-point"};
 
-    /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popupHtml, tooltipHtml];
+    /* An event's popup from its pieces (geo/render/popups.py's popup_parts, every text already
+     * escaped there): [place, colour, kind, region, dates, timeNote, road, counts, description,
+     * languageNote, status, sourcesLabel, sources], a source being [href, name, published] or
+     * [text]. The same HTML as popups.py's join_popup (a browser test compares them). */
+    function popupHtml(p) {
+        var html = '<div class="bm-popup"><b>' + p[0] + '</b> <span style="color:' + p[1] + '">&#9679; ' +
+            p[2] + "</span><br>" + p[3] + " &middot; " + p[4];
+        if (p[5]) { html += " <i>(" + p[5] + ")</i>"; }
+        if (p[6]) { html += "<br>" + p[6]; }
+        if (p[7]) { html += "<br><b>" + p[7] + "</b>"; }
+        if (p[8]) {
+            html += '<br><span class="bm-desc">' + p[8] + "</span>";
+            if (p[9]) { html += ' <i class="bm-desc-lang">' + p[9] + "</i>"; }
+        }
+        html += "<br><small>" + p[10] + "</small>";
+        var links = p[12].map(function (s) {
+            return s.length === 1 ? s[0] :
+                '<a href="' + s[0] + '" target="_blank" rel="noopener noreferrer">' + s[1] + "</a> (" + s[2] + ")";
+        });
+        return html + "<br>" + p[11] + " " + links.join("; ") + "</div>";
+    }
+
+    /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popup, tooltipHtml], popup being the
+     * popup's HTML or its pieces (popupHtml: joined only when the popup opens);
      * spread is [[row, dx, dy], ...] for the events that share a point with others: each is
      * drawn (dx, dy) pixels from its point, joined to it by a thin line, the point marked. */
     /* A busy day (more than BUSY_DAY markers) is drawn with markers SMALL_AT_COUNTRY times their
@@ -95,7 +118,7 @@
                 radius: r[4], color: "#222", weight: 1, opacity: 0.9,
                 fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
             });
-            if (r[5]) { m.bindPopup(r[5], {maxWidth: 340}); }
+            if (r[5]) { m.bindPopup(typeof r[5] === "string" ? r[5] : function () { return popupHtml(r[5]); }, {maxWidth: 340}); }
             if (r[6]) { m.bindTooltip(r[6]); }
             m.addTo(group);
             markers.push(m);
@@ -373,7 +396,7 @@
     }
 
     global.BlockadeMap = {
-        pointLayer: pointLayer, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
+        pointLayer: pointLayer, popupHtml: popupHtml, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
         ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, legend: legend, mapChrome: mapChrome,
         frameTo: frameTo, snapshot: snapshot
     };
