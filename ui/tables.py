@@ -36,9 +36,9 @@ def events_table(events: list[dict]) -> None:
     what, source = columns[8], columns[10]
     rows = [(
         place_for(e, t), e["region"], kind_name(e["kind"], t),
-        i18n.table_days(e["start"], e["end"]),
+        i18n.table_days(e["start"], e["end"], t),
         e["fatalities"], e["injured"], e["detained"], status_name(e["status"], t), description_text(e, t),
-        "; ".join(f"{s['name']} ({i18n.table_day(s['published'])})" for s in e["sources"]), e["sources"][0].get("url"),
+        "; ".join(f"{s['name']} ({i18n.table_day(s['published'], t)})" for s in e["sources"]), e["sources"][0].get("url"),
     ) for e in events]
     widths = dict(zip(columns, WIDTHS, strict=True))
     config = {name: st.column_config.Column(width=widths[name]) for name in columns}
