@@ -31,5 +31,5 @@ if len(positions) > TABLE_LIMIT:
     st.caption(_("The first {limit} of {count} events, by start date; filter by kind or region to list fewer.").format(
         limit=i18n.number(TABLE_LIMIT), count=i18n.number(len(positions))))
 if len(positions):
-    events_table(ds.index.records(positions[:TABLE_LIMIT]))
+    events_table(ds, view, positions)
 prefetch_next_day(ds, view)  # while the reader looks at this day

@@ -9,16 +9,18 @@ import streamlit as st
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
-from geo.core.index import AGGREGATE_OVER
+from geo.core.i18n import Translator
+from geo.core.index import AGGREGATE_OVER, TABLE_LIMIT
 from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import dashboard_frame
 from geo.render.layers import feature_group, frame_call
-from geo.render.maps import base_map, event_rows_json, leaflet_bounds, view_layers
-from ui import i18n, state
-from ui.changes import changes_list
+from geo.render.maps import base_map, leaflet_bounds, view_layers
+from ui import i18n, state, viewcache
+from ui.changes import changes_content, changes_list
 from ui.i18n import _
-from ui.map_component import base_args, map_component
+from ui.map_component import base_args, layers_script, map_component
+from ui.tables import table_frame
 
 #: Session keys: how often the reader asked to frame the day; the regions the frame was set for.
 FRAME_ASKED = "_frame_asked"
@@ -47,7 +49,9 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
-    layers = view_layers(ds, view, bounds=bounds, t=t)
+    # Layers of the whole view are the same for every reader: made once (ui.viewcache); those of
+    # a zoomed-in aggregated map depend on this reader's bounds.
+    layers, note = view_layers_text(ds, view, t) if bounds is None else _layers_text(ds, view, t, bounds)
     frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
     st.session_state[state.MAP_FRAME] = frame
     st.session_state[FRAMED_REGIONS] = tuple(view.regions)
@@ -56,13 +60,25 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     # browser never loads Leaflet, the basemap and the legend again when the frame moves; the
     # asking count in the token makes "Frame the day" move the map even to the same frame.
     token = f"{frame}#{st.session_state.get(FRAME_ASKED, 0)}"
-    framing = [feature_group("frame", frame_call(frame, token), control=False)] if frame is not None else []
+    framing = layers_script([feature_group("frame", frame_call(frame, token), control=False)]) + "\n" \
+        if frame is not None else ""
     # The base map is made once per dataset and language (ui.map_component): only the layers change.
     base = base_args(ds, t.lang, lambda: base_map(ds, t=t))
-    map_component(base, framing + layers.extra + layers.groups, key=map_key, height=620,
-                  returned_objects=["bounds"] if aggregated else [])
-    if layers.note:
-        st.caption(f"{escape_markdown(layers.note)}.")
+    map_component(base, framing + layers, key=map_key, height=620, returned_objects=["bounds"] if aggregated else [])
+    if note:
+        st.caption(f"{escape_markdown(note)}.")
+
+
+def _layers_text(ds: Dataset, view: View, t: Translator, bounds: tuple | None = None) -> tuple[str, str | None]:
+    """The view's layers (day-over-day rings, hotspots, events or cells) as the component's script
+    text, numbered after the frame's group; and the note on cells, if any."""
+    layers = view_layers(ds, view, bounds=bounds, t=t)
+    return layers_script(layers.extra + layers.groups, first=1), layers.note
+
+
+def view_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, str | None]:
+    """:func:`_layers_text` of the whole view, made once for every reader (:mod:`ui.viewcache`)."""
+    return viewcache.kept("layers", ds, view, t.lang, lambda: _layers_text(ds, view, t))
 
 
 def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
@@ -94,8 +110,9 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
 
 
 def prefetch_next_day(ds: Dataset, view: View) -> None:
-    """Make the next day's markers (popups included) in the background while the reader looks at
-    this day, so that "Next" and Play find them made (:meth:`geo.core.index.EventIndex.memo`).
+    """Make the next day's map layers (popups included), day-over-day lists and table rows in the
+    background while the reader looks at this day, so that "Next" and Play find them made
+    (:mod:`ui.viewcache`).
 
     Only in day mode, when the next day's events are drawn one by one; at most one thread at a
     time per server.
@@ -116,7 +133,10 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
 
     def work() -> None:
         try:
-            event_rows_json(ds, positions, t)
+            view_layers_text(ds, following, t)
+            viewcache.kept("changes", ds, following, t.lang, lambda: changes_content(ds, following, t))
+            viewcache.kept("table", ds, following, t.lang,
+                           lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))
         finally:
             _PREFETCH.release()
 
