@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import logging
+import time
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 
@@ -63,8 +64,19 @@ def release_free_memory() -> None:
         return
 
 
+#: ``time.monotonic()`` when the latest script run of any session asked for the dataset (every run
+#: does, first thing): background work (:func:`ui.panels.prefetch_next_day`) stands aside for runs.
+_last_run = [0.0]
+
+
+def run_started_since(moment: float) -> bool:
+    """Whether a script run has started since ``moment`` (``time.monotonic()``)."""
+    return _last_run[0] > moment
+
+
 def get_dataset() -> Dataset:
     """The dataset of ``$BLOCKADE_MAP_DATA`` (or the bundled data), reloaded when its data changes."""
+    _last_run[0] = time.monotonic()
     source = str(resolve_source())
     with st.spinner(_("Loading the data…")):  # shown only while a load takes long (the first, or after an edit)
         return _load(source, open_store(source).version())

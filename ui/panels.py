@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -15,13 +18,16 @@ from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import dashboard_frame
 from geo.render.layers import feature_group, frame_call
-from geo.render.maps import base_map, leaflet_bounds, view_layers
+from geo.render.maps import base_map, event_rows_json, leaflet_bounds, view_layers
 from ui import i18n, state, viewcache
 from ui.changes import changes_content, changes_list
+from ui.data import run_started_since
 from ui.i18n import _
 from ui.map_component import base_args, layers_script, map_component
 from ui.tables import table_frame
 
+#: The dashboard's map keeps the markers of events a day step leaves on it (blockade-map.js keepMarkers).
+KEPT_MARKERS = "events"
 #: Session keys: how often the reader asked to frame the day; the regions the frame was set for.
 FRAME_ASKED = "_frame_asked"
 FRAMED_REGIONS = "_framed_regions"
@@ -72,7 +78,7 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
 def _layers_text(ds: Dataset, view: View, t: Translator, bounds: tuple | None = None) -> tuple[str, str | None]:
     """The view's layers (day-over-day rings, hotspots, events or cells) as the component's script
     text, numbered after the frame's group; and the note on cells, if any."""
-    layers = view_layers(ds, view, bounds=bounds, t=t)
+    layers = view_layers(ds, view, bounds=bounds, t=t, keep=KEPT_MARKERS)
     return layers_script(layers.extra + layers.groups, first=1), layers.note
 
 
@@ -109,13 +115,22 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
     changes_list(ds, view)
 
 
+#: The prefetch waits this long after a run (the reader's browser is drawing what it sent)...
+PREFETCH_AFTER_S = 0.25
+#: ...then makes the next day's markers this many at a time, standing aside as soon as a run starts.
+PREFETCH_CHUNK = 40
+
+
 def prefetch_next_day(ds: Dataset, view: View) -> None:
     """Make the next day's map layers (popups included), day-over-day lists and table rows in the
     background while the reader looks at this day, so that "Next" and Play find them made
     (:mod:`ui.viewcache`).
 
     Only in day mode, when the next day's events are drawn one by one; at most one thread at a
-    time per server.
+    time per server. The work is done while the server is idle: it starts a moment after this run
+    and stops as soon as any session's run starts (:func:`ui.data.run_started_since`), so it
+    never holds up a run, nor the sending of its messages (a thread making markers holds Python's
+    lock most of the time). Markers made before it stopped are kept (the index's memo).
     """
     if view.mode != "day" or not _PREFETCH.acquire(blocking=False):
         return
@@ -130,13 +145,23 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
     except Exception:
         _PREFETCH.release()
         raise
+    scheduled = time.monotonic()
 
     def work() -> None:
         try:
-            view_layers_text(ds, following, t)
-            viewcache.kept("changes", ds, following, t.lang, lambda: changes_content(ds, following, t))
-            viewcache.kept("table", ds, following, t.lang,
-                           lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))
+            time.sleep(PREFETCH_AFTER_S)
+            steps: list[Callable[[], object]] = [
+                partial(event_rows_json, ds, chunk, t)
+                for chunk in np.array_split(positions, max(1, len(positions) // PREFETCH_CHUNK))]
+            steps += [lambda: view_layers_text(ds, following, t),
+                      lambda: viewcache.kept("changes", ds, following, t.lang,
+                                             lambda: changes_content(ds, following, t)),
+                      lambda: viewcache.kept("table", ds, following, t.lang,
+                                             lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))]
+            for step in steps:
+                if run_started_since(scheduled):
+                    return
+                step()
         finally:
             _PREFETCH.release()
 
