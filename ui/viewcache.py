@@ -3,7 +3,7 @@ script text, the table's rows, the day-over-day lists.
 
 They depend only on the dataset, the view and the language, so a day one reader has looked at costs
 the next reader a lookup, and the prefetch thread (:func:`ui.panels.prefetch_next_day`) makes the
-next day's while the reader looks at this one: "Next" then finds them made. A few dozen views are
+next day's while the reader looks at this one: "Next" then finds them made. A dozen views are
 kept (least recently used first out); a new load of the data starts afresh (the entries hold the
 dataset weakly and are keyed by its identity).
 """
@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 from geo.core.dataset import Dataset
 from geo.core.view import View
 
-#: Views kept (each some hundreds of kB at most: a day of 1,500 markers' script and 500 table rows).
-KEEP = 48
+#: Views kept: each about 1 MB for a day of 500 events (the layers' script, the table's rows), so a
+#: dozen is a week stepped back and forth in two languages without growing the server by much.
+KEEP = 12
 
 T = TypeVar("T")
 
