@@ -117,3 +117,20 @@ def second_ds():
 def translator_en():
     from geo.core.i18n import translator
     return translator("en")
+
+
+def test_the_first_run_of_a_server_freezes_what_it_left_for_the_garbage_collector(monkeypatch, tiny_data):
+    import gc
+
+    from ui import data
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(tiny_data))
+    monkeypatch.setattr(data, "_first_run_done", type(data._first_run_done)())
+    gc.unfreeze()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["date"] = "2023-01-09"
+    at.run()
+    assert not at.exception and data._first_run_done.is_set()
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # the modules and tables the run needed
+    at.run()  # later runs freeze nothing more
+    assert gc.get_freeze_count() <= frozen  # (a few frozen objects are freed since)
