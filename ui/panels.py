@@ -24,7 +24,7 @@ from ui.changes import changes_content, changes_list
 from ui.data import run_started_since
 from ui.i18n import _
 from ui.map_component import base_args, layers_script, map_component
-from ui.tables import table_frame
+from ui.tables import TABLE_OPEN_UP_TO, table_frame
 
 #: The dashboard's map keeps the markers of events a day step leaves on it (blockade-map.js keepMarkers).
 KEPT_MARKERS = "events"
@@ -157,7 +157,8 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
                       lambda: viewcache.kept("changes", ds, following, t.lang,
                                              lambda: changes_content(ds, following, t)),
                       lambda: viewcache.kept("table", ds, following, t.lang,
-                                             lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))]
+                                             lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))
+                      if len(positions) <= TABLE_OPEN_UP_TO else None]  # a busy day's table is made when opened
             for step in steps:
                 if run_started_since(scheduled):
                     return
