@@ -115,8 +115,8 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
     changes_list(ds, view)
 
 
-#: The prefetch waits this long after a run (the reader's browser is drawing what it sent)...
-PREFETCH_AFTER_S = 0.25
+#: The prefetch waits this long after a run (the run's last messages go out meanwhile)...
+PREFETCH_AFTER_S = 0.03
 #: ...then makes the next day's markers this many at a time, standing aside as soon as a run starts.
 PREFETCH_CHUNK = 40
 
