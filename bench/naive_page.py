@@ -16,7 +16,8 @@ from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS, marker_
 from geo.store import load_dataset
 from geo.store.layout import resolve_data_dir
 from ui import controls, state
-from ui.tables import events_table
+from ui.i18n import translator
+from ui.tables import show_table, table_frame
 
 
 def naive_summary(ds, view) -> dict:
@@ -71,4 +72,4 @@ st.metric("Dead (mapped)", totals["fatalities"])
 for line in mapped_vs_reported(summary["reported"], summary["mapped"]):
     st.markdown(f"- {line}")
 if summary["events"]:
-    events_table(summary["events"])
+    show_table(table_frame(summary["events"], translator()))

@@ -9,7 +9,7 @@ from ui.exports import export_panel
 from ui.i18n import _
 from ui.navigation import require_app
 from ui.panels import day_map, prefetch_next_day, side_panel
-from ui.tables import events_table
+from ui.tables import TABLE_KEY, TABLE_OPEN_UP_TO, events_table
 
 require_app()
 ds = get_dataset()
@@ -30,6 +30,12 @@ st.subheader(_("What happened, and who reported it"))
 if len(positions) > TABLE_LIMIT:
     st.caption(_("The first {limit} of {count} events, by start date; filter by kind or region to list fewer.").format(
         limit=i18n.number(TABLE_LIMIT), count=i18n.number(len(positions))))
-if len(positions):
-    events_table(ds.index.records(positions[:TABLE_LIMIT]))
+if 0 < len(positions) <= TABLE_OPEN_UP_TO:
+    events_table(ds, view, positions)
+elif len(positions):  # a busy day's table is made only once the reader opens it (then kept open)
+    table_box = st.expander(_("Table of the {count} events").format(count=i18n.number(len(positions))),
+                            icon=":material/table:", key=TABLE_KEY, on_change="rerun")
+    if table_box.open:
+        with table_box:
+            events_table(ds, view, positions)
 prefetch_next_day(ds, view)  # while the reader looks at this day

@@ -189,17 +189,19 @@ def span_day(value) -> str:
     return translator().date(value, "span")
 
 
-def table_day(value) -> str:
+def table_day(value, t: Translator | None = None) -> str:
     """A day as a displayed table's cell shows it (ISO in English; ``9 ene 2023`` in Spanish); empty for
-    no day. Downloads and the data keep ISO: only what is drawn on the page goes through here."""
-    return translator().date(value, "table") if value else ""
+    no day. Downloads and the data keep ISO: only what is drawn on the page goes through here. A
+    table of many rows passes the session's translator ``t`` once rather than look it up per cell."""
+    return (t or translator()).date(value, "table") if value else ""
 
 
-def table_days(first, last=None) -> str:
+def table_days(first, last=None, t: Translator | None = None) -> str:
     """A range of days in a table's cell, ``9 ene 2023 – 12 ene 2023``, or one day when it has one."""
+    t = t or translator()
     if not last or str(last) == str(first):
-        return table_day(first)
-    return f"{table_day(first)} – {table_day(last)}"
+        return table_day(first, t)
+    return f"{table_day(first, t)} – {table_day(last, t)}"
 
 
 def number(value, digits: int | None = None) -> str:

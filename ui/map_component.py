@@ -95,21 +95,23 @@ def base_args(ds: Dataset, lang: str, make: Callable[[], folium.Map]) -> BaseArg
     return made
 
 
-def layers_script(groups: Sequence[folium.FeatureGroup]) -> str:
+def layers_script(groups: Sequence[folium.FeatureGroup], first: int = 0) -> str:
     """The ``feature_group`` argument: each group made, added to the map and listed in
-    ``window.feature_group`` (which the frontend empties before the next view's layers)."""
+    ``window.feature_group`` (which the frontend empties before the next view's layers); the
+    groups' variables are numbered from ``first`` (texts joined in one argument need distinct ones)."""
     parts = []
-    for i, group in enumerate(groups):
+    for i, group in enumerate(groups, start=first):
         name = f"feature_group_feature_group_{i}"
         parts.append(group_script(group, name, MAP_NAME))
         parts.append(f"window.feature_group = window.feature_group || [];\nwindow.feature_group.push({name});")
     return "\n".join(parts)
 
 
-def map_component(base: BaseArgs, groups: Sequence[folium.FeatureGroup], key: str, height: int,
+def map_component(base: BaseArgs, layers: str, key: str, height: int,
                   returned_objects: Iterable[str] = ()) -> dict | None:
-    """Draw the map (``base``) with ``groups`` as its swappable layers; the map's state (only the
-    ``returned_objects``, e.g. ``bounds``) goes to ``st.session_state[key]`` as ``st_folium``'s does."""
+    """Draw the map (``base``) with ``layers`` (:func:`layers_script` text) as its swappable layers; the
+    map's state (only the ``returned_objects``, e.g. ``bounds``) goes to ``st.session_state[key]`` as
+    ``st_folium``'s does."""
     returned = list(returned_objects)
     hash_key = base.key(key)
 
@@ -120,5 +122,5 @@ def map_component(base: BaseArgs, groups: Sequence[folium.FeatureGroup], key: st
     return sf._component_func(
         script=base.script, header=base.header, html=base.html, id=base.map_id, key=hash_key, height=height,
         width=None, returned_objects=returned, default=defaults, zoom=None, center=None,
-        feature_group=layers_script(groups), return_on_hover=False, layer_control=None, pixelated=False,
+        feature_group=layers, return_on_hover=False, layer_control=None, pixelated=False,
         css_links=list(base.css_links), js_links=list(base.js_links), on_change=on_change, wrap_longitude=False)

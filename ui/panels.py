@@ -2,24 +2,32 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 
 import numpy as np
 import streamlit as st
 
 from geo.core.dataset import Dataset
 from geo.core.escape import escape_markdown
-from geo.core.index import AGGREGATE_OVER
+from geo.core.i18n import Translator
+from geo.core.index import AGGREGATE_OVER, TABLE_LIMIT
 from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import dashboard_frame
 from geo.render.layers import feature_group, frame_call
 from geo.render.maps import base_map, event_rows_json, leaflet_bounds, view_layers
-from ui import i18n, state
-from ui.changes import changes_list
+from ui import i18n, state, viewcache
+from ui.changes import changes_content, changes_list
+from ui.data import run_started_since
 from ui.i18n import _
-from ui.map_component import base_args, map_component
+from ui.map_component import base_args, layers_script, map_component
+from ui.tables import TABLE_OPEN_UP_TO, table_frame
 
+#: The dashboard's map keeps the markers of events a day step leaves on it (blockade-map.js keepMarkers).
+KEPT_MARKERS = "events"
 #: Session keys: how often the reader asked to frame the day; the regions the frame was set for.
 FRAME_ASKED = "_frame_asked"
 FRAMED_REGIONS = "_framed_regions"
@@ -47,7 +55,9 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     map_key = "blockade-map-cells" if aggregated else "blockade-map"
     bounds = leaflet_bounds((st.session_state.get(map_key) or {}).get("bounds")) if aggregated else None
     t = i18n.translator()
-    layers = view_layers(ds, view, bounds=bounds, t=t)
+    # Layers of the whole view are the same for every reader: made once (ui.viewcache); those of
+    # a zoomed-in aggregated map depend on this reader's bounds.
+    layers, note = view_layers_text(ds, view, t) if bounds is None else _layers_text(ds, view, t, bounds)
     frame = dashboard_frame(ds, view, st.session_state.get(state.MAP_FRAME), st.session_state.get(FRAMED_REGIONS))
     st.session_state[state.MAP_FRAME] = frame
     st.session_state[FRAMED_REGIONS] = tuple(view.regions)
@@ -56,13 +66,25 @@ def day_map(ds: Dataset, view: View, positions: np.ndarray) -> None:
     # browser never loads Leaflet, the basemap and the legend again when the frame moves; the
     # asking count in the token makes "Frame the day" move the map even to the same frame.
     token = f"{frame}#{st.session_state.get(FRAME_ASKED, 0)}"
-    framing = [feature_group("frame", frame_call(frame, token), control=False)] if frame is not None else []
+    framing = layers_script([feature_group("frame", frame_call(frame, token), control=False)]) + "\n" \
+        if frame is not None else ""
     # The base map is made once per dataset and language (ui.map_component): only the layers change.
     base = base_args(ds, t.lang, lambda: base_map(ds, t=t))
-    map_component(base, framing + layers.extra + layers.groups, key=map_key, height=620,
-                  returned_objects=["bounds"] if aggregated else [])
-    if layers.note:
-        st.caption(f"{escape_markdown(layers.note)}.")
+    map_component(base, framing + layers, key=map_key, height=620, returned_objects=["bounds"] if aggregated else [])
+    if note:
+        st.caption(f"{escape_markdown(note)}.")
+
+
+def _layers_text(ds: Dataset, view: View, t: Translator, bounds: tuple | None = None) -> tuple[str, str | None]:
+    """The view's layers (day-over-day rings, hotspots, events or cells) as the component's script
+    text, numbered after the frame's group; and the note on cells, if any."""
+    layers = view_layers(ds, view, bounds=bounds, t=t, keep=KEPT_MARKERS)
+    return layers_script(layers.extra + layers.groups, first=1), layers.note
+
+
+def view_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, str | None]:
+    """:func:`_layers_text` of the whole view, made once for every reader (:mod:`ui.viewcache`)."""
+    return viewcache.kept("layers", ds, view, t.lang, lambda: _layers_text(ds, view, t))
 
 
 def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
@@ -93,12 +115,22 @@ def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
     changes_list(ds, view)
 
 
+#: The prefetch waits this long after a run (the run's last messages go out meanwhile)...
+PREFETCH_AFTER_S = 0.03
+#: ...then makes the next day's markers this many at a time, standing aside as soon as a run starts.
+PREFETCH_CHUNK = 40
+
+
 def prefetch_next_day(ds: Dataset, view: View) -> None:
-    """Make the next day's markers (popups included) in the background while the reader looks at
-    this day, so that "Next" and Play find them made (:meth:`geo.core.index.EventIndex.memo`).
+    """Make the next day's map layers (popups included), day-over-day lists and table rows in the
+    background while the reader looks at this day, so that "Next" and Play find them made
+    (:mod:`ui.viewcache`).
 
     Only in day mode, when the next day's events are drawn one by one; at most one thread at a
-    time per server.
+    time per server. The work is done while the server is idle: it starts a moment after this run
+    and stops as soon as any session's run starts (:func:`ui.data.run_started_since`), so it
+    never holds up a run, nor the sending of its messages (a thread making markers holds Python's
+    lock most of the time). Markers made before it stopped are kept (the index's memo).
     """
     if view.mode != "day" or not _PREFETCH.acquire(blocking=False):
         return
@@ -113,10 +145,24 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
     except Exception:
         _PREFETCH.release()
         raise
+    scheduled = time.monotonic()
 
     def work() -> None:
         try:
-            event_rows_json(ds, positions, t)
+            time.sleep(PREFETCH_AFTER_S)
+            steps: list[Callable[[], object]] = [
+                partial(event_rows_json, ds, chunk, t)
+                for chunk in np.array_split(positions, max(1, len(positions) // PREFETCH_CHUNK))]
+            steps += [lambda: view_layers_text(ds, following, t),
+                      lambda: viewcache.kept("changes", ds, following, t.lang,
+                                             lambda: changes_content(ds, following, t)),
+                      lambda: viewcache.kept("table", ds, following, t.lang,
+                                             lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))
+                      if len(positions) <= TABLE_OPEN_UP_TO else None]  # a busy day's table is made when opened
+            for step in steps:
+                if run_started_since(scheduled):
+                    return
+                step()
         finally:
             _PREFETCH.release()
 

@@ -172,11 +172,12 @@ class Translator:
         >>> translator("en").number(1234), translator("en").number(12.345, 1)
         ('1,234', '12.3')
         """
-        from babel.numbers import format_decimal
-        if digits is None:
-            return format_decimal(value, locale=self.babel_locale)
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=pattern, locale=self.babel_locale)
+        pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits else "")
+        try:
+            return _formatted_number(value, pattern, self.babel_locale)
+        except TypeError:  # not hashable (a Decimal's context, an array scalar): formatted as it is
+            from babel.numbers import format_decimal
+            return format_decimal(value, format=pattern, locale=self.babel_locale)
 
     def date(self, day: str | _dt.date, style: str = "long") -> str:
         """A day (``YYYY-MM-DD`` or a date) in one of this language's styles.
@@ -189,8 +190,7 @@ class Translator:
         fmt = self._styles.get(style, style)
         if fmt == _ISO:
             return value.isoformat()
-        from babel.dates import format_date
-        return format_date(value, fmt, locale=self.babel_locale)
+        return _formatted_date(value, fmt, self.babel_locale)
 
     def day(self, day: str | _dt.date) -> str:
         """A day as a heading shows it (``2023-01-09``; ``lunes, 9 de enero de 2023``)."""
@@ -218,6 +218,21 @@ class Translator:
 
 
 @functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8192)
+def _formatted_date(value: _dt.date, fmt: str, babel_locale: str) -> str:
+    """Babel's ``format_date``, kept: a page writes the same few days hundreds of times (a table's
+    cells, popups) and Babel takes some 50 µs for each."""
+    from babel.dates import format_date
+    return format_date(value, fmt, locale=babel_locale)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
+def _formatted_number(value: float, pattern: str | None, babel_locale: str) -> str:
+    """Babel's ``format_decimal``, kept (counts and kilometres repeat across a page's popups)."""
+    from babel.numbers import format_decimal
+    return format_decimal(value, format=pattern, locale=babel_locale)
+
+
 def _language_name(babel_locale: str, code: str) -> str:
     """The name of language ``code`` in the language of ``babel_locale`` (Babel's tables, read once)."""
     from babel import Locale, UnknownLocaleError

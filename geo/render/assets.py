@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import filecmp
+import hashlib
 import re
 import shutil
 from functools import cache
@@ -68,11 +69,17 @@ def url_for(name: str, mode: str) -> str:
     """Where a map loads asset ``name`` from: ``static`` (the dashboard) or ``placeholder``."""
     if name not in VENDOR_FILES:
         raise KeyError(f"unknown asset {name!r}")
-    if mode == "static":
-        return f"/{STATIC_URL}/{name}"
+    if mode == "static":  # the file's digest in the query: a browser never runs a cached older copy
+        return f"/{STATIC_URL}/{name}?v={_digest(name)}"
     if mode == "placeholder":
         return PLACEHOLDER + name
     raise ValueError(f"asset mode {mode!r} is not 'static' or 'placeholder'")
+
+
+@cache
+def _digest(name: str) -> str:
+    """The first 12 hex digits of the SHA-256 of asset ``name`` (read once per process)."""
+    return hashlib.sha256(VENDOR_FILES[name].read_bytes()).hexdigest()[:12]
 
 
 @cache

@@ -38,10 +38,15 @@ def feature_group(name: str, *calls: JsCall, control: bool = True) -> folium.Fea
     return group
 
 
-def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = ()) -> JsCall:
+def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = (), keep: str | None = None) -> JsCall:
     """Event circles from the rows of :func:`geo.render.popups.event_row`, already serialised;
-    ``spread`` moves the events that share a point (:func:`geo.render.stacks.spread_rows`)."""
-    return JsCall("pointLayer", Json(rows_json), [list(s) for s in spread], name="EventLayer")
+    ``spread`` moves the events that share a point (:func:`geo.render.stacks.spread_rows`). With
+    ``keep`` (a name), a map that draws one view after another keeps the markers of events still
+    shown instead of drawing them again (``keepMarkers`` in ``blockade-map.js``; the dashboard)."""
+    spread_rows = [list(s) for s in spread]
+    if keep is None:
+        return JsCall("pointLayer", Json(rows_json), spread_rows, name="EventLayer")
+    return JsCall("pointLayer", Json(rows_json), spread_rows, keep, name="EventLayer")
 
 
 def cell_layer(cells: Cells, note: str, t: Translator = ENGLISH) -> JsCall:

@@ -157,26 +157,28 @@ def event_rows_json(dataset: Dataset, positions: np.ndarray, t: Translator = ENG
                                              lambda record: event_row_json(record, t))) + "]"
 
 
-def events_layer(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLISH):
-    """The point layer of the events at ``positions``, those sharing a point spread around it."""
+def events_layer(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLISH, keep: str | None = None):
+    """The point layer of the events at ``positions``, those sharing a point spread around it
+    (``keep``: see :func:`geo.render.layers.point_layer`)."""
     return point_layer(event_rows_json(dataset, positions, t),
-                       spread_rows(dataset, drawing_order(dataset, positions)))
+                       spread_rows(dataset, drawing_order(dataset, positions)), keep)
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
-               t: Translator = ENGLISH) -> DayLayers:
+               t: Translator = ENGLISH, keep: str | None = None) -> DayLayers:
     """The layers that change with the view.
 
     Up to :data:`geo.core.index.AGGREGATE_OVER` events are drawn one circle each, with
     popups; more are drawn as counted grid cells with a note saying so. Given the map's
     current ``bounds`` (``((south, west), (north, east))``), the events inside them are drawn
-    one by one as soon as they are few enough, and only the others as cells.
+    one by one as soon as they are few enough, and only the others as cells. ``keep`` names the
+    markers a map drawing one view after another keeps (:func:`geo.render.layers.point_layer`).
     """
     hotspots = feature_group(t.gettext("Hotspots"), hotspot_layer(hotspot_rows(select_hotspots(dataset, view), t)))
     index = dataset.index
     positions = index.select(view)
     if len(positions) <= AGGREGATE_OVER:
-        events = feature_group(t.gettext("Events"), events_layer(dataset, positions, t))
+        events = feature_group(t.gettext("Events"), events_layer(dataset, positions, t, keep))
         return DayLayers([hotspots, events], points=len(positions))
     inside = index.within(positions, bounds) if bounds else positions[:0]
     if not 0 < len(inside) <= AGGREGATE_OVER:
@@ -184,15 +186,15 @@ def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
     outside = np.setdiff1d(positions, inside, assume_unique=True)
     cells = index.cells(outside, cell_size(bounds or index.extent()), lang=t.lang)
     note = aggregation_note(len(positions), len(cells), len(inside), t)
-    calls = [cell_layer(cells, note, t)] + ([events_layer(dataset, inside, t)] if len(inside) else [])
+    calls = [cell_layer(cells, note, t)] + ([events_layer(dataset, inside, t, keep)] if len(inside) else [])
     return DayLayers([hotspots, feature_group(t.gettext("Events"), *calls)], note=note, cells=len(cells),
                      points=len(inside))
 
 
 def view_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
-                t: Translator = ENGLISH) -> DayLayers:
+                t: Translator = ENGLISH, keep: str | None = None) -> DayLayers:
     """:func:`day_layers` with the day-over-day rings underneath when every event is its own marker."""
-    layers = day_layers(dataset, view, bounds, t)
+    layers = day_layers(dataset, view, bounds, t, keep)
     if layers.note is None:
         layers.extra = change_layers(dataset, view, t)
     return layers

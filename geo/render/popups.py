@@ -30,45 +30,73 @@ def _published(value: object, t: Translator) -> str:
         return str(value or "")
 
 
-def popup_html(event: dict, t: Translator = ENGLISH) -> str:
-    """The popup of one event: place, dates, counts, description and source links, escaped."""
+def popup_parts(event: dict, t: Translator = ENGLISH) -> list:
+    """The popup of one event as its pieces of text, each escaped HTML: ``[place, colour, kind,
+    region, dates, time_note, road, counts, description, language_note, status, sources_label,
+    sources]``, where a source is ``[href, name, published]`` (a link) or ``[text]`` (a dataset
+    cited by its own reference, ACLED). Empty strings for what the event lacks.
+
+    The map sends these rather than the popup's HTML, and ``blockade-map.js`` joins them only when a
+    popup opens (``popupHtml``), exactly as :func:`join_popup` does: half the bytes of a day's markers.
+    """
     kind = event["kind"]
-    parts = [
-        f'<div class="bm-popup"><b>{escape_html(place_for(event, t))}</b> '
-        f'<span style="color:{KIND_COLORS.get(kind, "#000")}">&#9679; {escape_html(kind_name(kind, t))}</span><br>',
-        f'{escape_html(event["region"])} &middot; {escape_html(dates_text(event["start"], event["end"], t))}',
-    ]
+    time_note = ""
     if int(event.get("time_precision", 1)) > 1:
-        parts.append(f' <i>({escape_html(precision_words("time", event["time_precision"], t))})</i>')
+        time_note = escape_html(precision_words("time", event["time_precision"], t))
+    road_line = ""
     road = event.get("road")
     if isinstance(road, str) and road:
         km = event.get("km")
         km_text = f", km {t.number(km)}" if isinstance(km, (int, float)) and km == km else ""
-        parts.append("<br>" + escape_html(t.gettext("Road {road}").format(road=road)) + km_text)
-    counts = counts_text(event, t)
-    if counts:
-        parts.append("<br><b>" + escape_html(counts) + "</b>")
+        road_line = escape_html(t.gettext("Road {road}").format(road=road)) + escape_html(km_text)
     description, language = description_for(event, t)
-    if description:
-        parts.append(f'<br><span class="bm-desc">{escape_html(description)}</span>')
-        if language:
-            parts.append(f' <i class="bm-desc-lang">{escape_html(fallback_note(language, t))}</i>')
-    parts.append("<br><small>" + escape_html(t.gettext("Status: {status}; location: {precision}").format(
+    language_note = escape_html(fallback_note(language, t)) if description and language else ""
+    status = escape_html(t.gettext("Status: {status}; location: {precision}").format(
         status=status_name(event.get("status", "reported"), t),
-        precision=precision_words("geo", event["geo_precision"], t))) + "</small>")
-    links = []
+        precision=precision_words("geo", event["geo_precision"], t)))
+    sources: list[list[str]] = []
     for src in event.get("sources", []):
         url = str(src.get("url", ""))
         if not url and src.get("event_id_cnty"):  # a dataset cited by its own reference (ACLED): no link
             via = "; ".join(str(p) for p in src.get("publishers") or [])
-            links.append(f'{escape_html(src.get("name"))} {escape_html(src.get("event_id_cnty"))} '
-                         f'({escape_html(src.get("published"))})' + (f", {escape_html(via)}" if via else ""))
+            sources.append([f'{escape_html(src.get("name"))} {escape_html(src.get("event_id_cnty"))} '
+                            f'({escape_html(src.get("published"))})' + (f", {escape_html(via)}" if via else "")])
             continue
         safe = url if url.lower().startswith(("http://", "https://")) else "#"
-        links.append(f'<a href="{escape_html(safe)}" target="_blank" rel="noopener noreferrer">'
-                     f'{escape_html(src.get("name"))}</a> ({escape_html(_published(src.get("published"), t))})')
-    parts.append("<br>" + escape_html(t.gettext("Sources:")) + " " + "; ".join(links) + "</div>")
-    return "".join(parts)
+        sources.append([escape_html(safe), escape_html(src.get("name")),
+                        escape_html(_published(src.get("published"), t))])
+    return [escape_html(place_for(event, t)), KIND_COLORS.get(kind, "#000"), escape_html(kind_name(kind, t)),
+            escape_html(event["region"]), escape_html(dates_text(event["start"], event["end"], t)), time_note,
+            road_line, escape_html(counts_text(event, t)), escape_html(description) if description else "",
+            language_note, status, escape_html(t.gettext("Sources:")), sources]
+
+
+def join_popup(parts: list) -> str:
+    """The popup's HTML from :func:`popup_parts` (``popupHtml`` in ``blockade-map.js`` writes the same)."""
+    (place, colour, kind, region, dates, time_note, road_line, counts, description, language_note, status,
+     sources_label, sources) = parts
+    html = [f'<div class="bm-popup"><b>{place}</b> <span style="color:{colour}">&#9679; {kind}</span><br>'
+            f'{region} &middot; {dates}']
+    if time_note:
+        html.append(f" <i>({time_note})</i>")
+    if road_line:
+        html.append("<br>" + road_line)
+    if counts:
+        html.append("<br><b>" + counts + "</b>")
+    if description:
+        html.append(f'<br><span class="bm-desc">{description}</span>')
+        if language_note:
+            html.append(f' <i class="bm-desc-lang">{language_note}</i>')
+    html.append("<br><small>" + status + "</small>")
+    links = [s[0] if len(s) == 1 else f'<a href="{s[0]}" target="_blank" rel="noopener noreferrer">{s[1]}</a> ({s[2]})'
+             for s in sources]
+    html.append("<br>" + sources_label + " " + "; ".join(links) + "</div>")
+    return "".join(html)
+
+
+def popup_html(event: dict, t: Translator = ENGLISH) -> str:
+    """The popup of one event: place, dates, counts, description and source links, escaped."""
+    return join_popup(popup_parts(event, t))
 
 
 def event_name(event: dict, t: Translator = ENGLISH) -> str:
@@ -85,10 +113,11 @@ def tooltip_text(event: dict, t: Translator = ENGLISH) -> str:
 
 
 def event_row(event: dict, t: Translator = ENGLISH) -> list:
-    """The point layer's row of one event: position, CSS class, colour, radius, popup, tooltip."""
+    """The point layer's row of one event: position, CSS class, colour, radius, the popup's pieces
+    (:func:`popup_parts`, joined in the browser when it opens), tooltip."""
     return [round(event["lat"], 5), round(event["lon"], 5), f"bm-event bm-kind-{event['kind']}",
             KIND_COLORS.get(event["kind"], "#000"), marker_radius(event["fatalities"]),
-            popup_html(event, t), tooltip_text(event, t)]
+            popup_parts(event, t), tooltip_text(event, t)]
 
 
 #: Name under which the dataset's index keeps each event's serialised row (one per language).

@@ -175,3 +175,25 @@ def test_a_date_outside_the_data_says_which_days_it_covers(data_env):
     assert at.button(key="next_day").disabled  # already on the last day
     at.button(key="prev_day").click().run()
     assert at.title[0].value == "Blockades and protests on 2023-01-30" and not at.warning
+
+
+def test_a_busy_day_lists_its_changes_by_region_escaped(tmp_path, monkeypatch):
+    """Past BY_REGION_OVER blockades the day-over-day list is grouped by region, written as escaped
+    HTML (st.html) rather than markdown: counts per group and region, hostile names inert."""
+    from tests.conftest import make_event, write_folder
+    from ui.changes import BY_REGION_OVER
+    hostile = '<img src=x onerror="alert(1)">'
+    events = [make_event(f"n{i}", start="2023-01-10", place=f"Nuevo {i}", region="Puno", lat=-15.5 + i / 100)
+              for i in range(BY_REGION_OVER)]
+    events += [make_event("h", start="2023-01-10", place=hostile, region="Cusco", lat=-13.5, lon=-72.0),
+               make_event("c", start="2023-01-09", end="2023-01-10", place="Sigue", region="Cusco", lat=-13.6, lon=-72.0),
+               make_event("l", start="2023-01-09", place="Levantado", region="Tacna", lat=-18.0, lon=-70.2)]
+    monkeypatch.setenv("BLOCKADE_MAP_DATA", str(write_folder(tmp_path / "data", events)))
+    at = _map_page({"date": "2023-01-10"})
+    assert not at.exception
+    [body] = [h.proto.body for h in at.get("html") if "bm-changes" in h.proto.body]
+    assert body.startswith('<ul class="bm-changes"><li><b>New</b> (31)<ul><li><i>Puno</i> (30): Nuevo 0; ')
+    assert "<li><i>Cusco</i> (1): &lt;img src=x onerror=&quot;alert(1)&quot;&gt;</li>" in body
+    assert "<li><b>Continuing</b> (1)<ul><li><i>Cusco</i> (1): Sigue</li></ul></li>" in body
+    assert "<li><b>Lifted</b> (1)<ul><li><i>Tacna</i> (1): Levantado</li></ul></li></ul>" in body
+    assert "<img" not in body

@@ -11,6 +11,7 @@ from geo.query.active import select_events
 from geo.store import load_dataset
 from tests.conftest import page_test
 from tests.scale_data import NOTE, write_big_folder
+from ui.tables import TABLE_KEY
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,9 @@ def test_page_says_how_many_events_the_cells_stand_for(big_data, monkeypatch):
     assert f"{NOTE}." in captions
     assert (f"The first {TABLE_LIMIT} of 2,400 events, by start date; filter by kind or region to list "
             "fewer.") in captions
+    # a busy day's table is folded, and made only once the reader opens it
+    assert not at.dataframe and "Table of the 2,400 events" in [e.label for e in at.expander]
+    at = _page(big_data, monkeypatch, {"date": "2023-01-09"}, {TABLE_KEY: True})
     table = at.dataframe[0].value
     first = select_events(load_dataset(big_data), View("2023-01-09")).head(TABLE_LIMIT)
     assert len(table) == TABLE_LIMIT and list(table["Place"]) == list(first["place"])
@@ -54,6 +58,8 @@ def test_a_filter_below_the_threshold_draws_markers_and_no_note(big_data, monkey
     at = _page(big_data, monkeypatch, {"date": "2023-01-09", "kinds": "clash"})
     assert next(m.value for m in at.metric if m.label == "Events mapped") == "400"
     assert not any("cells" in c.value for c in at.caption)
+    assert not at.dataframe
+    at = _page(big_data, monkeypatch, {"date": "2023-01-09", "kinds": "clash"}, {TABLE_KEY: True})
     assert len(at.dataframe[0].value) == 400
 
 

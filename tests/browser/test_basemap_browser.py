@@ -159,8 +159,8 @@ def test_dashboard_draws_the_basemap_from_its_static_assets(browser, serve_app, 
         page.goto(f"{base}/?date=2023-01-09", wait_until="domcontentloaded")
         frame = map_frame(page)
         frame.locator(".leaflet-bmBasemap-pane path.bm-bl-land").first.wait_for(state="attached", timeout=20000)
-        src = frame.evaluate("() => Array.from(document.scripts).map(s => s.src).filter(s => /basemap\\.js$/.test(s))")
-        assert src and src[0].endswith("/app/static/vendor/basemap.js")
+        src = frame.evaluate("() => Array.from(document.scripts).map(s => s.src).filter(s => /basemap\\.js(\\?|$)/.test(s))")
+        assert src and src[0].split("?v=")[0].endswith("/app/static/vendor/basemap.js")
         assert frame.locator(".leaflet-bmBasemap-pane path.bm-bl-lake").count() == 1
         assert frame.locator(".leaflet-bmBasemap-pane path.bm-bl-border").count() >= 5
         names = frame.eval_on_selector_all(".bm-bl-label:not(.bm-bl-hidden)", "els => els.map(e => e.textContent)")

@@ -61,7 +61,30 @@
     var STACK_DOT = {radius: 2.5, stroke: false, fillColor: "#222", fillOpacity: 1, interactive: false,
                      className: "bm-stack-point"};
 
-    /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popupHtml, tooltipHtml];
+    /* An event's popup from its pieces (geo/render/popups.py's popup_parts, every text already
+     * escaped there): [place, colour, kind, region, dates, timeNote, road, counts, description,
+     * languageNote, status, sourcesLabel, sources], a source being [href, name, published] or
+     * [text]. The same HTML as popups.py's join_popup (a browser test compares them). */
+    function popupHtml(p) {
+        var html = '<div class="bm-popup"><b>' + p[0] + '</b> <span style="color:' + p[1] + '">&#9679; ' +
+            p[2] + "</span><br>" + p[3] + " &middot; " + p[4];
+        if (p[5]) { html += " <i>(" + p[5] + ")</i>"; }
+        if (p[6]) { html += "<br>" + p[6]; }
+        if (p[7]) { html += "<br><b>" + p[7] + "</b>"; }
+        if (p[8]) {
+            html += '<br><span class="bm-desc">' + p[8] + "</span>";
+            if (p[9]) { html += ' <i class="bm-desc-lang">' + p[9] + "</i>"; }
+        }
+        html += "<br><small>" + p[10] + "</small>";
+        var links = p[12].map(function (s) {
+            return s.length === 1 ? s[0] :
+                '<a href="' + s[0] + '" target="_blank" rel="noopener noreferrer">' + s[1] + "</a> (" + s[2] + ")";
+        });
+        return html + "<br>" + p[11] + " " + links.join("; ") + "</div>";
+    }
+
+    /* Events: rows are [lat, lon, cssClass, colour, radiusPx, popup, tooltipHtml], popup being the
+     * popup's HTML or its pieces (popupHtml: joined only when the popup opens);
      * spread is [[row, dx, dy], ...] for the events that share a point with others: each is
      * drawn (dx, dy) pixels from its point, joined to it by a thin line, the point marked. */
     /* A busy day (more than BUSY_DAY markers) is drawn with markers SMALL_AT_COUNTRY times their
@@ -74,14 +97,50 @@
         function fit() {
             if (!map) { return; }
             var scale = map.getZoom() <= COUNTRY_ZOOM ? SMALL_AT_COUNTRY : 1;
-            markers.forEach(function (m, i) { m.setRadius(rows[i][4] * scale); });
+            markers.forEach(function (m, i) {
+                var radius = rows[i][4] * scale;
+                if (m.getRadius() !== radius) { m.setRadius(radius); }
+            });
         }
         group.on("add", function () { map = group._map; if (map) { map.on("zoomend", fit); fit(); } });
         group.on("remove", function () { if (map) { map.off("zoomend", fit); } map = null; });
     }
 
-    function pointLayer(group, rows, spread) {
+    function eventMarker(r, renderer) {
+        var m = L.circleMarker([r[0], r[1]], {
+            radius: r[4], color: "#222", weight: 1, opacity: 0.9, renderer: renderer,
+            fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
+        });
+        if (r[5]) { m.bindPopup(typeof r[5] === "string" ? r[5] : function () { return popupHtml(r[5]); }, {maxWidth: 340}); }
+        if (r[6]) { m.bindTooltip(r[6]); }
+        return m;
+    }
+
+    /* Markers kept from one view to the next (pointLayer's `keep`), by name: the last view's
+     * markers by their row's text, the layer group holding them, the pane and renderer they are
+     * drawn in (above the other layers), and a removal waiting to happen. */
+    var KEPT = {};
+
+    /* A layer that creates the pane `name` (above the overlay pane) on the map it is added to. */
+    function paneMaker(name) {
+        var Maker = L.Layer.extend({
+            onAdd: function (map) {
+                if (!map.getPane(name)) { map.createPane(name).style.zIndex = 450; }
+            },
+            onRemove: function () { return; }
+        });
+        return new Maker();
+    }
+
+    function keptSet(name) {
+        if (!KEPT[name]) { KEPT[name] = {byRow: {}, layer: L.layerGroup(), renderer: null, pane: "bm-" + name, timer: null}; }
+        return KEPT[name];
+    }
+
+    function pointLayer(group, rows, spread, keep) {
         var pins = {}, dots = {}, items = [], markers = [];
+        var kept = keep ? keptSet(keep) : null;
+        if (kept) { paneMaker(kept.pane).addTo(group); }  // first: the renderer's pane exists before any marker comes
         (spread || []).forEach(function (s) {
             var at = L.latLng(rows[s[0]][0], rows[s[0]][1]);
             pins[s[0]] = {at: at, offset: [s[1], s[2]], leg: L.polyline([at, at], STACK_LEG).addTo(group)};
@@ -90,20 +149,65 @@
             var at = pins[i].at, key = at.lat + "," + at.lng;
             if (!dots[key]) { dots[key] = L.circleMarker(at, STACK_DOT).addTo(group); }
         });
+        var before = kept ? kept.byRow : {}, now = {}, reused = [];
+        if (kept && !kept.renderer) { kept.renderer = L.svg({pane: kept.pane}); }
         rows.forEach(function (r, i) {
-            var m = L.circleMarker([r[0], r[1]], {
-                radius: r[4], color: "#222", weight: 1, opacity: 0.9,
-                fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
-            });
-            if (r[5]) { m.bindPopup(r[5], {maxWidth: 340}); }
-            if (r[6]) { m.bindTooltip(r[6]); }
-            m.addTo(group);
+            var text = kept && !pins[i] ? JSON.stringify(r) : null, m = null;
+            if (text !== null && before[text] && before[text].length) { m = before[text].pop(); reused[i] = true; }
+            if (!m) { m = eventMarker(r, kept ? kept.renderer : undefined); }
+            if (text !== null) { (now[text] = now[text] || []).push(m); } else { m.addTo(group); }
             markers.push(m);
             if (pins[i]) { pins[i].layer = m; items.push(pins[i]); }
         });
+        if (kept) { keepMarkers(group, kept, markers, now, reused, pins); }
         pinAround(group, items);
         if (rows.length > BUSY_DAY) { fitToZoom(group, markers, rows); }
         return group;
+    }
+
+    /* The dashboard's day step: markers of events still shown stay on the map as they are (no
+     * new SVG element, popup or tooltip for them); the others go, the new ones come. The events
+     * are drawn in a pane of their own above the other layers (rings, hotspots, corridors), so
+     * a marker kept from the day before is never under the new day's other layers. When the
+     * group leaves the map its markers go at the next tick, unless the next view's pointLayer
+     * (which streamlit-folium adds right after removing this one) takes them over first. */
+    function keepMarkers(group, kept, markers, now, reused, pins) {
+        var stale = [];
+        Object.keys(kept.byRow).forEach(function (text) {
+            kept.byRow[text].forEach(function (m) { stale.push(m); });
+        });
+        kept.byRow = now;
+        var Holder = L.Layer.extend({
+            onAdd: function (map) {
+                clearTimeout(kept.timer);
+                kept.timer = null;
+                stale.forEach(function (m) { kept.layer.removeLayer(m); });
+                stale = [];
+                kept.byRow = now;
+                if (!map.hasLayer(kept.layer)) { kept.layer.addTo(map); }
+                // Markers not kept were drawn last (those spread around a point when the group came,
+                // then the others): from the first of them on, every marker is brought to the front
+                // in the rows' order (largest first), so small circles stay on top of large ones.
+                var from = -1, spreadAfter = false;
+                markers.forEach(function (m, i) {
+                    if (!pins[i] && !kept.layer.hasLayer(m)) { kept.layer.addLayer(m); }
+                    if (from < 0 && !reused[i]) { from = i; }
+                    if (pins[i] && from >= 0 && i > from) { spreadAfter = true; }
+                });
+                if (from >= 0 && (spreadAfter || reused.slice(from).some(Boolean))) {
+                    for (var i = from; i < markers.length; i++) { markers[i].bringToFront(); }
+                }
+            },
+            onRemove: function () {
+                clearTimeout(kept.timer);
+                kept.timer = setTimeout(function () {
+                    kept.layer.clearLayers();
+                    kept.byRow = {};
+                    kept.timer = null;
+                }, 0);
+            }
+        });
+        new Holder().addTo(group);
     }
 
     /* Counted cells standing for many events: rows are
@@ -373,7 +477,7 @@
     }
 
     global.BlockadeMap = {
-        pointLayer: pointLayer, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
+        pointLayer: pointLayer, popupHtml: popupHtml, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
         ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, legend: legend, mapChrome: mapChrome,
         frameTo: frameTo, snapshot: snapshot
     };

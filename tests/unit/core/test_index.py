@@ -10,6 +10,7 @@ from geo.core.index import AGGREGATE_OVER, CELL_SIZES, TABLE_LIMIT, EventIndex, 
 from geo.core.view import View
 from geo.query.active import select_events, view_mask
 from geo.render.maps import build_map, day_layers, leaflet_bounds
+from geo.render.popups import join_popup
 from geo.store import load_dataset
 from tests.conftest import layer_calls, make_event, render_groups, write_folder
 
@@ -95,7 +96,8 @@ def test_small_views_draw_one_marker_per_event_with_popups(tiny):
     assert not layer_calls(html, "cellLayer")
     assert [r[2] for r in rows] == ["bm-event bm-kind-clash", "bm-event bm-kind-blockade", "bm-event bm-kind-blockade"]
     assert rows[0][:2] == [-15.5, -70.13333] and rows[0][4] == pytest.approx(6 + 3.5 * 17 ** 0.5, abs=0.1)
-    assert "Juliaca" in rows[0][5] and "17 dead" in rows[0][5] and "Defensoría del Pueblo" in rows[0][5]
+    popup = join_popup(rows[0][5])  # the popup's pieces, joined as the browser does when it opens
+    assert "Juliaca" in popup and "17 dead" in popup and "Defensoría del Pueblo" in popup
     html = build_map(tiny, view, tiles=False).get_root().render()
     assert len(layer_calls(html, "pointLayer")[0][0]) == 3 and "bm-agg-note" not in html.split("</style>")[-1]
 
@@ -170,7 +172,7 @@ def test_zoomed_in_the_events_in_view_are_drawn_one_by_one(big):
     [[cell_rows, *_]] = layer_calls(html, "cellLayer")
     [[rows, _spread]] = layer_calls(html, "pointLayer")
     juliaca = select_events(big, view).query("place == 'Juliaca'")
-    assert len(rows) == len(juliaca) == 800 and all("Juliaca" in r[5] for r in rows)
+    assert len(rows) == len(juliaca) == 800 and all("Juliaca" in join_popup(r[5]) for r in rows)
     assert sorted(r[7] for r in cell_rows) == ["Arequipa", "Cusco"]
     assert sum(r[2] for r in cell_rows) + len(rows) == len(select_events(big, view))
     assert layers.note == ("800 events in view drawn one by one; the other 1,600 shown "

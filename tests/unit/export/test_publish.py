@@ -15,6 +15,7 @@ from geo.core.i18n import translator
 from geo.export import publish as edition
 from geo.query.active import day_summary, mapped_vs_reported
 from geo.render import assets
+from geo.render.popups import join_popup
 from geo.store import load_dataset
 from tests.conftest import BUNDLED, make_event, make_hotspot, write_folder
 
@@ -153,7 +154,8 @@ def test_the_ninth_of_january(bundled_edition):
     assert sutran["url"].startswith("https://elcomercio.pe/")
     first = doc["events"][0]  # largest circle first, as the dashboard draws them
     assert first["id"] == "2023-01-09-juliaca-clash" and first["fatalities"] == 17
-    lat, lon, css, colour, radius, popup, tooltip = first["row"]
+    lat, lon, css, colour, radius, parts, tooltip = first["row"]
+    popup = join_popup(parts)  # the popup's pieces, joined as the browser does when it opens
     assert (lat, lon, css, colour, radius) == (-15.5, -70.13333, "bm-event bm-kind-clash", "#a50f15", 20.4)
     assert "<b>Juliaca</b>" in popup and "Sources: " in popup and ">La República</a> (2023-01-09)" in popup
     assert tooltip == "Juliaca: clash, 17 dead"
@@ -213,7 +215,7 @@ def test_hostile_text_is_escaped_in_every_file(tmp_path):
     assert '<meta property="og:site_name" content="&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp; co">' in page
     doc = read_json(out / "days/2023-01-09.json")
     evil = next(e for e in doc["events"] if e["id"] == "e-evil")
-    popup, tooltip = evil["row"][5], evil["row"][6]
+    popup, tooltip = join_popup(evil["row"][5]), evil["row"][6]  # the popup's pieces, joined as in the browser
     for markup in (popup, tooltip):
         assert "<img" not in markup and "<script" not in markup and "{{" not in markup and "${" not in markup
         assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in markup
@@ -350,7 +352,8 @@ def test_the_edition_speaks_the_language_asked_for_in_every_file(spanish_edition
     doc = read_json(spanish_edition / "days" / "2023-01-09.json")
     assert doc["date"] == "2023-01-09" and doc["totals"]["events"] == 20  # the same data, other words
     assert "45 puntos de bloqueo reportados a nivel nacional (SUTRAN); 11 en el mapa" in [r["text"] for r in doc["reported"]]
-    lat, lon, css, colour, radius, popup, tooltip = doc["events"][0]["row"]
+    lat, lon, css, colour, radius, parts, tooltip = doc["events"][0]["row"]
+    popup = join_popup(parts)  # the popup's pieces, joined as the browser does when it opens
     assert tooltip == "Juliaca: enfrentamiento, 17 muertos"
     assert "<b>17 muertos</b>" in popup and "Fuentes: " in popup and "Sources" not in popup
     assert "La masacre de Juliaca" in popup  # the description in the reader's language
