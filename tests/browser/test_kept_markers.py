@@ -45,6 +45,14 @@ def test_a_day_step_keeps_the_markers_of_events_still_shown(browser, serve_app):
                 l.openPopup(); text = l.getPopup().getElement().querySelector('.bm-popup').textContent; } });
             return text; }""")
         assert popup and "Sources:" in popup and "Status:" in popup
+        frame.evaluate("() => window.map.closePopup()")
+        # tooltips are made when the pointer first comes over a circle, not for every circle of the day
+        assert frame.evaluate("""() => { let n = 0; window.map.eachLayer(l => { if (l.getTooltip && l.getTooltip()
+            && String(l.options.className || '').includes('bm-event')) { n += 1; } }); return n; }""") == 0
+        frame.locator("path.bm-event[data-day1]").last.hover(force=True)
+        tip = frame.locator(".leaflet-tooltip:not(.bm-town-label)")
+        tip.first.wait_for(timeout=5000)
+        assert ": " in tip.first.inner_text()  # "place: kind"
         # and back again: the 20th's events exactly
         page.get_by_role("button", name="Prev").click()
         _wait_map(page, f"Blockades and protests on {DAYS[2]}", True, len(points[2]), 60)

@@ -106,13 +106,23 @@
         group.on("remove", function () { if (map) { map.off("zoomend", fit); } map = null; });
     }
 
+    /* A tooltip made the first time the pointer comes over `layer`: a day of hundreds of circles
+     * then makes no tooltip (an object and its listeners) for the circles nobody points at. */
+    function lazyTooltip(layer, html) {
+        function bind(e) {
+            layer.off("mouseover", bind);
+            layer.bindTooltip(html).openTooltip(e && e.latlng);
+        }
+        return layer.on("mouseover", bind);
+    }
+
     function eventMarker(r, renderer) {
         var m = L.circleMarker([r[0], r[1]], {
             radius: r[4], color: "#222", weight: 1, opacity: 0.9, renderer: renderer,
             fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
         });
         if (r[5]) { m.bindPopup(typeof r[5] === "string" ? r[5] : function () { return popupHtml(r[5]); }, {maxWidth: 340}); }
-        if (r[6]) { m.bindTooltip(r[6]); }
+        if (r[6]) { lazyTooltip(m, r[6]); }
         return m;
     }
 
@@ -265,7 +275,7 @@
         var items = [];
         rowsTo(group, rows, function (r) {
             var m = L.circleMarker([r[0], r[1]], Object.assign({radius: r[2]}, style));
-            if (r[3] && style.interactive !== false) { m.bindTooltip(r[3]); }
+            if (r[3] && style.interactive !== false) { lazyTooltip(m, r[3]); }
             if (r.length > 5) { items.push({layer: m, at: L.latLng(r[0], r[1]), offset: [r[4], r[5]]}); }
             return m;
         });
