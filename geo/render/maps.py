@@ -38,6 +38,7 @@ from geo.render.layers import (
 )
 from geo.render.leaflet import ZoomableMap
 from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hotspot_rows
+from geo.render.served_popups import popups_url, served_rows
 from geo.render.stacks import drawing_order, spread_rows
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
 
@@ -159,9 +160,14 @@ def event_rows_json(dataset: Dataset, positions: np.ndarray, t: Translator = ENG
 
 def events_layer(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLISH, keep: str | None = None):
     """The point layer of the events at ``positions``, those sharing a point spread around it
-    (``keep``: see :func:`geo.render.layers.point_layer`)."""
-    return point_layer(event_rows_json(dataset, positions, t),
-                       spread_rows(dataset, drawing_order(dataset, positions)), keep)
+    (``keep``: see :func:`geo.render.layers.point_layer`; with it, the popups are served as a file,
+    :mod:`geo.render.served_popups`)."""
+    ordered = drawing_order(dataset, positions)
+    if keep is None:
+        return point_layer(event_rows_json(dataset, positions, t), spread_rows(dataset, ordered))
+    # the dashboard: popups fetched from a file when the day is drawn (geo.render.served_popups)
+    rows, popups = served_rows(dataset, ordered, t)
+    return point_layer(rows, spread_rows(dataset, ordered), keep, popups_url(popups))
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,
