@@ -6,6 +6,7 @@ script and styles are served locally (:mod:`geo.render.assets`); exported HTML i
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ Bounds = Sequence[Sequence[float]]  # [[south, west], [north, east]]
 #: The legend's own words (the kinds' labels are in geo.core.words).
 LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with the number of dead."),
                 "hotspot": N_("Protest hotspot"), "corridor": N_("Road corridor")}
+
+log = logging.getLogger("blockade_map.render")
 
 
 def legend_html(kinds: Iterable[str] = KINDS, t: Translator = ENGLISH) -> str:
@@ -167,7 +170,12 @@ def events_layer(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLIS
         return point_layer(event_rows_json(dataset, positions, t), spread_rows(dataset, ordered))
     # the dashboard: popups fetched from a file when the day is drawn (geo.render.served_popups)
     rows, popups = served_rows(dataset, ordered, t)
-    return point_layer(rows, spread_rows(dataset, ordered), keep, popups_url(popups))
+    try:
+        url = popups_url(popups)
+    except OSError as exc:  # a static folder it may not write to: the popups travel in the page
+        log.warning("popups served in the page, not as a file: %s", exc)
+        return point_layer(event_rows_json(dataset, positions, t), spread_rows(dataset, ordered), keep)
+    return point_layer(rows, spread_rows(dataset, ordered), keep, url)
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,

@@ -160,3 +160,18 @@ def test_the_day_step_sends_markers_and_serves_their_popups_as_a_file(recorded):
     records = {r["id"]: r for r in index.records(day)}
     assert sorted(json.dumps(p) for p in served) == sorted(
         json.dumps(json.loads(json.dumps(popup_parts(r, translator("es"))))) for r in records.values())
+
+
+def test_a_static_folder_it_may_not_write_to_sends_the_popups_in_the_page(tiny_data, monkeypatch, tmp_path):
+    from geo.core.i18n import translator
+    from geo.render import served_popups
+    from geo.render.maps import day_layers
+    from geo.store import load_dataset
+    from tests.conftest import layer_calls, render_groups
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setattr(served_popups, "STATIC_DIR", blocked / "popups")
+    layers = day_layers(load_dataset(tiny_data), View("2023-01-09"), t=translator("en"), keep="events")
+    [[rows, _spread, keep, url]] = layer_calls(render_groups(layers.groups), "pointLayer")
+    assert keep == "events" and url is None
+    assert rows and all(isinstance(r[5], list) and r[5][0] for r in rows)  # the popups' pieces, in the page
