@@ -18,7 +18,9 @@ from geo.core.view import View
 from geo.query.active import mapped_vs_reported, reported_on, select_hotspots
 from geo.query.framing import dashboard_frame
 from geo.render.layers import feature_group, frame_call
-from geo.render.maps import base_map, event_rows_json, leaflet_bounds, view_layers
+from geo.render.maps import base_map, leaflet_bounds, view_layers
+from geo.render.served_popups import served_rows
+from geo.render.stacks import drawing_order
 from ui import i18n, state, viewcache
 from ui.changes import changes_content, changes_list
 from ui.data import run_started_since
@@ -151,7 +153,7 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
         try:
             time.sleep(PREFETCH_AFTER_S)
             steps: list[Callable[[], object]] = [
-                partial(event_rows_json, ds, chunk, t)
+                partial(served_rows, ds, drawing_order(ds, chunk), t)
                 for chunk in np.array_split(positions, max(1, len(positions) // PREFETCH_CHUNK))]
             steps += [lambda: view_layers_text(ds, following, t),
                       lambda: viewcache.kept("changes", ds, following, t.lang,

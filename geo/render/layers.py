@@ -38,15 +38,18 @@ def feature_group(name: str, *calls: JsCall, control: bool = True) -> folium.Fea
     return group
 
 
-def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = (), keep: str | None = None) -> JsCall:
+def point_layer(rows_json: str, spread: Sequence[Sequence[float]] = (), keep: str | None = None,
+                popups_url: str | None = None) -> JsCall:
     """Event circles from the rows of :func:`geo.render.popups.event_row`, already serialised;
     ``spread`` moves the events that share a point (:func:`geo.render.stacks.spread_rows`). With
     ``keep`` (a name), a map that draws one view after another keeps the markers of events still
-    shown instead of drawing them again (``keepMarkers`` in ``blockade-map.js``; the dashboard)."""
+    shown instead of drawing them again (``keepMarkers`` in ``blockade-map.js``; the dashboard).
+    With ``popups_url``, each row has its popup's digest where the popup would be, and the popups,
+    in the rows' order, are fetched from that URL (:mod:`geo.render.served_popups`)."""
     spread_rows = [list(s) for s in spread]
     if keep is None:
         return JsCall("pointLayer", Json(rows_json), spread_rows, name="EventLayer")
-    return JsCall("pointLayer", Json(rows_json), spread_rows, keep, name="EventLayer")
+    return JsCall("pointLayer", Json(rows_json), spread_rows, keep, popups_url, name="EventLayer")
 
 
 def cell_layer(cells: Cells, note: str, t: Translator = ENGLISH) -> JsCall:

@@ -6,6 +6,7 @@ script and styles are served locally (:mod:`geo.render.assets`); exported HTML i
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from geo.render.layers import (
 )
 from geo.render.leaflet import ZoomableMap
 from geo.render.popups import corridor_rows, event_row_json, event_row_memo, hotspot_rows
+from geo.render.served_popups import popups_url, served_rows
 from geo.render.stacks import drawing_order, spread_rows
 from geo.render.style import CORRIDOR_COLOR, HOTSPOT_COLOR, KIND_COLORS
 
@@ -51,6 +53,8 @@ Bounds = Sequence[Sequence[float]]  # [[south, west], [north, east]]
 #: The legend's own words (the kinds' labels are in geo.core.words).
 LEGEND_WORDS = {"title": N_("What happened"), "size": N_("Circle size grows with the number of dead."),
                 "hotspot": N_("Protest hotspot"), "corridor": N_("Road corridor")}
+
+log = logging.getLogger("blockade_map.render")
 
 
 def legend_html(kinds: Iterable[str] = KINDS, t: Translator = ENGLISH) -> str:
@@ -159,9 +163,19 @@ def event_rows_json(dataset: Dataset, positions: np.ndarray, t: Translator = ENG
 
 def events_layer(dataset: Dataset, positions: np.ndarray, t: Translator = ENGLISH, keep: str | None = None):
     """The point layer of the events at ``positions``, those sharing a point spread around it
-    (``keep``: see :func:`geo.render.layers.point_layer`)."""
-    return point_layer(event_rows_json(dataset, positions, t),
-                       spread_rows(dataset, drawing_order(dataset, positions)), keep)
+    (``keep``: see :func:`geo.render.layers.point_layer`; with it, the popups are served as a file,
+    :mod:`geo.render.served_popups`)."""
+    ordered = drawing_order(dataset, positions)
+    if keep is None:
+        return point_layer(event_rows_json(dataset, positions, t), spread_rows(dataset, ordered))
+    # the dashboard: popups fetched from a file when the day is drawn (geo.render.served_popups)
+    rows, popups = served_rows(dataset, ordered, t)
+    try:
+        url = popups_url(popups)
+    except OSError as exc:  # a static folder it may not write to: the popups travel in the page
+        log.warning("popups served in the page, not as a file: %s", exc)
+        return point_layer(event_rows_json(dataset, positions, t), spread_rows(dataset, ordered), keep)
+    return point_layer(rows, spread_rows(dataset, ordered), keep, url)
 
 
 def day_layers(dataset: Dataset, view: View, bounds: tuple | None = None,

@@ -134,3 +134,44 @@ def test_the_first_run_of_a_server_freezes_what_it_left_for_the_garbage_collecto
     assert frozen > 10_000  # the modules and tables the run needed
     at.run()  # later runs freeze nothing more
     assert gc.get_freeze_count() <= frozen  # (a few frozen objects are freed since)
+
+
+def test_the_day_step_sends_markers_and_serves_their_popups_as_a_file(recorded):
+    import re
+
+    from geo.core.i18n import translator
+    from geo.core.paths import BUNDLED_DATA
+    from geo.render.popups import popup_parts
+    from geo.render.served_popups import STATIC_DIR
+    from geo.store import load_dataset
+    sent, _ = recorded
+    at = _reader("2023-01-09", "es")
+    assert not at.exception
+    layers = _layers(sent[-1])
+    [url] = re.findall(r'"(/app/static/vendor/popups/[0-9a-f]{20}\.json)"', layers)
+    served = json.loads((STATIC_DIR / url.rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    index = load_dataset(BUNDLED_DATA).index
+    day = index.select(View("2023-01-09"))
+    assert len(served) == len(day) == 20
+    # the popups' texts travel in the file only, in the rows' order, as popup_parts writes them
+    juliaca = next(p for p in served if p[0] == "Juliaca" and p[2] == "enfrentamiento")
+    assert "17 muertos" in juliaca[7] and len(juliaca[8]) > 40  # counts and description
+    assert juliaca[8][:30] not in layers and "Fuentes:" not in layers
+    records = {r["id"]: r for r in index.records(day)}
+    assert sorted(json.dumps(p) for p in served) == sorted(
+        json.dumps(json.loads(json.dumps(popup_parts(r, translator("es"))))) for r in records.values())
+
+
+def test_a_static_folder_it_may_not_write_to_sends_the_popups_in_the_page(tiny_data, monkeypatch, tmp_path):
+    from geo.core.i18n import translator
+    from geo.render import served_popups
+    from geo.render.maps import day_layers
+    from geo.store import load_dataset
+    from tests.conftest import layer_calls, render_groups
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setattr(served_popups, "STATIC_DIR", blocked / "popups")
+    layers = day_layers(load_dataset(tiny_data), View("2023-01-09"), t=translator("en"), keep="events")
+    [[rows, _spread, keep, url]] = layer_calls(render_groups(layers.groups), "pointLayer")
+    assert keep == "events" and url is None
+    assert rows and all(isinstance(r[5], list) and r[5][0] for r in rows)  # the popups' pieces, in the page

@@ -45,10 +45,49 @@ def test_a_day_step_keeps_the_markers_of_events_still_shown(browser, serve_app):
                 l.openPopup(); text = l.getPopup().getElement().querySelector('.bm-popup').textContent; } });
             return text; }""")
         assert popup and "Sources:" in popup and "Status:" in popup
+        frame.evaluate("() => window.map.closePopup()")
+        # tooltips are made when the pointer first comes over a circle, not for every circle of the day
+        assert frame.evaluate("""() => { let n = 0; window.map.eachLayer(l => { if (l.getTooltip && l.getTooltip()
+            && String(l.options.className || '').includes('bm-event')) { n += 1; } }); return n; }""") == 0
+        frame.locator("path.bm-event[data-day1]").last.hover(force=True)
+        tip = frame.locator(".leaflet-tooltip:not(.bm-town-label)")
+        tip.first.wait_for(timeout=5000)
+        assert ": " in tip.first.inner_text()  # "place: kind"
         # and back again: the 20th's events exactly
         page.get_by_role("button", name="Prev").click()
         _wait_map(page, f"Blockades and protests on {DAYS[2]}", True, len(points[2]), 60)
         frame = map_frame(page)
         assert frame.evaluate("() => document.querySelectorAll('path.bm-event').length") == len(points[2])
+    finally:
+        page.close()
+
+
+def test_the_dashboard_popups_served_as_a_file_are_the_ones_python_writes(browser, serve_app):
+    """Every marker's popup of a day, joined from the served file, is the HTML of
+    geo.render.popups.popup_html (as the browser parses it); one opened at once, before the file's
+    idle fetch, waits for it."""
+    from geo.core.i18n import translator
+    from geo.core.view import View
+    from geo.render.popups import popup_html
+    from geo.store import load_dataset
+    index = load_dataset(BUNDLED_DATA).index
+    records = index.records(index.select(View("2023-01-09")))
+    base = serve_app(BUNDLED_DATA)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/?date=2023-01-09&lang=es", wait_until="domcontentloaded")
+        frame = map_frame(page)
+        frame.wait_for_function("() => document.querySelectorAll('path.bm-event').length === 20", timeout=30000)
+        first = frame.evaluate("""() => { let html = null; window.map.eachLayer(l => { if (html === null &&
+            String(l.options.className || '').includes('bm-event')) { l.openPopup();
+            html = l.getPopup().getElement().querySelector('.leaflet-popup-content').innerHTML; } }); return html; }""")
+        assert 'class="bm-popup"' in first and "Fuentes:" in first
+        shown = frame.evaluate("""() => { const out = []; window.map.eachLayer(l => {
+            if (String(l.options.className || '').includes('bm-event')) { l.openPopup();
+                out.push(l.getPopup().getElement().querySelector('.leaflet-popup-content').innerHTML); } });
+            return out; }""")
+        expected = [frame.evaluate("h => { const d = document.createElement('div'); d.innerHTML = h; return d.innerHTML; }",
+                                   popup_html(r, translator("es"))) for r in records]
+        assert sorted(shown) == sorted(expected) and len(shown) == 20
     finally:
         page.close()

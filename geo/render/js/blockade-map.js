@@ -106,13 +106,66 @@
         group.on("remove", function () { if (map) { map.off("zoomend", fit); } map = null; });
     }
 
-    function eventMarker(r, renderer) {
+    /* A tooltip made the first time the pointer comes over `layer`: a day of hundreds of circles
+     * then makes no tooltip (an object and its listeners) for the circles nobody points at. */
+    function lazyTooltip(layer, html) {
+        function bind(e) {
+            layer.off("mouseover", bind);
+            layer.bindTooltip(html).openTooltip(e && e.latlng);
+        }
+        return layer.on("mouseover", bind);
+    }
+
+    /* Popups served as a file (geo/render/served_popups.py), by URL: fetched once, when the day is
+     * drawn and the browser idle; a popup opened before the file came waits for it (a synchronous
+     * request to the same server, seldom made). The last few files are kept. */
+    var SERVED = {}, SERVED_ORDER = [], SERVED_KEEP = 6;
+
+    function servedFile(url) {
+        if (!SERVED[url]) {
+            SERVED[url] = {data: null, loading: false};
+            SERVED_ORDER.push(url);
+            while (SERVED_ORDER.length > SERVED_KEEP) { delete SERVED[SERVED_ORDER.shift()]; }
+        }
+        return SERVED[url];
+    }
+
+    function fetchServed(url) {
+        var f = servedFile(url);
+        if (f.data || f.loading || !global.fetch) { return; }
+        f.loading = true;
+        global.fetch(url).then(function (response) {
+            if (!response.ok) { throw new Error(url + ": HTTP " + response.status); }
+            return response.json();
+        }).then(function (data) { f.data = data; f.loading = false; }, function () { f.loading = false; });
+    }
+
+    function servedPopup(url, i, fallback) {
+        var f = servedFile(url);
+        if (!f.data) {
+            var request = new XMLHttpRequest();
+            request.open("GET", url, false);
+            try {
+                request.send();
+                if (request.status === 200) { f.data = JSON.parse(request.responseText); }
+            } catch (error) {
+                f.data = null;
+            }
+        }
+        return f.data && f.data[i] ? popupHtml(f.data[i]) : '<div class="bm-popup"><b>' + fallback + "</b></div>";
+    }
+
+    function eventMarker(r, renderer, popupsUrl, i) {
         var m = L.circleMarker([r[0], r[1]], {
             radius: r[4], color: "#222", weight: 1, opacity: 0.9, renderer: renderer,
             fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
         });
-        if (r[5]) { m.bindPopup(typeof r[5] === "string" ? r[5] : function () { return popupHtml(r[5]); }, {maxWidth: 340}); }
-        if (r[6]) { m.bindTooltip(r[6]); }
+        if (popupsUrl) {
+            m.bindPopup(function () { return servedPopup(popupsUrl, i, r[6] || ""); }, {maxWidth: 340});
+        } else if (r[5]) {
+            m.bindPopup(typeof r[5] === "string" ? r[5] : function () { return popupHtml(r[5]); }, {maxWidth: 340});
+        }
+        if (r[6]) { lazyTooltip(m, r[6]); }
         return m;
     }
 
@@ -137,7 +190,7 @@
         return KEPT[name];
     }
 
-    function pointLayer(group, rows, spread, keep) {
+    function pointLayer(group, rows, spread, keep, popupsUrl) {
         var pins = {}, dots = {}, items = [], markers = [];
         var kept = keep ? keptSet(keep) : null;
         if (kept) { paneMaker(kept.pane).addTo(group); }  // first: the renderer's pane exists before any marker comes
@@ -154,12 +207,16 @@
         rows.forEach(function (r, i) {
             var text = kept && !pins[i] ? JSON.stringify(r) : null, m = null;
             if (text !== null && before[text] && before[text].length) { m = before[text].pop(); reused[i] = true; }
-            if (!m) { m = eventMarker(r, kept ? kept.renderer : undefined); }
+            if (!m) { m = eventMarker(r, kept ? kept.renderer : undefined, popupsUrl, i); }
             if (text !== null) { (now[text] = now[text] || []).push(m); } else { m.addTo(group); }
             markers.push(m);
             if (pins[i]) { pins[i].layer = m; items.push(pins[i]); }
         });
         if (kept) { keepMarkers(group, kept, markers, now, reused, pins); }
+        if (popupsUrl) {
+            var idle = global.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+            group.on("add", function () { idle(function () { fetchServed(popupsUrl); }, {timeout: 2000}); });
+        }
         pinAround(group, items);
         if (rows.length > BUSY_DAY) { fitToZoom(group, markers, rows); }
         return group;
@@ -265,7 +322,7 @@
         var items = [];
         rowsTo(group, rows, function (r) {
             var m = L.circleMarker([r[0], r[1]], Object.assign({radius: r[2]}, style));
-            if (r[3] && style.interactive !== false) { m.bindTooltip(r[3]); }
+            if (r[3] && style.interactive !== false) { lazyTooltip(m, r[3]); }
             if (r.length > 5) { items.push({layer: m, at: L.latLng(r[0], r[1]), offset: [r[4], r[5]]}); }
             return m;
         });
