@@ -95,23 +95,9 @@ def _state(page) -> tuple[int, int]:
     return fresh, marked
 
 
-def _wait_for(page, expected: int, timeout_s: float) -> float:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout_s:
-        fresh, marked = _state(page)
-        if marked == 0 and fresh == expected:
-            return time.perf_counter() - start
-        time.sleep(0.01)
-    raise TimeoutError(f"the map did not show {expected} markers within {timeout_s} s "
-                       f"(last seen: {_state(page)})")
-
-
 def expected_counts(data_dir: str, days: list[str]) -> list[int]:
     """Events the map shows one by one on each day (day mode, no filter)."""
-    from geo.core.view import View
-    from geo.store import load_dataset
-    index = load_dataset(data_dir).index
-    return [len(index.select(View(d))) for d in days]
+    return [len(points) for points in expected_points(data_dir, days)]
 
 
 #: Event markers and counted cells: what a map of a view draws for its events.
