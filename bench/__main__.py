@@ -12,7 +12,7 @@ divided by the floor's in the same round, with the rounds' spread:
 - ``cold_start_ms``: from starting the server to the first map drawn in the browser, on data
   the server has loaded before (its validated load is cached, :mod:`geo.store.loadcache`);
   ``first_load_ms`` is what validating and caching a folder costs the first time;
-- ``browser_step_ms``: click "Next" to the next day's map drawn (median of 5 per round);
+- ``browser_step_ms``: click "Next" to the next day's map drawn (median of 10 per round);
 - ``rss_mb_10_sessions``: the server's resident memory after ten sessions.
 
 Against a naive folium page (:mod:`bench.naive_page`), under Streamlit's AppTest
@@ -52,6 +52,8 @@ DEADLINE_MARGIN_S = 45  # kept for the last workers to finish and the results to
 NAIVE_MIN_S = 150  # the naive page's share when the measurements before it used up the budget
 SIZES = (1_000, 10_000, 100_000)
 STEP_DAY = "2023-01-05"  # day 30 of 60: day steps start here
+#: Browser steps per round (day after day from STEP_DAY): the median of ten moves less with one slow step.
+BROWSER_STEPS = 10
 LAST_DAY = FIRST_DAY.fromordinal(FIRST_DAY.toordinal() + DAYS - 1).isoformat()
 BROWSER_N = 10_000
 TARGETS_N = 100_000
@@ -126,7 +128,8 @@ def _apprun(task: str, page: str, n: int, deadline: float | None = None) -> dict
 def _browser(n: int, round_no: int) -> dict:
     label = f"browser {n:,} round {round_no}"
     t = time.perf_counter()
-    result = _worker(label, ["bench.browser_step", str(OUT / f"data-{n}"), "--events", str(n), "--day", STEP_DAY])
+    result = _worker(label, ["bench.browser_step", str(OUT / f"data-{n}"), "--events", str(n), "--day", STEP_DAY,
+                             "--steps", str(BROWSER_STEPS)])
     say(f"  [{label}] done in {time.perf_counter() - t:,.0f} s")
     return result
 

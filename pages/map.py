@@ -32,10 +32,6 @@ if len(positions) > TABLE_LIMIT:
         limit=i18n.number(TABLE_LIMIT), count=i18n.number(len(positions))))
 if 0 < len(positions) <= TABLE_OPEN_UP_TO:
     events_table(ds, view, positions)
-elif len(positions):  # a busy day's table is made only once the reader opens it (then kept open)
-    table_box = st.expander(_("Table of the {count} events").format(count=i18n.number(len(positions))),
-                            icon=":material/table:", key=TABLE_KEY, on_change="rerun")
-    if table_box.open:
-        with table_box:
-            events_table(ds, view, positions)
+elif len(positions) and st.toggle(_("Show the events in a table"), key=TABLE_KEY):
+    events_table(ds, view, positions)  # a busy day's table: made only once the reader asks (then kept shown)
 prefetch_next_day(ds, view)  # while the reader looks at this day

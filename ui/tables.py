@@ -21,11 +21,12 @@ COLUMNS = (N_("Place"), N_("Region"), N_("Kind"), N_("Dates"), N_("Dead"), N_("I
            N_("Status"), N_("What happened"), N_("Reported by"), N_("Source"))
 
 
-#: Up to this many events a day's table is drawn under the map; past it, in a folded box that is
-#: made only when the reader opens it (500 rows cost each day step some 30 ms in the browser and 10
-#: on the server, for a list few readers scan whole; the popups and the CSV export hold the same).
+#: Up to this many events a day's table is drawn under the map; past it, only once the reader
+#: turns on a switch (500 rows cost each day step some 30 ms in the browser and 10 on the server,
+#: for a list few readers scan whole; the popups and the CSV export hold the same). The switch's
+#: words are the same every day, so that a day step leaves it as it is in the browser.
 TABLE_OPEN_UP_TO = 100
-#: Session key of that box (open or folded, it stays so from day to day).
+#: Session key of that switch (on or off, it stays so from day to day).
 TABLE_KEY = "events-table"
 
 #: Each column's width: given, the browser need not measure every cell's text to size the columns

@@ -18,6 +18,8 @@ import re
 #: Shown as nothing; placed inside ``://``, ``www.`` and after ``@`` so no autolink matches.
 WORD_JOINER = "\u2060"
 _AUTOLINK = re.compile(r":/|www\.|@(?=\w)", re.IGNORECASE)
+#: What :func:`escape_html` replaces: HTML's five and what template literals and Jinja read.
+_HTML_SPECIAL = re.compile(r"[&<>\"'`${}]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=@&\"'/])")
 
 
@@ -27,7 +29,10 @@ def escape_html(text: object) -> str:
     >>> escape_html('<b>{{x}}</b>')
     '&lt;b&gt;&#123;&#123;x&#125;&#125;&lt;/b&gt;'
     """
-    escaped = _html.escape("" if text is None else str(text), quote=True)
+    plain = "" if text is None else str(text)
+    if not _HTML_SPECIAL.search(plain):  # most names and words: nothing to escape
+        return plain
+    escaped = _html.escape(plain, quote=True)
     for char, entity in (("`", "&#96;"), ("$", "&#36;"), ("{", "&#123;"), ("}", "&#125;")):
         escaped = escaped.replace(char, entity)
     return escaped

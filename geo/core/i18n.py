@@ -217,7 +217,6 @@ class Translator:
         return _language_name(self.babel_locale, code)
 
 
-@functools.lru_cache(maxsize=256)
 @functools.lru_cache(maxsize=8192)
 def _formatted_date(value: _dt.date, fmt: str, babel_locale: str) -> str:
     """Babel's ``format_date``, kept: a page writes the same few days hundreds of times (a table's
@@ -229,10 +228,20 @@ def _formatted_date(value: _dt.date, fmt: str, babel_locale: str) -> str:
 @functools.lru_cache(maxsize=8192, typed=True)
 def _formatted_number(value: float, pattern: str | None, babel_locale: str) -> str:
     """Babel's ``format_decimal``, kept (counts and kilometres repeat across a page's popups)."""
-    from babel.numbers import format_decimal
-    return format_decimal(value, format=pattern, locale=babel_locale)
+    locale, number_pattern = _number_pattern(pattern, babel_locale)
+    return number_pattern.apply(value, locale)
 
 
+@functools.lru_cache(maxsize=64)
+def _number_pattern(pattern: str | None, babel_locale: str) -> tuple:
+    """The Babel locale and parsed number pattern ``format_decimal`` would look up for every number."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
+    locale = Locale.parse(babel_locale)
+    return locale, parse_pattern(pattern if pattern is not None else locale.decimal_formats[None])
+
+
+@functools.lru_cache(maxsize=256)
 def _language_name(babel_locale: str, code: str) -> str:
     """The name of language ``code`` in the language of ``babel_locale`` (Babel's tables, read once)."""
     from babel import Locale, UnknownLocaleError

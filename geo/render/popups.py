@@ -112,12 +112,13 @@ def tooltip_text(event: dict, t: Translator = ENGLISH) -> str:
     return escape_html(event_name(event, t))
 
 
-def event_row(event: dict, t: Translator = ENGLISH) -> list:
+def event_row(event: dict, t: Translator = ENGLISH, popup: object = None) -> list:
     """The point layer's row of one event: position, CSS class, colour, radius, the popup's pieces
-    (:func:`popup_parts`, joined in the browser when it opens), tooltip."""
+    (:func:`popup_parts`, joined in the browser when it opens; or ``popup`` if given, as the
+    dashboard's digest of them), tooltip."""
     return [round(event["lat"], 5), round(event["lon"], 5), f"bm-event bm-kind-{event['kind']}",
             KIND_COLORS.get(event["kind"], "#000"), marker_radius(event["fatalities"]),
-            popup_parts(event, t), tooltip_text(event, t)]
+            popup_parts(event, t) if popup is None else popup, tooltip_text(event, t)]
 
 
 #: Name under which the dataset's index keeps each event's serialised row (one per language).

@@ -158,7 +158,7 @@
     function eventMarker(r, renderer, popupsUrl, i) {
         var m = L.circleMarker([r[0], r[1]], {
             radius: r[4], color: "#222", weight: 1, opacity: 0.9, renderer: renderer,
-            fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]]
+            fillColor: r[3], fillOpacity: 0.85, className: r[2], bmAt: [r[0], r[1]], bmRadius: r[4]
         });
         if (popupsUrl) {
             m.bindPopup(function () { return servedPopup(popupsUrl, i, r[6] || ""); }, {maxWidth: 340});
@@ -222,6 +222,31 @@
         return group;
     }
 
+    /* Put the markers just drawn (`fresh`, in the rows' order: largest first) among those kept
+     * from the last view so that the drawing order goes from the largest circle to the smallest
+     * (no small circle under a large one), moving as few elements as it can: each fresh marker
+     * larger than a kept one goes just before the first such; the others stay at the end, in the
+     * rows' order. Kept markers are already in that order (this ran when they came). */
+    function largestFirst(fresh) {
+        var paths = fresh.map(function (m) { return m._path; }).filter(Boolean);
+        if (!paths.length) { return; }
+        var holder = paths[0].parentNode, isFresh = new Set(paths), at = new Map(), old = [];
+        Array.prototype.forEach.call(holder.children, function (el, i) {
+            at.set(el, i);
+            if (!isFresh.has(el) && el.bmRadius !== undefined) { old.push(el); }
+        });
+        var k = 0, tail = [];
+        fresh.forEach(function (m) {
+            var path = m._path;
+            if (!path) { return; }
+            path.bmRadius = m.options.bmRadius;
+            while (k < old.length && old[k].bmRadius >= path.bmRadius) { k++; }
+            if (k < old.length) { holder.insertBefore(path, old[k]); } else { tail.push(path); }
+        });
+        var ordered = tail.every(function (path, i) { return i === 0 || at.get(tail[i - 1]) < at.get(path); });
+        if (!ordered) { tail.forEach(function (path) { holder.appendChild(path); }); }
+    }
+
     /* The dashboard's day step: markers of events still shown stay on the map as they are (no
      * new SVG element, popup or tooltip for them); the others go, the new ones come. The events
      * are drawn in a pane of their own above the other layers (rings, hotspots, corridors), so
@@ -242,18 +267,10 @@
                 stale = [];
                 kept.byRow = now;
                 if (!map.hasLayer(kept.layer)) { kept.layer.addTo(map); }
-                // Markers not kept were drawn last (those spread around a point when the group came,
-                // then the others): from the first of them on, every marker is brought to the front
-                // in the rows' order (largest first), so small circles stay on top of large ones.
-                var from = -1, spreadAfter = false;
                 markers.forEach(function (m, i) {
                     if (!pins[i] && !kept.layer.hasLayer(m)) { kept.layer.addLayer(m); }
-                    if (from < 0 && !reused[i]) { from = i; }
-                    if (pins[i] && from >= 0 && i > from) { spreadAfter = true; }
                 });
-                if (from >= 0 && (spreadAfter || reused.slice(from).some(Boolean))) {
-                    for (var i = from; i < markers.length; i++) { markers[i].bringToFront(); }
-                }
+                largestFirst(markers.filter(function (m, i) { return !reused[i]; }));
             },
             onRemove: function () {
                 clearTimeout(kept.timer);
