@@ -24,7 +24,8 @@ COLUMNS = (N_("Place"), N_("Region"), N_("Kind"), N_("Dates"), N_("Dead"), N_("I
 #: Up to this many events a day's table is drawn under the map; past it, only once the reader
 #: turns on a switch (500 rows cost each day step some 30 ms in the browser and 10 on the server,
 #: for a list few readers scan whole; the popups and the CSV export hold the same). The switch's
-#: words are the same every day, so that a day step leaves it as it is in the browser.
+#: words are the same every day: Streamlit's page keeps an element unchanged since the last run,
+#: while it makes every box (an expander) again at each run.
 TABLE_OPEN_UP_TO = 100
 #: Session key of that switch (on or off, it stays so from day to day).
 TABLE_KEY = "events-table"
