@@ -94,7 +94,7 @@ def view_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, str |
 
 def _served_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, str | None]:
     layers, note = _layers_text(ds, view, t)
-    if not _drawn_one_by_one(ds, view):
+    if note is not None:  # cells: no step ahead from or to a map of cells
         return layers, note
     token = viewcache.load_token(ds)
     ahead = {}

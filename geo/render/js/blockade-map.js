@@ -507,7 +507,8 @@
      * that text comes, streamlit-folium finds it is the text last drawn and leaves the map alone;
      * when it is not (the frame moved, the data changed) it draws it as always. Nothing is drawn
      * ahead once the server's text has come, nor from a day whose text has no mark. */
-    var AHEAD_MARK = "/* bm-view */", AHEAD_KEEP = 6, AHEAD_TRIES = 8, AHEAD_RETRY_MS = 25, AHEAD_AGAIN_MS = 400;
+    var AHEAD_MARK = "/* bm-view */", AHEAD_KEEP = 6, AHEAD_TRIES = 8, AHEAD_RETRY_MS = 25,
+        AHEAD_AGAIN_MS = 300, AHEAD_AGAIN_MAX_MS = 5000;
     var AHEAD = {urls: {}, texts: {}, order: [], doc: null, drawn: 0};
 
     function aheadFetch(url, done) {
@@ -591,14 +592,14 @@
         hookSteps();
         var idle = global.requestIdleCallback || function (f) { return setTimeout(f, 200); };
         var urlsNow = AHEAD.urls;
-        function fetchStep(url, tries) {  // the server makes the next day's a moment after its run
-            if (AHEAD.urls !== urlsNow) { return; }
+        function fetchStep(url, wait) {  // the server makes the next day's a moment after its run: ask
+            if (AHEAD.urls !== urlsNow) { return; }  // again, waiting twice as long each time, a few times
             aheadFetch(url, function (ok) {
-                if (!ok && tries > 1) { setTimeout(function () { fetchStep(url, tries - 1); }, AHEAD_AGAIN_MS); }
+                if (!ok && wait <= AHEAD_AGAIN_MAX_MS) { setTimeout(function () { fetchStep(url, 2 * wait); }, wait); }
             });
         }
         idle(function () {
-            Object.keys(urlsNow).forEach(function (step) { fetchStep(urlsNow[step], 3); });
+            Object.keys(urlsNow).forEach(function (step) { fetchStep(urlsNow[step], AHEAD_AGAIN_MS); });
         }, {timeout: 2000});
     }
 
