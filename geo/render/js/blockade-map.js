@@ -571,20 +571,24 @@
     }
 
     /* Call `then` as soon as the page shows that the server has started the run the click asked
-     * for (so the click goes out first, not held up by drawing); never when no run starts (a page
-     * that lost its server draws nothing ahead). */
-    var AHEAD_GIVE_UP_MS = 5000;
+     * for, or AHEAD_WAIT_MS after the click, whichever comes first: the click goes out before any
+     * drawing holds the page up. (A page that has lost its server disables its buttons, so no
+     * click draws ahead there; a page that takes the whole run's messages at once never shows the
+     * run as started, hence the wait.) */
+    var AHEAD_WAIT_MS = 40;
 
     function afterRunStarts(doc, then) {
-        var app = doc.querySelector('[data-testid="stApp"]');
-        if (!app || !global.MutationObserver) { return; }
-        var observer = new global.MutationObserver(function () {
-            observer.disconnect();
+        var app = doc.querySelector('[data-testid="stApp"]'), observer = null, timer = null;
+        function go() {
+            if (observer) { observer.disconnect(); }
             clearTimeout(timer);
             then();
-        });
-        var timer = setTimeout(function () { observer.disconnect(); }, AHEAD_GIVE_UP_MS);
-        observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+        }
+        if (app && global.MutationObserver) {
+            observer = new global.MutationObserver(go);
+            observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+        }
+        timer = setTimeout(go, AHEAD_WAIT_MS);
     }
 
     function stepAhead(urls) {
