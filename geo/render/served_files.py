@@ -4,8 +4,8 @@ file), the newest few kept.
 
 They are a cache of what the server can make again, so unlike the data's files
 (:func:`geo.store.files.atomic_write`) they are not synced to disk: a crash may lose one, and the
-page then gets that view from the server's run as it would without the file. Syncing cost a run
-that wrote one some 10 to 20 ms.
+page then gets that view from the server's run as it would without the file. Syncing a 60 kB file
+and its folder took 1.4 ms (up to 6 ms) on the benchmark machine, not synced 0.2 ms.
 """
 from __future__ import annotations
 
