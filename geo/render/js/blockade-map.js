@@ -134,7 +134,7 @@
         var f = servedFile(url);
         if (f.data || f.loading || !global.fetch) { return; }
         f.loading = true;
-        global.fetch(url, {cache: "no-cache"}).then(function (response) {  // a file not made yet changes
+        global.fetch(url).then(function (response) {
             if (!response.ok) { throw new Error(url + ": HTTP " + response.status); }
             return response.json();
         }).then(function (data) { f.data = data; f.loading = false; }, function () { f.loading = false; });
@@ -547,8 +547,13 @@
         groups.slice(framing).forEach(function (group) { map.removeLayer(group); });
         groups.length = framing;
         data.last_feature_group = prefix + text;
-        AHEAD.drawn += 1;
-        (0, eval)(text);  // in the page's global scope, as the text streamlit-folium evaluates
+        try {
+            (0, eval)(text);  // in the page's global scope, as the text streamlit-folium evaluates
+            AHEAD.drawn += 1;
+        } catch (error) {  // the server's text, when it comes, is then drawn as always
+            data.last_feature_group = sent;
+            if (global.console) { global.console.warn("Blockade Map: the day ahead was not drawn", error); }
+        }
     }
 
     function hookSteps() {
