@@ -20,6 +20,7 @@ from geo.query.framing import dashboard_frame
 from geo.render.layers import feature_group, frame_call
 from geo.render.maps import base_map, leaflet_bounds, view_layers
 from geo.render.served_popups import served_rows
+from geo.render.served_views import served_view, view_name
 from geo.render.stacks import drawing_order
 from ui import i18n, state, viewcache
 from ui.changes import changes_content, changes_list
@@ -85,8 +86,30 @@ def _layers_text(ds: Dataset, view: View, t: Translator, bounds: tuple | None = 
 
 
 def view_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, str | None]:
-    """:func:`_layers_text` of the whole view, made once for every reader (:mod:`ui.viewcache`)."""
-    return viewcache.kept("layers", ds, view, t.lang, lambda: _layers_text(ds, view, t))
+    """:func:`_layers_text` of the whole view, made once for every reader (:mod:`ui.viewcache`);
+    when its events are drawn one by one, also served as a file naming the files of the days a
+    step away (:mod:`geo.render.served_views`: "Next" and "Prev" draw them at once)."""
+    return viewcache.kept("layers", ds, view, t.lang, lambda: _served_layers_text(ds, view, t))
+
+
+def _served_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, str | None]:
+    layers, note = _layers_text(ds, view, t)
+    if note is not None:  # cells: no step ahead from or to a map of cells
+        return layers, note
+    token = viewcache.load_token(ds)
+    ahead = {}
+    if view.mode == "day":  # the prefetch makes the next day's in day mode only
+        for step, days in (("next", 1), ("prev", -1)):
+            other = View((date.fromisoformat(view.day) + timedelta(days=days)).isoformat(), view.mode, view.kinds,
+                         view.regions)
+            ahead[step] = view_name(token, t.lang, other) if _drawn_one_by_one(ds, other) else None
+    return served_view(layers, view_name(token, t.lang, view), ahead), note
+
+
+def _drawn_one_by_one(ds: Dataset, view: View) -> bool:
+    """Whether the dashboard's map draws each event of ``view`` (some, not more than
+    :data:`AGGREGATE_OVER`) on a day the data covers: the views whose layers are served as files."""
+    return ds.covers(view.day) and 0 < len(ds.index.select(view)) <= AGGREGATE_OVER
 
 
 def side_panel(ds: Dataset, view: View, positions: np.ndarray) -> None:
@@ -124,9 +147,10 @@ PREFETCH_CHUNK = 40
 
 
 def prefetch_next_day(ds: Dataset, view: View) -> None:
-    """Make the next day's map layers (popups included), day-over-day lists and table rows in the
-    background while the reader looks at this day, so that "Next" and Play find them made
-    (:mod:`ui.viewcache`).
+    """Make the next day's map layers (popups included), day-over-day lists and table rows, then
+    the day before's layers, in the background while the reader looks at this day, so that "Next",
+    Play and "Prev" find them made (:mod:`ui.viewcache`) and their layers served as files for the
+    map to draw them at once (:mod:`geo.render.served_views`).
 
     Only in day mode, when the next day's events are drawn one by one; at most one thread at a
     time per server. The work is done while the server is idle: it starts a moment after this run
@@ -139,6 +163,8 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
     try:
         following = View((date.fromisoformat(view.day) + timedelta(days=1)).isoformat(), view.mode, view.kinds,
                          view.regions)
+        previous = View((date.fromisoformat(view.day) - timedelta(days=1)).isoformat(), view.mode, view.kinds,
+                        view.regions)
         positions = ds.index.select(following)
         if not 0 < len(positions) <= AGGREGATE_OVER or not ds.covers(following.day):
             _PREFETCH.release()
@@ -160,7 +186,8 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
                                              lambda: changes_content(ds, following, t)),
                       lambda: viewcache.kept("table", ds, following, t.lang,
                                              lambda: table_frame(ds.index.records(positions[:TABLE_LIMIT]), t))
-                      if len(positions) <= TABLE_OPEN_UP_TO else None]  # a busy day's table is made when opened
+                      if len(positions) <= TABLE_OPEN_UP_TO else None,  # a busy day's table is made when opened
+                      lambda: view_layers_text(ds, previous, t) if _drawn_one_by_one(ds, previous) else None]
             for step in steps:
                 if run_started_since(scheduled):
                     return

@@ -9,6 +9,7 @@ dataset weakly and are keyed by its identity).
 """
 from __future__ import annotations
 
+import secrets
 import threading
 import weakref
 from collections import OrderedDict
@@ -53,3 +54,19 @@ def clear() -> None:
     """Forget every kept view (tests)."""
     with _lock:
         _kept.clear()
+
+
+_tokens: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def load_token(ds: Dataset) -> str:
+    """A random token for this load of the data (the same for as long as ``ds`` lives): names
+    the files made from it (:mod:`geo.render.served_views`)."""
+    with _lock:
+        for gone in [k for k, (ref, _) in _tokens.items() if ref() is None]:
+            del _tokens[gone]
+        found = _tokens.get(id(ds))
+        if found is None or found[0]() is not ds:
+            found = (weakref.ref(ds), secrets.token_hex(8))
+            _tokens[id(ds)] = found
+        return found[1]

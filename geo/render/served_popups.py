@@ -24,7 +24,7 @@ from geo.core.i18n import ENGLISH, Translator
 from geo.core.paths import app_script
 from geo.render.assets import STATIC_URL
 from geo.render.popups import event_row, popup_parts
-from geo.store.files import atomic_write
+from geo.render.served_files import keep_file
 
 #: Where the dashboard serves the views' popups from (under Streamlit's static folder).
 STATIC_DIR = app_script().parent / "static" / "vendor" / "popups"
@@ -61,11 +61,5 @@ def popups_url(popups: str, static_dir: str | os.PathLike | None = None) -> str:
     already; keep the newest :data:`KEEP_FILES`; return the URL the page fetches it from."""
     folder = Path(static_dir if static_dir is not None else STATIC_DIR)
     name = hashlib.sha256(popups.encode("utf-8")).hexdigest()[:20] + ".json"
-    target = folder / name
-    if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, popups)
-        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
-        for old in files[:-KEEP_FILES]:
-            old.unlink(missing_ok=True)
+    keep_file(folder, name, popups, KEEP_FILES)
     return f"/{STATIC_URL}/popups/{name}"

@@ -4,6 +4,7 @@ layers, the day-over-day lists and the table rows made, identical to what a firs
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -11,13 +12,16 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import local_script_runner as lsr
 
 from geo.core.view import View
+from geo.render.served_views import MARK, STATIC_DIR
 from tests.conftest import ROOT
 from ui import panels, viewcache
+from ui.state import MAP_FRAME
 
 
 @pytest.fixture
 def recorded(monkeypatch):
     """The map component's arguments of every run, and how many times each view's layers were made."""
+    _wait_prefetch()  # a prefetch left by an earlier test would make its views here
     viewcache.clear()
     sent: list = []
     made: list = []
@@ -64,16 +68,17 @@ def test_two_readers_of_a_day_share_its_layers_and_next_finds_the_next_day_made(
     first = _reader("2023-01-09")
     assert not first.exception
     _wait_prefetch()
-    assert made == [("2023-01-09", "en", None), ("2023-01-10", "en", None)]  # the day, then the next (prefetch)
+    # the day, then the next and the day before (prefetch)
+    assert made == [("2023-01-09", "en", None), ("2023-01-10", "en", None), ("2023-01-08", "en", None)]
     first_layers = _layers(sent[-1])
     second = _reader("2023-01-09")
-    assert _layers(sent[-1]) == first_layers and len(made) == 2  # nothing made again
+    assert _layers(sent[-1]) == first_layers and len(made) == 3  # nothing made again
     second.button(key="next_day").click().run()
     assert not second.exception and "2023-01-10" in second.title[0].value
-    assert len(made) == 2 or made[2][0] == "2023-01-11"  # the 10th was made ahead; at most the 11th is new
+    assert len(made) == 3 or made[3][0] == "2023-01-11"  # the 10th was made ahead; at most the 11th is new
     # what was made ahead is what a reader would have got: the same text as a fresh make
     viewcache.clear()
-    fresh = panels._layers_text(second_ds(), View("2023-01-10"), translator_en())
+    fresh = panels.view_layers_text(second_ds(), View("2023-01-10"), translator_en())
     assert _layers(sent[-1]).endswith(fresh[0])
 
 
@@ -175,3 +180,25 @@ def test_a_static_folder_it_may_not_write_to_sends_the_popups_in_the_page(tiny_d
     [[rows, _spread, keep, url]] = layer_calls(render_groups(layers.groups), "pointLayer")
     assert keep == "events" and url is None
     assert rows and all(isinstance(r[5], list) and r[5][0] for r in rows)  # the popups' pieces, in the page
+
+
+def test_the_next_days_file_holds_the_text_the_next_run_sends(recorded):
+    """The map draws "Next" from the file the view's text names (blockade-map.js stepAhead): that
+    file holds exactly the layers text the next run sends, after the frame's part."""
+    sent, _ = recorded
+    at = _reader("2023-01-20")
+    _wait_prefetch()
+    text = _layers(sent[-1])
+    frame_part, mark, layers = text.partition(MARK)
+    assert mark and "BlockadeMap.frameTo(" in frame_part and "BlockadeMap.pointLayer(" in layers
+    found = re.search(r"\nBlockadeMap\.stepAhead\((\{.*\})\);$", text)
+    assert found, text[-300:]
+    urls = json.loads(found.group(1))
+    assert set(urls) == {"next", "prev"} and all(u.startswith("/app/static/vendor/views/") for u in urls.values())
+    files = {step: STATIC_DIR / url.rsplit("/", 1)[1] for step, url in urls.items()}
+    assert all(path.exists() for path in files.values())  # the 21st and the 19th, made by the prefetch
+    frame = at.session_state[MAP_FRAME]
+    at.button(key="next_day").click().run()
+    assert not at.exception and "2023-01-21" in at.title[0].value
+    assert at.session_state[MAP_FRAME] == frame  # the frame stays: the text is the frame's part and the file
+    assert _layers(sent[-1]) == frame_part + files["next"].read_text(encoding="utf-8")

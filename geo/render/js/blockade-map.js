@@ -498,6 +498,120 @@
         return group;
     }
 
+    /* The dashboard's step ahead (geo/render/served_views.py). A view's layers text starts with
+     * AHEAD_MARK and ends with stepAhead(urls), urls naming the files that hold the layers text of
+     * the day after and the day before ({next, prev}; those drawn one by one only). The page
+     * fetches them when idle; a click on the sidebar's "Next" or "Prev" then draws that day at
+     * once, in the time the server takes to run the page again, exactly as streamlit-folium would
+     * draw the text the server is about to send (the frame's part, before the mark, kept). When
+     * that text comes, streamlit-folium finds it is the text last drawn and leaves the map alone;
+     * when it is not (the frame moved, the data changed) it draws it as always. Nothing is drawn
+     * ahead once the server's text has come, nor from a day whose text has no mark. */
+    var AHEAD_MARK = "/* bm-view */", AHEAD_KEEP = 6, AHEAD_TRIES = 8, AHEAD_RETRY_MS = 25,
+        AHEAD_AGAIN_MS = 300, AHEAD_AGAIN_MAX_MS = 5000;
+    var AHEAD = {urls: {}, texts: {}, order: [], doc: null, drawn: 0};
+
+    function aheadFetch(url, done) {
+        if (AHEAD.texts[url] !== undefined || !global.fetch) {
+            if (done) { done(AHEAD.texts[url] !== undefined); }
+            return;
+        }
+        global.fetch(url, {cache: "no-cache"}).then(function (response) {  // a file not made yet changes
+            return response.ok ? response.text() : null;
+        }).then(function (text) {
+            if (typeof text === "string" && text.indexOf(AHEAD_MARK) === 0 && AHEAD.texts[url] === undefined) {
+                AHEAD.texts[url] = text;
+                AHEAD.order.push(url);
+                while (AHEAD.order.length > AHEAD_KEEP) { delete AHEAD.texts[AHEAD.order.shift()]; }
+            }
+            if (done) { done(AHEAD.texts[url] !== undefined); }
+        }, function () { if (done) { done(false); } });
+    }
+
+    function drawAhead(url, sent, tries) {
+        var data = global.__GLOBAL_DATA__, map = global.map, groups = global.feature_group;
+        if (!data || !map || !groups || typeof sent !== "string" || data.last_feature_group !== sent) { return; }
+        var at = sent.indexOf(AHEAD_MARK), text = AHEAD.texts[url];
+        if (at < 0) { return; }
+        if (text === undefined) {  // not fetched yet (or not made yet): ask again, a few times
+            if (tries < AHEAD_TRIES) {
+                aheadFetch(url, function (ok) {
+                    if (ok) { drawAhead(url, sent, tries + 1); } else {
+                        setTimeout(function () { drawAhead(url, sent, tries + 1); }, AHEAD_RETRY_MS);
+                    }
+                });
+            }
+            return;
+        }
+        var prefix = sent.slice(0, at), framing = prefix.split("window.feature_group.push(").length - 1;
+        groups.slice(framing).forEach(function (group) { map.removeLayer(group); });
+        groups.length = framing;
+        data.last_feature_group = prefix + text;
+        try {
+            (0, eval)(text);  // in the page's global scope, as the text streamlit-folium evaluates
+            AHEAD.drawn += 1;
+        } catch (error) {  // the server's text, when it comes, is then drawn as always
+            data.last_feature_group = sent;
+            if (global.console) { global.console.warn("Blockade Map: the day ahead was not drawn", error); }
+        }
+    }
+
+    function hookSteps() {
+        var doc = null;
+        try { doc = global.parent !== global ? global.parent.document : null; } catch (error) { doc = null; }
+        if (!doc || AHEAD.doc === doc) { return; }
+        AHEAD.doc = doc;
+        doc.addEventListener("click", function onStep(event) {
+            if (!global.frameElement || !global.frameElement.isConnected) {
+                doc.removeEventListener("click", onStep, true);  // this map's frame is gone
+                return;
+            }
+            var box = event.target && event.target.closest ? event.target.closest(".st-key-next_day, .st-key-prev_day") : null;
+            var button = box ? box.querySelector("button") : null;
+            if (!button || button.disabled) { return; }
+            var url = AHEAD.urls[box.classList.contains("st-key-next_day") ? "next" : "prev"];
+            var data = global.__GLOBAL_DATA__, sent = data ? data.last_feature_group : null;
+            if (url) { afterRunStarts(doc, function () { drawAhead(url, sent, 0); }); }
+        }, true);
+    }
+
+    /* Call `then` as soon as the page shows that the server has started the run the click asked
+     * for, or AHEAD_WAIT_MS after the click, whichever comes first: the click goes out before any
+     * drawing holds the page up. (A page that has lost its server disables its buttons, so no
+     * click draws ahead there; a page that takes the whole run's messages at once never shows the
+     * run as started, hence the wait.) */
+    var AHEAD_WAIT_MS = 40;
+
+    function afterRunStarts(doc, then) {
+        var app = doc.querySelector('[data-testid="stApp"]'), observer = null, timer = null;
+        function go() {
+            if (observer) { observer.disconnect(); }
+            clearTimeout(timer);
+            then();
+        }
+        if (app && global.MutationObserver) {
+            observer = new global.MutationObserver(go);
+            observer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+        }
+        timer = setTimeout(go, AHEAD_WAIT_MS);
+    }
+
+    function stepAhead(urls) {
+        AHEAD.urls = urls || {};
+        hookSteps();
+        var idle = global.requestIdleCallback || function (f) { return setTimeout(f, 200); };
+        var urlsNow = AHEAD.urls;
+        function fetchStep(url, wait) {  // the server makes the next day's a moment after its run: ask
+            if (AHEAD.urls !== urlsNow) { return; }  // again, waiting twice as long each time, a few times
+            aheadFetch(url, function (ok) {
+                if (!ok && wait <= AHEAD_AGAIN_MAX_MS) { setTimeout(function () { fetchStep(url, 2 * wait); }, wait); }
+            });
+        }
+        idle(function () {
+            Object.keys(urlsNow).forEach(function (step) { fetchStep(urlsNow[step], AHEAD_AGAIN_MS); });
+        }, {timeout: 2000});
+    }
+
     /* What a headless browser needs to capture a snapshot: tile state, marker positions. */
     function snapshot(map, words) {
         var moving = false;
@@ -553,6 +667,8 @@
     global.BlockadeMap = {
         pointLayer: pointLayer, popupHtml: popupHtml, cellLayer: cellLayer, hotspotLayer: hotspotLayer, lineLayer: lineLayer,
         ringLayer: ringLayer, townLayer: townLayer, badgeLayer: badgeLayer, legend: legend, mapChrome: mapChrome,
-        frameTo: frameTo, snapshot: snapshot
+        frameTo: frameTo, snapshot: snapshot, stepAhead: stepAhead,
+        drawnAhead: function () { return AHEAD.drawn; },
+        readyAhead: function (step) { return Boolean(AHEAD.urls[step]) && AHEAD.texts[AHEAD.urls[step]] !== undefined; }
     };
 })(window);
