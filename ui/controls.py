@@ -33,6 +33,7 @@ def view_controls(ds: Dataset) -> None:
             day=i18n.translator().date(first, "short")))
     else:  # a slider needs two ends; data covering a single day has nothing to slide over
         sb.markdown(_("**Day:** {day} (the only day in the data)").format(day=i18n.translator().date(first, "short")))
+    # blockade-map.js's step ahead finds these two buttons by their keys (prev_day, next_day)
     prev_col, next_col = sb.columns(2)
     prev_col.button(_("Prev"), icon=":material/chevron_left:", on_click=state.shift_day, args=(-1, ds),
                     width="stretch", disabled=st.session_state[state.DAY] <= first, key="prev_day")

@@ -4,13 +4,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
 from functools import partial
 
 import numpy as np
 import streamlit as st
 
 from geo.core.dataset import Dataset
+from geo.core.dates import shift_day
 from geo.core.escape import escape_markdown
 from geo.core.i18n import Translator
 from geo.core.index import AGGREGATE_OVER, TABLE_LIMIT
@@ -100,10 +100,14 @@ def _served_layers_text(ds: Dataset, view: View, t: Translator) -> tuple[str, st
     ahead = {}
     if view.mode == "day":  # the prefetch makes the next day's in day mode only
         for step, days in (("next", 1), ("prev", -1)):
-            other = View((date.fromisoformat(view.day) + timedelta(days=days)).isoformat(), view.mode, view.kinds,
-                         view.regions)
+            other = _shifted(view, days)
             ahead[step] = view_name(token, t.lang, other) if _drawn_one_by_one(ds, other) else None
     return served_view(layers, view_name(token, t.lang, view), ahead), note
+
+
+def _shifted(view: View, days: int) -> View:
+    """``view`` moved by ``days`` (mode and filters kept)."""
+    return View(shift_day(view.day, days), view.mode, view.kinds, view.regions)
 
 
 def _drawn_one_by_one(ds: Dataset, view: View) -> bool:
@@ -161,10 +165,7 @@ def prefetch_next_day(ds: Dataset, view: View) -> None:
     if view.mode != "day" or not _PREFETCH.acquire(blocking=False):
         return
     try:
-        following = View((date.fromisoformat(view.day) + timedelta(days=1)).isoformat(), view.mode, view.kinds,
-                         view.regions)
-        previous = View((date.fromisoformat(view.day) - timedelta(days=1)).isoformat(), view.mode, view.kinds,
-                        view.regions)
+        following, previous = _shifted(view, 1), _shifted(view, -1)
         positions = ds.index.select(following)
         if not 0 < len(positions) <= AGGREGATE_OVER or not ds.covers(following.day):
             _PREFETCH.release()
